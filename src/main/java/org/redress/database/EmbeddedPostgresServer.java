@@ -1,0 +1,51 @@
+package org.redress.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One embedded server per data directory per JVM: several Spring contexts (as in a test run) share it,
+ * and it stops with the JVM.
+ */
+final class EmbeddedPostgresServer {
+
+    private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+
+    private EmbeddedPostgresServer() {
+    }
+
+    static EmbeddedPostgres obtain(EmbeddedDatabaseProperties properties) {
+        Path directory = properties.directory().toAbsolutePath().normalize();
+        return RUNNING.computeIfAbsent(directory, dir -> start(dir, properties));
+    }
+
+    private static EmbeddedPostgres start(Path directory, EmbeddedDatabaseProperties properties) {
+        try {
+            Files.createDirectories(directory.getParent());
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(properties.clean())
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setPgBinaryResolver(new RootSafeBinaryResolver(directory.getParent()))
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setLocaleConfig("encoding", "UTF8")
+                    .setLocaleConfig("locale", "C");
+            if (properties.port() > 0) {
+                builder.setPort(properties.port());
+            }
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory
+                    + ". Set REDRESS_DB_URL to use an external PostgreSQL instead.", e);
+        }
+    }
+}
