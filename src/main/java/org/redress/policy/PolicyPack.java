@@ -1,0 +1,186 @@
+package org.redress.policy;
+
+import org.jspecify.annotations.Nullable;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One version of one organisation's procedure. Cases keep the version they started under.
+ *
+ * @param id the pack's id, e.g. {@code alliance-homes}
+ * @param version increases by one with each uploaded edit
+ * @param stages in order; one, two, or three (a review panel, H-10)
+ * @param assumptions what the pack assumes where its policy text is silent, and where the assumption comes from
+ */
+public record PolicyPack(
+        String id,
+        int version,
+        String title,
+        PackOrganisation organisation,
+        List<ServiceLine> serviceLines,
+        List<Role> roles,
+        List<RecordType> recordTypes,
+        List<Stage> stages,
+        List<AdmissionRule> admission,
+        List<Exclusion> exclusions,
+        List<StepRule> steps,
+        List<OmbudsmanRoute> ombudsmen,
+        List<CompensationAuthority> compensation,
+        List<Assumption> assumptions,
+        List<String> sources) {
+
+    public Optional<RecordType> recordType(String id) {
+        return recordTypes.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    public Optional<Stage> stage(int number) {
+        return stages.stream().filter(s -> s.number() == number).findFirst();
+    }
+
+    public Optional<ServiceLine> serviceLine(String id) {
+        return serviceLines.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    public Optional<OmbudsmanRoute> ombudsman(String id) {
+        return ombudsmen.stream().filter(o -> o.id().equals(id)).findFirst();
+    }
+
+    public Optional<Role> role(String id) {
+        return roles.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    public List<StepRule> stepsIn(int stageNumber) {
+        return steps.stream().filter(s -> s.stages().contains(stageNumber)).toList();
+    }
+
+    /** The final stage's number: a response at this stage ends the internal procedure. */
+    public int finalStage() {
+        return stages.isEmpty() ? 0 : stages.get(stages.size() - 1).number();
+    }
+
+    /**
+     * @param socialLandlord when true, every load runs the Housing Ombudsman Code check
+     * @param regulators the regimes the pack says apply (housing-ombudsman-code, fca-disp, social-care-2009, ...)
+     */
+    public record PackOrganisation(String code, String name, org.redress.calendar.Jurisdiction jurisdiction,
+                                   boolean socialLandlord, List<String> regulators) {
+    }
+
+    /** A service line such as housing, home care or debt advice (F-8), with the ombudsman its complaints go to. */
+    public record ServiceLine(String id, String name, String ombudsman, List<String> serviceAreas) {
+    }
+
+    /** A role the procedure names: complaint management officer, feedback manager, business manager, review panel... */
+    public record Role(String id, String name, @Nullable String cite) {
+    }
+
+    /**
+     * How a kind of contact is handled.
+     *
+     * @param handling STAGED runs through the stages; CLOCKED has only its own clocks (issue/concern, service
+     *                 request); RECORDED is acknowledged and recorded (compliment, feedback, suggestion)
+     * @param clocks the clocks of a CLOCKED type, or clocks that run beside the stages
+     * @param becomes the record types it may be reclassified as (service request to complaint, Code 1.4-1.5)
+     */
+    public record RecordType(String id, String name, Handling handling, List<ClockRule> clocks, List<String> becomes,
+                             @Nullable String cite) {
+    }
+
+    public enum Handling { STAGED, CLOCKED, RECORDED }
+
+    /**
+     * A stage of the procedure.
+     *
+     * @param owner the role that owns the stage
+     * @param differentHandler the handler must not be the previous stage's handler (Code 6.13)
+     * @param entry how a case gets into this stage from the previous one; null for stage 1
+     */
+    public record Stage(int number, String id, String name, String owner, boolean differentHandler,
+                        List<ClockRule> clocks, @Nullable Escalation entry, @Nullable String cite) {
+
+        public Optional<ClockRule> clock(String id) {
+            return clocks.stream().filter(c -> c.id().equals(id)).findFirst();
+        }
+    }
+
+    /**
+     * A clock: it starts at one milestone of its stage, runs for an amount of a unit, and stops at another.
+     *
+     * @param extensions the extensions allowed, in the order they may be used
+     */
+    public record ClockRule(String id, String name, Milestone starts, org.redress.calendar.ClockUnit unit, int amount,
+                            Milestone stops, List<ExtensionRule> extensions, @Nullable String cite) {
+    }
+
+    /**
+     * The points in a stage's life that clocks start and stop on. A stage's RECEIVED is the complaint's receipt
+     * for stage 1 and the escalation request's receipt for later stages.
+     */
+    public enum Milestone { RECEIVED, LOGGED, ACKNOWLEDGED, CONTACTED, RESPONDED, CLOSED }
+
+    /**
+     * One extension a clock allows.
+     *
+     * @param upTo the most it may add; null when the policy sets no figure
+     * @param needsAgreement the complainant must agree (A-4, T-7 further extensions)
+     * @param tellOmbudsman the notice must give the ombudsman's details (Code 6.5, T-7)
+     * @param maxTimes how many times it may be used; null for no limit
+     */
+    public record ExtensionRule(@Nullable Integer upTo, org.redress.calendar.ClockUnit unit, boolean needsAgreement,
+                                boolean needsReason, boolean tellOmbudsman, @Nullable Integer maxTimes,
+                                @Nullable String condition, @Nullable String cite) {
+    }
+
+    /**
+     * How a complainant moves to this stage (T-8, H-5, Code 6.11).
+     *
+     * @param window how long after the previous stage's response the request may be made; null for no limit
+     * @param refusalGrounds the grounds on which escalation may be refused
+     * @param refusalMustInclude what a refusal must tell the complainant (reasons, ombudsman details)
+     */
+    public record Escalation(@Nullable Window window, List<String> refusalGrounds, List<String> refusalMustInclude,
+                             @Nullable String cite) {
+    }
+
+    public record Window(org.redress.calendar.ClockUnit unit, int amount, Milestone from) {
+    }
+
+    /**
+     * A reason a complaint may not be taken on: always a warning and a recorded decision, never a silent rejection.
+     *
+     * @param kind TIME_LIMIT (months since awareness, F-3), REPEAT (substantially the same within months, F-11),
+     *             VEXATIOUS (F-10, T-4, H-5), LEGAL_PROCEEDINGS (Code 2.3)
+     * @param decidedBy the role that decides
+     */
+    public record AdmissionRule(AdmissionKind kind, @Nullable Integer months, @Nullable String decidedBy,
+                                String description, @Nullable String cite) {
+    }
+
+    public enum AdmissionKind { TIME_LIMIT, REPEAT, VEXATIOUS, LEGAL_PROCEEDINGS }
+
+    /** A matter outside the procedure (S0-3, F-2), and where it is redirected. */
+    public record Exclusion(String id, String description, @Nullable String redirectTo, @Nullable String cite) {
+    }
+
+    /** A step inside stages: case conference, comment on adverse findings, mediation (F-6), satisfaction (H-7). */
+    public record StepRule(String id, StepKind kind, List<Integer> stages, boolean beforeResponse, @Nullable String role,
+                           @Nullable String cite) {
+    }
+
+    public enum StepKind { CASE_CONFERENCE, ADVERSE_FINDINGS_COMMENT, MEDIATION_OFFER, SATISFACTION_QUESTION }
+
+    /** An ombudsman or other route after the internal procedure, with contact details (F-8, A-10). */
+    public record OmbudsmanRoute(String id, String name, @Nullable String phone, @Nullable String email,
+                                 @Nullable String website, @Nullable String address, @Nullable String conditions,
+                                 @Nullable String cite) {
+    }
+
+    /** Who may award what (F-13): a role, a kind of payment, and the most it may award (null for no limit). */
+    public record CompensationAuthority(String role, String kind, java.math.@Nullable BigDecimal upTo, @Nullable String cite) {
+    }
+
+    /** Where the policy is silent, what the pack assumes and why. */
+    public record Assumption(String clause, String assumption, String source) {
+    }
+}
