@@ -32,6 +32,31 @@ public final class Deadlines {
         };
     }
 
+    /**
+     * Only the instant a clock falls due, without the explanation: the fast path for sweeps and lists,
+     * always equal to {@code compute(...).dueBy()}.
+     */
+    public static Instant dueBy(WorkingDayCalendar calendar, Instant start, ClockUnit unit, int amount) {
+        if (amount < 0) {
+            throw new IllegalArgumentException("amount must not be negative: " + amount);
+        }
+        if (unit == ClockUnit.CLOCK_HOURS) {
+            return start.plus(Duration.ofHours(amount));
+        }
+        if (unit == ClockUnit.WORKING_DAYS) {
+            return UkTime.endOfEpochDay(calendar.addWorkingDays(UkTime.epochDayOf(start), amount));
+        }
+        LocalDate startDate = UkTime.dateOf(start);
+        LocalDate due = switch (unit) {
+            case WORKING_DAYS -> throw new AssertionError("handled above");
+            case CALENDAR_DAYS -> startDate.plusDays(amount);
+            case WEEKS -> startDate.plusWeeks(amount);
+            case CALENDAR_MONTHS -> startDate.plusMonths(amount);
+            case CLOCK_HOURS -> throw new AssertionError("handled above");
+        };
+        return UkTime.endOf(due);
+    }
+
     private static Deadline dayBased(WorkingDayCalendar calendar, Instant start, ClockUnit unit, int amount, LocalDate due) {
         return new Deadline(start, unit, amount, calendar.name(), List.of(), due, UkTime.endOf(due));
     }

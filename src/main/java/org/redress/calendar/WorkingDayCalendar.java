@@ -111,6 +111,22 @@ public final class WorkingDayCalendar {
         return LocalDate.ofEpochDay(firstEpochDay + this.workingDays[index]);
     }
 
+    /** As {@link #addWorkingDays(LocalDate, int)}, on epoch days, for the hot path of computing due instants. */
+    long addWorkingDays(long fromEpochDay, int workingDays) {
+        long offset = fromEpochDay - firstEpochDay;
+        if (offset < 0 || offset >= cumulative.length) {
+            throw new CalendarOutOfRangeException(LocalDate.ofEpochDay(fromEpochDay), first, last);
+        }
+        if (workingDays == 0) {
+            return fromEpochDay;
+        }
+        int index = cumulative[(int) offset] + workingDays - 1;
+        if (index >= this.workingDays.length) {
+            throw new CalendarOutOfRangeException(last.plusDays(1), first, last);
+        }
+        return firstEpochDay + this.workingDays[index];
+    }
+
     /** Working days after {@code from} up to and including {@code to}; negative when {@code to} is earlier. */
     public int workingDaysBetween(LocalDate from, LocalDate to) {
         return cumulative[offset(to)] - cumulative[offset(from)];

@@ -82,4 +82,16 @@ class DeadlineTest {
         assertThat(deadline(uk("2026-11-23T10:00"), WEEKS, 8).dueDate()).isEqualTo(LocalDate.parse("2027-01-18"));
         assertThat(deadline(uk("2026-12-20T10:00"), CALENDAR_DAYS, 30).dueDate()).isEqualTo(LocalDate.parse("2027-01-19"));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(ClockUnit.class)
+    void theFastDueInstantIsAlwaysTheExplainedDeadlinesDueInstant(ClockUnit unit) {
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 500; i++) {
+            Instant start = uk("2019-01-01T00:00").plusSeconds(random.nextInt(9 * 365 * 24 * 3600));
+            int amount = random.nextInt(61);
+            assertThat(Deadlines.dueBy(calendar(ENGLAND_AND_WALES), start, unit, amount))
+                    .isEqualTo(deadline(start, unit, amount).dueBy());
+        }
+    }
 }

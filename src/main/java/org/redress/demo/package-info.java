@@ -1,0 +1,8 @@
+/**
+ * Demo data for the four organisations whose policies ship with Redress, loaded when the {@code demo}
+ * profile is active (the README's start command turns it on). Uses only other modules' public APIs.
+ */
+@NullMarked
+package org.redress.demo;
+
+import org.jspecify.annotations.NullMarked;
