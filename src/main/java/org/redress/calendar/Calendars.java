@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,15 +25,20 @@ public class Calendars {
     private static final int ORGANISATION_CACHE_LIMIT = 1_000;
 
     private final CalendarProperties properties;
-    private final ClosureDays closureDays;
+    private final @Nullable ClosureDays closureDays;
     private final UkBankHolidays bankHolidays = new UkBankHolidays();
     private final Map<Jurisdiction, WorkingDayCalendar> byJurisdiction = new EnumMap<>(Jurisdiction.class);
     /** Keyed by the closure days themselves, so a change made on any node is seen at once. */
     private final Map<OrganisationKey, WorkingDayCalendar> byOrganisation = new ConcurrentHashMap<>();
 
-    Calendars(CalendarProperties properties, ClosureDays closureDays) {
+    Calendars(CalendarProperties properties, @Nullable ClosureDays closureDays) {
         this.properties = properties;
         this.closureDays = closureDays;
+    }
+
+    /** Bank holidays only, without the database: for tools, benchmarks and tests that need no closure days. */
+    public static Calendars bankHolidaysOnly() {
+        return new Calendars(new CalendarProperties(2000, 2100), null);
     }
 
     /** The bank-holiday working-day calendar of a jurisdiction. */
@@ -43,7 +49,7 @@ public class Calendars {
     /** The jurisdiction's calendar with the organisation's closure days on top. */
     @Transactional(readOnly = true)
     public WorkingDayCalendar forOrganisation(String organisation, Jurisdiction jurisdiction) {
-        List<ClosureDay> closures = closureDays.of(organisation);
+        List<ClosureDay> closures = closureDays == null ? List.of() : closureDays.of(organisation);
         if (closures.isEmpty()) {
             return forJurisdiction(jurisdiction);
         }
@@ -70,7 +76,7 @@ public class Calendars {
     }
 
     public List<ClosureDay> closureDays(String organisation) {
-        return closureDays.of(organisation);
+        return closureDays == null ? List.of() : closureDays.of(organisation);
     }
 
     @Transactional
@@ -78,12 +84,12 @@ public class Calendars {
         if (day.date().isBefore(first()) || day.date().isAfter(last())) {
             throw new CalendarOutOfRangeException(day.date(), first(), last());
         }
-        closureDays.save(day);
+        Objects.requireNonNull(closureDays, "closure days need the database").save(day);
     }
 
     @Transactional
     public boolean removeClosureDay(String organisation, LocalDate day) {
-        return closureDays.remove(organisation, day);
+        return Objects.requireNonNull(closureDays, "closure days need the database").remove(organisation, day);
     }
 
     public LocalDate first() {

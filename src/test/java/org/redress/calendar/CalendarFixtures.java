@@ -3,7 +3,7 @@ package org.redress.calendar;
 /** Calendars built without the database, for fast tests of the arithmetic. */
 final class CalendarFixtures {
 
-    static final Calendars CALENDARS = new Calendars(new CalendarProperties(2000, 2100), null);
+    static final Calendars CALENDARS = Calendars.bankHolidaysOnly();
 
     static WorkingDayCalendar calendar(Jurisdiction jurisdiction) {
         return CALENDARS.forJurisdiction(jurisdiction);

@@ -1,0 +1,82 @@
+package org.redress.casework;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.calendar.ClockUnit;
+import org.redress.casework.CaseTypes.ClockStatus;
+import org.redress.casework.CaseTypes.Extension;
+import org.redress.policy.PolicyPack.Milestone;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One clock on a case, started from a pack rule. Its status is derived from the instant asked about,
+ * never stored.
+ *
+ * @param stage the stage it belongs to; 0 for clocks of the record type itself (issue/concern, service request)
+ * @param remainingWhenPaused units (working days, or seconds for clock hours) left when the case was put on hold
+ */
+public record CaseClock(String id, int stage, String name, Milestone starts, Milestone stops, ClockUnit unit, int amount,
+                        Instant startedAt, Instant dueBy, LocalDate dueDate, String explanation, List<Extension> extensions,
+                        @Nullable Instant pausedAt, @Nullable Long remainingWhenPaused, @Nullable Instant stoppedAt,
+                        boolean cancelled, @Nullable String cite) {
+
+    public CaseClock {
+        extensions = List.copyOf(extensions);
+    }
+
+    public boolean running() {
+        return stoppedAt == null && !cancelled && pausedAt == null;
+    }
+
+    public boolean open() {
+        return stoppedAt == null && !cancelled;
+    }
+
+    public ClockStatus status(Instant now) {
+        if (cancelled) {
+            return ClockStatus.CANCELLED;
+        }
+        if (stoppedAt != null) {
+            return stoppedAt.isAfter(dueBy) ? ClockStatus.MET_LATE : ClockStatus.MET;
+        }
+        if (pausedAt != null) {
+            return ClockStatus.PAUSED;
+        }
+        if (now.isAfter(dueBy)) {
+            return ClockStatus.OVERDUE;
+        }
+        Duration span = Duration.between(startedAt, dueBy);
+        Duration warning = span.dividedBy(4).compareTo(Duration.ofDays(2)) < 0 ? span.dividedBy(4) : Duration.ofDays(2);
+        return now.isAfter(dueBy.minus(warning)) ? ClockStatus.DUE_SOON : ClockStatus.ON_TIME;
+    }
+
+    CaseClock stop(Instant at) {
+        return new CaseClock(id, stage, name, starts, stops, unit, amount, startedAt, dueBy, dueDate, explanation, extensions,
+                null, null, at, false, cite);
+    }
+
+    CaseClock cancel(Instant at) {
+        return new CaseClock(id, stage, name, starts, stops, unit, amount, startedAt, dueBy, dueDate, explanation, extensions,
+                null, null, at, true, cite);
+    }
+
+    CaseClock pause(Instant at, long remaining) {
+        return new CaseClock(id, stage, name, starts, stops, unit, amount, startedAt, dueBy, dueDate, explanation, extensions,
+                at, remaining, null, false, cite);
+    }
+
+    CaseClock rescheduled(Instant newDueBy, LocalDate newDueDate, String newExplanation, List<Extension> newExtensions) {
+        return new CaseClock(id, stage, name, starts, stops, unit, amount, startedAt, newDueBy, newDueDate, newExplanation,
+                newExtensions, null, null, null, false, cite);
+    }
+
+    List<Extension> withExtension(Extension extension) {
+        List<Extension> all = new ArrayList<>(extensions);
+        all.add(extension);
+        return all;
+    }
+}

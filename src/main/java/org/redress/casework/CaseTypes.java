@@ -1,0 +1,109 @@
+package org.redress.casework;
+
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The small values a case is made of. */
+public final class CaseTypes {
+
+    private CaseTypes() {
+    }
+
+    public record CaseId(UUID value) {
+        public static CaseId random() {
+            return new CaseId(UUID.randomUUID());
+        }
+
+        @Override
+        public String toString() {
+            return value.toString();
+        }
+    }
+
+    /** How the contact reached the organisation (F-4, S0-4). */
+    public enum Channel { PHONE, EMAIL, LETTER, WEBSITE, WEB_FORM, VISIT, VERBAL, FAX, TEXTPHONE, SOCIAL_MEDIA, REPRESENTATIVE, API }
+
+    /** How the complainant wants to be contacted. */
+    public enum ContactMethod { EMAIL, POST, PHONE, TEXT }
+
+    public enum Outcome { UPHELD, PARTLY_UPHELD, NOT_UPHELD }
+
+    public enum CaseStatus { OPEN, ON_HOLD, RESPONDED, CLOSED, WITHDRAWN, DECLINED }
+
+    public enum ClockStatus { ON_TIME, DUE_SOON, OVERDUE, MET, MET_LATE, PAUSED, CANCELLED }
+
+    public enum HoldKind { LEGAL, AWAITING_COMPLAINANT, OTHER }
+
+    public enum EvidenceKind { INTERVIEW, RECORDS, SITE_VISIT, DOCUMENT, OTHER }
+
+    /** Why a complaint is not taken on at admission. */
+    public enum DeclineGround { TIME_LIMIT, REPEAT, VEXATIOUS, LEGAL_PROCEEDINGS, OUT_OF_SCOPE }
+
+    /**
+     * The person complaining (or complimenting). Reasonable adjustments (T-1) and formats (F-16) are honoured
+     * in every contact.
+     */
+    public record Complainant(String name, @Nullable String email, @Nullable String phone, @Nullable String address,
+                              @Nullable ContactMethod preferredContact, @Nullable String reasonableAdjustments,
+                              List<String> formats) {
+    }
+
+    /** Someone acting for the complainant, with the complainant's consent recorded (H-4). */
+    public record Representative(String name, @Nullable String relationship, @Nullable String email, @Nullable String phone,
+                                 boolean consentRecorded, @Nullable LocalDate consentDate) {
+    }
+
+    /** A member of staff or a contractor the complaint is about (F-12, H-2). */
+    public record NamedPerson(String name, String kind, @Nullable String role) {
+    }
+
+    /** What the case is about: filed under a service line and area, with a subject and sub-subject (S0-11). */
+    public record Classification(@Nullable String serviceLine, @Nullable String serviceArea, @Nullable String subject,
+                                 @Nullable String subSubject) {
+    }
+
+    /** One of the complaint's separate points, with its outcome and reasons once decided (Code 6.7). */
+    public record Point(int number, String summary, @Nullable Outcome outcome, @Nullable String reasons, int decidedAtStage) {
+    }
+
+    /** An action promised in a response, tracked after closure (A-5, Code 6.6). */
+    public record Action(String description, LocalDate due, @Nullable String owner) {
+    }
+
+    /**
+     * One stage of this case.
+     *
+     * @param understanding the organisation's understanding of the complaint at this stage (Code 5.6)
+     * @param outcomeWanted what the complainant wants (Code 5.6, A-6)
+     */
+    public record StageRecord(int number, String name, @Nullable String owner, @Nullable String understanding,
+                              @Nullable String outcomeWanted, Instant receivedAt, Instant loggedAt,
+                              @Nullable Instant acknowledgedAt, @Nullable Instant contactedAt, @Nullable Instant respondedAt,
+                              @Nullable String responseSummary, boolean escalationRefused) {
+    }
+
+    /** An extension granted on a clock, with its reason and whether the complainant agreed. */
+    public record Extension(int amount, org.redress.calendar.ClockUnit unit, String reason, boolean complainantAgreed,
+                            Instant at, String by, @Nullable String cite) {
+    }
+
+    /** A hold on the case: its clocks are paused until it is resumed. */
+    public record Hold(HoldKind kind, String reason, Instant since) {
+    }
+
+    /** The escalation window after a stage's response (T-8). */
+    public record EscalationWindow(int fromStage, Instant closesAt, LocalDate closesOn, String explanation, @Nullable String cite) {
+    }
+
+    /** A record inside a stage: case conference decision, adverse-findings comment, mediation offer (F-6). */
+    public record StepRecord(String step, String kind, int stage, Instant at, String by, String note) {
+    }
+
+    /** Satisfaction with handling and with outcome, asked at closure (H-7). */
+    public record Satisfaction(@Nullable Boolean withHandling, @Nullable Boolean withOutcome, @Nullable String reasons) {
+    }
+}

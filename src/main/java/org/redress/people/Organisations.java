@@ -1,0 +1,77 @@
+package org.redress.people;
+
+import org.redress.web.FieldError;
+import org.redress.web.InvalidInputException;
+import org.redress.web.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The organisations of this installation; other modules look them up here. */
+@Service
+public class Organisations {
+
+    private final JdbcClient jdbc;
+
+    Organisations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Organisation> find(String code) {
+        return jdbc.sql("select code, name, reference_prefix, policy_pack, service_areas from people.organisation where code = ?")
+                .param(code).query(Organisations::map).optional();
+    }
+
+    /** The organisation, or a 404 naming the {@code organisation} parameter. */
+    public Organisation require(String code) {
+        return find(code).orElseThrow(() -> new NotFoundException("organisation", "no organisation '" + code + "'"));
+    }
+
+    public List<Organisation> all() {
+        return jdbc.sql("select code, name, reference_prefix, policy_pack, service_areas from people.organisation order by name")
+                .query(Organisations::map).list();
+    }
+
+    /** Adds an organisation; an existing code is refused, so nothing is overwritten. */
+    @Transactional
+    public Organisation create(Organisation organisation) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!organisation.code().matches("[a-z0-9][a-z0-9-]{0,62}")) {
+            errors.add(new FieldError("code", "must be lower-case letters, digits and hyphens, up to 63 characters"));
+        }
+        if (organisation.name().isBlank()) {
+            errors.add(new FieldError("name", "is required"));
+        }
+        if (!organisation.referencePrefix().matches("[A-Z0-9]{1,6}")) {
+            errors.add(new FieldError("referencePrefix", "must be 1 to 6 capital letters or digits"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        int inserted = jdbc.sql("""
+                insert into people.organisation (code, name, reference_prefix, policy_pack, service_areas)
+                values (?, ?, ?, ?, ?) on conflict (code) do nothing
+                """)
+                .params(organisation.code(), organisation.name(), organisation.referencePrefix(), organisation.policyPack(),
+                        organisation.serviceAreas().toArray(String[]::new))
+                .update();
+        if (inserted == 0) {
+            throw new InvalidInputException("code", "an organisation '" + organisation.code() + "' already exists");
+        }
+        return organisation;
+    }
+
+    private static Organisation map(ResultSet rs, int row) throws SQLException {
+        Array areas = rs.getArray(5);
+        return new Organisation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                areas == null ? List.of() : Arrays.asList((String[]) areas.getArray()));
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Organisations served by one installation (each with its own policy pack, calendar, staff and cases),
+ * their service areas and staff.
+ */
+@NullMarked
+package org.redress.people;
+
+import org.jspecify.annotations.NullMarked;

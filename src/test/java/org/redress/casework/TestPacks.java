@@ -1,0 +1,94 @@
+package org.redress.casework;
+
+import org.redress.calendar.Calendars;
+import org.redress.calendar.ClockUnit;
+import org.redress.calendar.Deadline;
+import org.redress.calendar.Deadlines;
+import org.redress.calendar.Jurisdiction;
+import org.redress.calendar.WorkingDayCalendar;
+import org.redress.policy.PolicyPack;
+import org.redress.policy.PolicyPack.*;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.redress.calendar.ClockUnit.WORKING_DAYS;
+
+/** Small packs built in code, so the aggregate can be tested without YAML or a database. */
+final class TestPacks {
+
+    static final ClockMaker ENGLAND = clocks(Jurisdiction.ENGLAND_AND_WALES);
+
+    static ClockMaker clocks(Jurisdiction jurisdiction) {
+        WorkingDayCalendar calendar = Calendars.bankHolidaysOnly().forJurisdiction(jurisdiction);
+        return new ClockMaker() {
+            @Override
+            public Deadline deadline(Instant start, ClockUnit unit, int amount) {
+                return Deadlines.compute(calendar, start, unit, amount);
+            }
+
+            @Override
+            public int workingDaysBetween(LocalDate from, LocalDate to) {
+                return calendar.workingDaysBetween(from, to);
+            }
+        };
+    }
+
+    static ClockRule clock(String id, Milestone starts, int amount, Milestone stops, String cite, ExtensionRule... extensions) {
+        return new ClockRule(id, id.replace('-', ' '), starts, WORKING_DAYS, amount, stops, List.of(extensions), cite);
+    }
+
+    /** Housing Ombudsman Code 2024: 5/10/10 and 5/20/20 working days, stage 2 by someone else. */
+    static PolicyPack housingCode() {
+        Stage one = new Stage(1, "stage-1", "Stage 1", "complaints-officer", false, List.of(
+                clock("acknowledge", Milestone.RECEIVED, 5, Milestone.ACKNOWLEDGED, "Code 6.2"),
+                clock("respond", Milestone.ACKNOWLEDGED, 10, Milestone.RESPONDED, "Code 6.3",
+                        new ExtensionRule(10, WORKING_DAYS, false, true, true, 1, null, "Code 6.4-6.5"))), null, "Code 5.1");
+        Stage two = new Stage(2, "stage-2", "Stage 2", "complaints-manager", true, List.of(
+                clock("acknowledge", Milestone.RECEIVED, 5, Milestone.ACKNOWLEDGED, "Code 6.11"),
+                clock("respond", Milestone.ACKNOWLEDGED, 20, Milestone.RESPONDED, "Code 6.15",
+                        new ExtensionRule(20, WORKING_DAYS, false, true, true, 1, null, "Code 6.16"))),
+                new Escalation(null, List.of(), List.of(), "Code 6.11"), "Code 6.13");
+        return pack("housing-code", List.of(one, two), List.of(), List.of());
+    }
+
+    /** Like the Trust (004): counted from logging, a 10-day escalation window, refusal grounds, a case conference. */
+    static PolicyPack trustLike() {
+        Stage one = new Stage(1, "stage-1", "Stage 1", "investigating-manager", false, List.of(
+                clock("acknowledge", Milestone.RECEIVED, 5, Milestone.ACKNOWLEDGED, "T-6"),
+                clock("respond", Milestone.LOGGED, 10, Milestone.RESPONDED, "T-7",
+                        new ExtensionRule(10, WORKING_DAYS, false, true, true, 1, "complex case", "T-7"),
+                        new ExtensionRule(null, WORKING_DAYS, true, true, true, null, "exceptional circumstances", "T-7"))), null, "T-6");
+        Stage two = new Stage(2, "stage-2", "Stage 2", "business-manager", true, List.of(
+                clock("acknowledge", Milestone.RECEIVED, 5, Milestone.ACKNOWLEDGED, "T-8"),
+                clock("respond", Milestone.LOGGED, 20, Milestone.RESPONDED, "T-9")),
+                new Escalation(new Window(WORKING_DAYS, 10, Milestone.RESPONDED),
+                        List.of("already-considered", "unacceptable-behaviour"), List.of("reasons", "ombudsman-details"), "T-8"), "T-9");
+        List<StepRule> steps = List.of(new StepRule("case-conference", StepKind.CASE_CONFERENCE, List.of(2), true, "case-conference", "A-8"),
+                new StepRule("satisfaction", StepKind.SATISFACTION_QUESTION, List.of(), false, null, "H-7"));
+        List<AdmissionRule> admission = List.of(
+                new AdmissionRule(AdmissionKind.TIME_LIMIT, 12, null, "more than 12 months since awareness", "F-3"),
+                new AdmissionRule(AdmissionKind.VEXATIOUS, null, "chief-executive", "vexatious", "F-10"));
+        return pack("trust-like", List.of(one, two), steps, admission);
+    }
+
+    private static PolicyPack pack(String id, List<Stage> stages, List<StepRule> steps, List<AdmissionRule> admission) {
+        RecordType complaint = new RecordType("complaint", "Complaint", Handling.STAGED, List.of(), List.of(), "R-1");
+        RecordType request = new RecordType("service-request", "Service request", Handling.CLOCKED,
+                List.of(clock("contact", Milestone.RECEIVED, 3, Milestone.CONTACTED, "T-5")), List.of("complaint"), "T-5");
+        RecordType compliment = new RecordType("compliment", "Compliment", Handling.RECORDED, List.of(), List.of(), "F-1");
+        return new PolicyPack(id, 1, id, new PackOrganisation(id, id, Jurisdiction.ENGLAND_AND_WALES, true, List.of()),
+                List.of(new ServiceLine("housing", "Housing", "housing-ombudsman", List.of("Repairs"))),
+                List.of(new Role("complaints-officer", "Complaints officer", null), new Role("chief-executive", "Group Chief Executive", null)),
+                List.of(complaint, request, compliment), stages, admission,
+                List.of(new Exclusion("employment", "staff employment concerns", "HR grievance procedure", "S0-3")), steps,
+                List.of(new OmbudsmanRoute("housing-ombudsman", "Housing Ombudsman Service", "0300 111 3000",
+                        "info@housing-ombudsman.org.uk", "www.housing-ombudsman.org.uk", null, null, "A-10")),
+                List.of(new CompensationAuthority("director", "compensation", BigDecimal.valueOf(1000), "F-13")), List.of(), List.of());
+    }
+
+    private TestPacks() {
+    }
+}
