@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -45,10 +46,16 @@ import java.util.stream.Collectors;
 final class PackReader {
 
     /** The outcome of reading one file: a pack only when there are no errors. */
-    record Reading(@Nullable PolicyPack pack, List<PackError> errors, List<PackError> warnings) {
+    record Reading(@Nullable PolicyPack pack, List<PackError> errors, List<PackError> warnings,
+                   ToIntFunction<String> lines) {
 
         boolean valid() {
             return pack != null && errors.isEmpty();
+        }
+
+        /** The line of a field's path, or of the nearest block that holds it. */
+        int line(String path) {
+            return lines.applyAsInt(path);
         }
     }
 
@@ -72,17 +79,17 @@ final class PackReader {
         errors.addAll(parsed.errors());
         PackNode root = parsed.root();
         if (root == null) {
-            return new Reading(null, List.copyOf(errors), List.of());
+            return new Reading(null, List.copyOf(errors), List.of(), this::lineOf);
         }
         index(root, "");
         if (!root.isMap()) {
             errors.add(new PackError("yaml", root.line(), "must be a block of keys such as id, title, organisation, stages"));
-            return new Reading(null, List.copyOf(errors), List.of());
+            return new Reading(null, List.copyOf(errors), List.of(), this::lineOf);
         }
         PolicyPack pack = pack(root, version);
         PackConsistency.check(pack, this::lineOf, errors, warnings);
         List<PackError> sortedErrors = sorted(errors);
-        return new Reading(sortedErrors.isEmpty() ? pack : null, sortedErrors, sorted(warnings));
+        return new Reading(sortedErrors.isEmpty() ? pack : null, sortedErrors, sorted(warnings), this::lineOf);
     }
 
     private static List<PackError> sorted(List<PackError> list) {
