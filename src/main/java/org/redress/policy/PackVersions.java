@@ -1,0 +1,107 @@
+package org.redress.policy;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The stored versions of packs (table {@code policy.pack_version}). Writers of one pack serialise on a
+ * transaction-scoped advisory lock, so numbering and activation stay right with several application nodes.
+ */
+@Repository
+class PackVersions {
+
+    record Stored(String packId, int version, String organisation, String title, String yaml, boolean shipped,
+                  boolean active) {
+    }
+
+    private static final String COLUMNS = "pack_id, version, organisation, title, yaml, shipped, active";
+
+    private final JdbcClient jdbc;
+
+    PackVersions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Must run inside a transaction: held until it commits. */
+    void lock(String packId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('policy.pack_version:' || :id))").param("id", packId)
+                .query((rs, n) -> 1).list();
+    }
+
+    /** Stores a shipped pack as version 1, active unless the pack already has an active version; no-op if stored. */
+    boolean storeShipped(String packId, String organisation, String title, String yaml) {
+        return jdbc.sql("""
+                        insert into policy.pack_version (pack_id, version, organisation, title, yaml, shipped, active, activated_at)
+                        select :id, 1, :organisation, :title, :yaml, true, true, now()
+                        where not exists (select 1 from policy.pack_version where pack_id = :id and active)
+                        on conflict do nothing""")
+                .param("id", packId).param("organisation", organisation).param("title", title).param("yaml", yaml)
+                .update() == 1;
+    }
+
+    int nextVersion(String packId) {
+        return jdbc.sql("select coalesce(max(version), 0) + 1 from policy.pack_version where pack_id = :id")
+                .param("id", packId).query(Integer.class).single();
+    }
+
+    void store(String packId, int version, String organisation, String title, String yaml) {
+        jdbc.sql("""
+                        insert into policy.pack_version (pack_id, version, organisation, title, yaml)
+                        values (:id, :version, :organisation, :title, :yaml)""")
+                .param("id", packId).param("version", version).param("organisation", organisation)
+                .param("title", title).param("yaml", yaml).update();
+    }
+
+    /** Makes one version the active one; false when that version does not exist. */
+    boolean activate(String packId, int version) {
+        if (find(packId, version).isEmpty()) {
+            return false;
+        }
+        jdbc.sql("update policy.pack_version set active = false where pack_id = :id and active and version <> :version")
+                .param("id", packId).param("version", version).update();
+        jdbc.sql("""
+                        update policy.pack_version set active = true, activated_at = now()
+                        where pack_id = :id and version = :version and not active""")
+                .param("id", packId).param("version", version).update();
+        return true;
+    }
+
+    Optional<Stored> find(String packId, int version) {
+        return jdbc.sql("select " + COLUMNS + " from policy.pack_version where pack_id = :id and version = :version")
+                .param("id", packId).param("version", version).query(Stored.class).optional();
+    }
+
+    Optional<Stored> active(String packId) {
+        return jdbc.sql("select " + COLUMNS + " from policy.pack_version where pack_id = :id and active")
+                .param("id", packId).query(Stored.class).optional();
+    }
+
+    Optional<Stored> activeForOrganisation(String organisation) {
+        return jdbc.sql("select " + COLUMNS + " from policy.pack_version where organisation = :organisation and active "
+                        + "order by activated_at desc limit 1")
+                .param("organisation", organisation).query(Stored.class).optional();
+    }
+
+    boolean exists(String packId) {
+        return jdbc.sql("select exists (select 1 from policy.pack_version where pack_id = :id)").param("id", packId)
+                .query(Boolean.class).single();
+    }
+
+    /** Another pack that already speaks for this organisation, if any. */
+    @Nullable String otherPackOf(String organisation, String packId) {
+        return jdbc.sql("select pack_id from policy.pack_version where organisation = :organisation and pack_id <> :id "
+                        + "order by pack_id limit 1")
+                .param("organisation", organisation).param("id", packId).query(String.class).list()
+                .stream().findFirst().orElse(null);
+    }
+
+    /** Every version, without the YAML. */
+    List<Stored> all() {
+        return jdbc.sql("select pack_id, version, organisation, title, '' as yaml, shipped, active from policy.pack_version "
+                + "order by pack_id, version").query(Stored.class).list();
+    }
+}

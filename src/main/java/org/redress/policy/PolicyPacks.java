@@ -1,0 +1,149 @@
+package org.redress.policy;
+
+import org.redress.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The policy module's entry point: the active pack of an organisation, any stored version of a pack (a case keeps
+ * the version it started under), and the Housing Ombudsman Code check. Uploading and activating versions is for
+ * the module's own API.
+ */
+@Service
+public class PolicyPacks {
+
+    private static final Logger log = LoggerFactory.getLogger(PolicyPacks.class);
+    static final int LARGEST_FILE = 256 * 1024;
+
+    private final PackVersions versions;
+    /** Stored versions never change, so a parsed version may be kept for good (on every node). */
+    private final Map<String, PolicyPack> parsed = new ConcurrentHashMap<>();
+
+    PolicyPacks(PackVersions versions) {
+        this.versions = versions;
+    }
+
+    /** The active pack of an organisation (for the shipped organisations the code is the pack id, e.g. {@code the-trust}). */
+    @Transactional(readOnly = true)
+    public Optional<PolicyPack> active(String organisation) {
+        return versions.activeForOrganisation(organisation).map(this::parse);
+    }
+
+    /** One stored version of a pack, active or not. */
+    @Transactional(readOnly = true)
+    public PolicyPack version(String packId, int version) {
+        if (!versions.exists(packId)) {
+            throw new NotFoundException("id", "there is no policy pack '" + packId + "'");
+        }
+        return versions.find(packId, version).map(this::parse)
+                .orElseThrow(() -> new NotFoundException("version", "policy pack '" + packId + "' has no version " + version));
+    }
+
+    @Transactional(readOnly = true)
+    public List<PackSummary> list() {
+        return versions.all().stream().map(PolicyPacks::summary).toList();
+    }
+
+    /** The Housing Ombudsman Code check, with the figures of the active Code reference pack. */
+    @Transactional(readOnly = true)
+    public ComplianceReport compliance(PolicyPack pack) {
+        CodeFigures figures = versions.active(CodeFigures.REFERENCE_PACK).map(this::parse).map(CodeFigures::from)
+                .orElse(CodeFigures.DEFAULTS);
+        return CodeCheck.check(pack, figures);
+    }
+
+    /** The active version of a pack by its id. */
+    @Transactional(readOnly = true)
+    PolicyPack activePack(String packId) {
+        return versions.active(packId).map(this::parse).orElseThrow(() -> versions.exists(packId)
+                ? new NotFoundException("id", "policy pack '" + packId + "' has no active version; activate one")
+                : new NotFoundException("id", "there is no policy pack '" + packId + "'"));
+    }
+
+    /** The outcome of an upload: the new (inactive) version, its warnings and its Code check. */
+    record Upload(String id, int version, boolean active, List<PackError> warnings, ComplianceReport compliance) {
+    }
+
+    /** Validates a pack file and stores it as the pack's next version, inactive; nothing is stored if it has errors. */
+    @Transactional
+    Upload upload(String yaml) {
+        if (yaml.length() > LARGEST_FILE) {
+            throw new PackRejectedException(List.of(new PackError("yaml", 0,
+                    "is " + yaml.length() + " characters; a pack file may have at most " + LARGEST_FILE)));
+        }
+        PackReader.Reading reading = PackReader.read(yaml, 1);
+        if (!reading.valid()) {
+            throw new PackRejectedException(reading.errors());
+        }
+        PolicyPack pack = reading.pack();
+        versions.lock(pack.id());
+        String other = versions.otherPackOf(pack.organisation().code(), pack.id());
+        if (other != null) {
+            throw new PackRejectedException(List.of(new PackError("organisation.code", reading.line("organisation.code"),
+                    "'" + pack.organisation().code() + "' is already the organisation of pack '" + other
+                            + "'; upload a new version of that pack instead")));
+        }
+        int version = versions.nextVersion(pack.id());
+        versions.store(pack.id(), version, pack.organisation().code(), pack.title(), yaml);
+        PolicyPack stored = PackReader.read(yaml, version).pack();
+        log.info("Stored policy pack {} version {} (inactive)", pack.id(), version);
+        return new Upload(pack.id(), version, false, reading.warnings(), compliance(stored));
+    }
+
+    @Transactional
+    PackSummary activate(String packId, int version) {
+        versions.lock(packId);
+        if (!versions.exists(packId)) {
+            throw new NotFoundException("id", "there is no policy pack '" + packId + "'");
+        }
+        if (!versions.activate(packId, version)) {
+            throw new NotFoundException("version", "policy pack '" + packId + "' has no version " + version);
+        }
+        log.info("Activated policy pack {} version {}", packId, version);
+        return versions.find(packId, version).map(PolicyPacks::summary).orElseThrow();
+    }
+
+    /**
+     * Stores a pack shipped with the application as version 1, active, unless the pack is already stored; safe to
+     * run on every start of every node.
+     */
+    @Transactional
+    boolean installShipped(String yaml, String resource) {
+        PackReader.Reading reading = PackReader.read(yaml, 1);
+        if (!reading.valid()) {
+            throw new IllegalStateException("The shipped policy pack " + resource + " is invalid: " + reading.errors());
+        }
+        PolicyPack pack = reading.pack();
+        boolean stored = versions.storeShipped(pack.id(), pack.organisation().code(), pack.title(), yaml);
+        if (stored) {
+            log.info("Installed shipped policy pack {} as version 1", pack.id());
+        } else if (versions.find(pack.id(), 1).filter(v -> v.shipped() && !v.yaml().equals(yaml)).isPresent()) {
+            log.warn("The shipped policy pack {} differs from its stored version 1; upload it to make it a new version",
+                    pack.id());
+        }
+        return stored;
+    }
+
+    private PolicyPack parse(PackVersions.Stored stored) {
+        return parsed.computeIfAbsent(stored.packId() + "@" + stored.version(), key -> {
+            PackReader.Reading reading = PackReader.read(stored.yaml(), stored.version());
+            if (!reading.valid()) {
+                // Stored versions were valid when stored; a rule added since then must not hide them from running cases.
+                throw new IllegalStateException("Stored policy pack " + key + " no longer reads: " + reading.errors());
+            }
+            return reading.pack();
+        });
+    }
+
+    private static PackSummary summary(PackVersions.Stored stored) {
+        return new PackSummary(stored.packId(), stored.organisation(), stored.title(), stored.version(), stored.active(),
+                stored.shipped());
+    }
+}

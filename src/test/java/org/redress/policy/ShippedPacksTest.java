@@ -1,0 +1,26 @@
+package org.redress.policy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ShippedPacksTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"247-alliance", "alliance-homes", "helping-our-future", "the-trust",
+            "housing-ombudsman-code-2024", "adult-social-care-2009", "fca-disp"})
+    void everyShippedPackLoadsWithoutErrorsOrWarnings(String id) {
+        PackReader.Reading reading = PackFixtures.read(PackFixtures.shippedText(id));
+
+        assertThat(reading.errors()).isEmpty();
+        assertThat(reading.warnings()).isEmpty();
+        assertThat(reading.pack().id()).isEqualTo(id);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"247-alliance", "alliance-homes", "helping-our-future", "the-trust"})
+    void theFourOrganisationsUseTheirPackIdAsTheirOrganisationCode(String id) {
+        assertThat(PackFixtures.shipped(id).organisation().code()).isEqualTo(id);
+    }
+}
