@@ -90,7 +90,7 @@ public final class CaseFile {
     }
 
     /** What a new case is logged with. */
-    public record NewCase(String recordType, Channel channel, Instant receivedAt, Complainant complainant,
+    public record NewCase(String recordType, Channel channel, @Nullable Instant receivedAt, Complainant complainant,
                           @Nullable Representative representative, List<NamedPerson> namedPeople,
                           Classification classification, String description, @Nullable String outcomeWanted,
                           @Nullable String understanding, @Nullable LocalDate awareSince, List<String> points,
@@ -122,8 +122,11 @@ public final class CaseFile {
     /**
      * Logs a new contact: stage 1 (or the record type's own clocks) starts with its receipt and its logging.
      */
-    static Logged log(CaseId id, String organisation, String reference, PolicyPack pack, NewCase request,
+    static Logged log(CaseId id, String organisation, String reference, PolicyPack pack, NewCase given,
                       Instant loggedAt, String actor, ClockMaker clocks) {
+        NewCase request = given.receivedAt() != null ? given : new NewCase(given.recordType(), given.channel(), loggedAt,
+                given.complainant(), given.representative(), given.namedPeople(), given.classification(), given.description(),
+                given.outcomeWanted(), given.understanding(), given.awareSince(), given.points(), given.linkedFrom());
         Optional<RecordType> type = pack.recordType(request.recordType());
         if (type.isEmpty()) {
             return new Logged(null, Refusal.onField("recordType", "must be one of " + pack.recordTypes().stream()

@@ -1,0 +1,370 @@
+package org.redress.casework;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.redress.casework.CaseFile.NewCase;
+import org.redress.casework.CaseFile.PointDecision;
+import org.redress.casework.CaseRequests.*;
+import org.redress.casework.CaseTypes.*;
+import org.redress.web.FieldError;
+import org.redress.web.InvalidInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.*;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The case REST API: create, read, list, and one endpoint per verb. Thin: each maps a body to one call of {@link Casework}. */
+@RestController
+@RequestMapping("/api/v1/organisations/{organisation}/cases")
+@Tag(name = "Cases", description = "Complaints and other contacts, moving through their organisation's procedure")
+class CaseController {
+
+    private static final int LONGEST_TEXT = 20_000;
+
+    private final Casework casework;
+
+    CaseController(Casework casework) {
+        this.casework = casework;
+    }
+
+    record CreatedResponse(CaseView caseFile, boolean replayed, List<Casework.AdmissionWarning> warnings) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Log a contact (complaint, concern, service request, compliment, feedback, suggestion)",
+            description = "receivedAt may be in the past for back-entered letters. With an Idempotency-Key header, a retry "
+                    + "returns the same case (200) and creates nothing.")
+    ResponseEntity<CreatedResponse> create(@PathVariable String organisation,
+                                           @RequestHeader(value = "Idempotency-Key", required = false) @Nullable String key,
+                                           @RequestHeader(value = "X-Actor", required = false) @Nullable String actor,
+                                           @RequestBody NewCaseRequest request) {
+        if (key != null && (key.isBlank() || key.length() > 200)) {
+            throw new InvalidInputException("Idempotency-Key", "must be 1 to 200 characters");
+        }
+        Casework.Created created = casework.create(organisation, newCase(request), key, actor(actor));
+        CreatedResponse body = new CreatedResponse(created.view(), created.replayed(), created.warnings());
+        URI location = URI.create("/api/v1/organisations/" + organisation + "/cases/" + created.view().id());
+        return created.replayed() ? ResponseEntity.ok().location(location).body(body)
+                : ResponseEntity.created(location).body(body);
+    }
+
+    @PostMapping("/checks")
+    @Operation(summary = "The admission warnings a contact would raise (12 months, repeat complaint), without logging it")
+    List<Casework.AdmissionWarning> check(@PathVariable String organisation, @RequestBody NewCaseRequest request) {
+        return casework.check(organisation, newCase(request));
+    }
+
+    @GetMapping("/{case}")
+    @Operation(summary = "A case by id or reference, with its clocks, explanations, points, allowed actions and history")
+    CaseView get(@PathVariable String organisation, @PathVariable("case") @Parameter(example = "AH-2026-000001") String caseRef) {
+        return casework.get(organisation, caseRef);
+    }
+
+    @GetMapping
+    @Operation(summary = "List cases: filter, and sort by next deadline (sort=due) or newest first (sort=received)")
+    CaseSummary.Page list(@PathVariable String organisation,
+                          @RequestParam(required = false) @Nullable String type,
+                          @RequestParam(required = false) @Nullable CaseStatus status,
+                          @RequestParam(required = false) @Nullable Integer stage,
+                          @RequestParam(required = false) @Nullable String owner,
+                          @RequestParam(required = false) @Nullable String serviceArea,
+                          @RequestParam(required = false) @Nullable ClockStatus clockStatus,
+                          @RequestParam(required = false) @Nullable Instant dueBefore,
+                          @RequestParam(required = false) @Nullable String text,
+                          @RequestParam(defaultValue = "due") String sort,
+                          @RequestParam(defaultValue = "50") int size,
+                          @RequestParam(required = false) @Nullable String cursor) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!sort.equals("due") && !sort.equals("received")) {
+            errors.add(new FieldError("sort", "must be due or received"));
+        }
+        if (size < 1 || size > 200) {
+            errors.add(new FieldError("size", "must be between 1 and 200"));
+        }
+        throwIfAny(errors);
+        return casework.list(organisation, new CaseQuery(type, status, stage, owner, serviceArea, clockStatus, dueBefore, text, sort, size, cursor));
+    }
+
+    @PostMapping("/{case}/acknowledge")
+    @Operation(summary = "Acknowledge the complaint at its current stage (stops the acknowledgement clock)")
+    CaseView acknowledge(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                         @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody AcknowledgeRequest r) {
+        return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
+                (file, now, clocks) -> file.acknowledge(at(r.at(), now), actor(actor), r.method(), clocks));
+    }
+
+    @PostMapping("/{case}/assign")
+    @Operation(summary = "Give the current stage an owner (at stage 2 not the stage 1 handler where the policy says so)")
+    CaseView assign(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                    @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody AssignRequest r) {
+        String owner = required("owner", r.owner());
+        return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
+                (file, now, clocks) -> file.assign(owner, at(r.at(), now), actor(actor)));
+    }
+
+    @PostMapping("/{case}/points")
+    @Operation(summary = "Add a point of complaint")
+    CaseView addPoint(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                      @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody PointRequest r) {
+        String summary = required("summary", r.summary());
+        return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
+                (file, now, clocks) -> file.addPoint(summary, at(r.at(), now), actor(actor)));
+    }
+
+    @PostMapping("/{case}/understanding")
+    @Operation(summary = "Record the organisation's understanding of the complaint and the outcome wanted at this stage (Code 5.6)")
+    CaseView understanding(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                           @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody UnderstandingRequest r) {
+        if (blank(r.understanding()) && blank(r.outcomeWanted())) {
+            throw new InvalidInputException("understanding", "give the understanding, the outcome wanted, or both");
+        }
+        return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
+                (file, now, clocks) -> file.recordUnderstanding(r.understanding(), r.outcomeWanted(), at(r.at(), now), actor(actor)));
+    }
+
+    @PostMapping("/{case}/evidence")
+    @Operation(summary = "Record evidence: an interview, records examined, a site visit (S0-6)")
+    CaseView evidence(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                      @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody EvidenceRequest r) {
+        List<FieldError> errors = new ArrayList<>();
+        if (r.kind() == null) errors.add(new FieldError("kind", "is required: INTERVIEW, RECORDS, SITE_VISIT, DOCUMENT or OTHER"));
+        if (r.date() == null) errors.add(new FieldError("date", "is required"));
+        if (blank(r.who())) errors.add(new FieldError("who", "is required"));
+        if (blank(r.notes())) errors.add(new FieldError("notes", "is required"));
+        throwIfAny(errors);
+        return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
+                (file, now, clocks) -> file.recordEvidence(r.kind(), r.date(), r.who(), r.notes(), at(r.at(), now), actor(actor)));
+    }
+
+    @PostMapping("/{case}/extend")
+    @Operation(summary = "Extend a clock, within the policy's limits, with a reason and the complainant's agreement where needed")
+    CaseView extend(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                    @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody ExtendRequest r) {
+        List<FieldError> errors = new ArrayList<>();
+        if (blank(r.clock())) errors.add(new FieldError("clock", "is required: the id of the clock to extend, e.g. respond"));
+        if (r.amount() == null) errors.add(new FieldError("amount", "is required"));
+        throwIfAny(errors);
+        return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
+                (file, now, clocks) -> file.extend(r.clock(), r.amount(), r.reason() == null ? "" : r.reason().strip(),
+                        Boolean.TRUE.equals(r.complainantAgreed()), at(r.at(), now), actor(actor), clocks));
+    }
+
+    @PostMapping("/{case}/hold")
+    @Operation(summary = "Put the case on hold (legal hold A-11, awaiting the complainant): its clocks pause")
+    CaseView hold(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                  @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody HoldRequest r) {
+        if (r.kind() == null) {
+            throw new InvalidInputException("kind", "is required: LEGAL, AWAITING_COMPLAINANT or OTHER");
+        }
+        return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
+                (file, now, clocks) -> file.hold(r.kind(), r.reason() == null ? "" : r.reason().strip(), at(r.at(), now), actor(actor), clocks));
+    }
+
+    @PostMapping("/{case}/resume")
+    @Operation(summary = "Resume a case on hold: its clocks restart with the time they had left")
+    CaseView resume(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                    @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody NoteRequest r) {
+        return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
+                (file, now, clocks) -> file.resume(at(r.at(), now), actor(actor), r.note(), clocks));
+    }
+
+    @PostMapping("/{case}/contact")
+    @Operation(summary = "Record contact made with the complainant (stops a 'contact within' clock, T-5)")
+    CaseView contact(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                     @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody NoteRequest r) {
+        String note = required("note", r.note());
+        return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
+                (file, now, clocks) -> file.recordContact(at(r.at(), now), actor(actor), note, clocks));
+    }
+
+    @PostMapping("/{case}/steps")
+    @Operation(summary = "Record a step of the stage: case conference decision (A-8), comment on adverse findings (A-9), mediation offer (F-6)")
+    CaseView step(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                  @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody StepRequest r) {
+        String step = required("step", r.step());
+        return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
+                (file, now, clocks) -> file.recordStep(step, r.note() == null ? "" : r.note().strip(), at(r.at(), now), actor(actor)));
+    }
+
+    @PostMapping("/{case}/respond")
+    @Operation(summary = "Send the stage's response: a decision and reasons for each point, the remedy and outstanding actions (Code 6.7)")
+    CaseView respond(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                     @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody RespondRequest r) {
+        List<FieldError> errors = new ArrayList<>();
+        List<PointDecision> decisions = new ArrayList<>();
+        List<PointDecisionRequest> points = r.points() == null ? List.of() : r.points();
+        for (int i = 0; i < points.size(); i++) {
+            PointDecisionRequest p = points.get(i);
+            if (p.number() == null) errors.add(new FieldError("points[" + i + "].number", "is required"));
+            if (p.outcome() == null) errors.add(new FieldError("points[" + i + "].outcome", "is required: UPHELD, PARTLY_UPHELD or NOT_UPHELD"));
+            if (blank(p.reasons())) errors.add(new FieldError("points[" + i + "].reasons", "is required (Code 6.7)"));
+            if (p.number() != null && p.outcome() != null && !blank(p.reasons())) {
+                decisions.add(new PointDecision(p.number(), p.outcome(), p.reasons().strip()));
+            }
+        }
+        List<Action> actions = new ArrayList<>();
+        List<ActionRequest> requested = r.actions() == null ? List.of() : r.actions();
+        for (int i = 0; i < requested.size(); i++) {
+            ActionRequest a = requested.get(i);
+            if (blank(a.description())) errors.add(new FieldError("actions[" + i + "].description", "is required"));
+            if (a.due() == null) errors.add(new FieldError("actions[" + i + "].due", "is required: every promised action has a date (A-5)"));
+            if (!blank(a.description()) && a.due() != null) actions.add(new Action(a.description().strip(), a.due(), a.owner()));
+        }
+        if (blank(r.summary())) errors.add(new FieldError("summary", "is required: how the concerns were resolved (S0-8)"));
+        throwIfAny(errors);
+        return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
+                (file, now, clocks) -> file.respond(decisions, r.summary().strip(), actions, at(r.at(), now), actor(actor), clocks));
+    }
+
+    @PostMapping("/{case}/escalation-request")
+    @Operation(summary = "Record the complainant's request to escalate to the next stage",
+            description = "Outside the policy's window it is refused naming the rule, unless lateAcceptedBecause gives a reason.")
+    CaseView escalate(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                      @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody EscalationRequest r) {
+        return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
+                (file, now, clocks) -> file.requestEscalation(at(r.requestedAt(), now), now, r.unresolved(), r.outcomeWanted(),
+                        r.lateAcceptedBecause(), actor(actor), clocks));
+    }
+
+    @PostMapping("/{case}/accept-escalation")
+    @Operation(summary = "Accept (acknowledge) an escalation request")
+    CaseView acceptEscalation(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                              @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody At r) {
+        return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
+                (file, now, clocks) -> file.acceptEscalation(at(r.at(), now), actor(actor), clocks));
+    }
+
+    @PostMapping("/{case}/refuse-escalation")
+    @Operation(summary = "Refuse an escalation request on one of the policy's grounds, with reasons (T-3, T-8, H-5)")
+    CaseView refuseEscalation(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                              @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody RefuseEscalationRequest r) {
+        String ground = required("ground", r.ground());
+        return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
+                (file, now, clocks) -> file.refuseEscalation(ground, r.reasons() == null ? "" : r.reasons().strip(), at(r.at(), now), actor(actor)));
+    }
+
+    @PostMapping("/{case}/close")
+    @Operation(summary = "Close the case, with the complainant's satisfaction where the policy asks it (H-7)")
+    CaseView close(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                   @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody CloseRequest r) {
+        return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
+                (file, now, clocks) -> file.close(r.satisfaction(), r.note(), at(r.at(), now), actor(actor), clocks));
+    }
+
+    @PostMapping("/{case}/reopen")
+    @Operation(summary = "Reopen a closed case, with the reason; the stage's response clock runs again")
+    CaseView reopen(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                    @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody ReasonRequest r) {
+        return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
+                (file, now, clocks) -> file.reopen(r.reason() == null ? "" : r.reason().strip(), at(r.at(), now), actor(actor), clocks));
+    }
+
+    @PostMapping("/{case}/withdraw")
+    @Operation(summary = "Record that the complainant withdrew the complaint")
+    CaseView withdraw(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                      @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody ReasonRequest r) {
+        String reason = required("reason", r.reason());
+        return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
+                (file, now, clocks) -> file.withdraw(reason, at(r.at(), now), actor(actor)));
+    }
+
+    @PostMapping("/{case}/decline")
+    @Operation(summary = "Decline a complaint at admission (12 months, repeat, vexatious, legal proceedings, out of scope), with reasons")
+    CaseView decline(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                     @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody DeclineRequest r) {
+        if (r.ground() == null) {
+            throw new InvalidInputException("ground", "is required: TIME_LIMIT, REPEAT, VEXATIOUS, LEGAL_PROCEEDINGS or OUT_OF_SCOPE");
+        }
+        return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
+                (file, now, clocks) -> file.decline(r.ground(), r.exclusion(), r.reasons() == null ? "" : r.reasons().strip(),
+                        r.decidedBy(), at(r.at(), now), actor(actor)));
+    }
+
+    @PostMapping("/{case}/reclassify")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Reclassify a contact, e.g. a service request the resident is unhappy with becomes a complaint (Code 1.5): a new linked case")
+    CreatedResponse reclassify(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                               @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody ReclassifyRequest r) {
+        Casework.Created created = casework.reclassify(organisation, caseRef, required("recordType", r.recordType()), actor(actor));
+        return new CreatedResponse(created.view(), false, created.warnings());
+    }
+
+    // ---- mapping -----------------------------------------------------------------------------------------
+
+    private static NewCase newCase(NewCaseRequest r) {
+        List<FieldError> errors = new ArrayList<>();
+        if (blank(r.recordType())) errors.add(new FieldError("recordType", "is required, e.g. complaint"));
+        if (r.channel() == null) errors.add(new FieldError("channel", "is required, e.g. PHONE, EMAIL, LETTER, WEB_FORM"));
+        ComplainantRequest c = r.complainant();
+        if (c == null || blank(c.name())) errors.add(new FieldError("complainant.name", "is required"));
+        if (c != null && c.email() != null && !c.email().isBlank() && !c.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            errors.add(new FieldError("complainant.email", "is not an email address"));
+        }
+        if (c != null && c.preferredContact() == ContactMethod.EMAIL && blank(c.email())) {
+            errors.add(new FieldError("complainant.email", "is required when the preferred contact is email (A-2)"));
+        }
+        if (blank(r.description())) errors.add(new FieldError("description", "is required: what happened, in the complainant's words"));
+        else if (r.description().length() > LONGEST_TEXT) errors.add(new FieldError("description", "is longer than " + LONGEST_TEXT + " characters"));
+        RepresentativeRequest rep = r.representative();
+        if (rep != null) {
+            if (blank(rep.name())) errors.add(new FieldError("representative.name", "is required"));
+            if (!Boolean.TRUE.equals(rep.consentRecorded())) {
+                errors.add(new FieldError("representative.consentRecorded", "must be true: record the complainant's consent (H-4)"));
+            }
+        }
+        List<String> points = r.points() == null ? List.of() : r.points().stream().map(p -> p == null ? "" : p.strip()).toList();
+        for (int i = 0; i < points.size(); i++) {
+            if (points.get(i).isEmpty()) errors.add(new FieldError("points[" + i + "]", "must not be empty"));
+        }
+        throwIfAny(errors);
+        return new NewCase(r.recordType().strip(), r.channel(), r.receivedAt(),
+                new Complainant(c.name().strip(), emptyToNull(c.email()), emptyToNull(c.phone()), emptyToNull(c.address()),
+                        c.preferredContact(), emptyToNull(c.reasonableAdjustments()), c.formats() == null ? List.of() : c.formats()),
+                rep == null ? null : new Representative(rep.name().strip(), rep.relationship(), rep.email(), rep.phone(), true, rep.consentDate()),
+                r.namedPeople() == null ? List.of() : r.namedPeople(),
+                new Classification(emptyToNull(r.serviceLine()), emptyToNull(r.serviceArea()), emptyToNull(r.subject()), emptyToNull(r.subSubject())),
+                r.description().strip(), emptyToNull(r.outcomeWanted()), emptyToNull(r.understanding()), r.awareSince(), points, null);
+    }
+
+    private static Instant at(@Nullable Instant requested, Instant now) {
+        if (requested == null) {
+            return now;
+        }
+        if (requested.isAfter(now.plusSeconds(300))) {
+            throw new InvalidInputException("at", "cannot be in the future");
+        }
+        return requested;
+    }
+
+    private static String actor(@Nullable String actor) {
+        return actor == null || actor.isBlank() ? "api" : actor.strip();
+    }
+
+    private static String required(String field, @Nullable String value) {
+        if (blank(value)) {
+            throw new InvalidInputException(field, "is required");
+        }
+        return value.strip();
+    }
+
+    private static boolean blank(@Nullable String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static @Nullable String emptyToNull(@Nullable String value) {
+        return blank(value) ? null : value.strip();
+    }
+
+    private static void throwIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.redress.casework;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.calendar.ClockUnit;
+import org.redress.casework.CaseTypes.*;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A case as the API and the pages show it: its state, each clock with its derived status and explanation, and its history. */
+public record CaseView(String id, String reference, String organisation, String recordType, CaseStatus status, int stage,
+                       @Nullable String stageName, PackRef pack, Channel channel, Instant receivedAt, Complainant complainant,
+                       @Nullable Representative representative, List<NamedPerson> namedPeople, Classification classification,
+                       String description, @Nullable LocalDate awareSince, List<Point> points, List<StageRecord> stages,
+                       List<ClockView> clocks, @Nullable Instant nextDue, @Nullable EscalationWindow escalationWindow,
+                       @Nullable Hold hold, List<Action> actions, List<CaseFile.Evidence> evidence, List<StepRecord> steps,
+                       @Nullable Satisfaction satisfaction, @Nullable Instant closedAt, @Nullable String linkedFrom,
+                       List<String> linkedTo, List<String> allowedActions, long version, List<CaseEvent> history) {
+
+    public record PackRef(String id, int version) {
+    }
+
+    public record ClockView(String id, int stage, String name, ClockUnit unit, int amount, Instant startedAt, Instant dueBy,
+                            LocalDate dueDate, ClockStatus status, @Nullable Instant stoppedAt, String explanation,
+                            List<Extension> extensions, @Nullable String cite) {
+    }
+
+    static CaseView of(CaseFile file, List<CaseEvent> history, Instant now) {
+        CaseFile.CaseState s = file.state();
+        List<ClockView> clocks = s.clocks().stream().map(c -> new ClockView(c.id(), c.stage(), c.name(), c.unit(), c.amount(),
+                c.startedAt(), c.dueBy(), c.dueDate(), c.status(now), c.stoppedAt(), c.explanation(), c.extensions(), c.cite())).toList();
+        String stageName = file.currentStage().map(StageRecord::name).orElse(null);
+        return new CaseView(file.id().toString(), file.reference(), file.organisation(), s.recordType(), s.status(), s.stage(),
+                stageName, new PackRef(file.pack().id(), file.pack().version()), s.channel(), s.receivedAt(), s.complainant(),
+                s.representative(), s.namedPeople(), s.classification(), s.description(), s.awareSince(), s.points(), s.stages(),
+                clocks, file.nextDue().orElse(null), s.escalationWindow(), s.hold(), s.actions(), s.evidence(), s.steps(),
+                s.satisfaction(), s.closedAt(), s.linkedFrom(), s.linkedTo(), file.allowedActions(), file.version(), history);
+    }
+}

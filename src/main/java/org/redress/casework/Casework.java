@@ -1,0 +1,270 @@
+package org.redress.casework;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.calendar.Calendars;
+import org.redress.calendar.ClockUnit;
+import org.redress.calendar.Deadline;
+import org.redress.calendar.Deadlines;
+import org.redress.calendar.UkTime;
+import org.redress.calendar.WorkingDayCalendar;
+import org.redress.casework.CaseFile.NewCase;
+import org.redress.casework.CaseTypes.CaseId;
+import org.redress.people.Organisation;
+import org.redress.people.Organisations;
+import org.redress.policy.PolicyPack;
+import org.redress.policy.PolicyPacks;
+import org.redress.web.InvalidInputException;
+import org.redress.web.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The casework module's entry point: log a case, act on it with a verb, read it, list cases. Every change is
+ * one transaction: the case row, its new history events, and (for a new case) its reference and idempotency key.
+ */
+@Service
+public class Casework {
+
+    private final CaseFiles cases;
+    private final PolicyPacks packs;
+    private final Organisations organisations;
+    private final Calendars calendars;
+    private final CaseLists lists;
+    private final Clock clock;
+    private final JsonMapper json;
+    /** Stored pack versions never change, so parsed ones are kept. */
+    private final Map<String, PolicyPack> packVersions = new ConcurrentHashMap<>();
+
+    Casework(CaseFiles cases, PolicyPacks packs, Organisations organisations, Calendars calendars, CaseLists lists,
+             Clock clock, JsonMapper json) {
+        this.cases = cases;
+        this.packs = packs;
+        this.organisations = organisations;
+        this.calendars = calendars;
+        this.lists = lists;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** The outcome of logging: the case, whether it was a retry of an earlier request, and admission warnings. */
+    public record Created(CaseView view, boolean replayed, List<AdmissionWarning> warnings) {
+    }
+
+    /** Something staff should decide on before investigating (F-3, F-11): never a silent rejection. */
+    public record AdmissionWarning(String kind, String message, @Nullable String cite, List<String> relatedCases) {
+    }
+
+    /** A verb applied to a case at an instant, with the case's calendar. */
+    @FunctionalInterface
+    public interface Verb {
+        Optional<Refusal> apply(CaseFile file, Instant now, ClockMaker clocks);
+    }
+
+    @Transactional
+    public Created create(String organisation, NewCase request, @Nullable String idempotencyKey, String actor) {
+        Organisation org = organisations.require(organisation);
+        PolicyPack pack = packs.active(org.policyPack()).orElseThrow(() -> new NotFoundException("organisation",
+                "organisation '" + organisation + "' has no active policy pack"));
+        Instant now = clock.instant();
+        CaseId id = CaseId.random();
+        String hash = idempotencyKey == null ? null : hash(request);
+        if (request.receivedAt() == null) {
+            request = new NewCase(request.recordType(), request.channel(), now, request.complainant(), request.representative(),
+                    request.namedPeople(), request.classification(), request.description(), request.outcomeWanted(),
+                    request.understanding(), request.awareSince(), request.points(), request.linkedFrom());
+        }
+        if (idempotencyKey != null && hash != null) {
+            Optional<CaseId> earlier = cases.claimKey(organisation, idempotencyKey, hash, id, now);
+            if (earlier.isPresent()) {
+                if (!cases.requestHashOf(organisation, idempotencyKey).equals(hash)) {
+                    throw new InvalidInputException("Idempotency-Key", "was already used for a different request");
+                }
+                return new Created(view(organisation, earlier.get()), true, List.of());
+            }
+        }
+        int year = CaseFiles.yearOf(request.receivedAt());
+        String reference = org.referencePrefix() + "-" + year + "-" + "%06d".formatted(cases.nextReferenceNumber(organisation, year));
+        CaseFile.Logged logged = CaseFile.log(id, organisation, reference, pack, request, now, actor, clocksFor(organisation, pack));
+        if (logged.refusal() != null) {
+            throw refusal(logged.refusal());
+        }
+        CaseFile file = logged.caseFile();
+        List<AdmissionWarning> warnings = admissionWarnings(organisation, pack, file.state(), null);
+        cases.insert(file, now);
+        return new Created(CaseView.of(CaseFile.restore(id, organisation, reference, pack, file.state(), 1),
+                cases.history(organisation, id), now), false, warnings);
+    }
+
+    /** The warnings logging this contact would raise, without logging it: shown before saving. */
+    @Transactional(readOnly = true)
+    public List<AdmissionWarning> check(String organisation, NewCase request) {
+        Organisation org = organisations.require(organisation);
+        PolicyPack pack = packs.active(org.policyPack()).orElseThrow();
+        Instant now = clock.instant();
+        CaseFile.Logged logged = CaseFile.log(CaseId.random(), organisation, "check", pack, request, now, "check",
+                clocksFor(organisation, pack));
+        if (logged.refusal() != null) {
+            throw refusal(logged.refusal());
+        }
+        return admissionWarnings(organisation, pack, logged.caseFile().state(), null);
+    }
+
+    @Transactional(readOnly = true)
+    public CaseView get(String organisation, String idOrReference) {
+        CaseFile file = load(organisation, idOrReference);
+        return CaseView.of(file, cases.history(organisation, file.id()), clock.instant());
+    }
+
+    /**
+     * Applies a verb. Refused: nothing changes and the refusal names the rule. Stale (the case changed since the
+     * caller read it, or a concurrent edit won): nothing changes and the caller is told to reload.
+     */
+    @Transactional
+    public CaseView act(String organisation, String idOrReference, @Nullable Long expectedVersion, String actor, Verb verb) {
+        CaseFiles.Row row = loadRow(organisation, idOrReference);
+        CaseFile file = restore(row);
+        if (expectedVersion != null && expectedVersion != file.version()) {
+            throw new StaleCaseException(file.reference(), expectedVersion, file.version());
+        }
+        int eventCount = row.eventCount();
+        Instant now = clock.instant();
+        Optional<Refusal> refused = verb.apply(file, now, clocksFor(organisation, file.pack()));
+        if (refused.isPresent()) {
+            throw refusal(refused.get());
+        }
+        if (!cases.update(file, eventCount)) {
+            long current = cases.find(organisation, file.id()).map(CaseFiles.Row::version).orElse(-1L);
+            throw new StaleCaseException(file.reference(), file.version(), current);
+        }
+        return view(organisation, file.id());
+    }
+
+    /**
+     * Reclassifies a contact as another record type (a service request the resident is unhappy with becomes a
+     * complaint, Code 1.4-1.5): a new linked case is logged; the original stays open with the link in its history.
+     */
+    @Transactional
+    public Created reclassify(String organisation, String idOrReference, String newType, String actor) {
+        CaseFile original = load(organisation, idOrReference);
+        String currentType = original.state().recordType();
+        List<String> allowed = original.pack().recordType(currentType).map(PolicyPack.RecordType::becomes).orElse(List.of());
+        if (!allowed.contains(newType)) {
+            throw refusal(Refusal.onField("recordType", "a " + currentType + " can become " + (allowed.isEmpty() ? "nothing else" : allowed)
+                    + " under this policy", "Code 1.5"));
+        }
+        CaseFile.CaseState s = original.state();
+        NewCase request = new NewCase(newType, s.channel(), clock.instant(), s.complainant(), s.representative(), s.namedPeople(),
+                s.classification(), s.description(), null, null, s.awareSince(), List.of(), original.reference());
+        Created created = create(organisation, request, null, actor);
+        act(organisation, original.id().toString(), null, actor, (file, now, clocks) -> {
+            file.linkTo(created.view().reference(), newType, now, actor);
+            return Optional.empty();
+        });
+        return created;
+    }
+
+    public CaseSummary.Page list(String organisation, CaseQuery query) {
+        organisations.require(organisation);
+        return lists.list(organisation, query, clock.instant());
+    }
+
+    // ---- internals -----------------------------------------------------------------------------------------
+
+    private CaseView view(String organisation, CaseId id) {
+        CaseFiles.Row row = cases.find(organisation, id).orElseThrow();
+        return CaseView.of(restore(row), cases.history(organisation, id), clock.instant());
+    }
+
+    private CaseFile load(String organisation, String idOrReference) {
+        return restore(loadRow(organisation, idOrReference));
+    }
+
+    private CaseFiles.Row loadRow(String organisation, String idOrReference) {
+        UUID uuid = parseUuid(idOrReference);
+        Optional<CaseFiles.Row> row = uuid != null ? cases.find(organisation, new CaseId(uuid))
+                : cases.findByReference(organisation, idOrReference);
+        return row.orElseThrow(() -> new NotFoundException("case",
+                "organisation '" + organisation + "' has no case '" + idOrReference + "'"));
+    }
+
+    private CaseFile restore(CaseFiles.Row row) {
+        PolicyPack pack = packVersions.computeIfAbsent(row.packId() + "@" + row.packVersion(),
+                k -> packs.version(row.packId(), row.packVersion()));
+        return CaseFile.restore(row.id(), row.organisation(), row.reference(), pack, row.state(), row.version());
+    }
+
+    ClockMaker clocksFor(String organisation, PolicyPack pack) {
+        WorkingDayCalendar calendar = calendars.forOrganisation(organisation, pack.organisation().jurisdiction());
+        return new ClockMaker() {
+            @Override
+            public Deadline deadline(Instant start, ClockUnit unit, int amount) {
+                return Deadlines.compute(calendar, start, unit, amount);
+            }
+
+            @Override
+            public int workingDaysBetween(LocalDate from, LocalDate to) {
+                return calendar.workingDaysBetween(from, to);
+            }
+        };
+    }
+
+    private List<AdmissionWarning> admissionWarnings(String organisation, PolicyPack pack, CaseFile.CaseState request, @Nullable CaseId self) {
+        List<AdmissionWarning> warnings = new ArrayList<>();
+        LocalDate received = UkTime.dateOf(request.receivedAt());
+        for (PolicyPack.AdmissionRule rule : pack.admission()) {
+            if (rule.kind() == PolicyPack.AdmissionKind.TIME_LIMIT && rule.months() != null && request.awareSince() != null
+                    && request.awareSince().isBefore(received.minusMonths(rule.months()))) {
+                warnings.add(new AdmissionWarning("TIME_LIMIT", "the complainant became aware on %s, more than %d months before the complaint; decide whether to investigate and record why"
+                        .formatted(request.awareSince(), rule.months()), rule.cite(), List.of()));
+            }
+            if (rule.kind() == PolicyPack.AdmissionKind.REPEAT && rule.months() != null) {
+                List<String> earlier = lists.earlierFromSamePerson(organisation, request.complainant(),
+                        request.receivedAt().atZone(UkTime.ZONE).minusMonths(rule.months()).toInstant(), request.receivedAt());
+                if (!earlier.isEmpty()) {
+                    warnings.add(new AdmissionWarning("REPEAT", "the same person complained in the last %d months (%s); check whether this is substantially the same complaint"
+                            .formatted(rule.months(), String.join(", ", earlier)), rule.cite(), earlier));
+                }
+            }
+        }
+        return warnings;
+    }
+
+    private String hash(NewCase request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CaseRefusedException refusal(Refusal refusal) {
+        return new CaseRefusedException(refusal);
+    }
+
+    private static @Nullable UUID parseUuid(String text) {
+        if (text.length() != 36) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

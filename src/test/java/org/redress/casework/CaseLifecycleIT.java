@@ -1,0 +1,152 @@
+package org.redress.casework;
+
+import org.junit.jupiter.api.Test;
+import org.redress.testing.Api;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One narrated journey per shipped pack, through the REST API, asserting every due date on the way
+ * (England and Wales working days; the clock is moved as the story goes).
+ */
+class CaseLifecycleIT extends CaseApiSupport {
+
+    @Test
+    void anAllianceHomesComplaintGoesThroughBothStagesAndTheCaseConference() {
+        clock.setUk("2026-11-23T09:30");
+        JsonNode c = create("alliance-homes", complaint("complaint", "2026-11-23T09:00:00Z", "housing",
+                "Repair appointment missed twice", "Nobody called back"));
+        assertThat(c.get("reference").asString()).matches("AH-2026-\\d{6}");
+        assertThat(c.get("pack").get("id").asString()).isEqualTo("alliance-homes");
+        // A-2: acknowledged within 5 working days
+        assertThat(due(c, "acknowledge", 1)).isEqualTo("2026-11-30");
+        assertThat(clock(c, "acknowledge", 1).get("explanation").asString()).contains("5 working days after Mon 23 Nov 2026");
+
+        clock.setUk("2026-11-25T10:00");
+        c = act("alliance-homes", c, "acknowledge", "{\"method\":\"email\"}");
+        assertThat(clock(c, "acknowledge", 1).get("status").asString()).isEqualTo("MET");
+        // A-4: stage 1 response within 10 working days
+        assertThat(due(c, "respond", 1)).isEqualTo("2026-12-09");
+
+        clock.setUk("2026-12-08T11:00");
+        // A-4: an extension is agreed with the complainant
+        Api.Response unagreed = attempt("alliance-homes", c, "extend", "{\"clock\":\"respond\",\"amount\":10,\"reason\":\"contractor report awaited\"}");
+        assertThat(unagreed.status()).isEqualTo(422);
+        assertThat(unagreed.json().get("errors").get(0).get("field").asString()).isEqualTo("complainantAgreed");
+        c = act("alliance-homes", c, "extend", "{\"clock\":\"respond\",\"amount\":10,\"reason\":\"contractor report awaited\",\"complainantAgreed\":true}");
+        assertThat(due(c, "respond", 1)).isEqualTo("2026-12-23");
+        c = act("alliance-homes", c, "assign", "{\"owner\":\"sam.manager\"}");
+
+        clock.setUk("2026-12-22T15:00");
+        c = act("alliance-homes", c, "respond", """
+                {"summary":"We are sorry: the repair is now booked",
+                 "points":[{"number":1,"outcome":"UPHELD","reasons":"two appointments were missed"},
+                           {"number":2,"outcome":"NOT_UPHELD","reasons":"calls were returned the same day"}],
+                 "actions":[{"description":"Repair the boiler","due":"2027-01-08","owner":"repairs"}]}""");
+        assertThat(c.get("status").asString()).isEqualTo("RESPONDED");
+        assertThat(clock(c, "respond", 1).get("status").asString()).isEqualTo("MET");
+
+        // A-6: the complainant escalates, saying what is unresolved and what they want
+        clock.setUk("2027-01-04T10:00");
+        c = act("alliance-homes", c, "escalation-request", "{\"unresolved\":\"boiler still broken\",\"outcomeWanted\":\"compensation\"}");
+        assertThat(c.get("stage").asInt()).isEqualTo(2);
+        assertThat(due(c, "acknowledge", 2)).isEqualTo("2027-01-11");
+        Api.Response sameHandler = attempt("alliance-homes", c, "assign", "{\"owner\":\"sam.manager\"}");
+        assertThat(sameHandler.status()).isEqualTo(422);
+        c = act("alliance-homes", c, "assign", "{\"owner\":\"fay.feedback\"}");
+
+        clock.setUk("2027-01-06T09:00");
+        c = act("alliance-homes", c, "accept-escalation", "{}");
+        // A-7: stage 2 response within 20 working days
+        assertThat(due(c, "respond", 2)).isEqualTo("2027-02-03");
+
+        clock.setUk("2027-01-27T09:00");
+        String finalResponse = """
+                {"summary":"Final response: £150 for the missed appointments",
+                 "points":[{"number":1,"outcome":"UPHELD","reasons":"confirmed"},{"number":2,"outcome":"NOT_UPHELD","reasons":"confirmed"}]}""";
+        Api.Response early = attempt("alliance-homes", c, "respond", finalResponse);
+        assertThat(early.status()).isEqualTo(422);
+        assertThat(early.json().get("detail").asString()).contains("case-conference", "A-8");
+        c = act("alliance-homes", c, "steps", "{\"step\":\"case-conference\",\"note\":\"Fairly handled; agree £150\"}");
+        c = act("alliance-homes", c, "steps", "{\"step\":\"adverse-findings\",\"note\":\"Complainant invited to comment by 25 Jan; no comment received\"}");
+        c = act("alliance-homes", c, "respond", finalResponse);
+        assertThat(c.get("allowedActions").toString()).doesNotContain("request-escalation");
+        c = act("alliance-homes", c, "close", "{\"note\":\"resolved\"}");
+        assertThat(c.get("status").asString()).isEqualTo("CLOSED");
+        assertThat(c.get("history")).extracting(e -> e.get("type").asString()).containsExactly("logged", "acknowledged", "extended",
+                "assigned", "responded", "escalation-requested", "assigned", "acknowledged", "step-recorded", "step-recorded",
+                "responded", "closed");
+    }
+
+    @Test
+    void theTrustCountsFromLoggingAndRefusesEscalationAfterTenWorkingDays() {
+        clock.setUk("2026-11-23T14:00");
+        JsonNode c = create("the-trust", complaint("complaint", "2026-11-23T13:00:00Z", null, "Support worker missed visits"));
+        assertThat(c.get("reference").asString()).startsWith("TT-2026-");
+        // T-7: 10 working days from logging
+        assertThat(due(c, "respond", 1)).isEqualTo("2026-12-07");
+
+        clock.setUk("2026-12-04T16:00");
+        c = act("the-trust", c, "respond", """
+                {"summary":"One visit was missed; we apologise",
+                 "points":[{"number":1,"outcome":"PARTLY_UPHELD","reasons":"one of the two visits was missed"}]}""");
+        // T-8: escalation within 10 working days of the stage 1 decision letter
+        assertThat(c.get("escalationWindow").get("closesOn").asString()).isEqualTo("2026-12-18");
+
+        clock.setUk("2026-12-21T09:00");
+        Api.Response late = attempt("the-trust", c, "escalation-request", "{\"unresolved\":\"still unhappy\"}");
+        assertThat(late.status()).isEqualTo(422);
+        assertThat(late.json().get("detail").asString()).startsWith("escalation window closed on 2026-12-18: T-8");
+        assertThat(api().get(path("the-trust", c)).json().get("stage").asInt()).isEqualTo(1);
+
+        c = act("the-trust", c, "escalation-request", "{\"unresolved\":\"still unhappy\",\"lateAcceptedBecause\":\"client was in hospital\"}");
+        // T-8: the request is acknowledged within 5 working days; T-9: 20 working days from logging
+        assertThat(due(c, "acknowledge", 2)).isEqualTo("2026-12-30");
+        assertThat(due(c, "respond", 2)).isEqualTo("2027-01-21");
+        String ground = c.get("allowedActions").toString().contains("refuse-escalation") ? "1" : null;
+        assertThat(ground).isNotNull();
+    }
+
+    @Test
+    void twoFourSevenAllianceRespondsWithinFortyEightClockHoursAcrossTheClockChange() {
+        clock.setUk("2026-10-23T15:30");
+        JsonNode c = create("247-alliance", complaint("complaint", "2026-10-23T14:00:00Z", null, "Cleaner did not attend"));
+        // S0-5: acknowledge within 24 hours; S0-7: respond within 48 hours (BST ends on Sunday 25 October)
+        assertThat(clock(c, "acknowledge", 1).get("dueBy").asString()).isEqualTo("2026-10-24T14:00:00Z");
+        assertThat(clock(c, "respond", 1).get("dueBy").asString()).isEqualTo("2026-10-25T14:00:00Z");
+        assertThat(clock(c, "respond", 1).get("explanation").asString()).contains("14:00 GMT on Sun 25 Oct 2026", "15:00 BST on Fri 23 Oct 2026");
+
+        clock.setUk("2026-10-26T09:00");
+        JsonNode read = api().get(path("247-alliance", c)).json();
+        assertThat(clock(read, "acknowledge", 1).get("status").asString()).isEqualTo("OVERDUE");
+        c = act("247-alliance", c, "acknowledge", "{}");
+        assertThat(clock(c, "acknowledge", 1).get("status").asString()).isEqualTo("MET_LATE");
+
+        JsonNode issue = create("247-alliance", complaint("issue-concern", "2026-10-23T14:00:00Z", null));
+        assertThat(issue.get("stage").asInt()).isZero();
+        assertThat(clock(issue, "resolve", 0).get("dueBy").asString()).isEqualTo("2026-10-25T14:00:00Z");
+    }
+
+    @Test
+    void helpingOurFutureRunsThreeStepsAndAsksAboutSatisfactionAtClosure() {
+        clock.setUk("2026-11-23T09:00");
+        JsonNode c = create("helping-our-future", complaint("complaint", "2026-11-23T09:00:00Z", null, "Staff attitude"));
+        String decision = "{\"summary\":\"Reviewed\",\"points\":[{\"number\":1,\"outcome\":\"NOT_UPHELD\",\"reasons\":\"no evidence\"}]}";
+        clock.setUk("2026-11-24T09:00");
+        c = act("helping-our-future", c, "respond", decision);
+        c = act("helping-our-future", c, "escalation-request", "{}");
+        c = act("helping-our-future", c, "accept-escalation", "{}");
+        c = act("helping-our-future", c, "respond", decision);
+        c = act("helping-our-future", c, "escalation-request", "{\"unresolved\":\"wants a review panel\"}");
+        // H-10: step 3 is a review by a panel
+        assertThat(c.get("stage").asInt()).isEqualTo(3);
+        c = act("helping-our-future", c, "accept-escalation", "{}");
+        c = act("helping-our-future", c, "respond", decision);
+        Api.Response noSurvey = attempt("helping-our-future", c, "close", "{}");
+        assertThat(noSurvey.status()).isEqualTo(422);
+        assertThat(noSurvey.json().get("detail").asString()).contains("H-7");
+        c = act("helping-our-future", c, "close", "{\"satisfaction\":{\"withHandling\":true,\"withOutcome\":false,\"reasons\":\"not upheld\"}}");
+        assertThat(c.get("satisfaction").get("withOutcome").asBoolean()).isFalse();
+    }
+}
