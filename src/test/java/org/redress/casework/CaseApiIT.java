@@ -1,0 +1,242 @@
+package org.redress.casework;
+
+import org.junit.jupiter.api.Test;
+import org.redress.testing.Api;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The case API's promises: nothing lost, nothing duplicated, nothing shown to the wrong organisation, bad input named. */
+class CaseApiIT extends CaseApiSupport {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    long count(String organisation) {
+        return jdbc.sql("select count(*) from casework.case_file where organisation = ?").param(organisation).query(Long.class).single();
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyReturnsTheSameCaseAndCreatesNothing() {
+        clock.setUk("2026-11-23T10:00");
+        String body = complaint("complaint", "2026-11-23T09:00:00Z", "housing", "Point");
+        String key = UUID.randomUUID().toString();
+        long before = count("alliance-homes");
+        Api.Response first = api().post("/api/v1/organisations/alliance-homes/cases", body, "Idempotency-Key", key);
+        Api.Response retry = api().post("/api/v1/organisations/alliance-homes/cases", body, "Idempotency-Key", key);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json().get("replayed").asBoolean()).isTrue();
+        assertThat(retry.json().get("caseFile").get("reference").asString()).isEqualTo(first.json().get("caseFile").get("reference").asString());
+        assertThat(count("alliance-homes")).isEqualTo(before + 1);
+
+        Api.Response reused = api().post("/api/v1/organisations/alliance-homes/cases",
+                complaint("complaint", "2026-11-23T09:00:00Z", "housing", "Another"), "Idempotency-Key", key);
+        assertThat(reused.status()).isEqualTo(400);
+        assertThat(reused.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void concurrentRetriesWithOneKeyCreateExactlyOneCase() throws Exception {
+        clock.setUk("2026-11-23T10:00");
+        String body = complaint("complaint", "2026-11-23T09:00:00Z", null, "Point");
+        String key = UUID.randomUUID().toString();
+        long before = count("the-trust");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Api.Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(() -> api().post("/api/v1/organisations/the-trust/cases", body, "Idempotency-Key", key));
+        }
+        List<String> references = new ArrayList<>();
+        for (Future<Api.Response> f : pool.invokeAll(calls)) {
+            Api.Response r = f.get();
+            assertThat(r.status()).as(r.body()).isIn(200, 201);
+            references.add(r.json().get("caseFile").get("reference").asString());
+        }
+        pool.shutdown();
+        assertThat(references).containsOnly(references.get(0));
+        assertThat(count("the-trust")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void badInputNamesEachFieldAndCreatesNothing() {
+        long before = count("alliance-homes");
+        Api.Response response = api().post("/api/v1/organisations/alliance-homes/cases", """
+                {"recordType":"","complainant":{"email":"not-an-email","preferredContact":"EMAIL"},
+                 "representative":{"name":"Bob"},"description":" "}""");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("errors").findValuesAsString("field")).contains("recordType", "channel",
+                "complainant.name", "complainant.email", "description", "representative.consentRecorded");
+        assertThat(api().post("/api/v1/organisations/alliance-homes/cases", "{not json").status()).isEqualTo(400);
+        Api.Response unknownType = api().post("/api/v1/organisations/alliance-homes/cases",
+                complaint("grumble", "2026-11-23T09:00:00Z", null, "x"));
+        assertThat(unknownType.status()).isEqualTo(422);
+        assertThat(unknownType.json().get("errors").get(0).get("field").asString()).isEqualTo("recordType");
+        assertThat(count("alliance-homes")).isEqualTo(before);
+    }
+
+    @Test
+    void oneOrganisationCannotReadListOrChangeAnothersCases() {
+        clock.setUk("2026-11-23T10:00");
+        JsonNode trustCase = create("the-trust", complaint("complaint", "2026-11-23T09:00:00Z", null, "Private matter"));
+        String id = trustCase.get("id").asString();
+        String reference = trustCase.get("reference").asString();
+        assertThat(api().get("/api/v1/organisations/alliance-homes/cases/" + id).status()).isEqualTo(404);
+        assertThat(api().get("/api/v1/organisations/alliance-homes/cases/" + reference).status()).isEqualTo(404);
+        assertThat(api().post("/api/v1/organisations/alliance-homes/cases/" + id + "/acknowledge", "{}").status()).isEqualTo(404);
+        assertThat(api().get("/api/v1/organisations/alliance-homes/cases?sort=received&size=200&text=" + reference).body()).doesNotContain(id);
+        assertThat(api().get("/api/v1/organisations/the-trust/cases/" + id).json().get("history")).hasSize(1);
+        assertThat(api().get("/api/v1/organisations/nobody/cases/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aStaleEditIsRefusedWithAClearMessageAndChangesNothing() {
+        clock.setUk("2026-11-23T10:00");
+        JsonNode c = create("alliance-homes", complaint("complaint", "2026-11-23T09:00:00Z", "housing", "Point"));
+        long version = c.get("version").asLong();
+        act("alliance-homes", c, "assign", "{\"owner\":\"sam\",\"expectedVersion\":" + version + "}");
+        Api.Response stale = attempt("alliance-homes", c, "assign", "{\"owner\":\"kim\",\"expectedVersion\":" + version + "}");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().get("detail").asString()).contains("has changed since you opened it", "reload");
+        JsonNode now = api().get(path("alliance-homes", c)).json();
+        assertThat(now.get("stages").get(0).get("owner").asString()).isEqualTo("sam");
+    }
+
+    @Test
+    void concurrentEditsOfOneVersionLetExactlyOneThrough() throws Exception {
+        clock.setUk("2026-11-23T10:00");
+        JsonNode c = create("alliance-homes", complaint("complaint", "2026-11-23T09:00:00Z", "housing", "Point"));
+        long version = c.get("version").asLong();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            int n = i;
+            calls.add(() -> attempt("alliance-homes", c, "points", "{\"summary\":\"point " + n + "\",\"expectedVersion\":" + version + "}").status());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> f : pool.invokeAll(calls)) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(statuses).containsOnly(200, 409);
+        assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
+        JsonNode after = api().get(path("alliance-homes", c)).json();
+        assertThat(after.get("points")).hasSize(2);
+        assertThat(after.get("history")).hasSize(2);
+    }
+
+    @Test
+    void theHistoryCannotBeRewrittenEvenInTheDatabase() {
+        clock.setUk("2026-11-23T10:00");
+        JsonNode c = create("alliance-homes", complaint("complaint", "2026-11-23T09:00:00Z", "housing", "Point"));
+        UUID id = UUID.fromString(c.get("id").asString());
+        assertThatThrownBy(() -> jdbc.sql("update casework.case_event set actor = 'someone else' where case_id = ?").param(id).update())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from casework.case_event where case_id = ?").param(id).update())
+                .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void workListsAreSortedByTheNextDeadlineAndPageWithoutGapsOrRepeats() {
+        clock.setUk("2026-11-23T10:00");
+        String org = "helping-our-future";
+        List<String> created = new ArrayList<>();
+        for (int day = 0; day < 7; day++) {
+            created.add(create(org, complaint("complaint", "2026-11-%02dT09:00:00Z".formatted(10 + day), null, "Point " + day))
+                    .get("reference").asString());
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        String previousDue = "";
+        do {
+            JsonNode page = api().get("/api/v1/organisations/" + org + "/cases?sort=due&size=3" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            for (JsonNode item : page.get("items")) {
+                assertThat(item.get("nextDue").asString()).isGreaterThanOrEqualTo(previousDue);
+                previousDue = item.get("nextDue").asString();
+                seen.add(item.get("reference").asString());
+            }
+            cursor = page.get("nextCursor") == null || page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        } while (cursor != null);
+        assertThat(seen).doesNotHaveDuplicates().containsAll(created);
+
+        JsonNode overdue = api().get("/api/v1/organisations/" + org + "/cases?sort=due&clockStatus=OVERDUE&size=200").json();
+        assertThat(overdue.get("items")).allSatisfy(i -> assertThat(i.get("clockStatus").asString()).isEqualTo("OVERDUE"));
+        JsonNode byText = api().get("/api/v1/organisations/" + org + "/cases?sort=received&text=" + created.get(3)).json();
+        assertThat(byText.get("items")).hasSize(1);
+        assertThat(api().get("/api/v1/organisations/" + org + "/cases?cursor=nonsense").status()).isEqualTo(400);
+        assertThat(api().get("/api/v1/organisations/" + org + "/cases?size=5000").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aServiceRequestTheResidentIsUnhappyWithBecomesALinkedComplaintAndStaysOpen() {
+        clock.setUk("2026-11-23T10:00");
+        JsonNode request = create("the-trust", complaint("support-service-request", "2026-11-23T09:00:00Z", null));
+        Api.Response reclassified = api().post(path("the-trust", request) + "/reclassify", "{\"recordType\":\"complaint\"}");
+        assertThat(reclassified.status()).as(reclassified.body()).isEqualTo(201);
+        JsonNode complaint = reclassified.json().get("caseFile");
+        assertThat(complaint.get("recordType").asString()).isEqualTo("complaint");
+        assertThat(complaint.get("linkedFrom").asString()).isEqualTo(request.get("reference").asString());
+        JsonNode original = api().get(path("the-trust", request)).json();
+        assertThat(original.get("status").asString()).isEqualTo("OPEN");
+        assertThat(original.get("linkedTo").get(0).asString()).isEqualTo(complaint.get("reference").asString());
+        assertThat(api().post(path("the-trust", complaint) + "/reclassify", "{\"recordType\":\"compliment\"}").status()).isEqualTo(422);
+    }
+
+    @Test
+    void aRepeatComplaintWithinSixMonthsAndAnOldOneAreFlaggedNotRejected() {
+        clock.setUk("2026-11-23T10:00");
+        String first = """
+                {"recordType":"complaint","channel":"EMAIL","receivedAt":"2026-09-01T09:00:00Z",
+                 "complainant":{"name":"Repeat Person","email":"repeat.person@example.org"},
+                 "serviceLine":"housing","description":"Noise from next door"}""";
+        create("alliance-homes", first);
+        JsonNode warnings = api().post("/api/v1/organisations/alliance-homes/cases/checks", """
+                {"recordType":"complaint","channel":"PHONE","complainant":{"name":"Repeat Person","email":"repeat.person@example.org"},
+                 "serviceLine":"housing","description":"Noise again","awareSince":"2025-06-01"}""").json();
+        assertThat(warnings.findValuesAsString("kind")).containsExactlyInAnyOrder("REPEAT", "TIME_LIMIT");
+        assertThat(warnings.toString()).contains("F-11", "F-3");
+    }
+
+    @Test
+    void everyVerbRefusedByThePolicySaysWhichRule() {
+        clock.setUk("2026-11-23T10:00");
+        JsonNode c = create("alliance-homes", complaint("complaint", "2026-11-23T09:00:00Z", "housing", "Point"));
+        assertRefused(attempt("alliance-homes", c, "close", "{}"), "respond before closing");
+        assertRefused(attempt("alliance-homes", c, "resume", "{}"), "cannot resume a case that is open");
+        assertRefused(attempt("alliance-homes", c, "escalation-request", "{}"), "cannot escalate a case that is open");
+        assertRefused(attempt("alliance-homes", c, "extend", "{\"clock\":\"respond\",\"amount\":5,\"reason\":\"x\"}"), "no running clock 'respond'");
+        assertRefused(attempt("alliance-homes", c, "extend", "{\"clock\":\"acknowledge\",\"amount\":5,\"reason\":\"x\"}"), "cannot be extended");
+        assertRefused(attempt("alliance-homes", c, "steps", "{\"step\":\"case-conference\",\"note\":\"x\"}"), "belongs to stage");
+        assertRefused(attempt("alliance-homes", c, "respond", "{\"summary\":\"x\",\"points\":[]}"), "undecided: [1]");
+        assertRefused(attempt("alliance-homes", c, "decline", "{\"ground\":\"VEXATIOUS\",\"reasons\":\"x\",\"decidedBy\":\"local-manager\"}"), "F-10");
+        assertRefused(attempt("alliance-homes", c, "decline", "{\"ground\":\"OUT_OF_SCOPE\",\"exclusion\":\"weather\",\"reasons\":\"x\"}"), "exclusions");
+        assertRefused(attempt("alliance-homes", c, "refuse-escalation", "{\"ground\":\"x\",\"reasons\":\"y\"}"), "only an escalation request");
+        assertRefused(attempt("alliance-homes", c, "accept-escalation", "{}"), "no escalation to accept");
+        assertRefused(attempt("alliance-homes", c, "reopen", "{\"reason\":\"x\"}"), "cannot reopen a case that is open");
+        assertThat(attempt("alliance-homes", c, "acknowledge", "{\"at\":\"2030-01-01T00:00:00Z\"}").status()).isEqualTo(400);
+
+        act("alliance-homes", c, "hold", "{\"kind\":\"LEGAL\",\"reason\":\"court papers issued\"}");
+        assertRefused(attempt("alliance-homes", c, "hold", "{\"kind\":\"OTHER\",\"reason\":\"again\"}"), "cannot put on hold a case that is on hold");
+        act("alliance-homes", c, "decline", "{\"ground\":\"OUT_OF_SCOPE\",\"exclusion\":\"courts-tribunals-insurers\",\"reasons\":\"a matter for the court\"}");
+        assertRefused(attempt("alliance-homes", c, "withdraw", "{\"reason\":\"x\"}"), "cannot withdraw a case that is declined");
+        assertThat(api().get(path("alliance-homes", c)).json().get("allowedActions")).isEmpty();
+    }
+
+    private static void assertRefused(Api.Response response, String expected) {
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asString()).contains(expected);
+    }
+}
