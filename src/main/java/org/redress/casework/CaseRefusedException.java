@@ -1,12 +1,14 @@
 package org.redress.casework;
 
+import org.redress.web.RefusedException;
+
 /** A verb the case's policy or state refused; answered with 422 naming the rule. Nothing was changed. */
-public class CaseRefusedException extends RuntimeException {
+public class CaseRefusedException extends RefusedException {
 
     private final Refusal refusal;
 
     CaseRefusedException(Refusal refusal) {
-        super(refusal.describe());
+        super(refusal.message(), refusal.cite(), refusal.field());
         this.refusal = refusal;
     }
 

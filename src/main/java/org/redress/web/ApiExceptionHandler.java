@@ -24,6 +24,18 @@ class ApiExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.errors());
     }
 
+    @ExceptionHandler(RefusedException.class)
+    ProblemDetail refused(RefusedException e) {
+        ProblemDetail problem = e.field() == null
+                ? Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "Refused by the policy", e.getMessage())
+                : problem(HttpStatus.UNPROCESSABLE_ENTITY, "Refused by the policy", List.of(new FieldError(e.field(), e.getMessage())));
+        problem.setDetail(e.getMessage());
+        if (e.rule() != null) {
+            problem.setProperty("rule", e.rule());
+        }
+        return problem;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", List.of(new FieldError(e.field(), e.getMessage())));
