@@ -181,6 +181,22 @@ class PolicyPacksIT {
         assertThat(api().post("/api/v1/policies/upload-test/versions/9/activate", "").status()).isEqualTo(404);
     }
 
+    @Test
+    void aPackMayBeUploadedAsPlainText() {
+        Api.Response response = post(minimalPack("plain-text-upload", "plain-text-upload", "10 working days"), "text/plain");
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.json().get("compliance").get("summary").asString()).startsWith("Fails");
+    }
+
+    @Test
+    void theApiIsDescribedInOpenApi() {
+        Api.Response docs = api().get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/policies/{id}/compliance", "/api/v1/policies/{id}/versions/{version}/activate");
+    }
+
     private static String minimalPack(String id, String organisation, String response) {
         return """
                 id: %s
@@ -199,10 +215,14 @@ class PolicyPacksIT {
     }
 
     private Api.Response postYaml(String yaml) {
+        return post(yaml, "application/yaml");
+    }
+
+    private Api.Response post(String yaml, String contentType) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://localhost:" + port + "/api/v1/policies"))
-                    .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(yaml)).build(),
+                    .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(yaml)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Api.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
