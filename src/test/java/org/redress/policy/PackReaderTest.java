@@ -214,4 +214,10 @@ class PackReaderTest {
         assertThat(read("").errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("empty"));
         assertThat(read("- just\n- a list\n").errors()).singleElement().satisfies(e -> assertThat(e.field()).isEqualTo("yaml"));
     }
+
+    @Test
+    void aSecondYamlDocumentInTheFileIsRefused() {
+        assertThat(read(VALID + "---\nid: another\n").errors())
+                .singleElement().satisfies(e -> assertThat(e.message()).contains("one YAML document"));
+    }
 }
