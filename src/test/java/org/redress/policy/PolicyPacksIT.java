@@ -16,6 +16,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -179,6 +182,27 @@ class PolicyPacksIT {
         assertThat(packs.list().stream().filter(s -> s.id().equals("upload-test") && s.active()))
                 .extracting(PackSummary::version).containsExactly(2);
         assertThat(api().post("/api/v1/policies/upload-test/versions/9/activate", "").status()).isEqualTo(404);
+    }
+
+    @Test
+    void uploadsOfOnePackAtTheSameTimeGetDistinctVersions() throws Exception {
+        String yaml = minimalPack("concurrent-upload", "concurrent-upload", "10 working days");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Api.Response>> uploads = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                uploads.add(pool.submit(() -> postYaml(yaml)));
+            }
+            List<Integer> versions = new ArrayList<>();
+            for (Future<Api.Response> upload : uploads) {
+                Api.Response response = upload.get();
+                assertThat(response.status()).isEqualTo(201);
+                versions.add(response.json().get("version").asInt());
+            }
+            assertThat(versions).containsExactlyInAnyOrder(1, 2, 3, 4);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
