@@ -220,4 +220,17 @@ class PackReaderTest {
         assertThat(read(VALID + "---\nid: another\n").errors())
                 .singleElement().satisfies(e -> assertThat(e.message()).contains("one YAML document"));
     }
+
+    @Test
+    void aPackWithoutRecordTypesOrWithAnOrganisationThatIsNotABlockIsRefused() {
+        String yaml = VALID.replace("""
+                organisation:
+                  code: test-pack
+                  name: Test
+                  jurisdiction: england-and-wales
+                """, "organisation: Test\n").replace("  - {id: complaint, name: Complaint, handling: staged}\n", "");
+
+        assertThat(read(yaml.replace("recordTypes:\n", "recordTypes: []\n")).errors()).extracting(PackError::field)
+                .contains("organisation", "recordTypes");
+    }
 }
