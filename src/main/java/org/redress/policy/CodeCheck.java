@@ -240,7 +240,8 @@ final class CodeCheck {
     }
 
     private void refusals(PolicyPack pack) {
-        String rule = "a refusal to escalate is explained with reasons and the Ombudsman's details; no reason is needed to ask";
+        String rule = "a refusal to escalate is explained in writing with reasons and the Ombudsman's details "
+                + "(2.4 applied to escalation requests, which need no reason, 6.11-6.12)";
         List<String> problems = new ArrayList<>();
         int refusable = 0;
         for (Stage stage : pack.stages()) {

@@ -44,6 +44,10 @@ final class PackNode {
                 return new Parsed(null, List.of(new PackError("yaml", 1, "the file is empty")));
             }
             PackNode root = read(parser, "", errors);
+            if (parser.nextToken() != null) {
+                errors.add(new PackError("yaml", parser.currentTokenLocation().getLineNr(),
+                        "a pack file holds one YAML document, but another starts here"));
+            }
             return new Parsed(root, errors);
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNr(), 0);

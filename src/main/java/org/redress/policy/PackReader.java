@@ -134,12 +134,12 @@ final class PackReader {
         String id = id(root, "", "id");
         String title = required(root, "", "title");
         PackNode org = root.get("organisation");
-        PackOrganisation organisation = org == null
-                ? missing("", "organisation", new PackOrganisation("", "", Jurisdiction.ENGLAND_AND_WALES, false, List.of()))
-                : organisation(org, "organisation");
+        PackOrganisation placeholder = new PackOrganisation("", "", Jurisdiction.ENGLAND_AND_WALES, false, List.of());
+        PackOrganisation organisation = org == null ? missing("", "organisation", placeholder)
+                : block(org, "organisation") ? organisation(org, "organisation") : placeholder;
         List<RecordType> recordTypes = list(root, "", "recordTypes", this::recordType);
-        if (root.get("recordTypes") == null) {
-            errors.add(new PackError("recordTypes", lineOf(""), "is required: at least the complaint record type"));
+        if (recordTypes.isEmpty() && errors.stream().noneMatch(e -> e.field().startsWith("recordTypes"))) {
+            error("recordTypes", "is required: at least the complaint record type");
         }
         return new PolicyPack(id, version, title, organisation,
                 list(root, "", "serviceLines", this::serviceLine),

@@ -51,7 +51,7 @@ class PolicyController {
     @Operation(summary = "A pack as JSON: the active version, or an older one with ?version=N; assumptions included")
     @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject("""
             {"id":"the-trust","version":1,"title":"The Trust complaints policy (support services and housing)",
-             "organisation":{"code":"the-trust","name":"The Trust","jurisdiction":"ENGLAND_AND_WALES","socialLandlord":true},
+             "organisation":{"code":"the-trust","name":"The Trust","jurisdiction":"england-and-wales","socialLandlord":true},
              "stages":[{"number":1,"id":"stage-1","owner":"investigating-manager","clocks":[{"id":"respond",
                "starts":"LOGGED","unit":"WORKING_DAYS","amount":10,"stops":"RESPONDED"}]}],
              "assumptions":[{"clause":"exclusions","assumption":"no exclusions are encoded",

@@ -135,7 +135,8 @@ public class PolicyPacks {
         return parsed.computeIfAbsent(stored.packId() + "@" + stored.version(), key -> {
             PackReader.Reading reading = PackReader.read(stored.yaml(), stored.version());
             if (!reading.valid()) {
-                // Stored versions were valid when stored; a rule added since then must not hide them from running cases.
+                // Stored versions were valid when stored. If a rule added since rejects one, fail loudly rather than
+                // run cases on a half-read procedure.
                 throw new IllegalStateException("Stored policy pack " + key + " no longer reads: " + reading.errors());
             }
             return reading.pack();

@@ -16,6 +16,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -181,6 +184,43 @@ class PolicyPacksIT {
         assertThat(api().post("/api/v1/policies/upload-test/versions/9/activate", "").status()).isEqualTo(404);
     }
 
+    @Test
+    void uploadsOfOnePackAtTheSameTimeGetDistinctVersions() throws Exception {
+        String yaml = minimalPack("concurrent-upload", "concurrent-upload", "10 working days");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Api.Response>> uploads = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                uploads.add(pool.submit(() -> postYaml(yaml)));
+            }
+            List<Integer> versions = new ArrayList<>();
+            for (Future<Api.Response> upload : uploads) {
+                Api.Response response = upload.get();
+                assertThat(response.status()).isEqualTo(201);
+                versions.add(response.json().get("version").asInt());
+            }
+            assertThat(versions).containsExactlyInAnyOrder(1, 2, 3, 4);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aPackMayBeUploadedAsPlainText() {
+        Api.Response response = post(minimalPack("plain-text-upload", "plain-text-upload", "10 working days"), "text/plain");
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.json().get("compliance").get("summary").asString()).startsWith("Fails");
+    }
+
+    @Test
+    void theApiIsDescribedInOpenApi() {
+        Api.Response docs = api().get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/policies/{id}/compliance", "/api/v1/policies/{id}/versions/{version}/activate");
+    }
+
     private static String minimalPack(String id, String organisation, String response) {
         return """
                 id: %s
@@ -199,10 +239,14 @@ class PolicyPacksIT {
     }
 
     private Api.Response postYaml(String yaml) {
+        return post(yaml, "application/yaml");
+    }
+
+    private Api.Response post(String yaml, String contentType) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://localhost:" + port + "/api/v1/policies"))
-                    .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(yaml)).build(),
+                    .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(yaml)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Api.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body());

@@ -1,7 +1,12 @@
 package org.redress.policy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,5 +27,17 @@ class ShippedPacksTest {
     @ValueSource(strings = {"247-alliance", "alliance-homes", "helping-our-future", "the-trust"})
     void theFourOrganisationsUseTheirPackIdAsTheirOrganisationCode(String id) {
         assertThat(PackFixtures.shipped(id).organisation().code()).isEqualTo(id);
+    }
+
+    @Test
+    void theAnnotatedExampleInTheDocsIsAValidPack() throws IOException {
+        String doc = Files.readString(Path.of("docs/policy-packs.md"));
+        int start = doc.indexOf("```yaml\n") + "```yaml\n".length();
+        String example = doc.substring(start, doc.indexOf("```", start));
+
+        PackReader.Reading reading = PackFixtures.read(example);
+
+        assertThat(reading.errors()).isEmpty();
+        assertThat(reading.pack().stages()).hasSize(2);
     }
 }

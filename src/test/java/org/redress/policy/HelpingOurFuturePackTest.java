@@ -1,0 +1,58 @@
+package org.redress.policy;
+
+import org.junit.jupiter.api.Test;
+import org.redress.policy.PolicyPack.StepKind;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Helping Our Future's policy (003): three steps, no timescales of its own. */
+class HelpingOurFuturePackTest {
+
+    private final PolicyPack hof = PackFixtures.shipped("helping-our-future");
+
+    @Test
+    void thereAreThreeStepsAndTheThirdIsAReviewByAPanel() { // H-10
+        assertThat(hof.stages()).extracting(PolicyPack.Stage::id).containsExactly("step-1", "step-2", "step-3-review");
+        assertThat(hof.stage(3).orElseThrow().owner()).isEqualTo("review-panel");
+        assertThat(hof.finalStage()).isEqualTo(3);
+    }
+
+    @Test
+    void eachComplaintHasAComplaintManagementOfficerAndACaseWorker() { // H-6
+        assertThat(hof.role("complaint-management-officer")).isPresent();
+        assertThat(hof.role("case-worker")).isPresent();
+    }
+
+    @Test
+    void satisfactionWithHandlingAndOutcomeIsAskedAtEveryStep() { // H-7
+        assertThat(hof.steps()).singleElement().satisfies(step -> {
+            assertThat(step.kind()).isEqualTo(StepKind.SATISFACTION_QUESTION);
+            assertThat(step.stages()).containsExactly(1, 2, 3);
+        });
+    }
+
+    @Test
+    void aRefusalToEscalateIsARecordedDecisionWithReasonsAndAReviewDate() { // H-5
+        assertThat(hof.stage(2).orElseThrow().entry().refusalMustInclude()).containsExactly("reasons", "review-date");
+    }
+
+    @Test
+    void aComplaintRaisedBeforeIsNotANewStepOne() { // H-10
+        assertThat(hof.admission()).anySatisfy(a -> assertThat(a.kind()).isEqualTo(PolicyPack.AdmissionKind.REPEAT));
+    }
+
+    @Test
+    void exGratiaPaymentsAreARedress() { // H-9
+        assertThat(hof.compensation()).singleElement().satisfies(c -> assertThat(c.kind()).contains("ex gratia"));
+    }
+
+    @Test
+    void everyTimescaleIsAnAssumptionTakenFromTheHousingOmbudsmanCode() {
+        assertThat(hof.stages()).flatExtracting(PolicyPack.Stage::clocks)
+                .allSatisfy(c -> assertThat(c.cite()).startsWith("assumption from Code"));
+        assertThat(hof.assumptions()).anySatisfy(a -> {
+            assertThat(a.clause()).isEqualTo("stages[*].clocks");
+            assertThat(a.source()).contains("003 gives no timescales", "Housing Ombudsman Complaint Handling Code 2024");
+        });
+    }
+}

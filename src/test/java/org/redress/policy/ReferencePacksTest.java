@@ -1,0 +1,62 @@
+package org.redress.policy;
+
+import org.junit.jupiter.api.Test;
+import org.redress.calendar.ClockUnit;
+import org.redress.policy.PolicyPack.ClockRule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The reference packs: the Housing Ombudsman Code, adult social care (SI 2009/309) and FCA DISP. */
+class ReferencePacksTest {
+
+    @Test
+    void theCodePackCarriesTheFiguresOfRegulationsMd() {
+        CodeFigures figures = PackFixtures.code();
+
+        assertThat(figures.source()).isEqualTo("housing-ombudsman-code-2024 v1");
+        assertThat(figures).usingRecursiveComparison().ignoringFields("source").isEqualTo(CodeFigures.DEFAULTS);
+    }
+
+    @Test
+    void theCodePackPassesItsOwnCheck() {
+        ComplianceReport report = PackFixtures.compliance("housing-ombudsman-code-2024");
+
+        assertThat(report.compliant()).isTrue();
+        assertThat(report.findings()).hasSize(12);
+    }
+
+    @Test
+    void theStageTwoExtensionFigureIsChangedByANewVersionOfTheCodePack() { // Code 6.16 [?]
+        String tenDays = PackFixtures.shippedText("housing-ombudsman-code-2024")
+                .replace("upTo: 20 working days", "upTo: 10 working days");
+        CodeFigures figures = CodeFigures.from(PackReader.read(tenDays, 2).pack());
+
+        assertThat(figures.stage2Extension().amount()).isEqualTo(10);
+        assertThat(CodeCheck.check(PackFixtures.shipped("helping-our-future"), figures).finding("6.16").orElseThrow()
+                .passed()).isFalse(); // Helping Our Future assumed 20
+    }
+
+    @Test
+    void adultSocialCareIsAcknowledgedInThreeWorkingDaysAndAnsweredInSixMonthsInOneStage() {
+        PolicyPack care = PackFixtures.shipped("adult-social-care-2009");
+        ClockRule respond = care.stage(1).orElseThrow().clock("respond").orElseThrow();
+
+        assertThat(care.stages()).hasSize(1);
+        assertThat(care.stage(1).orElseThrow().clock("acknowledge").orElseThrow().amount()).isEqualTo(3);
+        assertThat(respond.unit()).isEqualTo(ClockUnit.CALENDAR_MONTHS);
+        assertThat(respond.amount()).isEqualTo(6);
+        assertThat(respond.extensions()).singleElement().satisfies(e -> assertThat(e.needsAgreement()).isTrue());
+    }
+
+    @Test
+    void disputeResolutionGivesThreeBusinessDaysForASummaryResolutionAndEightWeeksForAFinalResponse() {
+        PolicyPack disp = PackFixtures.shipped("fca-disp");
+        PolicyPack.Stage stage = disp.stage(1).orElseThrow();
+
+        assertThat(stage.clock("summary-resolution").orElseThrow().unit()).isEqualTo(ClockUnit.WORKING_DAYS);
+        assertThat(stage.clock("summary-resolution").orElseThrow().amount()).isEqualTo(3);
+        assertThat(stage.clock("final-response").orElseThrow().unit()).isEqualTo(ClockUnit.WEEKS);
+        assertThat(stage.clock("final-response").orElseThrow().amount()).isEqualTo(8);
+        assertThat(disp.ombudsman("financial-ombudsman").orElseThrow().conditions()).contains("6 months");
+    }
+}
