@@ -15,6 +15,7 @@ import org.redress.policy.PolicyPack;
 import org.redress.policy.PolicyPacks;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,11 +48,12 @@ public class Casework {
     private final CaseLists lists;
     private final Clock clock;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
     /** Stored pack versions never change, so parsed ones are kept. */
     private final Map<String, PolicyPack> packVersions = new ConcurrentHashMap<>();
 
     Casework(CaseFiles cases, PolicyPacks packs, Organisations organisations, Calendars calendars, CaseLists lists,
-             Clock clock, JsonMapper json) {
+             Clock clock, JsonMapper json, ApplicationEventPublisher events) {
         this.cases = cases;
         this.packs = packs;
         this.organisations = organisations;
@@ -59,6 +61,7 @@ public class Casework {
         this.lists = lists;
         this.clock = clock;
         this.json = json;
+        this.events = events;
     }
 
     /** The outcome of logging: the case, whether it was a retry of an earlier request, and admission warnings. */
@@ -106,8 +109,10 @@ public class Casework {
         CaseFile file = logged.caseFile();
         List<AdmissionWarning> warnings = admissionWarnings(organisation, pack, file.state(), null);
         cases.insert(file, now);
-        return new Created(CaseView.of(CaseFile.restore(id, organisation, reference, pack, file.state(), 1),
-                cases.history(organisation, id), now), false, warnings);
+        CaseView view = CaseView.of(CaseFile.restore(id, organisation, reference, pack, file.state(), 1),
+                cases.history(organisation, id), now);
+        events.publishEvent(new CaseChanged(organisation, view.id(), reference, file.pendingEvents(), view));
+        return new Created(view, false, warnings);
     }
 
     /** The warnings logging this contact would raise, without logging it: shown before saving. */
@@ -151,7 +156,9 @@ public class Casework {
             long current = cases.find(organisation, file.id()).map(CaseFiles.Row::version).orElse(-1L);
             throw new StaleCaseException(file.reference(), file.version(), current);
         }
-        return view(organisation, file.id());
+        CaseView view = view(organisation, file.id());
+        events.publishEvent(new CaseChanged(organisation, view.id(), view.reference(), file.pendingEvents(), view));
+        return view;
     }
 
     /**

@@ -1,0 +1,20 @@
+package org.redress.correspondence;
+
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A letter as composed and kept on the case. Its status is where delivery has got to.
+ *
+ * @param channel EMAIL or POST (a PDF to print and post)
+ * @param formats formats the person needs (large print, easy read, another language), flagged for whoever sends it (F-16)
+ * @param answersClock the clock this letter answers, e.g. {@code acknowledge@1}
+ */
+public record Letter(UUID id, String organisation, UUID caseId, String caseReference, LetterKind kind, String channel,
+                     String recipient, @Nullable String copyTo, String subject, String body, List<String> formats,
+                     @Nullable String answersClock, String status, int attempts, @Nullable String lastError,
+                     Instant createdAt, @Nullable Instant sentAt, @Nullable String deliveredVia) {
+}

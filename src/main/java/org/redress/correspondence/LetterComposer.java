@@ -1,0 +1,234 @@
+package org.redress.correspondence;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.casework.CaseEvent;
+import org.redress.casework.CaseTypes;
+import org.redress.casework.CaseView;
+import org.redress.policy.PolicyPack;
+import org.redress.policy.PolicyPack.OmbudsmanRoute;
+import org.redress.web.RefusedException;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides which letters a case change needs and writes them from plain-language templates
+ * ({@code letters/<kind>.txt}, or {@code letters/<organisation>/<kind>.txt} where an organisation has its own).
+ * Before a letter is written, it is checked for what the rules require; a letter that lacks it refuses the change.
+ */
+@Component
+class LetterComposer {
+
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+
+    /** Its own engine in text mode, not a bean, so the web pages' HTML engine is left as Spring Boot sets it up. */
+    private final TemplateEngine templates = new org.thymeleaf.spring6.SpringTemplateEngine();
+
+    LetterComposer() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("letters/");
+        resolver.setSuffix(".txt");
+        resolver.setTemplateMode(TemplateMode.TEXT);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        templates.setTemplateResolver(resolver);
+    }
+
+    /** A letter ready to store: what it is, its subject and text, and the clock it answers. */
+    record Draft(LetterKind kind, String subject, String body, @Nullable String answersClock) {
+    }
+
+    List<Draft> lettersFor(List<CaseEvent> events, CaseView caseFile, PolicyPack pack, String organisationName) {
+        List<Draft> drafts = new ArrayList<>();
+        for (CaseEvent event : events) {
+            draftFor(event, caseFile, pack, organisationName).ifPresent(drafts::add);
+        }
+        return drafts;
+    }
+
+    private Optional<Draft> draftFor(CaseEvent event, CaseView c, PolicyPack pack, String organisationName) {
+        Map<String, Object> vars = base(c, organisationName);
+        int stage = number(event.details().get("stage"), c.stage());
+        String stageName = stageName(pack, stage, c);
+        vars.put("stageName", stageName);
+        return switch (event.type()) {
+            case "acknowledged" -> {
+                if ("acknowledged by the response".equals(event.reason())) {
+                    yield Optional.empty();
+                }
+                if ("compliment".equals(c.recordType())) {
+                    yield Optional.of(write(LetterKind.COMPLIMENT_THANKS, c, vars, "Thank you for your compliment", null));
+                }
+                vars.put("responseDue", responseDue(c, stage));
+                vars.put("handler", null);
+                if (stage >= 2) {
+                    CaseTypes.StageRecord record = stageRecord(c, stage);
+                    vars.put("unresolved", record == null ? null : record.understanding());
+                    vars.put("outcomeWanted", record == null ? null : record.outcomeWanted());
+                    yield Optional.of(write(LetterKind.ESCALATION_ACKNOWLEDGEMENT, c, vars,
+                            "We have received your request to escalate your complaint", "acknowledge@" + stage));
+                }
+                vars.put("recordType", c.recordType().replace('-', ' '));
+                yield Optional.of(write(LetterKind.ACKNOWLEDGEMENT, c, vars, "We have received your " + c.recordType().replace('-', ' '),
+                        "acknowledge@" + stage));
+            }
+            case "extended" -> {
+                String reason = event.reason();
+                if (reason == null || reason.isBlank()) {
+                    throw new RefusedException("an extension notice must give the reason for the delay", "Code 6.4, T-7", "reason");
+                }
+                boolean tellOmbudsman = Boolean.TRUE.equals(event.details().get("tellOmbudsman"));
+                Map<String, Object> route = tellOmbudsman ? requireOmbudsman(pack, c, event, "an extension notice", "Code 6.5, T-7") : null;
+                vars.put("reason", reason);
+                vars.put("newDue", date(event.details().get("newDue")));
+                vars.put("previousDue", date(event.details().get("previousDue")));
+                vars.put("agreed", Boolean.TRUE.equals(event.details().get("complainantAgreed")));
+                vars.put("ombudsman", route);
+                yield Optional.of(write(LetterKind.EXTENSION, c, vars, "We need more time to respond to your complaint", null));
+            }
+            case "responded" -> {
+                List<Map<String, Object>> points = new ArrayList<>();
+                for (CaseTypes.Point p : c.points()) {
+                    if (p.outcome() == null || p.reasons() == null || p.reasons().isBlank()) {
+                        if (stage >= 1) {
+                            throw new RefusedException("a response must give a decision and reasons for point " + p.number(), "Code 6.7", "points");
+                        }
+                        continue;
+                    }
+                    points.add(Map.of("number", p.number(), "summary", p.summary(), "outcome", outcome(p.outcome()), "reasons", p.reasons()));
+                }
+                vars.put("points", points);
+                vars.put("summary", event.reason());
+                List<Map<String, Object>> actions = c.actions().stream()
+                        .map(a -> Map.<String, Object>of("description", a.description(), "due", DATE.format(a.due()))).toList();
+                vars.put("actions", actions);
+                vars.put("hasActions", !actions.isEmpty());
+                boolean isFinal = stage >= 1 && stage == pack.finalStage();
+                if (isFinal) {
+                    // a procedure with no ombudsman at all (247 Alliance's contract services) simply has no such section
+                    vars.put("ombudsman", pack.ombudsmen().isEmpty() ? null
+                            : requireOmbudsman(pack, c, event, "a final response", "A-10, F-8"));
+                    yield Optional.of(write(LetterKind.FINAL_RESPONSE, c, vars, "Our final response to your complaint", "respond@" + stage));
+                }
+                vars.put("nextStage", pack.stage(stage + 1).map(PolicyPack.Stage::name).orElse(null));
+                vars.put("escalateBy", c.escalationWindow() == null ? null : DATE.format(c.escalationWindow().closesOn()));
+                yield Optional.of(write(LetterKind.STAGE_RESPONSE, c, vars, "Our response to your " + c.recordType().replace('-', ' '),
+                        "respond@" + stage));
+            }
+            case "escalation-refused" -> {
+                vars.put("reasons", requireReasons(event, "T-8, H-5"));
+                vars.put("ombudsman", requireOmbudsman(pack, c, event, "a refusal to escalate", "T-3, T-8, Code 6.12"));
+                yield Optional.of(write(LetterKind.ESCALATION_REFUSAL, c, vars, "Your request to escalate your complaint", null));
+            }
+            case "declined" -> {
+                vars.put("reasons", requireReasons(event, "T-3"));
+                Object exclusion = event.details().get("exclusion");
+                vars.put("redirectTo", pack.exclusions().stream().filter(e -> e.id().equals(exclusion))
+                        .map(PolicyPack.Exclusion::redirectTo).findFirst().orElse(null));
+                vars.put("ombudsman", requireOmbudsman(pack, c, event, "a decision not to consider a complaint", "T-3, Code 2.4"));
+                yield Optional.of(write(LetterKind.DECLINE, c, vars, "We cannot consider your complaint", null));
+            }
+            default -> Optional.empty();
+        };
+    }
+
+    /** Writes a letter from a template; also used for staff reminders. */
+    String render(String organisation, String template, Map<String, Object> vars) {
+        String organisationTemplate = organisation + "/" + template;
+        boolean own = getClass().getClassLoader().getResource("letters/" + organisationTemplate + ".txt") != null;
+        Context context = new Context(Locale.UK);
+        context.setVariables(vars);
+        return templates.process(own ? organisationTemplate : template, context).replaceAll("\n{3,}", "\n\n").strip() + "\n";
+    }
+
+    private Draft write(LetterKind kind, CaseView c, Map<String, Object> vars, String subject, @Nullable String answers) {
+        return new Draft(kind, subject + " (" + c.reference() + ")", render(c.organisation(), kind.template(), vars), answers);
+    }
+
+    private static Map<String, Object> base(CaseView c, String organisationName) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("name", c.complainant().name());
+        vars.put("reference", c.reference());
+        vars.put("organisation", organisationName);
+        return vars;
+    }
+
+    private static Map<String, Object> requireOmbudsman(PolicyPack pack, CaseView c, CaseEvent event, String letter, String rule) {
+        Object id = event.details().get("ombudsman");
+        Optional<OmbudsmanRoute> route = id != null ? pack.ombudsman(id.toString()) : Optional.empty();
+        if (route.isEmpty()) {
+            String line = c.classification().serviceLine();
+            route = (line != null ? pack.serviceLine(line).map(PolicyPack.ServiceLine::ombudsman) : Optional.<String>empty())
+                    .flatMap(pack::ombudsman).or(() -> pack.ombudsmen().stream().findFirst());
+        }
+        OmbudsmanRoute r = route.orElseThrow(() -> new RefusedException(letter + " cannot be sent: the policy names no ombudsman for this service line", rule, null));
+        if (blank(r.phone()) && blank(r.email()) && blank(r.website()) && blank(r.address())) {
+            throw new RefusedException(letter + " cannot be sent: the policy gives no contact details for the " + r.name(), rule, null);
+        }
+        Map<String, Object> map = new HashMap<>();
+        map.put("id", r.id());
+        map.put("name", r.name());
+        map.put("phone", r.phone());
+        map.put("email", r.email());
+        map.put("website", r.website());
+        map.put("address", r.address());
+        map.put("conditions", r.conditions());
+        return map;
+    }
+
+    private static String requireReasons(CaseEvent event, String rule) {
+        if (event.reason() == null || event.reason().isBlank()) {
+            throw new RefusedException("the letter must give the reasons for the decision", rule, "reasons");
+        }
+        return event.reason();
+    }
+
+    private static @Nullable String responseDue(CaseView c, int stage) {
+        return c.clocks().stream()
+                .filter(k -> k.stage() == stage && k.stoppedAt() == null && k.id().startsWith("respon"))
+                .findFirst()
+                .map(k -> k.unit() == org.redress.calendar.ClockUnit.CLOCK_HOURS
+                        ? DateTimeFormatter.ofPattern("HH:mm 'on' EEEE d MMMM yyyy", Locale.UK).format(k.dueBy().atZone(org.redress.calendar.UkTime.ZONE))
+                        : DATE.format(k.dueDate()))
+                .orElse(null);
+    }
+
+    private static CaseTypes.@Nullable StageRecord stageRecord(CaseView c, int stage) {
+        return c.stages().stream().filter(s -> s.number() == stage).findFirst().orElse(null);
+    }
+
+    private static String stageName(PolicyPack pack, int stage, CaseView c) {
+        return pack.stage(stage).map(PolicyPack.Stage::name).orElse(c.stageName() == null ? "" : c.stageName());
+    }
+
+    private static String outcome(CaseTypes.Outcome outcome) {
+        return switch (outcome) {
+            case UPHELD -> "upheld (we agree we got this wrong)";
+            case PARTLY_UPHELD -> "partly upheld (we got some of this wrong)";
+            case NOT_UPHELD -> "not upheld (we do not think we got this wrong)";
+        };
+    }
+
+    private static String date(@Nullable Object isoDate) {
+        return isoDate == null ? "" : DATE.format(LocalDate.parse(isoDate.toString()));
+    }
+
+    private static int number(@Nullable Object value, int fallback) {
+        return value instanceof Number n ? n.intValue() : fallback;
+    }
+
+    private static boolean blank(@Nullable String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,71 @@
+package org.redress.correspondence;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.redress.web.NotFoundException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Letters", description = "Every letter and email kept as sent, and the outbox they are delivered from")
+class LetterController {
+
+    private final Letters letters;
+    private final LetterPdf pdf;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    LetterController(Letters letters, LetterPdf pdf, Outbox outbox, Clock clock) {
+        this.letters = letters;
+        this.pdf = pdf;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @GetMapping("/organisations/{organisation}/cases/{case}/letters")
+    @Operation(summary = "The letters of a case, oldest first, with their delivery status")
+    List<Letter> ofCase(@PathVariable String organisation, @PathVariable("case") String caseRef) {
+        return letters.ofCase(organisation, caseRef);
+    }
+
+    @GetMapping(value = "/organisations/{organisation}/letters/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "A letter as a PDF, as posted (large print where the person needs it)")
+    ResponseEntity<byte[]> asPdf(@PathVariable String organisation, @PathVariable UUID id) {
+        Letter letter = letters.find(organisation, id).orElseThrow(() -> new NotFoundException("id", "no letter " + id));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(letter.caseReference() + "-" + letter.kind().template() + ".pdf").build().toString())
+                .contentType(MediaType.APPLICATION_PDF)
+                .body(pdf.render(letter));
+    }
+
+    @GetMapping("/organisations/{organisation}/outbox")
+    @Operation(summary = "The organisation's recent letters, newest first; status PENDING, SENT, READY_TO_PRINT or FAILED")
+    List<Letter> outbox(@PathVariable String organisation, @RequestParam(required = false) @Nullable String status) {
+        return letters.recent(organisation, status, 200);
+    }
+
+    @PostMapping("/organisations/{organisation}/outbox/{id}/retry")
+    @Operation(summary = "Try a failed letter again now")
+    ResponseEntity<Void> retry(@PathVariable String organisation, @PathVariable UUID id) {
+        if (!letters.retry(organisation, id, clock.instant())) {
+            throw new NotFoundException("id", "no failed letter " + id);
+        }
+        outbox.deliverDue();
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,24 @@
+package org.redress.correspondence;
+
+/** The letters the policies require, each with its template in {@code letters/<template>.txt}. */
+public enum LetterKind {
+    ACKNOWLEDGEMENT("acknowledgement"),
+    ESCALATION_ACKNOWLEDGEMENT("escalation-acknowledgement"),
+    EXTENSION("extension"),
+    STAGE_RESPONSE("stage-response"),
+    FINAL_RESPONSE("final-response"),
+    ESCALATION_REFUSAL("escalation-refusal"),
+    DECLINE("decline"),
+    COMPLIMENT_THANKS("compliment-thanks"),
+    REMINDER("reminder");
+
+    private final String template;
+
+    LetterKind(String template) {
+        this.template = template;
+    }
+
+    public String template() {
+        return template;
+    }
+}

@@ -1,0 +1,40 @@
+package org.redress.correspondence;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** A letter as a PDF for post; large print where the person needs it (F-16). */
+@Component
+class LetterPdf {
+
+    byte[] render(Letter letter) {
+        boolean large = letter.formats().stream().anyMatch(f -> f.toLowerCase().contains("large print"));
+        String size = large ? "18pt" : "11pt";
+        StringBuilder html = new StringBuilder("""
+                <!DOCTYPE html><html lang="en-GB"><head><meta charset="UTF-8"/><title>%s</title>
+                <style>@page { size: A4; margin: 25mm 20mm; } body { font-family: sans-serif; font-size: %s; line-height: 1.45; }
+                p { margin: 0 0 0.8em 0; white-space: pre-wrap; } .ref { color: #333; }</style></head><body>
+                <p class="ref">%s&#10;Our reference: %s</p>
+                """.formatted(HtmlUtils.htmlEscape(letter.subject()), size, HtmlUtils.htmlEscape(letter.recipient()),
+                HtmlUtils.htmlEscape(letter.caseReference())));
+        for (String paragraph : letter.body().split("\n\n")) {
+            html.append("<p>").append(HtmlUtils.htmlEscape(paragraph)).append("</p>");
+        }
+        html.append("</body></html>");
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.withHtmlContent(html.toString(), null);
+            builder.toStream(out);
+            builder.run();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.redress.correspondence;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The letters table, which is also the outbox: a PENDING row is a letter not yet delivered. */
+@Repository
+class Letters {
+
+    private static final String COLUMNS = """
+            id, organisation, case_id, case_reference, kind, channel, recipient, copy_to, subject, body, formats,
+            answers_clock, status, attempts, last_error, created_at, sent_at, delivered_via""";
+
+    private final JdbcClient jdbc;
+
+    Letters(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Letter l, Instant nextAttempt) {
+        jdbc.sql("insert into correspondence.letter (" + COLUMNS + ", next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(l.id(), l.organisation(), l.caseId(), l.caseReference(), l.kind().name(), l.channel(), l.recipient(),
+                        l.copyTo(), l.subject(), l.body(), l.formats().toArray(String[]::new), l.answersClock(), l.status(),
+                        l.attempts(), l.lastError(), ts(l.createdAt()), ts(l.sentAt()), l.deliveredVia(), ts(nextAttempt))
+                .update();
+    }
+
+    /** Locks up to {@code limit} letters due for delivery; other nodes skip them until this transaction ends. */
+    List<Letter> lockDue(Instant now, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from correspondence.letter where status = 'PENDING' and next_attempt_at <= ? "
+                        + "order by next_attempt_at limit ? for update skip locked")
+                .params(ts(now), limit).query(Letters::map).list();
+    }
+
+    void markSent(UUID id, Instant at, String via) {
+        jdbc.sql("update correspondence.letter set status = ?, sent_at = ?, delivered_via = ?, attempts = attempts + 1, last_error = null where id = ?")
+                .params("print".equals(via) ? "READY_TO_PRINT" : "SENT", ts(at), via, id).update();
+    }
+
+    void markFailed(UUID id, String error, Instant nextAttempt, boolean giveUp) {
+        jdbc.sql("update correspondence.letter set status = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ? where id = ?")
+                .params(giveUp ? "FAILED" : "PENDING", error, ts(nextAttempt), id).update();
+    }
+
+    /** Puts a failed letter back in the queue, to be tried again now. */
+    boolean retry(String organisation, UUID id, Instant now) {
+        return jdbc.sql("update correspondence.letter set status = 'PENDING', next_attempt_at = ? where organisation = ? and id = ? and status = 'FAILED'")
+                .params(ts(now), organisation, id).update() == 1;
+    }
+
+    List<Letter> ofCase(String organisation, String caseIdOrReference) {
+        UUID id = uuid(caseIdOrReference);
+        return (id != null
+                ? jdbc.sql("select " + COLUMNS + " from correspondence.letter where organisation = ? and case_id = ? order by created_at, id").params(organisation, id)
+                : jdbc.sql("select " + COLUMNS + " from correspondence.letter where organisation = ? and case_reference = ? order by created_at, id").params(organisation, caseIdOrReference))
+                .query(Letters::map).list();
+    }
+
+    Optional<Letter> find(String organisation, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from correspondence.letter where organisation = ? and id = ?")
+                .params(organisation, id).query(Letters::map).optional();
+    }
+
+    List<Letter> recent(@Nullable String organisation, @Nullable String status, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from correspondence.letter where (cast(? as text) is null or organisation = ?) "
+                        + "and (cast(? as text) is null or status = ?) order by created_at desc limit ?")
+                .params(organisation, organisation, status, status, limit)
+                .query(Letters::map).list();
+    }
+
+    private static Letter map(ResultSet rs, int row) throws SQLException {
+        Array formats = rs.getArray(11);
+        return new Letter(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
+                LetterKind.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10), formats == null ? List.of() : Arrays.asList((String[]) formats.getArray()), rs.getString(12),
+                rs.getString(13), rs.getInt(14), rs.getString(15), instant(rs, 16), instantOrNull(rs, 17), rs.getString(18));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static @Nullable Instant instantOrNull(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static @Nullable OffsetDateTime ts(@Nullable Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static @Nullable UUID uuid(String text) {
+        try {
+            return text.length() == 36 ? UUID.fromString(text) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

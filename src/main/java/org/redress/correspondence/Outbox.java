@@ -1,0 +1,151 @@
+package org.redress.correspondence;
+
+import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Delivers letters committed to the outbox: at least once (a crash between sending and recording means it is
+ * sent again, with the same Message-ID so mail systems can drop the copy) and recorded once. Each letter is
+ * locked while it is sent, so several nodes can run this at the same time. A mail server that is down means
+ * retries with growing waits; after {@link #MAX_ATTEMPTS} the letter is marked FAILED, visible on the outbox page.
+ *
+ * <p>Without SMTP settings (the embedded demo start), emails go to the local outbox page instead of a server.
+ */
+@Component
+public class Outbox {
+
+    static final int MAX_ATTEMPTS = 8;
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+    private final Letters letters;
+    private final TransactionTemplate transactions;
+    private final @Nullable JavaMailSender mail;
+    private final LetterPdf pdf;
+    private final Clock clock;
+    private final String from;
+    private final boolean deliverAfterCommit;
+    private final ExecutorService afterCommit = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "outbox-after-commit");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Outbox(Letters letters, TransactionTemplate transactions, ObjectProvider<JavaMailSender> mail, LetterPdf pdf, Clock clock,
+           @Value("${redress.mail.from:complaints@redress.local}") String from,
+           @Value("${redress.outbox.deliver-after-commit:true}") boolean deliverAfterCommit) {
+        this.letters = letters;
+        this.transactions = transactions;
+        this.mail = mail.getIfAvailable();
+        this.pdf = pdf;
+        this.clock = clock;
+        this.from = from;
+        this.deliverAfterCommit = deliverAfterCommit;
+    }
+
+    /** Delivers every letter that is due; returns how many were delivered. */
+    public int deliverDue() {
+        int delivered = 0;
+        while (true) {
+            Batch batch = transactions.execute(status -> deliverBatch());
+            if (batch == null || batch.tried() == 0) {
+                return delivered;
+            }
+            delivered += batch.delivered();
+        }
+    }
+
+    /** Sends what the current transaction wrote, as soon as it commits (the poller is the safety net). */
+    void deliverAfterCommit() {
+        if (deliverAfterCommit && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    afterCommit.submit(Outbox.this::deliverQuietly);
+                }
+            });
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${redress.outbox.poll-interval:5s}", initialDelayString = "${redress.outbox.poll-interval:5s}")
+    void poll() {
+        deliverQuietly();
+    }
+
+    private void deliverQuietly() {
+        try {
+            deliverDue();
+        } catch (RuntimeException e) {
+            log.warn("Outbox delivery round failed; letters stay queued: {}", e.getMessage());
+        }
+    }
+
+    private record Batch(int tried, int delivered) {
+    }
+
+    private Batch deliverBatch() {
+        Instant now = clock.instant();
+        List<Letter> due = letters.lockDue(now, 20);
+        int delivered = 0;
+        for (Letter letter : due) {
+            try {
+                String via = deliver(letter);
+                letters.markSent(letter.id(), clock.instant(), via);
+                delivered++;
+            } catch (RuntimeException | jakarta.mail.MessagingException e) {
+                int attempt = letter.attempts() + 1;
+                boolean giveUp = attempt >= MAX_ATTEMPTS;
+                Duration wait = Duration.ofSeconds(Math.min(3600, 30L << Math.min(attempt - 1, 7)));
+                letters.markFailed(letter.id(), e.getClass().getSimpleName() + ": " + e.getMessage(), now.plus(wait), giveUp);
+                log.warn("Letter {} for {} not delivered (attempt {}{}): {}", letter.id(), letter.caseReference(), attempt,
+                        giveUp ? ", giving up" : ", next try in " + wait.toSeconds() + "s", e.getMessage());
+            }
+        }
+        return new Batch(due.size(), delivered);
+    }
+
+    private String deliver(Letter letter) throws jakarta.mail.MessagingException {
+        if ("POST".equals(letter.channel())) {
+            pdf.render(letter); // proves the PDF can be made before the letter counts as ready to print
+            return "print";
+        }
+        if (mail == null) {
+            return "local outbox";
+        }
+        MimeMessage message = mail.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+        helper.setFrom(from);
+        helper.setTo(letter.recipient());
+        if (letter.copyTo() != null) {
+            helper.setCc(letter.copyTo());
+        }
+        helper.setSubject(letter.subject());
+        helper.setText(letter.body(), false);
+        message.setHeader("X-Redress-Reference", letter.caseReference());
+        message.setHeader("X-Redress-Letter", letter.kind().name());
+        if (!letter.formats().isEmpty()) {
+            message.setHeader("X-Redress-Formats", String.join(", ", letter.formats()));
+        }
+        message.saveChanges();
+        message.setHeader("Message-ID", "<" + letter.id() + "@redress>");
+        mail.send(message);
+        return "smtp";
+    }
+}

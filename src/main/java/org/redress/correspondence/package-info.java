@@ -1,0 +1,9 @@
+/**
+ * Letters and emails in plain language: composed from the case and its policy pack when a verb needs one,
+ * checked for what the rules require, committed with the case change, then delivered through an outbox by the
+ * complainant's preferred method (email by SMTP, or a PDF letter for post), at least once and recorded once.
+ */
+@NullMarked
+package org.redress.correspondence;
+
+import org.jspecify.annotations.NullMarked;
