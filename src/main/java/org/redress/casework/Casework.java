@@ -81,7 +81,7 @@ public class Casework {
     @Transactional
     public Created create(String organisation, NewCase request, @Nullable String idempotencyKey, String actor) {
         Organisation org = organisations.require(organisation);
-        PolicyPack pack = packs.active(org.policyPack()).orElseThrow(() -> new NotFoundException("organisation",
+        PolicyPack pack = packs.active(org.code()).orElseThrow(() -> new NotFoundException("organisation",
                 "organisation '" + organisation + "' has no active policy pack"));
         Instant now = clock.instant();
         CaseId id = CaseId.random();
@@ -119,7 +119,7 @@ public class Casework {
     @Transactional(readOnly = true)
     public List<AdmissionWarning> check(String organisation, NewCase request) {
         Organisation org = organisations.require(organisation);
-        PolicyPack pack = packs.active(org.policyPack()).orElseThrow();
+        PolicyPack pack = packs.active(org.code()).orElseThrow();
         Instant now = clock.instant();
         CaseFile.Logged logged = CaseFile.log(CaseId.random(), organisation, "check", pack, request, now, "check",
                 clocksFor(organisation, pack));

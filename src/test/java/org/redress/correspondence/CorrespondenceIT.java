@@ -245,4 +245,32 @@ class CorrespondenceIT {
         assertThat(sent.get("status").asString()).isEqualTo("SENT");
         assertThat(sent.get("attempts").asInt()).isEqualTo(2);
     }
+
+    @Test
+    void aFinalResponseWithoutTheOmbudsmansContactDetailsCannotBeSentAndTheResponseIsNotRecorded() throws Exception {
+        String yaml = new String(getClass().getResourceAsStream("/policy/packs/the-trust.yaml").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("id: the-trust", "id: trust-no-contacts")
+                .replace("code: the-trust", "code: trust-no-contacts")
+                .replaceAll("(?m)^\\s+(phone|email|website): .*\\n", "");
+        Api.Response uploaded = api().post("/api/v1/policies", yaml, "Content-Type", "application/yaml");
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        int version = uploaded.json().get("version").asInt();
+        assertThat(api().post("/api/v1/policies/trust-no-contacts/versions/" + version + "/activate", "").status()).isEqualTo(200);
+        api().post("/api/v1/organisations", "{\"code\":\"trust-no-contacts\",\"name\":\"Trust without contacts\",\"referencePrefix\":\"TNC\"}");
+
+        clock.setUk("2026-11-23T09:30");
+        JsonNode c = create("trust-no-contacts", """
+                {"recordType":"complaint","channel":"EMAIL","complainant":{"name":"Nia Nocontact","email":"%s"},
+                 "description":"Problem","points":["Point"]}""".formatted(email()));
+        String decision = "{\"summary\":\"Done\",\"points\":[{\"number\":1,\"outcome\":\"UPHELD\",\"reasons\":\"yes\"}]}";
+        act("trust-no-contacts", c, "respond", decision);
+        act("trust-no-contacts", c, "escalation-request", "{}");
+        Api.Response finalResponse = api().post("/api/v1/organisations/trust-no-contacts/cases/" + c.get("id").asString() + "/respond", decision);
+        assertThat(finalResponse.status()).isEqualTo(422);
+        assertThat(finalResponse.json().get("detail").asString())
+                .isEqualTo("a final response cannot be sent: the policy gives no contact details for the Housing Ombudsman Service: A-10, F-8");
+        JsonNode after = api().get("/api/v1/organisations/trust-no-contacts/cases/" + c.get("id").asString()).json();
+        assertThat(after.get("status").asString()).isEqualTo("OPEN");
+        assertThat(after.get("stage").asInt()).isEqualTo(2);
+    }
 }

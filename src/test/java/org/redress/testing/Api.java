@@ -41,7 +41,7 @@ public final class Api {
     }
 
     public Response post(String path, String jsonBody, String header, String value) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json").header(header, value)
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json").setHeader(header, value)
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
