@@ -120,6 +120,16 @@ class CaseFiles {
                 """).params(organisation, reference).query((rs, n) -> row(rs)).optional();
     }
 
+    /** Cases of every organisation whose next deadline is before {@code until}, in due order, after a keyset cursor. */
+    List<Row> withNextDueBefore(Instant until, @Nullable Instant afterDue, @Nullable UUID afterId, int limit) {
+        return jdbc.sql("""
+                select id, organisation, reference, pack_id, pack_version, version, event_count, state from casework.case_file
+                where next_due_at is not null and next_due_at < ?
+                  and (cast(? as timestamptz) is null or (next_due_at, id) > (?, ?))
+                order by next_due_at, id limit ?
+                """).params(ts(until), ts(afterDue), ts(afterDue), afterId, limit).query((rs, n) -> row(rs)).list();
+    }
+
     List<CaseEvent> history(String organisation, CaseId id) {
         return jdbc.sql("""
                 select sequence, type, at, actor, reason, details from casework.case_event

@@ -185,6 +185,35 @@ public class Casework {
         return created;
     }
 
+    /** Every running clock, on any organisation's case, that falls due before {@code until} (or already has). */
+    @Transactional(readOnly = true)
+    public List<OpenClock> openClocksDueBefore(Instant until) {
+        Instant now = clock.instant();
+        List<OpenClock> result = new ArrayList<>();
+        Instant afterDue = null;
+        UUID afterId = null;
+        while (true) {
+            List<CaseFiles.Row> rows = cases.withNextDueBefore(until, afterDue, afterId, 500);
+            for (CaseFiles.Row row : rows) {
+                CaseFile.CaseState s = row.state();
+                String owner = s.stages().stream().filter(st -> st.number() == s.stage()).map(CaseTypes.StageRecord::owner)
+                        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                for (CaseClock c : s.clocks()) {
+                    if (c.running() && c.dueBy().isBefore(until)) {
+                        result.add(new OpenClock(row.organisation(), row.id().toString(), row.reference(), owner, c.id(), c.stage(),
+                                c.name(), c.dueBy(), c.dueDate(), c.status(now), c.explanation()));
+                    }
+                }
+            }
+            if (rows.size() < 500) {
+                return result;
+            }
+            CaseFiles.Row last = rows.get(rows.size() - 1);
+            afterId = last.id().value();
+            afterDue = restore(last).nextDue().orElseThrow();
+        }
+    }
+
     public CaseSummary.Page list(String organisation, CaseQuery query) {
         organisations.require(organisation);
         return lists.list(organisation, query, clock.instant());

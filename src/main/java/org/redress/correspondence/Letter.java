@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param formats formats the person needs (large print, easy read, another language), flagged for whoever sends it (F-16)
  * @param answersClock the clock this letter answers, e.g. {@code acknowledge@1}
  */
-public record Letter(UUID id, String organisation, UUID caseId, String caseReference, LetterKind kind, String channel,
+public record Letter(UUID id, String organisation, @Nullable UUID caseId, @Nullable String caseReference, LetterKind kind, String channel,
                      String recipient, @Nullable String copyTo, String subject, String body, List<String> formats,
                      @Nullable String answersClock, String status, int attempts, @Nullable String lastError,
                      Instant createdAt, @Nullable Instant sentAt, @Nullable String deliveredVia) {

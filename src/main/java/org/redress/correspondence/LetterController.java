@@ -48,7 +48,7 @@ class LetterController {
         Letter letter = letters.find(organisation, id).orElseThrow(() -> new NotFoundException("id", "no letter " + id));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(letter.caseReference() + "-" + letter.kind().template() + ".pdf").build().toString())
+                        .filename((letter.caseReference() == null ? "notice" : letter.caseReference()) + "-" + letter.kind().template() + ".pdf").build().toString())
                 .contentType(MediaType.APPLICATION_PDF)
                 .body(pdf.render(letter));
     }

@@ -19,7 +19,8 @@ import javax.sql.DataSource;
 @EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
 class EmbeddedDatabaseConfiguration {
 
-    @Bean
+    /** Shared by every context in the JVM and stopped by its shutdown hook, so closing one context leaves it running. */
+    @Bean(destroyMethod = "")
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) {
         return EmbeddedPostgresServer.obtain(properties);
     }

@@ -35,6 +35,12 @@ public class Organisations {
         return find(code).orElseThrow(() -> new NotFoundException("organisation", "no organisation '" + code + "'"));
     }
 
+    /** Where the organisation's complaints team receives mail; managers are told of missed deadlines here. */
+    public Optional<String> complaintsEmail(String code) {
+        return jdbc.sql("select complaints_email from people.organisation where code = ?").param(code)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
+    }
+
     public List<Organisation> all() {
         return jdbc.sql("select code, name, reference_prefix, policy_pack, service_areas from people.organisation order by name")
                 .query(Organisations::map).list();

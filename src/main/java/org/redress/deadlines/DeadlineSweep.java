@@ -1,0 +1,165 @@
+package org.redress.deadlines;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.calendar.UkTime;
+import org.redress.casework.CaseTypes.ClockStatus;
+import org.redress.casework.Casework;
+import org.redress.casework.OpenClock;
+import org.redress.correspondence.StaffNotices;
+import org.redress.people.Organisations;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One pass over the running clocks: a "due soon" reminder to the owner once per clock and due date, and a
+ * "missed" notice to the complaints managers (copied to the owner) once when it becomes overdue.
+ */
+@Component
+public class DeadlineSweep {
+
+    /** How far ahead the sweep looks; each clock decides itself when it is "due soon". */
+    static final Duration HORIZON = Duration.ofDays(3);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+
+    private final Casework casework;
+    private final StaffNotices notices;
+    private final Organisations organisations;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    DeadlineSweep(Casework casework, StaffNotices notices, Organisations organisations, JdbcClient jdbc,
+                  TransactionTemplate transactions, Clock clock) {
+        this.casework = casework;
+        this.notices = notices;
+        this.organisations = organisations;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** What one pass sent. */
+    public record Result(int dueSoon, int overdue) {
+    }
+
+    public Result run() {
+        Instant now = clock.instant();
+        int dueSoon = 0;
+        int overdue = 0;
+        for (OpenClock c : casework.openClocksDueBefore(now.plus(HORIZON))) {
+            if (c.status() == ClockStatus.DUE_SOON && Boolean.TRUE.equals(transactions.execute(s -> remindOwner(c, now)))) {
+                dueSoon++;
+            } else if (c.status() == ClockStatus.OVERDUE && Boolean.TRUE.equals(transactions.execute(s -> reportMissed(c, now)))) {
+                overdue++;
+            }
+        }
+        return new Result(dueSoon, overdue);
+    }
+
+    private boolean remindOwner(OpenClock c, Instant now) {
+        String managers = managers(c.organisation());
+        String recipient = isEmail(c.owner()) ? c.owner() : managers;
+        if (!record(c, "DUE_SOON", recipient, now)) {
+            return false;
+        }
+        notices.queue(c.organisation(), c.caseId(), c.reference(), recipient, null,
+                "Due soon: " + c.name() + " for " + c.reference() + " by " + DAY.format(c.dueDate()),
+                c.owner() == null ? "complaints team" : c.owner(),
+                List.of("%s for case %s is due by %s.".formatted(c.name(), c.reference(), when(c)),
+                        "Why this date: " + c.explanation(),
+                        c.owner() == null ? "Nobody owns this stage yet: please assign it." : "You own this stage."));
+        return true;
+    }
+
+    private boolean reportMissed(OpenClock c, Instant now) {
+        String managers = managers(c.organisation());
+        if (!record(c, "OVERDUE", managers, now)) {
+            return false;
+        }
+        notices.queue(c.organisation(), c.caseId(), c.reference(), managers, isEmail(c.owner()) ? c.owner() : null,
+                "Missed: " + c.name() + " for " + c.reference() + " was due by " + DAY.format(c.dueDate()),
+                "complaints team",
+                List.of("%s for case %s was due by %s and has not been done.".formatted(c.name(), c.reference(), when(c)),
+                        "Owner: " + (c.owner() == null ? "nobody assigned" : c.owner()),
+                        "Why that date: " + c.explanation()));
+        return true;
+    }
+
+    /** Records the reminder; false if this reminder was already recorded (by this node or another). */
+    private boolean record(OpenClock c, String kind, String recipient, Instant now) {
+        return jdbc.sql("""
+                insert into deadlines.reminder (organisation, case_id, clock, stage, due_by, kind, sent_at, recipient)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing
+                """).params(c.organisation(), UUID.fromString(c.caseId()), c.clock(), c.stage(), ts(c.dueBy()), kind, ts(now), recipient)
+                .update() == 1;
+    }
+
+    /**
+     * Once a day per person: every open clock they own (or, for the complaints managers, every unowned one) that is
+     * overdue or due in the next few days.
+     */
+    public int sendDigests() {
+        Instant now = clock.instant();
+        LocalDate today = UkTime.dateOf(now);
+        Map<String, List<OpenClock>> byRecipient = new LinkedHashMap<>();
+        Map<String, String> organisationOf = new LinkedHashMap<>();
+        for (OpenClock c : casework.openClocksDueBefore(now.plus(Duration.ofDays(5)))) {
+            String recipient = isEmail(c.owner()) ? c.owner() : managers(c.organisation());
+            byRecipient.computeIfAbsent(c.organisation() + "|" + recipient, k -> new ArrayList<>()).add(c);
+            organisationOf.put(c.organisation() + "|" + recipient, c.organisation());
+        }
+        int sent = 0;
+        for (var entry : byRecipient.entrySet()) {
+            String organisation = organisationOf.get(entry.getKey());
+            String recipient = entry.getKey().substring(organisation.length() + 1);
+            Boolean queued = transactions.execute(s -> {
+                int inserted = jdbc.sql("insert into deadlines.digest (organisation, recipient, day, sent_at) values (?, ?, ?, ?) on conflict do nothing")
+                        .params(organisation, recipient, today, ts(now)).update();
+                if (inserted == 0) {
+                    return false;
+                }
+                List<String> lines = entry.getValue().stream().map(c -> "%s: %s, %s by %s".formatted(c.reference(), c.name(),
+                        c.status() == ClockStatus.OVERDUE ? "OVERDUE, was due" : "due", when(c))).toList();
+                notices.queue(organisation, null, null, recipient, null,
+                        "Your complaints deadlines for " + DAY.format(today) + " (" + lines.size() + ")", recipient, lines);
+                return true;
+            });
+            if (Boolean.TRUE.equals(queued)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private String managers(String organisation) {
+        return organisations.complaintsEmail(organisation).orElse("complaints@" + organisation + ".invalid");
+    }
+
+    private static String when(OpenClock c) {
+        return c.dueBy().equals(UkTime.endOf(c.dueDate())) ? "the end of " + DAY.format(c.dueDate())
+                : DateTimeFormatter.ofPattern("HH:mm 'on' EEEE d MMMM yyyy", Locale.UK).format(c.dueBy().atZone(UkTime.ZONE));
+    }
+
+    private static boolean isEmail(@Nullable String owner) {
+        return owner != null && owner.contains("@");
+    }
+
+    private static OffsetDateTime ts(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
