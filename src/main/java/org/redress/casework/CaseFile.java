@@ -706,6 +706,19 @@ public final class CaseFile {
         return Optional.empty();
     }
 
+    /**
+     * A message that arrived about this case (an email reply threaded by its reference). It is recorded whatever
+     * the case's status: nothing the complainant sends is lost, even after closure.
+     */
+    public Optional<Refusal> recordCorrespondence(String from, String subject, String excerpt, String messageId, Instant at, String actor) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("from", from);
+        details.put("subject", subject);
+        details.put("messageId", messageId);
+        record("correspondence-received", at, actor, excerpt, details);
+        return Optional.empty();
+    }
+
     /** Notes that this case was reclassified into a new linked case (a service request that became a complaint, Code 1.5). */
     void linkTo(String newReference, String newType, Instant at, String actor) {
         List<String> links = new ArrayList<>(state.linkedTo);

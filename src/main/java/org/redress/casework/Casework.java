@@ -129,6 +129,13 @@ public class Casework {
         return admissionWarnings(organisation, pack, logged.caseFile().state(), null);
     }
 
+    /** Whether the organisation has this case (by id or reference); never throws, so callers inside a transaction can ask. */
+    @Transactional(readOnly = true)
+    public boolean exists(String organisation, String idOrReference) {
+        UUID uuid = parseUuid(idOrReference);
+        return (uuid != null ? cases.find(organisation, new CaseId(uuid)) : cases.findByReference(organisation, idOrReference)).isPresent();
+    }
+
     @Transactional(readOnly = true)
     public CaseView get(String organisation, String idOrReference) {
         CaseFile file = load(organisation, idOrReference);
