@@ -115,6 +115,19 @@ class LetterComposer {
                 vars.put("actions", actions);
                 vars.put("hasActions", !actions.isEmpty());
                 boolean isFinal = stage >= 1 && stage == pack.finalStage();
+                Map<String, Object> route = isFinal && pack.organisation().regulators().contains("fca-disp")
+                        ? requireOmbudsman(pack, c, event, "a DISP response", "R-5") : null;
+                if (route != null && String.valueOf(route.get("id")).contains("financial")) {
+                    // R-5, for complaints that go to the Financial Ombudsman (a debt advice line): resolved by the close of
+                    // the third business day, a Summary Resolution Communication; otherwise a final response with the
+                    // right to refer within six months
+                    vars.put("ombudsman", route);
+                    boolean summary = c.clocks().stream().anyMatch(k -> k.id().equals("summary-resolution") && k.stoppedAt() != null
+                            && !k.stoppedAt().isAfter(k.dueBy()));
+                    yield Optional.of(summary
+                            ? write(LetterKind.DISP_SUMMARY_RESOLUTION, c, vars, "Your complaint has been resolved", "respond@" + stage)
+                            : write(LetterKind.DISP_FINAL_RESPONSE, c, vars, "Our final response to your complaint", "respond@" + stage));
+                }
                 if (isFinal) {
                     // a procedure with no ombudsman at all (247 Alliance's contract services) simply has no such section
                     vars.put("ombudsman", pack.ombudsmen().isEmpty() ? null

@@ -10,6 +10,8 @@ public enum LetterKind {
     ESCALATION_REFUSAL("escalation-refusal"),
     DECLINE("decline"),
     COMPLIMENT_THANKS("compliment-thanks"),
+    DISP_SUMMARY_RESOLUTION("disp-summary-resolution"),
+    DISP_FINAL_RESPONSE("disp-final-response"),
     REMINDER("reminder");
 
     private final String template;

@@ -273,4 +273,27 @@ class CorrespondenceIT {
         assertThat(after.get("status").asString()).isEqualTo("OPEN");
         assertThat(after.get("stage").asInt()).isEqualTo(2);
     }
+
+    @Test
+    void underFcaDispAComplaintResolvedInThreeBusinessDaysGetsASummaryResolutionAndALaterOneAFinalResponse() throws Exception {
+        api().post("/api/v1/organisations", "{\"code\":\"fca-disp\",\"name\":\"Debt Advice Service\",\"referencePrefix\":\"DAS\"}");
+        String quick = email();
+        String slow = email();
+        clock.setUk("2026-11-23T09:30");
+        String decision = "{\"summary\":\"We have corrected your payment plan.\",\"points\":[{\"number\":1,\"outcome\":\"UPHELD\",\"reasons\":\"the plan used old figures\"}]}";
+        JsonNode q = create("fca-disp", """
+                {"recordType":"complaint","channel":"PHONE","complainant":{"name":"Quin Quick","email":"%s"},
+                 "description":"Wrong payment plan","points":["Payment plan"]}""".formatted(quick));
+        JsonNode s = create("fca-disp", """
+                {"recordType":"complaint","channel":"PHONE","complainant":{"name":"Sam Slow","email":"%s"},
+                 "description":"Wrong payment plan","points":["Payment plan"]}""".formatted(slow));
+        clock.setUk("2026-11-25T16:00");
+        act("fca-disp", q, "respond", decision);
+        assertThat(mailTo(quick).get(0).getSubject()).startsWith("Your complaint has been resolved");
+        assertThat(body(mailTo(quick).get(0))).contains("Financial Ombudsman Service", "https://www.financial-ombudsman.org.uk");
+        clock.setUk("2026-12-10T16:00");
+        act("fca-disp", s, "respond", decision);
+        assertThat(body(mailTo(slow).get(0))).contains("This is our final response", "within six months of the date of this letter",
+                "Ombudsman's leaflet", "0800 023 4567");
+    }
 }
