@@ -185,7 +185,7 @@ public final class CaseFile {
             return Optional.of(Refusal.of("this " + stageName() + " is already acknowledged", null));
         }
         record("acknowledged", at, actor, null, method == null ? Map.of("stage", state.stage) : Map.of("stage", state.stage, "method", method));
-        updateStage(s -> withAcknowledged(s, at));
+        updateStage(s -> s.withAcknowledged(at));
         fire(Milestone.ACKNOWLEDGED, at, clocks);
         return Optional.empty();
     }
@@ -197,9 +197,7 @@ public final class CaseFile {
             return open;
         }
         record("contacted", at, actor, note, Map.of("stage", state.stage));
-        updateStage(s -> new StageRecord(s.number(), s.name(), s.owner(), s.understanding(), s.outcomeWanted(), s.receivedAt(),
-                s.loggedAt(), s.acknowledgedAt(), s.contactedAt() == null ? at : s.contactedAt(), s.respondedAt(),
-                s.responseSummary(), s.escalationRefused()));
+        updateStage(s -> s.withContacted(at));
         fire(Milestone.CONTACTED, at, clocks);
         return Optional.empty();
     }
@@ -223,8 +221,7 @@ public final class CaseFile {
         }
         record("assigned", at, actor, null, Map.of("stage", state.stage, "owner", owner,
                 "role", state.stage >= 1 ? pack.stage(state.stage).orElseThrow().owner() : ""));
-        updateStage(s -> new StageRecord(s.number(), s.name(), owner, s.understanding(), s.outcomeWanted(), s.receivedAt(),
-                s.loggedAt(), s.acknowledgedAt(), s.contactedAt(), s.respondedAt(), s.responseSummary(), s.escalationRefused()));
+        updateStage(s -> s.withOwner(owner));
         return Optional.empty();
     }
 
@@ -250,9 +247,7 @@ public final class CaseFile {
         if (understanding != null) details.put("understanding", understanding);
         if (outcomeWanted != null) details.put("outcomeWanted", outcomeWanted);
         record("understanding-recorded", at, actor, null, details);
-        updateStage(s -> new StageRecord(s.number(), s.name(), s.owner(), understanding != null ? understanding : s.understanding(),
-                outcomeWanted != null ? outcomeWanted : s.outcomeWanted(), s.receivedAt(), s.loggedAt(), s.acknowledgedAt(),
-                s.contactedAt(), s.respondedAt(), s.responseSummary(), s.escalationRefused()));
+        updateStage(s -> s.withUnderstanding(understanding, outcomeWanted));
         return Optional.empty();
     }
 
@@ -455,7 +450,7 @@ public final class CaseFile {
         }
         if (currentStage().map(StageRecord::acknowledgedAt).isEmpty()) {
             record("acknowledged", at, actor, "acknowledged by the response", Map.of("stage", state.stage));
-            updateStage(s -> withAcknowledged(s, at));
+            updateStage(s -> s.withAcknowledged(at));
             fire(Milestone.ACKNOWLEDGED, at, clocks);
         }
         boolean finalStage = state.stage >= 1 && state.stage == pack.finalStage();
@@ -484,8 +479,7 @@ public final class CaseFile {
             b.status = CaseStatus.RESPONDED;
             b.escalationWindow = finalWindow;
         });
-        updateStage(s -> new StageRecord(s.number(), s.name(), s.owner(), s.understanding(), s.outcomeWanted(), s.receivedAt(),
-                s.loggedAt(), s.acknowledgedAt(), s.contactedAt(), at, summary, s.escalationRefused()));
+        updateStage(s -> s.withResponse(at, summary));
         fire(Milestone.RESPONDED, at, clocks);
         return Optional.empty();
     }
@@ -571,8 +565,7 @@ public final class CaseFile {
         ombudsmanId().ifPresent(o -> details.put("ombudsman", o));
         record("escalation-refused", at, actor, reasons, details);
         cancelOpenClocks(at);
-        updateStage(s -> new StageRecord(s.number(), s.name(), s.owner(), s.understanding(), s.outcomeWanted(), s.receivedAt(),
-                s.loggedAt(), s.acknowledgedAt(), s.contactedAt(), s.respondedAt(), s.responseSummary(), true));
+        updateStage(StageRecord::withEscalationRefused);
         state = with(state, b -> {
             b.status = CaseStatus.CLOSED;
             b.closedAt = at;
@@ -635,8 +628,7 @@ public final class CaseFile {
             b.clocks = clocks1;
             b.escalationWindow = null;
         });
-        updateStage(s -> new StageRecord(s.number(), s.name(), s.owner(), s.understanding(), s.outcomeWanted(), s.receivedAt(),
-                s.loggedAt(), s.acknowledgedAt(), s.contactedAt(), null, s.responseSummary(), false));
+        updateStage(s -> s.withResponse(null, null));
         return Optional.empty();
     }
 
@@ -929,11 +921,6 @@ public final class CaseFile {
 
     private static @Nullable String citeOr(@Nullable String cite, @Nullable String fallback) {
         return cite != null ? cite : fallback;
-    }
-
-    private static StageRecord withAcknowledged(StageRecord s, Instant at) {
-        return new StageRecord(s.number(), s.name(), s.owner(), s.understanding(), s.outcomeWanted(), s.receivedAt(), s.loggedAt(),
-                at, s.contactedAt(), s.respondedAt(), s.responseSummary(), s.escalationRefused());
     }
 
     private void updateStage(java.util.function.UnaryOperator<StageRecord> change) {

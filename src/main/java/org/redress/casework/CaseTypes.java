@@ -84,6 +84,38 @@ public final class CaseTypes {
                               @Nullable String outcomeWanted, Instant receivedAt, Instant loggedAt,
                               @Nullable Instant acknowledgedAt, @Nullable Instant contactedAt, @Nullable Instant respondedAt,
                               @Nullable String responseSummary, boolean escalationRefused) {
+
+        StageRecord withOwner(String newOwner) {
+            return new StageRecord(number, name, newOwner, understanding, outcomeWanted, receivedAt, loggedAt, acknowledgedAt,
+                    contactedAt, respondedAt, responseSummary, escalationRefused);
+        }
+
+        StageRecord withUnderstanding(@Nullable String newUnderstanding, @Nullable String newOutcomeWanted) {
+            return new StageRecord(number, name, owner, newUnderstanding != null ? newUnderstanding : understanding,
+                    newOutcomeWanted != null ? newOutcomeWanted : outcomeWanted, receivedAt, loggedAt, acknowledgedAt,
+                    contactedAt, respondedAt, responseSummary, escalationRefused);
+        }
+
+        StageRecord withAcknowledged(Instant at) {
+            return new StageRecord(number, name, owner, understanding, outcomeWanted, receivedAt, loggedAt, at,
+                    contactedAt, respondedAt, responseSummary, escalationRefused);
+        }
+
+        StageRecord withContacted(Instant at) {
+            return new StageRecord(number, name, owner, understanding, outcomeWanted, receivedAt, loggedAt, acknowledgedAt,
+                    contactedAt == null ? at : contactedAt, respondedAt, responseSummary, escalationRefused);
+        }
+
+        /** The stage's response, or (with nulls) its withdrawal when a case is reopened. */
+        StageRecord withResponse(@Nullable Instant at, @Nullable String summary) {
+            return new StageRecord(number, name, owner, understanding, outcomeWanted, receivedAt, loggedAt, acknowledgedAt,
+                    contactedAt, at, summary == null ? responseSummary : summary, false);
+        }
+
+        StageRecord withEscalationRefused() {
+            return new StageRecord(number, name, owner, understanding, outcomeWanted, receivedAt, loggedAt, acknowledgedAt,
+                    contactedAt, respondedAt, responseSummary, true);
+        }
     }
 
     /** An extension granted on a clock, with its reason and whether the complainant agreed. */
