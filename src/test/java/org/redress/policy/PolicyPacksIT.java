@@ -246,7 +246,7 @@ class PolicyPacksIT {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://localhost:" + port + "/api/v1/policies"))
-                    .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(yaml)).build(),
+                    .header("Content-Type", contentType).header("Authorization", Api.ADMIN_AUTHORIZATION).POST(HttpRequest.BodyPublishers.ofString(yaml)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Api.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body());

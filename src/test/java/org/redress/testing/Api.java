@@ -15,9 +15,31 @@ public final class Api {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String authorization;
 
+    /** The Authorization header of the test administrator, for tests that build their own requests. */
+    public static final String ADMIN_AUTHORIZATION = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            (TestAccounts.ADMIN + ":" + TestAccounts.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    /** Signs in with HTTP Basic as the test administrator, who belongs to every organisation. */
     public Api(int port) {
+        this(port, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+    }
+
+    private Api(int port, String username, String password) {
         this.base = "http://localhost:" + port;
+        this.authorization = username.isEmpty() ? "" : "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A client signed in as another account. */
+    public static Api as(int port, String username, String password) {
+        return new Api(port, username, password);
+    }
+
+    /** A client that sends no credentials. */
+    public static Api anonymous(int port) {
+        return new Api(port, "", "");
     }
 
     public record Response(int status, String contentType, String body) {
@@ -50,6 +72,9 @@ public final class Api {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (!authorization.isEmpty()) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());

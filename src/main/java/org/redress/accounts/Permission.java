@@ -1,0 +1,19 @@
+package org.redress.accounts;
+
+/** What a member of staff may do in an organisation. Which role has which is decided in {@link Permissions} alone. */
+public enum Permission {
+    /** read cases, work lists and the organisation's settings */
+    VIEW_CASES,
+    /** log a new contact, or check one before logging */
+    LOG_CONTACT,
+    /** the day-to-day verbs: acknowledge, assign, record contact, points, understanding, evidence, steps, hold, resume, respond */
+    WORK_CASE,
+    /** extend a clock */
+    EXTEND,
+    /** record, accept or refuse an escalation */
+    ESCALATE,
+    /** close, reopen, withdraw, decline or reclassify */
+    DECIDE,
+    /** closure days, organisations, policy packs */
+    ADMINISTER
+}

@@ -1,0 +1,71 @@
+package org.redress.accounts;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/**
+ * Two ways in with the same accounts. The REST API ({@code /api/**}) takes HTTP Basic or the page session, and is
+ * exempt from CSRF only when the request carries its own credentials (or no session at all). The pages take form sign-in with a session
+ * and CSRF on every form. The public complaint form, the complainant's view, health, API docs and static assets are
+ * open. Organisation membership and the permission matrix are checked after sign-in by {@link StaffAccessFilter}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt by default; the stored hash names its algorithm, so a stronger one can be added later
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** The filter runs inside the security chains only, not a second time as a plain servlet filter. */
+    @Bean
+    FilterRegistrationBean<StaffAccessFilter> staffAccessFilterOutsideTheChains(StaffAccessFilter filter) {
+        FilterRegistrationBean<StaffAccessFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, StaffAccessFilter access) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a.requestMatchers("/api").permitAll().anyRequest().authenticated())
+                .httpBasic(b -> b.realmName("Redress"))
+                .csrf(c -> c.ignoringRequestMatchers(
+                        // forging needs the browser's session cookie: a call with its own credentials, or none, is not at risk
+                        request -> request.getHeader("Authorization") != null || request.getRequestedSessionId() == null))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"Redress\"");
+                    StaffAccessFilter.problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Sign-in required",
+                            "use HTTP Basic with a Redress staff account, or sign in at /sign-in");
+                }).accessDeniedHandler((request, response, ex) -> StaffAccessFilter.problem(response,
+                        HttpServletResponse.SC_FORBIDDEN, "Forbidden", "this request needs a valid CSRF token or HTTP Basic credentials")))
+                .addFilterAfter(access, AuthorizationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, StaffAccessFilter access) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/", "/index.html", "/favicon.ico", "/webjars/**", "/assets/**", "/css/**",
+                                "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+                                "/swagger-ui.html", "/o/**", "/sign-in", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/sign-in").defaultSuccessUrl("/staff", false)
+                        .failureUrl("/sign-in?error").permitAll())
+                .logout(l -> l.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out").permitAll())
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .addFilterAfter(access, AuthorizationFilter.class);
+        return http.build();
+    }
+}

@@ -1,0 +1,121 @@
+package org.redress.demo;
+
+import org.redress.accounts.Accounts;
+import org.redress.accounts.Role;
+import org.redress.casework.CaseFile.NewCase;
+import org.redress.casework.CaseFile.PointDecision;
+import org.redress.casework.CaseQuery;
+import org.redress.casework.CaseTypes.*;
+import org.redress.casework.CaseView;
+import org.redress.casework.Casework;
+import org.redress.people.Organisation;
+import org.redress.people.Organisations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Staff of every role for each of the four organisations (docs/web.md lists them) and a few cases in several states,
+ * made through the casework facade like any other case. Cases are added only to an organisation that has none yet.
+ */
+@Component
+@Profile("demo")
+@Order(110)
+class DemoStaffAndCases implements ApplicationRunner {
+
+    static final String PASSWORD = "redress-demo";
+    private static final Logger log = LoggerFactory.getLogger(DemoStaffAndCases.class);
+    private static final List<String> ORGANISATIONS = List.of("247-alliance", "alliance-homes", "helping-our-future", "the-trust");
+    private static final Map<String, Role> ROLES = Map.of("caseworker", Role.CASE_WORKER, "cmo", Role.COMPLAINT_MANAGEMENT_OFFICER,
+            "feedback", Role.FEEDBACK_MANAGER, "director", Role.DIRECTOR, "admin", Role.ADMINISTRATOR, "board", Role.BOARD_MEMBER);
+
+    private final Accounts accounts;
+    private final Organisations organisations;
+    private final Casework casework;
+    private final Clock clock;
+
+    DemoStaffAndCases(Accounts accounts, Organisations organisations, Casework casework, Clock clock) {
+        this.accounts = accounts;
+        this.organisations = organisations;
+        this.casework = casework;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (String code : ORGANISATIONS) {
+            Optional<Organisation> org = organisations.find(code);
+            if (org.isEmpty()) {
+                continue;
+            }
+            String prefix = org.get().referencePrefix().toLowerCase(Locale.ROOT);
+            ROLES.forEach((name, role) -> accounts.ensure(prefix + "." + name, org.get().name() + " " + role.label().toLowerCase(Locale.ROOT),
+                    PASSWORD, false, Map.of(code, role)));
+            if (casework.list(code, new CaseQuery(null, null, null, null, null, null, null, null, "received", 1, null)).items().isEmpty()) {
+                cases(org.get(), prefix);
+            }
+        }
+        log.info("Demo staff accounts ready: <prefix>.<role> with password '{}' (see docs/web.md)", PASSWORD);
+    }
+
+    private void cases(Organisation org, String prefix) {
+        String worker = prefix + ".caseworker";
+        String area = org.serviceAreas().isEmpty() ? null : org.serviceAreas().get(0);
+        String complaint = "complaint";
+        Instant now = clock.instant();
+        // new, not yet acknowledged
+        create(org, complaint, Channel.PHONE, now.minus(Duration.ofHours(3)), "Grace Okafor", "grace.okafor@example.org",
+                "14 Mill Lane", "The repair to my kitchen window was booked three times and nobody came.", area,
+                List.of("Missed appointments", "No call back"), worker);
+        // acknowledged and assigned, running
+        CaseView running = create(org, complaint, Channel.EMAIL, now.minus(Duration.ofDays(4)), "Tom Riley", "tom.riley@example.org",
+                "2 Station Road", "Staff were rude to my mother on the phone when she asked about her support plan.", area,
+                List.of("Staff attitude"), worker);
+        act(org, running, worker, (f, t, c) -> f.acknowledge(t, worker, "email", c));
+        act(org, running, worker, (f, t, c) -> f.assign(worker, t, worker));
+        // overdue: received three weeks ago, still open
+        create(org, complaint, Channel.LETTER, now.minus(Duration.ofDays(21)), "Priya Shah", null,
+                "Flat 5, Oak House", "The communal heating has failed every winter for three years.", area, List.of("Heating"), worker);
+        // responded
+        CaseView responded = create(org, complaint, Channel.WEB_FORM, now.minus(Duration.ofDays(6)), "Jamal Hussein", "jamal@example.org",
+                "9 Hill View", "My rent statement shows a charge I have already paid.", area, List.of("Wrong charge"), worker);
+        act(org, responded, worker, (f, t, c) -> f.acknowledge(t, worker, "email", c));
+        act(org, responded, worker, (f, t, c) -> f.respond(List.of(new PointDecision(1, Outcome.UPHELD, "the payment was not applied")),
+                "We have corrected your statement and apologise.", List.of(), t, worker, c));
+        // closed
+        CaseView closed = create(org, complaint, Channel.VISIT, now.minus(Duration.ofDays(9)), "Ellen Marsh", null,
+                "21 Church Street", "The contractor left rubble in the garden.", area, List.of("Rubble left"), worker);
+        act(org, closed, worker, (f, t, c) -> f.acknowledge(t, worker, "letter", c));
+        act(org, closed, worker, (f, t, c) -> f.respond(List.of(new PointDecision(1, Outcome.UPHELD, "photos confirmed it")),
+                "The rubble was cleared on the next working day.", List.of(), t, worker, c));
+        act(org, closed, prefix + ".cmo", (f, t, c) -> f.close(new Satisfaction(true, true, null), "resolved", t, prefix + ".cmo", c));
+    }
+
+    private CaseView create(Organisation org, String type, Channel channel, Instant received, String name, String email, String address,
+                            String description, String area, List<String> points, String actor) {
+        NewCase request = new NewCase(type, channel, received,
+                new Complainant(name, email, null, address, email == null ? ContactMethod.POST : ContactMethod.EMAIL, null, List.of()),
+                null, List.of(), new Classification(null, area, null, null), description, "Put it right", null, null, points, null);
+        return casework.create(org.code(), request, "demo-" + org.code() + "-" + name, actor).view();
+    }
+
+    private void act(Organisation org, CaseView view, String actor, Casework.Verb verb) {
+        try {
+            casework.act(org.code(), view.id(), null, actor, verb);
+        } catch (RuntimeException e) {
+            log.warn("Demo case {}: {}", view.reference(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.redress.staffui;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.redress.casework.CaseRefusedException;
+import org.redress.casework.StaleCaseException;
+import org.redress.web.FieldError;
+import org.redress.web.InvalidInputException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.security.Principal;
+import java.util.List;
+
+/** The case page, and each action on it: done, back to the page; refused, the page again with the rule named (422). */
+@Controller
+class CasePageController {
+
+    private final StaffCasework staff;
+
+    CasePageController(StaffCasework staff) {
+        this.staff = staff;
+    }
+
+    @GetMapping("/staff/{organisation}/cases/{reference}")
+    String show(@PathVariable String organisation, @PathVariable String reference, Principal principal, Model model) {
+        model.addAttribute("casePage", staff.casePage(organisation, reference, principal.getName()));
+        return "staff/case";
+    }
+
+    @PostMapping("/staff/{organisation}/cases/{reference}/{verb}")
+    String act(@PathVariable String organisation, @PathVariable String reference, @PathVariable String verb, ActionForm form,
+               Principal principal, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        List<FieldError> errors;
+        try {
+            staff.act(organisation, reference, principal.getName(), verb, form);
+            redirect.addFlashAttribute("done", doneText(verb));
+            return "redirect:/staff/" + organisation + "/cases/" + reference;
+        } catch (CaseRefusedException e) {
+            errors = List.of(new FieldError(e.refusal().field() == null ? verb : e.refusal().field(), "Not allowed: " + e.refusal().describe()));
+        } catch (InvalidInputException e) {
+            errors = e.errors();
+        } catch (StaleCaseException e) {
+            errors = List.of(new FieldError(verb, "Someone else changed this case while you were working on it. Check the case below and try again."));
+        }
+        response.setStatus(422);
+        model.addAttribute("casePage", staff.casePage(organisation, reference, principal.getName()));
+        model.addAttribute("errors", errors);
+        model.addAttribute("openAction", verb);
+        return "staff/case";
+    }
+
+    private static String doneText(String verb) {
+        return switch (verb) {
+            case "acknowledge" -> "Acknowledged";
+            case "extend" -> "Deadline extended";
+            case "respond" -> "Response recorded";
+            case "close" -> "Case closed";
+            case "request-escalation" -> "Escalation request recorded";
+            case "accept-escalation" -> "Escalation accepted";
+            default -> "Saved";
+        };
+    }
+}

@@ -1,0 +1,54 @@
+package org.redress.staffui;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.security.Principal;
+
+/** Logging a contact: the form, the warnings before saving (htmx fragment or whole page), and saving. */
+@Controller
+class ContactController {
+
+    private final StaffCasework staff;
+
+    ContactController(StaffCasework staff) {
+        this.staff = staff;
+    }
+
+    @GetMapping("/staff/{organisation}/contacts/new")
+    String form(@PathVariable String organisation, Model model) {
+        model.addAttribute("contact", staff.contactPage(organisation));
+        model.addAttribute("form", ContactForm.empty());
+        return "staff/new-contact";
+    }
+
+    @PostMapping("/staff/{organisation}/contacts/check")
+    String check(@PathVariable String organisation, ContactForm form, Model model,
+                 @RequestHeader(name = "HX-Request", required = false) String htmx) {
+        model.addAttribute("contact", staff.check(organisation, form));
+        model.addAttribute("form", form);
+        model.addAttribute("checked", true);
+        if (htmx != null) {
+            model.addAttribute("htmxCheck", true);
+        }
+        return htmx != null ? "staff/new-contact :: warnings" : "staff/new-contact";
+    }
+
+    @PostMapping("/staff/{organisation}/contacts")
+    String log(@PathVariable String organisation, ContactForm form, Principal principal, Model model, RedirectAttributes redirect) {
+        StaffCasework.Logged logged = staff.log(organisation, principal.getName(), form);
+        if (logged.view() == null) {
+            model.addAttribute("contact", logged.page());
+            model.addAttribute("form", form);
+            return "staff/new-contact";
+        }
+        redirect.addFlashAttribute("done", "Logged " + logged.view().reference());
+        redirect.addFlashAttribute("warnings", logged.page().warnings());
+        return "redirect:/staff/" + organisation + "/cases/" + logged.view().reference();
+    }
+}

@@ -1,0 +1,39 @@
+package org.redress.staffui;
+
+import org.redress.people.Organisation;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+
+import java.security.Principal;
+import java.util.List;
+
+/** My work, and choosing an organisation. With htmx the filter form swaps only the results. */
+@Controller
+class WorkController {
+
+    private final StaffCasework staff;
+
+    WorkController(StaffCasework staff) {
+        this.staff = staff;
+    }
+
+    @GetMapping("/staff")
+    String organisations(Principal principal, Model model) {
+        List<Organisation> mine = staff.organisationsOf(principal.getName());
+        if (mine.size() == 1) {
+            return "redirect:/staff/" + mine.get(0).code();
+        }
+        model.addAttribute("organisations", mine);
+        return "staff/organisations";
+    }
+
+    @GetMapping("/staff/{organisation}")
+    String work(@PathVariable String organisation, StaffCasework.WorkFilter filter, Principal principal, Model model,
+                @RequestHeader(name = "HX-Request", required = false) String htmx) {
+        model.addAttribute("work", staff.workList(organisation, principal.getName(), filter));
+        return htmx != null ? "staff/work :: results" : "staff/work";
+    }
+}
