@@ -3,6 +3,7 @@ package org.redress.correspondence;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * Without an SMTP server (the embedded demo start), sent mail is shown here instead of being delivered,
@@ -18,9 +19,11 @@ class LocalOutboxPage {
         this.letters = letters;
     }
 
-    @GetMapping("/outbox")
-    String outbox(Model model) {
-        model.addAttribute("letters", letters.recent(null, null, 100));
+    /** One organisation's mail: staff see only the organisations they belong to (checked by the access filter). */
+    @GetMapping("/staff/{organisation}/outbox")
+    String outbox(@PathVariable String organisation, Model model) {
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("letters", letters.recent(organisation, null, 100));
         return "correspondence/outbox";
     }
 }
