@@ -296,4 +296,28 @@ class CorrespondenceIT {
         assertThat(body(mailTo(slow).get(0))).contains("This is our final response", "within six months of the date of this letter",
                 "Ombudsman's leaflet", "0800 023 4567");
     }
+
+    @Test
+    void helpingOurFuturesLettersWalkThroughThreeStepsToTheOmbudsman() throws Exception {
+        String to = email();
+        clock.setUk("2026-11-23T09:00");
+        JsonNode c = create("helping-our-future", """
+                {"recordType":"complaint","channel":"PHONE","complainant":{"name":"Hal Hope","email":"%s"},
+                 "description":"Rude staff member","points":["Staff attitude"]}""".formatted(to));
+        String decision = "{\"summary\":\"We have spoken to the team.\",\"points\":[{\"number\":1,\"outcome\":\"NOT_UPHELD\",\"reasons\":\"no witness saw it\"}]}";
+        act("helping-our-future", c, "acknowledge", "{}");
+        assertThat(body(mailTo(to).get(0))).contains("We will send you our Step 1 response by Monday 7 December 2026.");
+        act("helping-our-future", c, "respond", decision);
+        assertThat(body(mailTo(to).get(1))).contains("This is our Step 1 response", "take your complaint to Step 2");
+        act("helping-our-future", c, "escalation-request", "{}");
+        act("helping-our-future", c, "accept-escalation", "{}");
+        act("helping-our-future", c, "respond", decision);
+        assertThat(body(mailTo(to).get(3))).contains("This is our Step 2 response", "take your complaint to Step 3");
+        act("helping-our-future", c, "escalation-request", "{}");
+        act("helping-our-future", c, "accept-escalation", "{}");
+        act("helping-our-future", c, "respond", decision);
+        MimeMessage last = mailTo(to).get(5);
+        assertThat(last.getSubject()).startsWith("Our final response");
+        assertThat(body(last)).contains("Housing Ombudsman");
+    }
 }
