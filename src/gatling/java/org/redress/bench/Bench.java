@@ -1,0 +1,63 @@
+package org.redress.bench;
+
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static io.gatling.javaapi.http.HttpDsl.http;
+
+/**
+ * What the simulations share: where Redress runs, the load, and data that looks like the generator's. Every figure
+ * can be set with -Dname=value on the Maven command line (docs/benchmarks.md).
+ */
+final class Bench {
+
+    static final String URL = System.getProperty("redress.url", "http://localhost:8181");
+    /** Requests started per second in the measured phase (an open model: arrivals do not wait for answers). */
+    static int rate(int fallback) {
+        return Integer.getInteger("rate", fallback);
+    }
+    static final int SECONDS = Integer.getInteger("seconds", 60);
+    /** A warm-up at a fifth of the rate first, so the measured phase is not the JIT's first minute; its requests are named apart. */
+    static final int WARM_UP_SECONDS = Integer.getInteger("warmUpSeconds", 20);
+
+    static final List<String> ORGANISATIONS = List.of("alliance-homes", "the-trust", "helping-our-future", "247-alliance");
+    static final Map<String, String> PREFIXES = Map.of("alliance-homes", "AH", "the-trust", "TT", "helping-our-future", "HOF",
+            "247-alliance", "TFA");
+
+    private static final String[] FIRST = {"Ada", "Ben", "Cara", "Dev", "Ella", "Finn", "Gita", "Harry", "Isla", "Jack"};
+    private static final String[] LAST = {"Smith", "Jones", "Patel", "Khan", "Okafor", "Nowak", "Begum", "Reid", "Hill", "Ward"};
+
+    private Bench() {
+    }
+
+    /**
+     * Connections are kept alive and shared between virtual users, as a browser pool or a gateway in front of
+     * Redress would: a new TCP connection per request would measure the loopback, not the application.
+     */
+    static HttpProtocolBuilder protocol() {
+        return http.baseUrl(URL).acceptHeader("application/json").contentTypeHeader("application/json").shareConnections();
+    }
+
+    static Iterator<Map<String, Object>> feeder(Supplier<Map<String, Object>> record) {
+        return Stream.generate(record).iterator();
+    }
+
+    static String organisation() {
+        return ORGANISATIONS.get(ThreadLocalRandom.current().nextInt(ORGANISATIONS.size()));
+    }
+
+    /** A new complainant each time, from a small set of names, so repeat-complaint checks find some earlier cases. */
+    static Map<String, Object> complainant() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String first = FIRST[random.nextInt(FIRST.length)];
+        String last = LAST[random.nextInt(LAST.length)];
+        return Map.of("org", organisation(), "name", first + " " + last,
+                "email", (first + "." + last + "." + random.nextInt(100_000) + "@example.org").toLowerCase());
+    }
+}
