@@ -16,8 +16,9 @@ public record CaseEvent(int sequence, String type, Instant at, String actor, @Nu
         details = Map.copyOf(details);
     }
 
+    /** PostgreSQL keeps microseconds, so events are made at that precision: what is stored is what was made. */
     static CaseEvent of(String type, Instant at, String actor, @Nullable String reason, Map<String, Object> details) {
-        return new CaseEvent(0, type, at, actor, reason, details);
+        return new CaseEvent(0, type, at.truncatedTo(java.time.temporal.ChronoUnit.MICROS), actor, reason, details);
     }
 
     CaseEvent numbered(int n) {

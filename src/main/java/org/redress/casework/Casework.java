@@ -109,8 +109,12 @@ public class Casework {
         CaseFile file = logged.caseFile();
         List<AdmissionWarning> warnings = admissionWarnings(organisation, pack, file.state(), null);
         cases.insert(file, now);
-        CaseView view = CaseView.of(CaseFile.restore(id, organisation, reference, pack, file.state(), 1),
-                cases.history(organisation, id), now);
+        // the history of a new case is exactly the events just written: no need to read it back
+        List<CaseEvent> history = new ArrayList<>();
+        for (CaseEvent event : file.pendingEvents()) {
+            history.add(event.numbered(history.size() + 1));
+        }
+        CaseView view = CaseView.of(CaseFile.restore(id, organisation, reference, pack, file.state(), 1), history, now);
         events.publishEvent(new CaseChanged(organisation, view.id(), reference, file.pendingEvents(), view));
         return new Created(view, false, warnings);
     }
