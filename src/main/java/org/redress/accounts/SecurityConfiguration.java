@@ -10,6 +10,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Two ways in with the same accounts. The REST API ({@code /api/**}) takes HTTP Basic or the page session, and is
@@ -36,7 +37,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, StaffAccessFilter access) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, StaffAccessFilter access, ApiTokens tokens) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.requestMatchers("/api").permitAll().anyRequest().authenticated())
                 .httpBasic(b -> b.realmName("Redress"))
@@ -49,6 +50,7 @@ class SecurityConfiguration {
                             "use HTTP Basic with a Redress staff account, or sign in at /sign-in");
                 }).accessDeniedHandler((request, response, ex) -> StaffAccessFilter.problem(response,
                         HttpServletResponse.SC_FORBIDDEN, "Forbidden", "this request needs a valid CSRF token or HTTP Basic credentials")))
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .addFilterAfter(access, AuthorizationFilter.class);
         return http.build();
     }

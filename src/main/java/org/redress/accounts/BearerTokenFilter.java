@@ -1,0 +1,62 @@
+package org.redress.accounts;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * {@code Authorization: Bearer rdt_...} on the API: the request acts as the token's staff account, and only for the
+ * token's organisation (any other organisation is answered 404, as if it did not exist). A bad token is 401.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    private final ApiTokens tokens;
+
+    BearerTokenFilter(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<ApiTokens.Holder> holder = tokens.holder(header.substring(7).trim());
+        if (holder.isEmpty()) {
+            StaffAccessFilter.problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Sign-in required",
+                    "the API token is not valid (unknown or revoked)");
+            return;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String prefix = "/api/v1/organisations/";
+        if (path.startsWith(prefix)) {
+            String rest = path.substring(prefix.length());
+            String organisation = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+            if (!organisation.isEmpty() && !organisation.equals(holder.get().organisation())) {
+                StaffAccessFilter.problem(response, HttpServletResponse.SC_NOT_FOUND, "Not found", "no organisation '" + organisation + "'");
+                return;
+            }
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(holder.get().username(), null,
+                AuthorityUtils.createAuthorityList("ROLE_API_TOKEN")));
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}
