@@ -134,8 +134,8 @@ class PublicCases {
     /**
      * Issues a code for the case, if there is one; the answer is the same either way, so references cannot be found by
      * trying. The code is returned only to show on screen when {@code redress.public.show-codes} is on (demo and tests).
+     * Not one transaction: looking up a reference that does not exist must not roll anything back.
      */
-    @Transactional
     Optional<String> issueCode(String organisation, String reference) {
         String ref = normalise(reference);
         String code = "%06d".formatted(random.nextInt(1_000_000));
