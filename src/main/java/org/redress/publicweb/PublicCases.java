@@ -46,16 +46,18 @@ class PublicCases {
     private final Casework casework;
     private final Organisations organisations;
     private final AccessCodeSender sender;
+    private final Attachments attachments;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final boolean showCodes;
     private final SecureRandom random = new SecureRandom();
 
-    PublicCases(Casework casework, Organisations organisations, AccessCodeSender sender, JdbcClient jdbc, Clock clock,
+    PublicCases(Casework casework, Organisations organisations, AccessCodeSender sender, Attachments attachments, JdbcClient jdbc, Clock clock,
                 @Value("${redress.public.show-codes:false}") boolean showCodes) {
         this.casework = casework;
         this.organisations = organisations;
         this.sender = sender;
+        this.attachments = attachments;
         this.jdbc = jdbc;
         this.clock = clock;
         this.showCodes = showCodes;
@@ -71,9 +73,20 @@ class PublicCases {
                      @Nullable String contactBy, List<FieldError> errors) {
     }
 
-    Submitted submit(String organisation, ComplaintForm f) {
+    Submitted submit(String organisation, ComplaintForm f, List<AttachmentCheck.Upload> uploads) {
         organisations.require(organisation);
         List<FieldError> errors = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        FieldError tooMany = AttachmentCheck.tooMany(uploads);
+        if (tooMany != null) {
+            errors.add(tooMany);
+        } else {
+            for (AttachmentCheck.Upload upload : uploads) {
+                AttachmentCheck.Checked checked = AttachmentCheck.check(upload);
+                if (checked.error() != null) errors.add(checked.error());
+                types.add(checked.mediaType());
+            }
+        }
         if (blank(f.whatHappened())) errors.add(new FieldError("whatHappened", "Tell us what happened"));
         else if (f.whatHappened().length() > LONGEST_TEXT) errors.add(new FieldError("whatHappened", "What happened must be " + LONGEST_TEXT + " characters or fewer"));
         if (!blank(f.outcomeWanted()) && f.outcomeWanted().length() > LONGEST_TEXT) errors.add(new FieldError("outcomeWanted", "The outcome must be " + LONGEST_TEXT + " characters or fewer"));
@@ -114,7 +127,13 @@ class PublicCases {
                 List.of(), null);
         try {
             String key = blank(f.submission()) || f.submission().length() > 100 ? null : "web-form-" + f.submission();
-            CaseView view = casework.create(organisation, request, key, ACTOR).view();
+            Casework.Created created = casework.create(organisation, request, key, ACTOR);
+            CaseView view = created.view();
+            if (!created.replayed()) {
+                for (int i = 0; i < uploads.size(); i++) {
+                    attachments.store(organisation, view.reference(), uploads.get(i).filename(), types.get(i), uploads.get(i).content());
+                }
+            }
             return new Submitted(view.reference(), due(view, "acknowledge"), due(view, "respond"),
                     method == null ? null : method.name().toLowerCase(java.util.Locale.UK), List.of());
         } catch (InvalidInputException e) {

@@ -13,8 +13,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,12 +50,20 @@ class PublicController {
     }
 
     @PostMapping("/o/{organisation}/complain")
-    String submit(@PathVariable String organisation, ComplaintForm form, Model model, HttpServletRequest request,
-                  HttpServletResponse response) {
+    String submit(@PathVariable String organisation, ComplaintForm form,
+                  @RequestParam(name = "attachments", required = false) @Nullable List<MultipartFile> files, Model model,
+                  HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!limiter.allow(RateLimiter.Kind.COMPLAINT, request.getRemoteAddr())) {
             return tooMany(response);
         }
-        PublicCases.Submitted submitted = cases.submit(organisation, form);
+        List<AttachmentCheck.Upload> uploads = new ArrayList<>();
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            // a browser sends an empty part when no file was chosen
+            if (!file.isEmpty() || (file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank())) {
+                uploads.add(new AttachmentCheck.Upload(file.getOriginalFilename() == null ? "" : file.getOriginalFilename(), file.getBytes()));
+            }
+        }
+        PublicCases.Submitted submitted = cases.submit(organisation, form, uploads);
         if (!submitted.errors().isEmpty()) {
             model.addAttribute("form", form);
             model.addAttribute("errors", submitted.errors());

@@ -79,6 +79,8 @@ class ComplaintJourneyIT {
         resident.fill("#email", "rita@example.org");
         resident.check("#contactBy-EMAIL");
         resident.fill("#adjustments", "Large print letters, please");
+        resident.setInputFiles("#attachments", new com.microsoft.playwright.options.FilePayload("ceiling.png", "image/png",
+                org.redress.publicweb.AttachmentCheckTestAccess.png()));
         resident.click("text=Send complaint");
         assertThat(resident.locator("h1")).hasText("Complaint received");
         String residentsReference = resident.locator("#reference").textContent().strip();
@@ -92,6 +94,9 @@ class ComplaintJourneyIT {
         Page worker = signIn("trust.caseworker", "caseworker-pass");
         assertThat(worker.locator("h1")).hasText("My work");
         assertThat(worker.locator("#results")).containsText(residentsReference);
+        worker.click("text=" + residentsReference);
+        assertThat(worker.locator("#page")).containsText("ceiling.png");
+        worker.navigate("/staff/the-trust");
         assertAccessible(worker);
         screenshot(worker, "02-my-work");
 
