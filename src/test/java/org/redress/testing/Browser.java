@@ -47,8 +47,13 @@ public final class Browser implements AutoCloseable {
 
     /** A fresh page in its own context: its own cookies, so each person in a story has their own session. */
     public Page newPage() {
+        return newPage(true);
+    }
+
+    /** A fresh page, with JavaScript on or off (every core journey must work without it). */
+    public Page newPage(boolean javaScript) {
         BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setBaseURL(base).setViewportSize(1280, 900).setLocale("en-GB"));
+                .setBaseURL(base).setViewportSize(1280, 900).setLocale("en-GB").setJavaScriptEnabled(javaScript));
         context.setDefaultTimeout(15_000);
         return context.newPage();
     }
