@@ -1,5 +1,6 @@
 package org.redress.publicweb;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redress.testing.MutableClock;
@@ -38,6 +39,12 @@ class PublicWebIT {
     @BeforeEach
     void fresh() {
         clock.setUk("2026-11-23T11:00");
+        limiter.reset();
+    }
+
+    /** The application is shared with other test classes from the same address: leave them their allowance. */
+    @AfterEach
+    void forget() {
         limiter.reset();
     }
 

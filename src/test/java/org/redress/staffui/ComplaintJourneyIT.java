@@ -48,9 +48,9 @@ class ComplaintJourneyIT {
     @BeforeAll
     void start() {
         browser = Browser.start(port);
-        accounts.ensure("trust.caseworker", "Casey Worker", "caseworker-pass", false, Map.of("the-trust", Role.CASE_WORKER));
-        accounts.ensure("trust.manager", "Morgan Manager", "manager-pass", false, Map.of("the-trust", Role.COMPLAINT_MANAGEMENT_OFFICER));
-        accounts.ensure("trust.board", "Bo Board", "board-pass", false, Map.of("the-trust", Role.BOARD_MEMBER));
+        accounts.ensure("journey.caseworker", "Casey Worker", "caseworker-pass", false, Map.of("the-trust", Role.CASE_WORKER));
+        accounts.ensure("journey.manager", "Morgan Manager", "manager-pass", false, Map.of("the-trust", Role.COMPLAINT_MANAGEMENT_OFFICER));
+        accounts.ensure("journey.board", "Bo Board", "board-pass", false, Map.of("the-trust", Role.BOARD_MEMBER));
     }
 
     @AfterAll
@@ -91,7 +91,7 @@ class ComplaintJourneyIT {
         screenshot(resident, "01-public-complaint-received");
 
         // A case worker signs in and sees it in their work
-        Page worker = signIn("trust.caseworker", "caseworker-pass");
+        Page worker = signIn("journey.caseworker", "caseworker-pass");
         assertThat(worker.locator("h1")).hasText("My work");
         assertThat(worker.locator("#results")).containsText(residentsReference);
         worker.click("text=" + residentsReference);
@@ -171,7 +171,7 @@ class ComplaintJourneyIT {
 
         // A manager records the caller's escalation, accepts it, responds at stage 2 and closes the case
         clock.setUk("2026-12-03T09:00");
-        Page manager = signIn("trust.manager", "manager-pass");
+        Page manager = signIn("journey.manager", "manager-pass");
         manager.navigate("/staff/the-trust/cases/" + phoneReference);
         act(manager, "request-escalation", p -> {
             p.fill("#unresolved", "Visits were missed again this week");
@@ -194,7 +194,7 @@ class ComplaintJourneyIT {
         screenshot(manager, "06-case-closed");
 
         // A Board member may read the case but is offered no action, and the server refuses one anyway
-        Page board = signIn("trust.board", "board-pass");
+        Page board = signIn("journey.board", "board-pass");
         board.navigate("/staff/the-trust/cases/" + residentsReference);
         assertThat(board.locator("#page")).containsText("Nothing: the case's policy or your role allows no action now.");
 
@@ -214,7 +214,7 @@ class ComplaintJourneyIT {
         assertThat(resident.locator("#status")).hasText("We have responded");
         assertThat(resident.locator("#page")).containsText("A roofer will repair the roof on 8 December");
         assertThat(resident.locator("#page")).not().containsText("Casey Worker");
-        assertThat(resident.locator("#page")).not().containsText("trust.caseworker");
+        assertThat(resident.locator("#page")).not().containsText("journey.caseworker");
         assertAccessible(resident);
         screenshot(resident, "07-complainant-sees-outcome");
 
@@ -229,7 +229,7 @@ class ComplaintJourneyIT {
     @Test
     void aCaseWorkerLogsAndAcknowledgesAContactWithJavaScriptTurnedOffUsingTheKeyboard() {
         clock.setUk("2026-11-23T09:30");
-        Page worker = signIn("trust.caseworker", "caseworker-pass", false);
+        Page worker = signIn("journey.caseworker", "caseworker-pass", false);
         worker.navigate("/staff/the-trust/contacts/new");
         worker.locator("#name").focus();
         worker.keyboard().type("Kim Keyboard");
