@@ -120,6 +120,24 @@ class StaffPagesIT {
     }
 
     @Test
+    void loggingAContactWarnsBeforeSavingOfARepeatAnOldProblemAndAnExcludedSubject() {
+        new Api(port).post("/api/v1/organisations/alliance-homes/cases", """
+                {"recordType":"complaint","channel":"PHONE","complainant":{"name":"Rex Repeat","email":"rex@example.org"},
+                 "description":"Fence still broken"}""");
+        WebSession homes = new WebSession(port);
+        homes.signIn("pages.homes", "pages-homes-pass");
+        homes.get("/staff/alliance-homes/contacts/new");
+        WebSession.Page checked = homes.post("/staff/alliance-homes/contacts/check", Map.of("recordType", "complaint", "channel", "LETTER",
+                "name", "Rex Repeat", "email", "rex@example.org", "description", "The fence again", "awareSince", "2024-06-01",
+                "exclusion", "general-law"));
+        assertThat(checked.status()).isEqualTo(200);
+        assertThat(checked.body()).contains("same person complained", "F-11", "more than 12 months", "F-3", "out of scope", "F-2")
+                .doesNotContain("Logged ");
+        assertThat(new Api(port).get("/api/v1/organisations/alliance-homes/cases?text=Repeat&sort=received").json().get("items").size())
+                .isEqualTo(1);
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         WebSession worker = new WebSession(port);
         worker.signIn("pages.trust", "pages-trust-pass");
