@@ -66,6 +66,8 @@ class ComplaintJourneyIT {
 
         // A resident complains on the public form, without an account
         Page resident = browser.newPage();
+        java.util.List<String> blocked = new java.util.ArrayList<>();
+        resident.onConsoleMessage(m -> { if (m.text().contains("Content Security Policy")) blocked.add(m.text()); });
         resident.navigate("/o/the-trust/complain");
         assertThat(resident.locator("header")).containsText("The Trust");
         assertAccessible(resident);
@@ -89,6 +91,8 @@ class ComplaintJourneyIT {
         assertThat(resident.locator("#acknowledge-by")).hasText("Monday 30 November 2026");
         assertAccessible(resident);
         screenshot(resident, "01-public-complaint-received");
+        assertThat(resident.locator("body.govuk-frontend-supported")).hasCount(1);
+        assertThat(blocked).as("nothing our pages load is blocked by their own CSP").isEmpty();
 
         // A case worker signs in and sees it in their work
         Page worker = signIn("journey.caseworker", "caseworker-pass");
