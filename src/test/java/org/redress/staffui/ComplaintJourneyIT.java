@@ -71,6 +71,7 @@ class ComplaintJourneyIT {
         resident.navigate("/o/the-trust/complain");
         assertThat(resident.locator("header")).containsText("The Trust");
         assertAccessible(resident);
+        screenshot(resident, "00-public-complaint-form");
         resident.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Send complaint")).click();
         assertThat(resident.locator(".govuk-error-summary")).containsText("Tell us what happened");
@@ -228,6 +229,14 @@ class ComplaintJourneyIT {
         assertThat(resident.locator(".govuk-notification-banner")).containsText("added your information");
         worker.navigate("/staff/the-trust/cases/" + residentsReference);
         assertThat(worker.locator("#page")).containsText("The ceiling stain is spreading.");
+
+        // ... and, still unhappy, asks to take it to stage 2 (T-8: within 10 working days of the response)
+        resident.fill("#unresolved", "The ceiling has not been repainted");
+        resident.click("text=Ask to take it to the next stage");
+        assertThat(resident.locator(".govuk-notification-banner")).containsText("next stage");
+        assertThat(resident.locator("#page")).containsText("Stage 2");
+        worker.navigate("/staff/the-trust/cases/" + residentsReference);
+        assertThat(worker.locator(".govuk-caption-l")).containsText("Stage 2");
     }
 
     @Test
