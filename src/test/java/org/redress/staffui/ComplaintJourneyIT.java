@@ -72,6 +72,10 @@ class ComplaintJourneyIT {
         assertThat(resident.locator("header")).containsText("The Trust");
         assertAccessible(resident);
         screenshot(resident, "00-public-complaint-form");
+        Page nowhere = browser.newPage();
+        nowhere.navigate("/o/no-such-organisation/complain");
+        assertThat(nowhere.locator("h1")).hasText("Page not found");
+        assertAccessible(nowhere);
         resident.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Send complaint")).click();
         assertThat(resident.locator(".govuk-error-summary")).containsText("Tell us what happened");
