@@ -281,8 +281,7 @@ class StaffCasework {
     }
 
     private static String extensionText(PolicyPack pack, CaseView.ClockView c) {
-        Optional<PolicyPack.ClockRule> rule = pack.stage(c.stage()).flatMap(s -> s.clock(c.id()))
-                .or(() -> Optional.empty());
+        Optional<PolicyPack.ClockRule> rule = pack.stage(c.stage()).flatMap(s -> s.clock(c.id()));
         if (rule.isEmpty() || rule.get().extensions().isEmpty()) {
             return "this policy allows no extension.";
         }
