@@ -11,6 +11,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
  * Two ways in with the same accounts. The REST API ({@code /api/**}) takes HTTP Basic or the page session, and is
@@ -20,6 +22,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            + "font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -59,7 +64,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, StaffAccessFilter access) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/index.html", "/favicon.ico", "/webjars/**", "/assets/**", "/css/**",
+                        .requestMatchers("/", "/index.html", "/favicon.ico", "/webjars/**", "/assets/**", "/css/**", "/js/**",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/o/**", "/sign-in", "/error").permitAll()
                         .anyRequest().authenticated())
@@ -67,6 +72,10 @@ class SecurityConfiguration {
                         .failureUrl("/sign-in?error").permitAll())
                 .logout(l -> l.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out").permitAll())
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                // our own pages run no inline script; the API explorer (swagger-ui) keeps its defaults
+                .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        request -> { String p = request.getRequestURI(); return p.startsWith("/staff") || p.startsWith("/o/") || p.startsWith("/sign-in"); },
+                        new StaticHeadersWriter("Content-Security-Policy", PAGE_POLICY))))
                 .addFilterAfter(access, AuthorizationFilter.class);
         return http.build();
     }

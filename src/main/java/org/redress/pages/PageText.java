@@ -43,6 +43,19 @@ public class PageText {
         return value == null ? "" : TIME.format(value.atZone(UK)).replace("AM", "am").replace("PM", "pm");
     }
 
+    /**
+     * A deadline instant as people say it: one at midnight is due "by the end of" the day before (how working-day
+     * deadlines are stored); any other shows its time.
+     */
+    public String deadline(@Nullable Instant value) {
+        if (value == null) return "";
+        var local = value.atZone(UK);
+        if (local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+            return "end of " + DAY.format(local.toLocalDate().minusDays(1));
+        }
+        return time(value);
+    }
+
     /** ON_TIME, DUE_SOON, OVERDUE, MET, MET_LATE, PAUSED or CANCELLED as words, icon and tag. */
     public Status status(@Nullable Object status) {
         String name = status == null ? "" : status.toString();

@@ -3,7 +3,13 @@ package org.redress.staffui;
 import jakarta.servlet.http.HttpServletResponse;
 import org.redress.casework.CaseRefusedException;
 import org.redress.casework.StaleCaseException;
+import org.redress.publicweb.Attachments;
 import org.redress.web.FieldError;
+import org.redress.web.NotFoundException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.redress.web.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,6 +35,15 @@ class CasePageController {
     String show(@PathVariable String organisation, @PathVariable String reference, Principal principal, Model model) {
         model.addAttribute("casePage", staff.casePage(organisation, reference, principal.getName()));
         return "staff/case";
+    }
+
+    @GetMapping("/staff/{organisation}/cases/{reference}/attachments/{id}")
+    ResponseEntity<byte[]> attachment(@PathVariable String organisation, @PathVariable String reference, @PathVariable String id) {
+        Attachments.Content content = staff.attachment(organisation, reference, id)
+                .orElseThrow(() -> new NotFoundException("attachment", "no such attachment"));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(content.attachment().mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(content.attachment().filename()).build().toString())
+                .body(content.bytes());
     }
 
     @PostMapping("/staff/{organisation}/cases/{reference}/{verb}")

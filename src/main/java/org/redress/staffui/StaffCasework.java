@@ -16,6 +16,7 @@ import org.redress.people.Organisation;
 import org.redress.people.Organisations;
 import org.redress.policy.PolicyPack;
 import org.redress.policy.PolicyPacks;
+import org.redress.publicweb.Attachments;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
@@ -46,9 +47,11 @@ class StaffCasework {
     private final Accounts accounts;
     private final Organisations organisations;
     private final PolicyPacks packs;
+    private final Attachments attachments;
     private final Clock clock;
 
-    StaffCasework(Casework casework, Accounts accounts, Organisations organisations, PolicyPacks packs, Clock clock) {
+    StaffCasework(Casework casework, Accounts accounts, Organisations organisations, PolicyPacks packs, Attachments attachments, Clock clock) {
+        this.attachments = attachments;
         this.casework = casework;
         this.accounts = accounts;
         this.organisations = organisations;
@@ -232,7 +235,7 @@ class StaffCasework {
     record Offer(String verb, String title, String requires) {
     }
 
-    record CasePage(CaseView view, PolicyPack pack, List<Offer> offers, @Nullable Role role) {
+    record CasePage(CaseView view, PolicyPack pack, List<Offer> offers, @Nullable Role role, List<Attachments.Attachment> attachments) {
     }
 
     CasePage casePage(String organisation, String reference, String username) {
@@ -243,7 +246,7 @@ class StaffCasework {
                 .filter(verb -> role.map(r -> Permissions.allows(r, Permissions.forVerb(verb))).orElse(false))
                 .filter(verb -> !verb.equals("record-step") || !pack.stepsIn(view.stage()).isEmpty())
                 .map(verb -> offer(verb, view, pack)).toList();
-        return new CasePage(view, pack, offers, role.orElse(null));
+        return new CasePage(view, pack, offers, role.orElse(null), attachments.list(organisation, view.reference()));
     }
 
     private static Offer offer(String verb, CaseView view, PolicyPack pack) {
@@ -278,8 +281,7 @@ class StaffCasework {
     }
 
     private static String extensionText(PolicyPack pack, CaseView.ClockView c) {
-        Optional<PolicyPack.ClockRule> rule = pack.stage(c.stage()).flatMap(s -> s.clock(c.id()))
-                .or(() -> Optional.empty());
+        Optional<PolicyPack.ClockRule> rule = pack.stage(c.stage()).flatMap(s -> s.clock(c.id()));
         if (rule.isEmpty() || rule.get().extensions().isEmpty()) {
             return "this policy allows no extension.";
         }
@@ -426,6 +428,15 @@ class StaffCasework {
         throwIfAny(errors);
         return casework.act(organisation, reference, f.version(), username,
                 (file, now, clocks) -> file.respond(decisions, f.summary().strip(), actions, now, username, clocks));
+    }
+
+    /** An attached file of a case this user may see (the security filter has checked the organisation). */
+    Optional<Attachments.Content> attachment(String organisation, String reference, String id) {
+        try {
+            return attachments.content(organisation, reference, java.util.UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------

@@ -37,9 +37,9 @@ class ApiAccessIT {
     @BeforeEach
     void staff() {
         clock.setUk("2026-11-23T10:00");
-        accounts.ensure("trust.worker", "Trust Worker", "trust-worker-pass", false, Map.of("the-trust", Role.CASE_WORKER));
-        accounts.ensure("trust.board", "Trust Board", "trust-board-pass", false, Map.of("the-trust", Role.BOARD_MEMBER));
-        accounts.ensure("homes.worker", "Homes Worker", "homes-worker-pass", false, Map.of("alliance-homes", Role.CASE_WORKER));
+        accounts.ensure("api.trust.worker", "Trust Worker", "trust-worker-pass", false, Map.of("the-trust", Role.CASE_WORKER));
+        accounts.ensure("api.trust.board", "Trust Board", "trust-board-pass", false, Map.of("the-trust", Role.BOARD_MEMBER));
+        accounts.ensure("api.homes.worker", "Homes Worker", "homes-worker-pass", false, Map.of("alliance-homes", Role.CASE_WORKER));
     }
 
     @Test
@@ -53,7 +53,7 @@ class ApiAccessIT {
     @Test
     void aMemberOfAnotherOrganisationIsToldItDoesNotExist() {
         String reference = new Api(port).post("/api/v1/organisations/the-trust/cases", CASE).json().get("caseFile").get("reference").asString();
-        Api homes = Api.as(port, "homes.worker", "homes-worker-pass");
+        Api homes = Api.as(port, "api.homes.worker", "homes-worker-pass");
         assertThat(homes.get("/api/v1/organisations/the-trust/cases").status()).isEqualTo(404);
         Api.Response read = homes.get("/api/v1/organisations/the-trust/cases/" + reference);
         assertThat(read.status()).isEqualTo(404);
@@ -65,7 +65,7 @@ class ApiAccessIT {
     @Test
     void aBoardMemberMayReadCasesButNotActOnThem() {
         String reference = new Api(port).post("/api/v1/organisations/the-trust/cases", CASE).json().get("caseFile").get("reference").asString();
-        Api board = Api.as(port, "trust.board", "trust-board-pass");
+        Api board = Api.as(port, "api.trust.board", "trust-board-pass");
         assertThat(board.get("/api/v1/organisations/the-trust/cases/" + reference).status()).isEqualTo(200);
         assertThat(board.post("/api/v1/organisations/the-trust/cases/" + reference + "/acknowledge", "{}").status()).isEqualTo(403);
         assertThat(board.post("/api/v1/organisations/the-trust/cases", CASE).status()).isEqualTo(403);
@@ -73,7 +73,7 @@ class ApiAccessIT {
 
     @Test
     void aCaseWorkerMayWorkACaseButNotCloseIt() {
-        Api worker = Api.as(port, "trust.worker", "trust-worker-pass");
+        Api worker = Api.as(port, "api.trust.worker", "trust-worker-pass");
         String reference = worker.post("/api/v1/organisations/the-trust/cases", CASE).json().get("caseFile").get("reference").asString();
         assertThat(worker.post("/api/v1/organisations/the-trust/cases/" + reference + "/acknowledge", "{}").status()).isEqualTo(200);
         assertThat(worker.post("/api/v1/organisations/the-trust/cases/" + reference + "/withdraw", "{\"reason\":\"asked\"}").status())
@@ -83,19 +83,19 @@ class ApiAccessIT {
 
     @Test
     void theSignedInUserIsRecordedAsTheActorWhateverXActorSays() {
-        Api worker = Api.as(port, "trust.worker", "trust-worker-pass");
+        Api worker = Api.as(port, "api.trust.worker", "trust-worker-pass");
         Api.Response created = worker.post("/api/v1/organisations/the-trust/cases", CASE, "X-Actor", "someone.else");
-        assertThat(created.json().get("caseFile").get("history").get(0).get("actor").asString()).isEqualTo("trust.worker");
+        assertThat(created.json().get("caseFile").get("history").get(0).get("actor").asString()).isEqualTo("api.trust.worker");
     }
 
     @Test
     void anAccountIsLockedAfterFiveWrongPasswordsEvenForTheRightOne() {
-        accounts.ensure("locked.out", "Locked Out", "right-password", false, Map.of("the-trust", Role.CASE_WORKER));
-        Api wrong = Api.as(port, "locked.out", "wrong-password");
+        accounts.ensure("api.locked.out", "Locked Out", "right-password", false, Map.of("the-trust", Role.CASE_WORKER));
+        Api wrong = Api.as(port, "api.locked.out", "wrong-password");
         for (int i = 0; i < 5; i++) {
             assertThat(wrong.get("/api/v1/organisations/the-trust/cases").status()).isEqualTo(401);
         }
-        Api right = Api.as(port, "locked.out", "right-password");
+        Api right = Api.as(port, "api.locked.out", "right-password");
         assertThat(right.get("/api/v1/organisations/the-trust/cases").status()).isEqualTo(401);
         clock.setUk("2026-11-23T10:16");
         assertThat(right.get("/api/v1/organisations/the-trust/cases").status()).isEqualTo(200);

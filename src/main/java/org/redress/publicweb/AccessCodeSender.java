@@ -1,0 +1,12 @@
+package org.redress.publicweb;
+
+import org.redress.casework.CaseTypes.Complainant;
+
+/**
+ * Sends a complainant their one-time code by their preferred contact method. The correspondence module will provide
+ * the real one; until then {@link LoggingAccessCodeSender} records that a code was issued (never the code itself).
+ */
+public interface AccessCodeSender {
+
+    void send(String organisation, String reference, Complainant complainant, String code);
+}

@@ -1,0 +1,148 @@
+package org.redress.staffui;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redress.accounts.Accounts;
+import org.redress.accounts.Role;
+import org.redress.testing.Api;
+import org.redress.testing.MutableClock;
+import org.redress.testing.TestClockConfiguration;
+import org.redress.testing.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Who may see and do what on the staff pages, enforced on the server whatever the page shows. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
+class StaffPagesIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    MutableClock clock;
+
+    private String reference;
+
+    @BeforeEach
+    void staffAndACase() {
+        clock.setUk("2026-11-23T10:00");
+        accounts.ensure("pages.trust", "Tess Trust", "pages-trust-pass", false, Map.of("the-trust", Role.CASE_WORKER));
+        accounts.ensure("pages.board", "Ben Board", "pages-board-pass", false, Map.of("the-trust", Role.BOARD_MEMBER));
+        accounts.ensure("pages.homes", "Hal Homes", "pages-homes-pass", false, Map.of("alliance-homes", Role.CASE_WORKER));
+        accounts.ensure("pages.both", "Bea Both", "pages-both-pass", false,
+                Map.of("alliance-homes", Role.DIRECTOR, "helping-our-future", Role.FEEDBACK_MANAGER));
+        reference = new Api(port).post("/api/v1/organisations/the-trust/cases", """
+                {"recordType":"complaint","channel":"PHONE","complainant":{"name":"Wendy Private"},
+                 "description":"Secret details of the complaint"}""").json().get("caseFile").get("reference").asString();
+    }
+
+    @Test
+    void someoneNotSignedInIsSentToTheSignInPage() {
+        WebSession anonymous = new WebSession(port);
+        WebSession.Page page = anonymous.get("/staff/the-trust/cases/" + reference);
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.location()).endsWith("/sign-in");
+    }
+
+    @Test
+    void aMemberOfAnotherOrganisationGetsPageNotFoundAndNoData() {
+        WebSession homes = new WebSession(port);
+        assertThat(homes.signIn("pages.homes", "pages-homes-pass").status()).isEqualTo(302);
+        WebSession.Page work = homes.get("/staff/the-trust");
+        assertThat(work.status()).isEqualTo(404);
+        WebSession.Page casePage = homes.get("/staff/the-trust/cases/" + reference);
+        assertThat(casePage.status()).isEqualTo(404);
+        assertThat(casePage.body()).contains("Page not found").doesNotContain("Wendy Private");
+        assertThat(homes.get("/staff/alliance-homes").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aBoardMemberSeesTheCaseButTheServerRefusesAnActionEvenWithoutTheForm() {
+        WebSession board = new WebSession(port);
+        board.signIn("pages.board", "pages-board-pass");
+        WebSession.Page page = board.get("/staff/the-trust/cases/" + reference);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Wendy Private").doesNotContain("action-acknowledge");
+        assertThat(board.post("/staff/the-trust/cases/" + reference + "/acknowledge", Map.of()).status()).isEqualTo(403);
+        assertThat(new Api(port).get("/api/v1/organisations/the-trust/cases/" + reference).json().get("history").size()).isEqualTo(1);
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefused() {
+        WebSession worker = new WebSession(port);
+        worker.signIn("pages.trust", "pages-trust-pass");
+        worker.get("/staff/the-trust/cases/" + reference);
+        assertThat(worker.postRaw("/staff/the-trust/cases/" + reference + "/acknowledge", Map.of()).status()).isEqualTo(403);
+        assertThat(worker.post("/staff/the-trust/cases/" + reference + "/acknowledge", Map.of()).status()).isEqualTo(302);
+    }
+
+    @Test
+    void aRefusedActionIsShownAsAnErrorSummaryNamingTheRule() {
+        WebSession worker = new WebSession(port);
+        worker.signIn("pages.trust", "pages-trust-pass");
+        worker.get("/staff/the-trust/cases/" + reference);
+        WebSession.Page refused = worker.post("/staff/the-trust/cases/" + reference + "/extend",
+                Map.of("clock", "respond", "amount", "40", "reason", "busy"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("govuk-error-summary").contains("T-7");
+    }
+
+    @Test
+    void theOrganisationSwitcherListsOnlyTheUsersOwnOrganisations() {
+        WebSession both = new WebSession(port);
+        both.signIn("pages.both", "pages-both-pass");
+        WebSession.Page page = both.get("/staff");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Alliance Homes Group", "Helping Our Future").doesNotContain("The Trust", "247 Alliance");
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountForFifteenMinutes() {
+        accounts.ensure("pages.locked", "Lou Locked", "pages-locked-pass", false, Map.of("the-trust", Role.CASE_WORKER));
+        for (int i = 0; i < 5; i++) {
+            assertThat(new WebSession(port).signIn("pages.locked", "wrong").location()).endsWith("/sign-in?error");
+        }
+        assertThat(new WebSession(port).signIn("pages.locked", "pages-locked-pass").location()).endsWith("/sign-in?error");
+        clock.setUk("2026-11-23T10:16");
+        assertThat(new WebSession(port).signIn("pages.locked", "pages-locked-pass").location()).endsWith("/staff");
+    }
+
+    @Test
+    void loggingAContactWarnsBeforeSavingOfARepeatAnOldProblemAndAnExcludedSubject() {
+        new Api(port).post("/api/v1/organisations/alliance-homes/cases", """
+                {"recordType":"complaint","channel":"PHONE","complainant":{"name":"Rex Repeat","email":"rex@example.org"},
+                 "description":"Fence still broken"}""");
+        WebSession homes = new WebSession(port);
+        homes.signIn("pages.homes", "pages-homes-pass");
+        homes.get("/staff/alliance-homes/contacts/new");
+        WebSession.Page checked = homes.post("/staff/alliance-homes/contacts/check", Map.of("recordType", "complaint", "channel", "LETTER",
+                "name", "Rex Repeat", "email", "rex@example.org", "description", "The fence again", "awareSince", "2024-06-01",
+                "exclusion", "general-law"));
+        assertThat(checked.status()).isEqualTo(200);
+        assertThat(checked.body()).contains("same person complained", "F-11", "more than 12 months", "F-3", "out of scope", "F-2")
+                .doesNotContain("Logged ");
+        assertThat(new Api(port).get("/api/v1/organisations/alliance-homes/cases?text=Repeat&sort=received").json().get("items").size())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        WebSession worker = new WebSession(port);
+        worker.signIn("pages.trust", "pages-trust-pass");
+        worker.get("/staff/the-trust");
+        assertThat(worker.post("/sign-out", Map.of()).location()).endsWith("/sign-in?signed-out");
+        assertThat(worker.get("/staff/the-trust").status()).isEqualTo(302);
+    }
+}

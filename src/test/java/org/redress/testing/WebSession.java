@@ -1,0 +1,78 @@
+package org.redress.testing;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser without JavaScript, for page tests over real HTTP: it keeps its cookies, does not follow redirects, and
+ * sends the CSRF token of the last page it read with each form, as a plain HTML form would.
+ */
+public final class WebSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String base;
+    private String csrf = "";
+
+    public WebSession(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public record Page(int status, String location, String body) {
+    }
+
+    public Page get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** Posts a form with the CSRF token of the last page read. */
+    public Page post(String path, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf);
+        return postRaw(path, all);
+    }
+
+    /** Posts exactly these fields: no CSRF token unless given. */
+    public Page postRaw(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Signs in on the sign-in page; the answer is the redirect Spring Security gives. */
+    public Page signIn(String username, String password) {
+        get("/sign-in");
+        return post("/sign-in", Map.of("username", username, "password", password));
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        try {
+            request.header("Accept", "text/html,application/xhtml+xml");
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Matcher m = CSRF.matcher(response.body());
+            if (m.find()) {
+                csrf = m.group(1);
+            }
+            return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
