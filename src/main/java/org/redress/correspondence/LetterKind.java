@@ -12,7 +12,8 @@ public enum LetterKind {
     COMPLIMENT_THANKS("compliment-thanks"),
     DISP_SUMMARY_RESOLUTION("disp-summary-resolution"),
     DISP_FINAL_RESPONSE("disp-final-response"),
-    REMINDER("reminder");
+    REMINDER("reminder"),
+    ACCESS_CODE("access-code");
 
     private final String template;
 

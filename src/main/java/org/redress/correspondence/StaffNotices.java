@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Emails to staff (reminders, missed deadlines, daily digests), queued in the same outbox as letters to complainants. */
+/**
+ * Short messages outside the letters a case needs: to staff (reminders, missed deadlines, daily digests) and to a
+ * complainant (their one-time code), queued in the same outbox as every letter.
+ */
 @Service
 public class StaffNotices {
 
@@ -16,12 +19,28 @@ public class StaffNotices {
     private final LetterComposer composer;
     private final Outbox outbox;
     private final Clock clock;
+    private final org.redress.people.Organisations organisations;
 
-    StaffNotices(Letters letters, LetterComposer composer, Outbox outbox, Clock clock) {
+    StaffNotices(Letters letters, LetterComposer composer, Outbox outbox, Clock clock, org.redress.people.Organisations organisations) {
         this.letters = letters;
         this.composer = composer;
         this.outbox = outbox;
         this.clock = clock;
+        this.organisations = organisations;
+    }
+
+    /**
+     * Emails a complainant the one-time code to see their case online. Kept in the outbox like every email, so a
+     * mail server that is down delays it rather than losing it; the code itself expires within minutes.
+     */
+    public void sendAccessCode(String organisation, String reference, String email, String name, String code) {
+        var now = clock.instant();
+        String organisationName = organisations.find(organisation).map(o -> o.name()).orElse(organisation);
+        String body = composer.render(organisation, LetterKind.ACCESS_CODE.template(),
+                Map.of("name", name, "reference", reference, "code", code, "organisation", organisationName));
+        letters.insert(new Letter(UUID.randomUUID(), organisation, null, reference, LetterKind.ACCESS_CODE, "EMAIL", email, null,
+                "Your code to see complaint " + reference, body, List.of(), null, "PENDING", 0, null, now, null, null), now);
+        outbox.deliverAfterCommit();
     }
 
     /**

@@ -4,7 +4,7 @@ import org.redress.casework.CaseTypes.Complainant;
 
 /**
  * Sends a complainant their one-time code by their preferred contact method. The correspondence module will provide
- * the real one; until then {@link LoggingAccessCodeSender} records that a code was issued (never the code itself).
+ * the real one; {@link EmailAccessCodeSender} emails it through the outbox.
  */
 public interface AccessCodeSender {
 
