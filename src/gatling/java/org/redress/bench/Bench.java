@@ -41,11 +41,49 @@ final class Bench {
      * Redress would: a new TCP connection per request would measure the loopback, not the application.
      */
     static HttpProtocolBuilder protocol() {
-        return http.baseUrl(URL).acceptHeader("application/json").contentTypeHeader("application/json").shareConnections();
+        return http.baseUrl(URL).acceptHeader("application/json").contentTypeHeader("application/json")
+                .header("Authorization", "Bearer #{token}").shareConnections();
     }
 
+    /** Each record gets the API token of its organisation. */
     static Iterator<Map<String, Object>> feeder(Supplier<Map<String, Object>> record) {
-        return Stream.generate(record).iterator();
+        return Stream.generate(record).map(r -> {
+            Map<String, Object> withToken = new java.util.HashMap<>(r);
+            withToken.put("token", TOKENS.get((String) r.get("org")));
+            return (Map<String, Object>) withToken;
+        }).iterator();
+    }
+
+    /**
+     * API tokens, one per organisation, issued once before the load starts by each organisation's demo administrator
+     * ({@code <prefix>.admin}, password {@code -Dredress.password}, default the demo's): a token is checked with one
+     * indexed lookup, where a password is deliberately slow to check on every request.
+     */
+    static final Map<String, String> TOKENS = issueTokens();
+
+    private static Map<String, String> issueTokens() {
+        String password = System.getProperty("redress.password", "redress-demo");
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        Map<String, String> tokens = new java.util.HashMap<>();
+        for (String org : ORGANISATIONS) {
+            String user = PREFIXES.get(org).toLowerCase(java.util.Locale.ROOT) + ".admin";
+            String basic = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                var response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(URL + "/api/v1/tokens"))
+                                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"organisation\":\"" + org + "\",\"name\":\"gatling\"}")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                var matcher = java.util.regex.Pattern.compile("\"token\":\"([^\"]+)\"").matcher(response.body());
+                if (response.statusCode() != 201 || !matcher.find()) {
+                    throw new IllegalStateException("could not get an API token for " + org + " as " + user + ": "
+                            + response.statusCode() + " " + response.body() + " (start Redress with the demo profile)");
+                }
+                tokens.put(org, matcher.group(1));
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException("Redress is not answering at " + URL, e);
+            }
+        }
+        return Map.copyOf(tokens);
     }
 
     static String organisation() {
