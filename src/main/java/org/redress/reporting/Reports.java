@@ -1,0 +1,265 @@
+package org.redress.reporting;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.calendar.UkTime;
+import org.redress.people.Organisations;
+import org.redress.reporting.Measure.Figure;
+import org.redress.reporting.Measure.Kind;
+import org.redress.reporting.MeasureResult.Cell;
+import org.redress.reporting.MeasureResult.Column;
+import org.redress.reporting.MeasureResult.Row;
+import org.redress.web.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Works out measures: one SQL aggregate per measure over the read model (every figure a filtered count or average,
+ * so a measure is one pass over the period's rows), and the cases behind any figure.
+ */
+@Service
+class Reports {
+
+    /** The most case references one drill-down returns. */
+    static final int MAX_CASES = 5000;
+
+    private final JdbcClient jdbc;
+    private final ReportSettings settings;
+    private final Organisations organisations;
+    private final Clock clock;
+
+    Reports(JdbcClient jdbc, ReportSettings settings, Organisations organisations, Clock clock) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.organisations = organisations;
+        this.clock = clock;
+    }
+
+    /** The cases behind one figure. */
+    record CaseList(String measure, String figure, @Nullable String group, String organisation, LocalDate from, LocalDate to,
+                    int count, boolean truncated, List<String> references) {
+    }
+
+    LocalDate today() {
+        return UkTime.dateOf(clock.instant());
+    }
+
+    ReportScope scope(String organisation, @Nullable String from, @Nullable String to, @Nullable String serviceLine,
+                      @Nullable String serviceArea) {
+        organisations.require(organisation);
+        return ReportScope.parse(organisation, from, to, serviceLine, serviceArea, today());
+    }
+
+    static Measure measureDefinition(String id) {
+        return Measures.find(id).orElseThrow(() -> new NotFoundException("measure",
+                "no measure '" + id + "'; measures: " + Measures.ALL.stream().map(Measure::id).toList()));
+    }
+
+    @Transactional(readOnly = true)
+    List<MeasureResult> all(ReportScope scope, List<String> ids) {
+        return ids.stream().map(id -> measure(scope, id)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    MeasureResult measure(ReportScope scope, String id) {
+        Measure m = measureDefinition(id);
+        Map<String, Object> params = params(scope);
+        StringBuilder sql = new StringBuilder("select ").append(group(m)).append(" as grp");
+        List<String> any = new ArrayList<>();
+        for (Figure f : m.figures()) {
+            sql.append(", count(*) filter (where ").append(f.rows()).append(")");
+            switch (f.kind()) {
+                case PERCENT -> sql.append(", count(*) filter (where ").append(f.over()).append(")");
+                case AVERAGE -> sql.append(", avg(").append(f.value()).append(") filter (where ").append(f.where()).append(")");
+                default -> {
+                }
+            }
+            any.add("(" + f.where() + ")");
+            if (f.over() != null) {
+                any.add("(" + f.over() + ")");
+            }
+        }
+        sql.append(" from reporting.case_stage r where ").append(scopeFilter(scope)).append(" and (").append(m.population())
+                .append(") and (").append(String.join(" or ", any)).append(") group by 1");
+        Integer homes = needsHomes(m) ? settings.homes(scope.organisation(), scope.to().getYear()).orElse(null) : null;
+        Map<String, Row> rows = new LinkedHashMap<>();
+        var statement = jdbc.sql(sql.toString());
+        for (var p : params.entrySet()) {
+            statement = statement.param(p.getKey(), p.getValue());
+        }
+        statement.query((ResultSet rs) -> {
+            String group = rs.getString(1);
+            rows.put(group, new Row(group, cells(m, scope, group, rs, homes)));
+        });
+        List<Row> ordered = order(m, scope, rows, homes);
+        List<String> notes = new ArrayList<>();
+        if (needsHomes(m) && homes == null) {
+            notes.add("The number of homes for " + scope.to().getYear() + " is not set, so the rate per 1,000 homes cannot be worked out: "
+                    + "set it with PUT /api/v1/organisations/" + scope.organisation() + "/reports/settings/homes/" + scope.to().getYear() + ".");
+        } else if (homes != null) {
+            notes.add("Homes in " + scope.to().getYear() + ": " + homes + ".");
+        }
+        if (m.id().equals("tsm-ch02")) {
+            notes.add("Agreed extensions count as in time: " + (params.get("extensionsInTime").equals(Boolean.TRUE) ? "yes" : "no")
+                    + " (a setting).");
+        }
+        if (m.id().equals("open-complaints")) {
+            notes.add("Open at " + (scope.end().isAfter(clock.instant()) ? "now" : "the end of " + scope.to()) + ".");
+        }
+        return new MeasureResult(m.id(), m.title(), m.definition(), m.cites(), scope.organisation(), scope.from(), scope.to(),
+                scope.serviceLine(), scope.serviceArea(), m.groupBy() == null ? null : m.groupBy().label(),
+                m.figures().stream().map(f -> new Column(f.key(), f.label(), f.kind())).toList(), ordered, notes, m.chart());
+    }
+
+    @Transactional(readOnly = true)
+    CaseList cases(ReportScope scope, String id, String figureKey, @Nullable String group) {
+        Measure m = measureDefinition(id);
+        Figure figure = m.figures().stream().filter(f -> f.key().equals(figureKey)).findFirst()
+                .orElseThrow(() -> new NotFoundException("figure", "measure '" + id + "' has no figure '" + figureKey + "'; figures: "
+                        + m.figures().stream().map(Figure::key).toList()));
+        Map<String, Object> params = params(scope);
+        StringBuilder sql = new StringBuilder("select distinct r.reference from reporting.case_stage r where ")
+                .append(scopeFilter(scope)).append(" and (").append(m.population()).append(") and (").append(figure.rows()).append(")");
+        if (group != null && m.groupBy() != null) {
+            sql.append(" and ").append(m.groupBy().expression()).append(" = :group");
+            params.put("group", group);
+        }
+        sql.append(" order by 1 limit ").append(MAX_CASES + 1);
+        var statement = jdbc.sql(sql.toString());
+        for (var p : params.entrySet()) {
+            statement = statement.param(p.getKey(), p.getValue());
+        }
+        List<String> references = statement.query(String.class).list();
+        boolean truncated = references.size() > MAX_CASES;
+        List<String> shown = truncated ? references.subList(0, MAX_CASES) : references;
+        return new CaseList(id, figureKey, group, scope.organisation(), scope.from(), scope.to(), shown.size(), truncated, shown);
+    }
+
+    // ---- internals -------------------------------------------------------------------------------------------
+
+    private Map<String, Object> params(ReportScope scope) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        Instant end = scope.end();
+        Instant now = clock.instant();
+        params.put("org", scope.organisation());
+        params.put("from", Timestamp.from(scope.start()));
+        params.put("to", Timestamp.from(end));
+        params.put("asOf", Timestamp.from(end.isBefore(now) ? end : now));
+        params.put("extensionsInTime", settings.extensionsCountAsInTime(scope.organisation()));
+        if (scope.serviceLine() != null) {
+            params.put("serviceLine", scope.serviceLine());
+        }
+        if (scope.serviceArea() != null) {
+            params.put("serviceArea", scope.serviceArea());
+        }
+        return params;
+    }
+
+    private static String scopeFilter(ReportScope scope) {
+        return "r.organisation = :org" + (scope.serviceLine() == null ? "" : " and r.service_line = :serviceLine")
+                + (scope.serviceArea() == null ? "" : " and r.service_area = :serviceArea");
+    }
+
+    private static String group(Measure m) {
+        return m.groupBy() == null ? "'All'" : m.groupBy().expression();
+    }
+
+    private static boolean needsHomes(Measure m) {
+        return m.figures().stream().anyMatch(f -> f.kind() == Kind.PER_THOUSAND_HOMES);
+    }
+
+    private static List<Cell> cells(Measure m, ReportScope scope, String group, ResultSet rs, @Nullable Integer homes) throws SQLException {
+        List<Cell> cells = new ArrayList<>();
+        int column = 2;
+        for (Figure f : m.figures()) {
+            long n = rs.getLong(column++);
+            String link = link(scope, m, f, m.groupBy() == null ? null : group);
+            switch (f.kind()) {
+                case COUNT -> cells.add(new Cell(f.key(), (double) n, n, null, link));
+                case PER_THOUSAND_HOMES -> cells.add(new Cell(f.key(), homes == null ? null : round(n * 1000.0 / homes), n, null, link));
+                case PERCENT -> {
+                    long d = rs.getLong(column++);
+                    cells.add(new Cell(f.key(), d == 0 ? null : round(100.0 * n / d), n, d, link));
+                }
+                case AVERAGE -> {
+                    double avg = rs.getDouble(column++);
+                    cells.add(new Cell(f.key(), rs.wasNull() ? null : round(avg), n, null, link));
+                }
+            }
+        }
+        return cells;
+    }
+
+    private static List<Cell> emptyCells(Measure m, ReportScope scope, @Nullable String group, @Nullable Integer homes) {
+        return m.figures().stream().map(f -> new Cell(f.key(), switch (f.kind()) {
+            case COUNT -> 0.0;
+            case PER_THOUSAND_HOMES -> homes == null ? null : 0.0;
+            case PERCENT, AVERAGE -> null;
+        }, 0, f.kind() == Kind.PERCENT ? 0L : null, link(scope, m, f, group))).toList();
+    }
+
+    private List<Row> order(Measure m, ReportScope scope, Map<String, Row> rows, @Nullable Integer homes) {
+        if (m.groupBy() == null) {
+            return List.of(rows.getOrDefault("All", new Row("All", emptyCells(m, scope, null, homes))));
+        }
+        Map<String, Row> all = new LinkedHashMap<>();
+        List<String> always = new ArrayList<>(m.groupBy().always());
+        if (m.groupBy().expression().equals(Measures.UK_MONTH)) {
+            for (YearMonth month = YearMonth.from(scope.from()); !month.isAfter(YearMonth.from(scope.to())); month = month.plusMonths(1)) {
+                always.add(month.toString());
+            }
+        }
+        for (String group : always) {
+            all.put(group, rows.getOrDefault(group, new Row(group, emptyCells(m, scope, group, homes))));
+        }
+        rows.forEach(all::putIfAbsent);
+        Comparator<Row> byName = Comparator.comparing(Row::group);
+        Comparator<Row> order = m.groupBy().largestFirst()
+                ? Comparator.<Row>comparingLong(r -> r.cells().get(0).count()).reversed().thenComparing(byName) : byName;
+        return all.values().stream().sorted(order).toList();
+    }
+
+    static String link(ReportScope scope, Measure m, Figure f, @Nullable String group) {
+        Map<String, @Nullable Object> q = new LinkedHashMap<>();
+        q.put("figure", f.key());
+        q.put("group", group);
+        return "/api/v1/organisations/" + encode(scope.organisation()) + "/reports/measures/" + m.id() + "/cases?" + query(scope, q);
+    }
+
+    /** The scope (and any extra parameters) as a query string, each value encoded. */
+    static String query(ReportScope scope, Map<String, @Nullable Object> extra) {
+        Map<String, @Nullable Object> q = new LinkedHashMap<>(extra);
+        q.put("from", scope.from());
+        q.put("to", scope.to());
+        q.put("serviceLine", scope.serviceLine());
+        q.put("serviceArea", scope.serviceArea());
+        StringBuilder out = new StringBuilder();
+        q.forEach((k, v) -> {
+            if (v != null) {
+                out.append(out.isEmpty() ? "" : "&").append(k).append('=').append(encode(v.toString()));
+            }
+        });
+        return out.toString();
+    }
+
+    static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}
