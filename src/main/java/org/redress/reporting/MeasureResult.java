@@ -21,9 +21,21 @@ record MeasureResult(String id, String title, String definition, List<String> ci
      *              (nothing to divide by, or a setting is missing)
      * @param count how many cases stand behind it (the numerator)
      * @param of for a percentage, the denominator
+     * @param text the figure as people read it, e.g. {@code 80% (4 of 5)}, or {@code n/a}
      * @param cases the API address listing the case references behind the figure
      */
-    record Cell(String figure, @Nullable Double value, long count, @Nullable Long of, String cases) {
+    record Cell(String figure, @Nullable Double value, long count, @Nullable Long of, String text, String cases) {
+
+        static Cell of(String figure, Measure.Kind kind, @Nullable Double value, long count, @Nullable Long of, String cases) {
+            String text;
+            if (value == null) {
+                text = "n/a";
+            } else {
+                String number = value == Math.rint(value) ? String.valueOf(value.longValue()) : String.valueOf(value);
+                text = kind == Measure.Kind.PERCENT ? number + "% (" + count + " of " + of + ")" : number;
+            }
+            return new Cell(figure, value, count, of, text, cases);
+        }
     }
 
     record Row(String group, List<Cell> cells) {

@@ -188,15 +188,15 @@ class Reports {
             long n = rs.getLong(column++);
             String link = link(scope, m, f, m.groupBy() == null ? null : group);
             switch (f.kind()) {
-                case COUNT -> cells.add(new Cell(f.key(), (double) n, n, null, link));
-                case PER_THOUSAND_HOMES -> cells.add(new Cell(f.key(), homes == null ? null : round(n * 1000.0 / homes), n, null, link));
+                case COUNT -> cells.add(Cell.of(f.key(), f.kind(), (double) n, n, null, link));
+                case PER_THOUSAND_HOMES -> cells.add(Cell.of(f.key(), f.kind(), homes == null ? null : round(n * 1000.0 / homes), n, null, link));
                 case PERCENT -> {
                     long d = rs.getLong(column++);
-                    cells.add(new Cell(f.key(), d == 0 ? null : round(100.0 * n / d), n, d, link));
+                    cells.add(Cell.of(f.key(), f.kind(), d == 0 ? null : round(100.0 * n / d), n, d, link));
                 }
                 case AVERAGE -> {
                     double avg = rs.getDouble(column++);
-                    cells.add(new Cell(f.key(), rs.wasNull() ? null : round(avg), n, null, link));
+                    cells.add(Cell.of(f.key(), f.kind(), rs.wasNull() ? null : round(avg), n, null, link));
                 }
             }
         }
@@ -204,7 +204,7 @@ class Reports {
     }
 
     private static List<Cell> emptyCells(Measure m, ReportScope scope, @Nullable String group, @Nullable Integer homes) {
-        return m.figures().stream().map(f -> new Cell(f.key(), switch (f.kind()) {
+        return m.figures().stream().map(f -> Cell.of(f.key(), f.kind(), switch (f.kind()) {
             case COUNT -> 0.0;
             case PER_THOUSAND_HOMES -> homes == null ? null : 0.0;
             case PERCENT, AVERAGE -> null;

@@ -1,72 +1,18 @@
 package org.redress.reporting;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every measure on a hand-built data set: eight Alliance Homes cases in the first half of 2019 (a year no other test
- * uses), driven through the case API with the clock moved as each story goes. The expected figures are worked out
- * here from the stories, never copied from the output. England and Wales working days; 2019 bank holidays that
- * matter: 25, 26 December 2018 and 1 January 2019.
+ * Every measure on the hand-built data set of {@link ReportingApiSupport#theFirstHalfOf2019HasHappened()}. The expected
+ * figures are worked out here from the stories, never copied from the output.
  */
 class MeasuresIT extends ReportingApiSupport {
-
-    static final String ORG = "alliance-homes";
-    static final String PERIOD = "from=2019-01-01&to=2019-06-30";
-    static final Map<String, String> refs = new ConcurrentHashMap<>();
-
-    @BeforeEach
-    void theFirstHalfOf2019HasHappened() {
-        if (!refs.isEmpty()) {
-            return;
-        }
-        // A: Repairs, responded in 47 hours and 1 working day after the acknowledgement, upheld, satisfied with both
-        refs.put("A", complaint(ORG, "complaint", "2019-02-04T09:00", "housing", "Repairs", "Repairs", "Missed appointment", 1)
-                .acknowledged("2019-02-05T10:00").responded("2019-02-06T08:00", "UPHELD").closed("2019-02-07T09:00", true, true).reference());
-        // B: Repairs, acknowledged on the 5th working day; the response (due 10 working days after, 4 March) is extended
-        // by 10 with the complainant's agreement (now due 18 March) and sent on 12 March, 16 working days after the
-        // acknowledgement; not upheld. Escalated 14 March, accepted 15 March, stage 2 response 29 March (10 working
-        // days after acceptance, 11 after the request), partly upheld; closed unhappy with both on 1 April.
-        refs.put("B", complaint(ORG, "complaint", "2019-02-11T09:00", "housing", "Repairs", "Repairs", "Damp", 1)
-                .acknowledged("2019-02-18T09:00")
-                .at("2019-03-01T09:00", "extend", "{\"clock\":\"respond\",\"amount\":10,\"reason\":\"survey awaited\",\"complainantAgreed\":true}")
-                .responded("2019-03-12T09:00", "NOT_UPHELD")
-                .at("2019-03-14T09:00", "escalation-request", "{\"unresolved\":\"damp remains\"}")
-                .at("2019-03-15T09:00", "accept-escalation", "{}")
-                .at("2019-03-20T09:00", "steps", "{\"step\":\"case-conference\",\"note\":\"reviewed\"}")
-                .at("2019-03-20T10:00", "steps", "{\"step\":\"adverse-findings\",\"note\":\"no comment\"}")
-                .responded("2019-03-29T09:00", "PARTLY_UPHELD")
-                .closed("2019-04-01T10:00", false, false).reference());
-        // C: Neighbourhoods, acknowledged late (7 working days); response due 20 March, never sent: open and overdue
-        refs.put("C", complaint(ORG, "complaint", "2019-02-25T09:00", "housing", "Neighbourhoods", "Anti-social behaviour", "Noise", 1)
-                .acknowledged("2019-03-06T09:00").reference());
-        // D: Neighbourhoods, received three days before the period ends, not yet acknowledged: open and within time
-        refs.put("D", complaint(ORG, "complaint", "2019-06-27T09:00", "housing", "Neighbourhoods", "Anti-social behaviour", "Parking", 1).reference());
-        // E: debt advice, responded 8 working days after the acknowledgement, upheld, closed 11 days after receipt
-        refs.put("E", complaint(ORG, "complaint", "2019-02-04T09:00", "debt-advice", "Debt advice", "Advice", "Delay", 1)
-                .acknowledged("2019-02-05T09:00").responded("2019-02-15T09:00", "UPHELD").closed("2019-02-15T09:00", null, null).reference());
-        // F: debt advice, response due 22 January, sent late on 5 March, not upheld, closed 58 days after receipt
-        refs.put("F", complaint(ORG, "complaint", "2019-01-07T09:00", "debt-advice", "Debt advice", "Advice", "Wrong figures", 1)
-                .acknowledged("2019-01-08T09:00").responded("2019-03-05T09:00", "NOT_UPHELD").closed("2019-03-06T09:00", null, null).reference());
-        // G: a compliment is not a complaint
-        refs.put("G", complaint(ORG, "compliment", "2019-03-01T09:00", "housing", "Repairs", "Repairs", "Thanks", 0)
-                .closed("2019-03-01T10:00", null, null).reference());
-        // H: received before the period; responded in it 6 working days after the acknowledgement (24 and 27 December are
-        // working days, 25, 26 December and 1 January are not), upheld; closed 15 days after receipt, happy with the
-        // handling, not with the outcome
-        refs.put("H", complaint(ORG, "complaint", "2018-12-20T09:00", "housing", "Repairs", "Repairs", "Missed appointment", 1)
-                .acknowledged("2018-12-21T09:00").responded("2019-01-03T09:00", "UPHELD").closed("2019-01-04T09:00", true, false).reference());
-        clock.setUk("2019-07-10T09:00");
-        assertThat(api().put("/api/v1/organisations/" + ORG + "/reports/settings/homes/2019", "{\"homes\":2000}").status()).isEqualTo(200);
-    }
 
     JsonNode measure(String id) {
         return measure(id, PERIOD);
@@ -81,10 +27,6 @@ class MeasuresIT extends ReportingApiSupport {
         List<String> references = new ArrayList<>();
         list.get("references").forEach(r -> references.add(r.asString()));
         return references;
-    }
-
-    List<String> refs(String... letters) {
-        return java.util.Arrays.stream(letters).map(refs::get).sorted().toList();
     }
 
     @Test
