@@ -12,10 +12,31 @@ import java.util.List;
  *
  * @param population the rows the measure is about (e.g. complaints at stage 1)
  * @param groupBy how rows are split (by month, stage, service area...); null for one row of totals
- * @param chart how the dashboard draws it: {@code bar}, {@code stacked}, {@code line} or {@code none}
+ * @param chart how the dashboard draws it
  */
 record Measure(String id, String title, String definition, List<String> cites, String population, @Nullable Grouping groupBy,
-               List<Figure> figures, String chart) {
+               List<Figure> figures, Chart chart) {
+
+    /**
+     * How a measure is drawn: {@code bar}, {@code stacked} (bars split by figure), {@code line} or {@code none}, and the
+     * figures drawn (one series each, one point per group).
+     */
+    record Chart(String type, List<String> figures) {
+
+        static final Chart NONE = new Chart("none", List.of());
+
+        static Chart bar(String... figures) {
+            return new Chart("bar", List.of(figures));
+        }
+
+        static Chart stacked(String... figures) {
+            return new Chart("stacked", List.of(figures));
+        }
+
+        static Chart line(String... figures) {
+            return new Chart("line", List.of(figures));
+        }
+    }
 
     /**
      * A way of splitting rows: its label and the SQL expression giving each row's group, as text.

@@ -11,7 +11,7 @@ import java.util.List;
  */
 record MeasureResult(String id, String title, String definition, List<String> cites, String organisation, LocalDate from,
                      LocalDate to, @Nullable String serviceLine, @Nullable String serviceArea, @Nullable String groupedBy,
-                     List<Column> columns, List<Row> rows, List<String> notes, String chart) {
+                     List<Column> columns, List<Row> rows, List<String> notes, Measure.Chart chart) {
 
     record Column(String key, String label, Measure.Kind kind) {
     }

@@ -1,5 +1,6 @@
 package org.redress.reporting;
 
+import org.redress.reporting.Measure.Chart;
 import org.redress.reporting.Measure.Figure;
 import org.redress.reporting.Measure.Grouping;
 
@@ -50,26 +51,26 @@ final class Measures {
             new Measure("complaints-received", "Complaints received",
                     "Complaints (record types handled through the stages) whose first stage was received in the period, by receipt date in UK time.",
                     List.of("S0-11", "F-15", "H-11", "T-11"), COMPLAINT + " and " + CASE_ROW, null,
-                    List.of(Figure.count("received", "Received", RECEIVED_IN_PERIOD)), "none"),
+                    List.of(Figure.count("received", "Received", RECEIVED_IN_PERIOD)), Chart.NONE),
             new Measure("received-by-month", "Complaints received by month",
                     "Complaints received in the period, counted in the UK calendar month of receipt: the trend.",
                     List.of("S0-11", "F-14", "F-15"), COMPLAINT + " and " + CASE_ROW, new Grouping("Month", UK_MONTH, false),
-                    List.of(Figure.count("received", "Received", RECEIVED_IN_PERIOD)), "line"),
+                    List.of(Figure.count("received", "Received", RECEIVED_IN_PERIOD)), Chart.line("received")),
             new Measure("received-by-service-area", "New complaints by service area",
                     "Complaints received in the period, by the service area they are filed under.",
                     List.of("H-11"), COMPLAINT + " and " + CASE_ROW, new Grouping("Service area", SERVICE_AREA, true),
-                    List.of(Figure.count("received", "Received", RECEIVED_IN_PERIOD)), "bar"),
+                    List.of(Figure.count("received", "Received", RECEIVED_IN_PERIOD)), Chart.bar("received")),
             new Measure("subjects", "Complaints by subject and sub-subject",
                     "Complaints received in the period, by subject and sub-subject as classified on the case, most frequent first.",
                     List.of("S0-11", "F-15"), COMPLAINT + " and " + CASE_ROW,
                     new Grouping("Subject / sub-subject", "coalesce(r.subject, '(no subject)') || ' / ' || coalesce(r.sub_subject, '-')", true),
-                    List.of(Figure.count("received", "Received", RECEIVED_IN_PERIOD)), "bar"),
+                    List.of(Figure.count("received", "Received", RECEIVED_IN_PERIOD)), Chart.bar("received")),
             new Measure("responded-within-48-hours", "Responded within 48 hours",
                     "Of the stage 1 complaint responses sent in the period, the share sent within 48 clock hours of the complaint's receipt.",
                     List.of("S0-11", "S0-7"), COMPLAINT + " and r.stage = 1", null,
                     List.of(Figure.count("responses", "Responses", RESPONDED_IN_PERIOD),
                             Figure.percent("within-48-hours", "% within 48 hours",
-                                    "r.responded_at <= r.received_at + interval '48 hours'", RESPONDED_IN_PERIOD)), "none"),
+                                    "r.responded_at <= r.received_at + interval '48 hours'", RESPONDED_IN_PERIOD)), Chart.NONE),
             new Measure("response-times", "Response times against the policy's timescale",
                     "Responses sent in the period at each stage: how many, the share sent by the response deadline of the case's "
                             + "policy (after any extension it allowed), and the average working days from the stage's receipt to the response.",
@@ -78,14 +79,14 @@ final class Measures {
                             Figure.percent("in-time", "% in time", RESPONDED_IN_TIME, RESPONDED_IN_PERIOD),
                             Figure.count("late", "Late", RESPONDED_IN_PERIOD + " and r.responded_at > r.respond_due_by"),
                             Figure.average("average-working-days", "Average working days to respond", RESPONDED_IN_PERIOD,
-                                    "r.respond_working_days")), "bar"),
+                                    "r.respond_working_days")), Chart.bar("in-time")),
             new Measure("outcomes", "Outcomes of responses",
                     "Responses sent in the period at each stage by decision: upheld if any point was upheld, partly upheld if any "
                             + "point was partly upheld, otherwise not upheld.",
                     List.of("F-15", "H-11", "T-11"), COMPLAINT, new Grouping("Stage", STAGE, false),
                     List.of(Figure.count("upheld", "Upheld", RESPONDED_IN_PERIOD + " and r.outcome = 'UPHELD'"),
                             Figure.count("partly-upheld", "Partly upheld", RESPONDED_IN_PERIOD + " and r.outcome = 'PARTLY_UPHELD'"),
-                            Figure.count("not-upheld", "Not upheld", RESPONDED_IN_PERIOD + " and r.outcome = 'NOT_UPHELD'")), "stacked"),
+                            Figure.count("not-upheld", "Not upheld", RESPONDED_IN_PERIOD + " and r.outcome = 'NOT_UPHELD'")), Chart.stacked("upheld", "partly-upheld", "not-upheld")),
             new Measure("escalations", "Escalations (appeals) and their results",
                     "Escalation requests received in the period (stage 2 and later), and what became of them: the stage's decision, "
                             + "refused escalations, and those still awaiting a response.",
@@ -96,20 +97,20 @@ final class Measures {
                             Figure.count("not-upheld", "Not upheld", RECEIVED_IN_PERIOD + " and r.outcome = 'NOT_UPHELD'"),
                             Figure.count("refused", "Escalation refused", RECEIVED_IN_PERIOD + " and r.escalation_refused"),
                             Figure.count("awaiting", "Awaiting a response", RECEIVED_IN_PERIOD
-                                    + " and r.responded_at is null and not r.escalation_refused and r.closed_at is null")), "none"),
+                                    + " and r.responded_at is null and not r.escalation_refused and r.closed_at is null")), Chart.NONE),
             new Measure("open-complaints", "Open complaints: within time and overdue",
                     "Complaint stages open at the end of the period (received, not yet responded to, not withdrawn or declined), by "
                             + "service area: in category (the response deadline has not passed) and out of category (overdue).",
                     List.of("H-11", "S0-10"), COMPLAINT, new Grouping("Service area", SERVICE_AREA, true),
                     List.of(Figure.count("open", "Open", OPEN_AT_END),
                             Figure.count("in-category", "Open, within time", OPEN_AT_END + " and " + WITHIN_TIME_AT_END),
-                            Figure.count("out-of-category", "Open, overdue", OPEN_AT_END + " and " + OVERDUE_AT_END)), "stacked"),
+                            Figure.count("out-of-category", "Open, overdue", OPEN_AT_END + " and " + OVERDUE_AT_END)), Chart.stacked("in-category", "out-of-category")),
             new Measure("closed", "Closed complaints and average time to close",
                     "Complaints closed in the period (not counting withdrawn or declined ones), and the average calendar days from the "
                             + "complaint's receipt to its closure.",
                     List.of("H-11"), COMPLAINT + " and " + CASE_ROW, null,
                     List.of(Figure.count("closed", "Closed", CLOSED_IN_PERIOD),
-                            Figure.average("average-days-to-close", "Average days to close", CLOSED_IN_PERIOD, DAYS_TO_CLOSE)), "none"),
+                            Figure.average("average-days-to-close", "Average days to close", CLOSED_IN_PERIOD, DAYS_TO_CLOSE)), Chart.NONE),
             new Measure("satisfaction", "Satisfaction with complaint handling and outcome",
                     "Of the complaints closed in the period whose complainant answered the question, the share satisfied with the "
                             + "handling, and of those who answered about the outcome, the share satisfied with it.",
@@ -117,19 +118,19 @@ final class Measures {
                     List.of(Figure.percent("handling", "% satisfied with handling", "r.satisfied_handling",
                                     CLOSED_IN_PERIOD + " and r.satisfied_handling is not null"),
                             Figure.percent("outcome", "% satisfied with outcome", "r.satisfied_outcome",
-                                    CLOSED_IN_PERIOD + " and r.satisfied_outcome is not null")), "none"),
+                                    CLOSED_IN_PERIOD + " and r.satisfied_outcome is not null")), Chart.bar("handling", "outcome")),
             new Measure("ombudsman", "Complaints dealt with by the ombudsman",
                     "Complaints referred to an ombudsman in the period, from the case's 'ombudsman-referred' event. Casework does not "
                             + "record referrals yet, so this stays 0 until it does.",
                     List.of("F-15", "F-9"), CASE_ROW, null,
                     List.of(Figure.count("referred", "Referred to the ombudsman",
-                            "r.ombudsman_referred_at >= :from and r.ombudsman_referred_at < :to")), "none"),
+                            "r.ombudsman_referred_at >= :from and r.ombudsman_referred_at < :to")), Chart.NONE),
             new Measure("tsm-ch01", "TSM CH01: complaints per 1,000 homes",
                     "Stage 1 and stage 2 complaints received in the period, each divided by the organisation's number of homes for "
                             + "the year the period ends in, times 1,000 (the Regulator of Social Housing's CH01).",
                     List.of("R-2", "TSM CH01"), COMPLAINT + " and r.stage in (1, 2)", new Grouping("Stage", STAGE, false, STAGES_1_AND_2),
                     List.of(Figure.count("received", "Received", RECEIVED_IN_PERIOD),
-                            Figure.perThousandHomes("per-1000-homes", "Per 1,000 homes", RECEIVED_IN_PERIOD)), "none"),
+                            Figure.perThousandHomes("per-1000-homes", "Per 1,000 homes", RECEIVED_IN_PERIOD)), Chart.NONE),
             new Measure("tsm-ch02", "TSM CH02: responded to within the Code's timescales",
                     "Of the stage 1 and stage 2 responses sent in the period, the share within the Housing Ombudsman Code's "
                             + "timescale: 10 working days from acknowledgement at stage 1, 20 at stage 2 (from receipt when the "
@@ -139,7 +140,7 @@ final class Measures {
                     new Grouping("Stage", STAGE, false, STAGES_1_AND_2),
                     List.of(Figure.count("responses", "Responses", RESPONDED_IN_PERIOD),
                             Figure.percent("within-code-timescale", "% within the Code's timescale", WITHIN_CODE_TIMESCALE,
-                                    RESPONDED_IN_PERIOD)), "bar"),
+                                    RESPONDED_IN_PERIOD)), Chart.bar("within-code-timescale")),
             new Measure("code-acknowledgements", "Acknowledged within 5 working days",
                     "Of the stage 1 complaints and stage 2 escalation requests acknowledged in the period, the share acknowledged "
                             + "within 5 working days of receipt (Code 6.2 and 6.11).",
@@ -147,7 +148,7 @@ final class Measures {
                     new Grouping("Stage", STAGE, false, STAGES_1_AND_2),
                     List.of(Figure.count("acknowledged", "Acknowledged", ACKNOWLEDGED_IN_PERIOD),
                             Figure.percent("within-5-working-days", "% within 5 working days", "r.ack_working_days <= 5",
-                                    ACKNOWLEDGED_IN_PERIOD)), "none"),
+                                    ACKNOWLEDGED_IN_PERIOD)), Chart.NONE),
             new Measure("disp-return", "FCA DISP complaints return (debt advice)",
                     "Debt advice complaints: received in the period; those that ended in the period (closed, withdrawn or declined) by "
                             + "time from receipt: within 4 weeks (up to 28 days), 4 to 8 weeks (29 to 56 days), over 8 weeks; and those "
@@ -162,7 +163,7 @@ final class Measures {
                             Figure.count("closed-over-8-weeks", "Closed after more than 8 weeks",
                                     ENDED_IN_PERIOD + " and r.closed_at > r.case_received_at + interval '56 days'"),
                             Figure.count("upheld", "Upheld (in whole or in part)",
-                                    ENDED_IN_PERIOD + " and r.outcome in ('UPHELD', 'PARTLY_UPHELD')")), "none"));
+                                    ENDED_IN_PERIOD + " and r.outcome in ('UPHELD', 'PARTLY_UPHELD')")), Chart.NONE));
 
     /** The measures on the dashboard, in order; the others are in the reports and the API. */
     static final List<String> DASHBOARD = List.of("complaints-received", "received-by-month", "response-times", "open-complaints",
