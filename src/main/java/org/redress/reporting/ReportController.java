@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.redress.web.InvalidInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,10 +13,12 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** The reporting REST API: measures as JSON, the cases behind each figure, and the reporting settings. */
 @RestController
@@ -25,11 +29,13 @@ class ReportController {
     private final Reports reports;
     private final ReportSettings settings;
     private final ReadModel readModel;
+    private final QuarterlyReports quarterly;
 
-    ReportController(Reports reports, ReportSettings settings, ReadModel readModel) {
+    ReportController(Reports reports, ReportSettings settings, ReadModel readModel, QuarterlyReports quarterly) {
         this.reports = reports;
         this.settings = settings;
         this.readModel = readModel;
+        this.quarterly = quarterly;
     }
 
     /** A measure's definition, without figures. */
@@ -99,6 +105,26 @@ class ReportController {
         }
         settings.setExtensionsCountAsInTime(organisation, body.extensionsCountAsInTime());
         return settings.get(organisation);
+    }
+
+    @GetMapping("/schedules")
+    @Operation(summary = "The quarterly reports emailed to named people")
+    List<QuarterlyReports.Schedule> schedules(@PathVariable String organisation) {
+        return quarterly.list(organisation);
+    }
+
+    @PostMapping("/schedules")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Email the quarterly report to named people after each quarter ends")
+    QuarterlyReports.Schedule schedule(@PathVariable String organisation, @RequestBody QuarterlyReports.NewSchedule body) {
+        return quarterly.create(organisation, body);
+    }
+
+    @DeleteMapping("/schedules/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Stop a quarterly report schedule")
+    void unschedule(@PathVariable String organisation, @PathVariable UUID id) {
+        quarterly.delete(organisation, id);
     }
 
     @PostMapping("/read-model/rebuild")

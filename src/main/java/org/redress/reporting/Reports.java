@@ -87,10 +87,8 @@ class Reports {
                 default -> {
                 }
             }
-            any.add("(" + f.where() + ")");
-            if (f.over() != null) {
-                any.add("(" + f.over() + ")");
-            }
+            // a percentage's numerator lies inside its denominator, so only the denominator's rows need reading
+            any.add("(" + (f.over() != null ? f.over() : f.where()) + ")");
         }
         sql.append(" from reporting.case_stage r where ").append(scopeFilter(scope)).append(" and (").append(m.population())
                 .append(") and (").append(String.join(" or ", any)).append(") group by 1");
