@@ -42,9 +42,23 @@ class DashboardPage {
     String dashboard(@PathVariable String organisation, @RequestParam(required = false) @Nullable String from,
                      @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String serviceLine,
                      @RequestParam(required = false) @Nullable String serviceArea, Model model) {
+        return page("dashboard", organisation, from, to, serviceLine, serviceArea, model);
+    }
+
+    @GetMapping("/organisations/{organisation}/reports/returns")
+    String returns(@PathVariable String organisation, @RequestParam(required = false) @Nullable String from,
+                   @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String serviceLine,
+                   @RequestParam(required = false) @Nullable String serviceArea, Model model) {
+        return page("returns", organisation, from, to, serviceLine, serviceArea, model);
+    }
+
+    private String page(String page, String organisation, @Nullable String from, @Nullable String to, @Nullable String serviceLine,
+                        @Nullable String serviceArea, Model model) {
         ReportScope scope = reports.scope(organisation, from, to, serviceLine, serviceArea);
         Organisation org = organisations.require(organisation);
-        List<MeasureResult> measures = reports.all(scope, Measures.DASHBOARD);
+        List<MeasureResult> measures = reports.all(scope, Measures.PAGES.get(page));
+        model.addAttribute("page", page);
+        model.addAttribute("heading", page.equals("dashboard") ? "Complaints dashboard" : "Regulatory returns and policy monitoring");
         model.addAttribute("organisation", org);
         model.addAttribute("scope", scope);
         model.addAttribute("serviceLines", packs.active(organisation).map(PolicyPack::serviceLines).orElse(List.of()));

@@ -28,8 +28,7 @@ final class Measures {
     static final String CLOSED_IN_PERIOD = "r.closed_at >= :from and r.closed_at < :to and r.case_status = 'CLOSED'";
     static final String ENDED_IN_PERIOD = "r.closed_at >= :from and r.closed_at < :to";
     /** Open at the end of the period: received, and neither responded to nor closed (withdrawn, declined) by then. */
-    static final String OPEN_AT_END = "r.received_at < :asOf and (r.responded_at is null or r.responded_at >= :asOf)"
-            + " and (r.closed_at is null or r.closed_at >= :asOf)";
+    static final String OPEN_AT_END = "r.received_at < :asOf and (r.ended_at is null or r.ended_at >= :asOf)";
     static final String WITHIN_TIME_AT_END = "(r.respond_due_by is null or r.respond_due_by >= :asOf)";
     static final String OVERDUE_AT_END = "r.respond_due_by < :asOf";
     /** Responded by the response clock's deadline, after any extension the policy allowed. */
@@ -41,7 +40,8 @@ final class Measures {
     static final String WITHIN_CODE_TIMESCALE = "(r.code_working_days <= case when r.stage = 1 then 10 else 20 end"
             + " or (:extensionsInTime and r.extended and r.responded_at <= r.respond_due_by))";
     static final String DAYS_TO_CLOSE = "extract(epoch from (r.closed_at - r.case_received_at)) / 86400.0";
-    static final String UK_MONTH = "to_char(r.received_at at time zone 'Europe/London', 'YYYY-MM')";
+    /** The UK calendar month of receipt, e.g. 2026-11 (kept on the row, so grouping converts no time zones). */
+    static final String UK_MONTH = "r.received_month";
     static final String STAGE = "'Stage ' || r.stage";
     static final String SERVICE_AREA = "coalesce(r.service_area, '(no service area)')";
     static final List<String> STAGES_1_AND_2 = List.of("Stage 1", "Stage 2");
@@ -165,10 +165,15 @@ final class Measures {
                             Figure.count("upheld", "Upheld (in whole or in part)",
                                     ENDED_IN_PERIOD + " and r.outcome in ('UPHELD', 'PARTLY_UPHELD')")), Chart.NONE));
 
-    /** The measures on the dashboard, in order; the others are in the reports and the API. */
+    /** The measures on the dashboard page, in order: what complaint managers and the Board watch. */
     static final List<String> DASHBOARD = List.of("complaints-received", "received-by-month", "response-times", "open-complaints",
-            "outcomes", "subjects", "satisfaction", "closed", "escalations", "tsm-ch01", "tsm-ch02", "code-acknowledgements",
-            "responded-within-48-hours", "received-by-service-area", "ombudsman", "disp-return");
+            "outcomes", "subjects", "received-by-service-area", "satisfaction", "closed", "escalations");
+    /** The measures on the regulatory returns page: what regulators and the policies' own monitoring clauses ask for. */
+    static final List<String> RETURNS = List.of("tsm-ch01", "tsm-ch02", "code-acknowledgements", "responded-within-48-hours",
+            "ombudsman", "disp-return");
+
+    /** The measure lists of the reporting pages, by the page's name in URLs. */
+    static final java.util.Map<String, List<String>> PAGES = java.util.Map.of("dashboard", DASHBOARD, "returns", RETURNS);
 
     static Optional<Measure> find(String id) {
         return ALL.stream().filter(m -> m.id().equals(id)).findFirst();

@@ -67,12 +67,12 @@ class ReportController {
         return reports.cases(reports.scope(organisation, from, to, serviceLine, serviceArea), measure, figure, group);
     }
 
-    @GetMapping("/dashboard")
-    @Operation(summary = "Every dashboard measure at once")
-    List<MeasureResult> dashboard(@PathVariable String organisation, @RequestParam(required = false) @Nullable String from,
-                                  @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String serviceLine,
-                                  @RequestParam(required = false) @Nullable String serviceArea) {
-        return reports.all(reports.scope(organisation, from, to, serviceLine, serviceArea), Measures.DASHBOARD);
+    @GetMapping("/{page:dashboard|returns}")
+    @Operation(summary = "Every measure of a page at once: the dashboard, or the regulatory returns (TSM, Code, DISP)")
+    List<MeasureResult> page(@PathVariable String organisation, @PathVariable String page, @RequestParam(required = false) @Nullable String from,
+                             @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String serviceLine,
+                             @RequestParam(required = false) @Nullable String serviceArea) {
+        return reports.all(reports.scope(organisation, from, to, serviceLine, serviceArea), Measures.PAGES.get(page));
     }
 
     @GetMapping("/settings")

@@ -55,22 +55,22 @@ class ReportFileController {
         return file(exports.xlsx(List.of(reports.measure(scope, measure))), XLSX, name(scope, measure, "xlsx"));
     }
 
-    @GetMapping("/dashboard/export.csv")
-    @Operation(summary = "Every dashboard measure as one CSV")
-    ResponseEntity<byte[]> dashboardCsv(@PathVariable String organisation, @RequestParam(required = false) @Nullable String from,
+    @GetMapping("/{page:dashboard|returns}/export.csv")
+    @Operation(summary = "Every measure of a page (dashboard or returns) as one CSV")
+    ResponseEntity<byte[]> pageCsv(@PathVariable String organisation, @PathVariable String page, @RequestParam(required = false) @Nullable String from,
                                         @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String serviceLine,
                                         @RequestParam(required = false) @Nullable String serviceArea) {
         ReportScope scope = reports.scope(organisation, from, to, serviceLine, serviceArea);
-        return file(exports.csv(reports.all(scope, Measures.DASHBOARD)).getBytes(StandardCharsets.UTF_8), CSV, name(scope, "dashboard", "csv"));
+        return file(exports.csv(reports.all(scope, Measures.PAGES.get(page))).getBytes(StandardCharsets.UTF_8), CSV, name(scope, page, "csv"));
     }
 
-    @GetMapping("/dashboard/export.xlsx")
-    @Operation(summary = "Every dashboard measure as an Excel workbook, one sheet per measure")
-    ResponseEntity<byte[]> dashboardXlsx(@PathVariable String organisation, @RequestParam(required = false) @Nullable String from,
+    @GetMapping("/{page:dashboard|returns}/export.xlsx")
+    @Operation(summary = "Every measure of a page (dashboard or returns) as an Excel workbook, one sheet per measure")
+    ResponseEntity<byte[]> pageXlsx(@PathVariable String organisation, @PathVariable String page, @RequestParam(required = false) @Nullable String from,
                                          @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String serviceLine,
                                          @RequestParam(required = false) @Nullable String serviceArea) {
         ReportScope scope = reports.scope(organisation, from, to, serviceLine, serviceArea);
-        return file(exports.xlsx(reports.all(scope, Measures.DASHBOARD)), XLSX, name(scope, "dashboard", "xlsx"));
+        return file(exports.xlsx(reports.all(scope, Measures.PAGES.get(page))), XLSX, name(scope, page, "xlsx"));
     }
 
     @GetMapping("/board-report.pdf")

@@ -68,40 +68,62 @@ class Reports {
                 "no measure '" + id + "'; measures: " + Measures.ALL.stream().map(Measure::id).toList()));
     }
 
+    /**
+     * Works out several measures. Measures about the same population (complaints at their first stage, every complaint
+     * stage...) share one query that reads the rows any of them needs, grouped by each one's grouping at once (GROUPING
+     * SETS): every figure's own filter carries its full definition, period included, so reading more rows changes no
+     * figure, and a page costs one pass per population instead of one per measure.
+     */
     @Transactional(readOnly = true)
     List<MeasureResult> all(ReportScope scope, List<String> ids) {
-        return ids.stream().map(id -> measure(scope, id)).toList();
+        List<Measure> measures = ids.stream().map(Reports::measureDefinition).toList();
+        Map<String, Object> params = params(scope);
+        Map<String, List<Measure>> batches = new LinkedHashMap<>();
+        for (Measure m : measures) {
+            batches.computeIfAbsent(m.population(), k -> new ArrayList<>()).add(m);
+        }
+        Map<String, Map<String, Row>> rows = new LinkedHashMap<>();
+        Map<String, @Nullable Integer> homes = new LinkedHashMap<>();
+        for (Measure m : measures) {
+            homes.put(m.id(), needsHomes(m) ? settings.homes(scope.organisation(), scope.to().getYear()).orElse(null) : null);
+            rows.put(m.id(), new LinkedHashMap<>());
+        }
+        for (List<Measure> batch : batches.values()) {
+            List<String> groupings = groupings(batch);
+            var statement = jdbc.sql(aggregate(batch, scope));
+            for (var p : params.entrySet()) {
+                statement = statement.param(p.getKey(), p.getValue());
+            }
+            statement.query((ResultSet rs) -> {
+                int notGrouped = rs.getInt(1);
+                int column = 2 + groupings.size();
+                int all = (1 << groupings.size()) - 1;
+                for (Measure m : batch) {
+                    int set = m.groupBy() == null ? -1 : groupings.indexOf(m.groupBy().expression());
+                    // GROUPING(...) has a 1 bit for each expression the row is not grouped by: all of them for the grand
+                    // total, all but its own for a grouping
+                    boolean mine = set < 0 ? notGrouped == all : notGrouped == all - (1 << (groupings.size() - 1 - set));
+                    if (mine) {
+                        String group = set < 0 ? "All" : rs.getString(2 + set);
+                        List<Cell> cells = cells(m, scope, group, rs, column, homes.get(m.id()));
+                        // rows read for another measure of the batch make groups this one has nothing in
+                        if (cells.stream().anyMatch(c -> c.count() > 0 || (c.of() != null && c.of() > 0))) {
+                            rows.get(m.id()).put(group, new Row(group, cells));
+                        }
+                    }
+                    column += columns(m);
+                }
+            });
+        }
+        return measures.stream().map(m -> result(m, scope, params, rows.get(m.id()), homes.get(m.id()))).toList();
     }
 
     @Transactional(readOnly = true)
     MeasureResult measure(ReportScope scope, String id) {
-        Measure m = measureDefinition(id);
-        Map<String, Object> params = params(scope);
-        StringBuilder sql = new StringBuilder("select ").append(group(m)).append(" as grp");
-        List<String> any = new ArrayList<>();
-        for (Figure f : m.figures()) {
-            sql.append(", count(*) filter (where ").append(f.rows()).append(")");
-            switch (f.kind()) {
-                case PERCENT -> sql.append(", count(*) filter (where ").append(f.over()).append(")");
-                case AVERAGE -> sql.append(", avg(").append(f.value()).append(") filter (where ").append(f.where()).append(")");
-                default -> {
-                }
-            }
-            // a percentage's numerator lies inside its denominator, so only the denominator's rows need reading
-            any.add("(" + (f.over() != null ? f.over() : f.where()) + ")");
-        }
-        sql.append(" from reporting.case_stage r where ").append(scopeFilter(scope)).append(" and (").append(m.population())
-                .append(") and (").append(String.join(" or ", any)).append(") group by 1");
-        Integer homes = needsHomes(m) ? settings.homes(scope.organisation(), scope.to().getYear()).orElse(null) : null;
-        Map<String, Row> rows = new LinkedHashMap<>();
-        var statement = jdbc.sql(sql.toString());
-        for (var p : params.entrySet()) {
-            statement = statement.param(p.getKey(), p.getValue());
-        }
-        statement.query((ResultSet rs) -> {
-            String group = rs.getString(1);
-            rows.put(group, new Row(group, cells(m, scope, group, rs, homes)));
-        });
+        return all(scope, List.of(id)).get(0);
+    }
+
+    private MeasureResult result(Measure m, ReportScope scope, Map<String, Object> params, Map<String, Row> rows, @Nullable Integer homes) {
         List<Row> ordered = order(m, scope, rows, homes);
         List<String> notes = new ArrayList<>();
         if (needsHomes(m) && homes == null) {
@@ -148,6 +170,73 @@ class Reports {
 
     // ---- internals -------------------------------------------------------------------------------------------
 
+    /**
+     * The rows a measure reads: those any of its figures counts (a percentage's numerator lies inside its denominator,
+     * and a figure that narrows another's rows with "and" adds nothing), as one predicate.
+     */
+    static String rowFilter(Measure m) {
+        List<String> any = new ArrayList<>();
+        for (Figure f : m.figures()) {
+            String rows = f.over() != null ? f.over() : f.where();
+            if (any.stream().noneMatch(r -> rows.equals(r) || rows.startsWith(r + " and "))) {
+                any.removeIf(r -> r.startsWith(rows + " and "));
+                any.add(rows);
+            }
+        }
+        return any.size() == 1 ? "(" + any.get(0) + ")" : "((" + String.join(") or (", any) + "))";
+    }
+
+    /** The distinct grouping expressions of a batch, in order (ungrouped measures use the grand total). */
+    private static List<String> groupings(List<Measure> batch) {
+        return batch.stream().filter(m -> m.groupBy() != null).map(m -> m.groupBy().expression()).distinct().toList();
+    }
+
+    /** How many result columns a measure's figures take. */
+    private static int columns(Measure m) {
+        return m.figures().stream().mapToInt(f -> f.kind() == Kind.PERCENT || f.kind() == Kind.AVERAGE ? 2 : 1).sum();
+    }
+
+    /**
+     * Measures of one population as one aggregate query over the rows any of them reads: for each figure a filtered count
+     * (and its denominator, or its average), grouped by every measure's grouping at once.
+     */
+    static String aggregate(List<Measure> batch, ReportScope scope) {
+        List<String> groupings = groupings(batch);
+        StringBuilder sql = new StringBuilder(groupings.isEmpty() ? "select 0" : "select grouping(" + String.join(", ", groupings) + ")");
+        for (String g : groupings) {
+            sql.append(", ").append(g);
+        }
+        for (Measure m : batch) {
+            for (Figure f : m.figures()) {
+                sql.append(", count(*) filter (where ").append(f.rows()).append(")");
+                switch (f.kind()) {
+                    case PERCENT -> sql.append(", count(*) filter (where ").append(f.over()).append(")");
+                    case AVERAGE -> sql.append(", avg(").append(f.value()).append(") filter (where ").append(f.where()).append(")");
+                    default -> {
+                    }
+                }
+            }
+        }
+        List<String> rowFilters = batch.stream().map(Reports::rowFilter).distinct().toList();
+        sql.append(" from reporting.case_stage r where ").append(scopeFilter(scope)).append(" and (").append(batch.get(0).population())
+                .append(") and (").append(String.join(" or ", rowFilters)).append(") group by grouping sets (");
+        List<String> sets = new ArrayList<>(groupings.stream().map(g -> "(" + g + ")").toList());
+        if (batch.stream().anyMatch(m -> m.groupBy() == null)) {
+            sets.add("()");
+        }
+        sql.append(String.join(", ", sets)).append(")");
+        return sql.toString();
+    }
+
+    static String aggregate(Measure m, ReportScope scope) {
+        return aggregate(List.of(m), scope);
+    }
+
+    /** The parameters every measure's SQL may use, bound by name. */
+    Map<String, Object> parameters(ReportScope scope) {
+        return params(scope);
+    }
+
     private Map<String, Object> params(ReportScope scope) {
         Map<String, Object> params = new LinkedHashMap<>();
         Instant end = scope.end();
@@ -171,17 +260,14 @@ class Reports {
                 + (scope.serviceArea() == null ? "" : " and r.service_area = :serviceArea");
     }
 
-    private static String group(Measure m) {
-        return m.groupBy() == null ? "'All'" : m.groupBy().expression();
-    }
-
     private static boolean needsHomes(Measure m) {
         return m.figures().stream().anyMatch(f -> f.kind() == Kind.PER_THOUSAND_HOMES);
     }
 
-    private static List<Cell> cells(Measure m, ReportScope scope, String group, ResultSet rs, @Nullable Integer homes) throws SQLException {
+    private static List<Cell> cells(Measure m, ReportScope scope, String group, ResultSet rs, int firstColumn, @Nullable Integer homes)
+            throws SQLException {
         List<Cell> cells = new ArrayList<>();
-        int column = 2;
+        int column = firstColumn;
         for (Figure f : m.figures()) {
             long n = rs.getLong(column++);
             String link = link(scope, m, f, m.groupBy() == null ? null : group);

@@ -25,6 +25,11 @@ class DashboardIT extends ReportingApiSupport {
             Measure m = Reports.measureDefinition(id);
             assertThat(html).contains("id=\"" + id + "-heading\"", org.springframework.web.util.HtmlUtils.htmlEscape(m.definition()));
         }
+        String returns = page("/organisations/" + ORG + "/reports/returns?" + PERIOD);
+        for (String id : Measures.RETURNS) {
+            assertThat(returns).contains("id=\"" + id + "-heading\"");
+        }
+        assertThat(returns).contains("<h1>Regulatory returns and policy monitoring</h1>", "aria-current=\"page\"");
         assertThat(html).contains("data-measure=\"received-by-month\"", "role=\"img\"", "<caption id=\"received-by-month-caption\"");
         assertThat(html).contains("Board report (PDF)", "/reports/board-report.pdf?from=2019-01-01&amp;to=2019-06-30");
         // the chart data: complaints by month, January to June 2019 (F; A, B, C, E; none; none; none; D)

@@ -201,4 +201,14 @@ class MeasuresIT extends ReportingApiSupport {
         assertThat(rebuilt.json().get("cases").asInt()).isGreaterThanOrEqualTo(refs.size());
         assertThat(measure("response-times").get("rows")).isEqualTo(before.get("rows"));
     }
+
+    @Test
+    void measuresWorkedOutTogetherForAPageGiveTheSameFiguresAsEachAlone() {
+        for (String page : Measures.PAGES.keySet()) {
+            JsonNode together = get("/api/v1/organisations/" + ORG + "/reports/" + page + "?" + PERIOD);
+            for (JsonNode m : together) {
+                assertThat(m.get("rows")).as(page + ": " + m.get("id")).isEqualTo(measure(m.get("id").asString()).get("rows"));
+            }
+        }
+    }
 }
