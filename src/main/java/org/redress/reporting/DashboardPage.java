@@ -1,0 +1,123 @@
+package org.redress.reporting;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.people.Organisation;
+import org.redress.people.Organisations;
+import org.redress.policy.PolicyPack;
+import org.redress.policy.PolicyPacks;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reporting pages: the dashboard (every figure with its definition, a chart and the table it draws) and the list of
+ * cases behind a figure. Self-contained layout, so it can move into the staff layout later.
+ */
+@Controller
+class DashboardPage {
+
+    /** Charts show at most this many groups (the largest first, e.g. the top subjects); the table shows them all. */
+    static final int CHART_GROUPS = 12;
+
+    private final Reports reports;
+    private final Organisations organisations;
+    private final PolicyPacks packs;
+    private final JsonMapper json;
+
+    DashboardPage(Reports reports, Organisations organisations, PolicyPacks packs, JsonMapper json) {
+        this.reports = reports;
+        this.organisations = organisations;
+        this.packs = packs;
+        this.json = json;
+    }
+
+    @GetMapping("/organisations/{organisation}/reports")
+    String dashboard(@PathVariable String organisation, @RequestParam(required = false) @Nullable String from,
+                     @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String serviceLine,
+                     @RequestParam(required = false) @Nullable String serviceArea, Model model) {
+        return page("dashboard", organisation, from, to, serviceLine, serviceArea, model);
+    }
+
+    @GetMapping("/organisations/{organisation}/reports/returns")
+    String returns(@PathVariable String organisation, @RequestParam(required = false) @Nullable String from,
+                   @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String serviceLine,
+                   @RequestParam(required = false) @Nullable String serviceArea, Model model) {
+        return page("returns", organisation, from, to, serviceLine, serviceArea, model);
+    }
+
+    private String page(String page, String organisation, @Nullable String from, @Nullable String to, @Nullable String serviceLine,
+                        @Nullable String serviceArea, Model model) {
+        ReportScope scope = reports.scope(organisation, from, to, serviceLine, serviceArea);
+        Organisation org = organisations.require(organisation);
+        List<MeasureResult> measures = reports.all(scope, Measures.PAGES.get(page));
+        model.addAttribute("page", page);
+        model.addAttribute("heading", page.equals("dashboard") ? "Complaints dashboard" : "Regulatory returns and policy monitoring");
+        model.addAttribute("organisation", org);
+        model.addAttribute("scope", scope);
+        model.addAttribute("serviceLines", packs.active(organisation).map(PolicyPack::serviceLines).orElse(List.of()));
+        model.addAttribute("measures", measures);
+        model.addAttribute("query", Reports.query(scope, Map.of()));
+        model.addAttribute("chartData", json.writeValueAsString(charts(measures)).replace("</", "<\\/"));
+        return "reporting/dashboard";
+    }
+
+    @GetMapping("/organisations/{organisation}/reports/cases")
+    String cases(@PathVariable String organisation, @RequestParam String measure, @RequestParam String figure,
+                 @RequestParam(required = false) @Nullable String group, @RequestParam(required = false) @Nullable String from,
+                 @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String serviceLine,
+                 @RequestParam(required = false) @Nullable String serviceArea, Model model) {
+        ReportScope scope = reports.scope(organisation, from, to, serviceLine, serviceArea);
+        Measure m = Reports.measureDefinition(measure);
+        Reports.CaseList list = reports.cases(scope, measure, figure, group);
+        model.addAttribute("organisation", organisations.require(organisation));
+        model.addAttribute("scope", scope);
+        model.addAttribute("measure", m);
+        model.addAttribute("figure", m.figure(figure));
+        model.addAttribute("list", list);
+        model.addAttribute("query", Reports.query(scope, Map.of()));
+        return "reporting/cases";
+    }
+
+    /** The drill-down page's address for a cell: the JSON list's query on the page's path. */
+    static String page(String casesApiLink) {
+        return casesApiLink.replaceFirst("^/api/v1/organisations/([^/]+)/reports/measures/([^/]+)/cases\\?", "/organisations/$1/reports/cases?measure=$2&");
+    }
+
+    /** Chart.js data per measure: one label per group, one series per charted figure. */
+    private static Map<String, Object> charts(List<MeasureResult> measures) {
+        Map<String, Object> charts = new LinkedHashMap<>();
+        for (MeasureResult m : measures) {
+            if (m.chart().type().equals("none")) {
+                continue;
+            }
+            List<MeasureResult.Row> rows = m.rows().size() > CHART_GROUPS && !m.chart().type().equals("line")
+                    ? m.rows().subList(0, CHART_GROUPS) : m.rows();
+            List<Map<String, Object>> series = m.chart().figures().stream().map(key -> {
+                int index = indexOf(m, key);
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("label", m.columns().get(index).label());
+                s.put("data", rows.stream().map(r -> r.cells().get(index).value()).toList());
+                return s;
+            }).toList();
+            charts.put(m.id(), Map.of("type", m.chart().type(), "title", m.title(),
+                    "labels", rows.stream().map(MeasureResult.Row::group).toList(), "series", series));
+        }
+        return charts;
+    }
+
+    private static int indexOf(MeasureResult m, String key) {
+        for (int i = 0; i < m.columns().size(); i++) {
+            if (m.columns().get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("measure " + m.id() + " charts an unknown figure " + key);
+    }
+}

@@ -1,0 +1,90 @@
+package org.redress.reporting;
+
+import org.jspecify.annotations.Nullable;
+
+import java.util.List;
+
+/**
+ * A measure, defined once: its definition text (shown wherever the figures are), the cases it looks at, an optional
+ * grouping, and its figures. Each piece of SQL is a predicate over one read-model row {@code r}; the parameters
+ * {@code :from}, {@code :to} (the period, end exclusive), {@code :asOf} (the period's end, or now if sooner) and
+ * {@code :extensionsInTime} (the organisation's setting) are bound by {@link Reports}.
+ *
+ * @param population the rows the measure is about (e.g. complaints at stage 1)
+ * @param groupBy how rows are split (by month, stage, service area...); null for one row of totals
+ * @param chart how the dashboard draws it
+ */
+record Measure(String id, String title, String definition, List<String> cites, String population, @Nullable Grouping groupBy,
+               List<Figure> figures, Chart chart) {
+
+    /**
+     * How a measure is drawn: {@code bar}, {@code stacked} (bars split by figure), {@code line} or {@code none}, and the
+     * figures drawn (one series each, one point per group).
+     */
+    record Chart(String type, List<String> figures) {
+
+        static final Chart NONE = new Chart("none", List.of());
+
+        static Chart bar(String... figures) {
+            return new Chart("bar", List.of(figures));
+        }
+
+        static Chart stacked(String... figures) {
+            return new Chart("stacked", List.of(figures));
+        }
+
+        static Chart line(String... figures) {
+            return new Chart("line", List.of(figures));
+        }
+    }
+
+    /**
+     * A way of splitting rows: its label and the SQL expression giving each row's group, as text.
+     *
+     * @param largestFirst order groups by the first figure, largest first (otherwise by name)
+     * @param always groups shown even when nothing falls in them (stage 1 and 2 for the regulator's measures)
+     */
+    record Grouping(String label, String expression, boolean largestFirst, List<String> always) {
+
+        Grouping(String label, String expression, boolean largestFirst) {
+            this(label, expression, largestFirst, List.of());
+        }
+    }
+
+    enum Kind { COUNT, PERCENT, AVERAGE, PER_THOUSAND_HOMES }
+
+    /**
+     * One figure of a measure.
+     *
+     * @param where the rows counted (for PERCENT: the numerator, inside {@code over}; for AVERAGE: the rows averaged)
+     * @param over for PERCENT, the denominator's rows
+     * @param value for AVERAGE, the SQL expression averaged
+     */
+    record Figure(String key, String label, Kind kind, String where, @Nullable String over, @Nullable String value) {
+
+        static Figure count(String key, String label, String where) {
+            return new Figure(key, label, Kind.COUNT, where, null, null);
+        }
+
+        static Figure percent(String key, String label, String where, String over) {
+            return new Figure(key, label, Kind.PERCENT, where, over, null);
+        }
+
+        static Figure average(String key, String label, String where, String value) {
+            return new Figure(key, label, Kind.AVERAGE, where, null, value);
+        }
+
+        static Figure perThousandHomes(String key, String label, String where) {
+            return new Figure(key, label, Kind.PER_THOUSAND_HOMES, where, null, null);
+        }
+
+        /** The rows behind the figure, for drilling down: the numerator's. */
+        String rows() {
+            return over == null ? where : "(" + where + ") and (" + over + ")";
+        }
+    }
+
+    Figure figure(String key) {
+        return figures.stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow();
+    }
+}

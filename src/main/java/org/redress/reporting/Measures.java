@@ -1,0 +1,181 @@
+package org.redress.reporting;
+
+import org.redress.reporting.Measure.Chart;
+import org.redress.reporting.Measure.Figure;
+import org.redress.reporting.Measure.Grouping;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every measure Redress reports, each defined once here: the text people read and the SQL that computes it come
+ * from the same entry, so they cannot drift apart. {@code docs/reporting.md} lists them.
+ */
+final class Measures {
+
+    private Measures() {
+    }
+
+    // ---- the building blocks, each a predicate over one read-model row r --------------------------------------
+
+    /** A complaint: a record type that runs through the stages (not a compliment, comment or service request). */
+    static final String COMPLAINT = "r.staged";
+    /** The row that stands for the whole case: its first stage (stage 0 for contacts outside the stages). */
+    static final String CASE_ROW = "r.stage <= 1";
+    static final String RECEIVED_IN_PERIOD = "r.received_at >= :from and r.received_at < :to";
+    static final String RESPONDED_IN_PERIOD = "r.responded_at >= :from and r.responded_at < :to";
+    static final String ACKNOWLEDGED_IN_PERIOD = "r.acknowledged_at >= :from and r.acknowledged_at < :to";
+    static final String CLOSED_IN_PERIOD = "r.closed_at >= :from and r.closed_at < :to and r.case_status = 'CLOSED'";
+    static final String ENDED_IN_PERIOD = "r.closed_at >= :from and r.closed_at < :to";
+    /** Open at the end of the period: received, and neither responded to nor closed (withdrawn, declined) by then. */
+    static final String OPEN_AT_END = "r.received_at < :asOf and (r.ended_at is null or r.ended_at >= :asOf)";
+    static final String WITHIN_TIME_AT_END = "(r.respond_due_by is null or r.respond_due_by >= :asOf)";
+    static final String OVERDUE_AT_END = "r.respond_due_by < :asOf";
+    /** Responded by the response clock's deadline, after any extension the policy allowed. */
+    static final String RESPONDED_IN_TIME = "r.responded_at <= r.respond_due_by";
+    /**
+     * Within the Housing Ombudsman Code's timescale: 10 working days from acknowledgement at stage 1 (6.3), 20 at
+     * stage 2 (6.15); with the setting on, a response by the deadline of an extension agreed under the policy also counts.
+     */
+    static final String WITHIN_CODE_TIMESCALE = "(r.code_working_days <= case when r.stage = 1 then 10 else 20 end"
+            + " or (:extensionsInTime and r.extended and r.responded_at <= r.respond_due_by))";
+    static final String DAYS_TO_CLOSE = "extract(epoch from (r.closed_at - r.case_received_at)) / 86400.0";
+    /** The UK calendar month of receipt, e.g. 2026-11 (kept on the row, so grouping converts no time zones). */
+    static final String UK_MONTH = "r.received_month";
+    static final String STAGE = "'Stage ' || r.stage";
+    static final String SERVICE_AREA = "coalesce(r.service_area, '(no service area)')";
+    static final List<String> STAGES_1_AND_2 = List.of("Stage 1", "Stage 2");
+    static final String DEBT_ADVICE = "r.service_line = 'debt-advice'";
+
+    static final List<Measure> ALL = List.of(
+            new Measure("complaints-received", "Complaints received",
+                    "Complaints (record types handled through the stages) whose first stage was received in the period, by receipt date in UK time.",
+                    List.of("S0-11", "F-15", "H-11", "T-11"), COMPLAINT + " and " + CASE_ROW, null,
+                    List.of(Figure.count("received", "Received", RECEIVED_IN_PERIOD)), Chart.NONE),
+            new Measure("received-by-month", "Complaints received by month",
+                    "Complaints received in the period, counted in the UK calendar month of receipt: the trend.",
+                    List.of("S0-11", "F-14", "F-15"), COMPLAINT + " and " + CASE_ROW, new Grouping("Month", UK_MONTH, false),
+                    List.of(Figure.count("received", "Received", RECEIVED_IN_PERIOD)), Chart.line("received")),
+            new Measure("received-by-service-area", "New complaints by service area",
+                    "Complaints received in the period, by the service area they are filed under.",
+                    List.of("H-11"), COMPLAINT + " and " + CASE_ROW, new Grouping("Service area", SERVICE_AREA, true),
+                    List.of(Figure.count("received", "Received", RECEIVED_IN_PERIOD)), Chart.bar("received")),
+            new Measure("subjects", "Complaints by subject and sub-subject",
+                    "Complaints received in the period, by subject and sub-subject as classified on the case, most frequent first.",
+                    List.of("S0-11", "F-15"), COMPLAINT + " and " + CASE_ROW,
+                    new Grouping("Subject / sub-subject", "coalesce(r.subject, '(no subject)') || ' / ' || coalesce(r.sub_subject, '-')", true),
+                    List.of(Figure.count("received", "Received", RECEIVED_IN_PERIOD)), Chart.bar("received")),
+            new Measure("responded-within-48-hours", "Responded within 48 hours",
+                    "Of the stage 1 complaint responses sent in the period, the share sent within 48 clock hours of the complaint's receipt.",
+                    List.of("S0-11", "S0-7"), COMPLAINT + " and r.stage = 1", null,
+                    List.of(Figure.count("responses", "Responses", RESPONDED_IN_PERIOD),
+                            Figure.percent("within-48-hours", "% within 48 hours",
+                                    "r.responded_at <= r.received_at + interval '48 hours'", RESPONDED_IN_PERIOD)), Chart.NONE),
+            new Measure("response-times", "Response times against the policy's timescale",
+                    "Responses sent in the period at each stage: how many, the share sent by the response deadline of the case's "
+                            + "policy (after any extension it allowed), and the average working days from the stage's receipt to the response.",
+                    List.of("F-15", "T-11", "A-4", "A-7", "T-7", "T-9"), COMPLAINT, new Grouping("Stage", STAGE, false),
+                    List.of(Figure.count("responses", "Responses", RESPONDED_IN_PERIOD),
+                            Figure.percent("in-time", "% in time", RESPONDED_IN_TIME, RESPONDED_IN_PERIOD),
+                            Figure.count("late", "Late", RESPONDED_IN_PERIOD + " and r.responded_at > r.respond_due_by"),
+                            Figure.average("average-working-days", "Average working days to respond", RESPONDED_IN_PERIOD,
+                                    "r.respond_working_days")), Chart.bar("in-time")),
+            new Measure("outcomes", "Outcomes of responses",
+                    "Responses sent in the period at each stage by decision: upheld if any point was upheld, partly upheld if any "
+                            + "point was partly upheld, otherwise not upheld.",
+                    List.of("F-15", "H-11", "T-11"), COMPLAINT, new Grouping("Stage", STAGE, false),
+                    List.of(Figure.count("upheld", "Upheld", RESPONDED_IN_PERIOD + " and r.outcome = 'UPHELD'"),
+                            Figure.count("partly-upheld", "Partly upheld", RESPONDED_IN_PERIOD + " and r.outcome = 'PARTLY_UPHELD'"),
+                            Figure.count("not-upheld", "Not upheld", RESPONDED_IN_PERIOD + " and r.outcome = 'NOT_UPHELD'")), Chart.stacked("upheld", "partly-upheld", "not-upheld")),
+            new Measure("escalations", "Escalations (appeals) and their results",
+                    "Escalation requests received in the period (stage 2 and later), and what became of them: the stage's decision, "
+                            + "refused escalations, and those still awaiting a response.",
+                    List.of("F-15", "A-6", "T-8"), COMPLAINT + " and r.stage >= 2", new Grouping("Stage", STAGE, false),
+                    List.of(Figure.count("received", "Escalations", RECEIVED_IN_PERIOD),
+                            Figure.count("upheld", "Upheld", RECEIVED_IN_PERIOD + " and r.outcome = 'UPHELD'"),
+                            Figure.count("partly-upheld", "Partly upheld", RECEIVED_IN_PERIOD + " and r.outcome = 'PARTLY_UPHELD'"),
+                            Figure.count("not-upheld", "Not upheld", RECEIVED_IN_PERIOD + " and r.outcome = 'NOT_UPHELD'"),
+                            Figure.count("refused", "Escalation refused", RECEIVED_IN_PERIOD + " and r.escalation_refused"),
+                            Figure.count("awaiting", "Awaiting a response", RECEIVED_IN_PERIOD
+                                    + " and r.responded_at is null and not r.escalation_refused and r.closed_at is null")), Chart.NONE),
+            new Measure("open-complaints", "Open complaints: within time and overdue",
+                    "Complaint stages open at the end of the period (received, not yet responded to, not withdrawn or declined), by "
+                            + "service area: in category (the response deadline has not passed) and out of category (overdue).",
+                    List.of("H-11", "S0-10"), COMPLAINT, new Grouping("Service area", SERVICE_AREA, true),
+                    List.of(Figure.count("open", "Open", OPEN_AT_END),
+                            Figure.count("in-category", "Open, within time", OPEN_AT_END + " and " + WITHIN_TIME_AT_END),
+                            Figure.count("out-of-category", "Open, overdue", OPEN_AT_END + " and " + OVERDUE_AT_END)), Chart.stacked("in-category", "out-of-category")),
+            new Measure("closed", "Closed complaints and average time to close",
+                    "Complaints closed in the period (not counting withdrawn or declined ones), and the average calendar days from the "
+                            + "complaint's receipt to its closure.",
+                    List.of("H-11"), COMPLAINT + " and " + CASE_ROW, null,
+                    List.of(Figure.count("closed", "Closed", CLOSED_IN_PERIOD),
+                            Figure.average("average-days-to-close", "Average days to close", CLOSED_IN_PERIOD, DAYS_TO_CLOSE)), Chart.NONE),
+            new Measure("satisfaction", "Satisfaction with complaint handling and outcome",
+                    "Of the complaints closed in the period whose complainant answered the question, the share satisfied with the "
+                            + "handling, and of those who answered about the outcome, the share satisfied with it.",
+                    List.of("H-11", "H-7", "F-15", "TSM TP09"), COMPLAINT + " and " + CASE_ROW, null,
+                    List.of(Figure.percent("handling", "% satisfied with handling", "r.satisfied_handling",
+                                    CLOSED_IN_PERIOD + " and r.satisfied_handling is not null"),
+                            Figure.percent("outcome", "% satisfied with outcome", "r.satisfied_outcome",
+                                    CLOSED_IN_PERIOD + " and r.satisfied_outcome is not null")), Chart.bar("handling", "outcome")),
+            new Measure("ombudsman", "Complaints dealt with by the ombudsman",
+                    "Complaints referred to an ombudsman in the period, from the case's 'ombudsman-referred' event. Casework does not "
+                            + "record referrals yet, so this stays 0 until it does.",
+                    List.of("F-15", "F-9"), CASE_ROW, null,
+                    List.of(Figure.count("referred", "Referred to the ombudsman",
+                            "r.ombudsman_referred_at >= :from and r.ombudsman_referred_at < :to")), Chart.NONE),
+            new Measure("tsm-ch01", "TSM CH01: complaints per 1,000 homes",
+                    "Stage 1 and stage 2 complaints received in the period, each divided by the organisation's number of homes for "
+                            + "the year the period ends in, times 1,000 (the Regulator of Social Housing's CH01).",
+                    List.of("R-2", "TSM CH01"), COMPLAINT + " and r.stage in (1, 2)", new Grouping("Stage", STAGE, false, STAGES_1_AND_2),
+                    List.of(Figure.count("received", "Received", RECEIVED_IN_PERIOD),
+                            Figure.perThousandHomes("per-1000-homes", "Per 1,000 homes", RECEIVED_IN_PERIOD)), Chart.NONE),
+            new Measure("tsm-ch02", "TSM CH02: responded to within the Code's timescales",
+                    "Of the stage 1 and stage 2 responses sent in the period, the share within the Housing Ombudsman Code's "
+                            + "timescale: 10 working days from acknowledgement at stage 1, 20 at stage 2 (from receipt when the "
+                            + "response was the acknowledgement). With the setting 'agreed extensions count as in time' on, a response "
+                            + "by the deadline of an extension granted under the policy also counts.",
+                    List.of("R-2", "TSM CH02", "Code 6.3", "Code 6.15"), COMPLAINT + " and r.stage in (1, 2)",
+                    new Grouping("Stage", STAGE, false, STAGES_1_AND_2),
+                    List.of(Figure.count("responses", "Responses", RESPONDED_IN_PERIOD),
+                            Figure.percent("within-code-timescale", "% within the Code's timescale", WITHIN_CODE_TIMESCALE,
+                                    RESPONDED_IN_PERIOD)), Chart.bar("within-code-timescale")),
+            new Measure("code-acknowledgements", "Acknowledged within 5 working days",
+                    "Of the stage 1 complaints and stage 2 escalation requests acknowledged in the period, the share acknowledged "
+                            + "within 5 working days of receipt (Code 6.2 and 6.11).",
+                    List.of("R-1", "Code 6.2", "Code 6.11", "A-2", "T-6"), COMPLAINT + " and r.stage in (1, 2)",
+                    new Grouping("Stage", STAGE, false, STAGES_1_AND_2),
+                    List.of(Figure.count("acknowledged", "Acknowledged", ACKNOWLEDGED_IN_PERIOD),
+                            Figure.percent("within-5-working-days", "% within 5 working days", "r.ack_working_days <= 5",
+                                    ACKNOWLEDGED_IN_PERIOD)), Chart.NONE),
+            new Measure("disp-return", "FCA DISP complaints return (debt advice)",
+                    "Debt advice complaints: received in the period; those that ended in the period (closed, withdrawn or declined) by "
+                            + "time from receipt: within 4 weeks (up to 28 days), 4 to 8 weeks (29 to 56 days), over 8 weeks; and those "
+                            + "ended in the period that were upheld in whole or in part.",
+                    List.of("R-5", "FCA DISP 1.10", "F-8"), COMPLAINT + " and " + CASE_ROW + " and " + DEBT_ADVICE, null,
+                    List.of(Figure.count("received", "Received", RECEIVED_IN_PERIOD),
+                            Figure.count("closed-within-4-weeks", "Closed within 4 weeks",
+                                    ENDED_IN_PERIOD + " and r.closed_at <= r.case_received_at + interval '28 days'"),
+                            Figure.count("closed-4-to-8-weeks", "Closed in 4 to 8 weeks",
+                                    ENDED_IN_PERIOD + " and r.closed_at > r.case_received_at + interval '28 days'"
+                                            + " and r.closed_at <= r.case_received_at + interval '56 days'"),
+                            Figure.count("closed-over-8-weeks", "Closed after more than 8 weeks",
+                                    ENDED_IN_PERIOD + " and r.closed_at > r.case_received_at + interval '56 days'"),
+                            Figure.count("upheld", "Upheld (in whole or in part)",
+                                    ENDED_IN_PERIOD + " and r.outcome in ('UPHELD', 'PARTLY_UPHELD')")), Chart.NONE));
+
+    /** The measures on the dashboard page, in order: what complaint managers and the Board watch. */
+    static final List<String> DASHBOARD = List.of("complaints-received", "received-by-month", "response-times", "open-complaints",
+            "outcomes", "subjects", "received-by-service-area", "satisfaction", "closed", "escalations");
+    /** The measures on the regulatory returns page: what regulators and the policies' own monitoring clauses ask for. */
+    static final List<String> RETURNS = List.of("tsm-ch01", "tsm-ch02", "code-acknowledgements", "responded-within-48-hours",
+            "ombudsman", "disp-return");
+
+    /** The measure lists of the reporting pages, by the page's name in URLs. */
+    static final java.util.Map<String, List<String>> PAGES = java.util.Map.of("dashboard", DASHBOARD, "returns", RETURNS);
+
+    static Optional<Measure> find(String id) {
+        return ALL.stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,137 @@
+package org.redress.reporting;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Measures as files. CSV is one line per figure (tidy, for analysis: scope and definition on every line); the Excel
+ * workbook is the table as people read it, one sheet per measure with its definition above the figures.
+ */
+@Component
+class ReportExports {
+
+    static final List<String> CSV_HEADER = List.of("organisation", "from", "to", "service_line", "service_area", "measure", "title",
+            "group", "figure", "label", "value", "count", "of", "definition");
+
+    String csv(List<MeasureResult> results) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER.toArray(String[]::new)).get())) {
+            for (MeasureResult m : results) {
+                for (MeasureResult.Row row : m.rows()) {
+                    for (int i = 0; i < m.columns().size(); i++) {
+                        MeasureResult.Column column = m.columns().get(i);
+                        MeasureResult.Cell cell = row.cells().get(i);
+                        csv.printRecord(m.organisation(), m.from(), m.to(), orEmpty(m.serviceLine()), orEmpty(m.serviceArea()), m.id(),
+                                m.title(), row.group(), column.key(), column.label(), cell.value() == null ? "" : number(cell.value()),
+                                cell.count(), cell.of() == null ? "" : cell.of(), m.definition());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    byte[] xlsx(List<MeasureResult> results) {
+        try (Workbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Font bold = book.createFont();
+            bold.setBold(true);
+            CellStyle heading = book.createCellStyle();
+            heading.setFont(bold);
+            CellStyle wrap = book.createCellStyle();
+            wrap.setWrapText(true);
+            Set<String> names = new HashSet<>();
+            for (MeasureResult m : results) {
+                Sheet sheet = book.createSheet(sheetName(m.title(), names));
+                int r = 0;
+                text(sheet.createRow(r++), 0, m.title(), heading);
+                text(sheet.createRow(r++), 0, m.definition(), null);
+                text(sheet.createRow(r++), 0, "Period: " + m.from() + " to " + m.to() + " (" + m.organisation()
+                        + (m.serviceLine() == null ? "" : ", service line " + m.serviceLine())
+                        + (m.serviceArea() == null ? "" : ", service area " + m.serviceArea()) + ")", null);
+                text(sheet.createRow(r++), 0, "Sources: " + String.join(", ", m.cites()), null);
+                for (String note : m.notes()) {
+                    text(sheet.createRow(r++), 0, note, null);
+                }
+                r++;
+                Row header = sheet.createRow(r++);
+                text(header, 0, m.groupedBy() == null ? "" : m.groupedBy(), heading);
+                int c = 1;
+                for (MeasureResult.Column column : m.columns()) {
+                    text(header, c++, column.label(), heading);
+                    if (column.kind() == Measure.Kind.PERCENT) {
+                        text(header, c++, column.label().replace("%", "Number") + " (of)", heading);
+                    }
+                }
+                for (MeasureResult.Row row : m.rows()) {
+                    Row line = sheet.createRow(r++);
+                    text(line, 0, row.group(), null);
+                    c = 1;
+                    for (int i = 0; i < m.columns().size(); i++) {
+                        MeasureResult.Cell cell = row.cells().get(i);
+                        Cell value = line.createCell(c++);
+                        if (cell.value() != null) {
+                            value.setCellValue(cell.value());
+                        }
+                        if (m.columns().get(i).kind() == Measure.Kind.PERCENT) {
+                            line.createCell(c++).setCellValue(cell.count() + " of " + cell.of());
+                        }
+                    }
+                }
+                sheet.setColumnWidth(0, 40 * 256);
+                for (int i = 1; i < c; i++) {
+                    sheet.setColumnWidth(i, 18 * 256);
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], and unique. */
+    static String sheetName(String title, Set<String> used) {
+        String base = title.replaceAll("[:\\\\/?*\\[\\]]", " ").strip();
+        base = base.length() > 28 ? base.substring(0, 28).strip() : base;
+        String name = base;
+        for (int n = 2; !used.add(name.toLowerCase()); n++) {
+            name = base + " " + n;
+        }
+        return name;
+    }
+
+    private static void text(Row row, int column, String value, @Nullable CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        if (style != null) {
+            cell.setCellStyle(style);
+        }
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    private static String orEmpty(@Nullable String text) {
+        return text == null ? "" : text;
+    }
+}

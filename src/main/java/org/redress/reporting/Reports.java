@@ -1,0 +1,349 @@
+package org.redress.reporting;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.calendar.UkTime;
+import org.redress.people.Organisations;
+import org.redress.reporting.Measure.Figure;
+import org.redress.reporting.Measure.Kind;
+import org.redress.reporting.MeasureResult.Cell;
+import org.redress.reporting.MeasureResult.Column;
+import org.redress.reporting.MeasureResult.Row;
+import org.redress.web.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Works out measures: one SQL aggregate per measure over the read model (every figure a filtered count or average,
+ * so a measure is one pass over the period's rows), and the cases behind any figure.
+ */
+@Service
+class Reports {
+
+    /** The most case references one drill-down returns. */
+    static final int MAX_CASES = 5000;
+
+    private final JdbcClient jdbc;
+    private final ReportSettings settings;
+    private final Organisations organisations;
+    private final Clock clock;
+
+    Reports(JdbcClient jdbc, ReportSettings settings, Organisations organisations, Clock clock) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.organisations = organisations;
+        this.clock = clock;
+    }
+
+    /** The cases behind one figure. */
+    record CaseList(String measure, String figure, @Nullable String group, String organisation, LocalDate from, LocalDate to,
+                    int count, boolean truncated, List<String> references) {
+    }
+
+    LocalDate today() {
+        return UkTime.dateOf(clock.instant());
+    }
+
+    ReportScope scope(String organisation, @Nullable String from, @Nullable String to, @Nullable String serviceLine,
+                      @Nullable String serviceArea) {
+        organisations.require(organisation);
+        return ReportScope.parse(organisation, from, to, serviceLine, serviceArea, today());
+    }
+
+    static Measure measureDefinition(String id) {
+        return Measures.find(id).orElseThrow(() -> new NotFoundException("measure",
+                "no measure '" + id + "'; measures: " + Measures.ALL.stream().map(Measure::id).toList()));
+    }
+
+    /**
+     * Works out several measures. Measures about the same population (complaints at their first stage, every complaint
+     * stage...) share one query that reads the rows any of them needs, grouped by each one's grouping at once (GROUPING
+     * SETS): every figure's own filter carries its full definition, period included, so reading more rows changes no
+     * figure, and a page costs one pass per population instead of one per measure.
+     */
+    @Transactional(readOnly = true)
+    List<MeasureResult> all(ReportScope scope, List<String> ids) {
+        List<Measure> measures = ids.stream().map(Reports::measureDefinition).toList();
+        Map<String, Object> params = params(scope);
+        Map<String, List<Measure>> batches = new LinkedHashMap<>();
+        for (Measure m : measures) {
+            batches.computeIfAbsent(m.population(), k -> new ArrayList<>()).add(m);
+        }
+        Map<String, Map<String, Row>> rows = new LinkedHashMap<>();
+        Map<String, @Nullable Integer> homes = new LinkedHashMap<>();
+        for (Measure m : measures) {
+            homes.put(m.id(), needsHomes(m) ? settings.homes(scope.organisation(), scope.to().getYear()).orElse(null) : null);
+            rows.put(m.id(), new LinkedHashMap<>());
+        }
+        for (List<Measure> batch : batches.values()) {
+            List<String> groupings = groupings(batch);
+            var statement = jdbc.sql(aggregate(batch, scope));
+            for (var p : params.entrySet()) {
+                statement = statement.param(p.getKey(), p.getValue());
+            }
+            statement.query((ResultSet rs) -> {
+                int notGrouped = rs.getInt(1);
+                int column = 2 + groupings.size();
+                int all = (1 << groupings.size()) - 1;
+                for (Measure m : batch) {
+                    int set = m.groupBy() == null ? -1 : groupings.indexOf(m.groupBy().expression());
+                    // GROUPING(...) has a 1 bit for each expression the row is not grouped by: all of them for the grand
+                    // total, all but its own for a grouping
+                    boolean mine = set < 0 ? notGrouped == all : notGrouped == all - (1 << (groupings.size() - 1 - set));
+                    if (mine) {
+                        String group = set < 0 ? "All" : rs.getString(2 + set);
+                        List<Cell> cells = cells(m, scope, group, rs, column, homes.get(m.id()));
+                        // rows read for another measure of the batch make groups this one has nothing in
+                        if (cells.stream().anyMatch(c -> c.count() > 0 || (c.of() != null && c.of() > 0))) {
+                            rows.get(m.id()).put(group, new Row(group, cells));
+                        }
+                    }
+                    column += columns(m);
+                }
+            });
+        }
+        return measures.stream().map(m -> result(m, scope, params, rows.get(m.id()), homes.get(m.id()))).toList();
+    }
+
+    @Transactional(readOnly = true)
+    MeasureResult measure(ReportScope scope, String id) {
+        return all(scope, List.of(id)).get(0);
+    }
+
+    private MeasureResult result(Measure m, ReportScope scope, Map<String, Object> params, Map<String, Row> rows, @Nullable Integer homes) {
+        List<Row> ordered = order(m, scope, rows, homes);
+        List<String> notes = new ArrayList<>();
+        if (needsHomes(m) && homes == null) {
+            notes.add("The number of homes for " + scope.to().getYear() + " is not set, so the rate per 1,000 homes cannot be worked out: "
+                    + "set it with PUT /api/v1/organisations/" + scope.organisation() + "/reports/settings/homes/" + scope.to().getYear() + ".");
+        } else if (homes != null) {
+            notes.add("Homes in " + scope.to().getYear() + ": " + homes + ".");
+        }
+        if (m.id().equals("tsm-ch02")) {
+            notes.add("Agreed extensions count as in time: " + (params.get("extensionsInTime").equals(Boolean.TRUE) ? "yes" : "no")
+                    + " (a setting).");
+        }
+        if (m.id().equals("open-complaints")) {
+            notes.add("Open at " + (scope.end().isAfter(clock.instant()) ? "now" : "the end of " + scope.to()) + ".");
+        }
+        return new MeasureResult(m.id(), m.title(), m.definition(), m.cites(), scope.organisation(), scope.from(), scope.to(),
+                scope.serviceLine(), scope.serviceArea(), m.groupBy() == null ? null : m.groupBy().label(),
+                m.figures().stream().map(f -> new Column(f.key(), f.label(), f.kind())).toList(), ordered, notes, m.chart());
+    }
+
+    @Transactional(readOnly = true)
+    CaseList cases(ReportScope scope, String id, String figureKey, @Nullable String group) {
+        Measure m = measureDefinition(id);
+        Figure figure = m.figures().stream().filter(f -> f.key().equals(figureKey)).findFirst()
+                .orElseThrow(() -> new NotFoundException("figure", "measure '" + id + "' has no figure '" + figureKey + "'; figures: "
+                        + m.figures().stream().map(Figure::key).toList()));
+        Map<String, Object> params = params(scope);
+        StringBuilder sql = new StringBuilder("select distinct r.reference from reporting.case_stage r where ")
+                .append(scopeFilter(scope)).append(" and (").append(m.population()).append(") and (").append(figure.rows()).append(")");
+        if (group != null && m.groupBy() != null) {
+            sql.append(" and ").append(m.groupBy().expression()).append(" = :group");
+            params.put("group", group);
+        }
+        sql.append(" order by 1 limit ").append(MAX_CASES + 1);
+        var statement = jdbc.sql(sql.toString());
+        for (var p : params.entrySet()) {
+            statement = statement.param(p.getKey(), p.getValue());
+        }
+        List<String> references = statement.query(String.class).list();
+        boolean truncated = references.size() > MAX_CASES;
+        List<String> shown = truncated ? references.subList(0, MAX_CASES) : references;
+        return new CaseList(id, figureKey, group, scope.organisation(), scope.from(), scope.to(), shown.size(), truncated, shown);
+    }
+
+    // ---- internals -------------------------------------------------------------------------------------------
+
+    /**
+     * The rows a measure reads: those any of its figures counts (a percentage's numerator lies inside its denominator,
+     * and a figure that narrows another's rows with "and" adds nothing), as one predicate.
+     */
+    static String rowFilter(Measure m) {
+        List<String> any = new ArrayList<>();
+        for (Figure f : m.figures()) {
+            String rows = f.over() != null ? f.over() : f.where();
+            if (any.stream().noneMatch(r -> rows.equals(r) || rows.startsWith(r + " and "))) {
+                any.removeIf(r -> r.startsWith(rows + " and "));
+                any.add(rows);
+            }
+        }
+        return any.size() == 1 ? "(" + any.get(0) + ")" : "((" + String.join(") or (", any) + "))";
+    }
+
+    /** The distinct grouping expressions of a batch, in order (ungrouped measures use the grand total). */
+    private static List<String> groupings(List<Measure> batch) {
+        return batch.stream().filter(m -> m.groupBy() != null).map(m -> m.groupBy().expression()).distinct().toList();
+    }
+
+    /** How many result columns a measure's figures take. */
+    private static int columns(Measure m) {
+        return m.figures().stream().mapToInt(f -> f.kind() == Kind.PERCENT || f.kind() == Kind.AVERAGE ? 2 : 1).sum();
+    }
+
+    /**
+     * Measures of one population as one aggregate query over the rows any of them reads: for each figure a filtered count
+     * (and its denominator, or its average), grouped by every measure's grouping at once.
+     */
+    static String aggregate(List<Measure> batch, ReportScope scope) {
+        List<String> groupings = groupings(batch);
+        StringBuilder sql = new StringBuilder(groupings.isEmpty() ? "select 0" : "select grouping(" + String.join(", ", groupings) + ")");
+        for (String g : groupings) {
+            sql.append(", ").append(g);
+        }
+        for (Measure m : batch) {
+            for (Figure f : m.figures()) {
+                sql.append(", count(*) filter (where ").append(f.rows()).append(")");
+                switch (f.kind()) {
+                    case PERCENT -> sql.append(", count(*) filter (where ").append(f.over()).append(")");
+                    case AVERAGE -> sql.append(", avg(").append(f.value()).append(") filter (where ").append(f.where()).append(")");
+                    default -> {
+                    }
+                }
+            }
+        }
+        List<String> rowFilters = batch.stream().map(Reports::rowFilter).distinct().toList();
+        sql.append(" from reporting.case_stage r where ").append(scopeFilter(scope)).append(" and (").append(batch.get(0).population())
+                .append(") and (").append(String.join(" or ", rowFilters)).append(") group by grouping sets (");
+        List<String> sets = new ArrayList<>(groupings.stream().map(g -> "(" + g + ")").toList());
+        if (batch.stream().anyMatch(m -> m.groupBy() == null)) {
+            sets.add("()");
+        }
+        sql.append(String.join(", ", sets)).append(")");
+        return sql.toString();
+    }
+
+    static String aggregate(Measure m, ReportScope scope) {
+        return aggregate(List.of(m), scope);
+    }
+
+    /** The parameters every measure's SQL may use, bound by name. */
+    Map<String, Object> parameters(ReportScope scope) {
+        return params(scope);
+    }
+
+    private Map<String, Object> params(ReportScope scope) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        Instant end = scope.end();
+        Instant now = clock.instant();
+        params.put("org", scope.organisation());
+        params.put("from", Timestamp.from(scope.start()));
+        params.put("to", Timestamp.from(end));
+        params.put("asOf", Timestamp.from(end.isBefore(now) ? end : now));
+        params.put("extensionsInTime", settings.extensionsCountAsInTime(scope.organisation()));
+        if (scope.serviceLine() != null) {
+            params.put("serviceLine", scope.serviceLine());
+        }
+        if (scope.serviceArea() != null) {
+            params.put("serviceArea", scope.serviceArea());
+        }
+        return params;
+    }
+
+    private static String scopeFilter(ReportScope scope) {
+        return "r.organisation = :org" + (scope.serviceLine() == null ? "" : " and r.service_line = :serviceLine")
+                + (scope.serviceArea() == null ? "" : " and r.service_area = :serviceArea");
+    }
+
+    private static boolean needsHomes(Measure m) {
+        return m.figures().stream().anyMatch(f -> f.kind() == Kind.PER_THOUSAND_HOMES);
+    }
+
+    private static List<Cell> cells(Measure m, ReportScope scope, String group, ResultSet rs, int firstColumn, @Nullable Integer homes)
+            throws SQLException {
+        List<Cell> cells = new ArrayList<>();
+        int column = firstColumn;
+        for (Figure f : m.figures()) {
+            long n = rs.getLong(column++);
+            String link = link(scope, m, f, m.groupBy() == null ? null : group);
+            switch (f.kind()) {
+                case COUNT -> cells.add(Cell.of(f.key(), f.kind(), (double) n, n, null, link));
+                case PER_THOUSAND_HOMES -> cells.add(Cell.of(f.key(), f.kind(), homes == null ? null : round(n * 1000.0 / homes), n, null, link));
+                case PERCENT -> {
+                    long d = rs.getLong(column++);
+                    cells.add(Cell.of(f.key(), f.kind(), d == 0 ? null : round(100.0 * n / d), n, d, link));
+                }
+                case AVERAGE -> {
+                    double avg = rs.getDouble(column++);
+                    cells.add(Cell.of(f.key(), f.kind(), rs.wasNull() ? null : round(avg), n, null, link));
+                }
+            }
+        }
+        return cells;
+    }
+
+    private static List<Cell> emptyCells(Measure m, ReportScope scope, @Nullable String group, @Nullable Integer homes) {
+        return m.figures().stream().map(f -> Cell.of(f.key(), f.kind(), switch (f.kind()) {
+            case COUNT -> 0.0;
+            case PER_THOUSAND_HOMES -> homes == null ? null : 0.0;
+            case PERCENT, AVERAGE -> null;
+        }, 0, f.kind() == Kind.PERCENT ? 0L : null, link(scope, m, f, group))).toList();
+    }
+
+    private List<Row> order(Measure m, ReportScope scope, Map<String, Row> rows, @Nullable Integer homes) {
+        if (m.groupBy() == null) {
+            return List.of(rows.getOrDefault("All", new Row("All", emptyCells(m, scope, null, homes))));
+        }
+        Map<String, Row> all = new LinkedHashMap<>();
+        List<String> always = new ArrayList<>(m.groupBy().always());
+        if (m.groupBy().expression().equals(Measures.UK_MONTH)) {
+            for (YearMonth month = YearMonth.from(scope.from()); !month.isAfter(YearMonth.from(scope.to())); month = month.plusMonths(1)) {
+                always.add(month.toString());
+            }
+        }
+        for (String group : always) {
+            all.put(group, rows.getOrDefault(group, new Row(group, emptyCells(m, scope, group, homes))));
+        }
+        rows.forEach(all::putIfAbsent);
+        Comparator<Row> byName = Comparator.comparing(Row::group);
+        Comparator<Row> order = m.groupBy().largestFirst()
+                ? Comparator.<Row>comparingLong(r -> r.cells().get(0).count()).reversed().thenComparing(byName) : byName;
+        return all.values().stream().sorted(order).toList();
+    }
+
+    static String link(ReportScope scope, Measure m, Figure f, @Nullable String group) {
+        Map<String, @Nullable Object> q = new LinkedHashMap<>();
+        q.put("figure", f.key());
+        q.put("group", group);
+        return "/api/v1/organisations/" + encode(scope.organisation()) + "/reports/measures/" + m.id() + "/cases?" + query(scope, q);
+    }
+
+    /** The scope (and any extra parameters) as a query string, each value encoded. */
+    static String query(ReportScope scope, Map<String, @Nullable Object> extra) {
+        Map<String, @Nullable Object> q = new LinkedHashMap<>(extra);
+        q.put("from", scope.from());
+        q.put("to", scope.to());
+        q.put("serviceLine", scope.serviceLine());
+        q.put("serviceArea", scope.serviceArea());
+        StringBuilder out = new StringBuilder();
+        q.forEach((k, v) -> {
+            if (v != null) {
+                out.append(out.isEmpty() ? "" : "&").append(k).append('=').append(encode(v.toString()));
+            }
+        });
+        return out.toString();
+    }
+
+    static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}

@@ -1,0 +1,124 @@
+package org.redress.reporting;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.calendar.UkTime;
+import org.redress.calendar.WorkingDayCalendar;
+import org.redress.casework.CaseEvent;
+import org.redress.casework.CaseTypes.StageRecord;
+import org.redress.casework.CaseView;
+import org.redress.casework.CaseView.ClockView;
+import org.redress.policy.PolicyPack;
+import org.redress.policy.PolicyPack.ClockRule;
+import org.redress.policy.PolicyPack.Milestone;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns a case, as casework shows it, into read-model rows: one per stage. A stage's acknowledgement and response
+ * clocks are found by the milestone that stops them in the case's pack, so every pack's clock names work.
+ */
+final class StageProjection {
+
+    /** The casework event a future ombudsman-referral verb is expected to record; until then the figure is zero. */
+    static final String OMBUDSMAN_REFERRED = "ombudsman-referred";
+
+    private StageProjection() {
+    }
+
+    static List<StageRow> rows(CaseView c, PolicyPack pack, WorkingDayCalendar calendar) {
+        boolean staged = pack.recordType(c.recordType()).map(t -> t.handling() == PolicyPack.Handling.STAGED).orElse(false);
+        Instant ombudsman = c.history().stream().filter(e -> e.type().equals(OMBUDSMAN_REFERRED)).map(CaseEvent::at)
+                .findFirst().orElse(null);
+        int lastStage = c.stages().stream().mapToInt(StageRecord::number).max().orElse(0);
+        List<StageRow> rows = new ArrayList<>();
+        for (StageRecord s : c.stages()) {
+            ClockView ack = clock(c, pack, s.number(), Milestone.ACKNOWLEDGED).orElse(null);
+            ClockView respond = clock(c, pack, s.number(), Milestone.RESPONDED).orElse(null);
+            Instant acknowledged = s.acknowledgedAt();
+            Instant responded = s.respondedAt();
+            Integer ackDays = acknowledged == null ? null : workingDays(calendar, s.receivedAt(), acknowledged);
+            Integer respondDays = responded == null ? null : workingDays(calendar, s.receivedAt(), responded);
+            Integer codeDays = null;
+            if (responded != null) {
+                // the Code counts the response time from the acknowledgement (6.3, 6.15); a response that is itself
+                // the acknowledgement is counted from receipt
+                Instant from = acknowledged != null && acknowledged.isBefore(responded) ? acknowledged : s.receivedAt();
+                codeDays = workingDays(calendar, from, responded);
+            }
+            boolean extended = respond != null && !respond.extensions().isEmpty();
+            boolean agreed = respond != null && respond.extensions().stream().anyMatch(e -> e.complainantAgreed());
+            rows.add(new StageRow(c.organisation(), UUID.fromString(c.id()), c.reference(), s.number(), c.recordType(), staged,
+                    c.classification().serviceLine(), c.classification().serviceArea(), c.classification().subject(),
+                    c.classification().subSubject(), c.receivedAt(), s.receivedAt(), acknowledged, ackDays, responded,
+                    respond == null ? null : respond.dueBy(), respond == null ? null : originalDue(respond, c.history()), respondDays, codeDays,
+                    extended, agreed, outcome(c.history(), s.number()), s.number() < lastStage, s.escalationRefused(),
+                    c.status().name(), c.closedAt(),
+                    c.satisfaction() == null ? null : c.satisfaction().withHandling(),
+                    c.satisfaction() == null ? null : c.satisfaction().withOutcome(), ombudsman));
+        }
+        return rows;
+    }
+
+    /** The stage's clock stopped by this milestone; for stage 0 the record type's own clocks. */
+    private static Optional<ClockView> clock(CaseView c, PolicyPack pack, int stage, Milestone stops) {
+        List<ClockRule> rules = stage == 0
+                ? pack.recordType(c.recordType()).map(PolicyPack.RecordType::clocks).orElse(List.of())
+                : pack.stage(stage).map(PolicyPack.Stage::clocks).orElse(List.of());
+        return rules.stream().filter(r -> r.stops() == stops).findFirst()
+                .flatMap(rule -> c.clocks().stream().filter(k -> k.stage() == stage && k.id().equals(rule.id())).findFirst());
+    }
+
+    /** The deadline before any extension (holds aside): the previous due date of the clock's first extension. */
+    private static Instant originalDue(ClockView clock, List<CaseEvent> history) {
+        if (clock.extensions().isEmpty()) {
+            return clock.dueBy();
+        }
+        return history.stream().filter(e -> e.type().equals("extended") && clock.id().equals(e.details().get("clock"))
+                        && Integer.valueOf(clock.stage()).equals(asInt(e.details().get("stage"))))
+                .map(e -> e.details().get("previousDue")).filter(String.class::isInstance).map(d -> LocalDate.parse((String) d))
+                .map(UkTime::endOf).findFirst().orElse(clock.dueBy());
+    }
+
+    /**
+     * The stage's decision, from the last response at that stage in the history: upheld if any point was upheld,
+     * partly upheld if any was partly upheld, otherwise not upheld. Later stages overwrite points on the case, so
+     * the history is the only place a stage 1 decision survives.
+     */
+    static @Nullable String outcome(List<CaseEvent> history, int stage) {
+        String result = null;
+        for (CaseEvent e : history) {
+            if (!e.type().equals("responded") || !Integer.valueOf(stage).equals(asInt(e.details().get("stage")))) {
+                continue;
+            }
+            if (!(e.details().get("points") instanceof List<?> points) || points.isEmpty()) {
+                continue;
+            }
+            List<String> outcomes = points.stream().map(String::valueOf).map(p -> p.substring(p.indexOf(':') + 1).strip()).toList();
+            result = outcomes.contains("UPHELD") ? "UPHELD" : outcomes.contains("PARTLY_UPHELD") ? "PARTLY_UPHELD" : "NOT_UPHELD";
+        }
+        return result;
+    }
+
+    private static @Nullable Integer asInt(@Nullable Object value) {
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        if (value instanceof String s) {
+            try {
+                return Integer.parseInt(s);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static int workingDays(WorkingDayCalendar calendar, Instant from, Instant to) {
+        return Math.max(0, calendar.workingDaysBetween(UkTime.dateOf(from), UkTime.dateOf(to)));
+    }
+}

@@ -1,0 +1,29 @@
+package org.redress.reporting;
+
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One row of the read model: one stage of one case, with its dates, clocks and outcome as the measures need them. */
+record StageRow(String organisation, UUID caseId, String reference, int stage, String recordType, boolean staged,
+                @Nullable String serviceLine, @Nullable String serviceArea, @Nullable String subject, @Nullable String subSubject,
+                Instant caseReceivedAt, Instant receivedAt, @Nullable Instant acknowledgedAt, @Nullable Integer ackWorkingDays,
+                @Nullable Instant respondedAt, @Nullable Instant respondDueBy, @Nullable Instant respondOriginalDueBy,
+                @Nullable Integer respondWorkingDays, @Nullable Integer codeWorkingDays, boolean extended, boolean extensionAgreed,
+                @Nullable String outcome, boolean escalated, boolean escalationRefused, String caseStatus, @Nullable Instant closedAt,
+                @Nullable Boolean satisfiedHandling, @Nullable Boolean satisfiedOutcome, @Nullable Instant ombudsmanReferredAt) {
+
+    /** The UK calendar month of this stage's receipt, e.g. {@code 2026-11}. */
+    String receivedMonth() {
+        return java.time.YearMonth.from(receivedAt.atZone(org.redress.calendar.UkTime.ZONE)).toString();
+    }
+
+    /** When the stage stopped being open: its response, or the case's closure (withdrawal, decline), whichever came first. */
+    @Nullable Instant endedAt() {
+        if (respondedAt == null) {
+            return closedAt;
+        }
+        return closedAt == null || respondedAt.isBefore(closedAt) ? respondedAt : closedAt;
+    }
+}

@@ -1,0 +1,64 @@
+package org.redress.reporting;
+
+import org.junit.jupiter.api.Test;
+import org.redress.testing.Api;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dashboard page and the cases behind a figure, on the hand-built data set. */
+class DashboardIT extends ReportingApiSupport {
+
+    String page(String path) {
+        Api.Response response = api().get(path);
+        assertThat(response.status()).as(path).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("text/html");
+        return response.body();
+    }
+
+    @Test
+    void theDashboardShowsEveryFigureWithItsDefinitionAChartAndTheTableBehindIt() {
+        String html = page("/organisations/" + ORG + "/reports?" + PERIOD);
+        for (String id : Measures.DASHBOARD) {
+            Measure m = Reports.measureDefinition(id);
+            assertThat(html).contains("id=\"" + id + "-heading\"", org.springframework.web.util.HtmlUtils.htmlEscape(m.definition()));
+        }
+        String returns = page("/organisations/" + ORG + "/reports/returns?" + PERIOD);
+        for (String id : Measures.RETURNS) {
+            assertThat(returns).contains("id=\"" + id + "-heading\"");
+        }
+        assertThat(returns).contains("<h1>Regulatory returns and policy monitoring</h1>", "aria-current=\"page\"");
+        assertThat(html).contains("data-measure=\"received-by-month\"", "role=\"img\"", "<caption id=\"received-by-month-caption\"");
+        assertThat(html).contains("Board report (PDF)", "/reports/board-report.pdf?from=2019-01-01&amp;to=2019-06-30");
+        // the chart data: complaints by month, January to June 2019 (F; A, B, C, E; none; none; none; D)
+        Matcher chartData = Pattern.compile("<script type=\"application/json\" id=\"chart-data\">(.*?)</script>", Pattern.DOTALL).matcher(html);
+        assertThat(chartData.find()).isTrue();
+        assertThat(chartData.group(1)).contains("\"received-by-month\":{", "\"type\":\"line\"", "\"data\":[1.0,4.0,0.0,0.0,0.0,1.0]");
+    }
+
+    @Test
+    void aFigureOnTheDashboardLinksToThePageListingTheCasesBehindIt() {
+        String html = page("/organisations/" + ORG + "/reports?" + PERIOD);
+        Matcher link = Pattern.compile("href=\"(/organisations/alliance-homes/reports/cases\\?measure=open-complaints&amp;figure=out-of-category[^\"]*)\"")
+                .matcher(html);
+        assertThat(link.find()).as("a link to the overdue open complaints").isTrue();
+        String cases = page(link.group(1).replace("&amp;", "&"));
+        // C alone was open and overdue at the end of June 2019
+        assertThat(cases).contains("Open, overdue", "1 case.", refs.get("C"));
+        assertThat(cases).doesNotContain(refs.get("D"));
+    }
+
+    @Test
+    void chartJsAndTheDashboardScriptAreServedFromTheApplicationNotACdn() {
+        assertThat(api().get("/webjars/chart.js/dist/chart.umd.min.js").status()).isEqualTo(200);
+        assertThat(api().get("/reporting/dashboard.js").status()).isEqualTo(200);
+        assertThat(page("/organisations/" + ORG + "/reports?" + PERIOD)).doesNotContain("cdn", "https://");
+    }
+
+    @Test
+    void anUnknownOrganisationIsNotFound() {
+        assertThat(api().get("/api/v1/organisations/nobody/reports/measures/closed").status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,214 @@
+package org.redress.reporting;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every measure on the hand-built data set of {@link ReportingApiSupport#theFirstHalfOf2019HasHappened()}. The expected
+ * figures are worked out here from the stories, never copied from the output.
+ */
+class MeasuresIT extends ReportingApiSupport {
+
+    JsonNode measure(String id) {
+        return measure(id, PERIOD);
+    }
+
+    JsonNode measure(String id, String query) {
+        return get("/api/v1/organisations/" + ORG + "/reports/measures/" + id + "?" + query);
+    }
+
+    List<String> casesBehind(JsonNode measure, String group, String figure) {
+        JsonNode list = get(cell(measure, group, figure).get("cases").asString());
+        List<String> references = new ArrayList<>();
+        list.get("references").forEach(r -> references.add(r.asString()));
+        return references;
+    }
+
+    @Test
+    void complaintsReceivedCountsFirstStagesReceivedInThePeriodAndNotCompliments() {
+        JsonNode received = measure("complaints-received");
+        // A, B, C, D, E, F; H was received in 2018 and G is a compliment
+        assertThat(value(received, "All", "received")).isEqualTo(6);
+        assertThat(received.get("definition").asString()).contains("first stage was received in the period");
+        assertThat(casesBehind(received, "All", "received")).containsExactlyElementsOf(refs("A", "B", "C", "D", "E", "F"));
+    }
+
+    @Test
+    void receivedByMonthShowsEveryMonthOfThePeriodIncludingEmptyOnes() {
+        JsonNode byMonth = measure("received-by-month");
+        assertThat(byMonth.get("rows")).extracting(r -> r.get("group").asString())
+                .containsExactly("2019-01", "2019-02", "2019-03", "2019-04", "2019-05", "2019-06");
+        assertThat(value(byMonth, "2019-01", "received")).isEqualTo(1);  // F
+        assertThat(value(byMonth, "2019-02", "received")).isEqualTo(4);  // A, B, C, E
+        assertThat(value(byMonth, "2019-03", "received")).isEqualTo(0);
+        assertThat(value(byMonth, "2019-06", "received")).isEqualTo(1);  // D
+    }
+
+    @Test
+    void subjectsAndServiceAreasSplitTheComplaintsReceived() {
+        JsonNode areas = measure("received-by-service-area");
+        assertThat(value(areas, "Repairs", "received")).isEqualTo(2);
+        assertThat(value(areas, "Neighbourhoods", "received")).isEqualTo(2);
+        assertThat(value(areas, "Debt advice", "received")).isEqualTo(2);
+        JsonNode subjects = measure("subjects");
+        assertThat(value(subjects, "Anti-social behaviour / Noise", "received")).isEqualTo(1);
+        assertThat(value(subjects, "Repairs / Missed appointment", "received")).isEqualTo(1);  // A; H is from 2018
+        assertThat(subjects.get("rows").size()).isEqualTo(6);
+    }
+
+    @Test
+    void fortyEightHourResponsesAreTheShareOfStageOneResponsesWithin48ClockHoursOfReceipt() {
+        JsonNode m = measure("responded-within-48-hours");
+        // stage 1 responses in the period: A, B, E, F, H; only A within 48 hours (47)
+        assertThat(value(m, "All", "responses")).isEqualTo(5);
+        assertThat(value(m, "All", "within-48-hours")).isEqualTo(Math.round(1000.0 / 5) / 10.0);
+    }
+
+    @Test
+    void responseTimesCountTheLateOnesAndAverageWorkingDaysFromReceipt() {
+        JsonNode m = measure("response-times");
+        assertThat(value(m, "Stage 1", "responses")).isEqualTo(5);
+        // F alone missed its deadline; B met its extended one
+        assertThat(value(m, "Stage 1", "in-time")).isEqualTo(80.0);
+        assertThat(casesBehind(m, "Stage 1", "late")).containsExactlyElementsOf(refs("F"));
+        // working days from receipt: A 2, B 21 (13 in February after the 11th, 8 in March), E 9, F 41 (18 + 20 + 3), H 7
+        assertThat(value(m, "Stage 1", "average-working-days")).isEqualTo((2 + 21 + 9 + 41 + 7) / 5.0);
+        assertThat(value(m, "Stage 2", "responses")).isEqualTo(1);
+        assertThat(value(m, "Stage 2", "in-time")).isEqualTo(100.0);
+        assertThat(value(m, "Stage 2", "average-working-days")).isEqualTo(11);
+    }
+
+    @Test
+    void outcomesAndEscalationsKeepEachStagesOwnDecision() {
+        JsonNode outcomes = measure("outcomes");
+        assertThat(value(outcomes, "Stage 1", "upheld")).isEqualTo(3);        // A, E, H
+        assertThat(value(outcomes, "Stage 1", "not-upheld")).isEqualTo(2);    // B (at stage 1, though partly upheld at stage 2), F
+        assertThat(value(outcomes, "Stage 2", "partly-upheld")).isEqualTo(1); // B
+        JsonNode escalations = measure("escalations");
+        assertThat(value(escalations, "Stage 2", "received")).isEqualTo(1);
+        assertThat(value(escalations, "Stage 2", "partly-upheld")).isEqualTo(1);
+        assertThat(value(escalations, "Stage 2", "awaiting")).isEqualTo(0);
+    }
+
+    @Test
+    void openComplaintsAtThePeriodEndAreSplitIntoWithinTimeAndOverdueByServiceArea() {
+        JsonNode open = measure("open-complaints");
+        assertThat(value(open, "Neighbourhoods", "open")).isEqualTo(2);
+        assertThat(value(open, "Neighbourhoods", "in-category")).isEqualTo(1);      // D
+        assertThat(value(open, "Neighbourhoods", "out-of-category")).isEqualTo(1);  // C, due 20 March
+        assertThat(casesBehind(open, "Neighbourhoods", "out-of-category")).containsExactlyElementsOf(refs("C"));
+        assertThat(open.get("rows").size()).isEqualTo(1);
+    }
+
+    @Test
+    void closedComplaintsAverageCalendarDaysFromReceiptToClosure() {
+        JsonNode closed = measure("closed");
+        // A 3, B 49, E 11, F 58, H 15 days; the compliment G is not a complaint
+        assertThat(value(closed, "All", "closed")).isEqualTo(5);
+        assertThat(value(closed, "All", "average-days-to-close")).isEqualTo((3 + 49 + 11 + 58 + 15) / 5.0);
+    }
+
+    @Test
+    void satisfactionIsTheShareOfThoseWhoAnswered() {
+        JsonNode m = measure("satisfaction");
+        // answered: A (yes, yes), B (no, no), H (yes, no)
+        assertThat(value(m, "All", "handling")).isEqualTo(Math.round(1000.0 * 2 / 3) / 10.0);
+        assertThat(value(m, "All", "outcome")).isEqualTo(Math.round(1000.0 * 1 / 3) / 10.0);
+        assertThat(cell(m, "All", "handling").get("of").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void ch01DividesStageOneAndStageTwoComplaintsByTheHomesOfTheYear() {
+        JsonNode m = measure("tsm-ch01");
+        assertThat(value(m, "Stage 1", "per-1000-homes")).isEqualTo(6 * 1000.0 / 2000);
+        assertThat(value(m, "Stage 2", "per-1000-homes")).isEqualTo(1 * 1000.0 / 2000);
+        JsonNode noHomes = measure("tsm-ch01", "from=2018-01-01&to=2018-12-31");
+        assertThat(cell(noHomes, "Stage 1", "per-1000-homes").get("value")).isNull();
+        assertThat(noHomes.get("notes").toString()).contains("number of homes for 2018 is not set");
+    }
+
+    @Test
+    void ch02CountsAgreedExtensionsAsInTimeOnlyWhenTheSettingSaysSo() {
+        // Code time from acknowledgement: A 1, B 16 (extended, met its extended deadline), E 8, F 36, H 6 working days
+        assertThat(value(measure("tsm-ch02"), "Stage 1", "within-code-timescale")).isEqualTo(80.0);
+        assertThat(value(measure("tsm-ch02"), "Stage 2", "within-code-timescale")).isEqualTo(100.0);
+        try {
+            assertThat(api().put("/api/v1/organisations/" + ORG + "/reports/settings/extensions", "{\"extensionsCountAsInTime\":false}")
+                    .status()).isEqualTo(200);
+            JsonNode strict = measure("tsm-ch02");
+            assertThat(value(strict, "Stage 1", "within-code-timescale")).isEqualTo(60.0);
+            assertThat(strict.get("notes").toString()).contains("Agreed extensions count as in time: no");
+        } finally {
+            api().put("/api/v1/organisations/" + ORG + "/reports/settings/extensions", "{\"extensionsCountAsInTime\":true}");
+        }
+    }
+
+    @Test
+    void codeAcknowledgementsAreTheShareWithinFiveWorkingDaysOfReceipt() {
+        JsonNode m = measure("code-acknowledgements");
+        // stage 1 acknowledged in the period: A 1, B 5, C 7, E 1, F 1 working days; H was acknowledged in 2018
+        assertThat(value(m, "Stage 1", "acknowledged")).isEqualTo(5);
+        assertThat(value(m, "Stage 1", "within-5-working-days")).isEqualTo(80.0);
+        assertThat(value(m, "Stage 2", "within-5-working-days")).isEqualTo(100.0);
+    }
+
+    @Test
+    void theDispReturnBandsDebtAdviceComplaintsByWeeksToClose() {
+        JsonNode m = measure("disp-return");
+        assertThat(value(m, "All", "received")).isEqualTo(2);                 // E, F
+        assertThat(value(m, "All", "closed-within-4-weeks")).isEqualTo(1);    // E, 11 days
+        assertThat(value(m, "All", "closed-4-to-8-weeks")).isEqualTo(0);
+        assertThat(value(m, "All", "closed-over-8-weeks")).isEqualTo(1);      // F, 58 days
+        assertThat(value(m, "All", "upheld")).isEqualTo(1);                   // E
+    }
+
+    @Test
+    void aServiceLineOrAreaNarrowsEveryMeasure() {
+        assertThat(value(measure("complaints-received", PERIOD + "&serviceLine=debt-advice"), "All", "received")).isEqualTo(2);
+        assertThat(value(measure("complaints-received", PERIOD + "&serviceArea=Repairs"), "All", "received")).isEqualTo(2);
+    }
+
+    @Test
+    void theOmbudsmanFigureIsZeroUntilCaseworkRecordsReferrals() {
+        JsonNode m = measure("ombudsman");
+        assertThat(value(m, "All", "referred")).isEqualTo(0);
+        assertThat(m.get("definition").asString()).contains("does not record referrals yet");
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheParameter() {
+        var badDate = api().get("/api/v1/organisations/" + ORG + "/reports/measures/closed?from=yesterday");
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.json().get("errors").get(0).get("field").asString()).isEqualTo("from");
+        var unknown = api().get("/api/v1/organisations/" + ORG + "/reports/measures/happiness");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("measure");
+        var homes = api().put("/api/v1/organisations/" + ORG + "/reports/settings/homes/2019", "{\"homes\":0}");
+        assertThat(homes.status()).isEqualTo(400);
+        assertThat(homes.json().get("errors").get(0).get("field").asString()).isEqualTo("homes");
+    }
+
+    @Test
+    void rebuildingTheReadModelThroughCaseworkGivesTheSameFigures() {
+        JsonNode before = measure("response-times");
+        var rebuilt = api().post("/api/v1/organisations/" + ORG + "/reports/read-model/rebuild", "{}");
+        assertThat(rebuilt.status()).isEqualTo(200);
+        assertThat(rebuilt.json().get("cases").asInt()).isGreaterThanOrEqualTo(refs.size());
+        assertThat(measure("response-times").get("rows")).isEqualTo(before.get("rows"));
+    }
+
+    @Test
+    void measuresWorkedOutTogetherForAPageGiveTheSameFiguresAsEachAlone() {
+        for (String page : Measures.PAGES.keySet()) {
+            JsonNode together = get("/api/v1/organisations/" + ORG + "/reports/" + page + "?" + PERIOD);
+            for (JsonNode m : together) {
+                assertThat(m.get("rows")).as(page + ": " + m.get("id")).isEqualTo(measure(m.get("id").asString()).get("rows"));
+            }
+        }
+    }
+}
