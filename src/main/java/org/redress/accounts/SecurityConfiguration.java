@@ -64,7 +64,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, StaffAccessFilter access) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/index.html", "/favicon.ico", "/webjars/**", "/assets/**", "/css/**", "/js/**",
+                        .requestMatchers("/", "/index.html", "/favicon.ico", "/webjars/**", "/assets/**", "/css/**", "/js/**", "/reporting/**",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/o/**", "/sign-in", "/error").permitAll()
                         .anyRequest().authenticated())

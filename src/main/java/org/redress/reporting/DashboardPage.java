@@ -38,14 +38,14 @@ class DashboardPage {
         this.json = json;
     }
 
-    @GetMapping("/organisations/{organisation}/reports")
+    @GetMapping("/staff/{organisation}/reports")
     String dashboard(@PathVariable String organisation, @RequestParam(required = false) @Nullable String from,
                      @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String serviceLine,
                      @RequestParam(required = false) @Nullable String serviceArea, Model model) {
         return page("dashboard", organisation, from, to, serviceLine, serviceArea, model);
     }
 
-    @GetMapping("/organisations/{organisation}/reports/returns")
+    @GetMapping("/staff/{organisation}/reports/returns")
     String returns(@PathVariable String organisation, @RequestParam(required = false) @Nullable String from,
                    @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String serviceLine,
                    @RequestParam(required = false) @Nullable String serviceArea, Model model) {
@@ -68,7 +68,7 @@ class DashboardPage {
         return "reporting/dashboard";
     }
 
-    @GetMapping("/organisations/{organisation}/reports/cases")
+    @GetMapping("/staff/{organisation}/reports/cases")
     String cases(@PathVariable String organisation, @RequestParam String measure, @RequestParam String figure,
                  @RequestParam(required = false) @Nullable String group, @RequestParam(required = false) @Nullable String from,
                  @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String serviceLine,
@@ -87,7 +87,7 @@ class DashboardPage {
 
     /** The drill-down page's address for a cell: the JSON list's query on the page's path. */
     static String page(String casesApiLink) {
-        return casesApiLink.replaceFirst("^/api/v1/organisations/([^/]+)/reports/measures/([^/]+)/cases\\?", "/organisations/$1/reports/cases?measure=$2&");
+        return casesApiLink.replaceFirst("^/api/v1/organisations/([^/]+)/reports/measures/([^/]+)/cases\\?", "/staff/$1/reports/cases?measure=$2&");
     }
 
     /** Chart.js data per measure: one label per group, one series per charted figure. */

@@ -141,7 +141,7 @@ class QuarterlyReports {
         lines.add("Open and overdue at the end of the quarter: " + overdue);
         lines.add("Satisfied with complaint handling: " + figures.get(3).rows().get(0).cells().get(0).text());
         lines.add("The Board report (PDF): " + baseUrl + "/api/v1/organisations/" + schedule.organisation() + "/reports/board-report.pdf?" + query);
-        lines.add("Every figure, with how it is worked out: " + baseUrl + "/organisations/" + schedule.organisation() + "/reports?" + query);
+        lines.add("Every figure, with how it is worked out: " + baseUrl + "/staff/" + schedule.organisation() + "/reports?" + query);
         String subject = schedule.name() + ": " + name + ", " + scope.from() + " to " + scope.to();
         for (String recipient : schedule.recipients()) {
             notices.queue(schedule.organisation(), null, null, recipient, null, subject, recipient, lines);

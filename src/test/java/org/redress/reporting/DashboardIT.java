@@ -11,21 +11,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The dashboard page and the cases behind a figure, on the hand-built data set. */
 class DashboardIT extends ReportingApiSupport {
 
+    /** Pages are read signed in, as a member of staff would. */
     String page(String path) {
-        Api.Response response = api().get(path);
+        org.redress.testing.WebSession session = new org.redress.testing.WebSession(port);
+        session.signIn(org.redress.testing.TestAccounts.ADMIN, org.redress.testing.TestAccounts.ADMIN_PASSWORD);
+        org.redress.testing.WebSession.Page response = session.get(path);
         assertThat(response.status()).as(path).isEqualTo(200);
-        assertThat(response.contentType()).startsWith("text/html");
         return response.body();
     }
 
     @Test
     void theDashboardShowsEveryFigureWithItsDefinitionAChartAndTheTableBehindIt() {
-        String html = page("/organisations/" + ORG + "/reports?" + PERIOD);
+        String html = page("/staff/" + ORG + "/reports?" + PERIOD);
         for (String id : Measures.DASHBOARD) {
             Measure m = Reports.measureDefinition(id);
             assertThat(html).contains("id=\"" + id + "-heading\"", org.springframework.web.util.HtmlUtils.htmlEscape(m.definition()));
         }
-        String returns = page("/organisations/" + ORG + "/reports/returns?" + PERIOD);
+        String returns = page("/staff/" + ORG + "/reports/returns?" + PERIOD);
         for (String id : Measures.RETURNS) {
             assertThat(returns).contains("id=\"" + id + "-heading\"");
         }
@@ -40,8 +42,8 @@ class DashboardIT extends ReportingApiSupport {
 
     @Test
     void aFigureOnTheDashboardLinksToThePageListingTheCasesBehindIt() {
-        String html = page("/organisations/" + ORG + "/reports?" + PERIOD);
-        Matcher link = Pattern.compile("href=\"(/organisations/alliance-homes/reports/cases\\?measure=open-complaints&amp;figure=out-of-category[^\"]*)\"")
+        String html = page("/staff/" + ORG + "/reports?" + PERIOD);
+        Matcher link = Pattern.compile("href=\"(/staff/alliance-homes/reports/cases\\?measure=open-complaints&amp;figure=out-of-category[^\"]*)\"")
                 .matcher(html);
         assertThat(link.find()).as("a link to the overdue open complaints").isTrue();
         String cases = page(link.group(1).replace("&amp;", "&"));
@@ -54,7 +56,7 @@ class DashboardIT extends ReportingApiSupport {
     void chartJsAndTheDashboardScriptAreServedFromTheApplicationNotACdn() {
         assertThat(api().get("/webjars/chart.js/dist/chart.umd.min.js").status()).isEqualTo(200);
         assertThat(api().get("/reporting/dashboard.js").status()).isEqualTo(200);
-        assertThat(page("/organisations/" + ORG + "/reports?" + PERIOD)).doesNotContain("cdn", "https://");
+        assertThat(page("/staff/" + ORG + "/reports?" + PERIOD)).doesNotContain("cdn", "https://");
     }
 
     @Test

@@ -29,7 +29,7 @@ class ExportsIT extends ReportingApiSupport {
     }
 
     File download(String path) throws IOException, InterruptedException {
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", org.redress.testing.Api.ADMIN_AUTHORIZATION).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         return new File(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
                 r.headers().firstValue("Content-Disposition").orElse(""), r.body());
