@@ -45,11 +45,18 @@ public class Accounts {
     record Credentials(String username, String passwordHash, boolean enabled, boolean locked) {
     }
 
+    /**
+     * The account and its memberships, read one after the other: a query inside another's row mapping would hold one
+     * pooled connection while waiting for a second, and under load every connection ends up waiting (a pool deadlock).
+     */
     public Optional<StaffMember> find(String username) {
+        record Row(String username, String displayName, boolean allOrganisations) {
+        }
         return jdbc.sql("select username, display_name, all_organisations from accounts.staff_user where username = ?")
                 .param(username)
-                .query((rs, n) -> new StaffMember(rs.getString(1), rs.getString(2), rs.getBoolean(3), memberships(rs.getString(1))))
-                .optional();
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+                .optional()
+                .map(r -> new StaffMember(r.username(), r.displayName(), r.allOrganisations(), memberships(r.username())));
     }
 
     /** The user's role in the organisation, if they belong to it. */
