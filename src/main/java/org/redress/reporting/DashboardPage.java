@@ -5,11 +5,16 @@ import org.redress.people.Organisation;
 import org.redress.people.Organisations;
 import org.redress.policy.PolicyPack;
 import org.redress.policy.PolicyPacks;
+import org.redress.web.InvalidInputException;
+import org.redress.web.NotFoundException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.LinkedHashMap;
@@ -83,6 +88,22 @@ class DashboardPage {
         model.addAttribute("list", list);
         model.addAttribute("query", Reports.query(scope, Map.of()));
         return "reporting/cases";
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(NotFoundException e, Model model) {
+        model.addAttribute("title", "Not found");
+        model.addAttribute("messages", List.of(e.getMessage()));
+        return "reporting/problem";
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String invalid(InvalidInputException e, Model model) {
+        model.addAttribute("title", "There is a problem with the dates or filters");
+        model.addAttribute("messages", e.errors().stream().map(f -> f.field() + ": " + f.message()).toList());
+        return "reporting/problem";
     }
 
     /** The drill-down page's address for a cell: the JSON list's query on the page's path. */

@@ -44,6 +44,12 @@ final class Measures {
     static final String UK_MONTH = "r.received_month";
     static final String STAGE = "'Stage ' || r.stage";
     static final String SERVICE_AREA = "coalesce(r.service_area, '(no service area)')";
+    /**
+     * The period predicates figures start with, most specific first: the rows a measure reads are found through these
+     * (each has an index).
+     */
+    static final List<String> PERIODS = List.of(CLOSED_IN_PERIOD, ENDED_IN_PERIOD, RECEIVED_IN_PERIOD, RESPONDED_IN_PERIOD,
+            ACKNOWLEDGED_IN_PERIOD, OPEN_AT_END);
     static final List<String> STAGES_1_AND_2 = List.of("Stage 1", "Stage 2");
     static final String DEBT_ADVICE = "r.service_line = 'debt-advice'";
 

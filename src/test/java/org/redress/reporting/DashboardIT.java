@@ -60,7 +60,11 @@ class DashboardIT extends ReportingApiSupport {
     }
 
     @Test
-    void anUnknownOrganisationIsNotFound() {
+    void anUnknownOrganisationIsNotFoundAndBadDatesAreExplained() {
         assertThat(api().get("/api/v1/organisations/nobody/reports/measures/closed").status()).isEqualTo(404);
+        assertThat(api().get("/organisations/nobody/reports").status()).isEqualTo(404);
+        Api.Response backwards = api().get("/organisations/" + ORG + "/reports?from=2019-06-30&to=2019-01-01");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.body()).contains("role=\"alert\"", "to: must be on or after from (2019-06-30)");
     }
 }

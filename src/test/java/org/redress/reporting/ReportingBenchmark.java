@@ -101,7 +101,7 @@ class ReportingBenchmark {
         System.out.println("BENCH jit = " + jdbc.sql("show jit").query(String.class).single());
         for (List<String> page : List.of(Measures.DASHBOARD, Measures.RETURNS)) {
             Map<String, List<Measure>> batches = new java.util.LinkedHashMap<>();
-            page.forEach(id -> batches.computeIfAbsent(Measures.find(id).orElseThrow().population(), k -> new ArrayList<>())
+            page.forEach(id -> batches.computeIfAbsent(Reports.batchKey(Measures.find(id).orElseThrow()), k -> new ArrayList<>())
                     .add(Measures.find(id).orElseThrow()));
             for (List<Measure> batch : batches.values()) {
                 String id = batch.stream().map(Measure::id).toList().toString();
