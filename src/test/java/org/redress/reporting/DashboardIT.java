@@ -62,8 +62,10 @@ class DashboardIT extends ReportingApiSupport {
     @Test
     void anUnknownOrganisationIsNotFoundAndBadDatesAreExplained() {
         assertThat(api().get("/api/v1/organisations/nobody/reports/measures/closed").status()).isEqualTo(404);
-        assertThat(api().get("/organisations/nobody/reports").status()).isEqualTo(404);
-        Api.Response backwards = api().get("/organisations/" + ORG + "/reports?from=2019-06-30&to=2019-01-01");
+        org.redress.testing.WebSession session = new org.redress.testing.WebSession(port);
+        session.signIn(org.redress.testing.TestAccounts.ADMIN, org.redress.testing.TestAccounts.ADMIN_PASSWORD);
+        assertThat(session.get("/staff/nobody/reports").status()).isEqualTo(404);
+        org.redress.testing.WebSession.Page backwards = session.get("/staff/" + ORG + "/reports?from=2019-06-30&to=2019-01-01");
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(backwards.body()).contains("role=\"alert\"", "to: must be on or after from (2019-06-30)");
     }
