@@ -2,11 +2,7 @@ package org.redress.casework;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.calendar.Calendars;
-import org.redress.calendar.ClockUnit;
-import org.redress.calendar.Deadline;
-import org.redress.calendar.Deadlines;
 import org.redress.calendar.UkTime;
-import org.redress.calendar.WorkingDayCalendar;
 import org.redress.casework.CaseFile.NewCase;
 import org.redress.casework.CaseTypes.CaseId;
 import org.redress.people.Organisation;
@@ -256,18 +252,7 @@ public class Casework {
     }
 
     ClockMaker clocksFor(String organisation, PolicyPack pack) {
-        WorkingDayCalendar calendar = calendars.forOrganisation(organisation, pack.organisation().jurisdiction());
-        return new ClockMaker() {
-            @Override
-            public Deadline deadline(Instant start, ClockUnit unit, int amount) {
-                return Deadlines.compute(calendar, start, unit, amount);
-            }
-
-            @Override
-            public int workingDaysBetween(LocalDate from, LocalDate to) {
-                return calendar.workingDaysBetween(from, to);
-            }
-        };
+        return ClockMaker.of(calendars.forOrganisation(organisation, pack.organisation().jurisdiction()));
     }
 
     private List<AdmissionWarning> admissionWarnings(String organisation, PolicyPack pack, CaseFile.CaseState request, @Nullable CaseId self) {

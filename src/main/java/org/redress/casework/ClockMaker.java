@@ -2,6 +2,8 @@ package org.redress.casework;
 
 import org.redress.calendar.ClockUnit;
 import org.redress.calendar.Deadline;
+import org.redress.calendar.Deadlines;
+import org.redress.calendar.WorkingDayCalendar;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,4 +15,19 @@ public interface ClockMaker {
 
     /** Working days after {@code from} up to and including {@code to}. */
     int workingDaysBetween(LocalDate from, LocalDate to);
+
+    /** The clocks of a working-day calendar (a jurisdiction's, with an organisation's closure days where it has them). */
+    static ClockMaker of(WorkingDayCalendar calendar) {
+        return new ClockMaker() {
+            @Override
+            public Deadline deadline(Instant start, ClockUnit unit, int amount) {
+                return Deadlines.compute(calendar, start, unit, amount);
+            }
+
+            @Override
+            public int workingDaysBetween(LocalDate from, LocalDate to) {
+                return calendar.workingDaysBetween(from, to);
+            }
+        };
+    }
 }

@@ -2,16 +2,11 @@ package org.redress.casework;
 
 import org.redress.calendar.Calendars;
 import org.redress.calendar.ClockUnit;
-import org.redress.calendar.Deadline;
-import org.redress.calendar.Deadlines;
 import org.redress.calendar.Jurisdiction;
-import org.redress.calendar.WorkingDayCalendar;
 import org.redress.policy.PolicyPack;
 import org.redress.policy.PolicyPack.*;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 import static org.redress.calendar.ClockUnit.WORKING_DAYS;
@@ -22,18 +17,7 @@ final class TestPacks {
     static final ClockMaker ENGLAND = clocks(Jurisdiction.ENGLAND_AND_WALES);
 
     static ClockMaker clocks(Jurisdiction jurisdiction) {
-        WorkingDayCalendar calendar = Calendars.bankHolidaysOnly().forJurisdiction(jurisdiction);
-        return new ClockMaker() {
-            @Override
-            public Deadline deadline(Instant start, ClockUnit unit, int amount) {
-                return Deadlines.compute(calendar, start, unit, amount);
-            }
-
-            @Override
-            public int workingDaysBetween(LocalDate from, LocalDate to) {
-                return calendar.workingDaysBetween(from, to);
-            }
-        };
+        return ClockMaker.of(Calendars.bankHolidaysOnly().forJurisdiction(jurisdiction));
     }
 
     static ClockRule clock(String id, Milestone starts, int amount, Milestone stops, String cite, ExtensionRule... extensions) {
