@@ -306,18 +306,29 @@ class CorrespondenceIT {
                  "description":"Rude staff member","points":["Staff attitude"]}""".formatted(to));
         String decision = "{\"summary\":\"We have spoken to the team.\",\"points\":[{\"number\":1,\"outcome\":\"NOT_UPHELD\",\"reasons\":\"no witness saw it\"}]}";
         act("helping-our-future", c, "acknowledge", "{}");
-        assertThat(body(mailTo(to).get(0))).contains("We will send you our Step 1 response by Monday 7 December 2026.");
+        assertThat(body(only(to, "We have received your complaint"))).contains("We will send you our Step 1 response by Monday 7 December 2026.");
         act("helping-our-future", c, "respond", decision);
-        assertThat(body(mailTo(to).get(1))).contains("This is our Step 1 response", "take your complaint to Step 2");
+        assertThat(body(only(to, "Our response"))).contains("This is our Step 1 response", "take your complaint to Step 2");
+        act("helping-our-future", c, "escalation-request", "{}");
+        act("helping-our-future", c, "accept-escalation", "{}");
+        smtp.purgeEmailFromAllMailboxes();
+        act("helping-our-future", c, "respond", decision);
+        assertThat(body(only(to, "Our response"))).contains("This is our Step 2 response", "take your complaint to Step 3");
         act("helping-our-future", c, "escalation-request", "{}");
         act("helping-our-future", c, "accept-escalation", "{}");
         act("helping-our-future", c, "respond", decision);
-        assertThat(body(mailTo(to).get(3))).contains("This is our Step 2 response", "take your complaint to Step 3");
-        act("helping-our-future", c, "escalation-request", "{}");
-        act("helping-our-future", c, "accept-escalation", "{}");
-        act("helping-our-future", c, "respond", decision);
-        MimeMessage last = mailTo(to).get(5);
-        assertThat(last.getSubject()).startsWith("Our final response");
-        assertThat(body(last)).contains("Housing Ombudsman");
+        assertThat(body(only(to, "Our final response"))).contains("Housing Ombudsman");
+    }
+
+    /** The one email to this address whose subject starts so (several letters of one moment may arrive in any order). */
+    MimeMessage only(String to, String subjectStart) throws Exception {
+        List<MimeMessage> matching = new ArrayList<>();
+        for (MimeMessage m : mailTo(to)) {
+            if (m.getSubject().startsWith(subjectStart)) {
+                matching.add(m);
+            }
+        }
+        assertThat(matching).as(subjectStart).hasSize(1);
+        return matching.get(0);
     }
 }
