@@ -40,6 +40,10 @@ class CaseLetters {
 
     @EventListener
     void on(CaseChanged change) {
+        // a change with no event that can need a letter (logging a case, most verbs) costs nothing here
+        if (change.events().stream().noneMatch(e -> LetterComposer.EVENTS_WITH_LETTERS.contains(e.type()))) {
+            return;
+        }
         CaseView c = change.caseFile();
         PolicyPack pack = packs.version(c.pack().id(), c.pack().version());
         String organisationName = organisations.find(change.organisation()).map(o -> o.name()).orElse(change.organisation());

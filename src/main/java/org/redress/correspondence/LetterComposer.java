@@ -30,6 +30,10 @@ import java.util.Optional;
 @Component
 class LetterComposer {
 
+    /** The case events {@link #lettersFor} may write a letter for (the cases of its switch). */
+    static final java.util.Set<String> EVENTS_WITH_LETTERS = java.util.Set.of("acknowledged", "extended", "responded",
+            "escalation-refused", "declined");
+
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
     /** Its own engine in text mode, not a bean, so the web pages' HTML engine is left as Spring Boot sets it up. */
