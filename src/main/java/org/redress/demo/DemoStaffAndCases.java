@@ -2,6 +2,8 @@ package org.redress.demo;
 
 import org.redress.accounts.Accounts;
 import org.redress.accounts.Role;
+import org.redress.casework.CaseGenerator;
+import org.redress.reporting.ReadModel;
 import org.redress.casework.CaseFile.NewCase;
 import org.redress.casework.CaseFile.PointDecision;
 import org.redress.casework.CaseQuery;
@@ -41,12 +43,20 @@ class DemoStaffAndCases implements ApplicationRunner {
     private static final Map<String, Role> ROLES = Map.of("caseworker", Role.CASE_WORKER, "cmo", Role.COMPLAINT_MANAGEMENT_OFFICER,
             "feedback", Role.FEEDBACK_MANAGER, "director", Role.DIRECTOR, "admin", Role.ADMINISTRATOR, "board", Role.BOARD_MEMBER);
 
+    /** How many generated cases the demo starts with, beside the hand-made ones. */
+    static final int DEMO_HISTORY = 800;
+
     private final Accounts accounts;
+    private final CaseGenerator generator;
+    private final ReadModel readModel;
     private final Organisations organisations;
     private final Casework casework;
     private final Clock clock;
 
-    DemoStaffAndCases(Accounts accounts, Organisations organisations, Casework casework, Clock clock) {
+    DemoStaffAndCases(Accounts accounts, Organisations organisations, Casework casework, Clock clock, CaseGenerator generator,
+                      ReadModel readModel) {
+        this.generator = generator;
+        this.readModel = readModel;
         this.accounts = accounts;
         this.organisations = organisations;
         this.casework = casework;
@@ -55,6 +65,7 @@ class DemoStaffAndCases implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        boolean firstStart = false;
         for (String code : ORGANISATIONS) {
             Optional<Organisation> org = organisations.find(code);
             if (org.isEmpty()) {
@@ -65,7 +76,15 @@ class DemoStaffAndCases implements ApplicationRunner {
                     PASSWORD, false, Map.of(code, role)));
             if (casework.list(code, new CaseQuery(null, null, null, null, null, null, null, null, "received", 1, null)).items().isEmpty()) {
                 cases(org.get(), prefix);
+                firstStart = true;
             }
+        }
+        if (firstStart) {
+            // a few hundred realistic cases in every state, over five years, beside the hand-made ones above
+            CaseGenerator.Generated generated = generator.generate(new CaseGenerator.Request(DEMO_HISTORY, 2026, 1, true));
+            log.info("Demo history generated: {} cases across the four organisations ({})", generated.cases(), generated.byStatus());
+            // generated cases are written in bulk, not through case changes: bring the reports up to date with them
+            ORGANISATIONS.forEach(readModel::rebuild);
         }
         log.info("Demo staff accounts ready: <prefix>.<role> with password '{}' (see docs/web.md)", PASSWORD);
     }

@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * reading them through the casework facade.
  */
 @Component
-class ReadModel {
+public class ReadModel {
 
     private final JdbcClient jdbc;
     private final PolicyPacks packs;
