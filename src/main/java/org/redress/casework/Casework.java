@@ -25,10 +25,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The casework module's entry point: log a case, act on it with a verb, read it, list cases. Every change is
@@ -45,8 +43,6 @@ public class Casework {
     private final Clock clock;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
-    /** Stored pack versions never change, so parsed ones are kept. */
-    private final Map<String, PolicyPack> packVersions = new ConcurrentHashMap<>();
 
     Casework(CaseFiles cases, PolicyPacks packs, Organisations organisations, Calendars calendars, CaseLists lists,
              Clock clock, JsonMapper json, ApplicationEventPublisher events) {
@@ -246,8 +242,7 @@ public class Casework {
     }
 
     private CaseFile restore(CaseFiles.Row row) {
-        PolicyPack pack = packVersions.computeIfAbsent(row.packId() + "@" + row.packVersion(),
-                k -> packs.version(row.packId(), row.packVersion()));
+        PolicyPack pack = packs.version(row.packId(), row.packVersion());
         return CaseFile.restore(row.id(), row.organisation(), row.reference(), pack, row.state(), row.version());
     }
 

@@ -39,6 +39,10 @@ public class PolicyPacks {
     /** One stored version of a pack, active or not. */
     @Transactional(readOnly = true)
     public PolicyPack version(String packId, int version) {
+        PolicyPack known = parsed.get(packId + "@" + version);
+        if (known != null) {
+            return known; // a stored version never changes: no need to read it again
+        }
         if (!versions.exists(packId)) {
             throw new NotFoundException("id", "there is no policy pack '" + packId + "'");
         }
