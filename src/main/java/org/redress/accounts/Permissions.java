@@ -42,7 +42,18 @@ public final class Permissions {
             Map.entry("accept-escalation", ESCALATE), Map.entry("refuse-escalation", ESCALATE),
             Map.entry("close", DECIDE), Map.entry("reopen", DECIDE), Map.entry("withdraw", DECIDE),
             Map.entry("decline", DECIDE), Map.entry("reclassify", DECIDE),
-            Map.entry("checks", LOG_CONTACT));
+            Map.entry("checks", LOG_CONTACT),
+            // parts of a case kept by other modules (CaseSection); a module may check more itself (e.g. payment limits)
+            Map.entry("remedies", WORK_CASE), Map.entry("satisfaction", WORK_CASE), Map.entry("hazards", WORK_CASE),
+            Map.entry("ombudsman", DECIDE), Map.entry("staff-concerns", DECIDE), Map.entry("lessons", DECIDE),
+            Map.entry("restrictions", DECIDE), Map.entry("equality", LOG_CONTACT));
+
+    /**
+     * Changes to organisation-wide lists kept by other modules ({@code /api/v1/organisations/{org}/{area}/...} or
+     * {@code /staff/{org}/{area}/...}); any area not named here needs {@link Permission#ADMINISTER}.
+     */
+    private static final Map<String, Permission> AREAS = Map.of(
+            "lessons", DECIDE, "restrictions", DECIDE, "remedies", WORK_CASE, "ombudsman", DECIDE, "hazards", WORK_CASE);
 
     private Permissions() {
     }
@@ -97,7 +108,7 @@ public final class Permissions {
                 needed = verb == null ? ADMINISTER : forVerb(verb);
             }
         } else {
-            needed = ADMINISTER;
+            needed = AREAS.getOrDefault(area == null ? "" : area, ADMINISTER);
         }
         return Optional.of(new Requirement(organisation, needed));
     }

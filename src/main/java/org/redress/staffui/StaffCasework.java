@@ -8,6 +8,7 @@ import org.redress.accounts.Role;
 import org.redress.casework.CaseFile.NewCase;
 import org.redress.casework.CaseFile.PointDecision;
 import org.redress.casework.CaseQuery;
+import org.redress.casework.CaseSection;
 import org.redress.casework.CaseSummary;
 import org.redress.casework.CaseTypes.*;
 import org.redress.casework.CaseView;
@@ -50,8 +51,12 @@ class StaffCasework {
     private final Attachments attachments;
     private final Clock clock;
 
-    StaffCasework(Casework casework, Accounts accounts, Organisations organisations, PolicyPacks packs, Attachments attachments, Clock clock) {
+    private final List<CaseSection> sections;
+
+    StaffCasework(Casework casework, Accounts accounts, Organisations organisations, PolicyPacks packs, Attachments attachments, Clock clock,
+                  List<CaseSection> sections) {
         this.attachments = attachments;
+        this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(CaseSection::order).thenComparing(CaseSection::id)).toList();
         this.casework = casework;
         this.accounts = accounts;
         this.organisations = organisations;
@@ -235,7 +240,12 @@ class StaffCasework {
     record Offer(String verb, String title, String requires) {
     }
 
-    record CasePage(CaseView view, PolicyPack pack, List<Offer> offers, @Nullable Role role, List<Attachments.Attachment> attachments) {
+    record CasePage(CaseView view, PolicyPack pack, List<Offer> offers, @Nullable Role role, List<Attachments.Attachment> attachments,
+                    List<SectionLink> sections) {
+    }
+
+    /** A link from the case page to a part of the case another module keeps, with its one-line summary. */
+    record SectionLink(String id, String title, @Nullable String summary) {
     }
 
     CasePage casePage(String organisation, String reference, String username) {
@@ -246,7 +256,9 @@ class StaffCasework {
                 .filter(verb -> role.map(r -> Permissions.allows(r, Permissions.forVerb(verb))).orElse(false))
                 .filter(verb -> !verb.equals("record-step") || !pack.stepsIn(view.stage()).isEmpty())
                 .map(verb -> offer(verb, view, pack)).toList();
-        return new CasePage(view, pack, offers, role.orElse(null), attachments.list(organisation, view.reference()));
+        List<SectionLink> links = sections.stream().filter(s -> s.visibleTo(organisation, view, username))
+                .map(s -> new SectionLink(s.id(), s.title(), s.summary(organisation, view, username).orElse(null))).toList();
+        return new CasePage(view, pack, offers, role.orElse(null), attachments.list(organisation, view.reference()), links);
     }
 
     private static Offer offer(String verb, CaseView view, PolicyPack pack) {
