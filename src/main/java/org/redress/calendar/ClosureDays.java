@@ -2,21 +2,38 @@ package org.redress.calendar;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.LocalDate;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import java.time.Duration;
 import java.util.List;
 
-/** Organisations' own closure days, kept in {@code calendar.closure_day}. */
+/**
+ * Organisations' own closure days, kept in {@code calendar.closure_day}. Every case change works out deadlines with
+ * them, so they are kept in memory for a few seconds: a change made on this node is seen at once, one made on another
+ * node within {@link #FRESH_FOR}.
+ */
 @Repository
 class ClosureDays {
 
+    static final Duration FRESH_FOR = Duration.ofSeconds(10);
+
     private final JdbcClient jdbc;
+    private final Cache<String, List<ClosureDay>> recent = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(FRESH_FOR).build();
 
     ClosureDays(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     List<ClosureDay> of(String organisation) {
+        return recent.get(organisation, this::read);
+    }
+
+    private List<ClosureDay> read(String organisation) {
         return jdbc.sql("select organisation, day, reason from calendar.closure_day where organisation = ? order by day")
                 .param(organisation)
                 .query((rs, n) -> new ClosureDay(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3)))
@@ -31,11 +48,27 @@ class ClosureDays {
                 """)
                 .params(day.organisation(), day.date(), day.reason())
                 .update();
+        forget(day.organisation());
     }
 
     boolean remove(String organisation, LocalDate day) {
-        return jdbc.sql("delete from calendar.closure_day where organisation = ? and day = ?")
+        boolean removed = jdbc.sql("delete from calendar.closure_day where organisation = ? and day = ?")
                 .params(organisation, day)
                 .update() > 0;
+        forget(organisation);
+        return removed;
+    }
+
+    /** Forgets the organisation's days now and again once the change commits (a read in between may see the old rows). */
+    private void forget(String organisation) {
+        recent.invalidate(organisation);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    recent.invalidate(organisation);
+                }
+            });
+        }
     }
 }

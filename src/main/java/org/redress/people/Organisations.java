@@ -1,5 +1,9 @@
 package org.redress.people;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
@@ -20,12 +24,27 @@ import java.util.Optional;
 public class Organisations {
 
     private final JdbcClient jdbc;
+    /**
+     * Every API request looks its organisation up. Organisations are added but never changed or removed here, so one
+     * found is kept for a short while; one not found is not remembered, so a new organisation is seen at once.
+     */
+    private final Cache<String, Organisation> found = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(30)).build();
 
     Organisations(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public Optional<Organisation> find(String code) {
+        Organisation known = found.getIfPresent(code);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Organisation> read = read(code);
+        read.ifPresent(o -> found.put(code, o));
+        return read;
+    }
+
+    private Optional<Organisation> read(String code) {
         return jdbc.sql("select code, name, reference_prefix, policy_pack, service_areas from people.organisation where code = ?")
                 .param(code).query(Organisations::map).optional();
     }

@@ -80,10 +80,13 @@ class PackVersions {
                 .param("id", packId).query(Stored.class).optional();
     }
 
-    Optional<Stored> activeForOrganisation(String organisation) {
-        return jdbc.sql("select " + COLUMNS + " from policy.pack_version where organisation = :organisation and active "
+    record VersionId(String packId, int version) {
+    }
+
+    Optional<VersionId> activeVersionOf(String organisation) {
+        return jdbc.sql("select pack_id, version from policy.pack_version where organisation = :organisation and active "
                         + "order by activated_at desc limit 1")
-                .param("organisation", organisation).query(Stored.class).optional();
+                .param("organisation", organisation).query((rs, n) -> new VersionId(rs.getString(1), rs.getInt(2))).optional();
     }
 
     boolean exists(String packId) {

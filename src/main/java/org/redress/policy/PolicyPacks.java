@@ -33,7 +33,11 @@ public class PolicyPacks {
     /** The active pack of an organisation (for the shipped organisations the code is the pack id, e.g. {@code the-trust}). */
     @Transactional(readOnly = true)
     public Optional<PolicyPack> active(String organisation) {
-        return versions.activeForOrganisation(organisation).map(this::parse);
+        // which version is active is asked every time (another node may have activated one); its text only when not yet parsed
+        return versions.activeVersionOf(organisation).map(v -> {
+            PolicyPack known = parsed.get(v.packId() + "@" + v.version());
+            return known != null ? known : version(v.packId(), v.version());
+        });
     }
 
     /** One stored version of a pack, active or not. */

@@ -45,7 +45,8 @@ public class ReadModel {
 
     @EventListener
     void on(CaseChanged change) {
-        write(change.caseFile());
+        // a case whose whole history is this change was just created: it has no rows to replace
+        write(change.caseFile(), change.caseFile().history().size() > change.events().size());
     }
 
     /** Reads every case of the organisation through casework and rewrites its rows; returns how many cases. */
@@ -66,12 +67,18 @@ public class ReadModel {
     }
 
     void write(CaseView c) {
+        write(c, true);
+    }
+
+    private void write(CaseView c, boolean replacing) {
         PolicyPack pack = packVersions.computeIfAbsent(c.pack().id() + "@" + c.pack().version(),
                 k -> packs.version(c.pack().id(), c.pack().version()));
         List<StageRow> rows = StageProjection.rows(c, pack,
                 calendars.forOrganisation(c.organisation(), pack.organisation().jurisdiction()));
-        jdbc.sql("delete from reporting.case_stage where organisation = ? and case_id = ?")
-                .params(c.organisation(), java.util.UUID.fromString(c.id())).update();
+        if (replacing) {
+            jdbc.sql("delete from reporting.case_stage where organisation = ? and case_id = ?")
+                    .params(c.organisation(), java.util.UUID.fromString(c.id())).update();
+        }
         Timestamp now = Timestamp.from(clock.instant());
         for (StageRow r : rows) {
             jdbc.sql("""
