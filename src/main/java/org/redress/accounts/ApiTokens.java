@@ -1,17 +1,22 @@
 package org.redress.accounts;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,7 +37,11 @@ public class ApiTokens {
     static final String PREFIX = "rdt_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** How long a checked token is trusted without asking the database again (a revocation elsewhere takes this long). */
+    static final Duration CHECKED_FOR = Duration.ofSeconds(5);
+
     private final JdbcClient jdbc;
+    private final Cache<String, Holder> recentlyChecked = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(CHECKED_FOR).build();
     private final Accounts accounts;
     private final Clock clock;
 
@@ -88,16 +97,32 @@ public class ApiTokens {
         if (revoked == 0) {
             throw new NotFoundException("id", "you have no token " + id + " that is still valid");
         }
+        // this node stops accepting it at once (and again at commit, in case a request read it in between); other
+        // nodes within CHECKED_FOR
+        recentlyChecked.invalidateAll();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                recentlyChecked.invalidateAll();
+            }
+        });
     }
 
     Optional<Holder> holder(String token) {
         if (!token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.sql("""
+        String hash = hash(token);
+        Holder known = recentlyChecked.getIfPresent(hash);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Holder> holder = jdbc.sql("""
                 select t.username, t.organisation from accounts.api_token t join accounts.staff_user u using (username)
                 where t.token_hash = ? and t.revoked_at is null and u.enabled
-                """).param(hash(token)).query((rs, n) -> new Holder(rs.getString(1), rs.getString(2))).optional();
+                """).param(hash).query((rs, n) -> new Holder(rs.getString(1), rs.getString(2))).optional();
+        holder.ifPresent(h -> recentlyChecked.put(hash, h));
+        return holder;
     }
 
     private static String hash(String token) {
