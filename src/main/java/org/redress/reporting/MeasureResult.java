@@ -11,7 +11,29 @@ import java.util.List;
  */
 record MeasureResult(String id, String title, String definition, List<String> cites, String organisation, LocalDate from,
                      LocalDate to, @Nullable String serviceLine, @Nullable String serviceArea, @Nullable String groupedBy,
-                     List<Column> columns, List<Row> rows, List<String> notes, Measure.Chart chart) {
+                     List<Column> columns, List<Row> rows, List<String> notes, Measure.Chart chart, List<Comparison> comparisons) {
+
+    /**
+     * Our figure beside a comparable organisations' figure (H-11 benchmarking): the peers' figure of the latest year up
+     * to the year the period ends in.
+     *
+     * @param ours our figure for the period, or null when there is none
+     */
+    record Comparison(String group, String figure, String figureLabel, @Nullable Double ours, double theirs, int year, String source) {
+
+        /** In words, e.g. "4.5 points above" or "the same". */
+        public String difference() {
+            if (ours == null) {
+                return "no figure of ours to compare";
+            }
+            double d = Math.round((ours - theirs) * 10) / 10.0;
+            if (d == 0) {
+                return "the same";
+            }
+            String amount = d == Math.rint(d) ? String.valueOf((long) Math.abs(d)) : String.valueOf(Math.abs(d));
+            return amount + (d > 0 ? " above" : " below");
+        }
+    }
 
     record Column(String key, String label, Measure.Kind kind) {
     }

@@ -107,6 +107,37 @@ class ReportController {
         return settings.get(organisation);
     }
 
+    record BenchmarkRequest(@Nullable String measure, @Nullable String figure, @Nullable String group, @Nullable Integer year,
+                            java.math.@Nullable BigDecimal value, @Nullable String source) {
+    }
+
+    @GetMapping("/settings/benchmarks")
+    @Operation(summary = "Comparable organisations' figures the measures are benchmarked against (H-11)")
+    java.util.List<ReportSettings.Benchmark> benchmarks(@PathVariable String organisation) {
+        reports.scope(organisation, null, null, null, null);
+        return settings.benchmarks(organisation);
+    }
+
+    @PutMapping("/settings/benchmarks")
+    @Operation(summary = "Add or replace a comparable organisations' figure for one figure of a measure and a year, with its source (H-11)")
+    java.util.List<ReportSettings.Benchmark> setBenchmark(@PathVariable String organisation, @RequestBody BenchmarkRequest body) {
+        reports.scope(organisation, null, null, null, null);
+        settings.setBenchmark(organisation, body.measure(), body.figure(), body.group(), body.year(), body.value(), body.source());
+        return settings.benchmarks(organisation);
+    }
+
+    @DeleteMapping("/settings/benchmarks")
+    @Operation(summary = "Remove a comparable organisations' figure")
+    org.springframework.http.ResponseEntity<Void> removeBenchmark(@PathVariable String organisation, @RequestParam String measure,
+                                                                 @RequestParam String figure, @RequestParam(defaultValue = "All") String group,
+                                                                 @RequestParam int year) {
+        reports.scope(organisation, null, null, null, null);
+        if (!settings.removeBenchmark(organisation, measure, figure, group, year)) {
+            throw new org.redress.web.NotFoundException("measure", "no benchmark for " + measure + " " + figure + " " + group + " " + year);
+        }
+        return org.springframework.http.ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/schedules")
     @Operation(summary = "The quarterly reports emailed to named people")
     List<QuarterlyReports.Schedule> schedules(@PathVariable String organisation) {

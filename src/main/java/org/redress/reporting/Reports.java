@@ -118,7 +118,8 @@ class Reports {
                 }
             });
         }
-        return measures.stream().map(m -> result(m, scope, params, rows.get(m.id()), homes.get(m.id()))).toList();
+        List<ReportSettings.Benchmark> benchmarks = settings.benchmarks(scope.organisation());
+        return measures.stream().map(m -> result(m, scope, params, rows.get(m.id()), homes.get(m.id()), benchmarks)).toList();
     }
 
     @Transactional(readOnly = true)
@@ -126,7 +127,8 @@ class Reports {
         return all(scope, List.of(id)).get(0);
     }
 
-    private MeasureResult result(Measure m, ReportScope scope, Map<String, Object> params, Map<String, Row> rows, @Nullable Integer homes) {
+    private MeasureResult result(Measure m, ReportScope scope, Map<String, Object> params, Map<String, Row> rows, @Nullable Integer homes,
+                                 List<ReportSettings.Benchmark> benchmarks) {
         List<Row> ordered = order(m, scope, rows, homes);
         List<String> notes = new ArrayList<>();
         if (needsHomes(m) && homes == null) {
@@ -144,7 +146,25 @@ class Reports {
         }
         return new MeasureResult(m.id(), m.title(), m.definition(), m.cites(), scope.organisation(), scope.from(), scope.to(),
                 scope.serviceLine(), scope.serviceArea(), m.groupBy() == null ? null : m.groupBy().label(),
-                m.figures().stream().map(f -> new Column(f.key(), f.label(), f.kind())).toList(), ordered, notes, m.chart());
+                m.figures().stream().map(f -> new Column(f.key(), f.label(), f.kind())).toList(), ordered, notes, m.chart(),
+                comparisons(m, scope, ordered, benchmarks));
+    }
+
+    /** For each figure and row with a peers' figure, the latest one up to the year the period ends in, beside ours. */
+    private static List<MeasureResult.Comparison> comparisons(Measure m, ReportScope scope, List<Row> rows,
+                                                              List<ReportSettings.Benchmark> benchmarks) {
+        Map<String, ReportSettings.Benchmark> latest = new LinkedHashMap<>();
+        for (ReportSettings.Benchmark b : benchmarks) {
+            if (b.measure().equals(m.id()) && b.year() <= scope.to().getYear()) {
+                latest.merge(b.figure() + "\u0000" + b.group(), b, (x, y) -> x.year() >= y.year() ? x : y);
+            }
+        }
+        return latest.values().stream().map(b -> {
+            Row row = rows.stream().filter(r -> r.group().equals(b.group())).findFirst().orElse(null);
+            Cell cell = row == null ? null : row.cell(b.figure());
+            return new MeasureResult.Comparison(b.group(), b.figure(), m.figure(b.figure()).label(), cell == null ? null : cell.value(),
+                    b.value().doubleValue(), b.year(), b.source());
+        }).toList();
     }
 
     @Transactional(readOnly = true)
