@@ -33,7 +33,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Retention (UK GDPR Art. 5(1)(e), storage limitation): a case's personal data is kept for the organisation's
+ * Retention (R-7; UK GDPR Art. 5(1)(e), storage limitation): a case's personal data is kept for the organisation's
  * retention period after the case ends (closed, withdrawn or declined), then anonymised, unless a legal hold stops it.
  * Each module erases its own data through its own public method, all in one transaction per case.
  */

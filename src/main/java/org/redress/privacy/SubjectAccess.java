@@ -30,7 +30,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Subject access requests (UK GDPR Art. 15): recorded with a due date one calendar month after receipt (Art. 12(3)),
+ * Subject access requests (R-7; UK GDPR Art. 15): recorded with a due date one calendar month after receipt (Art. 12(3)),
  * on the calendar's month clock, and tracked like any other clock: on time, due soon, overdue, met.
  */
 @Service
