@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 
 /** The data protection API: retention and legal holds, subject access, erasure and rectification (issue 9). */
 @RestController
@@ -147,6 +146,16 @@ class PrivacyController {
     SubjectAccess.Request complete(@PathVariable String organisation, @PathVariable String id,
                                    @RequestHeader(value = "X-Actor", required = false) @Nullable String actor) {
         return subjectAccess.complete(organisation, id, actor(actor));
+    }
+
+    record ExtendRequest(@Nullable String reason) {
+    }
+
+    @PostMapping("/subject-access/{id}/extend")
+    @Operation(summary = "Extend the deadline by two further months (once, within the first month, with the reason)")
+    SubjectAccess.Request extend(@PathVariable String organisation, @PathVariable String id, @RequestBody ExtendRequest request,
+                                 @RequestHeader(value = "X-Actor", required = false) @Nullable String actor) {
+        return subjectAccess.extend(organisation, id, request.reason(), actor(actor));
     }
 
     // ---- erasure and rectification ---------------------------------------------------------------------------

@@ -60,7 +60,7 @@ public class SubjectAccess {
 
     public record Request(String id, String organisation, Person person, Instant receivedAt, LocalDate dueOn, Instant dueBy,
                           String explanation, String recordedBy, @Nullable Instant completedAt, @Nullable String completedBy,
-                          ClockStatus status) {
+                          @Nullable Instant extendedAt, @Nullable String extensionReason, ClockStatus status) {
     }
 
     public record NewRequest(@Nullable String name, @Nullable String email, @Nullable String phone, @Nullable LocalDate receivedOn) {
@@ -130,6 +130,38 @@ public class SubjectAccess {
         return get(organisation, id);
     }
 
+    /**
+     * Extends the deadline by two further months (three from receipt) where the request is complex or one of many
+     * (Art. 12(3)): allowed once, before it is answered, and only while the first month runs, as the person must be
+     * told within it, with the reason.
+     */
+    @Transactional
+    public Request extend(String organisation, String id, @Nullable String reason, String actor) {
+        Request request = get(organisation, id);
+        String why = Retention.blankToNull(reason);
+        if (why == null || why.length() > 500) {
+            throw new InvalidInputException("reason", "must say why more time is needed (complex, or many requests), in 1 to 500 characters");
+        }
+        Instant now = clock.instant();
+        if (request.completedAt() != null) {
+            throw new RefusedException("the request was answered already", null, null);
+        }
+        if (request.extendedAt() != null) {
+            throw new RefusedException("the deadline was extended already, on " + UkTime.dateOf(request.extendedAt()), "UK GDPR Art. 12(3)", null);
+        }
+        if (now.isAfter(request.dueBy())) {
+            throw new RefusedException("the person must be told of an extension within the first month, which ended on "
+                    + request.dueOn(), "UK GDPR Art. 12(3)", null);
+        }
+        Deadline due = calendars.deadline(organisation, jurisdiction(organisation), request.receivedAt(), ClockUnit.CALENDAR_MONTHS, 3);
+        jdbc.sql("""
+                update privacy.subject_access set due_on = ?, due_by = ?, explanation = ?, extended_at = ?, extended_by = ?,
+                    extension_reason = ? where organisation = ? and id = ?
+                """).params(due.dueDate(), Retention.ts(due.dueBy()), due.explanation() + " Extended by two months: " + why
+                + " (UK GDPR Art. 12(3))", Retention.ts(now), actor, why, organisation, UUID.fromString(id)).update();
+        return get(organisation, id);
+    }
+
     /** The clock status of a request at an instant: derived, never stored. */
     static ClockStatus status(Instant dueBy, LocalDate dueOn, @Nullable Instant completedAt, Instant now) {
         if (completedAt != null) {
@@ -146,7 +178,8 @@ public class SubjectAccess {
     }
 
     private static final String COLUMNS = """
-            id, organisation, name, email, phone, received_at, due_on, due_by, explanation, recorded_by, completed_at, completed_by""";
+            id, organisation, name, email, phone, received_at, due_on, due_by, explanation, recorded_by, completed_at, completed_by,
+            extended_at, extension_reason""";
 
     private Request map(ResultSet rs, int row) throws SQLException {
         Instant dueBy = rs.getObject(8, OffsetDateTime.class).toInstant();
@@ -154,6 +187,8 @@ public class SubjectAccess {
         Instant completed = Optional.ofNullable(rs.getObject(11, OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null);
         return new Request(rs.getObject(1, UUID.class).toString(), rs.getString(2), new Person(rs.getString(3), rs.getString(4),
                 rs.getString(5)), rs.getObject(6, OffsetDateTime.class).toInstant(), dueOn, dueBy, rs.getString(9), rs.getString(10),
-                completed, rs.getString(12), status(dueBy, dueOn, completed, clock.instant()));
+                completed, rs.getString(12),
+                Optional.ofNullable(rs.getObject(13, OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null),
+                rs.getString(14), status(dueBy, dueOn, completed, clock.instant()));
     }
 }

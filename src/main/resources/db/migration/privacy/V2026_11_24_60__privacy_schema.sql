@@ -68,6 +68,10 @@ create table privacy.subject_access (
     recorded_by  text        not null,
     completed_at timestamptz,
     completed_by text,
+    -- extended by two further months (Art. 12(3)), if the person was told within the first month, and why
+    extended_at  timestamptz,
+    extended_by  text,
+    extension_reason text,
     check (name is not null or email is not null or phone is not null)
 );
 create index subject_access_open on privacy.subject_access (organisation, due_by) where completed_at is null;

@@ -81,6 +81,32 @@ class SubjectAccessIT extends PrivacyApiSupport {
     }
 
     @Test
+    void anExtensionToldWithinTheFirstMonthMovesTheDueDateToThreeMonthsAfterReceiptOnceOnly() {
+        clock.setUk("2027-01-31T10:00");
+        String id = api().post(PATH, "{\"name\":\"Extended Person\"}").json().get("id").asString();
+        String late = api().post(PATH, "{\"name\":\"Late Person\"}").json().get("id").asString();
+        clock.setUk("2027-02-10T10:00");
+        Api.Response noReason = api().post(PATH + "/" + id + "/extend", "{}");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body()).contains("\"reason\"");
+        assertThat(get(PATH + "/" + id).get("dueOn").asString()).isEqualTo("2027-02-28");
+        JsonNode extended = api().post(PATH + "/" + id + "/extend", "{\"reason\":\"records held in three systems\"}").json();
+        // 31 January + 3 calendar months: April has no 31st, so its last day
+        assertThat(extended.get("dueOn").asString()).isEqualTo("2027-04-30");
+        assertThat(extended.get("explanation").asString()).contains("3 calendar months").contains("records held in three systems");
+        Api.Response twice = api().post(PATH + "/" + id + "/extend", "{\"reason\":\"again\"}");
+        assertThat(twice.status()).isEqualTo(422);
+        assertThat(twice.body()).contains("extended already");
+        clock.setUk("2027-03-01T09:00");
+        Api.Response tooLate = api().post(PATH + "/" + late + "/extend", "{\"reason\":\"complex\"}");
+        assertThat(tooLate.status()).isEqualTo(422);
+        assertThat(tooLate.body()).contains("within the first month, which ended on 2027-02-28").contains("Art. 12(3)");
+        assertThat(get(PATH + "/" + late).get("dueOn").asString()).isEqualTo("2027-02-28");
+        api().post(PATH + "/" + id + "/complete", "{}");
+        api().post(PATH + "/" + late + "/complete", "{}");
+    }
+
+    @Test
     void badInputIsNamedAndRecordsNothing() {
         clock.setUk("2027-04-01T10:00");
         int before = get(PATH + "?all=true").size();
