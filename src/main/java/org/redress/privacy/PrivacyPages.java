@@ -36,9 +36,14 @@ class PrivacyPages {
     private final Branding branding;
     private final AsyncTaskExecutor executor;
     private final Clock clock;
+    private final org.redress.casework.Casework casework;
+    private final PrivacySection section;
 
     PrivacyPages(Retention retention, SubjectAccess subjectAccess, Organisations organisations, Branding branding,
-                 @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor, Clock clock) {
+                 @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor, Clock clock,
+                 org.redress.casework.Casework casework, PrivacySection section) {
+        this.casework = casework;
+        this.section = section;
         this.retention = retention;
         this.subjectAccess = subjectAccess;
         this.organisations = organisations;
@@ -129,6 +134,39 @@ class PrivacyPages {
             default -> null;
         });
         return "privacy/privacy";
+    }
+
+    // ---- one case -----------------------------------------------------------------------------------------
+
+    @GetMapping("/staff/{organisation}/cases/{reference}/privacy")
+    String casePrivacy(@PathVariable String organisation, @PathVariable String reference,
+                       @RequestParam(required = false) @Nullable String done, Principal who, Model model) {
+        if (!section.visibleTo(organisation, casework.get(organisation, reference), who.getName())) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.FORBIDDEN);
+        }
+        return casePage(organisation, reference, done == null ? null : "Legal hold placed", List.of(), model);
+    }
+
+    @PostMapping("/staff/{organisation}/cases/{reference}/privacy")
+    String holdCase(@PathVariable String organisation, @PathVariable String reference,
+                    @RequestParam(required = false) @Nullable String reason, Principal who, Model model) {
+        String ref = casework.get(organisation, reference).reference();
+        try {
+            retention.placeHold(organisation, ref, null, reason, who.getName());
+            return "redirect:/staff/" + organisation + "/cases/" + ref + "/privacy?done=hold";
+        } catch (InvalidInputException e) {
+            return casePage(organisation, ref, null, e.errors(), model);
+        }
+    }
+
+    private String casePage(String organisation, String reference, @Nullable String done, List<FieldError> errors, Model model) {
+        org.redress.casework.CaseView c = casework.get(organisation, reference);
+        model.addAttribute("organisation", organisations.require(organisation));
+        model.addAttribute("caseFile", c);
+        model.addAttribute("retention", retention.forCase(organisation, c));
+        model.addAttribute("errors", errors);
+        model.addAttribute("done", done);
+        return "privacy/case";
     }
 
     // ---- subject access ----------------------------------------------------------------------------------

@@ -189,6 +189,34 @@ public class Retention {
                 || (digits.length() >= 6 && c.phone() != null && digits.equals(c.phone().replaceAll("[^0-9]", "")));
     }
 
+    /** What retention says of one case now: when its personal data goes, or why it is kept. */
+    public record CaseRetention(String reference, boolean anonymised, boolean ended, @Nullable LocalDate endedOn,
+                                @Nullable LocalDate dueOn, int years, @Nullable String heldBecause, List<LegalHold> holds) {
+
+        public String summary() {
+            if (anonymised) {
+                return "Anonymised: its personal data was removed";
+            }
+            String kept = !ended ? "Kept while the case is open, then " + years + " years after it ends"
+                    : "Kept until " + dueOn + " (" + years + " years after it ended on " + endedOn + ")";
+            return heldBecause == null ? kept : kept + "; " + heldBecause;
+        }
+    }
+
+    public CaseRetention forCase(String organisation, CaseView c) {
+        int years = setting(organisation).years();
+        List<LegalHold> holds = holds(organisation);
+        boolean ended = c.closedAt() != null;
+        LocalDate endedOn = ended ? UkTime.dateOf(c.closedAt()) : null;
+        Optional<String> held = heldBecause(organisation, c.reference(),
+                c.hold() != null && c.hold().kind() == org.redress.casework.CaseTypes.HoldKind.LEGAL, c.complainant(), holds);
+        List<LegalHold> applying = holds.stream().filter(h -> c.reference().equals(h.caseReference())
+                || (h.person() != null && matches(h.person(), c.complainant()))).toList();
+        boolean anonymised = c.history().stream().anyMatch(e -> e.type().equals("anonymised"));
+        return new CaseRetention(c.reference(), anonymised, ended, endedOn, endedOn == null ? null : endedOn.plusYears(years), years,
+                held.orElse(null), applying);
+    }
+
     // ---- dry run and runs -----------------------------------------------------------------------------------
 
     /**

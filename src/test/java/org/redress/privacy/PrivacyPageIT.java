@@ -39,11 +39,26 @@ class PrivacyPageIT extends PrivacyApiSupport {
     }
 
     @Test
-    void anAdministratorSeesTheDryRunAndAnonymisesTheDueCasesWithTheKeyboardAlone() {
-        Story due = complaint(Person.unique("Nia"), "2014-11-03T09:00", "Repairs", "Repairs").acknowledged("2014-11-04T09:00")
-                .responded("2014-11-10T09:00", "UPHELD").closed("2014-11-12T09:00");
-        clock.setUk("2021-01-04T09:00");
+    void theCasePageTellsAnAdministratorWhenTheDataGoesAndAHoldPlacedThereKeepsIt() {
+        Story story = complaint(Person.unique("Ola"), "2020-03-02T09:00", "Repairs", "Repairs").acknowledged("2020-03-03T09:00")
+                .responded("2020-03-09T09:00", "UPHELD").closed("2020-03-10T09:00");
+        clock.setUk("2021-02-01T09:00");
+        Page page = signIn();
+        page.navigate("/staff/" + ORG + "/cases/" + story.reference());
+        assertThat(page.locator("#page")).containsText("Kept until 2026-03-10 (6 years after it ended on 2020-03-10)");
+        page.navigate("/staff/" + ORG + "/cases/" + story.reference() + "/privacy");
+        assertAccessible(page);
+        page.locator("#reason").focus();
+        page.keyboard().type("Disrepair claim issued");
+        page.locator("button:has-text('Place a legal hold on this case')").focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator(".govuk-notification-banner")).containsText("Legal hold placed");
+        assertThat(page.locator("#retention-summary")).containsText("legal hold on the case: Disrepair claim issued");
+        assertAccessible(page);
+        screenshot(page, "privacy-04-case");
+    }
 
+    private Page signIn() {
         Page page = browser.newPage();
         page.navigate("/staff");
         page.locator("#username").focus();
@@ -52,6 +67,16 @@ class PrivacyPageIT extends PrivacyApiSupport {
         page.keyboard().type("privacy-admin-pass");
         page.keyboard().press("Enter");
         page.waitForURL("**/staff**");
+        return page;
+    }
+
+    @Test
+    void anAdministratorSeesTheDryRunAndAnonymisesTheDueCasesWithTheKeyboardAlone() {
+        Story due = complaint(Person.unique("Nia"), "2014-11-03T09:00", "Repairs", "Repairs").acknowledged("2014-11-04T09:00")
+                .responded("2014-11-10T09:00", "UPHELD").closed("2014-11-12T09:00");
+        clock.setUk("2021-01-04T09:00");
+
+        Page page = signIn();
         page.navigate("/staff/" + ORG + "/privacy");
         assertThat(page.locator("h1")).hasText("Privacy: retention and legal holds");
         assertAccessible(page);
