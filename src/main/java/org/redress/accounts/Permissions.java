@@ -55,6 +55,10 @@ public final class Permissions {
     private static final Map<String, Permission> AREAS = Map.of(
             "lessons", DECIDE, "restrictions", DECIDE, "remedies", WORK_CASE, "ombudsman", DECIDE, "hazards", WORK_CASE);
 
+    /** Organisation-wide areas that even reading needs {@link Permission#ADMINISTER} for: personal data in bulk (issue 9). */
+    private static final Set<String> ADMINISTERED_READS = Set.of("privacy", "retention", "legal-holds", "subject-access",
+            "privacy-requests");
+
     private Permissions() {
     }
 
@@ -96,7 +100,7 @@ public final class Permissions {
         String area = segment(parts, orgIndex + 1);
         Permission needed;
         if (reading) {
-            needed = VIEW_CASES;
+            needed = area != null && ADMINISTERED_READS.contains(area) ? ADMINISTER : VIEW_CASES;
         } else if ("cases".equals(area) || "contacts".equals(area)) {
             String caseRef = segment(parts, orgIndex + 2);
             String verb = segment(parts, orgIndex + 3);

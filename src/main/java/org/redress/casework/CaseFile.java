@@ -711,6 +711,52 @@ public final class CaseFile {
         return Optional.empty();
     }
 
+    /**
+     * Corrects the complainant's contact details (rectification, UK GDPR Art. 16): the fields given replace the
+     * recorded ones; the history names which fields changed and why, not the old or new values.
+     */
+    public Optional<Refusal> correctContactDetails(@Nullable String name, @Nullable String email, @Nullable String phone,
+                                                   @Nullable String address, String reason, Instant at, String actor) {
+        if (Anonymisation.isAnonymised(state)) {
+            return Optional.of(Refusal.of("the case was anonymised: it holds no contact details to correct", "UK GDPR Art. 16"));
+        }
+        if (reason.isBlank()) {
+            return Optional.of(Refusal.onField("reason", "say why the details are corrected", "UK GDPR Art. 16"));
+        }
+        Complainant c = state.complainant();
+        Complainant corrected = new Complainant(name != null ? name : c.name(), email != null ? email : c.email(),
+                phone != null ? phone : c.phone(), address != null ? address : c.address(), c.preferredContact(),
+                c.reasonableAdjustments(), c.formats());
+        List<String> fields = new ArrayList<>();
+        if (!Objects.equals(corrected.name(), c.name())) fields.add("name");
+        if (!Objects.equals(corrected.email(), c.email())) fields.add("email");
+        if (!Objects.equals(corrected.phone(), c.phone())) fields.add("phone");
+        if (!Objects.equals(corrected.address(), c.address())) fields.add("address");
+        if (fields.isEmpty()) {
+            return Optional.of(Refusal.of("the details given are the ones already recorded: nothing to correct", null));
+        }
+        record("contact-details-corrected", at, actor, reason, Map.of("fields", fields));
+        state = Anonymisation.withComplainant(state, corrected);
+        return Optional.empty();
+    }
+
+    /**
+     * Replaces the personal data this case holds and keeps what the statistics are made of (dates, types,
+     * outcomes, areas, stages, clocks), for retention or erasure. Refused on legal hold. The history's earlier
+     * events are scrubbed by the store in the same transaction (the one exception to an append-only history).
+     */
+    public Optional<Refusal> anonymise(String basis, Instant at, String actor) {
+        if (state.hold() != null && state.hold().kind() == HoldKind.LEGAL) {
+            return Optional.of(Refusal.of("the case is on legal hold: its data must be kept", "UK GDPR Art. 17(3)(e)"));
+        }
+        if (Anonymisation.isAnonymised(state)) {
+            return Optional.of(Refusal.of("the case was anonymised already", null));
+        }
+        record("anonymised", at, actor, null, Map.of("basis", basis));
+        state = Anonymisation.of(state);
+        return Optional.empty();
+    }
+
     /** Notes that this case was reclassified into a new linked case (a service request that became a complaint, Code 1.5). */
     void linkTo(String newReference, String newType, Instant at, String actor) {
         List<String> links = new ArrayList<>(state.linkedTo);

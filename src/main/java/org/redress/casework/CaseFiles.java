@@ -140,6 +140,54 @@ class CaseFiles {
                 .list();
     }
 
+    /**
+     * Rewrites the reason and details of a case's first {@code upTo} events after anonymisation. The history trigger
+     * refuses every other change; it lets this one through because the transaction names the case first.
+     */
+    void scrubHistory(String organisation, CaseId id, int upTo, List<String> personal) {
+        jdbc.sql("select set_config('casework.anonymising_case', ?, true)").param(id.value().toString()).query(String.class).single();
+        for (CaseEvent e : history(organisation, id)) {
+            if (e.sequence() > upTo) {
+                continue;
+            }
+            jdbc.sql("update casework.case_event set reason = ?, details = ?::jsonb where case_id = ? and sequence = ?")
+                    .params(Anonymisation.reason(e.reason()), json.writeValueAsString(Anonymisation.details(e.details(), personal)),
+                            id.value(), e.sequence()).update();
+        }
+        jdbc.sql("select set_config('casework.anonymising_case', '', true)").query(String.class).single();
+        // a retry key may be an email's Message-ID or words a client chose; the request hash was made from personal data
+        jdbc.sql("delete from casework.idempotency_key where organisation = ? and case_id = ?").params(organisation, id.value()).update();
+    }
+
+    /** Closed (or withdrawn or declined) cases not yet anonymised, closed before {@code before}, oldest first, after a cursor. */
+    List<Casework.ClosedCase> closedBefore(String organisation, Instant before, @Nullable Instant afterClosed, @Nullable UUID afterId, int limit) {
+        return jdbc.sql("""
+                select id, reference, status, closed_at, state->'hold'->>'kind', state->'complainant' from casework.case_file
+                where organisation = ? and closed_at is not null and closed_at < ? and status in ('CLOSED', 'WITHDRAWN', 'DECLINED')
+                  and state->'complainant'->>'name' <> ?
+                  and (cast(? as timestamptz) is null or (closed_at, id) > (?, ?))
+                order by closed_at, id limit ?
+                """).params(organisation, ts(before), Anonymisation.NAME, ts(afterClosed), ts(afterClosed), afterId, limit)
+                .query((rs, n) -> new Casework.ClosedCase(rs.getObject(1, UUID.class).toString(), rs.getString(2),
+                        CaseTypes.CaseStatus.valueOf(rs.getString(3)), rs.getObject(4, OffsetDateTime.class).toInstant(),
+                        "LEGAL".equals(rs.getString(5)), json.readValue(rs.getString(6), CaseTypes.Complainant.class)))
+                .list();
+    }
+
+    /** References of the organisation's cases whose complainant has this email, phone (digits compared) or name. */
+    List<String> referencesOf(String organisation, @Nullable String email, @Nullable String phone, @Nullable String name) {
+        String digits = phone == null ? null : phone.replaceAll("[^0-9]", "");
+        return jdbc.sql("""
+                select reference from casework.case_file where organisation = :org and (
+                    (cast(:email as text) is not null and lower(state->'complainant'->>'email') = lower(:email))
+                 or (cast(:name as text) is not null and lower(state->'complainant'->>'name') = lower(:name))
+                 or (cast(:phone as text) is not null and :phone <> ''
+                     and regexp_replace(coalesce(state->'complainant'->>'phone', ''), '[^0-9]', '', 'g') = :phone))
+                order by received_at, reference
+                """).param("org", organisation).param("email", email).param("name", name).param("phone", digits)
+                .query(String.class).list();
+    }
+
     private void appendEvents(CaseFile file, int already) {
         List<CaseEvent> events = file.pendingEvents();
         for (int i = 0; i < events.size(); i++) {

@@ -188,6 +188,47 @@ public class Casework {
         return created;
     }
 
+    /** A closed case as retention sees it: when it ended, whether it is on legal hold, and whose it is. */
+    public record ClosedCase(String id, String reference, CaseTypes.CaseStatus status, Instant closedAt, boolean legalHold,
+                             CaseTypes.Complainant complainant) {
+    }
+
+    /** Ended cases (closed, withdrawn, declined) not yet anonymised and ended before {@code before}, oldest first, by cursor. */
+    @Transactional(readOnly = true)
+    public List<ClosedCase> closedBefore(String organisation, Instant before, @Nullable ClosedCase after, int limit) {
+        return cases.closedBefore(organisation, before, after == null ? null : after.closedAt(),
+                after == null ? null : UUID.fromString(after.id()), limit);
+    }
+
+    /** References of the organisation's cases of one person, found by email, phone or name (subject access). */
+    @Transactional(readOnly = true)
+    public List<String> referencesOf(String organisation, @Nullable String email, @Nullable String phone, @Nullable String name) {
+        return cases.referencesOf(organisation, email, phone, name);
+    }
+
+    /**
+     * Anonymises a case (retention or erasure): the case's personal data is replaced, an {@code anonymised} event is
+     * recorded, and the earlier history's free text is scrubbed, all in the caller's transaction. Refused (nothing
+     * changed) on legal hold or if already anonymised.
+     */
+    @Transactional
+    public CaseView anonymise(String organisation, String idOrReference, String basis, String actor) {
+        CaseFiles.Row row = loadRow(organisation, idOrReference);
+        CaseFile file = restore(row);
+        List<String> personal = Anonymisation.personalStrings(file.state());
+        Optional<Refusal> refused = file.anonymise(basis, clock.instant(), actor);
+        if (refused.isPresent()) {
+            throw refusal(refused.get());
+        }
+        if (!cases.update(file, row.eventCount())) {
+            throw new StaleCaseException(file.reference(), file.version(), -1L);
+        }
+        cases.scrubHistory(organisation, file.id(), row.eventCount(), personal);
+        CaseView view = view(organisation, file.id());
+        events.publishEvent(new CaseChanged(organisation, view.id(), view.reference(), file.pendingEvents(), view));
+        return view;
+    }
+
     /** Every running clock, on any organisation's case, that falls due before {@code until} (or already has). */
     @Transactional(readOnly = true)
     public List<OpenClock> openClocksDueBefore(Instant until) {

@@ -109,6 +109,22 @@ public class EmailIntake {
         return record(organisation, messageId, new Outcome("NEW_CONTACT", created.view().reference(), "to triage: logged as a " + type));
     }
 
+    /**
+     * Erases the emails kept for one case when it is anonymised (retention or erasure): the message stays as a record
+     * that one arrived and what became of it, without its sender, subject, content or attachments. Returns how many.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public int anonymise(String organisation, String caseReference) {
+        jdbc.sql("""
+                delete from intake.attachment a using intake.message m
+                where a.organisation = m.organisation and a.message_id = m.message_id and m.organisation = ? and m.case_reference = ?
+                """).params(organisation, caseReference).update();
+        return jdbc.sql("""
+                update intake.message set sender = '[anonymised]', subject = '[anonymised]', reason = null, raw = ''::bytea
+                where organisation = ? and case_reference = ?
+                """).params(organisation, caseReference).update();
+    }
+
     private Outcome record(String organisation, String messageId, Outcome outcome) {
         jdbc.sql("update intake.message set outcome = ?, reason = ?, case_reference = ? where organisation = ? and message_id = ?")
                 .params("ALREADY_HANDLED".equals(outcome.outcome()) ? "IGNORED" : outcome.outcome(), outcome.reason(),

@@ -57,6 +57,16 @@ public class Attachments {
                         rs.getString(5), rs.getTimestamp(6).toInstant()), rs.getBytes(7))).optional();
     }
 
+    /**
+     * Erases what the public web keeps of one case when it is anonymised (retention or erasure): the complainant's
+     * files, and the case's one-time access codes. Returns how many files.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public int anonymise(String organisation, String reference) {
+        jdbc.sql("delete from publicweb.access_code where organisation = ? and reference = ?").params(organisation, reference).update();
+        return jdbc.sql("delete from publicweb.attachment where organisation = ? and reference = ?").params(organisation, reference).update();
+    }
+
     /** The name without any folder, and only characters safe in a download header. */
     static String safeName(String filename) {
         String name = filename.replace('\\', '/');
