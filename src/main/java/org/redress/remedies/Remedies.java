@@ -86,7 +86,7 @@ public class Remedies {
     }
 
     /** What the case page says about a case's remedies. */
-    public record CaseSummary(int remedies, int awaitingDecision, int openActions, int overdueActions) {
+    public record CaseSummary(int remedies, int awaitingDecision, int openActions, int overdueActions, int overduePromised) {
     }
 
     @Transactional(readOnly = true)
@@ -240,7 +240,8 @@ public class Remedies {
         List<Remedy> all = store.ofCase(organisation, UUID.fromString(caseId));
         return new CaseSummary(all.size(), (int) all.stream().filter(r -> r.status() == Status.PROPOSED).count(),
                 (int) all.stream().filter(r -> r.kind() == Kind.ACTION && r.status() == Status.OPEN).count(),
-                (int) all.stream().filter(r -> r.overdueOn(today)).count());
+                (int) all.stream().filter(r -> r.overdueOn(today)).count(),
+                (int) all.stream().filter(r -> r.overdueOn(today) && r.promisedAtStage() != null).count());
     }
 
     /** Payments proposed in a period, totalled by case and kind (H-11 consistency of compensation). */

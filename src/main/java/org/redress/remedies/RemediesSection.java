@@ -50,8 +50,11 @@ class RemediesSection implements CaseSection {
         if (s.openActions() > s.overdueActions()) {
             parts.add(plural(s.openActions() - s.overdueActions(), "action", "actions") + " open");
         }
-        if (s.overdueActions() > 0) {
-            parts.add(plural(s.overdueActions(), "promised action", "promised actions") + " overdue: grounds to escalate (A-6)");
+        if (s.overdueActions() > s.overduePromised()) {
+            parts.add(plural(s.overdueActions() - s.overduePromised(), "action", "actions") + " overdue");
+        }
+        if (s.overduePromised() > 0) {
+            parts.add(plural(s.overduePromised(), "promised action", "promised actions") + " overdue: grounds to escalate (A-6)");
         }
         return String.join("; ", parts);
     }

@@ -77,7 +77,7 @@ class RemedyStore {
     }
 
     List<Remedy> ofCase(String organisation, UUID caseId) {
-        return jdbc.sql("select " + COLUMNS + " from remedies.remedy where organisation = ? and case_id = ? order by proposed_at, id")
+        return jdbc.sql("select " + COLUMNS + " from remedies.remedy where organisation = ? and case_id = ? order by proposed_at, promise_index nulls last, id")
                 .params(organisation, caseId).query(RemedyStore::map).list();
     }
 
@@ -92,7 +92,7 @@ class RemedyStore {
                         + " and (cast(? as text) is null or status = ?) and (cast(? as text) is null or kind = ?)"
                         + " and (cast(? as text) is null or owner = ?)"
                         + " and (cast(? as date) is null or (kind = 'ACTION' and status = 'OPEN' and due_on < ?))"
-                        + " order by due_on nulls last, proposed_at, id limit ?")
+                        + " order by due_on nulls last, proposed_at, promise_index nulls last, id limit ?")
                 .params(organisation, name(status), name(status), name(kind), name(kind), owner, owner, overdueBefore, overdueBefore, limit)
                 .query(RemedyStore::map).list();
     }

@@ -104,8 +104,10 @@ class PaymentAuthorityTest {
 
     @Test
     void theCaseSectionCallsAnOverduePromisedActionGroundsToEscalate() {
-        assertThat(RemediesSection.describe(new Remedies.CaseSummary(3, 1, 1, 1)))
+        assertThat(RemediesSection.describe(new Remedies.CaseSummary(3, 1, 1, 1, 1)))
                 .isEqualTo("3 remedies; 1 payment awaiting a decision; 1 promised action overdue: grounds to escalate (A-6)");
-        assertThat(RemediesSection.describe(new Remedies.CaseSummary(0, 0, 0, 0))).isNull();
+        assertThat(RemediesSection.describe(new Remedies.CaseSummary(2, 0, 2, 1, 0)))
+                .isEqualTo("2 remedies; 1 action open; 1 action overdue");
+        assertThat(RemediesSection.describe(new Remedies.CaseSummary(0, 0, 0, 0, 0))).isNull();
     }
 }
