@@ -3,6 +3,7 @@ package org.redress.learning;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.redress.casework.Casework;
+import org.redress.pages.StaffPage;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.RefusedException;
@@ -19,7 +20,7 @@ import java.util.List;
 
 /** The organisation's lessons page (list, record, move on, tell the complainants) and a case's lessons page. */
 @Controller
-class LessonPages {
+class LessonPages implements StaffPage {
 
     private final Learning learning;
     private final Casework casework;

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.redress.casework.CaseView;
 import org.redress.casework.Casework;
+import org.redress.pages.StaffPage;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.RefusedException;
@@ -24,7 +25,7 @@ import java.util.List;
  * invalid: the page again with the errors named (400 or 422), nothing changed.
  */
 @Controller
-class RemedyPages {
+class RemedyPages implements StaffPage {
 
     private final Remedies remedies;
     private final Casework casework;
