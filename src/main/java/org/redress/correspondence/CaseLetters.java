@@ -52,6 +52,14 @@ class CaseLetters {
             return;
         }
         var now = clock.instant();
+        for (LetterComposer.Draft draft : drafts) {
+            letters.insert(letterTo(c, draft, now), now);
+        }
+        outbox.deliverAfterCommit();
+    }
+
+    /** A letter to the case's complainant by the way they prefer (email, or post), copied to their representative (H-4). */
+    static Letter letterTo(CaseView c, LetterComposer.Draft draft, java.time.Instant now) {
         CaseTypes.Complainant person = c.complainant();
         boolean byEmail = person.email() != null && person.preferredContact() != CaseTypes.ContactMethod.POST;
         String recipient = byEmail ? person.email() : postalAddress(person);
@@ -60,12 +68,9 @@ class CaseLetters {
         if (person.reasonableAdjustments() != null && person.reasonableAdjustments().toLowerCase().contains("large print") && !formats.contains("large print")) {
             formats.add("large print");
         }
-        for (LetterComposer.Draft draft : drafts) {
-            letters.insert(new Letter(UUID.randomUUID(), change.organisation(), UUID.fromString(change.caseId()), change.reference(),
-                    draft.kind(), byEmail ? "EMAIL" : "POST", recipient, copyTo, draft.subject(), draft.body(), formats,
-                    draft.answersClock(), "PENDING", 0, null, now, null, null), now);
-        }
-        outbox.deliverAfterCommit();
+        return new Letter(UUID.randomUUID(), c.organisation(), UUID.fromString(c.id()), c.reference(),
+                draft.kind(), byEmail ? "EMAIL" : "POST", recipient, copyTo, draft.subject(), draft.body(), formats,
+                draft.answersClock(), "PENDING", 0, null, now, null, null);
     }
 
     private static String postalAddress(CaseTypes.Complainant person) {

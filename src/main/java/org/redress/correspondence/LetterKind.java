@@ -13,7 +13,8 @@ public enum LetterKind {
     DISP_SUMMARY_RESOLUTION("disp-summary-resolution"),
     DISP_FINAL_RESPONSE("disp-final-response"),
     REMINDER("reminder"),
-    ACCESS_CODE("access-code");
+    ACCESS_CODE("access-code"),
+    SERVICE_CHANGE("service-change");
 
     private final String template;
 

@@ -56,4 +56,25 @@ public class StaffNotices {
                 LetterKind.REMINDER, "EMAIL", recipient, copyTo, subject, body, List.of(), null, "PENDING", 0, null, now, null, null), now);
         outbox.deliverAfterCommit();
     }
+
+    /**
+     * Writes a letter to a case's complainant that no case change asked for, from a template in {@code letters/} with
+     * the person's name, the case reference and the organisation's name filled in: e.g. telling them of a change made
+     * because of their complaint (H-8, F-14). Sent by their preferred method; commits with the caller's transaction.
+     *
+     * @return the letter's id
+     */
+    public UUID sendCaseLetter(org.redress.casework.CaseView caseFile, LetterKind kind, String subject, Map<String, Object> vars) {
+        var now = clock.instant();
+        String organisationName = organisations.find(caseFile.organisation()).map(o -> o.name()).orElse(caseFile.organisation());
+        Map<String, Object> all = new java.util.HashMap<>(vars);
+        all.put("name", caseFile.complainant().name());
+        all.put("reference", caseFile.reference());
+        all.put("organisation", organisationName);
+        String body = composer.render(caseFile.organisation(), kind.template(), all);
+        Letter letter = CaseLetters.letterTo(caseFile, new LetterComposer.Draft(kind, subject + " (" + caseFile.reference() + ")", body, null), now);
+        letters.insert(letter, now);
+        outbox.deliverAfterCommit();
+        return letter.id();
+    }
 }

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /** Puts the brand of the organisation in the page's address on every page. */
-@ControllerAdvice(basePackages = {"org.redress.staffui", "org.redress.publicweb", "org.redress.accounts"})
+@ControllerAdvice(basePackages = {"org.redress.staffui", "org.redress.publicweb", "org.redress.accounts"}, assignableTypes = StaffPage.class)
 class BrandAdvice {
 
     private final Branding branding;

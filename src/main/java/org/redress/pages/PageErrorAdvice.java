@@ -10,7 +10,7 @@ import org.springframework.web.servlet.ModelAndView;
 import java.util.Map;
 
 /** On pages, something that does not exist is the plain "page not found", never a stack trace. */
-@ControllerAdvice(basePackages = {"org.redress.staffui", "org.redress.publicweb"})
+@ControllerAdvice(basePackages = {"org.redress.staffui", "org.redress.publicweb"}, assignableTypes = StaffPage.class)
 class PageErrorAdvice {
 
     @ExceptionHandler(NotFoundException.class)

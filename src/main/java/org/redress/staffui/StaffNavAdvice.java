@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import java.security.Principal;
 
 /** Puts who is signed in, their role and their organisations on every staff page. */
-@ControllerAdvice(basePackageClasses = StaffNavAdvice.class)
+@ControllerAdvice(basePackageClasses = StaffNavAdvice.class, assignableTypes = org.redress.pages.StaffPage.class)
 class StaffNavAdvice {
 
     private final StaffCasework staff;

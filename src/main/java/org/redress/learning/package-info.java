@@ -1,0 +1,9 @@
+/**
+ * Learning from complaints (F-14, H-8, S0-11, Code section 9): lessons and service changes recorded against one or
+ * many cases with a root cause, an owner and a status; a suggestion not adopted keeps its reason (H-8); when a change
+ * is done, the people who complained are told once each, by letter through correspondence.
+ */
+@NullMarked
+package org.redress.learning;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,9 @@
+package org.redress.pages;
+
+/**
+ * Marks a controller of staff pages kept in a module of its own (remedies, lessons, ...): its pages get the
+ * organisation's brand, the staff menu and the plain "page not found", like the pages of {@code staffui}, while the
+ * same module's REST controllers do not pay for them.
+ */
+public interface StaffPage {
+}

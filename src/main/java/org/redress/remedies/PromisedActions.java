@@ -1,0 +1,26 @@
+package org.redress.remedies;
+
+import org.redress.casework.CaseChanged;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes the actions a stage response promised into this module, in the same transaction as the response, so that
+ * they are tracked to completion after the case closes (A-5, Code 6.6) and a response never commits without them.
+ */
+@Component
+class PromisedActions {
+
+    private final Remedies remedies;
+
+    PromisedActions(Remedies remedies) {
+        this.remedies = remedies;
+    }
+
+    @EventListener
+    void on(CaseChanged change) {
+        if (change.events().stream().anyMatch(e -> e.type().equals("responded"))) {
+            remedies.takeInPromisedActions(change.organisation(), change.caseFile(), change.events());
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.redress.remedies;
+
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.redress.accounts.Accounts;
+import org.redress.accounts.Role;
+import org.redress.testing.Api;
+import org.redress.testing.Browser;
+import org.redress.testing.MutableClock;
+import org.redress.testing.TestClockConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.redress.testing.Browser.assertAccessible;
+
+/**
+ * The remedies page in a real browser, with the keyboard only: a case worker proposes a goodwill gesture, and a feedback
+ * manager (a local manager, F-13) approves it; every page checked with axe-core.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RemediesPageIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    MutableClock clock;
+
+    private Browser browser;
+
+    @BeforeAll
+    void start() {
+        browser = Browser.start(port);
+        accounts.ensure("page.worker", "Kit Worker", "page-pass", false, Map.of("alliance-homes", Role.CASE_WORKER));
+        accounts.ensure("page.manager", "Fen Manager", "page-pass", false, Map.of("alliance-homes", Role.FEEDBACK_MANAGER));
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aCaseWorkerProposesAGoodwillGestureAndAManagerApprovesItUsingOnlyTheKeyboard() { // F-13, H-9
+        clock.setUk("2026-11-23T09:30");
+        Api.Response created = new Api(port).post("/api/v1/organisations/alliance-homes/cases", """
+                {"recordType":"complaint","channel":"PHONE","complainant":{"name":"Kay Keys","email":"kay.%d@example.org"},
+                 "serviceLine":"housing","serviceArea":"Repairs","description":"Repair missed","points":["Repair missed"]}"""
+                .formatted(System.nanoTime()));
+        String reference = created.json().get("caseFile").get("reference").asString();
+        String remedies = "/staff/alliance-homes/cases/" + reference + "/remedies";
+
+        Page worker = signIn("page.worker");
+        worker.navigate("/staff/alliance-homes/cases/" + reference);
+        assertThat(worker.locator("#case-sections")).containsText("Remedies and payments");
+        worker.navigate(remedies);
+        assertThat(worker.locator("h1")).hasText("Remedies and payments");
+        assertAccessible(worker);
+
+        // wrong first: the error summary names the field, and nothing is added
+        worker.locator("#description").focus();
+        worker.keyboard().type("Two missed repair appointments");
+        worker.keyboard().press("Tab");
+        worker.keyboard().type("Goodwill");
+        worker.keyboard().press("Tab");
+        worker.keyboard().type("12.345");
+        worker.locator("#add-remedy").focus();
+        worker.keyboard().press("Enter");
+        assertThat(worker.locator(".govuk-error-summary")).containsText("at most 2 decimal places");
+        assertThat(worker.locator(".govuk-error-summary a[href='#amount']")).isVisible();
+        assertThat(worker.locator("#description")).hasValue("Two missed repair appointments");
+        assertAccessible(worker);
+
+        worker.locator("#amount").focus();
+        worker.keyboard().press("Control+A");
+        worker.keyboard().type("120");
+        worker.keyboard().press("Tab");
+        worker.keyboard().type("Cheque");
+        worker.locator("#add-remedy").focus();
+        worker.keyboard().press("Enter");
+        assertThat(worker.locator(".govuk-notification-banner")).containsText("Remedy added");
+        assertThat(worker.locator("table")).containsText("£120 goodwill gesture");
+        assertThat(worker.locator("table")).containsText("Awaiting approval");
+        assertThat(worker.locator("table")).containsText("Payment method: Cheque");
+
+        // another member of staff, whose role the policy lets approve it, approves it
+        Page manager = signIn("page.manager");
+        manager.navigate(remedies);
+        manager.locator("button[id^='approve-']").focus();
+        manager.keyboard().press("Enter");
+        assertThat(manager.locator(".govuk-notification-banner")).containsText("Payment approved");
+        assertThat(manager.locator("table")).containsText("Approved, not yet paid");
+        assertThat(manager.locator("table")).containsText("Approved by page.manager");
+        assertAccessible(manager);
+        Browser.screenshot(manager, "remedies-approved");
+    }
+
+    private Page signIn(String username) {
+        Page page = browser.newPage(true);
+        page.navigate("/staff");
+        page.fill("#username", username);
+        page.fill("#password", "page-pass");
+        page.locator("button:has-text('Sign in')").focus();
+        page.keyboard().press("Enter");
+        page.waitForURL("**/staff/**");
+        return page;
+    }
+}
