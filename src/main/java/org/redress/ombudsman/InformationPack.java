@@ -170,7 +170,7 @@ class InformationPack {
                 h3 { font-size: 11pt; margin: 5mm 0 2mm 0; }
                 table { width: 100%%; border-collapse: collapse; margin-bottom: 4mm; }
                 th, td { text-align: left; vertical-align: top; border-bottom: 0.5pt solid #bbb; padding: 1.2mm 1.5mm; word-wrap: break-word; }
-                th { font-weight: bold; } .k { width: 32%%; } .n { width: 8%%; } .w { width: 24%%; }
+                th { font-weight: bold; } .k { width: 32%%; } .f { width: 36%%; } .n { width: 8%%; } .w { width: 24%%; }
                 .pre { white-space: pre-wrap; } .small { font-size: 8pt; color: #333; } .letter { border: 0.5pt solid #999; padding: 3mm; margin-bottom: 5mm; page-break-inside: auto; }
                 ol.toc { list-style: none; padding: 0; } ol.toc li { margin-bottom: 2mm; }
                 ol.toc a { color: #000; text-decoration: none; } ol.toc a::after { content: " ... page " target-counter(attr(href), page); }
@@ -336,7 +336,7 @@ class InformationPack {
             h.append("<p>No files were attached.</p>");
         } else {
             h.append("<p>Each file is in the zip version of this pack, under attachments/, as it was received.</p>");
-            h.append("<table><tr><th>File</th><th class=\"w\">Received</th><th>SHA-256 when received</th></tr>");
+            h.append("<table><tr><th class=\"f\">File</th><th class=\"w\">Received</th><th>SHA-256 when received</th></tr>");
             r.attachments().forEach(a -> h.append("<tr><td>").append(esc(a.filename())).append("<br/><span class=\"small\">")
                     .append(esc(a.mediaType())).append(", ").append(a.sizeBytes()).append(" bytes</span></td><td>").append(time(a.uploadedAt()))
                     .append("</td><td class=\"small\">").append(a.sha256()).append("</td></tr>"));
