@@ -44,8 +44,13 @@ public record HazardSettings(@Nullable Boolean enabled, List<Category> categorie
                 }
                 Matcher m = Pattern.compile("(?iu)\\b" + Pattern.quote(keyword.strip().toLowerCase(Locale.UK))).matcher(text);
                 if (m.find()) {
+                    // about 40 characters either side, cut at a space so no word is split
                     int from = Math.max(0, m.start() - 40);
+                    int space = text.indexOf(' ', from);
+                    from = from == 0 || space < 0 || space > m.start() ? from : space + 1;
                     int to = Math.min(text.length(), m.end() + 40);
+                    int end = text.lastIndexOf(' ', to);
+                    to = to == text.length() || end < m.end() ? to : end;
                     return Optional.of(new Match(category.name(), (from > 0 ? "..." : "") + text.substring(from, to).strip()
                             + (to < text.length() ? "..." : "")));
                 }
