@@ -43,6 +43,12 @@ class HazardsApiIT {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    org.redress.deadlines.DeadlineSweep sweep;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     Api api() {
         return new Api(port);
     }
@@ -258,5 +264,23 @@ class HazardsApiIT {
         assertThat(other.post(hazardsOf(c) + "/" + hazard.get("id").asString() + "/attempts",
                 "{\"by\":\"x\",\"outcome\":\"ACCESS_GIVEN\"}").status()).isEqualTo(404);
         assertThat(onlyHazard(c).get("attempts").size()).isZero();
+    }
+
+    @Test
+    void theDeadlineSweepWarnsBeforeAndReportsAMissedHazardClockOnceR3() {
+        clock.setUk("2027-03-01T09:00");
+        JsonNode c = complain("2027-03-01T09:00", "Mould on the kitchen ceiling");
+        String reference = c.get("reference").asString();
+        // Mon 1 Mar 2027 + 10 working days = Mon 15 Mar 2027
+        assertThat(clock(onlyHazard(c), "investigate").get("dueDate").asString()).isEqualTo("2027-03-15");
+        for (String day : List.of("2027-03-12", "2027-03-15", "2027-03-15", "2027-03-16", "2027-03-17")) {
+            clock.setUk(day + "T09:00");
+            sweep.run();
+        }
+        List<String> subjects = jdbc.sql("select subject from correspondence.letter where kind = 'REMINDER' and case_reference = ? "
+                + "and subject like '%Awaab%' order by created_at").param(reference).query(String.class).list();
+        assertThat(subjects).containsExactly(
+                "Due soon: Awaab's Law: Investigate (damp and mould) for " + reference + " by Monday 15 March 2027",
+                "Missed: Awaab's Law: Investigate (damp and mould) for " + reference + " was due by Monday 15 March 2027");
     }
 }
