@@ -118,5 +118,14 @@ class HazardsPageBrowserIT {
         assertThat(page.locator("section table").nth(1)).containsText("calling card left");
         assertAccessible(page);
         screenshot(page, "hazards-02-attempt-recorded");
+
+        // the ombudsman page of the same case passes the same checks (F-8, F-9)
+        page.navigate("/staff/alliance-homes/cases/" + reference + "/ombudsman");
+        assertThat(page.locator("h1")).hasText("Ombudsman");
+        assertThat(page.locator("#expected-ombudsman")).containsText("Housing Ombudsman Service");
+        // not referred yet, so the referral form is open
+        assertThat(page.locator("#reference")).isVisible();
+        assertAccessible(page);
+        screenshot(page, "ombudsman-01-case-ombudsman");
     }
 }

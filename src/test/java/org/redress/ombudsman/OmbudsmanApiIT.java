@@ -280,6 +280,7 @@ class OmbudsmanApiIT {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
         assertThat(took).as("seconds, not minutes, for %d events", history.size()).isLessThan(Duration.ofSeconds(20));
+        System.out.println("Information pack PDF for " + history.size() + " events: " + took.toMillis() + " ms");
 
         String text = text(pdf.body());
         assertThat(text).contains("Contents").contains(reference).contains("HOS-2026-77").contains("boiler.jpg").contains("engineer-report.pdf");
