@@ -6,6 +6,7 @@ import org.redress.casework.CaseTypes.ClockStatus;
 import org.redress.casework.Casework;
 import org.redress.casework.OpenClock;
 import org.redress.correspondence.StaffNotices;
+import org.redress.hazards.Hazards;
 import org.redress.people.Organisations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,15 +38,17 @@ public class DeadlineSweep {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
     private final Casework casework;
+    private final Hazards hazards;
     private final StaffNotices notices;
     private final Organisations organisations;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    DeadlineSweep(Casework casework, StaffNotices notices, Organisations organisations, JdbcClient jdbc,
+    DeadlineSweep(Casework casework, Hazards hazards, StaffNotices notices, Organisations organisations, JdbcClient jdbc,
                   TransactionTemplate transactions, Clock clock) {
         this.casework = casework;
+        this.hazards = hazards;
         this.notices = notices;
         this.organisations = organisations;
         this.jdbc = jdbc;
@@ -61,7 +64,7 @@ public class DeadlineSweep {
         Instant now = clock.instant();
         int dueSoon = 0;
         int overdue = 0;
-        for (OpenClock c : casework.openClocksDueBefore(now.plus(HORIZON))) {
+        for (OpenClock c : openClocksDueBefore(now.plus(HORIZON))) {
             if (c.status() == ClockStatus.DUE_SOON && Boolean.TRUE.equals(transactions.execute(s -> remindOwner(c, now)))) {
                 dueSoon++;
             } else if (c.status() == ClockStatus.OVERDUE && Boolean.TRUE.equals(transactions.execute(s -> reportMissed(c, now)))) {
@@ -69,6 +72,13 @@ public class DeadlineSweep {
             }
         }
         return new Result(dueSoon, overdue);
+    }
+
+    /** The cases' clocks and the Awaab's Law hazard clocks that run alongside them. */
+    private List<OpenClock> openClocksDueBefore(Instant until) {
+        List<OpenClock> clocks = new ArrayList<>(casework.openClocksDueBefore(until));
+        clocks.addAll(hazards.openClocksDueBefore(until));
+        return clocks;
     }
 
     private boolean remindOwner(OpenClock c, Instant now) {
@@ -118,7 +128,7 @@ public class DeadlineSweep {
         LocalDate today = UkTime.dateOf(now);
         Map<String, List<OpenClock>> byRecipient = new LinkedHashMap<>();
         Map<String, String> organisationOf = new LinkedHashMap<>();
-        for (OpenClock c : casework.openClocksDueBefore(now.plus(Duration.ofDays(5)))) {
+        for (OpenClock c : openClocksDueBefore(now.plus(Duration.ofDays(5)))) {
             String recipient = isEmail(c.owner()) ? c.owner() : managers(c.organisation());
             byRecipient.computeIfAbsent(c.organisation() + "|" + recipient, k -> new ArrayList<>()).add(c);
             organisationOf.put(c.organisation() + "|" + recipient, c.organisation());

@@ -79,7 +79,7 @@ class SubjectAccessExport {
                     "case " + reference + ": its full record and history");
             List<Map<String, Object>> letterList = new ArrayList<>();
             int n = 1;
-            List<Letter> caseLetters = letters.letters(organisation, c.id());
+            List<Letter> caseLetters = letters.lettersOf(organisation, c.id());
             for (Letter l : caseLetters) {
                 String path = folder + "letters/%02d-%s.txt".formatted(n++, l.kind().name().toLowerCase().replace('_', '-'));
                 add(files, entries, path, ("To: " + l.recipient() + "\nSubject: " + l.subject() + "\nWritten: " + l.createdAt()

@@ -105,9 +105,10 @@ class DeadlineSweepIT {
             }
         }
         for (String reference : references) {
-            // both stage 1 clocks (acknowledge, respond) were missed by 10 December: one notice each, never two
+            // both stage 1 clocks (acknowledge, respond) and the damp hazard's 10-working-day investigation clock (R-3,
+            // due 7 December) were missed by 10 December: one notice each, never two
             assertThat(noticesFor(reference)).as(reference).containsExactly("Missed to complaints@thetrust.example",
-                    "Missed to complaints@thetrust.example");
+                    "Missed to complaints@thetrust.example", "Missed to complaints@thetrust.example");
         }
     }
 

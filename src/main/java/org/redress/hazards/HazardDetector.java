@@ -1,0 +1,31 @@
+package org.redress.hazards;
+
+import org.redress.casework.CaseChanged;
+import org.redress.policy.PolicyPacks;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads each newly logged case for a hazard, in the transaction that logs it, so that a damp-and-mould complaint has
+ * its hazard record (and Awaab's Law clocks) from the moment it exists. Only the "logged" event costs anything.
+ */
+@Component
+class HazardDetector {
+
+    private final Hazards hazards;
+    private final PolicyPacks packs;
+
+    HazardDetector(Hazards hazards, PolicyPacks packs) {
+        this.hazards = hazards;
+        this.packs = packs;
+    }
+
+    @EventListener
+    void on(CaseChanged change) {
+        if (change.events().stream().noneMatch(e -> e.type().equals("logged"))) {
+            return;
+        }
+        var c = change.caseFile();
+        hazards.openIfReported(c, packs.version(c.pack().id(), c.pack().version()));
+    }
+}

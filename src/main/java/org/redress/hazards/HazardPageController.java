@@ -1,0 +1,154 @@
+package org.redress.hazards;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.redress.calendar.UkTime;
+import org.redress.casework.Casework;
+import org.redress.pages.Brand;
+import org.redress.pages.Branding;
+import org.redress.web.FieldError;
+import org.redress.web.InvalidInputException;
+import org.redress.web.NotFoundException;
+import org.redress.web.RefusedException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The case's hazards page (R-3): each hazard's clocks with status in words and explanation, its attempts, and forms to
+ * record what was done. Each form's fields carry the hazard's id, so an error links to the field that has it.
+ */
+@Controller
+class HazardPageController {
+
+    private final Hazards hazards;
+    private final Casework casework;
+    private final Branding branding;
+
+    HazardPageController(Hazards hazards, Casework casework, Branding branding) {
+        this.hazards = hazards;
+        this.casework = casework;
+        this.branding = branding;
+    }
+
+    /** Every form on the page posts some of these; times are UK local ("2026-11-24T10:00"), blank meaning now. */
+    record HazardForm(@Nullable String category, @Nullable String notes, @Nullable String at, @Nullable String by,
+                      @Nullable String outcome, @Nullable String classification, @Nullable String findings) {
+    }
+
+    @ModelAttribute("brand")
+    Brand brand(@PathVariable String organisation) {
+        return branding.of(organisation);
+    }
+
+    @GetMapping("/staff/{organisation}/cases/{reference}/hazards")
+    String show(@PathVariable String organisation, @PathVariable String reference, Model model) {
+        var caseView = casework.get(organisation, reference);
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("reference", caseView.reference());
+        model.addAttribute("hazards", hazards.ofCaseId(organisation, caseView.id()));
+        model.addAttribute("categories", hazards.settings(organisation).categories());
+        model.addAttribute("outcomes", AttemptOutcome.values());
+        return "hazards/case";
+    }
+
+    @PostMapping("/staff/{organisation}/cases/{reference}/hazards/open")
+    String open(@PathVariable String organisation, @PathVariable String reference, HazardForm form, Principal principal,
+                Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return act(organisation, reference, "open", model, redirect, response, "Hazard record opened",
+                () -> hazards.open(organisation, reference, new Hazards.OpenRequest(form.category(), time("open", "at", form.at()), form.notes()),
+                        principal.getName()));
+    }
+
+    @PostMapping("/staff/{organisation}/cases/{reference}/hazards/{id}/{action}")
+    String act(@PathVariable String organisation, @PathVariable String reference, @PathVariable UUID id, @PathVariable String action,
+               HazardForm form, Principal principal, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        String prefix = action + "-" + id;
+        return act(organisation, reference, prefix, model, redirect, response, doneText(action), () -> {
+            Instant at = time(prefix, "at", form.at());
+            switch (action) {
+                case "attempts" -> hazards.recordAttempt(organisation, reference, id, new Hazards.AttemptRequest(at, form.by(),
+                        parse(AttemptOutcome.class, prefix, "outcome", form.outcome()), form.notes()), principal.getName());
+                case "classify" -> hazards.classify(organisation, reference, id,
+                        new Hazards.ClassifyRequest(parse(HazardClassification.class, prefix, "classification", form.classification())));
+                case "investigation-concluded" -> hazards.concludeInvestigation(organisation, reference, id, new Hazards.DoneRequest(at, form.findings()));
+                case "summary-sent" -> hazards.summarySent(organisation, reference, id, new Hazards.DoneRequest(at, null));
+                case "work-started" -> hazards.workStarted(organisation, reference, id, new Hazards.DoneRequest(at, null));
+                default -> throw new NotFoundException("action", "no hazard action '" + action + "'");
+            }
+        });
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    ModelAndView notFound() {
+        return new ModelAndView("error", Map.of("status", 404), HttpStatus.NOT_FOUND);
+    }
+
+    private String act(String organisation, String reference, String prefix, Model model, RedirectAttributes redirect,
+                       HttpServletResponse response, String done, Runnable action) {
+        List<FieldError> errors;
+        try {
+            action.run();
+            redirect.addFlashAttribute("done", done);
+            return "redirect:/staff/" + organisation + "/cases/" + reference + "/hazards";
+        } catch (InvalidInputException e) {
+            errors = e.errors().stream().map(f -> f.field().startsWith(prefix) ? f : new FieldError(prefix + "-" + f.field(), f.message())).toList();
+            response.setStatus(400);
+        } catch (RefusedException e) {
+            errors = List.of(new FieldError(prefix + "-" + (e.field() == null ? "at" : e.field()), "Not allowed: " + e.getMessage()));
+            response.setStatus(422);
+        }
+        model.addAttribute("errors", errors);
+        return show(organisation, reference, model);
+    }
+
+    private static String doneText(String action) {
+        return switch (action) {
+            case "attempts" -> "Attempt recorded";
+            case "classify" -> "Hazard classified";
+            case "investigation-concluded" -> "Investigation recorded as concluded";
+            case "summary-sent" -> "Written summary recorded as sent";
+            case "work-started" -> "Safety work recorded as begun";
+            default -> "Saved";
+        };
+    }
+
+    private static @Nullable Instant time(String prefix, String field, @Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(text.strip()).atZone(UkTime.ZONE).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(prefix + "-" + field, "Enter a real date and time");
+        }
+    }
+
+    private static <E extends Enum<E>> @Nullable E parse(Class<E> type, String prefix, String field, @Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(prefix + "-" + field, "Choose one of the options");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.redress.hazards;
+
+import org.jspecify.annotations.Nullable;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An organisation's hazard settings: whether complaints are read for hazards at all, and the categories with the
+ * words that suggest each. Hazard types widen in 2026 and 2027 (REGULATIONS.md), so they are data, not code.
+ *
+ * @param enabled whether new complaints are read for hazards; null means "if the organisation is a social landlord"
+ */
+public record HazardSettings(@Nullable Boolean enabled, List<Category> categories) {
+
+    /** Damp and mould, the only category in force from 27 October 2025; organisations add others as they come in. */
+    public static final HazardSettings DEFAULT = new HazardSettings(null, List.of(
+            new Category("damp and mould", List.of("damp", "mould", "mold", "condensation", "mildew"))));
+
+    public HazardSettings {
+        categories = List.copyOf(categories);
+    }
+
+    /** A kind of hazard and the words (matched at the start of a word, any case) that suggest it. */
+    public record Category(String name, List<String> keywords) {
+        public Category {
+            keywords = List.copyOf(keywords);
+        }
+    }
+
+    /** What a text matched: the category and the words around the match. */
+    record Match(String category, String excerpt) {
+    }
+
+    /** The first category whose keyword the text contains, with the words around it. */
+    Optional<Match> match(String text) {
+        for (Category category : categories) {
+            for (String keyword : category.keywords()) {
+                if (keyword.isBlank()) {
+                    continue;
+                }
+                Matcher m = Pattern.compile("(?iu)\\b" + Pattern.quote(keyword.strip().toLowerCase(Locale.UK))).matcher(text);
+                if (m.find()) {
+                    // about 40 characters either side, cut at a space so no word is split
+                    int from = Math.max(0, m.start() - 40);
+                    int space = text.indexOf(' ', from);
+                    from = from == 0 || space < 0 || space > m.start() ? from : space + 1;
+                    int to = Math.min(text.length(), m.end() + 40);
+                    int end = text.lastIndexOf(' ', to);
+                    to = to == text.length() || end < m.end() ? to : end;
+                    return Optional.of(new Match(category.name(), (from > 0 ? "..." : "") + text.substring(from, to).strip()
+                            + (to < text.length() ? "..." : "")));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

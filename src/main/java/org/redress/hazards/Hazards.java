@@ -1,0 +1,289 @@
+package org.redress.hazards;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.calendar.Calendars;
+import org.redress.calendar.WorkingDayCalendar;
+import org.redress.casework.CaseView;
+import org.redress.casework.Casework;
+import org.redress.casework.OpenClock;
+import org.redress.casework.Refusal;
+import org.redress.policy.PolicyPack;
+import org.redress.policy.PolicyPacks;
+import org.redress.web.FieldError;
+import org.redress.web.InvalidInputException;
+import org.redress.web.NotFoundException;
+import org.redress.web.RefusedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The hazards module's entry point: open a hazard record on a case (found in a new complaint's words, or spotted by
+ * staff), record attempts, classify, and record the investigation, the written summary and the start of safety work;
+ * read a case's hazards, the organisation's open hazards by next due, and the running hazard clocks for reminders.
+ */
+@Service
+public class Hazards {
+
+    private static final int LONGEST_TEXT = 10_000;
+
+    private final Casework casework;
+    private final PolicyPacks packs;
+    private final Calendars calendars;
+    private final HazardStore store;
+    private final Clock clock;
+
+    Hazards(Casework casework, PolicyPacks packs, Calendars calendars, HazardStore store, Clock clock) {
+        this.casework = casework;
+        this.packs = packs;
+        this.calendars = calendars;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public record OpenRequest(@Nullable String category, @Nullable Instant awareAt, @Nullable String notes) {
+    }
+
+    public record AttemptRequest(@Nullable Instant at, @Nullable String by, @Nullable AttemptOutcome outcome, @Nullable String notes) {
+    }
+
+    /** When something was done (now if not given), with what the investigation found where it is the investigation. */
+    public record DoneRequest(@Nullable Instant at, @Nullable String findings) {
+    }
+
+    public record ClassifyRequest(@Nullable HazardClassification classification) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<HazardView> ofCase(String organisation, String caseIdOrReference) {
+        CaseView c = casework.get(organisation, caseIdOrReference);
+        return views(organisation, store.ofCase(organisation, c.id()));
+    }
+
+    /** The hazards of a case already read (by its id), for the case page's summary line. */
+    @Transactional(readOnly = true)
+    public List<HazardView> ofCaseId(String organisation, String caseId) {
+        return views(organisation, store.ofCase(organisation, caseId));
+    }
+
+    /** The organisation's hazards with a clock still running, the soonest due first. */
+    @Transactional(readOnly = true)
+    public List<HazardView> openByNextDue(String organisation) {
+        return views(organisation, store.unfinished(organisation)).stream().filter(HazardView::open)
+                .sorted(Comparator.comparing(HazardView::nextDue)).toList();
+    }
+
+    /** Every running hazard clock, on any organisation's case, due before {@code until} (or already overdue), for reminders. */
+    @Transactional(readOnly = true)
+    public List<OpenClock> openClocksDueBefore(Instant until) {
+        Instant now = clock.instant();
+        Map<String, WorkingDayCalendar> calendarsByOrganisation = new HashMap<>();
+        List<OpenClock> result = new ArrayList<>();
+        for (Hazard hazard : store.unfinished(null)) {
+            Hazard.State s = hazard.state();
+            WorkingDayCalendar calendar = calendarsByOrganisation.computeIfAbsent(s.organisation(), this::calendarOf);
+            for (HazardView.Clock c : hazard.clocks(calendar, now)) {
+                if (c.metAt() == null && c.dueBy().isBefore(until)) {
+                    result.add(new OpenClock(s.organisation(), s.caseId(), s.caseReference(), null, "hazard-" + s.id() + "-" + c.id(), 0,
+                            "Awaab's Law: " + c.name() + " (" + s.category() + ")", c.dueBy(), c.dueDate(), c.status(), c.explanation()));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The organisation's settings, or the default ones (damp and mould; on for social landlords). */
+    @Transactional(readOnly = true)
+    public HazardSettings settings(String organisation) {
+        return store.settings(organisation).orElse(HazardSettings.DEFAULT);
+    }
+
+    @Transactional
+    public HazardSettings saveSettings(String organisation, HazardSettings settings, String actor) {
+        List<FieldError> errors = new ArrayList<>();
+        if (settings.categories().isEmpty()) {
+            errors.add(new FieldError("categories", "give at least one category"));
+        }
+        for (int i = 0; i < settings.categories().size(); i++) {
+            HazardSettings.Category c = settings.categories().get(i);
+            if (c.name() == null || c.name().isBlank()) errors.add(new FieldError("categories[" + i + "].name", "is required"));
+            if (c.keywords() == null || c.keywords().isEmpty() || c.keywords().stream().anyMatch(k -> k == null || k.isBlank())) {
+                errors.add(new FieldError("categories[" + i + "].keywords", "give at least one keyword, none blank"));
+            }
+        }
+        throwIfAny(errors);
+        packs.active(organisation).orElseThrow(() -> new NotFoundException("organisation", "no organisation '" + organisation + "'"));
+        store.saveSettings(organisation, settings, clock.instant(), actor);
+        return settings;
+    }
+
+    /** Opens a hazard record if a newly logged case's words report a hazard of one of the organisation's categories. */
+    @Transactional
+    void openIfReported(CaseView c, PolicyPack pack) {
+        HazardSettings settings = settings(c.organisation());
+        boolean enabled = settings.enabled() != null ? settings.enabled() : pack.organisation().socialLandlord();
+        if (!enabled) {
+            return;
+        }
+        String text = String.join("\n", c.description(), nz(c.classification().subject()), nz(c.classification().subSubject()));
+        settings.match(text).ifPresent(m -> store.insert(Hazard.open(c.organisation(), c.id(), c.reference(), m.category(), "AUTOMATIC",
+                m.excerpt(), c.receivedAt(), null, clock.instant(), "hazard check")));
+    }
+
+    /** A member of staff opens a hazard record they spotted. */
+    @Transactional
+    public HazardView open(String organisation, String caseIdOrReference, OpenRequest request, String actor) {
+        CaseView c = casework.get(organisation, caseIdOrReference);
+        Instant now = clock.instant();
+        List<FieldError> errors = new ArrayList<>();
+        HazardSettings settings = settings(organisation);
+        String category = request.category() == null || request.category().isBlank() ? null : request.category().strip();
+        if (category == null) {
+            errors.add(new FieldError("category", "is required: one of " + settings.categories().stream().map(HazardSettings.Category::name).toList()));
+        } else if (settings.categories().stream().noneMatch(k -> k.name().equals(category))) {
+            errors.add(new FieldError("category", "must be one of " + settings.categories().stream().map(HazardSettings.Category::name).toList()));
+        }
+        Instant awareAt = request.awareAt() == null ? now : request.awareAt();
+        if (awareAt.isAfter(now)) {
+            errors.add(new FieldError("awareAt", "must not be in the future"));
+        }
+        limit(errors, "notes", request.notes());
+        throwIfAny(errors);
+        Hazard hazard = Hazard.open(organisation, c.id(), c.reference(), category, "STAFF", null, awareAt, blankToNull(request.notes()), now, actor);
+        if (!store.insert(hazard)) {
+            throw new RefusedException("the case already has a " + category + " hazard record: record on that one", Hazard.CITE, "category");
+        }
+        return hazard.view(calendarOf(organisation), now);
+    }
+
+    @Transactional
+    public HazardView recordAttempt(String organisation, String caseIdOrReference, UUID id, AttemptRequest request, String actor) {
+        Instant now = clock.instant();
+        List<FieldError> errors = new ArrayList<>();
+        Instant at = when(errors, request.at(), now);
+        String by = request.by() == null || request.by().isBlank() ? null : request.by().strip();
+        if (by == null) errors.add(new FieldError("by", "is required: who tried to get in"));
+        if (request.outcome() == null) errors.add(new FieldError("outcome", "is required: ACCESS_GIVEN, NO_ACCESS or REFUSED"));
+        if (request.outcome() != null && request.outcome() != AttemptOutcome.ACCESS_GIVEN && (request.notes() == null || request.notes().isBlank())) {
+            errors.add(new FieldError("notes", "say what was tried (calling card left, phoned, next date offered): every attempt is evidence"));
+        }
+        limit(errors, "notes", request.notes());
+        limit(errors, "by", request.by());
+        throwIfAny(errors);
+        return change(organisation, caseIdOrReference, id, hazard -> {
+            hazard.recordAttempt(at, by, request.outcome(), request.notes() == null ? "" : request.notes().strip(), now, actor);
+            return Optional.empty();
+        });
+    }
+
+    @Transactional
+    public HazardView classify(String organisation, String caseIdOrReference, UUID id, ClassifyRequest request) {
+        if (request.classification() == null) {
+            throw new InvalidInputException("classification", "is required: EMERGENCY or SIGNIFICANT");
+        }
+        Instant now = clock.instant();
+        return change(organisation, caseIdOrReference, id, hazard -> hazard.classify(request.classification(), now));
+    }
+
+    @Transactional
+    public HazardView concludeInvestigation(String organisation, String caseIdOrReference, UUID id, DoneRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        Instant at = when(errors, request.at(), clock.instant());
+        limit(errors, "findings", request.findings());
+        throwIfAny(errors);
+        return change(organisation, caseIdOrReference, id, hazard -> notBeforeAwareness(hazard, at)
+                .or(() -> hazard.concludeInvestigation(at, blankToNull(request.findings()))));
+    }
+
+    @Transactional
+    public HazardView summarySent(String organisation, String caseIdOrReference, UUID id, DoneRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        Instant at = when(errors, request.at(), clock.instant());
+        throwIfAny(errors);
+        return change(organisation, caseIdOrReference, id, hazard -> hazard.summarySent(at));
+    }
+
+    @Transactional
+    public HazardView workStarted(String organisation, String caseIdOrReference, UUID id, DoneRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        Instant at = when(errors, request.at(), clock.instant());
+        throwIfAny(errors);
+        return change(organisation, caseIdOrReference, id, hazard -> notBeforeAwareness(hazard, at).or(() -> hazard.workStarted(at)));
+    }
+
+    // ---- internals -----------------------------------------------------------------------------------------
+
+    private HazardView change(String organisation, String caseIdOrReference, UUID id, Function<Hazard, Optional<Refusal>> verb) {
+        CaseView c = casework.get(organisation, caseIdOrReference);
+        Hazard hazard = store.find(organisation, c.id(), id)
+                .orElseThrow(() -> new NotFoundException("id", "case " + c.reference() + " has no hazard record " + id));
+        Optional<Refusal> refused = verb.apply(hazard);
+        if (refused.isPresent()) {
+            Refusal r = refused.get();
+            throw new RefusedException(r.message(), r.cite(), r.field());
+        }
+        store.update(hazard);
+        return hazard.view(calendarOf(organisation), clock.instant());
+    }
+
+    private static Optional<Refusal> notBeforeAwareness(Hazard hazard, Instant at) {
+        return at.isBefore(hazard.state().awareAt())
+                ? Optional.of(new Refusal("this cannot be before the organisation became aware of the hazard", Hazard.CITE, "at"))
+                : Optional.empty();
+    }
+
+    private List<HazardView> views(String organisation, List<Hazard> hazards) {
+        if (hazards.isEmpty()) {
+            return List.of();
+        }
+        WorkingDayCalendar calendar = calendarOf(organisation);
+        Instant now = clock.instant();
+        return hazards.stream().map(h -> h.view(calendar, now)).toList();
+    }
+
+    /** The organisation's working days: its jurisdiction's bank holidays and its own closure days, as casework uses. */
+    private WorkingDayCalendar calendarOf(String organisation) {
+        PolicyPack pack = packs.active(organisation).orElseThrow(() -> new NotFoundException("organisation", "no organisation '" + organisation + "'"));
+        return calendars.forOrganisation(organisation, pack.organisation().jurisdiction());
+    }
+
+    private static Instant when(List<FieldError> errors, @Nullable Instant at, Instant now) {
+        if (at == null) {
+            return now;
+        }
+        if (at.isAfter(now)) {
+            errors.add(new FieldError("at", "must not be in the future"));
+        }
+        return at;
+    }
+
+    private static void limit(List<FieldError> errors, String field, @Nullable String value) {
+        if (value != null && value.length() > LONGEST_TEXT) {
+            errors.add(new FieldError(field, "must be at most " + LONGEST_TEXT + " characters"));
+        }
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static String nz(@Nullable String text) {
+        return text == null ? "" : text;
+    }
+
+    private static void throwIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+}

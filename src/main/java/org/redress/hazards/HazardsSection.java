@@ -1,0 +1,53 @@
+package org.redress.hazards;
+
+import org.redress.casework.CaseSection;
+import org.redress.casework.CaseTypes.ClockStatus;
+import org.redress.casework.CaseView;
+import org.redress.pages.PageText;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The hazards line on the staff case page: each hazard and its next Awaab's Law deadline, with its status in words. */
+@Component
+class HazardsSection implements CaseSection {
+
+    private final Hazards hazards;
+    private final PageText text;
+
+    HazardsSection(Hazards hazards, PageText text) {
+        this.hazards = hazards;
+        this.text = text;
+    }
+
+    @Override
+    public String id() {
+        return "hazards";
+    }
+
+    @Override
+    public String title() {
+        return "Hazards (Awaab's Law)";
+    }
+
+    @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
+    public Optional<String> summary(String organisation, CaseView caseFile, String username) {
+        List<HazardView> list = hazards.ofCaseId(organisation, caseFile.id());
+        if (list.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(list.stream().map(h -> h.clocks().stream().filter(c -> c.metAt() == null).findFirst()
+                        .map(c -> h.category() + ": " + c.name().toLowerCase(Locale.UK) + " by " + text.deadline(c.dueBy())
+                                + (c.status() == ClockStatus.OVERDUE ? " (overdue)" : c.status() == ClockStatus.DUE_SOON ? " (due soon)" : ""))
+                        .orElse(h.category() + ": every deadline met"))
+                .collect(Collectors.joining("; ")));
+    }
+}

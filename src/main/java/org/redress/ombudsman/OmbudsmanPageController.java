@@ -1,0 +1,237 @@
+package org.redress.ombudsman;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.redress.pages.Brand;
+import org.redress.pages.Branding;
+import org.redress.web.FieldError;
+import org.redress.web.InvalidInputException;
+import org.redress.web.NotFoundException;
+import org.redress.web.RefusedException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.math.BigDecimal;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The case's ombudsman page: the referral, findings and orders with their status in words, forms to record them, and
+ * the information pack to download. Done: back to the page; refused or invalid: the page again naming each field.
+ */
+@Controller
+class OmbudsmanPageController {
+
+    private final OmbudsmanReferrals referrals;
+    private final InformationPack pack;
+    private final Branding branding;
+
+    OmbudsmanPageController(OmbudsmanReferrals referrals, InformationPack pack, Branding branding) {
+        this.referrals = referrals;
+        this.pack = pack;
+        this.branding = branding;
+    }
+
+    record ReferralForm(@Nullable String ombudsman, @Nullable String reference, @Nullable String referredOn,
+                        @Nullable String informationRequestedOn, @Nullable String determinedOn, @Nullable String overrideReason) {
+    }
+
+    record FindingsForm(@Nullable List<Integer> point, @Nullable List<String> finding, @Nullable List<String> notes) {
+    }
+
+    record OrderForm(@Nullable String kind, @Nullable String description, @Nullable String amount, @Nullable String dueOn) {
+    }
+
+    record ComplianceForm(@Nullable String compliedOn, @Nullable String evidence) {
+    }
+
+    @ModelAttribute("brand")
+    Brand brand(@PathVariable String organisation) {
+        return branding.of(organisation);
+    }
+
+    @GetMapping("/staff/{organisation}/cases/{reference}/ombudsman")
+    String show(@PathVariable String organisation, @PathVariable String reference, Model model) {
+        model.addAttribute("page", referrals.forCase(organisation, reference));
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("findingKinds", Finding.values());
+        model.addAttribute("orderKinds", OrderKind.values());
+        return "ombudsman/case";
+    }
+
+    @GetMapping("/staff/{organisation}/cases/{reference}/ombudsman/information-pack.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable String organisation, @PathVariable String reference) {
+        return OmbudsmanController.download(pack.pdf(organisation, reference), MediaType.APPLICATION_PDF);
+    }
+
+    @GetMapping("/staff/{organisation}/cases/{reference}/ombudsman/information-pack.zip")
+    ResponseEntity<byte[]> zip(@PathVariable String organisation, @PathVariable String reference) {
+        return OmbudsmanController.download(pack.zip(organisation, reference), MediaType.parseMediaType("application/zip"));
+    }
+
+    @PostMapping("/staff/{organisation}/cases/{reference}/ombudsman/referral")
+    String refer(@PathVariable String organisation, @PathVariable String reference, ReferralForm form, Principal principal,
+                 Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return act(organisation, reference, model, redirect, response, "Referral recorded", () -> {
+            List<FieldError> errors = new ArrayList<>();
+            LocalDate referredOn = date(errors, "referredOn", form.referredOn());
+            LocalDate asked = date(errors, "informationRequestedOn", form.informationRequestedOn());
+            LocalDate determined = date(errors, "determinedOn", form.determinedOn());
+            throwIfAny(errors);
+            referrals.refer(organisation, reference, new OmbudsmanReferrals.ReferralRequest(form.ombudsman(), form.reference(), referredOn,
+                    asked, determined, form.overrideReason()), principal.getName());
+        });
+    }
+
+    @PostMapping("/staff/{organisation}/cases/{reference}/ombudsman/findings")
+    String findings(@PathVariable String organisation, @PathVariable String reference, FindingsForm form, Principal principal,
+                    Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return act(organisation, reference, model, redirect, response, "Findings recorded", () -> {
+            List<OmbudsmanReferrals.FindingRequest> findings = new ArrayList<>();
+            List<Integer> points = form.point() == null ? List.of() : form.point();
+            for (int i = 0; i < points.size(); i++) {
+                String finding = at(form.finding(), i);
+                String notes = at(form.notes(), i);
+                if ((finding == null || finding.isBlank()) && (notes == null || notes.isBlank())) {
+                    continue; // a point left empty on the form: nothing to record for it
+                }
+                Finding parsed = null;
+                if (finding != null && !finding.isBlank()) {
+                    try {
+                        parsed = Finding.valueOf(finding);
+                    } catch (IllegalArgumentException e) {
+                        throw new InvalidInputException("finding-" + points.get(i), "Choose a finding");
+                    }
+                }
+                findings.add(new OmbudsmanReferrals.FindingRequest(points.get(i), parsed, notes));
+            }
+            try {
+                referrals.recordFindings(organisation, reference, findings, principal.getName());
+            } catch (InvalidInputException e) {
+                // the form's fields are named per point, not per position in the list
+                throw new InvalidInputException(e.errors().stream().map(err -> new FieldError(pageField(err.field(), findings),
+                        err.message())).toList());
+            }
+        });
+    }
+
+    @PostMapping("/staff/{organisation}/cases/{reference}/ombudsman/orders")
+    String order(@PathVariable String organisation, @PathVariable String reference, OrderForm form, Principal principal,
+                 Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return act(organisation, reference, model, redirect, response, "Order recorded", () -> {
+            List<FieldError> errors = new ArrayList<>();
+            OrderKind kind = null;
+            if (form.kind() != null && !form.kind().isBlank()) {
+                try {
+                    kind = OrderKind.valueOf(form.kind());
+                } catch (IllegalArgumentException e) {
+                    errors.add(new FieldError("kind", "Choose what was ordered"));
+                }
+            }
+            BigDecimal amount = null;
+            if (form.amount() != null && !form.amount().isBlank()) {
+                try {
+                    amount = new BigDecimal(form.amount().strip().replace("£", "").replace(",", ""));
+                } catch (NumberFormatException e) {
+                    errors.add(new FieldError("amount", "Enter an amount in pounds, like 250 or 250.00"));
+                }
+            }
+            LocalDate dueOn = date(errors, "dueOn", form.dueOn());
+            throwIfAny(errors);
+            referrals.order(organisation, reference, new OmbudsmanReferrals.OrderRequest(kind, form.description(), amount, dueOn), principal.getName());
+        });
+    }
+
+    @PostMapping("/staff/{organisation}/cases/{reference}/ombudsman/orders/{id}/complied")
+    String complied(@PathVariable String organisation, @PathVariable String reference, @PathVariable UUID id, ComplianceForm form,
+                    Principal principal, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return act(organisation, reference, model, redirect, response, "Compliance recorded", () -> {
+            List<FieldError> errors = new ArrayList<>();
+            LocalDate on = date(errors, "compliedOn", form.compliedOn());
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException(errors.stream().map(e -> new FieldError("complied-" + id + "-" + e.field(), e.message())).toList());
+            }
+            try {
+                referrals.complied(organisation, reference, id, new OmbudsmanReferrals.ComplianceRequest(on, form.evidence()), principal.getName());
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(e.errors().stream().map(err -> new FieldError("complied-" + id + "-" + err.field(), err.message())).toList());
+            }
+        });
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    ModelAndView notFound() {
+        return new ModelAndView("error", Map.of("status", 404), HttpStatus.NOT_FOUND);
+    }
+
+    private String act(String organisation, String reference, Model model, RedirectAttributes redirect, HttpServletResponse response,
+                       String done, Runnable action) {
+        List<FieldError> errors;
+        int status;
+        try {
+            action.run();
+            redirect.addFlashAttribute("done", done);
+            return "redirect:/staff/" + organisation + "/cases/" + reference + "/ombudsman";
+        } catch (InvalidInputException e) {
+            errors = e.errors();
+            status = 400;
+        } catch (RefusedException e) {
+            errors = List.of(new FieldError(e.field() == null ? "referral" : e.field(), "Not allowed: " + e.getMessage()));
+            status = 422;
+        }
+        response.setStatus(status);
+        model.addAttribute("errors", errors);
+        return show(organisation, reference, model);
+    }
+
+    private static String pageField(String field, List<OmbudsmanReferrals.FindingRequest> findings) {
+        // findings[2].notes -> notes-<point>
+        if (field.startsWith("findings[")) {
+            int close = field.indexOf(']');
+            int index = Integer.parseInt(field.substring(9, close));
+            String name = field.substring(close + 2);
+            Integer point = index < findings.size() ? findings.get(index).point() : null;
+            return name + "-" + point;
+        }
+        return field;
+    }
+
+    private static @Nullable String at(@Nullable List<String> values, int i) {
+        return values != null && i < values.size() ? values.get(i) : null;
+    }
+
+    private static @Nullable LocalDate date(List<FieldError> errors, String field, @Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "Enter a real date"));
+            return null;
+        }
+    }
+
+    private static void throwIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+}

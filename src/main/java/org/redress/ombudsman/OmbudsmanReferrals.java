@@ -1,0 +1,272 @@
+package org.redress.ombudsman;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.calendar.UkTime;
+import org.redress.casework.CaseTypes.Point;
+import org.redress.casework.CaseView;
+import org.redress.casework.Casework;
+import org.redress.casework.Refusal;
+import org.redress.policy.PolicyPack;
+import org.redress.policy.PolicyPacks;
+import org.redress.web.FieldError;
+import org.redress.web.InvalidInputException;
+import org.redress.web.RefusedException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The ombudsman module's entry point: record a case's referral, the ombudsman's findings and orders, compliance
+ * with the orders; and read referrals (per case, per period) for pages, the API and reporting (F-15). Bad input is
+ * refused before anything is written; a refusal by the rules names the rule.
+ */
+@Service
+public class OmbudsmanReferrals {
+
+    private static final int LONGEST_TEXT = 10_000;
+
+    private final Casework casework;
+    private final PolicyPacks packs;
+    private final Referrals referrals;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    OmbudsmanReferrals(Casework casework, PolicyPacks packs, Referrals referrals, Clock clock, ApplicationEventPublisher events) {
+        this.casework = casework;
+        this.packs = packs;
+        this.referrals = referrals;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** A case's ombudsman side: the ombudsman its service line goes to (F-8, A-10), the others, and the referral if any. */
+    public record CaseOmbudsman(String caseId, String caseReference, @Nullable String serviceLine,
+                                PolicyPack.@Nullable OmbudsmanRoute expected, List<PolicyPack.OmbudsmanRoute> ombudsmen,
+                                List<Point> points, @Nullable ReferralView referral) {
+    }
+
+    public record ReferralRequest(@Nullable String ombudsman, @Nullable String reference, @Nullable LocalDate referredOn,
+                                  @Nullable LocalDate informationRequestedOn, @Nullable LocalDate determinedOn,
+                                  @Nullable String overrideReason) {
+    }
+
+    public record FindingRequest(@Nullable Integer point, @Nullable Finding finding, @Nullable String notes) {
+    }
+
+    public record OrderRequest(@Nullable OrderKind kind, @Nullable String description, @Nullable BigDecimal amount,
+                               @Nullable LocalDate dueOn) {
+    }
+
+    public record ComplianceRequest(@Nullable LocalDate compliedOn, @Nullable String evidence) {
+    }
+
+    @Transactional(readOnly = true)
+    public CaseOmbudsman forCase(String organisation, String caseIdOrReference) {
+        CaseView c = casework.get(organisation, caseIdOrReference);
+        PolicyPack pack = packOf(c);
+        return new CaseOmbudsman(c.id(), c.reference(), c.classification().serviceLine(),
+                Referral.expectedRoute(pack, c.classification().serviceLine()).orElse(null), pack.ombudsmen(), c.points(),
+                referrals.ofCase(organisation, c.id()).map(r -> r.view(today())).orElse(null));
+    }
+
+    /** The referral of a case already read (by id), if it has one. */
+    @Transactional(readOnly = true)
+    public Optional<ReferralView> referralOf(String organisation, String caseId) {
+        return referrals.ofCase(organisation, caseId).map(r -> r.view(today()));
+    }
+
+    /** The cases referred to an ombudsman in a period (inclusive), with the ombudsman, findings and order status (F-15). */
+    @Transactional(readOnly = true)
+    public List<ReferralView> referredBetween(String organisation, LocalDate from, LocalDate to) {
+        return referrals.referredBetween(organisation, from, to).stream().map(r -> r.view(today())).toList();
+    }
+
+    /** Every referral of the organisation: those with orders still to comply with first, soonest due first. */
+    @Transactional(readOnly = true)
+    public List<ReferralView> openOrdersFirst(String organisation) {
+        LocalDate today = today();
+        return referrals.all(organisation).stream().map(r -> r.view(today))
+                .sorted(Comparator.comparing(ReferralView::nextOrderDue, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+    }
+
+    @Transactional
+    public ReferralView refer(String organisation, String caseIdOrReference, ReferralRequest request, String actor) {
+        CaseView c = casework.get(organisation, caseIdOrReference);
+        PolicyPack pack = packOf(c);
+        LocalDate today = today();
+        List<FieldError> errors = new ArrayList<>();
+        String ombudsman = required(errors, "ombudsman", request.ombudsman());
+        if (ombudsman != null && pack.ombudsman(ombudsman).isEmpty()) {
+            errors.add(new FieldError("ombudsman", "must be one of " + pack.ombudsmen().stream().map(PolicyPack.OmbudsmanRoute::id).toList()));
+        }
+        String reference = required(errors, "reference", request.reference());
+        if (reference != null && reference.length() > 100) {
+            errors.add(new FieldError("reference", "must be at most 100 characters"));
+        }
+        LocalDate referredOn = request.referredOn();
+        if (referredOn == null) {
+            errors.add(new FieldError("referredOn", "is required (YYYY-MM-DD)"));
+        } else if (referredOn.isAfter(today)) {
+            errors.add(new FieldError("referredOn", "must not be in the future"));
+        }
+        notBeforeNorFuture(errors, "informationRequestedOn", request.informationRequestedOn(), referredOn, today);
+        notBeforeNorFuture(errors, "determinedOn", request.determinedOn(), referredOn, today);
+        limit(errors, "overrideReason", request.overrideReason());
+        throwIfAny(errors);
+        Referral.Details details = new Referral.Details(ombudsman, reference, referredOn, request.informationRequestedOn(),
+                request.determinedOn(), request.overrideReason());
+        Optional<Referral> existing = referrals.ofCase(organisation, c.id());
+        Referral referral;
+        if (existing.isPresent()) {
+            referral = existing.get();
+            refuseIf(referral.amend(pack, details, clock.instant(), actor));
+        } else {
+            Referral.Made made = Referral.refer(UUID.randomUUID(), organisation, c.id(), c.reference(), c.classification().serviceLine(),
+                    pack, details, clock.instant(), actor);
+            refuseIf(Optional.ofNullable(made.refusal()));
+            referral = java.util.Objects.requireNonNull(made.referral());
+        }
+        referrals.save(referral);
+        if (existing.isEmpty()) {
+            events.publishEvent(new OmbudsmanReferred(organisation, c.id(), reference, ombudsman, referredOn));
+        }
+        return referral.view(today);
+    }
+
+    @Transactional
+    public ReferralView recordFindings(String organisation, String caseIdOrReference, List<FindingRequest> findings, String actor) {
+        CaseView c = casework.get(organisation, caseIdOrReference);
+        List<FieldError> errors = new ArrayList<>();
+        if (findings.isEmpty()) {
+            errors.add(new FieldError("findings", "give at least one finding"));
+        }
+        for (int i = 0; i < findings.size(); i++) {
+            FindingRequest f = findings.get(i);
+            String at = "findings[" + i + "].";
+            if (f.point() == null) errors.add(new FieldError(at + "point", "is required: the number of the point of complaint"));
+            if (f.finding() == null) errors.add(new FieldError(at + "finding", "is required: one of " + List.of(Finding.values())));
+            required(errors, at + "notes", f.notes());
+            limit(errors, at + "notes", f.notes());
+        }
+        throwIfAny(errors);
+        Referral referral = requireReferral(organisation, c);
+        for (int i = 0; i < findings.size(); i++) {
+            FindingRequest f = findings.get(i);
+            Optional<Refusal> refused = referral.recordFinding(f.point(), f.finding(), f.notes().strip(), c.points(), clock.instant(), actor);
+            if (refused.isPresent()) {
+                Refusal r = refused.get();
+                throw new RefusedException(r.message(), r.cite(), "findings[" + i + "]." + r.field());
+            }
+        }
+        referrals.save(referral);
+        return referral.view(today());
+    }
+
+    @Transactional
+    public ReferralView order(String organisation, String caseIdOrReference, OrderRequest request, String actor) {
+        CaseView c = casework.get(organisation, caseIdOrReference);
+        List<FieldError> errors = new ArrayList<>();
+        if (request.kind() == null) errors.add(new FieldError("kind", "is required: one of " + List.of(OrderKind.values())));
+        required(errors, "description", request.description());
+        limit(errors, "description", request.description());
+        if (request.kind() == OrderKind.PAY && request.amount() == null) {
+            errors.add(new FieldError("amount", "is required for a payment, in pounds"));
+        }
+        if (request.amount() != null && (request.amount().signum() <= 0 || request.amount().scale() > 2
+                || request.amount().compareTo(new BigDecimal("1000000")) >= 0)) {
+            errors.add(new FieldError("amount", "must be a positive amount in pounds and pence, under £1,000,000"));
+        }
+        if (request.dueOn() == null) errors.add(new FieldError("dueOn", "is required (YYYY-MM-DD)"));
+        throwIfAny(errors);
+        Referral referral = requireReferral(organisation, c);
+        if (request.dueOn().isBefore(referral.stored().referredOn())) {
+            throw new InvalidInputException("dueOn", "must not be before the referral on " + referral.stored().referredOn());
+        }
+        referral.order(request.kind(), request.description().strip(), request.amount(), request.dueOn(), clock.instant(), actor);
+        referrals.save(referral);
+        return referral.view(today());
+    }
+
+    @Transactional
+    public ReferralView complied(String organisation, String caseIdOrReference, UUID orderId, ComplianceRequest request, String actor) {
+        CaseView c = casework.get(organisation, caseIdOrReference);
+        List<FieldError> errors = new ArrayList<>();
+        if (request.compliedOn() == null) {
+            errors.add(new FieldError("compliedOn", "is required (YYYY-MM-DD)"));
+        } else if (request.compliedOn().isAfter(today())) {
+            errors.add(new FieldError("compliedOn", "must not be in the future"));
+        }
+        required(errors, "evidence", request.evidence());
+        limit(errors, "evidence", request.evidence());
+        throwIfAny(errors);
+        Referral referral = requireReferral(organisation, c);
+        if (referral.orders().stream().noneMatch(o -> o.id().equals(orderId))) {
+            throw new org.redress.web.NotFoundException("id", "this case's referral has no order " + orderId);
+        }
+        refuseIf(referral.complied(orderId, request.compliedOn(), request.evidence().strip()));
+        referrals.save(referral);
+        return referral.view(today());
+    }
+
+    private Referral requireReferral(String organisation, CaseView c) {
+        return referrals.ofCase(organisation, c.id()).orElseThrow(() -> new RefusedException(
+                "case " + c.reference() + " has not been referred to an ombudsman: record the referral first", "F-8", "referral"));
+    }
+
+    private PolicyPack packOf(CaseView c) {
+        return packs.version(c.pack().id(), c.pack().version());
+    }
+
+    private LocalDate today() {
+        return UkTime.dateOf(clock.instant());
+    }
+
+    private static void refuseIf(Optional<Refusal> refusal) {
+        if (refusal.isPresent()) {
+            Refusal r = refusal.get();
+            throw new RefusedException(r.message(), r.cite(), r.field());
+        }
+    }
+
+    private static @Nullable String required(List<FieldError> errors, String field, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "is required"));
+            return null;
+        }
+        return value.strip();
+    }
+
+    private static void limit(List<FieldError> errors, String field, @Nullable String value) {
+        if (value != null && value.length() > LONGEST_TEXT) {
+            errors.add(new FieldError(field, "must be at most " + LONGEST_TEXT + " characters"));
+        }
+    }
+
+    private static void notBeforeNorFuture(List<FieldError> errors, String field, @Nullable LocalDate value,
+                                           @Nullable LocalDate referredOn, LocalDate today) {
+        if (value == null) {
+            return;
+        }
+        if (referredOn != null && value.isBefore(referredOn)) {
+            errors.add(new FieldError(field, "must not be before the referral date"));
+        } else if (value.isAfter(today)) {
+            errors.add(new FieldError(field, "must not be in the future"));
+        }
+    }
+
+    private static void throwIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+}

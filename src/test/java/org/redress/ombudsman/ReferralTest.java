@@ -1,0 +1,70 @@
+package org.redress.ombudsman;
+
+import org.junit.jupiter.api.Test;
+import org.redress.calendar.Jurisdiction;
+import org.redress.casework.CaseTypes.ClockStatus;
+import org.redress.casework.CaseTypes.Point;
+import org.redress.policy.PolicyPack;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The referral aggregate without Spring or a database: the F-8 route rule, findings per point, order status by date. */
+class ReferralTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+    private static final PolicyPack PACK = new PolicyPack("test", 1, "Test", new PolicyPack.PackOrganisation("org", "Org",
+            Jurisdiction.ENGLAND_AND_WALES, true, List.of()),
+            List.of(new PolicyPack.ServiceLine("housing", "Housing", "hos", List.of()),
+                    new PolicyPack.ServiceLine("home-care", "Home care", "lgsco", List.of())),
+            List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+            List.of(new PolicyPack.OmbudsmanRoute("hos", "Housing Ombudsman Service", null, null, null, null, null, null),
+                    new PolicyPack.OmbudsmanRoute("lgsco", "Local Government and Social Care Ombudsman", null, null, null, null, null, null)),
+            List.of(), List.of(), List.of());
+
+    private static Referral.Made refer(String serviceLine, String ombudsman, String reason) {
+        return Referral.refer(UUID.randomUUID(), "org", UUID.randomUUID().toString(), "ORG-1", serviceLine, PACK,
+                new Referral.Details(ombudsman, "REF-1", LocalDate.parse("2026-11-20"), null, null, reason), NOW, "tester");
+    }
+
+    @Test
+    void aHomeCareCaseGoesToTheLocalGovernmentOmbudsmanNotTheHousingOneF8() {
+        Referral.Made wrong = refer("home-care", "hos", null);
+        assertThat(wrong.referral()).isNull();
+        assertThat(wrong.refusal().cite()).isEqualTo("F-8");
+        assertThat(wrong.refusal().message()).contains("home care").contains("Local Government and Social Care Ombudsman");
+        assertThat(refer("home-care", "lgsco", null).refusal()).isNull();
+        assertThat(refer("home-care", "hos", "   ").refusal()).as("a blank reason is no reason").isNotNull();
+        assertThat(refer("home-care", "hos", "the care is part of the tenancy").referral().stored().overrideReason())
+                .isEqualTo("the care is part of the tenancy");
+        assertThat(refer(null, "hos", null).refusal().message()).contains("no service line");
+    }
+
+    @Test
+    void aFindingIsOnlyForAPointTheCaseHas() {
+        Referral referral = refer("housing", "hos", null).referral();
+        List<Point> points = List.of(new Point(1, "Repair late", null, null, 0));
+        assertThat(referral.recordFinding(1, Finding.SEVERE_MALADMINISTRATION, "notes", points, NOW, "t")).isEmpty();
+        assertThat(referral.recordFinding(2, Finding.MALADMINISTRATION, "notes", points, NOW, "t")).get()
+                .satisfies(r -> assertThat(r.field()).isEqualTo("point"));
+        assertThat(referral.findings()).singleElement().satisfies(f -> assertThat(f.pointSummary()).isEqualTo("Repair late"));
+    }
+
+    @Test
+    void anOrdersStatusComesFromTheDateItIsAskedOn() {
+        Referral referral = refer("housing", "hos", null).referral();
+        UUID id = referral.order(OrderKind.CARRY_OUT_WORKS, "Fix the roof", null, LocalDate.parse("2026-12-10"), NOW, "t");
+        Referral.Order order = referral.orders().get(0);
+        assertThat(order.status(LocalDate.parse("2026-12-02"))).isEqualTo(ClockStatus.ON_TIME);
+        assertThat(order.status(LocalDate.parse("2026-12-03"))).isEqualTo(ClockStatus.DUE_SOON);
+        assertThat(order.status(LocalDate.parse("2026-12-10"))).isEqualTo(ClockStatus.DUE_SOON);
+        assertThat(order.status(LocalDate.parse("2026-12-11"))).isEqualTo(ClockStatus.OVERDUE);
+        assertThat(referral.complied(id, LocalDate.parse("2026-12-09"), "photos")).isEmpty();
+        assertThat(referral.orders().get(0).status(LocalDate.parse("2027-01-01"))).isEqualTo(ClockStatus.MET);
+        assertThat(referral.complied(id, LocalDate.parse("2026-12-09"), "again")).isPresent();
+    }
+}
