@@ -25,11 +25,11 @@ class BoardReport {
     /** The measures in every Board report, in order. */
     static final List<String> BOARD = List.of("complaints-received", "received-by-month", "received-by-service-area", "subjects",
             "responded-within-48-hours", "response-times", "outcomes", "escalations", "open-complaints", "closed", "satisfaction",
-            "ombudsman");
+            "ombudsman", "compensation", "lessons");
     /** The annual report adds the regulators' measures. */
     static final List<String> ANNUAL = List.of("complaints-received", "received-by-month", "received-by-service-area", "subjects",
             "response-times", "outcomes", "escalations", "open-complaints", "closed", "satisfaction", "ombudsman", "tsm-ch01",
-            "tsm-ch02", "code-acknowledgements", "disp-return");
+            "tsm-ch02", "code-acknowledgements", "disp-return", "disp-redress", "compensation", "lessons");
 
     enum Kind { BOARD, ANNUAL }
 

@@ -51,7 +51,8 @@ record Measure(String id, String title, String definition, List<String> cites, S
         }
     }
 
-    enum Kind { COUNT, PERCENT, AVERAGE, PER_THOUSAND_HOMES }
+    /** MONEY: an amount in pounds, worked out by {@link ExternalMeasures} from another module's records. */
+    enum Kind { COUNT, PERCENT, AVERAGE, PER_THOUSAND_HOMES, MONEY }
 
     /**
      * One figure of a measure.
@@ -72,6 +73,11 @@ record Measure(String id, String title, String definition, List<String> cites, S
 
         static Figure average(String key, String label, String where, String value) {
             return new Figure(key, label, Kind.AVERAGE, where, null, value);
+        }
+
+        /** A figure worked out outside the read model ({@link ExternalMeasures}); it has no SQL. */
+        static Figure external(String key, String label, Kind kind) {
+            return new Figure(key, label, kind, "false", null, null);
         }
 
         static Figure perThousandHomes(String key, String label, String where) {

@@ -54,7 +54,8 @@ record MeasureResult(String id, String title, String definition, List<String> ci
                 text = "n/a";
             } else {
                 String number = value == Math.rint(value) ? String.valueOf(value.longValue()) : String.valueOf(value);
-                text = kind == Measure.Kind.PERCENT ? number + "% (" + count + " of " + of + ")" : number;
+                text = kind == Measure.Kind.PERCENT ? number + "% (" + count + " of " + of + ")"
+                        : kind == Measure.Kind.MONEY ? String.format(java.util.Locale.UK, "£%,.2f", value) : number;
             }
             return new Cell(figure, value, count, of, text, cases);
         }

@@ -53,7 +53,7 @@ final class Measures {
     static final List<String> STAGES_1_AND_2 = List.of("Stage 1", "Stage 2");
     static final String DEBT_ADVICE = "r.service_line = 'debt-advice'";
 
-    static final List<Measure> ALL = List.of(
+    static final List<Measure> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(
             new Measure("complaints-received", "Complaints received",
                     "Complaints (record types handled through the stages) whose first stage was received in the period, by receipt date in UK time.",
                     List.of("S0-11", "F-15", "H-11", "T-11"), COMPLAINT + " and " + CASE_ROW, null,
@@ -125,12 +125,6 @@ final class Measures {
                                     CLOSED_IN_PERIOD + " and r.satisfied_handling is not null"),
                             Figure.percent("outcome", "% satisfied with outcome", "r.satisfied_outcome",
                                     CLOSED_IN_PERIOD + " and r.satisfied_outcome is not null")), Chart.bar("handling", "outcome")),
-            new Measure("ombudsman", "Complaints dealt with by the ombudsman",
-                    "Complaints referred to an ombudsman in the period, from the case's 'ombudsman-referred' event. Casework does not "
-                            + "record referrals yet, so this stays 0 until it does.",
-                    List.of("F-15", "F-9"), CASE_ROW, null,
-                    List.of(Figure.count("referred", "Referred to the ombudsman",
-                            "r.ombudsman_referred_at >= :from and r.ombudsman_referred_at < :to")), Chart.NONE),
             new Measure("tsm-ch01", "TSM CH01: complaints per 1,000 homes",
                     "Stage 1 and stage 2 complaints received in the period, each divided by the organisation's number of homes for "
                             + "the year the period ends in, times 1,000 (the Regulator of Social Housing's CH01).",
@@ -169,14 +163,14 @@ final class Measures {
                             Figure.count("closed-over-8-weeks", "Closed after more than 8 weeks",
                                     ENDED_IN_PERIOD + " and r.closed_at > r.case_received_at + interval '56 days'"),
                             Figure.count("upheld", "Upheld (in whole or in part)",
-                                    ENDED_IN_PERIOD + " and r.outcome in ('UPHELD', 'PARTLY_UPHELD')")), Chart.NONE));
+                                    ENDED_IN_PERIOD + " and r.outcome in ('UPHELD', 'PARTLY_UPHELD')")), Chart.NONE)), ExternalMeasures.DEFINITIONS.stream()).toList();
 
     /** The measures on the dashboard page, in order: what complaint managers and the Board watch. */
     static final List<String> DASHBOARD = List.of("complaints-received", "received-by-month", "response-times", "open-complaints",
             "outcomes", "subjects", "received-by-service-area", "satisfaction", "closed", "escalations");
     /** The measures on the regulatory returns page: what regulators and the policies' own monitoring clauses ask for. */
     static final List<String> RETURNS = List.of("tsm-ch01", "tsm-ch02", "code-acknowledgements", "responded-within-48-hours",
-            "ombudsman", "disp-return");
+            "ombudsman", "disp-return", "disp-redress", "compensation", "lessons");
 
     /** The measure lists of the reporting pages, by the page's name in URLs. */
     static final java.util.Map<String, List<String>> PAGES = java.util.Map.of("dashboard", DASHBOARD, "returns", RETURNS);

@@ -40,9 +40,11 @@ class Reports {
     private final ReportSettings settings;
     private final Organisations organisations;
     private final Clock clock;
+    private final ExternalMeasures external;
 
-    Reports(JdbcClient jdbc, ReportSettings settings, Organisations organisations, Clock clock) {
+    Reports(JdbcClient jdbc, ReportSettings settings, Organisations organisations, Clock clock, ExternalMeasures external) {
         this.jdbc = jdbc;
+        this.external = external;
         this.settings = settings;
         this.organisations = organisations;
         this.clock = clock;
@@ -76,7 +78,7 @@ class Reports {
      */
     @Transactional(readOnly = true)
     List<MeasureResult> all(ReportScope scope, List<String> ids) {
-        List<Measure> measures = ids.stream().map(Reports::measureDefinition).toList();
+        List<Measure> measures = ids.stream().map(Reports::measureDefinition).filter(m -> !ExternalMeasures.handles(m.id())).toList();
         // the read model is written in time order and mostly cached, so index ranges cost far less than PostgreSQL's
         // spinning-disk default assumes; without this it reads a whole history to answer an OR of two date ranges
         jdbc.sql("set local random_page_cost = 1.1").update();
@@ -119,7 +121,21 @@ class Reports {
             });
         }
         List<ReportSettings.Benchmark> benchmarks = settings.benchmarks(scope.organisation());
-        return measures.stream().map(m -> result(m, scope, params, rows.get(m.id()), homes.get(m.id()), benchmarks)).toList();
+        Map<String, MeasureResult> results = new LinkedHashMap<>();
+        for (Measure m : measures) {
+            results.put(m.id(), result(m, scope, params, rows.get(m.id()), homes.get(m.id()), benchmarks));
+        }
+        for (String id : ids) {
+            if (ExternalMeasures.handles(id)) {
+                Measure m = measureDefinition(id);
+                ExternalMeasures.Worked worked = external.work(m, scope);
+                results.put(id, new MeasureResult(m.id(), m.title(), m.definition(), m.cites(), scope.organisation(), scope.from(),
+                        scope.to(), scope.serviceLine(), scope.serviceArea(), m.groupBy() == null ? null : m.groupBy().label(),
+                        m.figures().stream().map(f -> new Column(f.key(), f.label(), f.kind())).toList(), worked.rows(), worked.notes(),
+                        m.chart(), comparisons(m, scope, worked.rows(), benchmarks)));
+            }
+        }
+        return ids.stream().map(results::get).toList();
     }
 
     @Transactional(readOnly = true)
@@ -173,6 +189,12 @@ class Reports {
         Figure figure = m.figures().stream().filter(f -> f.key().equals(figureKey)).findFirst()
                 .orElseThrow(() -> new NotFoundException("figure", "measure '" + id + "' has no figure '" + figureKey + "'; figures: "
                         + m.figures().stream().map(Figure::key).toList()));
+        if (ExternalMeasures.handles(id)) {
+            List<String> references = external.cases(m, scope, figureKey, m.groupBy() == null ? null : group);
+            boolean truncated = references.size() > MAX_CASES;
+            List<String> shown = truncated ? references.subList(0, MAX_CASES) : references;
+            return new CaseList(id, figureKey, group, scope.organisation(), scope.from(), scope.to(), shown.size(), truncated, shown);
+        }
         Map<String, Object> params = params(scope);
         StringBuilder sql = new StringBuilder("select distinct r.reference from reporting.case_stage r where ")
                 .append(scopeFilter(scope)).append(" and (").append(m.population()).append(") and (").append(figure.rows()).append(")");
@@ -310,6 +332,7 @@ class Reports {
                     double avg = rs.getDouble(column++);
                     cells.add(Cell.of(f.key(), f.kind(), rs.wasNull() ? null : round(avg), n, null, link));
                 }
+                case MONEY -> throw new IllegalStateException("money figures are worked out by ExternalMeasures: " + f.key());
             }
         }
         return cells;
@@ -319,7 +342,7 @@ class Reports {
         return m.figures().stream().map(f -> Cell.of(f.key(), f.kind(), switch (f.kind()) {
             case COUNT -> 0.0;
             case PER_THOUSAND_HOMES -> homes == null ? null : 0.0;
-            case PERCENT, AVERAGE -> null;
+            case PERCENT, AVERAGE, MONEY -> null;
         }, 0, f.kind() == Kind.PERCENT ? 0L : null, link(scope, m, f, group))).toList();
     }
 

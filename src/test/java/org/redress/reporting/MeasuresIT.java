@@ -14,21 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MeasuresIT extends ReportingApiSupport {
 
-    JsonNode measure(String id) {
-        return measure(id, PERIOD);
-    }
-
-    JsonNode measure(String id, String query) {
-        return get("/api/v1/organisations/" + ORG + "/reports/measures/" + id + "?" + query);
-    }
-
-    List<String> casesBehind(JsonNode measure, String group, String figure) {
-        JsonNode list = get(cell(measure, group, figure).get("cases").asString());
-        List<String> references = new ArrayList<>();
-        list.get("references").forEach(r -> references.add(r.asString()));
-        return references;
-    }
-
     @Test
     void complaintsReceivedCountsFirstStagesReceivedInThePeriodAndNotCompliments() {
         JsonNode received = measure("complaints-received");
@@ -171,13 +156,6 @@ class MeasuresIT extends ReportingApiSupport {
     void aServiceLineOrAreaNarrowsEveryMeasure() {
         assertThat(value(measure("complaints-received", PERIOD + "&serviceLine=debt-advice"), "All", "received")).isEqualTo(2);
         assertThat(value(measure("complaints-received", PERIOD + "&serviceArea=Repairs"), "All", "received")).isEqualTo(2);
-    }
-
-    @Test
-    void theOmbudsmanFigureIsZeroUntilCaseworkRecordsReferrals() {
-        JsonNode m = measure("ombudsman");
-        assertThat(value(m, "All", "referred")).isEqualTo(0);
-        assertThat(m.get("definition").asString()).contains("does not record referrals yet");
     }
 
     @Test

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -158,6 +160,21 @@ abstract class ReportingApiSupport {
         Api.Response response = api().post("/api/v1/organisations/" + organisation + "/cases", body);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return new Story(organisation, response.json().get("caseFile"));
+    }
+
+    JsonNode measure(String id) {
+        return measure(id, PERIOD);
+    }
+
+    JsonNode measure(String id, String query) {
+        return get("/api/v1/organisations/" + ORG + "/reports/measures/" + id + "?" + query);
+    }
+
+    List<String> casesBehind(JsonNode measure, String group, String figure) {
+        JsonNode list = get(cell(measure, group, figure).get("cases").asString());
+        List<String> references = new ArrayList<>();
+        list.get("references").forEach(r -> references.add(r.asString()));
+        return references;
     }
 
     JsonNode get(String path) {
