@@ -52,7 +52,7 @@ final class Rules {
     static @Nullable LocalDate date(@Nullable String value, String field, @Nullable LocalDate otherwise, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             if (otherwise == null) {
-                errors.add(new FieldError(field, "Enter a date"));
+                errors.add(new FieldError(field, field.toLowerCase(Locale.ROOT).contains("review") ? "Enter the review date" : "Enter a date"));
             }
             return otherwise;
         }
