@@ -52,7 +52,8 @@ class SimilarCases {
         }
         String phone = digits(complainant.phone());
         if (phone != null) {
-            matches.add("regexp_replace(regexp_replace(coalesce(state->'complainant'->>'phone', ''), '[^0-9]', '', 'g'), '^44([0-9]{10})$', '0\\1') = :phone");
+            matches.add("(state->'complainant'->>'phone' is not null and "
+                    + "regexp_replace(regexp_replace(state->'complainant'->>'phone', '[^0-9]', '', 'g'), '^44([0-9]{10})$', '0\\1') = :phone)");
             params.put("phone", phone);
         }
         String address = address(complainant.address());
@@ -74,7 +75,7 @@ class SimilarCases {
                        round(100 * (ts_rank(to_tsvector('english', c.state->>'description'), probe.words, 32)
                                     + similarity(lower(c.state->>'description'), lower(:text))) / 2) as score
                 from casework.case_file c, probe
-                where c.organisation = :org and c.received_at >= :since and c.received_at < :before
+                where c.organisation = :org and c.received_at >= :since and c.received_at <= :before
                   %s and (%s)
                 order by score desc, c.received_at desc, c.id
                 limit %d

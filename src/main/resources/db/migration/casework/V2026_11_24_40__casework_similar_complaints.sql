@@ -6,3 +6,8 @@ create extension if not exists pg_trgm;
 create index case_file_complainant_address on casework.case_file
     (organisation, (regexp_replace(lower(state->'complainant'->>'address'), '[^a-z0-9]', '', 'g')), received_at)
     where state->'complainant'->>'address' is not null;
+
+-- the phone number as the matching rule normalises it: digits only, a leading 44 read as 0
+create index case_file_complainant_phone on casework.case_file
+    (organisation, (regexp_replace(regexp_replace(state->'complainant'->>'phone', '[^0-9]', '', 'g'), '^44([0-9]{10})$', '0\1')), received_at)
+    where state->'complainant'->>'phone' is not null;

@@ -63,6 +63,21 @@ class SimilarComplaintsIT extends CaseApiSupport {
     }
 
     @Test
+    void theSamePhoneNumberWrittenDifferentlyIsTheSamePerson() {
+        clock.setUk("2026-11-23T10:00");
+        long n = System.nanoTime() % 1_000_000;
+        String earlier = api().post("/api/v1/organisations/" + ORG + "/cases", """
+                {"recordType":"complaint","channel":"PHONE","receivedAt":"2026-10-01T09:00:00Z",
+                 "complainant":{"name":"Gil Caller","phone":"+44 7700 %06d"},"serviceLine":"housing",
+                 "description":"Nobody answers the repairs line","points":["Phone"]}""".formatted(n)).json().get("caseFile").get("reference").asString();
+        Api.Response check = api().post("/api/v1/organisations/" + ORG + "/cases/checks", """
+                {"recordType":"complaint","channel":"PHONE","complainant":{"name":"G. Caller","phone":"07700%06d"},"serviceLine":"housing",
+                 "description":"The repairs line is never answered","points":["Phone"]}""".formatted(n));
+        assertThat(check.status()).as(check.body()).isEqualTo(200);
+        assertThat(check.body()).contains(earlier + " (same phone number");
+    }
+
+    @Test
     void aCaseFromAnotherOrganisationIsNotFoundThroughTheSimilarApi() {
         Api.Response response = api().get("/api/v1/organisations/the-trust/cases/AH-2026-000001/similar");
         assertThat(response.status()).isEqualTo(404);
