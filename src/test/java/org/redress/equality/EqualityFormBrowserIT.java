@@ -115,6 +115,40 @@ class EqualityFormBrowserIT {
         screenshot(manager, "restrictions-errors");
     }
 
+    @Test
+    void everySpecialSituationPageOfACasePassesAxe() {
+        clock.setUk("2026-11-23T09:30");
+        String body = """
+                {"recordType":"complaint","channel":"EMAIL","complainant":{"name":"Axel Axe","email":"axel.axe@example.org","address":"1 Axe Road"},
+                 "namedPeople":[{"name":"Pat Porter","kind":"staff","role":"Porter"}],"serviceLine":"housing",
+                 "description":"The porter ignored the broken lift","points":["Lift"]}""";
+        org.redress.testing.Api api = new org.redress.testing.Api(port);
+        api.post("/api/v1/organisations/alliance-homes/cases", body);
+        String reference = api.post("/api/v1/organisations/alliance-homes/cases", body).json().get("caseFile").get("reference").asString();
+        api.post("/api/v1/organisations/alliance-homes/restrictions", """
+                {"personName":"Axel Axe","email":"axel.axe@example.org","kind":"LIMITED_PHONE_TIMES","details":"Tuesdays 10 to 12",
+                 "reason":"Calls every hour","decidedBy":"Chief Executive","reviewOn":"2026-12-01"}""");
+        Page manager = browser.newPage();
+        manager.navigate("/staff");
+        manager.fill("#username", "browser.manager");
+        manager.fill("#password", "browser-manager-pass");
+        manager.click("button:has-text('Sign in')");
+        manager.navigate("/staff/alliance-homes/cases/" + reference);
+        assertThat(manager.locator("#case-sections")).containsText("Restriction: limited phone times, review due 1 Dec 2026 (F-10)");
+        assertAccessible(manager);
+        for (String section : new String[]{"restrictions", "similar", "staff-concerns", "equality"}) {
+            manager.navigate("/staff/alliance-homes/cases/" + reference + "/" + section);
+            assertThat(manager.locator("h1")).isVisible();
+            assertAccessible(manager);
+            screenshot(manager, "section-" + section);
+        }
+        manager.navigate("/staff/alliance-homes/equality");
+        assertAccessible(manager);
+        manager.navigate("/staff/alliance-homes/restrictions");
+        assertThat(manager.locator("#page")).containsText("Review due");
+        assertAccessible(manager);
+    }
+
     /** Presses Tab until the element has the focus, as someone without a mouse would. */
     private static void tabTo(Page page, String selector) {
         for (int i = 0; i < 120; i++) {
