@@ -11,7 +11,7 @@ class SimilarCasesSection implements CaseSection {
 
     private final Casework casework;
 
-    SimilarCasesSection(@org.springframework.context.annotation.Lazy Casework casework) {
+    SimilarCasesSection(Casework casework) {
         this.casework = casework;
     }
 
