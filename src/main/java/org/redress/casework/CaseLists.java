@@ -1,7 +1,6 @@
 package org.redress.casework;
 
 import org.redress.casework.CaseTypes.ClockStatus;
-import org.redress.casework.CaseTypes.Complainant;
 import org.redress.web.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -111,37 +110,6 @@ class CaseLists {
             next = encode(last[0] + "|" + last[1]);
         }
         return new CaseSummary.Page(items, next);
-    }
-
-    /**
-     * Earlier complaints by the same person (same email, or same name where no email), newest first (F-11). Each
-     * match is its own indexed lookup of at most ten, newest first, so the cost does not grow with the case count.
-     */
-    List<String> earlierFromSamePerson(String organisation, Complainant complainant, Instant since, Instant before) {
-        boolean byEmail = complainant.email() != null && !complainant.email().isEmpty();
-        String byName = """
-                select reference, received_at from casework.case_file
-                where organisation = :org and lower(state->'complainant'->>'name') = lower(:name)
-                  and received_at >= :since and received_at <= :before
-                order by received_at desc limit 10
-                """;
-        String sql = !byEmail ? "select reference from (" + byName + ") earlier order by received_at desc" : """
-                select reference from (
-                    (%s)
-                    union
-                    (select reference, received_at from casework.case_file
-                     where organisation = :org and lower(state->'complainant'->>'email') = lower(:email)
-                       and state->'complainant'->>'email' is not null
-                       and received_at >= :since and received_at <= :before
-                     order by received_at desc limit 10)
-                ) earlier order by received_at desc limit 10
-                """.formatted(byName);
-        var statement = jdbc.sql(sql).param("org", organisation).param("name", complainant.name())
-                .param("since", CaseFiles.ts(since)).param("before", CaseFiles.ts(before));
-        if (byEmail) {
-            statement = statement.param("email", complainant.email());
-        }
-        return statement.query(String.class).list();
     }
 
     private static ClockStatus status(Instant due, Instant now) {

@@ -11,6 +11,7 @@ import org.redress.policy.PolicyPack;
 import org.redress.policy.PolicyPacks;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,9 +44,14 @@ public class Casework {
     private final Clock clock;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final SimilarCases similar;
+    private final ObjectProvider<AdmissionCheck> checks;
 
     Casework(CaseFiles cases, PolicyPacks packs, Organisations organisations, Calendars calendars, CaseLists lists,
-             Clock clock, JsonMapper json, ApplicationEventPublisher events) {
+             Clock clock, JsonMapper json, ApplicationEventPublisher events, SimilarCases similar,
+             ObjectProvider<AdmissionCheck> checks) {
+        this.similar = similar;
+        this.checks = checks;
         this.cases = cases;
         this.packs = packs;
         this.organisations = organisations;
@@ -301,16 +307,49 @@ public class Casework {
                         .formatted(request.awareSince(), rule.months()), rule.cite(), List.of()));
             }
             if (rule.kind() == PolicyPack.AdmissionKind.REPEAT && rule.months() != null) {
-                List<String> earlier = lists.earlierFromSamePerson(organisation, request.complainant(),
-                        request.receivedAt().atZone(UkTime.ZONE).minusMonths(rule.months()).toInstant(), request.receivedAt());
+                List<SimilarCase> earlier = similar.find(organisation, request.complainant(), request.description(),
+                        request.classification().serviceArea(),
+                        request.receivedAt().atZone(UkTime.ZONE).minusMonths(rule.months()).toInstant(), request.receivedAt(),
+                        self == null ? null : self.value());
                 if (!earlier.isEmpty()) {
-                    warnings.add(new AdmissionWarning("REPEAT", "the same person complained in the last %d months (%s); check whether this is substantially the same complaint"
-                            .formatted(rule.months(), String.join(", ", earlier)), rule.cite(), earlier));
+                    warnings.add(new AdmissionWarning("REPEAT", repeatMessage(rule.months(), earlier), rule.cite(),
+                            earlier.stream().map(SimilarCase::reference).toList()));
                 }
             }
         }
+        for (AdmissionCheck check : checks.orderedStream().toList()) {
+            warnings.addAll(check.warnings(organisation, request.complainant()));
+        }
         return warnings;
     }
+
+    /** "the same person complained in the last 6 months: AH-2026-000012 (same email, 81% alike), ..." */
+    private static String repeatMessage(int months, List<SimilarCase> earlier) {
+        boolean samePerson = earlier.stream().anyMatch(c -> !c.matchedOn().equals(List.of("same address")));
+        boolean sameAddress = earlier.stream().anyMatch(c -> c.matchedOn().contains("same address"));
+        String who = samePerson && sameAddress ? "the same person complained, or someone complained about the same address and matter,"
+                : samePerson ? "the same person complained" : "someone complained about the same address and matter";
+        List<String> cases = earlier.stream().map(c -> "%s (%s, %d%% alike)".formatted(c.reference(), String.join(", ", c.matchedOn()), c.score())).toList();
+        return "%s in the last %d months: %s; most alike first. Check whether this is substantially the same complaint"
+                .formatted(who, months, String.join("; ", cases));
+    }
+
+    /**
+     * Earlier cases of the same organisation that may be this complaint again (F-11), most alike first: in the
+     * repeat-complaint window of the case's policy (six months where the policy names none) before it was received.
+     */
+    @Transactional(readOnly = true)
+    public List<SimilarCase> similarTo(String organisation, String idOrReference) {
+        CaseFile file = load(organisation, idOrReference);
+        CaseFile.CaseState s = file.state();
+        int months = file.pack().admission().stream().filter(r -> r.kind() == PolicyPack.AdmissionKind.REPEAT && r.months() != null)
+                .map(PolicyPack.AdmissionRule::months).findFirst().orElse(DEFAULT_REPEAT_MONTHS);
+        return similar.find(organisation, s.complainant(), s.description(), s.classification().serviceArea(),
+                s.receivedAt().atZone(UkTime.ZONE).minusMonths(months).toInstant(), s.receivedAt(), file.id().value());
+    }
+
+    /** The look-back for similar earlier cases when the policy names no repeat-complaint window (F-11: six months). */
+    static final int DEFAULT_REPEAT_MONTHS = 6;
 
     private String hash(NewCase request) {
         try {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.redress.casework.CaseRefusedException;
+import org.redress.equality.EqualityMonitoring;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.springframework.stereotype.Controller;
@@ -30,10 +31,12 @@ class PublicController {
 
     private final PublicCases cases;
     private final RateLimiter limiter;
+    private final EqualityMonitoring equality;
 
-    PublicController(PublicCases cases, RateLimiter limiter) {
+    PublicController(PublicCases cases, RateLimiter limiter, EqualityMonitoring equality) {
         this.cases = cases;
         this.limiter = limiter;
+        this.equality = equality;
     }
 
     @GetMapping("/o/{organisation}")
@@ -70,6 +73,8 @@ class PublicController {
             return "public/complain";
         }
         model.addAttribute("submitted", submitted);
+        // H-3: a one-use link to the optional equality questions, which keep nothing that links them to this complaint
+        model.addAttribute("equalityToken", equality.invite(organisation, null));
         return "public/submitted";
     }
 

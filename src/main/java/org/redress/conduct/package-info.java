@@ -1,0 +1,9 @@
+/**
+ * Unacceptable behaviour (F-10, H-5, T-4): restrictions on how the organisation deals with a person, each a recorded
+ * decision with its reason, decider and review date. A restriction shows on every case of that person and when a
+ * new contact from them is logged; it never stops a new complaint being recorded.
+ */
+@NullMarked
+package org.redress.conduct;
+
+import org.jspecify.annotations.NullMarked;
