@@ -447,6 +447,10 @@ class StaffCasework {
 
     /** An attached file of a case this user may see (the security filter has checked the organisation). */
     Optional<Attachments.Content> attachment(String organisation, String reference, String id) {
+        if (!casework.exists(organisation, reference)) {
+            // includes a case outside the reader's service areas (CaseAccess)
+            return Optional.empty();
+        }
         try {
             return attachments.content(organisation, reference, java.util.UUID.fromString(id));
         } catch (IllegalArgumentException e) {
