@@ -43,13 +43,24 @@ final class Endpoints {
 
     /** The application's own API endpoints and staff pages (not the public pages, sign-in, error page or API explorer). */
     static List<Endpoint> of(RequestMappingHandlerMapping mapping, String organisation, String caseReference) {
+        return matching(mapping, organisation, caseReference, p -> p.startsWith("/api/") || p.startsWith("/staff") || p.startsWith("/account"));
+    }
+
+    /** Every form a browser can post: staff pages, the account pages and the public pages. */
+    static List<Endpoint> forms(RequestMappingHandlerMapping mapping, String organisation, String caseReference) {
+        return matching(mapping, organisation, caseReference, p -> !p.startsWith("/api/")).stream()
+                .filter(e -> !e.reading()).toList();
+    }
+
+    private static List<Endpoint> matching(RequestMappingHandlerMapping mapping, String organisation, String caseReference,
+                                           java.util.function.Predicate<String> paths) {
         List<Endpoint> result = new ArrayList<>();
         mapping.getHandlerMethods().forEach((info, handler) -> {
             if (!handler.getBeanType().getPackageName().startsWith("org.redress")) {
                 return;
             }
             for (String pattern : patterns(info)) {
-                if (!(pattern.startsWith("/api/") || pattern.startsWith("/staff") || pattern.startsWith("/account"))) {
+                if (!paths.test(pattern)) {
                     continue;
                 }
                 List<String> methods = info.getMethodsCondition().getMethods().isEmpty() ? List.of("GET")
