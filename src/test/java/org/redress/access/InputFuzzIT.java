@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InputFuzzIT {
 
     static final long SEED = 20261124L;
-    static final int REQUESTS = 1500;
+    static final int REQUESTS = 2000;
     static final int BATCH = 60;
 
     static final List<String> HOSTILE = List.of(
