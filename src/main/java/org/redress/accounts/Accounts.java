@@ -1,7 +1,10 @@
 package org.redress.accounts;
 
+import org.jspecify.annotations.Nullable;
 import org.redress.people.Organisation;
 import org.redress.people.Organisations;
+import org.redress.web.InvalidInputException;
+import org.redress.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -14,6 +17,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /** Staff accounts and their memberships: who someone is, which organisations they belong to, and what they may do there. */
 @Service
@@ -28,8 +37,13 @@ public class Accounts {
     private final PasswordEncoder passwords;
     private final Clock clock;
 
-    Accounts(JdbcClient jdbc, Organisations organisations, PasswordEncoder passwords, Clock clock) {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PasswordPolicy passwordPolicy;
+
+    Accounts(JdbcClient jdbc, Organisations organisations, PasswordEncoder passwords, Clock clock, PasswordPolicy passwordPolicy) {
         this.jdbc = jdbc;
+        this.passwordPolicy = passwordPolicy;
         this.organisations = organisations;
         this.passwords = passwords;
         this.clock = clock;
@@ -147,6 +161,101 @@ public class Accounts {
     void signInSucceeded(String username) {
         jdbc.sql("update accounts.staff_user set failed_attempts = 0, locked_until = null where username = ? and failed_attempts > 0")
                 .param(username).update();
+    }
+
+    /** The service areas the member is limited to in the organisation; empty when they see every area. */
+    public Optional<Set<String>> serviceAreasIn(String username, String organisation) {
+        return jdbc.sql("select service_areas from accounts.membership where username = ? and organisation = ? and service_areas is not null")
+                .params(username, organisation)
+                .query((rs, n) -> Set.of((String[]) rs.getArray(1).getArray()))
+                .optional();
+    }
+
+    /**
+     * Limits a member to some service areas of the organisation (they will see no other area's case, by list, id or
+     * reference), or lifts the limit with {@code null}.
+     */
+    @Transactional
+    public void limitToServiceAreas(String username, String organisation, @Nullable Set<String> serviceAreas) {
+        if (serviceAreas != null && (serviceAreas.isEmpty() || serviceAreas.stream().anyMatch(a -> a.isBlank() || a.length() > 100))) {
+            throw new InvalidInputException("serviceAreas", "name one or more service areas (each 1 to 100 characters), or none to lift the limit");
+        }
+        int changed = jdbc.sql("update accounts.membership set service_areas = ? where username = ? and organisation = ?")
+                .params(serviceAreas == null ? null : serviceAreas.stream().sorted().toArray(String[]::new), username, organisation).update();
+        if (changed == 0) {
+            throw new NotFoundException("username", "'" + username + "' has no role in organisation '" + organisation + "'");
+        }
+    }
+
+    /**
+     * Sets a new password for an account after checking it against the policy; the lockout count starts afresh.
+     * The answer is the rule the password breaks, if any (then nothing changes).
+     */
+    @Transactional
+    Optional<PasswordPolicy.Weakness> setPassword(String username, String newPassword) {
+        Optional<PasswordPolicy.Weakness> weak = passwordPolicy.check(username, newPassword);
+        if (weak.isPresent()) {
+            return weak;
+        }
+        int changed = jdbc.sql("update accounts.staff_user set password_hash = ?, failed_attempts = 0, locked_until = null where username = ?")
+                .params(passwords.encode(newPassword), username).update();
+        if (changed == 0) {
+            throw new NotFoundException("username", "no account '" + username + "'");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the password is the account's current one (a change of password asks for it first). */
+    boolean passwordMatches(String username, String rawPassword) {
+        return credentials(username).map(c -> passwords.matches(rawPassword, c.passwordHash())).orElse(false);
+    }
+
+    /**
+     * A member of staff signed in with the identity provider: the account for that identity (made on first sign-in,
+     * with a username from the provider's preferred username, never taking over an existing local account) and its
+     * memberships replaced by those the provider's groups map to now. The answer is the Redress username.
+     */
+    @Transactional
+    public String signedInWithSso(String issuer, String subject, String preferredUsername, String displayName,
+                                  Map<String, Role> roles) {
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        Optional<String> known = jdbc.sql("select username from accounts.sso_identity where issuer = ? and subject = ?")
+                .params(issuer, subject).query(String.class).optional();
+        String username;
+        if (known.isPresent()) {
+            username = known.get();
+            jdbc.sql("update accounts.sso_identity set last_seen = ? where issuer = ? and subject = ?").params(now, issuer, subject).update();
+            jdbc.sql("update accounts.staff_user set display_name = ? where username = ?").params(displayName, username).update();
+        } else {
+            username = freeUsername(preferredUsername);
+            byte[] secret = new byte[32];
+            RANDOM.nextBytes(secret);
+            // nobody knows this password: the account signs in through the identity provider only
+            jdbc.sql("insert into accounts.staff_user (username, display_name, password_hash) values (?, ?, ?)")
+                    .params(username, displayName, passwords.encode(HexFormat.of().formatHex(secret))).update();
+            jdbc.sql("insert into accounts.sso_identity (issuer, subject, username, last_seen) values (?, ?, ?, ?)")
+                    .params(issuer, subject, username, now).update();
+        }
+        // the provider's groups decide the roles at each sign-in; a service-area limit set in Redress is kept
+        jdbc.sql("delete from accounts.membership where username = :user and not (organisation = any(:orgs))")
+                .param("user", username).param("orgs", roles.keySet().toArray(String[]::new)).update();
+        roles.forEach((organisation, role) -> jdbc.sql("""
+                insert into accounts.membership (username, organisation, role) values (?, ?, ?)
+                on conflict (username, organisation) do update set role = excluded.role
+                """).params(username, organisation, role.name()).update());
+        return username;
+    }
+
+    private String freeUsername(String preferred) {
+        String base = preferred.toLowerCase(Locale.ROOT).replaceAll("@.*$", "").replaceAll("[^a-z0-9._-]", "-")
+                .replaceAll("^[^a-z0-9]+", "");
+        base = base.length() > 50 ? base.substring(0, 50) : base;
+        base = base.length() < 2 ? "sso-user" + base : base;
+        String candidate = base;
+        for (int n = 2; find(candidate).isPresent(); n++) {
+            candidate = base + "-" + n;
+        }
+        return candidate;
     }
 
     private List<Membership> memberships(String username) {

@@ -14,6 +14,11 @@ public enum Permission {
     ESCALATE,
     /** close, reopen, withdraw, decline or reclassify */
     DECIDE,
-    /** closure days, organisations, policy packs */
+    /**
+     * see special category data (UK GDPR art. 9): health, disability and reasonable adjustments, equality answers,
+     * complaints about named staff; every read is recorded ({@code SpecialCategoryAudit})
+     */
+    VIEW_SPECIAL_CATEGORY,
+    /** closure days, organisations, policy packs, the special category audit */
     ADMINISTER
 }

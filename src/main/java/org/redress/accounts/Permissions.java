@@ -20,10 +20,12 @@ public final class Permissions {
     private static final Map<Role, Set<Permission>> MATRIX = new EnumMap<>(Role.class);
 
     static {
-        MATRIX.put(Role.CASE_WORKER, EnumSet.of(VIEW_CASES, LOG_CONTACT, WORK_CASE, EXTEND));
-        MATRIX.put(Role.COMPLAINT_MANAGEMENT_OFFICER, EnumSet.of(VIEW_CASES, LOG_CONTACT, WORK_CASE, EXTEND, ESCALATE, DECIDE));
-        MATRIX.put(Role.FEEDBACK_MANAGER, EnumSet.of(VIEW_CASES, LOG_CONTACT, WORK_CASE, EXTEND, ESCALATE, DECIDE));
-        MATRIX.put(Role.DIRECTOR, EnumSet.of(VIEW_CASES, LOG_CONTACT, WORK_CASE, EXTEND, ESCALATE, DECIDE));
+        // special category data goes to the roles that handle the person's case, never to the Board (docs/security.md)
+        MATRIX.put(Role.CASE_WORKER, EnumSet.of(VIEW_CASES, LOG_CONTACT, WORK_CASE, EXTEND, VIEW_SPECIAL_CATEGORY));
+        MATRIX.put(Role.COMPLAINT_MANAGEMENT_OFFICER, EnumSet.of(VIEW_CASES, LOG_CONTACT, WORK_CASE, EXTEND, ESCALATE, DECIDE,
+                VIEW_SPECIAL_CATEGORY));
+        MATRIX.put(Role.FEEDBACK_MANAGER, EnumSet.of(VIEW_CASES, LOG_CONTACT, WORK_CASE, EXTEND, ESCALATE, DECIDE, VIEW_SPECIAL_CATEGORY));
+        MATRIX.put(Role.DIRECTOR, EnumSet.of(VIEW_CASES, LOG_CONTACT, WORK_CASE, EXTEND, ESCALATE, DECIDE, VIEW_SPECIAL_CATEGORY));
         MATRIX.put(Role.ADMINISTRATOR, EnumSet.allOf(Permission.class));
         MATRIX.put(Role.BOARD_MEMBER, EnumSet.of(VIEW_CASES));
     }
@@ -59,6 +61,9 @@ public final class Permissions {
     private static final Set<String> ADMINISTERED_READS = Set.of("privacy", "retention", "legal-holds", "subject-access",
             "privacy-requests");
 
+    /** Parts of a case that are special category data as a whole: reading them needs {@link Permission#VIEW_SPECIAL_CATEGORY}. */
+    private static final Set<String> SPECIAL_CATEGORY_SECTIONS = Set.of("equality", "staff-concerns");
+
     private Permissions() {
     }
 
@@ -81,7 +86,8 @@ public final class Permissions {
 
     /**
      * What a request to {@code /api/v1/organisations/{org}/...} or {@code /staff/{org}/...} needs; empty for any
-     * other path. Reading needs {@link Permission#VIEW_CASES}; logging a contact {@link Permission#LOG_CONTACT};
+     * other path. Reading needs {@link Permission#VIEW_CASES} (a special category section {@link
+     * Permission#VIEW_SPECIAL_CATEGORY}, the audit {@link Permission#ADMINISTER}); logging a contact {@link Permission#LOG_CONTACT};
      * a case verb its own permission; any other change {@link Permission#ADMINISTER}.
      */
     public static Optional<Requirement> forRequest(String method, String path) {
@@ -100,7 +106,10 @@ public final class Permissions {
         String area = segment(parts, orgIndex + 1);
         Permission needed;
         if (reading) {
-            needed = area != null && ADMINISTERED_READS.contains(area) ? ADMINISTER : VIEW_CASES;
+            boolean specialSection = ("cases".equals(area) && SPECIAL_CATEGORY_SECTIONS.contains(String.valueOf(segment(parts, orgIndex + 3))))
+                    || SPECIAL_CATEGORY_SECTIONS.contains(String.valueOf(area));
+            needed = "audit".equals(area) || (area != null && ADMINISTERED_READS.contains(area)) ? ADMINISTER
+                    : specialSection ? VIEW_SPECIAL_CATEGORY : VIEW_CASES;
         } else if ("cases".equals(area) || "contacts".equals(area)) {
             String caseRef = segment(parts, orgIndex + 2);
             String verb = segment(parts, orgIndex + 3);

@@ -1,7 +1,12 @@
 package org.redress.accounts;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,10 +26,25 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
  * open. Organisation membership and the permission matrix are checked after sign-in by {@link StaffAccessFilter}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SingleSignOnProperties.class)
 class SecurityConfiguration {
 
     static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + "font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * Headers on every answer besides Spring Security's defaults (no caching of signed-in pages, nosniff, frames
+     * denied): HSTS for a year whenever the request came over TLS (directly, or through a proxy that says so in
+     * {@code X-Forwarded-Proto}, see {@code server.forward-headers-strategy}), and no referrer beyond our own origin,
+     * since case references are in our addresses.
+     */
+    static HeadersConfigurer<HttpSecurity> hardened(HeadersConfigurer<HttpSecurity> headers) {
+        return headers.contentTypeOptions(Customizer.withDefaults())
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                .httpStrictTransportSecurity(h -> h.maxAgeInSeconds(31_536_000).includeSubDomains(true))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"));
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -55,6 +75,7 @@ class SecurityConfiguration {
                             "use HTTP Basic with a Redress staff account, or sign in at /sign-in");
                 }).accessDeniedHandler((request, response, ex) -> StaffAccessFilter.problem(response,
                         HttpServletResponse.SC_FORBIDDEN, "Forbidden", "this request needs a valid CSRF token or HTTP Basic credentials")))
+                .headers(SecurityConfiguration::hardened)
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .addFilterAfter(access, AuthorizationFilter.class);
         return http.build();
@@ -62,21 +83,30 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, StaffAccessFilter access) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, StaffAccessFilter access, ObjectProvider<SingleSignOn> singleSignOn) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/index.html", "/favicon.ico", "/webjars/**", "/assets/**", "/css/**", "/js/**", "/reporting/**",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
-                                "/swagger-ui.html", "/o/**", "/sign-in", "/error").permitAll()
+                                "/swagger-ui.html", "/o/**", "/sign-in", "/sign-in/refused", "/error").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/sign-in").defaultSuccessUrl("/staff", false)
                         .failureUrl("/sign-in?error").permitAll())
                 .logout(l -> l.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out").permitAll())
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 // our own pages run no inline script; the API explorer (swagger-ui) keeps its defaults
-                .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        request -> { String p = request.getRequestURI(); return p.startsWith("/staff") || p.startsWith("/o/") || p.startsWith("/sign-in"); },
+                .headers(h -> hardened(h).addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        request -> { String p = request.getRequestURI(); return p.startsWith("/staff") || p.startsWith("/o/")
+                                || p.startsWith("/sign-in") || p.startsWith("/account"); },
                         new StaticHeadersWriter("Content-Security-Policy", PAGE_POLICY))))
                 .addFilterAfter(access, AuthorizationFilter.class);
+        SingleSignOn sso = singleSignOn.getIfAvailable();
+        if (sso != null) {
+            http.oauth2Login(o -> o.loginPage("/sign-in")
+                    .clientRegistrationRepository(sso.clients())
+                    .userInfoEndpoint(u -> u.oidcUserService(sso.users()))
+                    .defaultSuccessUrl("/staff", true)
+                    .failureHandler(sso.failures()));
+        }
         return http.build();
     }
 }

@@ -1,5 +1,6 @@
 package org.redress.casework;
 
+import org.jspecify.annotations.Nullable;
 import org.redress.casework.CaseTypes.ClockStatus;
 import org.redress.web.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -30,7 +32,8 @@ class CaseLists {
         this.jdbc = jdbc;
     }
 
-    CaseSummary.Page list(String organisation, CaseQuery q, Instant now) {
+    /** The page of cases; {@code serviceAreas}, when given, are the only areas the reader may see (accounts decides). */
+    CaseSummary.Page list(String organisation, CaseQuery q, Instant now, @Nullable Set<String> serviceAreas) {
         boolean byDue = "due".equals(q.sort());
         StringBuilder sql = new StringBuilder("""
                 select id, reference, record_type, status, stage, owner, service_area, subject,
@@ -41,6 +44,10 @@ class CaseLists {
         params.put("org", organisation);
         if (byDue) {
             sql.append(" and next_due_at is not null");
+        }
+        if (serviceAreas != null) {
+            sql.append(" and service_area = any(:areas)");
+            params.put("areas", serviceAreas.toArray(String[]::new));
         }
         if (q.recordType() != null) {
             sql.append(" and record_type = :type");

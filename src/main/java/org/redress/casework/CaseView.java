@@ -26,6 +26,33 @@ public record CaseView(String id, String reference, String organisation, String 
                             List<Extension> extensions, @Nullable String cite) {
     }
 
+    /**
+     * Whether the case holds special category data (UK GDPR art. 9) in its own fields: reasonable adjustments and
+     * formats (they tell of health or disability) and the staff or contractors the complaint names.
+     */
+    public boolean holdsSpecialCategory() {
+        return complainant.reasonableAdjustments() != null || !complainant.formats().isEmpty() || !namedPeople.isEmpty();
+    }
+
+    /** The special category fields this case holds, in words, for the read log. */
+    public String specialCategoryFields() {
+        List<String> fields = new java.util.ArrayList<>();
+        if (complainant.reasonableAdjustments() != null) fields.add("reasonable adjustments");
+        if (!complainant.formats().isEmpty()) fields.add("formats");
+        if (!namedPeople.isEmpty()) fields.add("named staff");
+        return String.join(", ", fields);
+    }
+
+    /** The same case without its special category fields, for a reader whose role may not see them. */
+    public CaseView withoutSpecialCategory() {
+        Complainant c = complainant;
+        Complainant hidden = new Complainant(c.name(), c.email(), c.phone(), c.address(), c.preferredContact(), null, List.of());
+        return new CaseView(id, reference, organisation, recordType, status, stage, stageName, pack, channel, receivedAt, hidden,
+                representative, List.of(), classification, description, awareSince, points, stages, clocks, nextDue,
+                escalationWindow, hold, actions, evidence, steps, satisfaction, closedAt, linkedFrom, linkedTo, allowedActions,
+                version, history);
+    }
+
     static CaseView of(CaseFile file, List<CaseEvent> history, Instant now) {
         CaseFile.CaseState s = file.state();
         List<ClockView> clocks = s.clocks().stream().map(c -> new ClockView(c.id(), c.stage(), c.name(), c.unit(), c.amount(),

@@ -1,6 +1,7 @@
 package org.redress.casework;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.accounts.CaseAccess;
 import org.redress.calendar.Calendars;
 import org.redress.calendar.UkTime;
 import org.redress.casework.CaseFile.NewCase;
@@ -46,12 +47,14 @@ public class Casework {
     private final ApplicationEventPublisher events;
     private final SimilarCases similar;
     private final ObjectProvider<AdmissionCheck> checks;
+    private final CaseAccess access;
 
     Casework(CaseFiles cases, PolicyPacks packs, Organisations organisations, Calendars calendars, CaseLists lists,
              Clock clock, JsonMapper json, ApplicationEventPublisher events, SimilarCases similar,
-             ObjectProvider<AdmissionCheck> checks) {
+             ObjectProvider<AdmissionCheck> checks, CaseAccess access) {
         this.similar = similar;
         this.checks = checks;
+        this.access = access;
         this.cases = cases;
         this.packs = packs;
         this.organisations = organisations;
@@ -135,7 +138,8 @@ public class Casework {
     @Transactional(readOnly = true)
     public boolean exists(String organisation, String idOrReference) {
         UUID uuid = parseUuid(idOrReference);
-        return (uuid != null ? cases.find(organisation, new CaseId(uuid)) : cases.findByReference(organisation, idOrReference)).isPresent();
+        return (uuid != null ? cases.find(organisation, new CaseId(uuid)) : cases.findByReference(organisation, idOrReference))
+                .filter(row -> visible(organisation, row)).isPresent();
     }
 
     @Transactional(readOnly = true)
@@ -266,7 +270,7 @@ public class Casework {
 
     public CaseSummary.Page list(String organisation, CaseQuery query) {
         organisations.require(organisation);
-        return lists.list(organisation, query, clock.instant());
+        return lists.list(organisation, query, clock.instant(), access.current(organisation).serviceAreas());
     }
 
     // ---- internals -----------------------------------------------------------------------------------------
@@ -284,8 +288,14 @@ public class Casework {
         UUID uuid = parseUuid(idOrReference);
         Optional<CaseFiles.Row> row = uuid != null ? cases.find(organisation, new CaseId(uuid))
                 : cases.findByReference(organisation, idOrReference);
-        return row.orElseThrow(() -> new NotFoundException("case",
+        // a case outside the reader's service areas answers exactly as one that does not exist
+        return row.filter(r -> visible(organisation, r)).orElseThrow(() -> new NotFoundException("case",
                 "organisation '" + organisation + "' has no case '" + idOrReference + "'"));
+    }
+
+    /** Object-level access (accounts decides): a member limited to some service areas sees only their cases. */
+    private boolean visible(String organisation, CaseFiles.Row row) {
+        return access.current(organisation).mayOpen(row.state().classification().serviceArea());
     }
 
     private CaseFile restore(CaseFiles.Row row) {

@@ -12,6 +12,7 @@ import org.redress.casework.CaseSection;
 import org.redress.casework.CaseSummary;
 import org.redress.casework.CaseTypes.*;
 import org.redress.casework.CaseView;
+import org.redress.casework.CaseDisclosure;
 import org.redress.casework.Casework;
 import org.redress.people.Organisation;
 import org.redress.people.Organisations;
@@ -45,6 +46,7 @@ class StaffCasework {
     private static final int PAGE_SIZE = 25;
 
     private final Casework casework;
+    private final CaseDisclosure disclosure;
     private final Accounts accounts;
     private final Organisations organisations;
     private final PolicyPacks packs;
@@ -54,7 +56,8 @@ class StaffCasework {
     private final List<CaseSection> sections;
 
     StaffCasework(Casework casework, Accounts accounts, Organisations organisations, PolicyPacks packs, Attachments attachments, Clock clock,
-                  List<CaseSection> sections) {
+                  List<CaseSection> sections, CaseDisclosure disclosure) {
+        this.disclosure = disclosure;
         this.attachments = attachments;
         this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(CaseSection::order).thenComparing(CaseSection::id)).toList();
         this.casework = casework;
@@ -249,7 +252,7 @@ class StaffCasework {
     }
 
     CasePage casePage(String organisation, String reference, String username) {
-        CaseView view = casework.get(organisation, reference);
+        CaseView view = disclosure.show(casework.get(organisation, reference));
         PolicyPack pack = packs.version(view.pack().id(), view.pack().version());
         Optional<Role> role = accounts.roleIn(username, organisation);
         List<Offer> offers = view.allowedActions().stream()
@@ -444,6 +447,10 @@ class StaffCasework {
 
     /** An attached file of a case this user may see (the security filter has checked the organisation). */
     Optional<Attachments.Content> attachment(String organisation, String reference, String id) {
+        if (!casework.exists(organisation, reference)) {
+            // includes a case outside the reader's service areas (CaseAccess)
+            return Optional.empty();
+        }
         try {
             return attachments.content(organisation, reference, java.util.UUID.fromString(id));
         } catch (IllegalArgumentException e) {

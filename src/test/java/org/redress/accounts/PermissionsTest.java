@@ -56,4 +56,23 @@ class PermissionsTest {
         assertThat(Permissions.forRequest("GET", "/api/v1/calendars/england-and-wales/holidays")).isEmpty();
         assertThat(Permissions.forRequest("GET", "/staff")).isEmpty();
     }
+
+    @Test
+    void specialCategoryDataIsForThoseWhoHandleTheCaseAndNeverForTheBoard() {
+        for (Role role : Role.values()) {
+            assertThat(Permissions.allows(role, Permission.VIEW_SPECIAL_CATEGORY)).as(role.name()).isEqualTo(role != Role.BOARD_MEMBER);
+        }
+        assertThat(Permissions.forRequest("GET", "/staff/the-trust/cases/TT-2026-000001/equality"))
+                .contains(new Permissions.Requirement("the-trust", Permission.VIEW_SPECIAL_CATEGORY));
+        assertThat(Permissions.forRequest("GET", "/api/v1/organisations/the-trust/cases/TT-2026-000001/staff-concerns"))
+                .contains(new Permissions.Requirement("the-trust", Permission.VIEW_SPECIAL_CATEGORY));
+    }
+
+    @Test
+    void onlyAnAdministratorReadsTheAudit() {
+        assertThat(Permissions.forRequest("GET", "/api/v1/organisations/the-trust/audit/special-category"))
+                .contains(new Permissions.Requirement("the-trust", Permission.ADMINISTER));
+        assertThat(Permissions.forRequest("GET", "/staff/the-trust/audit/special-category"))
+                .contains(new Permissions.Requirement("the-trust", Permission.ADMINISTER));
+    }
 }

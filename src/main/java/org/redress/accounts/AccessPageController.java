@@ -1,0 +1,62 @@
+package org.redress.accounts;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.people.Organisations;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.security.Principal;
+import java.util.Optional;
+
+/** Pages for access: the special category read log (administrators) and changing one's own password. */
+@Controller
+class AccessPageController {
+
+    private final SpecialCategoryAudit audit;
+    private final Accounts accounts;
+    private final Organisations organisations;
+
+    AccessPageController(SpecialCategoryAudit audit, Accounts accounts, Organisations organisations) {
+        this.audit = audit;
+        this.accounts = accounts;
+        this.organisations = organisations;
+    }
+
+    @GetMapping("/staff/{organisation}/audit/special-category")
+    String reads(@PathVariable String organisation, @RequestParam(name = "case", required = false) @Nullable String caseRef, Model model) {
+        String filter = caseRef == null || caseRef.isBlank() ? null : caseRef.strip();
+        model.addAttribute("organisation", organisations.require(organisation));
+        model.addAttribute("caseFilter", filter);
+        model.addAttribute("reads", audit.reads(organisation, filter, 500));
+        return "accounts/special-category-reads";
+    }
+
+    @GetMapping("/account/password")
+    String passwordForm() {
+        return "accounts/password";
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(Principal user, @RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String password,
+                          @RequestParam(defaultValue = "") String confirm, Model model) {
+        String problem;
+        if (!accounts.passwordMatches(user.getName(), current)) {
+            problem = "Your current password is wrong";
+        } else if (!password.equals(confirm)) {
+            problem = "The two new passwords are different";
+        } else {
+            Optional<PasswordPolicy.Weakness> weak = accounts.setPassword(user.getName(), password);
+            if (weak.isEmpty()) {
+                model.addAttribute("changed", true);
+                return "accounts/password";
+            }
+            problem = "Choose another password: " + weak.get().rule();
+        }
+        model.addAttribute("problem", problem);
+        return "accounts/password";
+    }
+}

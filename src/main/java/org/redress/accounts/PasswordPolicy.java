@@ -1,0 +1,80 @@
+package org.redress.accounts;
+
+import org.springframework.stereotype.Component;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * What a new password must be (NCSC and NIST SP 800-63B: length over complexity, and never a known-breached
+ * password): at least 12 characters, not the username, and not one of the 30,000 most common passwords, checked
+ * locally against a list shipped with the application (nothing is sent anywhere). A common password with digits or
+ * punctuation added at the end ("password1234!") counts as common.
+ */
+@Component
+class PasswordPolicy {
+
+    static final int MIN_LENGTH = 12;
+    static final int MAX_LENGTH = 200;
+    static final String COMMON_PASSWORDS = "accounts/common-passwords.txt.gz";
+
+    /** A rule the password breaks, in words for the person choosing it. */
+    record Weakness(String rule) {
+    }
+
+    private final Set<String> common;
+
+    PasswordPolicy() {
+        this.common = load();
+    }
+
+    Optional<Weakness> check(String username, String password) {
+        if (password.codePointCount(0, password.length()) < MIN_LENGTH) {
+            return Optional.of(new Weakness("use at least " + MIN_LENGTH + " characters (a few unrelated words make a strong one)"));
+        }
+        if (password.length() > MAX_LENGTH) {
+            return Optional.of(new Weakness("use at most " + MAX_LENGTH + " characters"));
+        }
+        String lower = password.toLowerCase(Locale.ROOT);
+        if (lower.contains(username.toLowerCase(Locale.ROOT))) {
+            return Optional.of(new Weakness("do not use your username in your password"));
+        }
+        String stem = lower.replaceAll("[\\d\\p{Punct}\\s]+$", "");
+        if (common.contains(lower) || common.contains(stem)) {
+            return Optional.of(new Weakness("this password is one of the most common ones, which are tried first: choose another"));
+        }
+        return Optional.empty();
+    }
+
+    boolean isCommon(String password) {
+        return common.contains(password.toLowerCase(Locale.ROOT));
+    }
+
+    private static Set<String> load() {
+        try (InputStream in = PasswordPolicy.class.getClassLoader().getResourceAsStream(COMMON_PASSWORDS)) {
+            if (in == null) {
+                throw new IllegalStateException(COMMON_PASSWORDS + " is missing from the application");
+            }
+            Set<String> words = new HashSet<>(40_000);
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (!line.isBlank()) {
+                        words.add(line.strip().toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+            return Set.copyOf(words);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

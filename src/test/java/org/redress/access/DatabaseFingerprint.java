@@ -1,0 +1,28 @@
+package org.redress.access;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Row counts of every application table, and the sum of case versions: if a request changed anything, this changes. */
+final class DatabaseFingerprint {
+
+    private DatabaseFingerprint() {
+    }
+
+    static Map<String, Long> of(JdbcClient jdbc) {
+        List<String> tables = jdbc.sql("""
+                select table_schema || '.' || table_name from information_schema.tables
+                where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema', 'public')
+                  and table_name not in ('scheduled_tasks') order by 1
+                """).query(String.class).list();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : tables) {
+            counts.put(table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
+        }
+        counts.put("casework.case_file versions", jdbc.sql("select coalesce(sum(version), 0) from casework.case_file").query(Long.class).single());
+        return counts;
+    }
+}
