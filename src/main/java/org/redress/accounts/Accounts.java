@@ -64,6 +64,36 @@ public class Accounts {
      * pooled connection while waiting for a second, and under load every connection ends up waiting (a pool deadlock).
      */
     public Optional<StaffMember> find(String username) {
+        return recentMembers.get(username, this::read);
+    }
+
+    /**
+     * Every request asks who its user is and what they may do (often twice: the access filter, then the case's
+     * object-level check), so an account and its memberships are kept for {@link #REMEMBERED_FOR}. A change made here
+     * is seen at once on this node (and again at commit); one made on another node within that time.
+     */
+    static final java.time.Duration REMEMBERED_FOR = java.time.Duration.ofSeconds(5);
+    private final com.github.benmanes.caffeine.cache.Cache<String, Optional<StaffMember>> recentMembers =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(REMEMBERED_FOR).build();
+    private final com.github.benmanes.caffeine.cache.Cache<String, Optional<Set<String>>> recentAreas =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(REMEMBERED_FOR).build();
+
+    private void forget(String username) {
+        recentMembers.invalidate(username);
+        recentAreas.asMap().keySet().removeIf(k -> k.startsWith(username + "\u0000"));
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            recentMembers.invalidate(username);
+                            recentAreas.asMap().keySet().removeIf(k -> k.startsWith(username + "\u0000"));
+                        }
+                    });
+        }
+    }
+
+    private Optional<StaffMember> read(String username) {
         record Row(String username, String displayName, boolean allOrganisations) {
         }
         return jdbc.sql("select username, display_name, all_organisations from accounts.staff_user where username = ?")
@@ -122,6 +152,7 @@ public class Accounts {
                 insert into accounts.membership (username, organisation, role) values (?, ?, ?)
                 on conflict (username, organisation) do nothing
                 """).params(username, organisation, role.name()).update());
+        forget(username);
     }
 
     /** Like {@link #ensure} with an already hashed password (tests use a cheap hash so each request stays fast). */
@@ -131,6 +162,7 @@ public class Accounts {
                 insert into accounts.staff_user (username, display_name, password_hash, all_organisations)
                 values (?, ?, ?, ?) on conflict (username) do nothing
                 """).params(username, displayName, passwordHash, allOrganisations).update();
+        forget(username);
     }
 
     Optional<Credentials> credentials(String username) {
@@ -165,6 +197,10 @@ public class Accounts {
 
     /** The service areas the member is limited to in the organisation; empty when they see every area. */
     public Optional<Set<String>> serviceAreasIn(String username, String organisation) {
+        return recentAreas.get(username + "\u0000" + organisation, k -> readServiceAreas(username, organisation));
+    }
+
+    private Optional<Set<String>> readServiceAreas(String username, String organisation) {
         return jdbc.sql("select service_areas from accounts.membership where username = ? and organisation = ? and service_areas is not null")
                 .params(username, organisation)
                 .query((rs, n) -> Set.of((String[]) rs.getArray(1).getArray()))
@@ -185,6 +221,7 @@ public class Accounts {
         if (changed == 0) {
             throw new NotFoundException("username", "'" + username + "' has no role in organisation '" + organisation + "'");
         }
+        forget(username);
     }
 
     /**
@@ -243,6 +280,7 @@ public class Accounts {
                 insert into accounts.membership (username, organisation, role) values (?, ?, ?)
                 on conflict (username, organisation) do update set role = excluded.role
                 """).params(username, organisation, role.name()).update());
+        forget(username);
         return username;
     }
 

@@ -108,7 +108,8 @@ public final class Permissions {
         if (reading) {
             boolean specialSection = ("cases".equals(area) && SPECIAL_CATEGORY_SECTIONS.contains(String.valueOf(segment(parts, orgIndex + 3))))
                     || SPECIAL_CATEGORY_SECTIONS.contains(String.valueOf(area));
-            needed = "audit".equals(area) || (area != null && ADMINISTERED_READS.contains(area)) ? ADMINISTER
+            boolean casePrivacy = "cases".equals(area) && "privacy".equals(segment(parts, orgIndex + 3));
+            needed = "audit".equals(area) || casePrivacy || (area != null && ADMINISTERED_READS.contains(area)) ? ADMINISTER
                     : specialSection ? VIEW_SPECIAL_CATEGORY : VIEW_CASES;
         } else if ("cases".equals(area) || "contacts".equals(area)) {
             String caseRef = segment(parts, orgIndex + 2);

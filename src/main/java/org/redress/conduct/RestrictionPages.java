@@ -27,7 +27,7 @@ import java.util.Map;
  * restrictions that apply to its complainant, and recording one for them). Bad input: the page again, each field named.
  */
 @Controller
-class RestrictionPages {
+class RestrictionPages implements org.redress.pages.StaffPage {
 
     private static final Restrictions.NewRestriction EMPTY = new Restrictions.NewRestriction(null, null, null, null, null, null,
             null, null, null, null);

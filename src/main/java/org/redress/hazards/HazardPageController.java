@@ -35,7 +35,7 @@ import java.util.UUID;
  * record what was done. Each form's fields carry the hazard's id, so an error links to the field that has it.
  */
 @Controller
-class HazardPageController {
+class HazardPageController implements org.redress.pages.StaffPage {
 
     private final Hazards hazards;
     private final Casework casework;

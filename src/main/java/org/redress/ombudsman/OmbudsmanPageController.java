@@ -36,7 +36,7 @@ import java.util.UUID;
  * the information pack to download. Done: back to the page; refused or invalid: the page again naming each field.
  */
 @Controller
-class OmbudsmanPageController {
+class OmbudsmanPageController implements org.redress.pages.StaffPage {
 
     private final OmbudsmanReferrals referrals;
     private final InformationPack pack;

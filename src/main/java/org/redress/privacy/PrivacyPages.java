@@ -28,7 +28,7 @@ import java.util.List;
  * with its progress) and subject access requests. Each form calls one service; the rules live there.
  */
 @Controller
-class PrivacyPages {
+class PrivacyPages implements org.redress.pages.StaffPage {
 
     private final Retention retention;
     private final SubjectAccess subjectAccess;

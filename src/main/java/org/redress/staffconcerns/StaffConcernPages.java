@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 
 /** The staff concerns page of a case (F-12): record a named person and their manager, their view, and updates. */
 @Controller
-class StaffConcernPages {
+class StaffConcernPages implements org.redress.pages.StaffPage {
 
     private final StaffConcerns concerns;
     private final Branding branding;

@@ -109,7 +109,17 @@ final class Caller {
             request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException closed) {
+                // the server may close a kept-alive connection after refusing a hostile request (a body it would not read):
+                // the next request on that connection gets no answer at all, and was never seen. Send it once more.
+                if (closed.getMessage() == null || !closed.getMessage().contains("received no bytes")) {
+                    throw closed;
+                }
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            }
             Matcher m = CSRF.matcher(response.body());
             if (m.find()) csrf = m.group(1);
             return new Answer(response.statusCode(), response.headers().firstValue("Location").orElse(null),

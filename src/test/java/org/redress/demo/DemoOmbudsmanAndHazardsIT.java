@@ -39,8 +39,11 @@ class DemoOmbudsmanAndHazardsIT {
         demo.run(null);
         demo.run(null);
         for (String organisation : new String[]{"alliance-homes", "the-trust"}) {
-            assertThat(referrals.openOrdersFirst(organisation)).as(organisation).hasSize(1);
-            ReferralView referral = referrals.openOrdersFirst(organisation).get(0);
+            // other tests refer cases of these organisations too: the demo's are recorded by "demo"
+            java.util.List<ReferralView> demos = referrals.openOrdersFirst(organisation).stream()
+                    .filter(r -> r.recordedBy().equals("demo")).toList();
+            assertThat(demos).as(organisation).hasSize(1);
+            ReferralView referral = demos.get(0);
             assertThat(referral.findings()).hasSize(2);
             assertThat(referral.overdueOrders()).isEqualTo(1);
             assertThat(hazards.openByNextDue(organisation)).as(organisation)

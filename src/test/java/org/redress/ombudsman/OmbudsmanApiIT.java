@@ -197,9 +197,17 @@ class OmbudsmanApiIT {
                 Map.entry("2026-12-04", "DUE_SOON - Due soon: by Fri 4 Dec 2026"),
                 Map.entry("2026-12-05", "OVERDUE - Overdue: was due by Fri 4 Dec 2026"));
 
-        // the organisation's list: the referral with the order due soonest comes first
+        // the organisation's list: the referral with the order due soonest comes first (among this year's referrals:
+        // the reporting tests refer a 2019 case whose order is long overdue)
         JsonNode list = ok(api().get("/api/v1/organisations/" + ORG + "/ombudsman"));
-        assertThat(list.get(0).get("caseReference").asString()).isEqualTo(c.get("reference").asString());
+        String first = null;
+        for (JsonNode r : list) {
+            if (r.get("caseReference").asString().contains("-2026-")) {
+                first = r.get("caseReference").asString();
+                break;
+            }
+        }
+        assertThat(first).isEqualTo(c.get("reference").asString());
 
         clock.setUk("2026-12-07T10:00");
         Api.Response future = api().post(path(c) + "/ombudsman/orders/" + orderId + "/complied", "{\"compliedOn\":\"2026-12-08\"}");

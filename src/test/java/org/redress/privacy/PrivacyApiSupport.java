@@ -48,7 +48,12 @@ abstract class PrivacyApiSupport {
 
         static Person unique(String first) {
             String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-            String letters = tag.replaceAll("[0-9]", "q");
+            // every hex digit becomes its own letter (0 -> g ... 9 -> p), so two people's letters differ as their tags do
+            StringBuilder spelled = new StringBuilder();
+            for (char ch : tag.toCharArray()) {
+                spelled.append(Character.isDigit(ch) ? (char) ('g' + (ch - '0')) : ch);
+            }
+            String letters = spelled.toString();
             long digits = Math.abs(tag.hashCode()) % 1_000_000L;
             return new Person(first + " Zed" + letters, first.toLowerCase(Locale.UK) + "." + tag + "@example.net",
                     "07700 9%06d".formatted(digits), "%d Quillon Road %s, Bristol".formatted(digits % 90 + 1, letters),
