@@ -28,6 +28,8 @@ class SimilarCases {
     /** Trigram similarity above which two descriptions at one address are taken to be about the same matter. */
     static final double SAME_MATTER = 0.2;
     static final int LIMIT = 10;
+    /** How many of the newest earlier cases each way of matching a person offers for ranking. */
+    static final int CANDIDATES = 50;
 
     private final JdbcClient jdbc;
 
@@ -43,47 +45,62 @@ class SimilarCases {
         params.put("before", CaseFiles.ts(before));
         params.put("text", description);
         params.put("name", complainant.name());
+        // Each way of matching a person picks its newest CANDIDATES by its own index, so a common name in a million
+        // cases costs no more than a rare one; only those few are ranked by their text.
         List<String> matches = new ArrayList<>();
+        List<String> candidates = new ArrayList<>();
+        String window = "organisation = :org and received_at >= :since and received_at <= :before";
         matches.add("lower(state->'complainant'->>'name') = lower(:name)");
+        candidates.add("lower(state->'complainant'->>'name') = lower(:name)");
         String email = blankToNull(complainant.email());
         if (email != null) {
-            matches.add("(state->'complainant'->>'email' is not null and lower(state->'complainant'->>'email') = lower(:email))");
+            String byEmail = "(state->'complainant'->>'email' is not null and lower(state->'complainant'->>'email') = lower(:email))";
+            matches.add(byEmail);
+            candidates.add(byEmail);
             params.put("email", email);
         }
         String phone = digits(complainant.phone());
         if (phone != null) {
-            matches.add("(state->'complainant'->>'phone' is not null and "
-                    + "regexp_replace(regexp_replace(state->'complainant'->>'phone', '[^0-9]', '', 'g'), '^44([0-9]{10})$', '0\\1') = :phone)");
+            String byPhone = "(state->'complainant'->>'phone' is not null and "
+                    + "regexp_replace(regexp_replace(state->'complainant'->>'phone', '[^0-9]', '', 'g'), '^44([0-9]{10})$', '0\\1') = :phone)";
+            matches.add(byPhone);
+            candidates.add(byPhone);
             params.put("phone", phone);
         }
         String address = address(complainant.address());
         if (address != null) {
+            String byAddress = "(state->'complainant'->>'address' is not null and "
+                    + "regexp_replace(lower(state->'complainant'->>'address'), '[^a-z0-9]', '', 'g') = :address)";
             String sameMatter = serviceArea == null ? "" : "service_area = :area or ";
-            matches.add("(state->'complainant'->>'address' is not null and "
-                    + "regexp_replace(lower(state->'complainant'->>'address'), '[^a-z0-9]', '', 'g') = :address and ("
-                    + sameMatter + "similarity(lower(state->>'description'), lower(:text)) >= " + SAME_MATTER + "))");
+            matches.add("(" + byAddress + " and (" + sameMatter + "similarity(lower(state->>'description'), lower(:text)) >= "
+                    + SAME_MATTER + "))");
+            candidates.add(byAddress);
             params.put("address", address);
             if (serviceArea != null) {
                 params.put("area", serviceArea);
             }
         }
+        String picked = candidates.stream().map(c -> "(select id from casework.case_file where " + window + " and " + c
+                + " order by received_at desc limit " + CANDIDATES + ")").collect(java.util.stream.Collectors.joining("\n union\n"));
         String sql = """
-                with probe as (select replace(plainto_tsquery('english', :text)::text, ' & ', ' | ')::tsquery as words)
+                with probe as (select replace(plainto_tsquery('english', :text)::text, ' & ', ' | ')::tsquery as words),
+                candidate as (%s)
                 select c.id, c.reference, c.received_at, c.status, c.service_area, c.subject,
                        lower(c.state->'complainant'->>'name') = lower(:name) as same_name,
                        %s as same_email, %s as same_phone, %s as same_address,
                        round(100 * (ts_rank(to_tsvector('english', c.state->>'description'), probe.words, 32)
                                     + similarity(lower(c.state->>'description'), lower(:text))) / 2) as score
-                from casework.case_file c, probe
-                where c.organisation = :org and c.received_at >= :since and c.received_at <= :before
+                from casework.case_file c join candidate using (id), probe
+                where c.organisation = :org
                   %s and (%s)
                 order by score desc, c.received_at desc, c.id
                 limit %d
-                """.formatted(
+                """.formatted(picked,
                 email == null ? "false" : "coalesce(lower(c.state->'complainant'->>'email') = lower(:email), false)",
                 phone == null ? "false" : "regexp_replace(regexp_replace(coalesce(c.state->'complainant'->>'phone', ''), '[^0-9]', '', 'g'), '^44([0-9]{10})$', '0\\1') = :phone",
                 address == null ? "false" : "coalesce(regexp_replace(lower(c.state->'complainant'->>'address'), '[^a-z0-9]', '', 'g') = :address, false)",
-                self == null ? "" : "and c.id <> :self", String.join(" or ", matches), LIMIT);
+                self == null ? "" : "and c.id <> :self", String.join(" or ", matches.stream().map(m -> m.replace("state->", "c.state->")
+                        .replace("service_area = :area", "c.service_area = :area")).toList()), LIMIT);
         if (self != null) {
             params.put("self", self);
         }
