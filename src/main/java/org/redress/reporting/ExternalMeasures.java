@@ -79,6 +79,9 @@ class ExternalMeasures {
                     Figure.external("orders-open", "With orders still open", Kind.COUNT)),
             Chart.NONE);
 
+    /** Money figures that describe one case each (n/a when no case has one), rather than totals (£0 when none). */
+    private static final Set<String> PER_CASE = Set.of("lowest", "average", "highest");
+
     static final List<Measure> DEFINITIONS = List.of(OMBUDSMAN, COMPENSATION, REDRESS, LESSONS);
 
     private final JdbcClient jdbc;
@@ -128,7 +131,9 @@ class ExternalMeasures {
         String link = Reports.link(scope, m, f, group);
         long n = t.cases.size();
         return switch (f.kind()) {
-            case MONEY -> Cell.of(f.key(), f.kind(), t.amount == null ? (n == 0 ? 0.0 : null) : t.amount.doubleValue(), n, null, link);
+            // a total of nothing is £0; the lowest, average or highest of nothing is not a figure
+            case MONEY -> Cell.of(f.key(), f.kind(), t.amount != null ? t.amount.doubleValue()
+                    : PER_CASE.contains(f.key()) ? null : 0.0, n, null, link);
             default -> Cell.of(f.key(), f.kind(), (double) t.count, n, null, link);
         };
     }

@@ -106,6 +106,7 @@ class ExternalMeasuresIT extends ReportingApiSupport {
         // the refused £200 makes a case but no amount
         assertThat(value(m, "Compensation: Repairs / Missed appointment", "cases")).isEqualTo(1);
         assertThat(value(m, "Compensation: Repairs / Missed appointment", "approved")).isEqualTo(0.0);
+        assertThat(cell(m, "Compensation: Repairs / Missed appointment", "average").get("text").asString()).isEqualTo("n/a");
         assertThat(value(m, "Compensation: Advice / Delay", "highest")).isEqualTo(300.0);
         assertThat(cell(m, "Compensation: Advice / Delay", "paid").get("text").asString()).isEqualTo("£300.00");
         assertThat(cell(m, "Goodwill gesture: Repairs / Damp", "average").get("text").asString()).isEqualTo("£150.50");
