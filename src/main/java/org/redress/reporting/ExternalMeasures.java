@@ -132,8 +132,10 @@ class ExternalMeasures {
         long n = t.cases.size();
         return switch (f.kind()) {
             // a total of nothing is £0; the lowest, average or highest of nothing is not a figure
-            case MONEY -> Cell.of(f.key(), f.kind(), t.amount != null ? t.amount.doubleValue()
-                    : PER_CASE.contains(f.key()) ? null : 0.0, n, null, link);
+            case MONEY -> {
+                Double value = t.amount != null ? Double.valueOf(t.amount.doubleValue()) : PER_CASE.contains(f.key()) ? null : Double.valueOf(0);
+                yield Cell.of(f.key(), f.kind(), value, n, null, link);
+            }
             default -> Cell.of(f.key(), f.kind(), (double) t.count, n, null, link);
         };
     }
