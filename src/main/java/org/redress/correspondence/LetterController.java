@@ -28,8 +28,10 @@ class LetterController {
     private final LetterPdf pdf;
     private final Outbox outbox;
     private final Clock clock;
+    private final org.redress.casework.Casework casework;
 
-    LetterController(Letters letters, LetterPdf pdf, Outbox outbox, Clock clock) {
+    LetterController(Letters letters, LetterPdf pdf, Outbox outbox, Clock clock, org.redress.casework.Casework casework) {
+        this.casework = casework;
         this.letters = letters;
         this.pdf = pdf;
         this.outbox = outbox;
@@ -39,13 +41,19 @@ class LetterController {
     @GetMapping("/organisations/{organisation}/cases/{case}/letters")
     @Operation(summary = "The letters of a case, oldest first, with their delivery status")
     List<Letter> ofCase(@PathVariable String organisation, @PathVariable("case") String caseRef) {
+        // the case's own checks first: a member limited to some service areas gets 404 for another area's case
+        if (!casework.exists(organisation, caseRef)) {
+            throw new NotFoundException("case", "no case '" + caseRef + "'");
+        }
         return letters.ofCase(organisation, caseRef);
     }
 
     @GetMapping(value = "/organisations/{organisation}/letters/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "A letter as a PDF, as posted (large print where the person needs it)")
     ResponseEntity<byte[]> asPdf(@PathVariable String organisation, @PathVariable UUID id) {
-        Letter letter = letters.find(organisation, id).orElseThrow(() -> new NotFoundException("id", "no letter " + id));
+        Letter letter = letters.find(organisation, id)
+                .filter(l -> l.caseReference() == null || casework.exists(organisation, l.caseReference()))
+                .orElseThrow(() -> new NotFoundException("id", "no letter " + id));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename((letter.caseReference() == null ? "notice" : letter.caseReference()) + "-" + letter.kind().template() + ".pdf").build().toString())

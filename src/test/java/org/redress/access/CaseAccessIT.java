@@ -82,6 +82,15 @@ class CaseAccessIT {
         assertThat(byReference.body()).doesNotContain("Len Lettings");
         assertThat(limited.get(cases + lettings.get("id").asString()).status()).isEqualTo(404);
         assertThat(limited.post(cases + lettings.get("reference").asString() + "/acknowledge", "{}").status()).isEqualTo(404);
+        // nor its letters, by the case or by a letter's own id
+        assertThat(limited.get(cases + lettings.get("reference").asString() + "/letters").status()).isEqualTo(404);
+        assertThat(limited.get(cases + repairs.get("reference").asString() + "/letters").status()).isEqualTo(200);
+        assertThat(admin.post(cases + lettings.get("reference").asString() + "/acknowledge", "{}").status()).isEqualTo(200);
+        JsonNode lettingsLetters = admin.get(cases + lettings.get("reference").asString() + "/letters").json();
+        assertThat(lettingsLetters.size()).as("the acknowledgement letter").isPositive();
+        String letterPdf = "/api/v1/organisations/" + ORG + "/letters/" + lettingsLetters.get(0).get("id").asString() + "/pdf";
+        assertThat(admin.get(letterPdf).status()).isEqualTo(200);
+        assertThat(limited.get(letterPdf).status()).isEqualTo(404);
         String list = limited.get("/api/v1/organisations/" + ORG + "/cases?size=100&sort=received").body();
         assertThat(list).contains(repairs.get("reference").asString()).doesNotContain(lettings.get("reference").asString());
         assertThat(limited.get("/api/v1/organisations/" + ORG + "/cases?text=" + lettings.get("reference").asString()).body())

@@ -68,13 +68,7 @@ class HazardsPageBrowserIT {
         String reference = c.get("reference").asString();
         clock.setUk("2026-12-29T10:00");
 
-        Page page = browser.newPage();
-        page.navigate("/staff");
-        page.locator("#username").focus();
-        page.keyboard().type("hazards.caseworker");
-        page.keyboard().press("Tab");
-        page.keyboard().type("hazards-worker-pass");
-        page.keyboard().press("Enter");
+        Page page = browser.signIn("hazards.caseworker", "hazards-worker-pass");
         assertThat(page.locator("h1")).hasText("My work");
 
         page.navigate("/staff/alliance-homes/cases/" + reference);

@@ -59,15 +59,7 @@ class PrivacyPageIT extends PrivacyApiSupport {
     }
 
     private Page signIn() {
-        Page page = browser.newPage();
-        page.navigate("/staff");
-        page.locator("#username").focus();
-        page.keyboard().type("privacy.admin");
-        page.keyboard().press("Tab");
-        page.keyboard().type("privacy-admin-pass");
-        page.keyboard().press("Enter");
-        page.waitForURL("**/staff**");
-        return page;
+        return browser.signIn("privacy.admin", "privacy-admin-pass");
     }
 
     @Test

@@ -111,13 +111,6 @@ class RemediesPageIT {
     }
 
     private Page signIn(String username) {
-        Page page = browser.newPage(true);
-        page.navigate("/staff");
-        page.fill("#username", username);
-        page.fill("#password", "page-pass");
-        page.locator("button:has-text('Sign in')").focus();
-        page.keyboard().press("Enter");
-        page.waitForURL("**/staff/**");
-        return page;
+        return browser.signIn(username, "page-pass");
     }
 }

@@ -28,13 +28,7 @@ class ReportPagesBrowserIT extends ReportingApiSupport {
 
     private Page signedIn() {
         browser = Browser.start(port);
-        Page page = browser.newPage();
-        page.navigate("/staff");
-        page.fill("#username", TestAccounts.ADMIN);
-        page.fill("#password", TestAccounts.ADMIN_PASSWORD);
-        page.keyboard().press("Enter");
-        page.waitForURL(url -> !url.contains("sign-in"));
-        return page;
+        return browser.signIn(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
     }
 
     @Test

@@ -50,6 +50,22 @@ public final class Browser implements AutoCloseable {
         return newPage(true);
     }
 
+    /**
+     * A fresh page signed in as this member of staff with the keyboard alone (type the name, Tab, type the password,
+     * Enter), left on the page signing in leads to.
+     */
+    public Page signIn(String username, String password) {
+        Page page = newPage();
+        page.navigate("/staff");
+        page.locator("#username").focus();
+        page.keyboard().type(username);
+        page.keyboard().press("Tab");
+        page.keyboard().type(password);
+        page.keyboard().press("Enter");
+        page.waitForURL(url -> !url.contains("sign-in"));
+        return page;
+    }
+
     /** A fresh page, with JavaScript on or off (every core journey must work without it). */
     public Page newPage(boolean javaScript) {
         BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
