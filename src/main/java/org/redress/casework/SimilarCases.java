@@ -29,7 +29,7 @@ class SimilarCases {
     static final double SAME_MATTER = 0.2;
     static final int LIMIT = 10;
     /** How many of the newest earlier cases each way of matching a person offers for ranking. */
-    static final int CANDIDATES = 50;
+    static final int CANDIDATES = 10;
 
     private final JdbcClient jdbc;
 
