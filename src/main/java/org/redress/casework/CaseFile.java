@@ -110,6 +110,13 @@ public final class CaseFile {
         this.version = version;
     }
 
+    /** This newly logged case under its reference, with the events that logged it (see {@code Casework.create}). */
+    CaseFile numbered(String reference) {
+        CaseFile numbered = new CaseFile(id, organisation, reference, pack, state, version);
+        numbered.pending.addAll(pending);
+        return numbered;
+    }
+
     /** A case as stored, under the pack version it started with. */
     static CaseFile restore(CaseId id, String organisation, String reference, PolicyPack pack, CaseState state, long version) {
         return new CaseFile(id, organisation, reference, pack, state, version);

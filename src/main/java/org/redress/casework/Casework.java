@@ -101,14 +101,16 @@ public class Casework {
                 return new Created(view(organisation, earlier.get()), true, List.of());
             }
         }
-        int year = CaseFiles.yearOf(request.receivedAt());
-        String reference = org.referencePrefix() + "-" + year + "-" + "%06d".formatted(cases.nextReferenceNumber(organisation, year));
-        CaseFile.Logged logged = CaseFile.log(id, organisation, reference, pack, request, now, actor, clocksFor(organisation, pack));
+        CaseFile.Logged logged = CaseFile.log(id, organisation, "(not yet numbered)", pack, request, now, actor, clocksFor(organisation, pack));
         if (logged.refusal() != null) {
             throw refusal(logged.refusal());
         }
-        CaseFile file = logged.caseFile();
-        List<AdmissionWarning> warnings = admissionWarnings(organisation, pack, file.state(), null);
+        List<AdmissionWarning> warnings = admissionWarnings(organisation, pack, logged.caseFile().state(), null);
+        // The number is taken last: its counter row stays locked until this transaction commits, so the less work that
+        // follows it, the more complaints of one organisation can be logged at once (and a refused one takes none).
+        int year = CaseFiles.yearOf(request.receivedAt());
+        String reference = org.referencePrefix() + "-" + year + "-" + "%06d".formatted(cases.nextReferenceNumber(organisation, year));
+        CaseFile file = logged.caseFile().numbered(reference);
         cases.insert(file, now);
         // the history of a new case is exactly the events just written: no need to read it back
         List<CaseEvent> history = new ArrayList<>();
