@@ -24,16 +24,11 @@ import java.util.UUID;
  */
 final class StageProjection {
 
-    /** The casework event a future ombudsman-referral verb is expected to record; until then the figure is zero. */
-    static final String OMBUDSMAN_REFERRED = "ombudsman-referred";
-
     private StageProjection() {
     }
 
     static List<StageRow> rows(CaseView c, PolicyPack pack, WorkingDayCalendar calendar) {
         boolean staged = pack.recordType(c.recordType()).map(t -> t.handling() == PolicyPack.Handling.STAGED).orElse(false);
-        Instant ombudsman = c.history().stream().filter(e -> e.type().equals(OMBUDSMAN_REFERRED)).map(CaseEvent::at)
-                .findFirst().orElse(null);
         int lastStage = c.stages().stream().mapToInt(StageRecord::number).max().orElse(0);
         List<StageRow> rows = new ArrayList<>();
         for (StageRecord s : c.stages()) {
@@ -59,7 +54,7 @@ final class StageProjection {
                     extended, agreed, outcome(c.history(), s.number()), s.number() < lastStage, s.escalationRefused(),
                     c.status().name(), c.closedAt(),
                     c.satisfaction() == null ? null : c.satisfaction().withHandling(),
-                    c.satisfaction() == null ? null : c.satisfaction().withOutcome(), ombudsman));
+                    c.satisfaction() == null ? null : c.satisfaction().withOutcome()));
         }
         return rows;
     }

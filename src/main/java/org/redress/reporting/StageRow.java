@@ -12,7 +12,7 @@ record StageRow(String organisation, UUID caseId, String reference, int stage, S
                 @Nullable Instant respondedAt, @Nullable Instant respondDueBy, @Nullable Instant respondOriginalDueBy,
                 @Nullable Integer respondWorkingDays, @Nullable Integer codeWorkingDays, boolean extended, boolean extensionAgreed,
                 @Nullable String outcome, boolean escalated, boolean escalationRefused, String caseStatus, @Nullable Instant closedAt,
-                @Nullable Boolean satisfiedHandling, @Nullable Boolean satisfiedOutcome, @Nullable Instant ombudsmanReferredAt) {
+                @Nullable Boolean satisfiedHandling, @Nullable Boolean satisfiedOutcome) {
 
     /** The UK calendar month of this stage's receipt, e.g. {@code 2026-11}. */
     String receivedMonth() {
