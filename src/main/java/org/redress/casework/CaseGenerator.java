@@ -113,7 +113,7 @@ public class CaseGenerator {
         Instant now = clock.instant();
         List<Source> sources = sources();
         Map<String, AtomicInteger> counters = new ConcurrentHashMap<>();
-        jdbc.sql("select organisation, year, last from casework.reference_counter")
+        jdbc.sql("select organisation, year, casework.last_reference_number(organisation, year) from casework.reference_sequence")
                 .query((rs, n) -> counters.put(rs.getString(1) + "|" + rs.getInt(2), new AtomicInteger(rs.getInt(3)))).list();
         Map<String, AtomicLong> byStatus = new ConcurrentHashMap<>();
         AtomicLong written = new AtomicLong();
@@ -174,10 +174,8 @@ public class CaseGenerator {
         // later cases logged through the API take the numbers after the generated ones
         for (var counter : counters.entrySet()) {
             String[] key = counter.getKey().split("\\|");
-            jdbc.sql("""
-                    insert into casework.reference_counter (organisation, year, last) values (?, ?, ?)
-                    on conflict (organisation, year) do update set last = greatest(casework.reference_counter.last, excluded.last)
-                    """).params(key[0], Integer.parseInt(key[1]), counter.getValue().get()).update();
+            jdbc.sql("select casework.move_reference_numbers_past(?, ?, ?)")
+                    .params(key[0], Integer.parseInt(key[1]), (long) counter.getValue().get()).query((rs, n) -> 1).list();
         }
         // fresh statistics, so the planner knows the tables' new size straight away
         jdbc.sql("analyze casework.case_file").update();
