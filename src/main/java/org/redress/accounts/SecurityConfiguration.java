@@ -106,6 +106,9 @@ class SecurityConfiguration {
                     .userInfoEndpoint(u -> u.oidcUserService(sso.users()))
                     .defaultSuccessUrl("/staff", true)
                     .failureHandler(sso.failures()));
+            // signing out of Redress also ends the session at the provider, when the provider offers that
+            // (OpenID Connect RP-initiated logout); a member who signed in with a password is simply signed out
+            http.logout(l -> l.logoutSuccessHandler(sso.signOut()));
         }
         return http.build();
     }

@@ -7,6 +7,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
@@ -17,6 +18,7 @@ import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
@@ -97,6 +99,18 @@ class SingleSignOn {
             }
         }
         return known;
+    }
+
+    /**
+     * After signing out of Redress: someone who signed in through the provider is sent to its end-session endpoint
+     * (with their ID token, and back to Redress's sign-in page afterwards), so the next "Sign in with ..." asks again;
+     * everyone else goes straight to the sign-in page.
+     */
+    LogoutSuccessHandler signOut() {
+        OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(clients());
+        handler.setPostLogoutRedirectUri("{baseUrl}/sign-in?signed-out");
+        handler.setDefaultTargetUrl("/sign-in?signed-out");
+        return handler;
     }
 
     /** The roles the groups map to, one per organisation (the one with most permissions when several groups name it). */

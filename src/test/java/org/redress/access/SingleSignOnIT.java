@@ -23,6 +23,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -118,6 +120,31 @@ class SingleSignOnIT {
         assertThat(accounts.roleIn("local.lee-2", "the-trust")).contains(Role.CASE_WORKER);
     }
 
+    @Test
+    void signingOutOfRedressAlsoEndsTheSessionAtTheProviderAndComesBackToTheSignInPage() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> landed = browser.signInThroughProvider(port, "robin.ames", "Robin Ames", "[\"redress-tt-caseworkers\"]");
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(landed.body());
+        assertThat(csrf.find()).as("the work list has the sign-out button's form").isTrue();
+
+        HttpResponse<String> out = browser.post("http://localhost:" + port + "/sign-out", "_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
+
+        assertThat(out.uri().getPath()).isEqualTo("/sign-in");
+        assertThat(out.uri().getQuery()).isEqualTo("signed-out");
+        List<URI> hops = new ArrayList<>();
+        for (var r = out.previousResponse(); r.isPresent(); r = r.get().previousResponse()) {
+            hops.add(r.get().uri());
+        }
+        assertThat(hops).as("the way out passed through the provider's end-session endpoint with the ID token")
+                .anySatisfy(uri -> {
+                    assertThat(uri.getPort()).isEqualTo(PROVIDER.baseUrl().port());
+                    assertThat(uri.getPath()).endsWith("/endsession");
+                    assertThat(uri.getQuery()).contains("id_token_hint=").contains("post_logout_redirect_uri=");
+                });
+        assertThat(browser.get("http://localhost:" + port + "/staff/the-trust").uri().getPath())
+                .as("Redress's own session is over too").isEqualTo("/sign-in");
+    }
+
     /** A browser without JavaScript: keeps cookies for both servers and follows redirects. */
     private static final class Browser {
         private static final Pattern FORM = Pattern.compile("<form[^>]*method=\"post\"", Pattern.CASE_INSENSITIVE);
@@ -127,6 +154,11 @@ class SingleSignOnIT {
         HttpResponse<String> get(String url) throws IOException, InterruptedException {
             return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html,*/*;q=0.8").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String url, String form) throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         }
 
         /** Starts at Redress's sign-in link, fills in the provider's login form, and follows the redirects back. */
