@@ -7,6 +7,7 @@ import org.redress.pages.Branding;
 import org.redress.people.Organisations;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
+import org.redress.web.RefusedException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Controller;
@@ -81,6 +82,9 @@ class PrivacyPages implements org.redress.pages.StaffPage {
             return "redirect:/staff/" + organisation + "/privacy?done=retention";
         } catch (InvalidInputException e) {
             return page(organisation, UkTime.dateOf(clock.instant()), null, null, null, e.errors(), model);
+        } catch (RefusedException e) {
+            return page(organisation, UkTime.dateOf(clock.instant()), null, null, null,
+                    List.of(new FieldError("years", e.getMessage() + " (" + e.rule() + ")")), model);
         }
     }
 

@@ -9,6 +9,7 @@ import org.redress.casework.CaseView;
 import org.redress.correspondence.CaseCorrespondence;
 import org.redress.intake.EmailIntake;
 import org.redress.people.Organisations;
+import org.redress.policy.PolicyPacks;
 import org.redress.publicweb.Attachments;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
@@ -43,6 +44,8 @@ public class Retention {
     /** Kept for six years after the case ends unless an administrator sets otherwise (limitation period for contract claims). */
     static final int DEFAULT_YEARS = 6;
     static final String BASIS_RETENTION = "retention period ended";
+    /** DISP 1.9.2: a firm keeps its records of each complaint for at least three years from receipt. */
+    static final int DISP_MINIMUM_YEARS = 3;
 
     private final JdbcClient jdbc;
     private final Casework casework;
@@ -50,18 +53,20 @@ public class Retention {
     private final Attachments attachments;
     private final EmailIntake intake;
     private final Organisations organisations;
+    private final PolicyPacks packs;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
 
     Retention(JdbcClient jdbc, Casework casework, CaseCorrespondence letters, Attachments attachments, EmailIntake intake,
-              Organisations organisations, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+              Organisations organisations, PolicyPacks packs, TransactionTemplate transactions, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.casework = casework;
         this.letters = letters;
         this.attachments = attachments;
         this.intake = intake;
         this.organisations = organisations;
+        this.packs = packs;
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
@@ -106,6 +111,12 @@ public class Retention {
         organisations.require(organisation);
         if (years == null || years < 1 || years > 100) {
             throw new InvalidInputException("years", "must be a whole number of years from 1 to 100");
+        }
+        boolean disp = packs.active(organisation).map(p -> p.organisation().regulators().contains("fca-disp")).orElse(false);
+        if (disp && years < DISP_MINIMUM_YEARS) {
+            throw new RefusedException("the organisation's policy pack names the FCA's DISP rules, which keep complaint records for at least "
+                    + DISP_MINIMUM_YEARS + " years (DISP 1.9.2); " + years + (years == 1 ? " year is" : " years are") + " too short",
+                    "R-5: DISP 1.9.2", "years");
         }
         jdbc.sql("""
                 insert into privacy.retention_setting (organisation, years, changed_by, changed_at) values (?, ?, ?, ?)

@@ -2,6 +2,8 @@ package org.redress.privacy;
 
 import org.junit.jupiter.api.Test;
 import org.redress.testing.Api;
+import org.redress.testing.TestAccounts;
+import org.redress.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -187,5 +189,30 @@ class RetentionIT extends PrivacyApiSupport {
         Api.Response badHold = api().post("/api/v1/organisations/the-trust/legal-holds", "{\"reason\":\"\"}");
         assertThat(badHold.status()).isEqualTo(400);
         assertThat(badHold.body()).contains("caseReference").contains("reason");
+    }
+
+    @Test
+    void anOrganisationUnderTheFcasDispRulesCannotKeepComplaintsForLessThanThreeYears() {
+        String ah = "/api/v1/organisations/alliance-homes/retention";
+        Api.Response tooShort = api().put(ah, "{\"years\":2}");
+        assertThat(tooShort.status()).isEqualTo(422);
+        assertThat(tooShort.body()).contains("DISP 1.9.2").contains("at least 3 years").contains("years");
+        assertThat(get(ah).get("years").asInt()).as("nothing changed").isEqualTo(6);
+        assertThat(api().put(ah, "{\"years\":3}").status()).isEqualTo(200);
+        assertThat(get(ah).get("years").asInt()).isEqualTo(3);
+        assertThat(api().put(ah, "{\"years\":6}").status()).isEqualTo(200);
+
+        WebSession staff = new WebSession(port);
+        staff.signIn(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+        staff.get("/staff/alliance-homes/privacy");
+        WebSession.Page page = staff.post("/staff/alliance-homes/privacy/retention", Map.of("years", "1"));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("There is a problem").contains("DISP 1.9.2");
+        assertThat(get(ah).get("years").asInt()).isEqualTo(6);
+
+        // The Trust's pack names no DISP rules, so a shorter period is its own decision
+        String trust = "/api/v1/organisations/the-trust/retention";
+        assertThat(api().put(trust, "{\"years\":2}").status()).isEqualTo(200);
+        assertThat(api().put(trust, "{\"years\":6}").status()).isEqualTo(200);
     }
 }
