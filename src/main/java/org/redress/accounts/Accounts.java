@@ -1,6 +1,7 @@
 package org.redress.accounts;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.database.CacheForgetting;
 import org.redress.people.Organisation;
 import org.redress.people.Organisations;
 import org.redress.web.InvalidInputException;
@@ -10,19 +11,19 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.HexFormat;
-import java.util.Locale;
-import java.security.SecureRandom;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /** Staff accounts and their memberships: who someone is, which organisations they belong to, and what they may do there. */
 @Service
@@ -79,18 +80,10 @@ public class Accounts {
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(REMEMBERED_FOR).build();
 
     private void forget(String username) {
-        recentMembers.invalidate(username);
-        recentAreas.asMap().keySet().removeIf(k -> k.startsWith(username + "\u0000"));
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
-                        @Override
-                        public void afterCompletion(int status) {
-                            recentMembers.invalidate(username);
-                            recentAreas.asMap().keySet().removeIf(k -> k.startsWith(username + "\u0000"));
-                        }
-                    });
-        }
+        CacheForgetting.nowAndAtTransactionEnd(() -> {
+            recentMembers.invalidate(username);
+            recentAreas.asMap().keySet().removeIf(k -> k.startsWith(username + "\u0000"));
+        });
     }
 
     private Optional<StaffMember> read(String username) {

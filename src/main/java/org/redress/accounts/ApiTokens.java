@@ -3,13 +3,12 @@ package org.redress.accounts;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
+import org.redress.database.CacheForgetting;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -99,13 +98,7 @@ public class ApiTokens {
         }
         // this node stops accepting it at once (and again at commit, in case a request read it in between); other
         // nodes within CHECKED_FOR
-        recentlyChecked.invalidateAll();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                recentlyChecked.invalidateAll();
-            }
-        });
+        CacheForgetting.nowAndAtTransactionEnd(recentlyChecked::invalidateAll);
     }
 
     Optional<Holder> holder(String token) {

@@ -1,15 +1,13 @@
 package org.redress.calendar;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import java.time.LocalDate;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.redress.database.CacheForgetting;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -61,14 +59,6 @@ class ClosureDays {
 
     /** Forgets the organisation's days now and again once the change commits (a read in between may see the old rows). */
     private void forget(String organisation) {
-        recent.invalidate(organisation);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    recent.invalidate(organisation);
-                }
-            });
-        }
+        CacheForgetting.nowAndAtTransactionEnd(() -> recent.invalidate(organisation));
     }
 }
