@@ -234,6 +234,81 @@ class CaseApiIT extends CaseApiSupport {
         assertThat(api().get(path("alliance-homes", c)).json().get("allowedActions")).isEmpty();
     }
 
+    @Test
+    void theOtherVerbsAreRefusedWithTheReasonOnceTheCaseHasMovedOnAndChangeNothing() {
+        clock.setUk("2026-11-23T10:00");
+        JsonNode c = create("alliance-homes", complaint("complaint", "2026-11-23T09:00:00Z", "housing", "Point"));
+        c = act("alliance-homes", c, "acknowledge", "{}");
+        assertRefused(attempt("alliance-homes", c, "acknowledge", "{}"), "already acknowledged");
+        assertThat(attempt("alliance-homes", c, "points", "{}").json().get("errors").get(0).get("field").asString()).isEqualTo("summary");
+        assertThat(attempt("alliance-homes", c, "understanding", "{}").json().get("errors").get(0).get("field").asString()).isEqualTo("understanding");
+        assertThat(attempt("alliance-homes", c, "evidence", "{\"kind\":\"INTERVIEW\"}").json().get("errors"))
+                .extracting(e -> e.get("field").asString()).containsExactly("date", "who", "notes");
+        assertThat(attempt("alliance-homes", c, "contact", "{}").status()).isEqualTo(400);
+        assertThat(attempt("alliance-homes", c, "assign", "{}").status()).isEqualTo(400);
+        assertRefused(attempt("alliance-homes", c, "reclassify", "{\"recordType\":\"compliment\"}"), "a complaint can become nothing else");
+
+        c = act("alliance-homes", c, "withdraw", "{\"reason\":\"resolved informally\"}");
+        long version = c.get("version").asLong();
+        assertRefused(attempt("alliance-homes", c, "assign", "{\"owner\":\"sam.manager\"}"), "cannot assign a case that is withdrawn");
+        assertRefused(attempt("alliance-homes", c, "points", "{\"summary\":\"another\"}"), "cannot add a point to a case that is withdrawn");
+        assertRefused(attempt("alliance-homes", c, "contact", "{\"note\":\"phoned\"}"), "cannot record contact on a case that is withdrawn");
+        assertRefused(attempt("alliance-homes", c, "evidence",
+                "{\"kind\":\"INTERVIEW\",\"date\":\"2026-11-23\",\"who\":\"Ada\",\"notes\":\"x\"}"), "evidence can no longer be added");
+        assertRefused(attempt("alliance-homes", c, "acknowledge", "{}"), "cannot acknowledge a case that is withdrawn");
+        assertRefused(attempt("alliance-homes", c, "respond",
+                "{\"summary\":\"x\",\"points\":[{\"number\":1,\"outcome\":\"UPHELD\",\"reasons\":\"y\"}]}"), "withdrawn");
+        assertRefused(attempt("alliance-homes", c, "hold", "{\"kind\":\"OTHER\",\"reason\":\"x\"}"), "withdrawn");
+        JsonNode after = api().get(path("alliance-homes", c)).json();
+        assertThat(after.get("version").asLong()).isEqualTo(version);
+        assertThat(after.get("history")).extracting(e -> e.get("type").asString()).containsExactly("logged", "acknowledged", "withdrawn");
+
+        // Code 5.6: a compliment has no stage, so no understanding of a complaint to record
+        JsonNode compliment = create("alliance-homes", complaint("compliment", "2026-11-23T09:00:00Z", "housing"));
+        assertRefused(attempt("alliance-homes", compliment, "understanding", "{\"understanding\":\"x\"}"), "Code 5.6");
+        assertRefused(attempt("alliance-homes", compliment, "escalation-request", "{}"), "has no stages to escalate through");
+    }
+
+    @Test
+    void theWorkListFiltersByTypeStageOwnerServiceAreaAndDueDate() {
+        clock.setUk("2026-11-23T10:00");
+        String org = "alliance-homes";
+        String marker = "Filterable" + Long.toString(System.nanoTime(), 36);
+        JsonNode repairs = create(org, complaint("complaint", "2026-11-20T09:00:00Z", "housing", marker));
+        JsonNode other = create(org, complaint("complaint", "2026-11-23T09:00:00Z", "housing", marker)
+                .replace("\"serviceArea\":\"Repairs\"", "\"serviceArea\":\"Lettings\""));
+        JsonNode compliment = create(org, complaint("compliment", "2026-11-23T09:00:00Z", "housing", marker));
+        act(org, other, "assign", "{\"owner\":\"fay.feedback\"}");
+
+        String base = "/api/v1/organisations/" + org + "/cases?sort=received&text=" + marker;
+        assertThat(references(base)).containsExactlyInAnyOrder(ref(repairs), ref(other), ref(compliment));
+        assertThat(references(base + "&type=compliment")).containsExactly(ref(compliment));
+        assertThat(references(base + "&stage=1")).containsExactlyInAnyOrder(ref(repairs), ref(other));
+        assertThat(references(base + "&owner=fay.feedback")).containsExactly(ref(other));
+        assertThat(references(base + "&serviceArea=Lettings")).containsExactly(ref(other));
+        // acknowledgement due 5 working days after logging: the one logged on 20 November is due first
+        String firstDue = repairs.get("nextDue").asString();
+        assertThat(firstDue).isLessThan(other.get("nextDue").asString());
+        assertThat(references(base + "&dueBefore=" + java.time.Instant.parse(firstDue).plusSeconds(1))).containsExactly(ref(repairs));
+        for (String bad : List.of("stage=one", "clockStatus=LATE", "dueBefore=tomorrow")) {
+            Api.Response refused = api().get(base + "&" + bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo(bad.substring(0, bad.indexOf('=')));
+        }
+    }
+
+    private List<String> references(String path) {
+        Api.Response response = api().get(path);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        List<String> refs = new ArrayList<>();
+        response.json().get("items").forEach(i -> refs.add(i.get("reference").asString()));
+        return refs;
+    }
+
+    private static String ref(JsonNode caseFile) {
+        return caseFile.get("reference").asString();
+    }
+
     private static void assertRefused(Api.Response response, String expected) {
         assertThat(response.status()).as(response.body()).isEqualTo(422);
         assertThat(response.contentType()).startsWith("application/problem+json");
