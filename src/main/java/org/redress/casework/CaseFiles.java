@@ -13,7 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -175,6 +178,12 @@ class CaseFiles {
     }
 
     /** References of the organisation's cases whose complainant has this email, phone (digits compared) or name. */
+    /** Of these cases of the organisation, the ids of those filed under one of these service areas. */
+    Set<UUID> inServiceAreas(String organisation, Collection<UUID> ids, Set<String> serviceAreas) {
+        return new HashSet<>(jdbc.sql("select id from casework.case_file where organisation = ? and id = any(?) and service_area = any(?)")
+                .params(organisation, ids.toArray(UUID[]::new), serviceAreas.toArray(String[]::new)).query(UUID.class).list());
+    }
+
     List<String> referencesOf(String organisation, @Nullable String email, @Nullable String phone, @Nullable String name) {
         String digits = phone == null ? null : phone.replaceAll("[^0-9]", "");
         return jdbc.sql("""

@@ -25,6 +25,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -273,6 +276,20 @@ public class Casework {
     public CaseSummary.Page list(String organisation, CaseQuery query) {
         organisations.require(organisation);
         return lists.list(organisation, query, clock.instant(), access.current(organisation).serviceAreas());
+    }
+
+    /**
+     * Of these cases, the ones the signed-in member may open: all of them, unless they are limited to some service
+     * areas. For other modules' lists that name cases (actions, letters), so they show a limited member no other
+     * area's case either; one query, and none when the member is not limited.
+     */
+    @Transactional(readOnly = true)
+    public Set<UUID> openable(String organisation, Collection<UUID> caseIds) {
+        Set<String> areas = access.current(organisation).serviceAreas();
+        if (areas == null) {
+            return new HashSet<>(caseIds);
+        }
+        return caseIds.isEmpty() ? Set.of() : cases.inServiceAreas(organisation, caseIds, areas);
     }
 
     // ---- internals -----------------------------------------------------------------------------------------

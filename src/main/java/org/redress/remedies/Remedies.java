@@ -212,7 +212,7 @@ public class Remedies {
             throw new InvalidInputException(errors);
         }
         LocalDate today = today();
-        return store.list(organisation, wanted, wantedKind, text(owner), overdue ? today : null, 500).stream()
+        return openable(organisation, store.list(organisation, wanted, wantedKind, text(owner), overdue ? today : null, 500)).stream()
                 .map(r -> RemedyView.of(r, today, List.of())).toList();
     }
 
@@ -220,17 +220,19 @@ public class Remedies {
     @Transactional(readOnly = true)
     public List<RemedyView> openActions(String organisation, @Nullable String owner) {
         LocalDate today = today();
-        return store.list(organisation, Status.OPEN, Kind.ACTION, text(owner), null, 500).stream()
+        return openable(organisation, store.list(organisation, Status.OPEN, Kind.ACTION, text(owner), null, 500)).stream()
                 .map(r -> RemedyView.of(r, today, List.of()))
                 .sorted(Comparator.comparing((RemedyView v) -> !v.overdue()).thenComparing(RemedyView::due, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
     }
 
-    /** The owner's actions past their due date, for their work list: promised ones are grounds to escalate. */
-    @Transactional(readOnly = true)
-    public List<RemedyView> overdueActionsFor(String organisation, String owner) {
-        LocalDate today = today();
-        return store.list(organisation, null, null, owner, today, 500).stream().map(r -> RemedyView.of(r, today, List.of())).toList();
+    /** Only the remedies of cases the signed-in member may open (a member limited to some service areas sees no other area's). */
+    private List<Remedy> openable(String organisation, List<Remedy> remedies) {
+        if (remedies.isEmpty()) {
+            return remedies;
+        }
+        Set<UUID> visible = casework.openable(organisation, remedies.stream().map(Remedy::caseId).collect(java.util.stream.Collectors.toSet()));
+        return remedies.stream().filter(r -> visible.contains(r.caseId())).toList();
     }
 
     /** Counts for the case page. */

@@ -12,6 +12,7 @@ import org.redress.casework.CaseSection;
 import org.redress.casework.CaseSummary;
 import org.redress.casework.CaseTypes.*;
 import org.redress.casework.CaseView;
+import org.redress.casework.StaffWork;
 import org.redress.casework.CaseDisclosure;
 import org.redress.casework.Casework;
 import org.redress.people.Organisation;
@@ -54,9 +55,11 @@ class StaffCasework {
     private final Clock clock;
 
     private final List<CaseSection> sections;
+    private final List<StaffWork> otherWork;
 
     StaffCasework(Casework casework, Accounts accounts, Organisations organisations, PolicyPacks packs, Attachments attachments, Clock clock,
-                  List<CaseSection> sections, CaseDisclosure disclosure) {
+                  List<CaseSection> sections, List<StaffWork> otherWork, CaseDisclosure disclosure) {
+        this.otherWork = otherWork;
         this.disclosure = disclosure;
         this.attachments = attachments;
         this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(CaseSection::order).thenComparing(CaseSection::id)).toList();
@@ -122,6 +125,15 @@ class StaffCasework {
             page = new CaseSummary.Page(List.of(), null);
         }
         return new WorkList(org, pack, page, f, errors);
+    }
+
+    /** The member's work that other modules keep (their open actions, ...), overdue first then by due date. */
+    List<StaffWork.Item> otherWork(String organisation, String username) {
+        organisations.require(organisation);
+        return otherWork.stream().flatMap(w -> w.openWorkOf(organisation, username).stream())
+                .sorted(java.util.Comparator.comparing((StaffWork.Item i) -> !i.overdue())
+                        .thenComparing(StaffWork.Item::due, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+                .toList();
     }
 
     // ---- log a contact ------------------------------------------------------------------------------------------

@@ -34,6 +34,10 @@ class WorkController {
     String work(@PathVariable String organisation, StaffCasework.WorkFilter filter, Principal principal, Model model,
                 @RequestHeader(name = "HX-Request", required = false) String htmx) {
         model.addAttribute("work", staff.workList(organisation, principal.getName(), filter));
-        return htmx != null ? "staff/work :: results" : "staff/work";
+        if (htmx != null) {
+            return "staff/work :: results";
+        }
+        model.addAttribute("otherWork", staff.otherWork(organisation, principal.getName()));
+        return "staff/work";
     }
 }

@@ -59,7 +59,7 @@ class RestrictionsIT {
                  "decidedBy":"Chief Executive","decidedOn":"2026-11-20","reviewOn":"2027-01-12"}""".formatted(email.toUpperCase()));
         assertThat(r.get("reviewStatus").asString()).isEqualTo("SCHEDULED");
 
-        // a new complaint from them is recorded (201) with the restriction as a warning (F-10: never blocked)
+        // a new complaint from them is recorded (201) with the restriction as a warning (F-10: never blocked; F-7: never treated less favourably for complaining)
         Api.Response created = api().post("/api/v1/organisations/" + ORG + "/cases", newCase("Rex Restricted", email, null, null));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(kinds(created.json().get("warnings"))).contains("RESTRICTION");

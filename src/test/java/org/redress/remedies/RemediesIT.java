@@ -78,7 +78,7 @@ class RemediesIT {
             int version = upload.json().get("version").asInt();
             assertThat(admin().post("/api/v1/policies/" + ORG + "/versions/" + version + "/activate", "").status()).isEqualTo(200);
             Api.Response org = admin().post("/api/v1/organisations", """
-                    {"code":"%s","name":"Remedies Limits Homes","referencePrefix":"RL","policyPack":"%s","serviceAreas":["Repairs"]}"""
+                    {"code":"%s","name":"Remedies Limits Homes","referencePrefix":"RL","policyPack":"%s","serviceAreas":["Repairs","Lettings"]}"""
                     .formatted(ORG, ORG));
             assertThat(org.status()).as(org.body()).isEqualTo(201);
         }
@@ -87,6 +87,7 @@ class RemediesIT {
         accounts.ensure("rl.cmo", "Cam Officer", PASSWORD, false, Map.of(ORG, Role.COMPLAINT_MANAGEMENT_OFFICER));
         accounts.ensure("rl.worker", "Wyn Worker", PASSWORD, false, Map.of(ORG, Role.CASE_WORKER, "alliance-homes", Role.CASE_WORKER));
         accounts.ensure("trust.worker", "Tam Trust", PASSWORD, false, Map.of("the-trust", Role.CASE_WORKER));
+        accounts.ensure("rl.repairs", "Ray Repairs", PASSWORD, false, Map.of(ORG, Role.CASE_WORKER));
     }
 
     Api.Response postYaml(String yaml) {
@@ -106,12 +107,16 @@ class RemediesIT {
     }
 
     JsonNode newCase(String organisation) {
+        return newCase(organisation, "Repairs");
+    }
+
+    JsonNode newCase(String organisation, String serviceArea) {
         Api.Response r = admin().post("/api/v1/organisations/" + organisation + "/cases", """
                 {"recordType":"complaint","channel":"PHONE","receivedAt":"2026-11-23T09:00:00Z",
                  "complainant":{"name":"Ada Resident","email":"ada.%d@example.org","preferredContact":"EMAIL"},
-                 "serviceLine":"housing","serviceArea":"Repairs","subject":"Repairs",
+                 "serviceLine":"housing","serviceArea":"%s","subject":"Repairs",
                  "description":"The boiler repair was missed twice","outcomeWanted":"Fix the boiler",
-                 "points":["Repair appointment missed twice"]}""".formatted(System.nanoTime()));
+                 "points":["Repair appointment missed twice"]}""".formatted(System.nanoTime(), serviceArea));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("caseFile");
     }
@@ -270,9 +275,9 @@ class RemediesIT {
 
         // the day after it was due, the action is overdue on its owner's list, though the case is closed
         clock.setUk("2026-12-04T17:00");
-        assertThat(remedies.overdueActionsFor(org, "rl.worker")).isEmpty();
+        assertThat(overdue(org, "rl.worker")).isEmpty();
         clock.setUk("2026-12-05T09:00");
-        assertThat(remedies.overdueActionsFor(org, "rl.worker")).singleElement()
+        assertThat(overdue(org, "rl.worker")).singleElement()
                 .satisfies(a -> assertThat(a.caseReference()).isEqualTo(c.get("reference").asString()));
         assertThat(api.get("/api/v1/organisations/" + org + "/remedies?status=OVERDUE&owner=rl.worker").json())
                 .extracting(r -> r.get("statusInWords").asString()).containsExactly("Overdue");
@@ -285,6 +290,11 @@ class RemediesIT {
         WebSession.Page actions = page.get("/staff/" + org + "/actions?owner=rl.worker");
         assertThat(actions.status()).isEqualTo(200);
         assertThat(actions.body()).contains("Repair the boiler", "Overdue", c.get("reference").asString());
+        // and on the owner's own "my work" page, beside their cases
+        WebSession.Page myWork = page.get("/staff/" + org);
+        assertThat(myWork.status()).isEqualTo(200);
+        assertThat(otherWork(myWork)).contains("My other work", "1 of these is overdue.", "Repair the boiler",
+                c.get("reference").asString(), "promised in the stage 1 response and overdue: grounds to escalate (A-6)");
 
         String id = taken.get(0).get("id").asString();
         Api.Response future = as(port, "rl.worker").post(remedies(org, c) + "/" + id + "/done", "{\"on\":\"2026-12-09\"}");
@@ -292,7 +302,50 @@ class RemediesIT {
         Api.Response done = as(port, "rl.worker").post(remedies(org, c) + "/" + id + "/done", "{\"on\":\"2026-12-05\"}");
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         assertThat(done.json().get("doneOn").asString()).isEqualTo("2026-12-05");
-        assertThat(remedies.overdueActionsFor(org, "rl.worker")).isEmpty();
+        assertThat(overdue(org, "rl.worker")).isEmpty();
+        assertThat(otherWork(page.get("/staff/" + org))).doesNotContain("Repair the boiler");
+    }
+
+    @Test
+    void aMemberLimitedToOneServiceAreaSeesNoOtherAreasActionsInAnyList() {
+        JsonNode repairs = newCase(ORG, "Repairs");
+        JsonNode lettings = newCase(ORG, "Lettings");
+        for (JsonNode c : List.of(repairs, lettings)) {
+            String area = c.get("classification").get("serviceArea").asString();
+            Api.Response action = admin().post(remedies(ORG, c), """
+                    {"kind":"ACTION","description":"Call back about %s","owner":"rl.repairs","due":"2026-11-20"}""".formatted(area));
+            assertThat(action.status()).as(action.body()).isEqualTo(201);
+        }
+        assertThat(admin().put("/api/v1/organisations/" + ORG + "/staff/rl.repairs/service-areas", "{\"serviceAreas\":[\"Repairs\"]}").status())
+                .isEqualTo(204);
+
+        Api limited = as(port, "rl.repairs");
+        JsonNode listed = limited.get("/api/v1/organisations/" + ORG + "/remedies?owner=rl.repairs").json();
+        assertThat(listed).extracting(r -> r.get("description").asString()).containsExactly("Call back about Repairs");
+        assertThat(limited.get("/api/v1/organisations/" + ORG + "/remedies?status=OVERDUE&owner=rl.repairs").body())
+                .contains("Call back about Repairs").doesNotContain("Lettings", lettings.get("reference").asString());
+        WebSession page = new WebSession(port);
+        page.signIn("rl.repairs", PASSWORD);
+        assertThat(page.get("/staff/" + ORG + "/actions").body()).contains("Call back about Repairs")
+                .doesNotContain("Call back about Lettings", lettings.get("reference").asString());
+        assertThat(otherWork(page.get("/staff/" + ORG))).contains("Call back about Repairs", "1 of these is overdue.")
+                .doesNotContain("Lettings");
+
+        // a colleague with no limit sees both
+        WebSession colleague = new WebSession(port);
+        colleague.signIn("rl.cmo", PASSWORD);
+        assertThat(colleague.get("/staff/" + ORG + "/actions").body()).contains("Call back about Repairs", "Call back about Lettings");
+    }
+
+    List<RemedyView> overdue(String organisation, String owner) {
+        return remedies.list(organisation, "OVERDUE", null, owner);
+    }
+
+    /** The "My other work" part of the my-work page (empty when there is none). */
+    static String otherWork(WebSession.Page myWork) {
+        String body = myWork.body();
+        int start = body.indexOf("id=\"other-work\"");
+        return start < 0 ? "" : body.substring(start, body.indexOf("</section>", start));
     }
 
     @Test

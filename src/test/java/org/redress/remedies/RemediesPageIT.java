@@ -110,6 +110,29 @@ class RemediesPageIT {
         Browser.screenshot(manager, "remedies-approved");
     }
 
+    @Test
+    void anOverdueActionShowsOnItsOwnersMyWorkPageAndOpensWithTheKeyboard() { // A-5
+        clock.setUk("2026-11-23T09:30");
+        Api api = new Api(port);
+        String reference = api.post("/api/v1/organisations/alliance-homes/cases", """
+                {"recordType":"complaint","channel":"PHONE","complainant":{"name":"Oli Overdue","email":"oli.%d@example.org"},
+                 "serviceLine":"housing","serviceArea":"Repairs","description":"Gate broken","points":["Gate broken"]}"""
+                .formatted(System.nanoTime())).json().get("caseFile").get("reference").asString();
+        Api.Response action = api.post("/api/v1/organisations/alliance-homes/cases/" + reference + "/remedies",
+                "{\"kind\":\"ACTION\",\"description\":\"Mend the garden gate\",\"owner\":\"page.worker\",\"due\":\"2026-11-20\"}");
+        org.assertj.core.api.Assertions.assertThat(action.status()).as(action.body()).isEqualTo(201);
+
+        Page worker = signIn("page.worker");
+        worker.navigate("/staff/alliance-homes");
+        assertThat(worker.locator("#other-work")).containsText("Mend the garden gate");
+        assertThat(worker.locator("#other-work")).containsText("Overdue");
+        assertAccessible(worker);
+        worker.locator("#other-work a", new Page.LocatorOptions().setHasText("Mend the garden gate")).focus();
+        worker.keyboard().press("Enter");
+        assertThat(worker.locator("h1")).hasText("Remedies and payments");
+        assertThat(worker.locator("main")).containsText("Mend the garden gate");
+    }
+
     private Page signIn(String username) {
         return browser.signIn(username, "page-pass");
     }
