@@ -79,7 +79,7 @@ public class Accounts {
     private final com.github.benmanes.caffeine.cache.Cache<String, Optional<Set<String>>> recentAreas =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(REMEMBERED_FOR).build();
 
-    private void forget(String username) {
+    void forget(String username) {
         CacheForgetting.nowAndAtTransactionEnd(() -> {
             recentMembers.invalidate(username);
             recentAreas.asMap().keySet().removeIf(k -> k.startsWith(username + "\u0000"));

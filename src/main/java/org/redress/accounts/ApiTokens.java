@@ -101,6 +101,14 @@ public class ApiTokens {
         CacheForgetting.nowAndAtTransactionEnd(recentlyChecked::invalidateAll);
     }
 
+    /** Revokes every token the user holds for the organisation (when they leave it); how many were still valid. */
+    int revokeAllIn(String username, String organisation) {
+        int revoked = jdbc.sql("update accounts.api_token set revoked_at = ? where username = ? and organisation = ? and revoked_at is null")
+                .params(clock.instant().atOffset(ZoneOffset.UTC), username, organisation).update();
+        CacheForgetting.nowAndAtTransactionEnd(recentlyChecked::invalidateAll);
+        return revoked;
+    }
+
     Optional<Holder> holder(String token) {
         if (!token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();

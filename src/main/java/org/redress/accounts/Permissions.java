@@ -57,9 +57,9 @@ public final class Permissions {
     private static final Map<String, Permission> AREAS = Map.of(
             "lessons", DECIDE, "restrictions", DECIDE, "remedies", WORK_CASE, "ombudsman", DECIDE, "hazards", WORK_CASE);
 
-    /** Organisation-wide areas that even reading needs {@link Permission#ADMINISTER} for: personal data in bulk (issue 9). */
+    /** Organisation-wide areas that even reading needs {@link Permission#ADMINISTER} for: personal data in bulk (issue 9), the team. */
     private static final Set<String> ADMINISTERED_READS = Set.of("privacy", "retention", "legal-holds", "subject-access",
-            "privacy-requests");
+            "privacy-requests", "staff", "team");
 
     /** Parts of a case that are special category data as a whole: reading them needs {@link Permission#VIEW_SPECIAL_CATEGORY}. */
     private static final Set<String> SPECIAL_CATEGORY_SECTIONS = Set.of("equality", "staff-concerns");

@@ -71,7 +71,8 @@ class StaffCasework {
     }
 
     /** The header of every staff page: who is signed in, their role here, and the organisations they may switch to. */
-    record StaffNav(String username, String displayName, @Nullable String role, List<Organisation> organisations, boolean mayLog) {
+    record StaffNav(String username, String displayName, @Nullable String role, List<Organisation> organisations, boolean mayLog,
+                    boolean mayAdminister) {
     }
 
     StaffNav nav(String username, @Nullable String organisation) {
@@ -79,7 +80,8 @@ class StaffCasework {
         Optional<Role> role = organisation == null ? Optional.empty() : accounts.roleIn(username, organisation);
         return new StaffNav(username, member.map(Accounts.StaffMember::displayName).orElse(username),
                 role.map(Role::label).orElse(null), accounts.organisationsOf(username),
-                role.map(r -> Permissions.allows(r, Permission.LOG_CONTACT)).orElse(false));
+                role.map(r -> Permissions.allows(r, Permission.LOG_CONTACT)).orElse(false),
+                role.map(r -> Permissions.allows(r, Permission.ADMINISTER)).orElse(false));
     }
 
     List<Organisation> organisationsOf(String username) {

@@ -27,9 +27,18 @@ public final class Api {
     }
 
     private Api(int port, String username, String password) {
+        this(port, username.isEmpty() ? "" : "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private Api(int port, String authorization) {
         this.base = "http://localhost:" + port;
-        this.authorization = username.isEmpty() ? "" : "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        this.authorization = authorization;
+    }
+
+    /** A client that sends an API token, as another system would. */
+    public static Api bearer(int port, String token) {
+        return new Api(port, "Bearer " + token);
     }
 
     /** A client signed in as another account. */

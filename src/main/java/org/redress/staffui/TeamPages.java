@@ -1,0 +1,126 @@
+package org.redress.staffui;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.redress.accounts.Accounts;
+import org.redress.accounts.Role;
+import org.redress.accounts.Team;
+import org.redress.people.Organisations;
+import org.redress.web.FieldError;
+import org.redress.web.InvalidInputException;
+import org.redress.web.RefusedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The team pages for an organisation's administrators: its members, adding one, and one member's role, service areas,
+ * lockout and removal. Each form posts and comes back to its page with a banner, or with the problem named.
+ */
+@Controller
+class TeamPages {
+
+    private final Team team;
+    private final Accounts accounts;
+    private final Organisations organisations;
+
+    TeamPages(Team team, Accounts accounts, Organisations organisations) {
+        this.team = team;
+        this.accounts = accounts;
+        this.organisations = organisations;
+    }
+
+    record AddForm(@Nullable String username, @Nullable String displayName, @Nullable String role, @Nullable String password) {
+    }
+
+    @GetMapping("/staff/{organisation}/team")
+    String list(@PathVariable String organisation, Model model) {
+        return listPage(organisation, model, new AddForm(null, null, null, null), List.of());
+    }
+
+    @PostMapping("/staff/{organisation}/team")
+    String add(@PathVariable String organisation, AddForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            Team.Added added = team.add(organisation, new Team.NewMember(form.username(), form.displayName(), form.role(), form.password()));
+            redirect.addFlashAttribute("done", added.member().displayName() + " (" + added.member().username() + ") added as "
+                    + added.member().roleName() + (added.newAccount() ? "" : ", with the account they already had"));
+            return "redirect:/staff/" + organisation + "/team";
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            return listPage(organisation, model, form, e.errors());
+        } catch (RefusedException e) {
+            response.setStatus(422);
+            return listPage(organisation, model, form, List.of(new FieldError(e.field() == null ? "username" : e.field(), e.getMessage())));
+        }
+    }
+
+    @GetMapping("/staff/{organisation}/team/{username}")
+    String member(@PathVariable String organisation, @PathVariable String username, Model model) {
+        return memberPage(organisation, username, model, List.of());
+    }
+
+    @PostMapping("/staff/{organisation}/team/{username}/{verb}")
+    String act(@PathVariable String organisation, @PathVariable String username, @PathVariable String verb,
+               @RequestParam(required = false) @Nullable String role, @RequestParam(required = false) @Nullable List<String> serviceAreas,
+               @RequestParam(required = false) @Nullable String limit, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        String done;
+        try {
+            switch (verb) {
+                case "role" -> done = "Role changed to " + team.changeRole(organisation, username, role).roleName();
+                case "service-areas" -> {
+                    boolean limited = "some".equals(limit);
+                    if (limited && (serviceAreas == null || serviceAreas.isEmpty())) {
+                        throw new InvalidInputException("serviceAreas", "Choose at least one service area, or let them see every area");
+                    }
+                    Set<String> areas = limited ? new LinkedHashSet<>(serviceAreas) : null;
+                    accounts.limitToServiceAreas(username, organisation, areas);
+                    done = limited ? "They now see only " + String.join(", ", areas) : "They now see every service area";
+                }
+                case "unlock" -> {
+                    team.unlock(organisation, username);
+                    done = "Unlocked: they can sign in again now";
+                }
+                case "remove" -> {
+                    Team.Member member = team.member(organisation, username);
+                    team.remove(organisation, username);
+                    redirect.addFlashAttribute("done", member.displayName() + " (" + username + ") removed from the team");
+                    return "redirect:/staff/" + organisation + "/team";
+                }
+                default -> throw new org.redress.web.NotFoundException("verb", "no such change " + verb);
+            }
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            return memberPage(organisation, username, model, e.errors());
+        } catch (RefusedException e) {
+            response.setStatus(422);
+            return memberPage(organisation, username, model, List.of(new FieldError(verb, "Not allowed: " + e.getMessage())));
+        }
+        redirect.addFlashAttribute("done", done);
+        return "redirect:/staff/" + organisation + "/team/" + username;
+    }
+
+    private String listPage(String organisation, Model model, AddForm form, List<FieldError> errors) {
+        model.addAttribute("organisation", organisations.require(organisation));
+        model.addAttribute("members", team.members(organisation));
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "staff/team";
+    }
+
+    private String memberPage(String organisation, String username, Model model, List<FieldError> errors) {
+        model.addAttribute("organisation", organisations.require(organisation));
+        model.addAttribute("member", team.member(organisation, username));
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("errors", errors);
+        return "staff/team-member";
+    }
+}

@@ -1,0 +1,181 @@
+package org.redress.accounts;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redress.testing.Api;
+import org.redress.testing.TestClockConfiguration;
+import org.redress.testing.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An organisation's administrators manage its team through the API: add members (new accounts or existing ones), change
+ * roles, unlock and remove them; the organisation always keeps an administrator, and nobody else may do any of it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
+class TeamIT {
+
+    static final String ORG = "team-test";
+    static final String PASSWORD = "team-test-password";
+    static final String STAFF = "/api/v1/organisations/" + ORG + "/staff";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void anOrganisationWithOneAdministrator() {
+        if (new Api(port).get("/api/v1/organisations/" + ORG).status() == 404) {
+            Api.Response created = new Api(port).post("/api/v1/organisations", """
+                    {"code":"%s","name":"Team Test Trust","referencePrefix":"TMT","policyPack":"the-trust","serviceAreas":["Repairs","Lettings"]}"""
+                    .formatted(ORG));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+        }
+        accounts.ensure("tm.admin", "Ada Admin", PASSWORD, false, Map.of(ORG, Role.ADMINISTRATOR));
+        accounts.ensure("tm.worker", "Wil Worker", PASSWORD, false, Map.of(ORG, Role.CASE_WORKER));
+        accounts.ensure("tm.elsewhere", "Eli Elsewhere", PASSWORD, false, Map.of("the-trust", Role.CASE_WORKER));
+    }
+
+    Api admin() {
+        return Api.as(port, "tm.admin", PASSWORD);
+    }
+
+    long accountsNamed(String username) {
+        return jdbc.sql("select count(*) from accounts.staff_user where username = ?").param(username).query(Long.class).single();
+    }
+
+    @Test
+    void anAdministratorAddsANewMemberWhoCanThenSignInWithTheirRole() {
+        Api.Response added = admin().post(STAFF, """
+                {"username":"tm.new-worker","displayName":"Nia New","role":"CASE_WORKER","password":"correct horse battery staple"}""");
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(added.json().get("newAccount").asBoolean()).isTrue();
+        assertThat(added.json().get("member").get("roleName").asString()).isEqualTo("Case worker");
+
+        Api newcomer = Api.as(port, "tm.new-worker", "correct horse battery staple");
+        assertThat(newcomer.get("/api/v1/organisations/" + ORG + "/cases").status()).isEqualTo(200);
+        // a case worker may not manage the team
+        assertThat(newcomer.get(STAFF).status()).isEqualTo(403);
+        assertThat(admin().get(STAFF).json()).extracting(m -> m.get("username").asString()).contains("tm.admin", "tm.worker", "tm.new-worker");
+    }
+
+    @Test
+    void badInputNamesEachFieldAndAddsNobody() {
+        Api.Response bad = admin().post(STAFF, "{\"username\":\"Not Valid!\",\"role\":\"KING\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors")).extracting(e -> e.get("field").asString()).containsExactlyInAnyOrder("username", "role", "displayName");
+
+        Api.Response weak = admin().post(STAFF, "{\"username\":\"tm.weak\",\"displayName\":\"Wes Weak\",\"role\":\"CASE_WORKER\",\"password\":\"password123\"}");
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(weak.json().get("errors").get(0).get("field").asString()).isEqualTo("password");
+        Api.Response none = admin().post(STAFF, "{\"username\":\"tm.weak\",\"displayName\":\"Wes Weak\",\"role\":\"CASE_WORKER\"}");
+        assertThat(none.json().get("errors").get(0).get("field").asString()).isEqualTo("password");
+        assertThat(accountsNamed("tm.weak")).isZero();
+    }
+
+    @Test
+    void someoneWithAnAccountElsewhereIsAddedWithTheAccountTheyHaveAndKeepsTheirOtherMembership() {
+        Api.Response added = admin().post(STAFF, "{\"username\":\"tm.elsewhere\",\"role\":\"BOARD_MEMBER\"}");
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(added.json().get("newAccount").asBoolean()).isFalse();
+        assertThat(accounts.roleIn("tm.elsewhere", "the-trust")).contains(Role.CASE_WORKER);
+        assertThat(accounts.roleIn("tm.elsewhere", ORG)).contains(Role.BOARD_MEMBER);
+        // their own password still works, and a second add is refused
+        assertThat(Api.as(port, "tm.elsewhere", PASSWORD).get("/api/v1/organisations/" + ORG + "/cases").status()).isEqualTo(200);
+        Api.Response again = admin().post(STAFF, "{\"username\":\"tm.elsewhere\",\"role\":\"DIRECTOR\"}");
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.json().get("detail").asString()).contains("already a member");
+        assertThat(admin().delete(STAFF + "/tm.elsewhere").status()).isEqualTo(204);
+        assertThat(accounts.roleIn("tm.elsewhere", ORG)).isEmpty();
+        assertThat(accounts.roleIn("tm.elsewhere", "the-trust")).contains(Role.CASE_WORKER);
+    }
+
+    @Test
+    void theOnlyAdministratorCannotBeDemotedOrRemovedUntilThereIsAnother() {
+        Api.Response demote = admin().put(STAFF + "/tm.admin/role", "{\"role\":\"CASE_WORKER\"}");
+        assertThat(demote.status()).isEqualTo(422);
+        assertThat(demote.json().get("errors").get(0).get("message").asString()).contains("only administrator");
+        assertThat(admin().delete(STAFF + "/tm.admin").status()).isEqualTo(422);
+        assertThat(accounts.roleIn("tm.admin", ORG)).contains(Role.ADMINISTRATOR);
+
+        assertThat(admin().put(STAFF + "/tm.worker/role", "{\"role\":\"ADMINISTRATOR\"}").json().get("roleName").asString()).isEqualTo("Administrator");
+        Api.Response stepDown = admin().put(STAFF + "/tm.admin/role", "{\"role\":\"DIRECTOR\"}");
+        assertThat(stepDown.status()).as(stepDown.body()).isEqualTo(200);
+        assertThat(accounts.roleIn("tm.admin", ORG)).contains(Role.DIRECTOR);
+        // put back as it was for the other tests
+        assertThat(Api.as(port, "tm.worker", PASSWORD).put(STAFF + "/tm.admin/role", "{\"role\":\"ADMINISTRATOR\"}").status()).isEqualTo(200);
+        assertThat(admin().put(STAFF + "/tm.worker/role", "{\"role\":\"CASE_WORKER\"}").status()).isEqualTo(200);
+        assertThat(admin().put(STAFF + "/tm.worker/role", "{\"role\":\"EMPEROR\"}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aRemovedMemberSeesNothingOfTheOrganisationAndTheirApiTokenStopsWorking() {
+        admin().post(STAFF, "{\"username\":\"tm.leaver\",\"displayName\":\"Lee Leaver\",\"role\":\"CASE_WORKER\",\"password\":\"" + PASSWORD + "\"}");
+        Api leaver = Api.as(port, "tm.leaver", PASSWORD);
+        JsonNode token = leaver.post("/api/v1/tokens", "{\"organisation\":\"" + ORG + "\",\"name\":\"housing system\"}").json();
+        Api byToken = Api.bearer(port, token.get("token").asString());
+        assertThat(byToken.get("/api/v1/organisations/" + ORG + "/cases").status()).isEqualTo(200);
+
+        assertThat(admin().delete(STAFF + "/tm.leaver").status()).isEqualTo(204);
+        assertThat(leaver.get("/api/v1/organisations/" + ORG + "/cases").status()).isIn(403, 404);
+        assertThat(byToken.get("/api/v1/organisations/" + ORG + "/cases").status()).isEqualTo(401);
+        assertThat(jdbc.sql("select count(*) from accounts.api_token where username = 'tm.leaver' and revoked_at is null").query(Long.class).single()).isZero();
+        assertThat(admin().delete(STAFF + "/tm.leaver").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anAdministratorUnlocksAMemberLockedOutByWrongPasswords() {
+        admin().post(STAFF, "{\"username\":\"tm.forgetful\",\"displayName\":\"Fay Forgetful\",\"role\":\"CASE_WORKER\",\"password\":\"" + PASSWORD + "\"}");
+        Api wrong = Api.as(port, "tm.forgetful", "not the password at all");
+        for (int i = 0; i < Accounts.MAX_FAILED_ATTEMPTS; i++) {
+            assertThat(wrong.get("/api/v1/organisations/" + ORG + "/cases").status()).isEqualTo(401);
+        }
+        Api right = Api.as(port, "tm.forgetful", PASSWORD);
+        assertThat(right.get("/api/v1/organisations/" + ORG + "/cases").status()).isEqualTo(401);
+        assertThat(admin().get(STAFF + "/tm.forgetful").json().hasNonNull("lockedUntil")).isTrue();
+
+        JsonNode unlocked = admin().post(STAFF + "/tm.forgetful/unlock", "{}").json();
+        assertThat(unlocked.hasNonNull("lockedUntil")).isFalse();
+        assertThat(right.get("/api/v1/organisations/" + ORG + "/cases").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aMemberWhoSignsInThroughTheIdentityProviderHasTheirRoleSetThere() {
+        accounts.ensure("tm.sso", "Sue Sso", PASSWORD, false, Map.of(ORG, Role.CASE_WORKER));
+        jdbc.sql("insert into accounts.sso_identity (issuer, subject, username, last_seen) values ('https://idp.example', 'tm-sso', 'tm.sso', now()) on conflict do nothing").update();
+        Api.Response change = admin().put(STAFF + "/tm.sso/role", "{\"role\":\"DIRECTOR\"}");
+        assertThat(change.status()).isEqualTo(422);
+        assertThat(change.json().toString()).contains("identity provider");
+        assertThat(admin().get(STAFF + "/tm.sso").json().get("singleSignOn").asBoolean()).isTrue();
+    }
+
+    @Test
+    void onlyThisOrganisationsAdministratorsMayManageItsTeam() {
+        accounts.ensure("tm.other-admin", "Oz Other", PASSWORD, false, Map.of("the-trust", Role.ADMINISTRATOR));
+        Api otherAdmin = Api.as(port, "tm.other-admin", PASSWORD);
+        assertThat(otherAdmin.get(STAFF).status()).isIn(403, 404);
+        assertThat(otherAdmin.post(STAFF, "{\"username\":\"tm.intruder\",\"displayName\":\"In Truder\",\"role\":\"ADMINISTRATOR\",\"password\":\"" + PASSWORD + "\"}").status()).isIn(403, 404);
+        assertThat(Api.as(port, "tm.worker", PASSWORD).put(STAFF + "/tm.worker/role", "{\"role\":\"ADMINISTRATOR\"}").status()).isEqualTo(403);
+        assertThat(Api.anonymous(port).get(STAFF).status()).isEqualTo(401);
+        assertThat(accountsNamed("tm.intruder")).isZero();
+        assertThat(accounts.roleIn("tm.worker", ORG)).contains(Role.CASE_WORKER);
+
+        WebSession worker = new WebSession(port);
+        worker.signIn("tm.worker", PASSWORD);
+        assertThat(worker.get("/staff/" + ORG + "/team").status()).isEqualTo(403);
+    }
+}
