@@ -117,7 +117,8 @@ class AreaLimitedReportsIT {
                             continue;
                         }
                         List<String> behind = references(ok(limited.get(cell.get("cases").asString())));
-                        assertThat(behind).as(measure.get("id").asString() + " " + cell.get("figure").asString() + " in " + row.get("group").asString())
+                        String figure = measure.get("id").asString() + " " + cell.get("figure").asString() + " in " + row.get("group").asString();
+                        assertThat(behind).as(figure)
                                 .hasSize((int) cell.get("count").asLong()).containsOnly(repairs);
                         checked++;
                     }
