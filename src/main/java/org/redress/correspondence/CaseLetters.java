@@ -68,8 +68,8 @@ class CaseLetters {
         if (person.reasonableAdjustments() != null && person.reasonableAdjustments().toLowerCase().contains("large print") && !formats.contains("large print")) {
             formats.add("large print");
         }
-        return new Letter(UUID.randomUUID(), c.organisation(), UUID.fromString(c.id()), c.reference(),
-                draft.kind(), byEmail ? "EMAIL" : "POST", recipient, copyTo, draft.subject(), draft.body(), formats,
+        return new Letter(UUID.randomUUID(), c.organisation(), UUID.fromString(c.id()), c.reference(), c.classification().serviceArea(),
+                draft.kind(), byEmail ? "EMAIL" : "POST", recipient, copyTo, null, draft.subject(), draft.body(), formats,
                 draft.answersClock(), "PENDING", 0, null, now, null, null);
     }
 

@@ -25,14 +25,17 @@ import java.util.UUID;
 class LetterController {
 
     private final Letters letters;
+    private final ReadableLetters readable;
     private final LetterPdf pdf;
     private final Outbox outbox;
     private final Clock clock;
     private final org.redress.casework.Casework casework;
 
-    LetterController(Letters letters, LetterPdf pdf, Outbox outbox, Clock clock, org.redress.casework.Casework casework) {
+    LetterController(Letters letters, ReadableLetters readable, LetterPdf pdf, Outbox outbox, Clock clock,
+                     org.redress.casework.Casework casework) {
         this.casework = casework;
         this.letters = letters;
+        this.readable = readable;
         this.pdf = pdf;
         this.outbox = outbox;
         this.clock = clock;
@@ -51,9 +54,7 @@ class LetterController {
     @GetMapping(value = "/organisations/{organisation}/letters/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "A letter as a PDF, as posted (large print where the person needs it)")
     ResponseEntity<byte[]> asPdf(@PathVariable String organisation, @PathVariable UUID id) {
-        Letter letter = letters.find(organisation, id)
-                .filter(l -> l.caseReference() == null || casework.exists(organisation, l.caseReference()))
-                .orElseThrow(() -> new NotFoundException("id", "no letter " + id));
+        Letter letter = readable.find(organisation, id).orElseThrow(() -> new NotFoundException("id", "no letter " + id));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename((letter.caseReference() == null ? "notice" : letter.caseReference()) + "-" + letter.kind().template() + ".pdf").build().toString())
@@ -62,15 +63,16 @@ class LetterController {
     }
 
     @GetMapping("/organisations/{organisation}/outbox")
-    @Operation(summary = "The organisation's recent letters, newest first; status PENDING, SENT, READY_TO_PRINT or FAILED")
+    @Operation(summary = "The organisation's recent letters, newest first; status PENDING, SENT, READY_TO_PRINT or FAILED. "
+            + "A member limited to some service areas gets only their areas' cases' letters and the notices for them")
     List<Letter> outbox(@PathVariable String organisation, @RequestParam(required = false) @Nullable String status) {
-        return letters.recent(organisation, status, 200);
+        return readable.outbox(organisation, status, 200);
     }
 
     @PostMapping("/organisations/{organisation}/outbox/{id}/retry")
     @Operation(summary = "Try a failed letter again now")
     ResponseEntity<Void> retry(@PathVariable String organisation, @PathVariable UUID id) {
-        if (!letters.retry(organisation, id, clock.instant())) {
+        if (readable.find(organisation, id).isEmpty() || !letters.retry(organisation, id, clock.instant())) {
             throw new NotFoundException("id", "no failed letter " + id);
         }
         outbox.deliverDue();

@@ -19,9 +19,10 @@ class LetterPdf {
                 <!DOCTYPE html><html lang="en-GB"><head><meta charset="UTF-8"/><title>%s</title>
                 <style>@page { size: A4; margin: 25mm 20mm; } body { font-family: sans-serif; font-size: %s; line-height: 1.45; }
                 p { margin: 0 0 0.8em 0; white-space: pre-wrap; } .ref { color: #333; }</style></head><body>
-                <p class="ref">%s&#10;Our reference: %s</p>
+                <p class="ref">%s%s</p>
                 """.formatted(HtmlUtils.htmlEscape(letter.subject()), size, HtmlUtils.htmlEscape(letter.recipient()),
-                HtmlUtils.htmlEscape(letter.caseReference())));
+                // a notice belonging to no case (a digest) has no reference
+                letter.caseReference() == null ? "" : "&#10;Our reference: " + HtmlUtils.htmlEscape(letter.caseReference())));
         for (String paragraph : letter.body().split("\n\n")) {
             html.append("<p>").append(HtmlUtils.htmlEscape(paragraph)).append("</p>");
         }

@@ -10,9 +10,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The letters table, which is also the outbox: a PENDING row is a letter not yet delivered. */
@@ -21,7 +23,7 @@ class Letters {
 
     private static final String COLUMNS = """
             id, organisation, case_id, case_reference, kind, channel, recipient, copy_to, subject, body, formats,
-            answers_clock, status, attempts, last_error, created_at, sent_at, delivered_via""";
+            answers_clock, status, attempts, last_error, created_at, sent_at, delivered_via, service_area, addressee""";
 
     private final JdbcClient jdbc;
 
@@ -30,10 +32,11 @@ class Letters {
     }
 
     void insert(Letter l, Instant nextAttempt) {
-        jdbc.sql("insert into correspondence.letter (" + COLUMNS + ", next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into correspondence.letter (" + COLUMNS + ", next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(l.id(), l.organisation(), l.caseId(), l.caseReference(), l.kind().name(), l.channel(), l.recipient(),
                         l.copyTo(), l.subject(), l.body(), l.formats().toArray(String[]::new), l.answersClock(), l.status(),
-                        l.attempts(), l.lastError(), ts(l.createdAt()), ts(l.sentAt()), l.deliveredVia(), ts(nextAttempt))
+                        l.attempts(), l.lastError(), ts(l.createdAt()), ts(l.sentAt()), l.deliveredVia(), l.serviceArea(), l.addressee(),
+                        ts(nextAttempt))
                 .update();
     }
 
@@ -73,17 +76,30 @@ class Letters {
                 .params(organisation, id).query(Letters::map).optional();
     }
 
-    List<Letter> recent(@Nullable String organisation, @Nullable String status, int limit) {
+    /**
+     * The newest letters; with {@code serviceAreas}, only those of cases in these areas and the notices belonging to no
+     * case that are for {@code addressee} (accounts decides who is limited).
+     */
+    List<Letter> recent(@Nullable String organisation, @Nullable String status, int limit, @Nullable Set<String> serviceAreas,
+                        @Nullable String addressee) {
+        String limited = serviceAreas == null ? ""
+                : "and (service_area = any(?) or (case_id is null and case_reference is null and addressee = ?)) ";
+        List<@Nullable Object> params = new ArrayList<>(Arrays.asList(organisation, organisation, status, status));
+        if (serviceAreas != null) {
+            params.add(serviceAreas.toArray(String[]::new));
+            params.add(addressee);
+        }
+        params.add(limit);
         return jdbc.sql("select " + COLUMNS + " from correspondence.letter where (cast(? as text) is null or organisation = ?) "
-                        + "and (cast(? as text) is null or status = ?) order by created_at desc limit ?")
-                .params(organisation, organisation, status, status, limit)
+                        + "and (cast(? as text) is null or status = ?) " + limited + "order by created_at desc limit ?")
+                .params(params)
                 .query(Letters::map).list();
     }
 
     private static Letter map(ResultSet rs, int row) throws SQLException {
         Array formats = rs.getArray(11);
-        return new Letter(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
-                LetterKind.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+        return new Letter(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4), rs.getString(19),
+                LetterKind.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(20), rs.getString(9),
                 rs.getString(10), formats == null ? List.of() : Arrays.asList((String[]) formats.getArray()), rs.getString(12),
                 rs.getString(13), rs.getInt(14), rs.getString(15), instant(rs, 16), instantOrNull(rs, 17), rs.getString(18));
     }

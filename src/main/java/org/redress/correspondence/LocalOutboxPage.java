@@ -13,17 +13,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 @org.springframework.context.annotation.Conditional(NoSmtpConfigured.class)
 class LocalOutboxPage {
 
-    private final Letters letters;
+    private final ReadableLetters letters;
 
-    LocalOutboxPage(Letters letters) {
+    LocalOutboxPage(ReadableLetters letters) {
         this.letters = letters;
     }
 
-    /** One organisation's mail: staff see only the organisations they belong to (checked by the access filter). */
+    /**
+     * One organisation's mail: staff see only the organisations they belong to (checked by the access filter), and a
+     * member limited to some service areas only the letters of those areas' cases and the notices for them.
+     */
     @GetMapping("/staff/{organisation}/outbox")
     String outbox(@PathVariable String organisation, Model model) {
         model.addAttribute("organisation", organisation);
-        model.addAttribute("letters", letters.recent(organisation, null, 100));
+        model.addAttribute("letters", letters.outbox(organisation, null, 100));
+        model.addAttribute("limitNotice", letters.limitNotice(organisation));
         return "correspondence/outbox";
     }
 }

@@ -1,6 +1,7 @@
 package org.redress.correspondence;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.casework.Casework;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -20,13 +21,16 @@ public class StaffNotices {
     private final Outbox outbox;
     private final Clock clock;
     private final org.redress.people.Organisations organisations;
+    private final Casework casework;
 
-    StaffNotices(Letters letters, LetterComposer composer, Outbox outbox, Clock clock, org.redress.people.Organisations organisations) {
+    StaffNotices(Letters letters, LetterComposer composer, Outbox outbox, Clock clock, org.redress.people.Organisations organisations,
+                 Casework casework) {
         this.letters = letters;
         this.composer = composer;
         this.outbox = outbox;
         this.clock = clock;
         this.organisations = organisations;
+        this.casework = casework;
     }
 
     /**
@@ -38,8 +42,9 @@ public class StaffNotices {
         String organisationName = organisations.find(organisation).map(o -> o.name()).orElse(organisation);
         String body = composer.render(organisation, LetterKind.ACCESS_CODE.template(),
                 Map.of("name", name, "reference", reference, "code", code, "organisation", organisationName));
-        letters.insert(new Letter(UUID.randomUUID(), organisation, null, reference, LetterKind.ACCESS_CODE, "EMAIL", email, null,
-                "Your code to see complaint " + reference, body, List.of(), null, "PENDING", 0, null, now, null, null), now);
+        letters.insert(new Letter(UUID.randomUUID(), organisation, null, reference, serviceAreaOf(organisation, reference),
+                LetterKind.ACCESS_CODE, "EMAIL", email, null, null, "Your code to see complaint " + reference, body, List.of(), null,
+                "PENDING", 0, null, now, null, null), now);
         outbox.deliverAfterCommit();
     }
 
@@ -50,11 +55,40 @@ public class StaffNotices {
      */
     public void queue(String organisation, @Nullable String caseId, @Nullable String caseReference, String recipient,
                       @Nullable String copyTo, String subject, String greetingName, List<String> lines) {
+        String area = serviceAreaOf(organisation, caseId != null ? caseId : caseReference);
+        insert(organisation, caseId, caseReference, area, recipient, copyTo, null, subject, greetingName, lines);
+    }
+
+    /**
+     * Queues a notice belonging to no case for one member of staff (sent to {@code recipient}, their address or a
+     * mailbox they read); a member limited to some service areas sees such a notice in the outbox only when it is for them.
+     *
+     * @param addressee the member's username
+     */
+    public void queueFor(String organisation, String addressee, String recipient, String subject, String greetingName, List<String> lines) {
+        insert(organisation, null, null, null, recipient, null, addressee, subject, greetingName, lines);
+    }
+
+    private void insert(String organisation, @Nullable String caseId, @Nullable String caseReference, @Nullable String serviceArea,
+                        String recipient, @Nullable String copyTo, @Nullable String addressee, String subject, String greetingName,
+                        List<String> lines) {
         var now = clock.instant();
         String body = composer.render(organisation, LetterKind.REMINDER.template(), Map.of("name", greetingName, "items", lines));
         letters.insert(new Letter(UUID.randomUUID(), organisation, caseId == null ? null : UUID.fromString(caseId), caseReference,
-                LetterKind.REMINDER, "EMAIL", recipient, copyTo, subject, body, List.of(), null, "PENDING", 0, null, now, null, null), now);
+                serviceArea, LetterKind.REMINDER, "EMAIL", recipient, copyTo, addressee, subject, body, List.of(), null, "PENDING", 0, null,
+                now, null, null), now);
         outbox.deliverAfterCommit();
+    }
+
+    /**
+     * The service area of the case a notice is about, kept on it for the outbox (ReadableLetters). Asked with
+     * {@code exists} first, which never throws, so a case out of the caller's reach cannot spoil their transaction.
+     */
+    private @Nullable String serviceAreaOf(String organisation, @Nullable String caseIdOrReference) {
+        if (caseIdOrReference == null || !casework.exists(organisation, caseIdOrReference)) {
+            return null;
+        }
+        return casework.get(organisation, caseIdOrReference).classification().serviceArea();
     }
 
     /**

@@ -57,6 +57,7 @@ class BoardReport {
                 "title", kind == Kind.BOARD ? "Complaints report to the Board" : "Annual complaints performance and service improvement report",
                 "measures", measures,
                 "chart", chart));
+        context.setVariable("limitNotice", scope.limitNotice());
         if (kind == Kind.ANNUAL) {
             context.setVariable("assessment", selfAssessment.assess(scope));
         }

@@ -23,7 +23,8 @@ import java.util.Map;
 
 /**
  * The reporting pages: the dashboard (every figure with its definition, a chart and the table it draws) and the list of
- * cases behind a figure. Self-contained layout, so it can move into the staff layout later.
+ * cases behind a figure. Self-contained layout, so it can move into the staff layout later. A reader limited to some
+ * service areas is told so on both, above the figures.
  */
 @Controller
 class DashboardPage {
@@ -67,6 +68,10 @@ class DashboardPage {
         model.addAttribute("organisation", org);
         model.addAttribute("scope", scope);
         model.addAttribute("serviceLines", packs.active(organisation).map(PolicyPack::serviceLines).orElse(List.of()));
+        // a limited reader may only choose among their own areas, and is told the figures cover those alone
+        model.addAttribute("serviceAreas", scope.limitedTo() == null ? org.serviceAreas()
+                : org.serviceAreas().stream().filter(scope.limitedTo()::contains).toList());
+        model.addAttribute("limitNotice", scope.limitNotice());
         model.addAttribute("measures", measures);
         model.addAttribute("query", Reports.query(scope, Map.of()));
         model.addAttribute("chartData", json.writeValueAsString(charts(measures)).replace("</", "<\\/"));
@@ -86,6 +91,7 @@ class DashboardPage {
         model.addAttribute("measure", m);
         model.addAttribute("figure", m.figure(figure));
         model.addAttribute("list", list);
+        model.addAttribute("limitNotice", scope.limitNotice());
         model.addAttribute("query", Reports.query(scope, Map.of()));
         return "reporting/cases";
     }

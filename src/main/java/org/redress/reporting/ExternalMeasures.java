@@ -33,8 +33,9 @@ import java.util.TreeSet;
 /**
  * Measures whose facts live in other modules rather than in the read model: ombudsman referrals (ombudsman), payments
  * (remedies) and lessons (learning).
- * Each is worked out from the owning module's read facade, limited to the report's scope through the read model's
- * classification of the cases concerned, and shown and drilled into like every other measure.
+ * Each is worked out from the owning module's read facade, limited to the report's scope (and the reader's service
+ * areas) through the read model's classification of the cases concerned, and shown and drilled into like every other
+ * measure: a fact about a case outside the scope counts in no figure and appears in no list or note.
  */
 @Service
 class ExternalMeasures {
@@ -258,7 +259,7 @@ class ExternalMeasures {
 
     private Tallies lessons(ReportScope scope) {
         List<Learning.LessonRecord> lessons = learning.inPeriod(scope.organisation(), scope.from(), scope.to().plusDays(1));
-        boolean filtered = scope.serviceLine() != null || scope.serviceArea() != null;
+        boolean filtered = scope.serviceLine() != null || scope.serviceArea() != null || scope.limitedTo() != null;
         Map<String, CaseRow> inScope = filtered
                 ? cases(scope, lessons.stream().flatMap(l -> l.caseReferences().stream()).distinct().toList()) : Map.of();
         Tallies t = new Tallies();
@@ -310,7 +311,7 @@ class ExternalMeasures {
         }
     }
 
-    /** The cases among these references that fall in the scope's service line and area, by reference. */
+    /** The cases among these references that fall in the scope's service line and area (and the reader's areas), by reference. */
     private Map<String, CaseRow> cases(ReportScope scope, List<String> references) {
         if (references.isEmpty()) {
             return Map.of();
@@ -328,6 +329,10 @@ class ExternalMeasures {
         if (scope.serviceArea() != null) {
             sql.append(" and service_area = :serviceArea");
             params.put("serviceArea", scope.serviceArea());
+        }
+        if (scope.limitedTo() != null) {
+            sql.append(" and service_area = any(:areas)");
+            params.put("areas", scope.limitedTo().toArray(String[]::new));
         }
         Map<String, CaseRow> rows = new HashMap<>();
         jdbc.sql(sql.toString()).params(params)

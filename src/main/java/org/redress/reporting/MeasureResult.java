@@ -8,9 +8,12 @@ import java.util.List;
 /**
  * A measure's figures for one scope: a table whose rows are the groups (one row, "All", when not grouped) and whose
  * columns are the figures. Each cell links to the cases behind it.
+ *
+ * @param limitedTo the only service areas the reader may see, and so the only ones counted; null for every area
  */
 record MeasureResult(String id, String title, String definition, List<String> cites, String organisation, LocalDate from,
-                     LocalDate to, @Nullable String serviceLine, @Nullable String serviceArea, @Nullable String groupedBy,
+                     LocalDate to, @Nullable String serviceLine, @Nullable String serviceArea, @Nullable List<String> limitedTo,
+                     @Nullable String groupedBy,
                      List<Column> columns, List<Row> rows, List<String> notes, Measure.Chart chart, List<Comparison> comparisons) {
 
     /**

@@ -38,7 +38,7 @@ class ReportExports {
                     for (int i = 0; i < m.columns().size(); i++) {
                         MeasureResult.Column column = m.columns().get(i);
                         MeasureResult.Cell cell = row.cells().get(i);
-                        csv.printRecord(m.organisation(), m.from(), m.to(), orEmpty(m.serviceLine()), orEmpty(m.serviceArea()), m.id(),
+                        csv.printRecord(m.organisation(), m.from(), m.to(), orEmpty(m.serviceLine()), areas(m), m.id(),
                                 m.title(), row.group(), column.key(), column.label(), cell.value() == null ? "" : number(cell.value()),
                                 cell.count(), cell.of() == null ? "" : cell.of(), m.definition());
                     }
@@ -66,7 +66,10 @@ class ReportExports {
                 text(sheet.createRow(r++), 0, m.definition(), null);
                 text(sheet.createRow(r++), 0, "Period: " + m.from() + " to " + m.to() + " (" + m.organisation()
                         + (m.serviceLine() == null ? "" : ", service line " + m.serviceLine())
-                        + (m.serviceArea() == null ? "" : ", service area " + m.serviceArea()) + ")", null);
+                        + (m.serviceArea() == null ? "" : ", service area " + m.serviceArea())
+                        + (m.limitedTo() == null ? "" : ", only the service areas the reader is limited to: "
+                                + String.join(", ", m.limitedTo()))
+                        + ")", null);
                 text(sheet.createRow(r++), 0, "Sources: " + String.join(", ", m.cites()), null);
                 for (String note : m.notes()) {
                     text(sheet.createRow(r++), 0, note, null);
@@ -131,7 +134,18 @@ class ReportExports {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
-    private static String orEmpty(@Nullable String text) {
+    /**
+     * The service areas a line's figure covers: the one chosen, else those a limited reader may see (joined by "; "),
+     * else blank for every area.
+     */
+    private static String areas(MeasureResult m) {
+        if (m.serviceArea() != null || m.limitedTo() == null) {
+            return orEmpty(m.serviceArea());
+        }
+        return String.join("; ", m.limitedTo());
+    }
+
+        private static String orEmpty(@Nullable String text) {
         return text == null ? "" : text;
     }
 }

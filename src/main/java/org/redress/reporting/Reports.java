@@ -1,6 +1,7 @@
 package org.redress.reporting;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.accounts.CaseAccess;
 import org.redress.calendar.UkTime;
 import org.redress.people.Organisations;
 import org.redress.reporting.Measure.Figure;
@@ -28,7 +29,9 @@ import java.util.Map;
 
 /**
  * Works out measures: one SQL aggregate per measure over the read model (every figure a filtered count or average,
- * so a measure is one pass over the period's rows), and the cases behind any figure.
+ * so a measure is one pass over the period's rows), and the cases behind any figure. Every scope it hands out carries
+ * the signed-in reader's service areas (accounts' {@link CaseAccess}), and the figures and the lists behind them are
+ * filtered by the same predicate, so a limited reader's figure always counts exactly the cases its list shows.
  */
 @Service
 class Reports {
@@ -41,28 +44,40 @@ class Reports {
     private final Organisations organisations;
     private final Clock clock;
     private final ExternalMeasures external;
+    private final CaseAccess access;
 
-    Reports(JdbcClient jdbc, ReportSettings settings, Organisations organisations, Clock clock, ExternalMeasures external) {
+    Reports(JdbcClient jdbc, ReportSettings settings, Organisations organisations, Clock clock, ExternalMeasures external,
+            CaseAccess access) {
         this.jdbc = jdbc;
+        this.access = access;
         this.external = external;
         this.settings = settings;
         this.organisations = organisations;
         this.clock = clock;
     }
 
-    /** The cases behind one figure. */
+    /**
+     * The cases behind one figure.
+     *
+     * @param limitedTo the only service areas the reader may see, so the only ones listed; null for every area
+     */
     record CaseList(String measure, String figure, @Nullable String group, String organisation, LocalDate from, LocalDate to,
-                    int count, boolean truncated, List<String> references) {
+                    @Nullable List<String> limitedTo, int count, boolean truncated, List<String> references) {
     }
 
     LocalDate today() {
         return UkTime.dateOf(clock.instant());
     }
 
+    /**
+     * The scope of a request, limited to the signed-in reader's service areas. Work with nobody signed in (the quarterly
+     * email to named people) covers the whole organisation.
+     */
     ReportScope scope(String organisation, @Nullable String from, @Nullable String to, @Nullable String serviceLine,
                       @Nullable String serviceArea) {
         organisations.require(organisation);
-        return ReportScope.parse(organisation, from, to, serviceLine, serviceArea, today());
+        return ReportScope.parse(organisation, from, to, serviceLine, serviceArea, today())
+                .limitedTo(access.current(organisation).serviceAreas());
     }
 
     static Measure measureDefinition(String id) {
@@ -130,7 +145,8 @@ class Reports {
                 Measure m = measureDefinition(id);
                 ExternalMeasures.Worked worked = external.work(m, scope);
                 results.put(id, new MeasureResult(m.id(), m.title(), m.definition(), m.cites(), scope.organisation(), scope.from(),
-                        scope.to(), scope.serviceLine(), scope.serviceArea(), m.groupBy() == null ? null : m.groupBy().label(),
+                        scope.to(), scope.serviceLine(), scope.serviceArea(), scope.limitedTo(),
+                        m.groupBy() == null ? null : m.groupBy().label(),
                         m.figures().stream().map(f -> new Column(f.key(), f.label(), f.kind())).toList(), worked.rows(), worked.notes(),
                         m.chart(), comparisons(m, scope, worked.rows(), benchmarks)));
             }
@@ -161,7 +177,7 @@ class Reports {
             notes.add("Open at " + (scope.end().isAfter(clock.instant()) ? "now" : "the end of " + scope.to()) + ".");
         }
         return new MeasureResult(m.id(), m.title(), m.definition(), m.cites(), scope.organisation(), scope.from(), scope.to(),
-                scope.serviceLine(), scope.serviceArea(), m.groupBy() == null ? null : m.groupBy().label(),
+                scope.serviceLine(), scope.serviceArea(), scope.limitedTo(), m.groupBy() == null ? null : m.groupBy().label(),
                 m.figures().stream().map(f -> new Column(f.key(), f.label(), f.kind())).toList(), ordered, notes, m.chart(),
                 comparisons(m, scope, ordered, benchmarks));
     }
@@ -193,7 +209,8 @@ class Reports {
             List<String> references = external.cases(m, scope, figureKey, m.groupBy() == null ? null : group);
             boolean truncated = references.size() > MAX_CASES;
             List<String> shown = truncated ? references.subList(0, MAX_CASES) : references;
-            return new CaseList(id, figureKey, group, scope.organisation(), scope.from(), scope.to(), shown.size(), truncated, shown);
+            return new CaseList(id, figureKey, group, scope.organisation(), scope.from(), scope.to(), scope.limitedTo(), shown.size(),
+                    truncated, shown);
         }
         Map<String, Object> params = params(scope);
         StringBuilder sql = new StringBuilder("select distinct r.reference from reporting.case_stage r where ")
@@ -210,7 +227,8 @@ class Reports {
         List<String> references = statement.query(String.class).list();
         boolean truncated = references.size() > MAX_CASES;
         List<String> shown = truncated ? references.subList(0, MAX_CASES) : references;
-        return new CaseList(id, figureKey, group, scope.organisation(), scope.from(), scope.to(), shown.size(), truncated, shown);
+        return new CaseList(id, figureKey, group, scope.organisation(), scope.from(), scope.to(), scope.limitedTo(), shown.size(),
+                truncated, shown);
     }
 
     // ---- internals -------------------------------------------------------------------------------------------
@@ -302,12 +320,17 @@ class Reports {
         if (scope.serviceArea() != null) {
             params.put("serviceArea", scope.serviceArea());
         }
+        if (scope.limitedTo() != null) {
+            params.put("areas", scope.limitedTo().toArray(String[]::new));
+        }
         return params;
     }
 
-    private static String scopeFilter(ReportScope scope) {
+    /** The rows a scope covers; shared by every figure and every list of cases, so the two always agree. */
+    static String scopeFilter(ReportScope scope) {
         return "r.organisation = :org" + (scope.serviceLine() == null ? "" : " and r.service_line = :serviceLine")
-                + (scope.serviceArea() == null ? "" : " and r.service_area = :serviceArea");
+                + (scope.serviceArea() == null ? "" : " and r.service_area = :serviceArea")
+                + (scope.limitedTo() == null ? "" : " and r.service_area = any(:areas)");
     }
 
     private static boolean needsHomes(Measure m) {

@@ -136,13 +136,19 @@ public class StaffConcerns {
                 actor, Timestamp.from(now)).update();
         String displayName = accounts.find(manager).map(Accounts.StaffMember::displayName).orElse(manager);
         // not filed with the case's letters, which every case worker can read: this record is private (F-12)
-        notices.queue(organisation, null, null, manager.contains("@") ? manager : organisations.complaintsEmail(organisation)
-                        .orElse("complaints@" + organisation + ".invalid"), null,
-                "A complaint names " + person.name() + ": please tell them now (" + view.reference() + ")", displayName,
-                List.of("Complaint " + view.reference() + " names " + person.name() + (person.role() == null ? "" : " (" + person.role() + ")")
-                                + ", whom you manage" + (manager.contains("@") ? "" : " (for " + displayName + ", " + manager + ")") + ".",
-                        "Please tell them about it now, ask for their view, and keep them informed as it goes on (F-12).",
-                        "Only the case's owner, you, and the complaint managers can see this part of the case."));
+        String subject = "A complaint names " + person.name() + ": please tell them now (" + view.reference() + ")";
+        List<String> lines = List.of("Complaint " + view.reference() + " names " + person.name()
+                        + (person.role() == null ? "" : " (" + person.role() + ")")
+                        + ", whom you manage" + (manager.contains("@") ? "" : " (for " + displayName + ", " + manager + ")") + ".",
+                "Please tell them about it now, ask for their view, and keep them informed as it goes on (F-12).",
+                "Only the case's owner, you, and the complaint managers can see this part of the case.");
+        if (manager.contains("@")) {
+            notices.queue(organisation, null, null, manager, null, subject, displayName, lines);
+        } else {
+            // for the manager's account: a manager limited to some service areas still finds it in the outbox
+            notices.queueFor(organisation, manager, organisations.complaintsEmail(organisation)
+                    .orElse("complaints@" + organisation + ".invalid"), subject, displayName, lines);
+        }
         return concern(organisation, view, id);
     }
 

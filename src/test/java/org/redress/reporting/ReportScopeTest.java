@@ -34,4 +34,16 @@ class ReportScopeTest {
         assertThatThrownBy(() -> ReportScope.parse("the-trust", "2026-07-01", "2026-06-30", null, null, TODAY))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("to"));
     }
+
+    @Test
+    void aLimitedReaderIsToldWhichServiceAreasTheFiguresCover() {
+        ReportScope scope = ReportScope.parse("the-trust", null, null, null, null, TODAY);
+        assertThat(scope.limitNotice()).isNull();
+        assertThat(scope.limitedTo(java.util.Set.of("Repairs")).limitNotice())
+                .isEqualTo("Showing Repairs only: you are limited to this service area.");
+        assertThat(scope.limitedTo(java.util.Set.of("Repairs", "Lettings", "Client services")).limitNotice())
+                .isEqualTo("Showing Client services, Lettings and Repairs only: you are limited to these service areas.");
+        assertThat(ReportScope.parse("the-trust", null, null, null, "Lettings", TODAY).limitedTo(java.util.Set.of("Repairs")).limitNotice())
+                .endsWith("The service area chosen, Lettings, is not one of them, so there is nothing to show.");
+    }
 }
