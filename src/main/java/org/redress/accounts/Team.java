@@ -179,6 +179,30 @@ public class Team {
         return member(organisation, username);
     }
 
+    /**
+     * Sets a new password for a member who has forgotten theirs, and ends any lockout. Only for an account that belongs
+     * to this organisation alone: an account shared with another organisation is not this administrator's to change.
+     */
+    @Transactional
+    public Member setPassword(String organisation, String username, @Nullable String password) {
+        Member current = member(organisation, username);
+        refuseIfSingleSignOn(current);
+        long elsewhere = jdbc.sql("select count(*) from accounts.membership where username = ? and organisation <> ?")
+                .params(username, organisation).query(Long.class).single();
+        if (elsewhere > 0) {
+            throw new RefusedException("'" + username + "' also belongs to another organisation: only they, or an installation operator,"
+                    + " can change their password", null, "password");
+        }
+        Optional<PasswordPolicy.Weakness> weak = password == null || password.isEmpty()
+                ? Optional.of(new PasswordPolicy.Weakness("give the new password")) : passwordPolicy.check(username, password);
+        if (weak.isPresent()) {
+            throw new InvalidInputException("password", weak.get().rule());
+        }
+        jdbc.sql("update accounts.staff_user set password_hash = ?, failed_attempts = 0, locked_until = null where username = ?")
+                .params(passwords.encode(password), username).update();
+        return member(organisation, username);
+    }
+
     /** A member who signs in through the identity provider gets their role from its groups at every sign-in. */
     private static void refuseIfSingleSignOn(Member member) {
         if (member.singleSignOn()) {

@@ -64,6 +64,15 @@ class TeamController {
         return team.unlock(organisation, username);
     }
 
+    record NewPassword(@Nullable String password) {
+    }
+
+    @PutMapping("/{username}/password")
+    @Operation(summary = "Set a new password for a member who forgot theirs (only an account that belongs to this organisation alone); ends a lockout")
+    Team.Member setPassword(@PathVariable String organisation, @PathVariable String username, @RequestBody NewPassword request) {
+        return team.setPassword(organisation, username, request.password());
+    }
+
     @DeleteMapping("/{username}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a member from the organisation (their account and other memberships stay; their API tokens for it are revoked)")

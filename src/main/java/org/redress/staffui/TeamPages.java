@@ -70,7 +70,7 @@ class TeamPages {
     @PostMapping("/staff/{organisation}/team/{username}/{verb}")
     String act(@PathVariable String organisation, @PathVariable String username, @PathVariable String verb,
                @RequestParam(required = false) @Nullable String role, @RequestParam(required = false) @Nullable List<String> serviceAreas,
-               @RequestParam(required = false) @Nullable String limit, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+               @RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String password, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         String done;
         try {
             switch (verb) {
@@ -83,6 +83,10 @@ class TeamPages {
                     Set<String> areas = limited ? new LinkedHashSet<>(serviceAreas) : null;
                     accounts.limitToServiceAreas(username, organisation, areas);
                     done = limited ? "They now see only " + String.join(", ", areas) : "They now see every service area";
+                }
+                case "password" -> {
+                    team.setPassword(organisation, username, password);
+                    done = "New password set: tell them in person, and ask them to change it once signed in";
                 }
                 case "unlock" -> {
                     team.unlock(organisation, username);

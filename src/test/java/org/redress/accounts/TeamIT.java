@@ -154,6 +154,24 @@ class TeamIT {
     }
 
     @Test
+    void anAdministratorSetsANewPasswordOnlyForAnAccountThatBelongsToTheirOrganisationAlone() {
+        admin().post(STAFF, "{\"username\":\"tm.amnesiac\",\"displayName\":\"Amy Amnesiac\",\"role\":\"CASE_WORKER\",\"password\":\"" + PASSWORD + "\"}");
+        Api.Response weak = admin().put(STAFF + "/tm.amnesiac/password", "{\"password\":\"tm.amnesiac-pass\"}");
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(weak.json().get("errors").get(0).get("field").asString()).isEqualTo("password");
+        assertThat(admin().put(STAFF + "/tm.amnesiac/password", "{\"password\":\"a brand new long password\"}").status()).isEqualTo(200);
+        assertThat(Api.as(port, "tm.amnesiac", "a brand new long password").get("/api/v1/organisations/" + ORG + "/cases").status()).isEqualTo(200);
+        assertThat(Api.as(port, "tm.amnesiac", PASSWORD).get("/api/v1/organisations/" + ORG + "/cases").status()).isEqualTo(401);
+
+        // an account shared with another organisation is not this administrator's to change
+        accounts.ensure("tm.shared", "Sid Shared", PASSWORD, false, Map.of(ORG, Role.CASE_WORKER, "the-trust", Role.CASE_WORKER));
+        Api.Response shared = admin().put(STAFF + "/tm.shared/password", "{\"password\":\"a brand new long password\"}");
+        assertThat(shared.status()).isEqualTo(422);
+        assertThat(shared.json().toString()).contains("also belongs to another organisation");
+        assertThat(Api.as(port, "tm.shared", PASSWORD).get("/api/v1/organisations/" + ORG + "/cases").status()).isEqualTo(200);
+    }
+
+    @Test
     void aMemberWhoSignsInThroughTheIdentityProviderHasTheirRoleSetThere() {
         accounts.ensure("tm.sso", "Sue Sso", PASSWORD, false, Map.of(ORG, Role.CASE_WORKER));
         jdbc.sql("insert into accounts.sso_identity (issuer, subject, username, last_seen) values ('https://idp.example', 'tm-sso', 'tm.sso', now()) on conflict do nothing").update();
