@@ -5,6 +5,7 @@ import org.redress.accounts.Role;
 import org.redress.casework.CaseGenerator;
 import org.redress.policy.PolicyPacks;
 import org.redress.reporting.ReadModel;
+import org.redress.reporting.ReportSettings;
 import org.redress.casework.CaseFile.NewCase;
 import org.redress.casework.CaseFile.PointDecision;
 import org.redress.casework.CaseQuery;
@@ -54,10 +55,12 @@ class DemoStaffAndCases implements ApplicationRunner {
     private final Casework casework;
     private final Clock clock;
     private final PolicyPacks packs;
+    private final ReportSettings reportSettings;
 
     DemoStaffAndCases(Accounts accounts, Organisations organisations, Casework casework, Clock clock, CaseGenerator generator,
-                      ReadModel readModel, PolicyPacks packs) {
+                      ReadModel readModel, PolicyPacks packs, ReportSettings reportSettings) {
         this.packs = packs;
+        this.reportSettings = reportSettings;
         this.generator = generator;
         this.readModel = readModel;
         this.accounts = accounts;
@@ -88,8 +91,30 @@ class DemoStaffAndCases implements ApplicationRunner {
             log.info("Demo history generated: {} cases across the four organisations ({})", generated.cases(), generated.byStatus());
             // generated cases are written in bulk, not through case changes: bring the reports up to date with them
             ORGANISATIONS.forEach(readModel::rebuild);
+            homes();
         }
         log.info("Demo staff accounts ready: <prefix>.<role> with password '{}' (see docs/web.md)", PASSWORD);
+    }
+
+    /**
+     * The social landlords' homes of each tenure for the years the generated history covers, so TSM CH01 has its rates
+     * per 1,000 homes in total and per tenure (R-2); the totals are the tenures' homes together.
+     */
+    private void homes() {
+        int thisYear = org.redress.calendar.UkTime.dateOf(clock.instant()).getYear();
+        Map<String, int[]> homes = Map.of("alliance-homes", new int[] {5_150, 850}, "the-trust", new int[] {2_300, 180},
+                "helping-our-future", new int[] {640, 60});
+        homes.forEach((code, ofTenure) -> {
+            if (organisations.find(code).isEmpty()) {
+                return;
+            }
+            for (int year = thisYear - 5; year <= thisYear; year++) {
+                // a few more homes each year
+                int growth = (year - thisYear + 5) * 20;
+                reportSettings.setHomes(code, year, Tenure.LOW_COST_RENTAL, ofTenure[0] + growth);
+                reportSettings.setHomes(code, year, Tenure.LOW_COST_HOME_OWNERSHIP, ofTenure[1] + growth / 10);
+            }
+        });
     }
 
     private void cases(Organisation org, String prefix) {
