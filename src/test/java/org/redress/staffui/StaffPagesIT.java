@@ -69,6 +69,17 @@ class StaffPagesIT {
     }
 
     @Test
+    void anInstallationAdministratorAskingForTheReadLogOfNoOrganisationGetsPageNotFound() {
+        // found by InputFuzzIT: the accounts module's page answered 500 for an organisation that does not exist
+        WebSession admin = new WebSession(port);
+        admin.signIn(org.redress.testing.TestAccounts.ADMIN, org.redress.testing.TestAccounts.ADMIN_PASSWORD);
+        WebSession.Page missing = admin.get("/staff/99999999999999999999999/audit/special-category");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).contains("Page not found");
+        assertThat(admin.get("/staff/the-trust/audit/special-category").status()).isEqualTo(200);
+    }
+
+    @Test
     void aBoardMemberSeesTheCaseButTheServerRefusesAnActionEvenWithoutTheForm() {
         WebSession board = new WebSession(port);
         board.signIn("pages.board", "pages-board-pass");
