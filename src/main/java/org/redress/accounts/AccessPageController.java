@@ -2,14 +2,20 @@ package org.redress.accounts;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.people.Organisations;
+import org.redress.web.NotFoundException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
 
 import java.security.Principal;
+import java.util.Map;
 import java.util.Optional;
 
 /** Pages for access: the special category read log (administrators) and changing one's own password. */
@@ -33,6 +39,13 @@ class AccessPageController {
         model.addAttribute("caseFilter", filter);
         model.addAttribute("reads", audit.reads(organisation, filter, 500));
         return "accounts/special-category-reads";
+    }
+
+    /** An organisation that does not exist is the plain "page not found" (an installation administrator passes the filter). */
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    ModelAndView notFound() {
+        return new ModelAndView("error", Map.of("status", 404), HttpStatus.NOT_FOUND);
     }
 
     @GetMapping("/account/password")

@@ -6,7 +6,7 @@ public enum Permission {
     VIEW_CASES,
     /** log a new contact, or check one before logging */
     LOG_CONTACT,
-    /** the day-to-day verbs: acknowledge, assign, record contact, points, understanding, evidence, steps, hold, resume, respond */
+    /** the day-to-day verbs: acknowledge, assign, record contact, points, understanding, evidence, steps, hold, resume, respond, tenure */
     WORK_CASE,
     /** extend a clock */
     EXTEND,

@@ -39,6 +39,7 @@ public final class Permissions {
             Map.entry("contact", WORK_CASE), Map.entry("record-contact", WORK_CASE),
             Map.entry("steps", WORK_CASE), Map.entry("record-step", WORK_CASE),
             Map.entry("hold", WORK_CASE), Map.entry("resume", WORK_CASE), Map.entry("respond", WORK_CASE),
+            Map.entry("tenure", WORK_CASE), Map.entry("record-tenure", WORK_CASE),
             Map.entry("extend", EXTEND),
             Map.entry("escalation-request", ESCALATE), Map.entry("request-escalation", ESCALATE),
             Map.entry("accept-escalation", ESCALATE), Map.entry("refuse-escalation", ESCALATE),

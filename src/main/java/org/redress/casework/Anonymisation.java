@@ -23,7 +23,7 @@ import java.util.Set;
 /**
  * What anonymising a case replaces and what it keeps. Replaced: the complainant's and representative's names and
  * contact details, named people, and every free text a person wrote (description, points, understanding, responses,
- * evidence, steps, reasons). Kept: every date, type, channel, outcome, classification, stage and clock, so the
+ * evidence, steps, reasons). Kept: every date, type, channel, tenure, outcome, classification, stage and clock, so the
  * reporting figures made from a case are the same before and after.
  */
 final class Anonymisation {
@@ -45,7 +45,8 @@ final class Anonymisation {
     }
 
     static CaseState of(CaseState s) {
-        Complainant complainant = new Complainant(NAME, null, null, null, s.complainant().preferredContact(), null, List.of());
+        Complainant complainant = new Complainant(NAME, null, null, null, s.complainant().preferredContact(), null, List.of(),
+                s.complainant().tenure());
         Representative r = s.representative();
         Representative representative = r == null ? null
                 : new Representative(NAME, null, null, null, r.consentRecorded(), r.consentDate());

@@ -27,6 +27,7 @@ import java.util.Optional;
 class CaseController {
 
     private static final int LONGEST_TEXT = 20_000;
+    private static final String TENURES = "LOW_COST_RENTAL, LOW_COST_HOME_OWNERSHIP, OTHER or UNKNOWN";
 
     private final Casework casework;
 
@@ -287,6 +288,19 @@ class CaseController {
                         r.decidedBy(), at(r.at(), now), actor(actor)));
     }
 
+    @PostMapping("/{case}/tenure")
+    @Operation(summary = "Record or correct the complainant's tenure (a social landlord's cases): it splits TSM CH01 and CH02 (R-2)",
+            description = "tenure is LOW_COST_RENTAL (LCRA), LOW_COST_HOME_OWNERSHIP (LCHO, shared ownership), OTHER (neither) "
+                    + "or UNKNOWN. Allowed whatever the case's status, so the regulator's figures can be put right.")
+    CaseView tenure(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                    @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody TenureRequest r) {
+        if (r.tenure() == null) {
+            throw new InvalidInputException("tenure", "is required: " + TENURES);
+        }
+        return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
+                (file, now, clocks) -> file.recordTenure(r.tenure(), at(r.at(), now), actor(actor)));
+    }
+
     @PostMapping("/{case}/reclassify")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Reclassify a contact, e.g. a service request the resident is unhappy with becomes a complaint (Code 1.5): a new linked case")
@@ -326,7 +340,8 @@ class CaseController {
         throwIfAny(errors);
         return new NewCase(r.recordType().strip(), r.channel(), r.receivedAt(),
                 new Complainant(c.name().strip(), emptyToNull(c.email()), emptyToNull(c.phone()), emptyToNull(c.address()),
-                        c.preferredContact(), emptyToNull(c.reasonableAdjustments()), c.formats() == null ? List.of() : c.formats()),
+                        c.preferredContact(), emptyToNull(c.reasonableAdjustments()), c.formats() == null ? List.of() : c.formats(),
+                        c.tenure() == null ? Tenure.UNKNOWN : c.tenure()),
                 rep == null ? null : new Representative(rep.name().strip(), rep.relationship(), rep.email(), rep.phone(), true, rep.consentDate()),
                 r.namedPeople() == null ? List.of() : r.namedPeople(),
                 new Classification(emptyToNull(r.serviceLine()), emptyToNull(r.serviceArea()), emptyToNull(r.subject()), emptyToNull(r.subSubject())),

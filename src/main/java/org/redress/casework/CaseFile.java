@@ -23,6 +23,7 @@ import org.redress.casework.CaseTypes.Representative;
 import org.redress.casework.CaseTypes.Satisfaction;
 import org.redress.casework.CaseTypes.StageRecord;
 import org.redress.casework.CaseTypes.StepRecord;
+import org.redress.casework.CaseTypes.Tenure;
 import org.redress.policy.PolicyPack;
 import org.redress.policy.PolicyPack.ClockRule;
 import org.redress.policy.PolicyPack.ExtensionRule;
@@ -147,6 +148,10 @@ public final class CaseFile {
         if (request.receivedAt().isAfter(loggedAt.plusSeconds(300))) {
             return new Logged(null, Refusal.onField("receivedAt", "cannot be in the future", null));
         }
+        Optional<Refusal> tenure = tenureRefused(pack, request.complainant().tenure(), "complainant.tenure");
+        if (tenure.isPresent()) {
+            return new Logged(null, tenure.get());
+        }
         boolean staged = type.get().handling() == Handling.STAGED && !pack.stages().isEmpty();
         List<Point> points = new ArrayList<>();
         for (String summary : request.points()) {
@@ -172,6 +177,9 @@ public final class CaseFile {
         details.put("channel", request.channel().name());
         details.put("receivedAt", request.receivedAt().toString());
         details.put("packVersion", pack.id() + " v" + pack.version());
+        if (request.complainant().tenure() != Tenure.UNKNOWN) {
+            details.put("tenure", request.complainant().tenure().name());
+        }
         if (request.linkedFrom() != null) {
             details.put("linkedFrom", request.linkedFrom());
         }
@@ -733,7 +741,7 @@ public final class CaseFile {
         Complainant c = state.complainant();
         Complainant corrected = new Complainant(name != null ? name : c.name(), email != null ? email : c.email(),
                 phone != null ? phone : c.phone(), address != null ? address : c.address(), c.preferredContact(),
-                c.reasonableAdjustments(), c.formats());
+                c.reasonableAdjustments(), c.formats(), c.tenure());
         List<String> fields = new ArrayList<>();
         if (!Objects.equals(corrected.name(), c.name())) fields.add("name");
         if (!Objects.equals(corrected.email(), c.email())) fields.add("email");
@@ -744,6 +752,34 @@ public final class CaseFile {
         }
         record("contact-details-corrected", at, actor, reason, Map.of("fields", fields));
         state = Anonymisation.withComplainant(state, corrected);
+        return Optional.empty();
+    }
+
+    /**
+     * Records the complainant's tenure (or that it is not known), which splits the regulator's measures CH01 and CH02
+     * (R-2). It can be corrected whatever the case's status, since a case counts in the figures of the period it was
+     * received in whatever became of it; only a social landlord's cases have one.
+     */
+    public Optional<Refusal> recordTenure(Tenure tenure, Instant at, String actor) {
+        Optional<Refusal> refused = tenureRefused(pack, tenure, "tenure");
+        if (refused.isPresent()) {
+            return refused;
+        }
+        Tenure previous = state.complainant().tenure();
+        if (tenure == previous) {
+            return Optional.of(Refusal.onField("tenure", "the tenure recorded is already " + tenure.name() + ": nothing to change", "R-2"));
+        }
+        record("tenure-recorded", at, actor, null, Map.of("tenure", tenure.name(), "previous", previous.name()));
+        state = Anonymisation.withComplainant(state, state.complainant().withTenure(tenure));
+        return Optional.empty();
+    }
+
+    /** Tenure is a social landlord's measure (TSM): any other organisation's cases keep it unknown. */
+    private static Optional<Refusal> tenureRefused(PolicyPack pack, Tenure tenure, String field) {
+        if (tenure != Tenure.UNKNOWN && !pack.organisation().socialLandlord()) {
+            return Optional.of(Refusal.onField(field, "only a social landlord's cases record a tenure (Tenant Satisfaction Measures); "
+                    + "the " + pack.id() + " policy is not a social landlord's, so leave it out or send UNKNOWN", "R-2"));
+        }
         return Optional.empty();
     }
 
@@ -846,6 +882,9 @@ public final class CaseFile {
         if (pack.recordType(state.recordType).map(t -> !t.becomes().isEmpty()).orElse(false)
                 && state.status != CaseStatus.WITHDRAWN && state.status != CaseStatus.DECLINED) {
             actions.add("reclassify");
+        }
+        if (pack.organisation().socialLandlord()) {
+            actions.add("record-tenure");
         }
         return actions;
     }

@@ -15,6 +15,7 @@ import org.redress.casework.CaseTypes.ContactMethod;
 import org.redress.casework.CaseTypes.DeclineGround;
 import org.redress.casework.CaseTypes.Outcome;
 import org.redress.casework.CaseTypes.Satisfaction;
+import org.redress.casework.CaseTypes.Tenure;
 import org.redress.people.Organisation;
 import org.redress.people.Organisations;
 import org.redress.policy.PolicyPack;
@@ -48,7 +49,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fills the database with a realistic spread of cases for benchmarks and demos: the four shipped organisations,
- * mostly complaints, over five years before "now", each case taken through its life by the real aggregate (so its
+ * mostly complaints, a social landlord's with a mix of tenures, over five years before "now", each case taken through its life by the real aggregate (so its
  * clocks, deadlines, JSON state and history are exactly what the application itself would have stored), cut off
  * at "now" so recent cases are still open. Rows are written with PostgreSQL {@code COPY}, which is an order of
  * magnitude faster than inserts: a million cases take minutes.
@@ -419,6 +420,12 @@ public class CaseGenerator {
     private static final Channel[] CHANNELS = {Channel.PHONE, Channel.PHONE, Channel.EMAIL, Channel.EMAIL, Channel.WEB_FORM,
             Channel.LETTER, Channel.VISIT, Channel.SOCIAL_MEDIA};
 
+    /** A social landlord's complainant: mostly renting, some shared owners, a few neither, some not asked (TSM by tenure, R-2). */
+    private static Tenure tenure(SplittableRandom random) {
+        double r = random.nextDouble();
+        return r < 0.76 ? Tenure.LOW_COST_RENTAL : r < 0.88 ? Tenure.LOW_COST_HOME_OWNERSHIP : r < 0.93 ? Tenure.OTHER : Tenure.UNKNOWN;
+    }
+
     private static NewCase newCase(Source source, String type, Instant received, SplittableRandom random) {
         PolicyPack pack = source.pack();
         String first = FIRST[random.nextInt(FIRST.length)];
@@ -429,7 +436,8 @@ public class CaseGenerator {
                 random.nextDouble() < 0.7 ? "07700 9" + "%05d".formatted(random.nextInt(100_000)) : null,
                 (1 + random.nextInt(200)) + " " + STREETS[random.nextInt(STREETS.length)] + ", " + TOWNS[random.nextInt(TOWNS.length)],
                 ContactMethod.values()[random.nextInt(ContactMethod.values().length)],
-                random.nextDouble() < 0.1 ? "large print letters" : null, List.of());
+                random.nextDouble() < 0.1 ? "large print letters" : null, List.of(),
+                pack.organisation().socialLandlord() ? tenure(random) : Tenure.UNKNOWN);
         String serviceLine = null;
         List<String> areas = source.organisation().serviceAreas();
         if (!pack.serviceLines().isEmpty()) {

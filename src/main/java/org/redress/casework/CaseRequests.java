@@ -15,7 +15,7 @@ final class CaseRequests {
 
     record ComplainantRequest(@Nullable String name, @Nullable String email, @Nullable String phone, @Nullable String address,
                               @Nullable ContactMethod preferredContact, @Nullable String reasonableAdjustments,
-                              @Nullable List<String> formats) {
+                              @Nullable List<String> formats, @Nullable Tenure tenure) {
     }
 
     record RepresentativeRequest(@Nullable String name, @Nullable String relationship, @Nullable String email,
@@ -93,5 +93,8 @@ final class CaseRequests {
     }
 
     record ReclassifyRequest(@Nullable String recordType) {
+    }
+
+    record TenureRequest(@Nullable Long expectedVersion, @Nullable Instant at, @Nullable Tenure tenure) {
     }
 }

@@ -40,16 +40,33 @@ public final class CaseTypes {
 
     public enum EvidenceKind { INTERVIEW, RECORDS, SITE_VISIT, DOCUMENT, OTHER }
 
+    /**
+     * The complainant's tenure, as the Regulator of Social Housing splits the Tenant Satisfaction Measures CH01 and CH02
+     * (R-2): low-cost rental accommodation (LCRA: social, affordable and supported housing rent), low-cost home ownership
+     * (LCHO: shared ownership), neither (a leaseholder, a neighbour, a member of the public), or not known. Only a social
+     * landlord's cases record one; every other case's is unknown.
+     */
+    public enum Tenure { LOW_COST_RENTAL, LOW_COST_HOME_OWNERSHIP, OTHER, UNKNOWN }
+
     /** Why a complaint is not taken on at admission. */
     public enum DeclineGround { TIME_LIMIT, REPEAT, VEXATIOUS, LEGAL_PROCEEDINGS, OUT_OF_SCOPE }
 
     /**
      * The person complaining (or complimenting). Reasonable adjustments (T-1) and formats (F-16) are honoured
-     * in every contact.
+     * in every contact; the tenure splits the regulator's measures (R-2).
      */
     public record Complainant(String name, @Nullable String email, @Nullable String phone, @Nullable String address,
                               @Nullable ContactMethod preferredContact, @Nullable String reasonableAdjustments,
-                              List<String> formats) {
+                              List<String> formats, Tenure tenure) {
+
+        public Complainant {
+            // cases stored before tenure was recorded have none: not known
+            tenure = tenure == null ? Tenure.UNKNOWN : tenure;
+        }
+
+        Complainant withTenure(Tenure newTenure) {
+            return new Complainant(name, email, phone, address, preferredContact, reasonableAdjustments, formats, newTenure);
+        }
     }
 
     /** Someone acting for the complainant, with the complainant's consent recorded (H-4). */

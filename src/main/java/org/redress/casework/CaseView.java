@@ -46,7 +46,7 @@ public record CaseView(String id, String reference, String organisation, String 
     /** The same case without its special category fields, for a reader whose role may not see them. */
     public CaseView withoutSpecialCategory() {
         Complainant c = complainant;
-        Complainant hidden = new Complainant(c.name(), c.email(), c.phone(), c.address(), c.preferredContact(), null, List.of());
+        Complainant hidden = new Complainant(c.name(), c.email(), c.phone(), c.address(), c.preferredContact(), null, List.of(), c.tenure());
         return new CaseView(id, reference, organisation, recordType, status, stage, stageName, pack, channel, receivedAt, hidden,
                 representative, List.of(), classification, description, awareSince, points, stages, clocks, nextDue,
                 escalationWindow, hold, actions, evidence, steps, satisfaction, closedAt, linkedFrom, linkedTo, allowedActions,

@@ -8,6 +8,7 @@ import org.redress.casework.CaseTypes.Classification;
 import org.redress.casework.CaseTypes.Complainant;
 import org.redress.casework.CaseTypes.ContactMethod;
 import org.redress.casework.CaseTypes.Outcome;
+import org.redress.casework.CaseTypes.Tenure;
 import org.redress.casework.CaseView;
 import org.redress.casework.Casework;
 import org.redress.hazards.AttemptOutcome;
@@ -107,7 +108,7 @@ class DemoOmbudsmanAndHazards implements ApplicationRunner {
 
     private CaseView create(String organisation, Instant received, String name, String email, String description, List<String> points) {
         NewCase request = new NewCase("complaint", Channel.EMAIL, received,
-                new Complainant(name, email, null, "3 Elm Court", ContactMethod.EMAIL, null, List.of()), null, List.of(),
+                new Complainant(name, email, null, "3 Elm Court", ContactMethod.EMAIL, null, List.of(), Tenure.LOW_COST_RENTAL), null, List.of(),
                 new Classification("housing", null, "Repairs", null), description, "Put it right", null, null, points, null);
         return casework.create(organisation, request, "demo-ombudsman-hazards-" + organisation + "-" + name, "demo").view();
     }

@@ -83,7 +83,7 @@ class DemoSafeguards implements ApplicationRunner {
 
     private CaseView logged(String organisation, String name, String email, List<NamedPerson> namedPeople, String description, String actor) {
         NewCase request = new NewCase("complaint", Channel.EMAIL, clock.instant(),
-                new Complainant(name, email, null, null, ContactMethod.EMAIL, null, List.of()), null, namedPeople,
+                new Complainant(name, email, null, null, ContactMethod.EMAIL, null, List.of(), Tenure.UNKNOWN), null, namedPeople,
                 new Classification(null, null, null, null), description, "Put it right", null, null, List.of(description), null);
         return casework.create(organisation, request, "demo-safeguards-" + organisation + "-" + name, actor).view();
     }

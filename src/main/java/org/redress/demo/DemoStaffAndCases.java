@@ -3,7 +3,9 @@ package org.redress.demo;
 import org.redress.accounts.Accounts;
 import org.redress.accounts.Role;
 import org.redress.casework.CaseGenerator;
+import org.redress.policy.PolicyPacks;
 import org.redress.reporting.ReadModel;
+import org.redress.reporting.ReportSettings;
 import org.redress.casework.CaseFile.NewCase;
 import org.redress.casework.CaseFile.PointDecision;
 import org.redress.casework.CaseQuery;
@@ -52,9 +54,13 @@ class DemoStaffAndCases implements ApplicationRunner {
     private final Organisations organisations;
     private final Casework casework;
     private final Clock clock;
+    private final PolicyPacks packs;
+    private final ReportSettings reportSettings;
 
     DemoStaffAndCases(Accounts accounts, Organisations organisations, Casework casework, Clock clock, CaseGenerator generator,
-                      ReadModel readModel) {
+                      ReadModel readModel, PolicyPacks packs, ReportSettings reportSettings) {
+        this.packs = packs;
+        this.reportSettings = reportSettings;
         this.generator = generator;
         this.readModel = readModel;
         this.accounts = accounts;
@@ -85,8 +91,30 @@ class DemoStaffAndCases implements ApplicationRunner {
             log.info("Demo history generated: {} cases across the four organisations ({})", generated.cases(), generated.byStatus());
             // generated cases are written in bulk, not through case changes: bring the reports up to date with them
             ORGANISATIONS.forEach(readModel::rebuild);
+            homes();
         }
         log.info("Demo staff accounts ready: <prefix>.<role> with password '{}' (see docs/web.md)", PASSWORD);
+    }
+
+    /**
+     * The social landlords' homes of each tenure for the years the generated history covers, so TSM CH01 has its rates
+     * per 1,000 homes in total and per tenure (R-2); the totals are the tenures' homes together.
+     */
+    private void homes() {
+        int thisYear = org.redress.calendar.UkTime.dateOf(clock.instant()).getYear();
+        Map<String, int[]> homes = Map.of("alliance-homes", new int[] {5_150, 850}, "the-trust", new int[] {2_300, 180},
+                "helping-our-future", new int[] {640, 60});
+        homes.forEach((code, ofTenure) -> {
+            if (organisations.find(code).isEmpty()) {
+                return;
+            }
+            for (int year = thisYear - 5; year <= thisYear; year++) {
+                // a few more homes each year
+                int growth = (year - thisYear + 5) * 20;
+                reportSettings.setHomes(code, year, Tenure.LOW_COST_RENTAL, ofTenure[0] + growth);
+                reportSettings.setHomes(code, year, Tenure.LOW_COST_HOME_OWNERSHIP, ofTenure[1] + growth / 10);
+            }
+        });
     }
 
     private void cases(Organisation org, String prefix) {
@@ -94,28 +122,35 @@ class DemoStaffAndCases implements ApplicationRunner {
         String area = org.serviceAreas().isEmpty() ? null : org.serviceAreas().get(0);
         String complaint = "complaint";
         Instant now = clock.instant();
+        // a social landlord's complainants have a mix of tenures, so TSM CH01 and CH02 show their split
+        boolean landlord = packs.active(org.policyPack()).map(p -> p.organisation().socialLandlord()).orElse(false);
+        Tenure rental = landlord ? Tenure.LOW_COST_RENTAL : Tenure.UNKNOWN;
+        Tenure shared = landlord ? Tenure.LOW_COST_HOME_OWNERSHIP : Tenure.UNKNOWN;
+        Tenure other = landlord ? Tenure.OTHER : Tenure.UNKNOWN;
         // new, not yet acknowledged
         create(org, complaint, Channel.PHONE, now.minus(Duration.ofHours(3)), "Grace Okafor", "grace.okafor@example.org",
                 "14 Mill Lane", "The repair to my kitchen window was booked three times and nobody came.", area,
-                List.of("Missed appointments", "No call back"), worker);
+                List.of("Missed appointments", "No call back"), worker, rental);
         // acknowledged and assigned, running
         CaseView running = create(org, complaint, Channel.EMAIL, now.minus(Duration.ofDays(4)), "Tom Riley", "tom.riley@example.org",
                 "2 Station Road", "Staff were rude to my mother on the phone when she asked about her support plan.", area,
-                List.of("Staff attitude"), worker);
+                List.of("Staff attitude"), worker, shared);
         act(org, running, worker, (f, t, c) -> f.acknowledge(t, worker, "email", c));
         act(org, running, worker, (f, t, c) -> f.assign(worker, t, worker));
         // overdue: received three weeks ago, still open
         create(org, complaint, Channel.LETTER, now.minus(Duration.ofDays(21)), "Priya Shah", null,
-                "Flat 5, Oak House", "The communal heating has failed every winter for three years.", area, List.of("Heating"), worker);
+                "Flat 5, Oak House", "The communal heating has failed every winter for three years.", area, List.of("Heating"), worker,
+                rental);
         // responded
         CaseView responded = create(org, complaint, Channel.WEB_FORM, now.minus(Duration.ofDays(6)), "Jamal Hussein", "jamal@example.org",
-                "9 Hill View", "My rent statement shows a charge I have already paid.", area, List.of("Wrong charge"), worker);
+                "9 Hill View", "My rent statement shows a charge I have already paid.", area, List.of("Wrong charge"), worker,
+                Tenure.UNKNOWN);
         act(org, responded, worker, (f, t, c) -> f.acknowledge(t, worker, "email", c));
         act(org, responded, worker, (f, t, c) -> f.respond(List.of(new PointDecision(1, Outcome.UPHELD, "the payment was not applied")),
                 "We have corrected your statement and apologise.", List.of(), t, worker, c));
         // closed
         CaseView closed = create(org, complaint, Channel.VISIT, now.minus(Duration.ofDays(9)), "Ellen Marsh", null,
-                "21 Church Street", "The contractor left rubble in the garden.", area, List.of("Rubble left"), worker);
+                "21 Church Street", "The contractor left rubble in the garden.", area, List.of("Rubble left"), worker, other);
         act(org, closed, worker, (f, t, c) -> f.acknowledge(t, worker, "letter", c));
         act(org, closed, worker, (f, t, c) -> f.respond(List.of(new PointDecision(1, Outcome.UPHELD, "photos confirmed it")),
                 "The rubble was cleared on the next working day.", List.of(), t, worker, c));
@@ -123,9 +158,10 @@ class DemoStaffAndCases implements ApplicationRunner {
     }
 
     private CaseView create(Organisation org, String type, Channel channel, Instant received, String name, String email, String address,
-                            String description, String area, List<String> points, String actor) {
+                            String description, String area, List<String> points, String actor, Tenure tenure) {
         NewCase request = new NewCase(type, channel, received,
-                new Complainant(name, email, null, address, email == null ? ContactMethod.POST : ContactMethod.EMAIL, null, List.of()),
+                new Complainant(name, email, null, address, email == null ? ContactMethod.POST : ContactMethod.EMAIL, null, List.of(),
+                        tenure),
                 null, List.of(), new Classification(null, area, null, null), description, "Put it right", null, null, points, null);
         return casework.create(org.code(), request, "demo-" + org.code() + "-" + name, actor).view();
     }

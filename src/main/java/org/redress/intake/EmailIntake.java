@@ -102,7 +102,8 @@ public class EmailIntake {
         String email = address(message).orElse(null);
         String name = personal(message).orElse(email == null ? sender : email.substring(0, email.indexOf('@')));
         CaseFile.NewCase contact = new CaseFile.NewCase(type, CaseTypes.Channel.EMAIL, received,
-                new CaseTypes.Complainant(name, email, null, null, email == null ? null : CaseTypes.ContactMethod.EMAIL, null, List.of()),
+                new CaseTypes.Complainant(name, email, null, null, email == null ? null : CaseTypes.ContactMethod.EMAIL, null, List.of(),
+                        CaseTypes.Tenure.UNKNOWN),
                 null, List.of(), new CaseTypes.Classification(null, null, "Email: " + subject, null),
                 text.isBlank() ? "(the email had no text; see its attachments)" : text, null, null, null, List.of(), null);
         Casework.Created created = casework.create(organisation, contact, "email:" + messageId, "email");

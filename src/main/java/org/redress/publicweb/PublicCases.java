@@ -117,9 +117,10 @@ class PublicCases {
         }
         // the person the complaint is about is the complainant; whoever fills in the form for them is their representative
         Complainant complainant = forSomeoneElse
-                ? new Complainant(f.personName().strip(), null, null, blankToNull(f.address()), method, blankToNull(f.adjustments()), List.of())
+                ? new Complainant(f.personName().strip(), null, null, blankToNull(f.address()), method, blankToNull(f.adjustments()), List.of(),
+                Tenure.UNKNOWN)
                 : new Complainant(f.name().strip(), blankToNull(f.email()), blankToNull(f.phone()), blankToNull(f.address()), method,
-                blankToNull(f.adjustments()), List.of());
+                blankToNull(f.adjustments()), List.of(), Tenure.UNKNOWN);
         Representative representative = forSomeoneElse ? new Representative(f.name().strip(), blankToNull(f.relationship()),
                 blankToNull(f.email()), blankToNull(f.phone()), true, LocalDate.now(clock.withZone(org.redress.calendar.UkTime.ZONE))) : null;
         NewCase request = new NewCase("complaint", Channel.WEB_FORM, null, complainant, representative, List.of(),

@@ -41,13 +41,25 @@ record Measure(String id, String title, String definition, List<String> cites, S
     /**
      * A way of splitting rows: its label and the SQL expression giving each row's group, as text.
      *
-     * @param largestFirst order groups by the first figure, largest first (otherwise by name)
+     * @param largestFirst order groups by the first figure, largest first (otherwise in the order of {@code always}, then
+     *                     by name)
      * @param always groups shown even when nothing falls in them (stage 1 and 2 for the regulator's measures)
+     * @param alsoBy more expressions whose groups are rows too, beside the first's: each stage split by tenure under the
+     *               stage's own total (TSM CH01 and CH02, R-2), so a row is counted once in each expression's groups
      */
-    record Grouping(String label, String expression, boolean largestFirst, List<String> always) {
+    record Grouping(String label, String expression, boolean largestFirst, List<String> always, List<String> alsoBy) {
 
         Grouping(String label, String expression, boolean largestFirst) {
-            this(label, expression, largestFirst, List.of());
+            this(label, expression, largestFirst, List.of(), List.of());
+        }
+
+        Grouping(String label, String expression, boolean largestFirst, List<String> always) {
+            this(label, expression, largestFirst, always, List.of());
+        }
+
+        /** Every expression whose groups are rows of the measure, the first first. */
+        List<String> expressions() {
+            return java.util.stream.Stream.concat(java.util.stream.Stream.of(expression), alsoBy.stream()).toList();
         }
     }
 

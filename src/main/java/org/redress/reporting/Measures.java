@@ -1,11 +1,16 @@
 package org.redress.reporting;
 
+import org.redress.casework.CaseTypes.Tenure;
 import org.redress.reporting.Measure.Chart;
 import org.redress.reporting.Measure.Figure;
 import org.redress.reporting.Measure.Grouping;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Every measure Redress reports, each defined once here: the text people read and the SQL that computes it come
@@ -51,6 +56,20 @@ final class Measures {
     static final List<String> PERIODS = List.of(CLOSED_IN_PERIOD, ENDED_IN_PERIOD, RECEIVED_IN_PERIOD, RESPONDED_IN_PERIOD,
             ACKNOWLEDGED_IN_PERIOD, OPEN_AT_END);
     static final List<String> STAGES_1_AND_2 = List.of("Stage 1", "Stage 2");
+    /**
+     * The tenures the regulator splits CH01 and CH02 by (R-2), in the order their rows are shown, with the words each
+     * row's group ends in: "Stage 1: low-cost rental (LCRA)". Other and unknown tenures have rows too, so a stage's rows
+     * add up to its total.
+     */
+    static final Map<Tenure, String> TENURES = tenures();
+    /** The row's tenure in words, from {@link #TENURES}. */
+    static final String TENURE = "case r.tenure" + TENURES.entrySet().stream().filter(t -> t.getKey() != Tenure.UNKNOWN)
+            .map(t -> " when '" + t.getKey().name() + "' then '" + t.getValue() + "'").collect(Collectors.joining())
+            + " else '" + TENURES.get(Tenure.UNKNOWN) + "' end";
+    static final String STAGE_AND_TENURE = STAGE + " || ': ' || " + TENURE;
+    /** Stage 1 and its tenures, then stage 2 and its tenures: every row of CH01 and CH02, shown even when empty. */
+    static final List<String> STAGES_1_AND_2_BY_TENURE = STAGES_1_AND_2.stream()
+            .flatMap(stage -> Stream.concat(Stream.of(stage), TENURES.values().stream().map(t -> stage + ": " + t))).toList();
     static final String DEBT_ADVICE = "r.service_line = 'debt-advice'";
 
     static final List<Measure> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(
@@ -127,17 +146,23 @@ final class Measures {
                                     CLOSED_IN_PERIOD + " and r.satisfied_outcome is not null")), Chart.bar("handling", "outcome")),
             new Measure("tsm-ch01", "TSM CH01: complaints per 1,000 homes",
                     "Stage 1 and stage 2 complaints received in the period, each divided by the organisation's number of homes for "
-                            + "the year the period ends in, times 1,000 (the Regulator of Social Housing's CH01).",
-                    List.of("R-2", "TSM CH01"), COMPLAINT + " and r.stage in (1, 2)", new Grouping("Stage", STAGE, false, STAGES_1_AND_2),
+                            + "the year the period ends in, times 1,000 (the Regulator of Social Housing's CH01); each stage also "
+                            + "split by the complainant's tenure, low-cost rental (LCRA) and low-cost home ownership (LCHO) each "
+                            + "divided by that tenure's homes, other and unknown tenures counted without a rate, so a stage's tenure "
+                            + "rows add up to its total.",
+                    List.of("R-2", "TSM CH01"), COMPLAINT + " and r.stage in (1, 2)",
+                    new Grouping("Stage and tenure", STAGE, false, STAGES_1_AND_2_BY_TENURE, List.of(STAGE_AND_TENURE)),
                     List.of(Figure.count("received", "Received", RECEIVED_IN_PERIOD),
                             Figure.perThousandHomes("per-1000-homes", "Per 1,000 homes", RECEIVED_IN_PERIOD)), Chart.NONE),
             new Measure("tsm-ch02", "TSM CH02: responded to within the Code's timescales",
                     "Of the stage 1 and stage 2 responses sent in the period, the share within the Housing Ombudsman Code's "
                             + "timescale: 10 working days from acknowledgement at stage 1, 20 at stage 2 (from receipt when the "
                             + "response was the acknowledgement). With the setting 'agreed extensions count as in time' on, a response "
-                            + "by the deadline of an extension granted under the policy also counts.",
+                            + "by the deadline of an extension granted under the policy also counts. Each stage is also split by the "
+                            + "complainant's tenure (low-cost rental, low-cost home ownership, other, unknown), so a stage's tenure "
+                            + "rows add up to its total.",
                     List.of("R-2", "TSM CH02", "Code 6.3", "Code 6.15"), COMPLAINT + " and r.stage in (1, 2)",
-                    new Grouping("Stage", STAGE, false, STAGES_1_AND_2),
+                    new Grouping("Stage and tenure", STAGE, false, STAGES_1_AND_2_BY_TENURE, List.of(STAGE_AND_TENURE)),
                     List.of(Figure.count("responses", "Responses", RESPONDED_IN_PERIOD),
                             Figure.percent("within-code-timescale", "% within the Code's timescale", WITHIN_CODE_TIMESCALE,
                                     RESPONDED_IN_PERIOD)), Chart.bar("within-code-timescale")),
@@ -177,5 +202,19 @@ final class Measures {
 
     static Optional<Measure> find(String id) {
         return ALL.stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    /** The tenure a row of CH01 or CH02 is about ("Stage 1: low-cost rental (LCRA)"); empty for a stage's total or any other row. */
+    static Optional<Tenure> tenureOf(String group) {
+        return TENURES.entrySet().stream().filter(t -> group.endsWith(": " + t.getValue())).map(Map.Entry::getKey).findFirst();
+    }
+
+    private static Map<Tenure, String> tenures() {
+        Map<Tenure, String> tenures = new LinkedHashMap<>();
+        tenures.put(Tenure.LOW_COST_RENTAL, "low-cost rental (LCRA)");
+        tenures.put(Tenure.LOW_COST_HOME_OWNERSHIP, "low-cost home ownership (LCHO)");
+        tenures.put(Tenure.OTHER, "other tenure (not LCRA or LCHO)");
+        tenures.put(Tenure.UNKNOWN, "unknown tenure");
+        return java.util.Collections.unmodifiableMap(tenures);
     }
 }

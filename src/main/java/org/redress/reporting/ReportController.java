@@ -1,6 +1,7 @@
 package org.redress.reporting;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.redress.web.InvalidInputException;
@@ -76,7 +77,7 @@ class ReportController {
     }
 
     @GetMapping("/settings")
-    @Operation(summary = "The reporting settings: homes per year (CH01) and whether agreed extensions count as in time (CH02)")
+    @Operation(summary = "The reporting settings: homes per year in total and per tenure (CH01) and whether agreed extensions count as in time (CH02)")
     ReportSettings.Settings settings(@PathVariable String organisation) {
         reports.scope(organisation, null, null, null, null);
         return settings.get(organisation);
@@ -86,10 +87,21 @@ class ReportController {
     }
 
     @PutMapping("/settings/homes/{year}")
-    @Operation(summary = "Set the number of homes the organisation manages in a year (TSM CH01)")
+    @Operation(summary = "Set the number of homes the organisation manages in a year, in total (TSM CH01)")
     ReportSettings.Settings setHomes(@PathVariable String organisation, @PathVariable int year, @RequestBody Homes body) {
         reports.scope(organisation, null, null, null, null);
         settings.setHomes(organisation, year, body.homes());
+        return settings.get(organisation);
+    }
+
+    @PutMapping("/settings/homes/{year}/{tenure}")
+    @Operation(summary = "Set the number of homes of one tenure in a year, LOW_COST_RENTAL or LOW_COST_HOME_OWNERSHIP (TSM CH01 by tenure, R-2)",
+            description = "Each tenure's CH01 rows divide by its own homes; without a total for the year, the stages' totals divide "
+                    + "by the tenures' homes together.")
+    ReportSettings.Settings setTenureHomes(@PathVariable String organisation, @PathVariable int year,
+                                           @PathVariable @Parameter(example = "LOW_COST_RENTAL") String tenure, @RequestBody Homes body) {
+        reports.scope(organisation, null, null, null, null);
+        settings.setHomes(organisation, year, ReportSettings.tenureWithHomes(tenure), body.homes());
         return settings.get(organisation);
     }
 

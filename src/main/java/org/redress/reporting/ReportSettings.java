@@ -1,6 +1,7 @@
 package org.redress.reporting;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.casework.CaseTypes.Tenure;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,11 +16,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The figures and choices reports need that no case holds: the number of homes per year (TSM CH01), whether agreed
- * extensions count as in time (TSM CH02), and comparable organisations' figures to benchmark against (H-11).
+ * The figures and choices reports need that no case holds: the number of homes per year, in total and per tenure (TSM
+ * CH01, R-2), whether agreed extensions count as in time (TSM CH02), and comparable organisations' figures to benchmark
+ * against (H-11). Public so the demo can set homes as an administrator would.
  */
 @Service
-class ReportSettings {
+public class ReportSettings {
+
+    /** The tenures the regulator counts homes of: CH01's rows for other and unknown tenures have no homes to divide by. */
+    static final List<Tenure> TENURES_WITH_HOMES = List.of(Tenure.LOW_COST_RENTAL, Tenure.LOW_COST_HOME_OWNERSHIP);
 
     private final JdbcClient jdbc;
 
@@ -28,11 +33,35 @@ class ReportSettings {
     }
 
     /**
-     * @param homesByYear the number of homes the organisation manages, by year
+     * @param homesByYear the number of homes the organisation manages in total, by year, as set
+     * @param homesByYearAndTenure the homes of each tenure (low-cost rental, low-cost home ownership), by year, as set
      * @param extensionsCountAsInTime whether a response by the deadline of an extension granted under the policy counts
      *                                as within the Code's timescale for CH02 (the regulator's guidance is unsettled: a setting)
      */
-    record Settings(String organisation, Map<Integer, Integer> homesByYear, boolean extensionsCountAsInTime) {
+    record Settings(String organisation, Map<Integer, Integer> homesByYear, Map<Integer, Map<Tenure, Integer>> homesByYearAndTenure,
+                    boolean extensionsCountAsInTime) {
+    }
+
+    /**
+     * The homes of one year that CH01 divides by.
+     *
+     * @param set the total set for the year, if it was
+     * @param byTenure the homes set for each tenure
+     */
+    record Homes(int year, @Nullable Integer set, Map<Tenure, Integer> byTenure) {
+
+        /** The total: as set for the year, or else the homes of the tenures set, together; null when neither is set. */
+        @Nullable Integer total() {
+            if (set != null) {
+                return set;
+            }
+            return byTenure.isEmpty() ? null : byTenure.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        /** The homes a row divides by: the total for a stage's row, a tenure's own for its row, none for other or unknown. */
+        @Nullable Integer of(Optional<Tenure> tenure) {
+            return tenure.isEmpty() ? total() : byTenure.get(tenure.get());
+        }
     }
 
     @Transactional(readOnly = true)
@@ -40,12 +69,21 @@ class ReportSettings {
         Map<Integer, Integer> homes = new LinkedHashMap<>();
         jdbc.sql("select year, homes from reporting.homes where organisation = ? order by year").param(organisation)
                 .query((rs, n) -> homes.put(rs.getInt(1), rs.getInt(2))).list();
-        return new Settings(organisation, homes, extensionsCountAsInTime(organisation));
+        Map<Integer, Map<Tenure, Integer>> byTenure = new LinkedHashMap<>();
+        jdbc.sql("select year, tenure, homes from reporting.homes_by_tenure where organisation = ? order by year")
+                .param(organisation)
+                .query((rs, n) -> byTenure.computeIfAbsent(rs.getInt(1), y -> new java.util.EnumMap<>(Tenure.class))
+                        .put(Tenure.valueOf(rs.getString(2)), rs.getInt(3))).list();
+        return new Settings(organisation, homes, byTenure, extensionsCountAsInTime(organisation));
     }
 
-    Optional<Integer> homes(String organisation, int year) {
-        return jdbc.sql("select homes from reporting.homes where organisation = ? and year = ?").params(organisation, year)
-                .query(Integer.class).optional();
+    Homes homes(String organisation, int year) {
+        Integer set = jdbc.sql("select homes from reporting.homes where organisation = ? and year = ?").params(organisation, year)
+                .query(Integer.class).optional().orElse(null);
+        Map<Tenure, Integer> byTenure = new java.util.EnumMap<>(Tenure.class);
+        jdbc.sql("select tenure, homes from reporting.homes_by_tenure where organisation = ? and year = ?").params(organisation, year)
+                .query((rs, n) -> byTenure.put(Tenure.valueOf(rs.getString(1)), rs.getInt(2))).list();
+        return new Homes(year, set, byTenure);
     }
 
     boolean extensionsCountAsInTime(String organisation) {
@@ -53,18 +91,52 @@ class ReportSettings {
                 .query(Boolean.class).optional().orElse(true);
     }
 
+    /** Sets the number of homes the organisation manages in a year, in total (TSM CH01). */
     @Transactional
-    void setHomes(String organisation, int year, Integer homes) {
-        if (year < 2000 || year > 2100) {
-            throw new InvalidInputException("year", "must be between 2000 and 2100");
-        }
-        if (homes == null || homes <= 0) {
-            throw new InvalidInputException("homes", "must be a whole number of homes, at least 1");
-        }
+    public void setHomes(String organisation, int year, @Nullable Integer homes) {
+        checkHomes(year, homes);
         jdbc.sql("""
                 insert into reporting.homes (organisation, year, homes) values (?, ?, ?)
                 on conflict (organisation, year) do update set homes = excluded.homes
                 """).params(organisation, year, homes).update();
+    }
+
+    /** Sets the number of homes of one tenure in a year: low-cost rental or low-cost home ownership (TSM CH01, R-2). */
+    @Transactional
+    public void setHomes(String organisation, int year, Tenure tenure, @Nullable Integer homes) {
+        if (!TENURES_WITH_HOMES.contains(tenure)) {
+            throw new InvalidInputException("tenure", "must be " + TENURES_WITH_HOMES.get(0) + " or " + TENURES_WITH_HOMES.get(1)
+                    + ": the tenures the regulator counts homes of");
+        }
+        checkHomes(year, homes);
+        jdbc.sql("""
+                insert into reporting.homes_by_tenure (organisation, year, tenure, homes) values (?, ?, ?, ?)
+                on conflict (organisation, year, tenure) do update set homes = excluded.homes
+                """).params(organisation, year, tenure.name(), homes).update();
+    }
+
+    /** A tenure as written in a settings address, e.g. {@code LOW_COST_RENTAL}; only those homes are counted of. */
+    static Tenure tenureWithHomes(String text) {
+        for (Tenure tenure : TENURES_WITH_HOMES) {
+            if (tenure.name().equals(text)) {
+                return tenure;
+            }
+        }
+        throw new InvalidInputException("tenure", "must be " + TENURES_WITH_HOMES.get(0) + " or " + TENURES_WITH_HOMES.get(1)
+                + ": the tenures the regulator counts homes of");
+    }
+
+    private static void checkHomes(int year, @Nullable Integer homes) {
+        List<FieldError> errors = new ArrayList<>();
+        if (year < 2000 || year > 2100) {
+            errors.add(new FieldError("year", "must be between 2000 and 2100"));
+        }
+        if (homes == null || homes <= 0) {
+            errors.add(new FieldError("homes", "must be a whole number of homes, at least 1"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
     }
 
     /**

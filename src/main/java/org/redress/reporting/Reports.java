@@ -103,9 +103,9 @@ class Reports {
             batches.computeIfAbsent(batchKey(m), k -> new ArrayList<>()).add(m);
         }
         Map<String, Map<String, Row>> rows = new LinkedHashMap<>();
-        Map<String, @Nullable Integer> homes = new LinkedHashMap<>();
+        Map<String, ReportSettings.@Nullable Homes> homes = new LinkedHashMap<>();
         for (Measure m : measures) {
-            homes.put(m.id(), needsHomes(m) ? settings.homes(scope.organisation(), scope.to().getYear()).orElse(null) : null);
+            homes.put(m.id(), needsHomes(m) ? settings.homes(scope.organisation(), scope.to().getYear()) : null);
             rows.put(m.id(), new LinkedHashMap<>());
         }
         for (List<Measure> batch : batches.values()) {
@@ -119,16 +119,19 @@ class Reports {
                 int column = 2 + groupings.size();
                 int all = (1 << groupings.size()) - 1;
                 for (Measure m : batch) {
-                    int set = m.groupBy() == null ? -1 : groupings.indexOf(m.groupBy().expression());
-                    // GROUPING(...) has a 1 bit for each expression the row is not grouped by: all of them for the grand
-                    // total, all but its own for a grouping
-                    boolean mine = set < 0 ? notGrouped == all : notGrouped == all - (1 << (groupings.size() - 1 - set));
-                    if (mine) {
-                        String group = set < 0 ? "All" : rs.getString(2 + set);
-                        List<Cell> cells = cells(m, scope, group, rs, column, homes.get(m.id()));
-                        // rows read for another measure of the batch make groups this one has nothing in
-                        if (cells.stream().anyMatch(c -> c.count() > 0 || (c.of() != null && c.of() > 0))) {
-                            rows.get(m.id()).put(group, new Row(group, cells));
+                    List<Integer> sets = m.groupBy() == null ? List.of(-1)
+                            : m.groupBy().expressions().stream().map(groupings::indexOf).toList();
+                    for (int set : sets) {
+                        // GROUPING(...) has a 1 bit for each expression the row is not grouped by: all of them for the grand
+                        // total, all but its own for a grouping
+                        boolean mine = set < 0 ? notGrouped == all : notGrouped == all - (1 << (groupings.size() - 1 - set));
+                        if (mine) {
+                            String group = set < 0 ? "All" : rs.getString(2 + set);
+                            List<Cell> cells = cells(m, scope, group, rs, column, homes.get(m.id()));
+                            // rows read for another measure of the batch make groups this one has nothing in
+                            if (cells.stream().anyMatch(c -> c.count() > 0 || (c.of() != null && c.of() > 0))) {
+                                rows.get(m.id()).put(group, new Row(group, cells));
+                            }
                         }
                     }
                     column += columns(m);
@@ -159,15 +162,12 @@ class Reports {
         return all(scope, List.of(id)).get(0);
     }
 
-    private MeasureResult result(Measure m, ReportScope scope, Map<String, Object> params, Map<String, Row> rows, @Nullable Integer homes,
-                                 List<ReportSettings.Benchmark> benchmarks) {
+    private MeasureResult result(Measure m, ReportScope scope, Map<String, Object> params, Map<String, Row> rows,
+                                 ReportSettings.@Nullable Homes homes, List<ReportSettings.Benchmark> benchmarks) {
         List<Row> ordered = order(m, scope, rows, homes);
         List<String> notes = new ArrayList<>();
-        if (needsHomes(m) && homes == null) {
-            notes.add("The number of homes for " + scope.to().getYear() + " is not set, so the rate per 1,000 homes cannot be worked out: "
-                    + "set it with PUT /api/v1/organisations/" + scope.organisation() + "/reports/settings/homes/" + scope.to().getYear() + ".");
-        } else if (homes != null) {
-            notes.add("Homes in " + scope.to().getYear() + ": " + homes + ".");
+        if (needsHomes(m) && homes != null) {
+            notes.addAll(homesNotes(scope, homes, m.groupBy() != null && !m.groupBy().alsoBy().isEmpty()));
         }
         if (m.id().equals("tsm-ch02")) {
             notes.add("Agreed extensions count as in time: " + (params.get("extensionsInTime").equals(Boolean.TRUE) ? "yes" : "no")
@@ -180,6 +180,34 @@ class Reports {
                 scope.serviceLine(), scope.serviceArea(), scope.limitedTo(), m.groupBy() == null ? null : m.groupBy().label(),
                 m.figures().stream().map(f -> new Column(f.key(), f.label(), f.kind())).toList(), ordered, notes, m.chart(),
                 comparisons(m, scope, ordered, benchmarks));
+    }
+
+    /** What CH01 divided by, and how to set what is missing. */
+    private static List<String> homesNotes(ReportScope scope, ReportSettings.Homes homes, boolean byTenure) {
+        List<String> notes = new ArrayList<>();
+        int year = homes.year();
+        String settings = "PUT /api/v1/organisations/" + scope.organisation() + "/reports/settings/homes/" + year;
+        Integer total = homes.total();
+        if (total == null) {
+            notes.add("The number of homes for " + year + " is not set, so the rate per 1,000 homes cannot be worked out: "
+                    + "set it with " + settings + " (in total) or " + settings + "/{tenure} (per tenure).");
+        } else {
+            String ofTenures = homes.byTenure().entrySet().stream()
+                    .map(t -> Measures.TENURES.get(t.getKey()) + " " + t.getValue()).collect(java.util.stream.Collectors.joining(", "));
+            notes.add("Homes in " + year + ": " + total + (homes.set() == null ? ", the homes of each tenure together (" + ofTenures + ")."
+                    : homes.byTenure().isEmpty() ? "." : "; of them " + ofTenures + "."));
+        }
+        if (byTenure) {
+            for (var tenure : ReportSettings.TENURES_WITH_HOMES) {
+                if (!homes.byTenure().containsKey(tenure)) {
+                    notes.add("The number of " + Measures.TENURES.get(tenure) + " homes for " + year + " is not set, so its rate per "
+                            + "1,000 homes cannot be worked out: set it with " + settings + "/" + tenure.name() + ".");
+                }
+            }
+            notes.add("Complaints of other and unknown tenure count in each stage's total and in their own rows, without a rate: "
+                    + "no number of homes belongs to them.");
+        }
+        return notes;
     }
 
     /** For each figure and row with a peers' figure, the latest one up to the year the period ends in, beside ours. */
@@ -216,7 +244,9 @@ class Reports {
         StringBuilder sql = new StringBuilder("select distinct r.reference from reporting.case_stage r where ")
                 .append(scopeFilter(scope)).append(" and (").append(m.population()).append(") and (").append(figure.rows()).append(")");
         if (group != null && m.groupBy() != null) {
-            sql.append(" and ").append(m.groupBy().expression()).append(" = :group");
+            // a group of any of the measure's groupings: a stage's total, or the stage and a tenure
+            sql.append(" and (").append(m.groupBy().expressions().stream().map(e -> e + " = :group")
+                    .collect(java.util.stream.Collectors.joining(" or "))).append(")");
             params.put("group", group);
         }
         sql.append(" order by 1 limit ").append(MAX_CASES + 1);
@@ -256,7 +286,7 @@ class Reports {
 
     /** The distinct grouping expressions of a batch, in order (ungrouped measures use the grand total). */
     private static List<String> groupings(List<Measure> batch) {
-        return batch.stream().filter(m -> m.groupBy() != null).map(m -> m.groupBy().expression()).distinct().toList();
+        return batch.stream().filter(m -> m.groupBy() != null).flatMap(m -> m.groupBy().expressions().stream()).distinct().toList();
     }
 
     /** How many result columns a measure's figures take. */
@@ -337,10 +367,11 @@ class Reports {
         return m.figures().stream().anyMatch(f -> f.kind() == Kind.PER_THOUSAND_HOMES);
     }
 
-    private static List<Cell> cells(Measure m, ReportScope scope, String group, ResultSet rs, int firstColumn, @Nullable Integer homes)
-            throws SQLException {
+    private static List<Cell> cells(Measure m, ReportScope scope, String group, ResultSet rs, int firstColumn,
+                                    ReportSettings.@Nullable Homes allHomes) throws SQLException {
         List<Cell> cells = new ArrayList<>();
         int column = firstColumn;
+        Integer homes = homesOf(allHomes, group);
         for (Figure f : m.figures()) {
             long n = rs.getLong(column++);
             String link = link(scope, m, f, m.groupBy() == null ? null : group);
@@ -361,7 +392,13 @@ class Reports {
         return cells;
     }
 
-    private static List<Cell> emptyCells(Measure m, ReportScope scope, @Nullable String group, @Nullable Integer homes) {
+    /** The homes a row divides by: a tenure's row by that tenure's, any other row by the total. */
+    private static @Nullable Integer homesOf(ReportSettings.@Nullable Homes homes, @Nullable String group) {
+        return homes == null ? null : homes.of(group == null ? java.util.Optional.empty() : Measures.tenureOf(group));
+    }
+
+    private static List<Cell> emptyCells(Measure m, ReportScope scope, @Nullable String group, ReportSettings.@Nullable Homes allHomes) {
+        Integer homes = homesOf(allHomes, group);
         return m.figures().stream().map(f -> Cell.of(f.key(), f.kind(), switch (f.kind()) {
             case COUNT -> 0.0;
             case PER_THOUSAND_HOMES -> homes == null ? null : 0.0;
@@ -369,7 +406,7 @@ class Reports {
         }, 0, f.kind() == Kind.PERCENT ? 0L : null, link(scope, m, f, group))).toList();
     }
 
-    private List<Row> order(Measure m, ReportScope scope, Map<String, Row> rows, @Nullable Integer homes) {
+    private List<Row> order(Measure m, ReportScope scope, Map<String, Row> rows, ReportSettings.@Nullable Homes homes) {
         if (m.groupBy() == null) {
             return List.of(rows.getOrDefault("All", new Row("All", emptyCells(m, scope, null, homes))));
         }
@@ -386,7 +423,9 @@ class Reports {
         rows.forEach(all::putIfAbsent);
         Comparator<Row> byName = Comparator.comparing(Row::group);
         Comparator<Row> order = m.groupBy().largestFirst()
-                ? Comparator.<Row>comparingLong(r -> r.cells().get(0).count()).reversed().thenComparing(byName) : byName;
+                ? Comparator.<Row>comparingLong(r -> r.cells().get(0).count()).reversed().thenComparing(byName)
+                : Comparator.<Row>comparingInt(r -> always.contains(r.group()) ? always.indexOf(r.group()) : Integer.MAX_VALUE)
+                .thenComparing(byName);
         return all.values().stream().sorted(order).toList();
     }
 

@@ -54,7 +54,7 @@ final class StageProjection {
                     extended, agreed, outcome(c.history(), s.number()), s.number() < lastStage, s.escalationRefused(),
                     c.status().name(), c.closedAt(),
                     c.satisfaction() == null ? null : c.satisfaction().withHandling(),
-                    c.satisfaction() == null ? null : c.satisfaction().withOutcome()));
+                    c.satisfaction() == null ? null : c.satisfaction().withOutcome(), c.complainant().tenure().name()));
         }
         return rows;
     }

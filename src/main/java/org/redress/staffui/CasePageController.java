@@ -76,6 +76,7 @@ class CasePageController {
             case "close" -> "Case closed";
             case "request-escalation" -> "Escalation request recorded";
             case "accept-escalation" -> "Escalation accepted";
+            case "record-tenure" -> "Tenure recorded";
             default -> "Saved";
         };
     }

@@ -9,10 +9,10 @@ record ContactForm(@Nullable String recordType, @Nullable String channel, @Nulla
                    @Nullable String subject, @Nullable String exclusion, @Nullable String description,
                    @Nullable String outcomeWanted, @Nullable String awareSince, @Nullable String points,
                    @Nullable String representativeName, @Nullable String representativeRelationship,
-                   @Nullable String representativeConsent) {
+                   @Nullable String representativeConsent, @Nullable String tenure) {
 
     static ContactForm empty() {
         return new ContactForm("complaint", "PHONE", null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, "UNKNOWN");
     }
 }

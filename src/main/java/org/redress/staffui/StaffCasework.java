@@ -226,6 +226,13 @@ class StaffCasework {
             errors.add(new FieldError("phone", "Enter a phone number, because phone or text is the preferred contact (A-2)"));
         }
         if (preferred == ContactMethod.POST && blank(f.address())) errors.add(new FieldError("address", "Enter an address, because post is the preferred contact (A-2)"));
+        Tenure tenure = Tenure.UNKNOWN;
+        if (!blank(f.tenure())) {
+            tenure = enumValue(Tenure.class, f.tenure(), "tenure", "Choose their tenure from the list, or 'Not known'", errors);
+            if (tenure != null && tenure != Tenure.UNKNOWN && !pack.organisation().socialLandlord()) {
+                errors.add(new FieldError("tenure", "Only a social landlord records a tenure: leave it as 'Not known'"));
+            }
+        }
         if (blank(f.description())) errors.add(new FieldError("description", "Enter what happened, in the person's own words"));
         LocalDate received = date(f.receivedDate(), "receivedDate", "the date it was received", errors);
         LocalDate aware = date(f.awareSince(), "awareSince", "the date they first knew about the problem", errors);
@@ -244,7 +251,7 @@ class StaffCasework {
         List<String> points = blank(f.points()) ? List.of() : Arrays.stream(f.points().split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         return new NewCase(f.recordType(), channel, receivedAt,
                 new Complainant(f.name().strip(), blankToNull(f.email()), blankToNull(f.phone()), blankToNull(f.address()), preferred,
-                        blankToNull(f.reasonableAdjustments()), List.of()),
+                        blankToNull(f.reasonableAdjustments()), List.of(), tenure == null ? Tenure.UNKNOWN : tenure),
                 hasRepresentative ? new Representative(f.representativeName().strip(), blankToNull(f.representativeRelationship()), null, null,
                         true, LocalDate.now(clock.withZone(UK))) : null,
                 List.of(), new Classification(null, blankToNull(f.serviceArea()), blankToNull(f.subject()), null),
@@ -305,6 +312,8 @@ class StaffCasework {
             case "accept-escalation" -> new Offer(verb, "Accept the escalation", "Acknowledges the request and starts the stage's response clock.");
             case "refuse-escalation" -> new Offer(verb, "Refuse the escalation", "Only on the policy's grounds, with reasons and the ombudsman's details (T-8, T-3).");
             case "reclassify" -> new Offer(verb, "Reclassify", "A new linked case is logged; this one stays open with the link (Code 1.5).");
+            case "record-tenure" -> new Offer(verb, "Record their tenure", "The regulator's measures CH01 and CH02 are reported by tenure "
+                    + "(R-2). Correct it whenever you learn it, whatever the case's status.");
             default -> new Offer(verb, verb, "");
         };
     }
@@ -418,6 +427,12 @@ class StaffCasework {
                         (file, now, clocks) -> file.refuseEscalation(ground, f.reason() == null ? "" : f.reason().strip(), now, username));
             }
             case "reclassify" -> casework.reclassify(organisation, reference, required("recordType", f.recordType(), "Choose the new record type"), username).view();
+            case "record-tenure" -> {
+                List<FieldError> errors = new ArrayList<>();
+                Tenure tenure = enumValue(Tenure.class, f.tenure(), "tenure", "Choose their tenure, or 'Not known'", errors);
+                throwIfAny(errors);
+                yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.recordTenure(tenure, now, username));
+            }
             default -> throw new NotFoundException("action", "no action '" + verb + "'");
         };
     }

@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import java.time.LocalDate;
 import java.time.Instant;
@@ -69,10 +71,62 @@ class ApiExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Invalid input", errors);
     }
 
+    /**
+     * Malformed JSON names the body; well-formed JSON with a value of the wrong type (an unknown enum constant, text for
+     * a number) names the field by its path, e.g. {@code complainant.tenure}, with what it must be.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        if (e.getMostSpecificCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = path(mismatch.getPath());
+            if (!field.isEmpty()) {
+                return problem(HttpStatus.BAD_REQUEST, "Invalid input", List.of(new FieldError(field, expected(mismatch.getTargetType()))));
+            }
+        }
         return problem(HttpStatus.BAD_REQUEST, "Invalid input",
                 List.of(new FieldError("body", "is not valid JSON for this request")));
+    }
+
+    /** A JSON path as the API's field names write it: {@code complainant.tenure}, {@code points[0]}. */
+    private static String path(List<JacksonException.Reference> references) {
+        StringBuilder out = new StringBuilder();
+        for (JacksonException.Reference r : references) {
+            if (r.getPropertyName() != null) {
+                out.append(out.isEmpty() ? "" : ".").append(r.getPropertyName());
+            } else if (r.getIndex() >= 0) {
+                out.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return out.length() > 200 ? out.substring(0, 200) : out.toString();
+    }
+
+    /** What a JSON value of this type must be; the value itself is not repeated (it may be anything a client sent). */
+    private static String expected(@org.jspecify.annotations.Nullable Class<?> type) {
+        if (type == null) {
+            return "has a value of the wrong type";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == LocalDate.class) {
+            return "must be a date written YYYY-MM-DD";
+        }
+        if (type == Instant.class) {
+            return "must be an instant written like 2026-11-23T09:30:00Z";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "must be a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "must be true or false";
+        }
+        if (type == String.class) {
+            return "must be text";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "must be a list";
+        }
+        return "has a value of the wrong type";
     }
 
     static ProblemDetail problem(HttpStatus status, String title, List<FieldError> errors) {

@@ -231,7 +231,58 @@ class CaseApiIT extends CaseApiSupport {
         assertRefused(attempt("alliance-homes", c, "hold", "{\"kind\":\"OTHER\",\"reason\":\"again\"}"), "cannot put on hold a case that is on hold");
         act("alliance-homes", c, "decline", "{\"ground\":\"OUT_OF_SCOPE\",\"exclusion\":\"courts-tribunals-insurers\",\"reasons\":\"a matter for the court\"}");
         assertRefused(attempt("alliance-homes", c, "withdraw", "{\"reason\":\"x\"}"), "cannot withdraw a case that is declined");
-        assertThat(api().get(path("alliance-homes", c)).json().get("allowedActions")).isEmpty();
+        // a declined complaint still counts in the regulator's figures, so only its tenure can still be put right
+        assertThat(api().get(path("alliance-homes", c)).json().get("allowedActions").toString()).isEqualTo("[\"record-tenure\"]");
+    }
+
+    @Test
+    void aLandlordsCaseRecordsTheComplainantsTenureAtLoggingShowsItAndCorrectsItByAVerb() {
+        // TSM CH01 and CH02 are split by tenure
+        clock.setUk("2026-11-23T10:00");
+        JsonNode c = create("alliance-homes", complaint("complaint", "2026-11-23T09:00:00Z", "housing", "Point")
+                .replace("\"preferredContact\":\"EMAIL\",", "\"preferredContact\":\"EMAIL\",\"tenure\":\"LOW_COST_RENTAL\","));
+        assertThat(c.get("complainant").get("tenure").asString()).isEqualTo("LOW_COST_RENTAL");
+        assertThat(c.get("history").get(0).get("details").get("tenure").asString()).isEqualTo("LOW_COST_RENTAL");
+        assertThat(c.get("allowedActions").toString()).contains("record-tenure");
+        JsonNode corrected = act("alliance-homes", c, "tenure", "{\"tenure\":\"LOW_COST_HOME_OWNERSHIP\",\"expectedVersion\":"
+                + c.get("version").asLong() + "}");
+        assertThat(api().get(path("alliance-homes", c)).json().get("complainant").get("tenure").asString()).isEqualTo("LOW_COST_HOME_OWNERSHIP");
+        JsonNode event = corrected.get("history").get(corrected.get("history").size() - 1);
+        assertThat(event.get("type").asString()).isEqualTo("tenure-recorded");
+        assertThat(event.get("details").get("previous").asString()).isEqualTo("LOW_COST_RENTAL");
+        assertRefused(attempt("alliance-homes", corrected, "tenure", "{\"tenure\":\"LOW_COST_HOME_OWNERSHIP\"}"), "already");
+        // not given: not known
+        JsonNode untold = create("alliance-homes", complaint("complaint", "2026-11-23T09:00:00Z", "housing", "Point"));
+        assertThat(untold.get("complainant").get("tenure").asString()).isEqualTo("UNKNOWN");
+    }
+
+    @Test
+    void aTenureThatIsNoTenureIsRefusedNamingTheFieldAndCreatesNothing() {
+        //
+        clock.setUk("2026-11-23T10:00");
+        long before = count("alliance-homes");
+        Api.Response bad = api().post("/api/v1/organisations/alliance-homes/cases", complaint("complaint", "2026-11-23T09:00:00Z",
+                "housing", "Point").replace("\"preferredContact\":\"EMAIL\",", "\"preferredContact\":\"EMAIL\",\"tenure\":\"COUNCIL_HOUSE\","));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("complainant.tenure");
+        assertThat(bad.json().get("errors").get(0).get("message").asString()).contains("LOW_COST_RENTAL", "LOW_COST_HOME_OWNERSHIP");
+        assertThat(count("alliance-homes")).isEqualTo(before);
+
+        JsonNode c = create("alliance-homes", complaint("complaint", "2026-11-23T09:00:00Z", "housing", "Point"));
+        Api.Response badVerb = attempt("alliance-homes", c, "tenure", "{\"tenure\":\"FREEHOLD\"}");
+        assertThat(badVerb.status()).isEqualTo(400);
+        assertThat(badVerb.json().get("errors").get(0).get("field").asString()).isEqualTo("tenure");
+        assertThat(attempt("alliance-homes", c, "tenure", "{}").json().get("errors").get(0).get("field").asString()).isEqualTo("tenure");
+        assertThat(api().get(path("alliance-homes", c)).json().get("history")).hasSize(1);
+
+        // an organisation that is not a social landlord records no tenure
+        long contractors = count("247-alliance");
+        Api.Response notALandlord = api().post("/api/v1/organisations/247-alliance/cases", complaint("complaint", "2026-11-23T09:00:00Z",
+                null, "Point").replace("\"preferredContact\":\"EMAIL\",", "\"preferredContact\":\"EMAIL\",\"tenure\":\"LOW_COST_RENTAL\","));
+        assertThat(notALandlord.status()).isEqualTo(422);
+        assertThat(notALandlord.json().get("errors").get(0).get("field").asString()).isEqualTo("complainant.tenure");
+        assertThat(count("247-alliance")).isEqualTo(contractors);
     }
 
     @Test

@@ -25,7 +25,7 @@ class CaseFileTest {
 
     static CaseFile logged(PolicyPack pack, String type, String receivedAt, String... points) {
         NewCase request = new NewCase(type, Channel.PHONE, at(receivedAt),
-                new Complainant("Ada Resident", "ada@example.org", null, "1 High Street", ContactMethod.EMAIL, null, List.of()),
+                new Complainant("Ada Resident", "ada@example.org", null, "1 High Street", ContactMethod.EMAIL, null, List.of(), Tenure.UNKNOWN),
                 null, List.of(), new Classification("housing", "Repairs", "Repairs", "Missed appointment"),
                 "The repair was missed twice", "Fix the boiler", null, null, List.of(points), null);
         CaseFile.Logged result = CaseFile.log(CaseId.random(), "org", "T-2026-000001", pack, request, at(receivedAt), "officer", ENGLAND);
@@ -222,5 +222,19 @@ class CaseFileTest {
         assertThat(file.allowedActions()).contains("acknowledge", "close").doesNotContain("request-escalation");
         ok(file.acknowledge(at("2026-11-23T11:00"), "o", "email", ENGLAND));
         ok(file.close(null, "thanked the team", at("2026-11-23T12:00"), "o", ENGLAND));
+    }
+
+    @Test
+    void theTenureIsRecordedAtAnyStatusAndSurvivesAnonymisation() {
+        // the regulator's figures are split by tenure, and anonymising a case must not change them
+        CaseFile file = logged(TestPacks.housingCode(), "complaint", "2026-11-23T10:00", "Repair missed");
+        assertThat(file.state().complainant().tenure()).isEqualTo(Tenure.UNKNOWN);
+        ok(file.withdraw("sorted out", at("2026-11-24T09:00"), "officer"));
+        assertThat(file.allowedActions()).containsExactly("record-tenure");
+        ok(file.recordTenure(Tenure.LOW_COST_HOME_OWNERSHIP, at("2026-11-25T09:00"), "officer"));
+        assertThat(file.recordTenure(Tenure.LOW_COST_HOME_OWNERSHIP, at("2026-11-25T10:00"), "officer")).isPresent();
+        ok(file.anonymise("retention", at("2033-01-01T02:30"), "retention"));
+        assertThat(file.state().complainant().name()).isEqualTo(Anonymisation.NAME);
+        assertThat(file.state().complainant().tenure()).isEqualTo(Tenure.LOW_COST_HOME_OWNERSHIP);
     }
 }

@@ -25,6 +25,15 @@ class CaseGeneratorIT extends CaseApiSupport {
     @Autowired
     JdbcClient jdbc;
 
+    /** The tenures of the cases the generator logged for an organisation. */
+    List<String> generatedTenures(String organisation) {
+        return jdbc.sql("""
+                select distinct f.state->'complainant'->>'tenure' from casework.case_file f
+                join casework.case_event e on e.case_id = f.id and e.sequence = 1
+                where f.organisation = ? and e.actor = 'generator'
+                """).param(organisation).query(String.class).list();
+    }
+
     @Test
     void generatedCasesAreReadListedByDeadlineAndActedOnThroughTheApi() {
         clock.setUk("2026-11-23T09:00");
@@ -44,6 +53,10 @@ class CaseGeneratorIT extends CaseApiSupport {
                 .contains("247-alliance", "alliance-homes", "helping-our-future", "the-trust");
         assertThat(jdbc.sql("select count(distinct stage) from casework.case_file where record_type = 'complaint'")
                 .query(Long.class).single()).isGreaterThanOrEqualTo(2);
+        // R-2: a social landlord's complainants have every tenure, so generated data splits TSM CH01 and CH02; others have none
+        assertThat(generatedTenures("alliance-homes")).containsExactlyInAnyOrder("LOW_COST_RENTAL", "LOW_COST_HOME_OWNERSHIP", "OTHER", "UNKNOWN");
+        assertThat(generatedTenures("the-trust")).contains("LOW_COST_RENTAL", "LOW_COST_HOME_OWNERSHIP");
+        assertThat(generatedTenures("247-alliance")).containsExactly("UNKNOWN");
 
         // every stored state reads back into the aggregate and its view
         List<UUID> ids = jdbc.sql("select id, organisation from casework.case_file where pack_id is not null")

@@ -5,6 +5,7 @@ import org.redress.accounts.Permission;
 import org.redress.accounts.Permissions;
 import org.redress.casework.CaseTypes.ClockStatus;
 import org.redress.casework.CaseTypes.Complainant;
+import org.redress.casework.CaseTypes.Tenure;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,7 +42,7 @@ class PrivacyRulesTest {
 
     @Test
     void aPersonLegalHoldMatchesTheComplainantByEmailOrNameWhateverTheCaseOrByPhoneWhateverTheSpacing() {
-        Complainant c = new Complainant("Ada Resident", "Ada@Example.org", "07700 900123", null, null, null, List.of());
+        Complainant c = new Complainant("Ada Resident", "Ada@Example.org", "07700 900123", null, null, null, List.of(), Tenure.UNKNOWN);
         assertThat(Retention.matches("ada@example.org", c)).isTrue();
         assertThat(Retention.matches(" ADA RESIDENT ", c)).isTrue();
         assertThat(Retention.matches("07700900123", c)).isTrue();

@@ -32,6 +32,9 @@ class DashboardIT extends ReportingApiSupport {
             assertThat(returns).contains("id=\"" + id + "-heading\"");
         }
         assertThat(returns).contains("<h1>Regulatory returns and policy monitoring</h1>", "aria-current=\"page\"");
+        // CH01 and CH02 by tenure under each stage's total, each non-zero figure linked to its cases
+        assertThat(returns).contains("<th scope=\"row\">Stage 1: low-cost rental (LCRA)</th>", "<th scope=\"row\">Stage 2: unknown tenure</th>",
+                "measure=tsm-ch01&amp;figure=received&amp;group=Stage%201%3A%20unknown%20tenure", "Homes in 2019: 2000; of them");
         assertThat(html).contains("data-measure=\"received-by-month\"", "role=\"img\"", "<caption id=\"received-by-month-caption\"");
         assertThat(html).contains("Board report (PDF)", "/reports/board-report.pdf?from=2019-01-01&amp;to=2019-06-30");
         // the chart data: complaints by month, January to June 2019 (F; A, B, C, E; none; none; none; D)

@@ -85,6 +85,41 @@ class ExportsIT extends ReportingApiSupport {
     }
 
     @Test
+    void ch01ByTenureExportsEveryTenureRowBesideTheStageTotalsToCsvAndExcel() throws Exception {
+        // the same rows as the page and the JSON
+        File csv = download(base() + "/measures/tsm-ch01/export.csv?" + PERIOD);
+        List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8))).getRecords();
+        // two stages, each a total and four tenures, two figures each
+        assertThat(records).hasSize(2 * 5 * 2);
+        CSVRecord rental = records.stream().filter(r -> r.get("group").equals("Stage 1: low-cost rental (LCRA)")
+                && r.get("figure").equals("per-1000-homes")).findFirst().orElseThrow();
+        assertThat(rental.get("value")).isEqualTo("1.3");  // A and C of 1,600 low-cost rental homes
+        assertThat(rental.get("count")).isEqualTo("2");
+        CSVRecord unknown = records.stream().filter(r -> r.get("group").equals("Stage 1: unknown tenure")
+                && r.get("figure").equals("per-1000-homes")).findFirst().orElseThrow();
+        assertThat(unknown.get("value")).isEmpty();  // D and F: no homes to divide by
+        assertThat(unknown.get("count")).isEqualTo("2");
+
+        File xlsx = download(base() + "/returns/export.xlsx?" + PERIOD);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet sheet = book.getSheetAt(Measures.RETURNS.indexOf("tsm-ch02"));
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).startsWith("TSM CH02");
+            Row shared = null;
+            for (Row row : sheet) {
+                if (row.getCell(0) != null && "Stage 1: low-cost home ownership (LCHO)".equals(row.getCell(0).getStringCellValue())) {
+                    shared = row;
+                }
+            }
+            assertThat(shared).isNotNull();
+            // B alone, in time by its agreed extension: responses 1, 100%, 1 of 1
+            assertThat(shared.getCell(1).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(shared.getCell(2).getNumericCellValue()).isEqualTo(100.0);
+            assertThat(shared.getCell(3).getStringCellValue()).isEqualTo("1 of 1");
+        }
+    }
+
+    @Test
     void theDashboardExportsAsOneWorkbookWithASheetPerMeasure() throws Exception {
         File xlsx = download(base() + "/dashboard/export.xlsx?" + PERIOD);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {

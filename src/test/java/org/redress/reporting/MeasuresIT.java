@@ -117,6 +117,101 @@ class MeasuresIT extends ReportingApiSupport {
         assertThat(noHomes.get("notes").toString()).contains("number of homes for 2018 is not set");
     }
 
+    static final String LCRA = ": low-cost rental (LCRA)";
+    static final String LCHO = ": low-cost home ownership (LCHO)";
+    static final String OTHER = ": other tenure (not LCRA or LCHO)";
+    static final String UNKNOWN = ": unknown tenure";
+
+    @Test
+    void ch01SplitsEachStageByTenureAndDividesEachTenureRowByThatTenuresHomes() {
+        // TSM CH01 for low-cost rental and low-cost home ownership separately, and in total
+        JsonNode m = measure("tsm-ch01");
+        assertThat(m.get("rows")).extracting(r -> r.get("group").asString()).containsExactly(
+                "Stage 1", "Stage 1" + LCRA, "Stage 1" + LCHO, "Stage 1" + OTHER, "Stage 1" + UNKNOWN,
+                "Stage 2", "Stage 2" + LCRA, "Stage 2" + LCHO, "Stage 2" + OTHER, "Stage 2" + UNKNOWN);
+        // stage 1 received in the period: A and C rent (2), B is a shared owner (1), E is neither (1), D and F did not say (2)
+        assertThat(value(m, "Stage 1" + LCRA, "received")).isEqualTo(2);
+        assertThat(value(m, "Stage 1" + LCHO, "received")).isEqualTo(1);
+        assertThat(value(m, "Stage 1" + OTHER, "received")).isEqualTo(1);
+        assertThat(value(m, "Stage 1" + UNKNOWN, "received")).isEqualTo(2);
+        assertThat(2 + 1 + 1 + 2).isEqualTo((int) value(m, "Stage 1", "received"));
+        assertThat(casesBehind(m, "Stage 1" + UNKNOWN, "received")).containsExactlyElementsOf(refs("D", "F"));
+        assertThat(casesBehind(m, "Stage 1" + LCHO, "per-1000-homes")).containsExactlyElementsOf(refs("B"));
+        // each tenure's rate divides by its own homes: 2 of 1,600 low-cost rental homes is 1.25 (1.3 to one place),
+        // 1 of 400 low-cost home ownership homes 2.5; the stage's total still divides by all 2,000 homes
+        assertThat(value(m, "Stage 1" + LCRA, "per-1000-homes")).isEqualTo(Math.round(2 * 1000.0 / 1600 * 10) / 10.0);
+        assertThat(value(m, "Stage 1" + LCHO, "per-1000-homes")).isEqualTo(1 * 1000.0 / 400);
+        assertThat(value(m, "Stage 1", "per-1000-homes")).isEqualTo(6 * 1000.0 / 2000);
+        // no homes belong to other or unknown tenures: counted, with no rate
+        assertThat(cell(m, "Stage 1" + OTHER, "per-1000-homes").get("value")).isNull();
+        assertThat(cell(m, "Stage 1" + UNKNOWN, "per-1000-homes").get("value")).isNull();
+        // stage 2: B's escalation alone, a shared owner's
+        assertThat(value(m, "Stage 2" + LCHO, "received")).isEqualTo(1);
+        assertThat(value(m, "Stage 2" + LCHO, "per-1000-homes")).isEqualTo(1 * 1000.0 / 400);
+        assertThat(value(m, "Stage 2" + LCRA, "received")).isEqualTo(0);
+        assertThat(value(m, "Stage 2" + LCRA, "per-1000-homes")).isEqualTo(0.0);
+        assertThat(value(m, "Stage 2" + UNKNOWN, "received")).isEqualTo(0);
+        assertThat(m.get("notes").toString()).contains("Homes in 2019: 2000; of them low-cost rental (LCRA) 1600, low-cost home "
+                + "ownership (LCHO) 400.", "Complaints of other and unknown tenure count in each stage's total");
+        // without homes for the year, no rate at all, and the note says how to set each tenure's
+        JsonNode noHomes = measure("tsm-ch01", "from=2018-01-01&to=2018-12-31");
+        assertThat(cell(noHomes, "Stage 1" + LCRA, "per-1000-homes").get("value")).isNull();
+        assertThat(noHomes.get("notes").toString()).contains("/reports/settings/homes/2018/LOW_COST_HOME_OWNERSHIP");
+    }
+
+    @Test
+    void ch02SplitsEachStagesResponsesByTenureSoTheyAddUpToTheStage() {
+        // TSM CH02 by tenure. Stage 1 responses in the period: A and H (rent, both in time), B (shared owner, in time by
+        // its agreed extension), E (neither, in time), F (not known, late): 2 + 1 + 1 + 1 = 5, in time 2 + 1 + 1 + 0 = 4
+        JsonNode m = measure("tsm-ch02");
+        assertThat(value(m, "Stage 1" + LCRA, "responses")).isEqualTo(2);
+        assertThat(value(m, "Stage 1" + LCRA, "within-code-timescale")).isEqualTo(100.0);
+        assertThat(value(m, "Stage 1" + LCHO, "within-code-timescale")).isEqualTo(100.0);
+        assertThat(value(m, "Stage 1" + OTHER, "within-code-timescale")).isEqualTo(100.0);
+        assertThat(value(m, "Stage 1" + UNKNOWN, "within-code-timescale")).isEqualTo(0.0);
+        assertThat(cell(m, "Stage 1" + UNKNOWN, "within-code-timescale").get("text").asString()).isEqualTo("0% (0 of 1)");
+        assertThat(cell(m, "Stage 1", "within-code-timescale").get("text").asString()).isEqualTo("80% (4 of 5)");
+        assertThat(casesBehind(m, "Stage 1" + LCRA, "within-code-timescale")).containsExactlyElementsOf(refs("A", "H"));
+        // stage 2: B, 10 working days from the acceptance; no low-cost rental response, so no share to give
+        assertThat(value(m, "Stage 2" + LCHO, "within-code-timescale")).isEqualTo(100.0);
+        assertThat(cell(m, "Stage 2" + LCRA, "within-code-timescale").get("value")).isNull();
+        try {
+            assertThat(api().put("/api/v1/organisations/" + ORG + "/reports/settings/extensions", "{\"extensionsCountAsInTime\":false}")
+                    .status()).isEqualTo(200);
+            // B's response was in time only by its extension
+            assertThat(cell(measure("tsm-ch02"), "Stage 1" + LCHO, "within-code-timescale").get("text").asString()).isEqualTo("0% (0 of 1)");
+        } finally {
+            api().put("/api/v1/organisations/" + ORG + "/reports/settings/extensions", "{\"extensionsCountAsInTime\":true}");
+        }
+    }
+
+    @Test
+    void homesAreSetPerTenureBesideTheTotalAndWithoutATotalTheStagesDivideByTheTenuresTogether() {
+        // R-2, at Helping Our Future in 2017 (a year no other test sets homes for)
+        String settings = "/api/v1/organisations/helping-our-future/reports/settings";
+        assertThat(api().put(settings + "/homes/2017/LOW_COST_RENTAL", "{\"homes\":900}").status()).isEqualTo(200);
+        var set = api().put(settings + "/homes/2017/LOW_COST_HOME_OWNERSHIP", "{\"homes\":100}");
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(set.json().get("homesByYearAndTenure").get("2017").get("LOW_COST_RENTAL").asInt()).isEqualTo(900);
+        assertThat(set.json().get("homesByYearAndTenure").get("2017").get("LOW_COST_HOME_OWNERSHIP").asInt()).isEqualTo(100);
+        assertThat(set.json().get("homesByYear").has("2017")).isFalse();
+        JsonNode m = get("/api/v1/organisations/helping-our-future/reports/measures/tsm-ch01?from=2017-01-01&to=2017-12-31");
+        assertThat(m.get("notes").toString()).contains("Homes in 2017: 1000, the homes of each tenure together");
+        // 900 + 100 = 1,000 homes: the rate is the count itself
+        assertThat(value(m, "Stage 1", "per-1000-homes")).isEqualTo(value(m, "Stage 1", "received"));
+
+        var other = api().put(settings + "/homes/2017/OTHER", "{\"homes\":5}");
+        assertThat(other.status()).isEqualTo(400);
+        assertThat(other.json().get("errors").get(0).get("field").asString()).isEqualTo("tenure");
+        var unknown = api().put(settings + "/homes/2017/council-houses", "{\"homes\":5}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("tenure");
+        var none = api().put(settings + "/homes/2017/LOW_COST_RENTAL", "{\"homes\":0}");
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.json().get("errors").get(0).get("field").asString()).isEqualTo("homes");
+        assertThat(get(settings).get("homesByYearAndTenure").get("2017").get("LOW_COST_RENTAL").asInt()).isEqualTo(900);
+    }
+
     @Test
     void ch02CountsAgreedExtensionsAsInTimeOnlyWhenTheSettingSaysSo() {
         // Code time from acknowledgement: A 1, B 16 (extended, met its extended deadline), E 8, F 36, H 6 working days

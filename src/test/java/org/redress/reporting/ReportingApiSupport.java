@@ -43,7 +43,9 @@ abstract class ReportingApiSupport {
     /**
      * The hand-built data set, built once per test run: eight Alliance Homes cases around the first half of 2019 (a
      * year no other test uses), driven through the case API with the clock moved as each story goes. England and
-     * Wales working days; the bank holidays that matter are 25, 26 December 2018 and 1 January 2019.
+     * Wales working days; the bank holidays that matter are 25, 26 December 2018 and 1 January 2019. R-2: the
+     * complainants' tenures are low-cost rental (A, C, G, H), low-cost home ownership (B, recorded after logging),
+     * neither (E) and not known (D, F); 2019 has 2,000 homes, 1,600 of them low-cost rental and 400 low-cost home ownership.
      */
     @BeforeEach
     void theFirstHalfOf2019HasHappened() {
@@ -53,13 +55,15 @@ abstract class ReportingApiSupport {
             return;
         }
         // A: Repairs, responded in 47 hours and 1 working day after the acknowledgement, upheld, satisfied with both
-        refs.put("A", complaint(ORG, "complaint", "2019-02-04T09:00", "housing", "Repairs", "Repairs", "Missed appointment", 1)
+        refs.put("A", complaint(ORG, "complaint", "2019-02-04T09:00", "housing", "Repairs", "Repairs", "Missed appointment", 1, "LOW_COST_RENTAL")
                 .acknowledged("2019-02-05T10:00").responded("2019-02-06T08:00", "UPHELD").closed("2019-02-07T09:00", true, true).reference());
         // B: Repairs, acknowledged on the 5th working day; the response (due 10 working days after, 4 March) is extended
         // by 10 with the complainant's agreement (now due 18 March) and sent on 12 March, 16 working days after the
         // acknowledgement; not upheld. Escalated 14 March, accepted 15 March, stage 2 response 29 March (10 working
-        // days after acceptance, 11 after the request), partly upheld; closed unhappy with both on 1 April.
+        // days after acceptance, 11 after the request), partly upheld; closed unhappy with both on 1 April. Logged without
+        // a tenure; the next day staff record that the complainant is a shared owner.
         refs.put("B", complaint(ORG, "complaint", "2019-02-11T09:00", "housing", "Repairs", "Repairs", "Damp", 1)
+                .at("2019-02-12T09:00", "tenure", "{\"tenure\":\"LOW_COST_HOME_OWNERSHIP\"}")
                 .acknowledged("2019-02-18T09:00")
                 .at("2019-03-01T09:00", "extend", "{\"clock\":\"respond\",\"amount\":10,\"reason\":\"survey awaited\",\"complainantAgreed\":true}")
                 .responded("2019-03-12T09:00", "NOT_UPHELD")
@@ -70,25 +74,27 @@ abstract class ReportingApiSupport {
                 .responded("2019-03-29T09:00", "PARTLY_UPHELD")
                 .closed("2019-04-01T10:00", false, false).reference());
         // C: Neighbourhoods, acknowledged late (7 working days); response due 20 March, never sent: open and overdue
-        Story c = complaint(ORG, "complaint", "2019-02-25T09:00", "housing", "Neighbourhoods", "Anti-social behaviour", "Noise", 1)
+        Story c = complaint(ORG, "complaint", "2019-02-25T09:00", "housing", "Neighbourhoods", "Anti-social behaviour", "Noise", 1,
+                "LOW_COST_RENTAL")
                 .acknowledged("2019-03-06T09:00");
         refs.put("C", c.reference());
         // D: Neighbourhoods, received three days before the period ends, not yet acknowledged: open and within time
         Story d = complaint(ORG, "complaint", "2019-06-27T09:00", "housing", "Neighbourhoods", "Anti-social behaviour", "Parking", 1);
         refs.put("D", d.reference());
         // E: debt advice, responded 8 working days after the acknowledgement, upheld, closed 11 days after receipt
-        refs.put("E", complaint(ORG, "complaint", "2019-02-04T09:00", "debt-advice", "Debt advice", "Advice", "Delay", 1)
+        refs.put("E", complaint(ORG, "complaint", "2019-02-04T09:00", "debt-advice", "Debt advice", "Advice", "Delay", 1, "OTHER")
                 .acknowledged("2019-02-05T09:00").responded("2019-02-15T09:00", "UPHELD").closed("2019-02-15T09:00", null, null).reference());
         // F: debt advice, response due 22 January, sent late on 5 March, not upheld, closed 58 days after receipt
         refs.put("F", complaint(ORG, "complaint", "2019-01-07T09:00", "debt-advice", "Debt advice", "Advice", "Wrong figures", 1)
                 .acknowledged("2019-01-08T09:00").responded("2019-03-05T09:00", "NOT_UPHELD").closed("2019-03-06T09:00", null, null).reference());
         // G: a compliment is not a complaint
-        refs.put("G", complaint(ORG, "compliment", "2019-03-01T09:00", "housing", "Repairs", "Repairs", "Thanks", 0)
+        refs.put("G", complaint(ORG, "compliment", "2019-03-01T09:00", "housing", "Repairs", "Repairs", "Thanks", 0, "LOW_COST_RENTAL")
                 .closed("2019-03-01T10:00", null, null).reference());
         // H: received before the period; responded in it 6 working days after the acknowledgement (24 and 27 December are
         // working days, 25, 26 December and 1 January are not), upheld; closed 15 days after receipt, happy with the
         // handling, not with the outcome
-        refs.put("H", complaint(ORG, "complaint", "2018-12-20T09:00", "housing", "Repairs", "Repairs", "Missed appointment", 1)
+        refs.put("H", complaint(ORG, "complaint", "2018-12-20T09:00", "housing", "Repairs", "Repairs", "Missed appointment", 1,
+                "LOW_COST_RENTAL")
                 .acknowledged("2018-12-21T09:00").responded("2019-01-03T09:00", "UPHELD").closed("2019-01-04T09:00", true, false).reference());
         // C and D are withdrawn after the period, so they still count as open at its end, and no clock of this data set
         // is left running to surprise other tests' work lists and deadline sweeps
@@ -96,6 +102,10 @@ abstract class ReportingApiSupport {
         d.at("2019-07-10T09:05", "withdraw", "{\"reason\":\"resolved informally\"}");
         clock.setUk("2019-07-10T09:00");
         assertThat(api().put("/api/v1/organisations/" + ORG + "/reports/settings/homes/2019", "{\"homes\":2000}").status()).isEqualTo(200);
+        assertThat(api().put("/api/v1/organisations/" + ORG + "/reports/settings/homes/2019/LOW_COST_RENTAL", "{\"homes\":1600}")
+                .status()).isEqualTo(200);
+        assertThat(api().put("/api/v1/organisations/" + ORG + "/reports/settings/homes/2019/LOW_COST_HOME_OWNERSHIP", "{\"homes\":400}")
+                .status()).isEqualTo(200);
     }
 
     List<String> refs(String... letters) {
@@ -143,9 +153,15 @@ abstract class ReportingApiSupport {
         }
     }
 
-    /** Logs a complaint received at a UK local time, with one point per outcome it will need. */
+    /** Logs a complaint received at a UK local time, with one point per outcome it will need, its tenure not given. */
     Story complaint(String organisation, String recordType, String receivedUk, String serviceLine, String serviceArea,
                     String subject, String subSubject, int points) {
+        return complaint(organisation, recordType, receivedUk, serviceLine, serviceArea, subject, subSubject, points, null);
+    }
+
+    /** Logs a complaint received at a UK local time, with one point per outcome it will need and the complainant's tenure. */
+    Story complaint(String organisation, String recordType, String receivedUk, String serviceLine, String serviceArea,
+                    String subject, String subSubject, int points, String tenure) {
         clock.setUk(receivedUk);
         StringBuilder p = new StringBuilder();
         for (int i = 1; i <= points; i++) {
@@ -153,10 +169,11 @@ abstract class ReportingApiSupport {
         }
         String body = """
                 {"recordType":"%s","channel":"PHONE",
-                 "complainant":{"name":"Ada Resident","email":"ada.%d@example.org","preferredContact":"EMAIL"},
+                 "complainant":{"name":"Ada Resident","email":"ada.%d@example.org","preferredContact":"EMAIL"%s},
                  "serviceLine":"%s","serviceArea":"%s","subject":"%s","subSubject":"%s",
                  "description":"Something went wrong","points":[%s]}
-                """.formatted(recordType, System.nanoTime(), serviceLine, serviceArea, subject, subSubject, p);
+                """.formatted(recordType, System.nanoTime(), tenure == null ? "" : ",\"tenure\":\"" + tenure + "\"", serviceLine,
+                serviceArea, subject, subSubject, p);
         Api.Response response = api().post("/api/v1/organisations/" + organisation + "/cases", body);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return new Story(organisation, response.json().get("caseFile"));

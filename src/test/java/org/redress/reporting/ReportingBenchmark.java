@@ -41,7 +41,8 @@ class ReportingBenchmark {
                 insert into reporting.case_stage (organisation, case_id, reference, stage, record_type, staged, service_line, service_area,
                     subject, sub_subject, case_received_at, received_at, acknowledged_at, ack_working_days, responded_at, respond_due_by,
                     respond_original_due_by, respond_working_days, code_working_days, extended, extension_agreed, outcome, escalated,
-                    escalation_refused, case_status, closed_at, satisfied_handling, satisfied_outcome, updated_at, received_month, ended_at)
+                    escalation_refused, case_status, closed_at, satisfied_handling, satisfied_outcome, updated_at, received_month, ended_at,
+                    tenure)
                 select 'bench', md5(i::text)::uuid, 'B-' || i, 1, 'complaint', true,
                     (array['housing', 'home-care', 'debt-advice'])[1 + i % 3],
                     (array['Repairs', 'Neighbourhoods', 'Rents', 'Home care', 'Debt advice', 'Customer services'])[1 + i % 6],
@@ -53,18 +54,21 @@ class ReportingBenchmark {
                     case when i % 10 not in (0, 1) or rec < timestamptz '2025-11-01' then rec + (i % 30 + 1) * interval '1 day' end,
                     case when i % 4 = 0 then i % 8 < 5 end, case when i % 4 = 0 then i % 8 < 3 end, now(),
                     to_char(rec at time zone 'Europe/London', 'YYYY-MM'),
-                    case when i % 10 <> 0 or rec < timestamptz '2025-11-01' then rec + (i % 30) * interval '1 day' end
+                    case when i % 10 <> 0 or rec < timestamptz '2025-11-01' then rec + (i % 30) * interval '1 day' end,
+                    (array['LOW_COST_RENTAL', 'LOW_COST_RENTAL', 'LOW_COST_RENTAL', 'LOW_COST_RENTAL', 'LOW_COST_RENTAL', 'LOW_COST_RENTAL',
+                           'LOW_COST_RENTAL', 'LOW_COST_RENTAL', 'LOW_COST_HOME_OWNERSHIP', 'OTHER', 'UNKNOWN'])[1 + i % 11]
                 from (select i, timestamptz '2020-01-01 09:00+00' + i * interval '189 seconds' as rec
                       from generate_series(1, :n) i) g
                 """).param("n", CASES).update();
         jdbc.sql("""
                 insert into reporting.case_stage (organisation, case_id, reference, stage, record_type, staged, service_line, service_area,
                     subject, sub_subject, case_received_at, received_at, acknowledged_at, ack_working_days, responded_at, respond_due_by,
-                    respond_working_days, code_working_days, outcome, case_status, closed_at, updated_at, received_month, ended_at)
+                    respond_working_days, code_working_days, outcome, case_status, closed_at, updated_at, received_month, ended_at, tenure)
                 select organisation, case_id, reference, 2, record_type, true, service_line, service_area, subject, sub_subject,
                     case_received_at, responded_at + interval '3 days', responded_at + interval '4 days', 1, responded_at + interval '20 days',
                     responded_at + interval '31 days', 14, 12, outcome, case_status, closed_at, now(),
-                    to_char((responded_at + interval '3 days') at time zone 'Europe/London', 'YYYY-MM'), responded_at + interval '20 days'
+                    to_char((responded_at + interval '3 days') at time zone 'Europe/London', 'YYYY-MM'), responded_at + interval '20 days',
+                    tenure
                 from reporting.case_stage where organisation = 'bench' and escalated and responded_at is not null
                 """).update();
         jdbc.sql("analyze reporting.case_stage").update();

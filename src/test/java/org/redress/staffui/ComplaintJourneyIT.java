@@ -125,6 +125,8 @@ class ComplaintJourneyIT {
         worker.fill("#description", "Support worker missed three visits in a row.");
         worker.fill("#points", "Missed support visits");
         worker.selectOption("#serviceArea", "Support services");
+        // the Trust is a social landlord, so the form asks the tenure the regulator's measures are split by
+        worker.check("#tenure-ownership");
         worker.click("#check");
         assertThat(worker.locator("#warnings")).containsText("No warnings");
         assertAccessible(worker);
@@ -132,7 +134,12 @@ class ComplaintJourneyIT {
         worker.click("text=Save");
         assertThat(worker.locator(".govuk-notification-banner")).containsText("Logged TT-2026-");
         String phoneReference = worker.locator("h1 span").first().textContent().strip();
+        assertThat(worker.locator("#tenure-recorded")).hasText("Low-cost home ownership (LCHO)");
         assertAccessible(worker);
+        // ... and corrects the tenure when the person says they rent after all
+        act(worker, "record-tenure", p -> p.check("#tenure"));
+        assertThat(worker.locator(".govuk-notification-banner")).containsText("Tenure recorded");
+        assertThat(worker.locator("#tenure-recorded")).hasText("Low-cost rental (LCRA)");
 
         // ... acknowledges it
         clock.setUk("2026-11-24T10:00");
@@ -251,6 +258,10 @@ class ComplaintJourneyIT {
         worker.locator("#name").focus();
         worker.keyboard().type("Kim Keyboard");
         worker.fill("#description", "Letter about a missed visit");
+        // the tenure radios by keyboard: focus the first and select it with the space bar
+        worker.locator("#tenure").focus();
+        worker.keyboard().press("Space");
+        assertThat(worker.locator("#tenure")).isChecked();
         worker.locator("#check").focus();
         worker.keyboard().press("Enter");
         assertThat(worker.locator("#warnings")).containsText("No warnings");
@@ -258,6 +269,7 @@ class ComplaintJourneyIT {
         worker.locator("button:has-text('Save')").focus();
         worker.keyboard().press("Enter");
         assertThat(worker.locator(".govuk-notification-banner")).containsText("Logged TT-2026-");
+        assertThat(worker.locator("#tenure-recorded")).hasText("Low-cost rental (LCRA)");
         worker.locator("#action-acknowledge summary").focus();
         worker.keyboard().press("Enter");
         worker.locator("#action-acknowledge button[type=submit]").focus();

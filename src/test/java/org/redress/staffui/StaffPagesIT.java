@@ -69,6 +69,17 @@ class StaffPagesIT {
     }
 
     @Test
+    void anInstallationAdministratorAskingForTheReadLogOfNoOrganisationGetsPageNotFound() {
+        // found by InputFuzzIT: the accounts module's page answered 500 for an organisation that does not exist
+        WebSession admin = new WebSession(port);
+        admin.signIn(org.redress.testing.TestAccounts.ADMIN, org.redress.testing.TestAccounts.ADMIN_PASSWORD);
+        WebSession.Page missing = admin.get("/staff/99999999999999999999999/audit/special-category");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).contains("Page not found");
+        assertThat(admin.get("/staff/the-trust/audit/special-category").status()).isEqualTo(200);
+    }
+
+    @Test
     void aBoardMemberSeesTheCaseButTheServerRefusesAnActionEvenWithoutTheForm() {
         WebSession board = new WebSession(port);
         board.signIn("pages.board", "pages-board-pass");
@@ -135,6 +146,35 @@ class StaffPagesIT {
                 .doesNotContain("Logged ");
         assertThat(new Api(port).get("/api/v1/organisations/alliance-homes/cases?text=Repeat&sort=received").json().get("items").size())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aLandlordsStaffRecordTheTenureOnTheFormAndTheCasePageAndABadOneIsNamedWithNothingLogged() {
+        // TSM CH01 and CH02 are reported by tenure
+        WebSession homes = new WebSession(port);
+        homes.signIn("pages.homes", "pages-homes-pass");
+        assertThat(homes.get("/staff/alliance-homes/contacts/new").body()).contains("Their tenure", "Low-cost rental (LCRA)",
+                "Low-cost home ownership (LCHO)", "Not known");
+        WebSession.Page refused = homes.post("/staff/alliance-homes/contacts", Map.of("recordType", "complaint", "channel", "LETTER",
+                "name", "Tina Tenure", "description", "The gutter again", "tenure", "CASTLE"));
+        assertThat(refused.body()).contains("govuk-error-summary", "href=\"#tenure\"", "Choose their tenure", "govuk-form-group--error");
+        assertThat(new Api(port).get("/api/v1/organisations/alliance-homes/cases?text=Tenure&sort=received").json().get("items")).isEmpty();
+
+        WebSession.Page logged = homes.post("/staff/alliance-homes/contacts", Map.of("recordType", "complaint", "channel", "LETTER",
+                "name", "Tina Tenure", "description", "The gutter again", "tenure", "LOW_COST_HOME_OWNERSHIP"));
+        assertThat(logged.status()).isEqualTo(302);
+        String page = logged.location().replaceFirst("^https?://[^/]+", "");
+        assertThat(homes.get(page).body()).contains("id=\"tenure-recorded\"", "Low-cost home ownership (LCHO)", "action-record-tenure");
+        String caseReference = page.substring(page.lastIndexOf('/') + 1);
+        assertThat(homes.post(page + "/record-tenure", Map.of("tenure", "OTHER")).status()).isEqualTo(302);
+        assertThat(new Api(port).get("/api/v1/organisations/alliance-homes/cases/" + caseReference).json().get("complainant")
+                .get("tenure").asString()).isEqualTo("OTHER");
+
+        // a contract services firm is no landlord: its form does not ask
+        accounts.ensure("pages.contractor", "Cal Contractor", "pages-contractor-pass", false, Map.of("247-alliance", Role.CASE_WORKER));
+        WebSession contractor = new WebSession(port);
+        contractor.signIn("pages.contractor", "pages-contractor-pass");
+        assertThat(contractor.get("/staff/247-alliance/contacts/new").body()).contains("Log a contact").doesNotContain("Their tenure");
     }
 
     @Test
