@@ -74,6 +74,9 @@ class CaseApiExamplesIT extends CaseApiSupport {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         JsonNode c = created.json().get("caseFile");
 
+        assertThat(c.get("complainant").get("tenure").asString()).isEqualTo("LOW_COST_RENTAL");
+        c = send(org, c, "tenure", "shared-ownership");
+        assertThat(c.get("complainant").get("tenure").asString()).isEqualTo("LOW_COST_HOME_OWNERSHIP");
         c = send(org, c, "acknowledge", "by-email");
         c = send(org, c, "assign", "owner");
         c = send(org, c, "points", "another-point");
