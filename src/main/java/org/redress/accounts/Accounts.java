@@ -65,7 +65,7 @@ public class Accounts {
      * pooled connection while waiting for a second, and under load every connection ends up waiting (a pool deadlock).
      */
     public Optional<StaffMember> find(String username) {
-        return recentMembers.get(username, this::read);
+        return CacheForgetting.read(recentMembers, username, this::read);
     }
 
     /**
@@ -190,7 +190,7 @@ public class Accounts {
 
     /** The service areas the member is limited to in the organisation; empty when they see every area. */
     public Optional<Set<String>> serviceAreasIn(String username, String organisation) {
-        return recentAreas.get(username + "\u0000" + organisation, k -> readServiceAreas(username, organisation));
+        return CacheForgetting.read(recentAreas, username + "\u0000" + organisation, k -> readServiceAreas(username, organisation));
     }
 
     private Optional<Set<String>> readServiceAreas(String username, String organisation) {

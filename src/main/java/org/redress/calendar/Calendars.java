@@ -7,7 +7,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,8 @@ public class Calendars {
     private final CalendarProperties properties;
     private final @Nullable ClosureDays closureDays;
     private final UkBankHolidays bankHolidays = new UkBankHolidays();
-    private final Map<Jurisdiction, WorkingDayCalendar> byJurisdiction = new EnumMap<>(Jurisdiction.class);
+    /** Built once each; read by every deadline, so without a lock once built. */
+    private final Map<Jurisdiction, WorkingDayCalendar> byJurisdiction = new ConcurrentHashMap<>();
     /** Keyed by the closure days themselves, so a change made on any node is seen at once. */
     private final Map<OrganisationKey, WorkingDayCalendar> byOrganisation = new ConcurrentHashMap<>();
 
@@ -42,8 +42,9 @@ public class Calendars {
     }
 
     /** The bank-holiday working-day calendar of a jurisdiction. */
-    public synchronized WorkingDayCalendar forJurisdiction(Jurisdiction jurisdiction) {
-        return byJurisdiction.computeIfAbsent(jurisdiction, this::build);
+    public WorkingDayCalendar forJurisdiction(Jurisdiction jurisdiction) {
+        WorkingDayCalendar built = byJurisdiction.get(jurisdiction);
+        return built != null ? built : byJurisdiction.computeIfAbsent(jurisdiction, this::build);
     }
 
     /** The jurisdiction's calendar with the organisation's closure days on top. */

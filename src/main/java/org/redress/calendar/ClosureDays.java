@@ -28,7 +28,7 @@ class ClosureDays {
     }
 
     List<ClosureDay> of(String organisation) {
-        return recent.get(organisation, this::read);
+        return CacheForgetting.read(recent, organisation, this::read);
     }
 
     private List<ClosureDay> read(String organisation) {
