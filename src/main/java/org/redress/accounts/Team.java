@@ -193,13 +193,10 @@ public class Team {
             throw new RefusedException("'" + username + "' also belongs to another organisation: only they, or an installation operator,"
                     + " can change their password", null, "password");
         }
-        Optional<PasswordPolicy.Weakness> weak = password == null || password.isEmpty()
-                ? Optional.of(new PasswordPolicy.Weakness("give the new password")) : passwordPolicy.check(username, password);
-        if (weak.isPresent()) {
-            throw new InvalidInputException("password", weak.get().rule());
-        }
-        jdbc.sql("update accounts.staff_user set password_hash = ?, failed_attempts = 0, locked_until = null where username = ?")
-                .params(passwords.encode(password), username).update();
+        accounts.setPassword(username, password == null ? "" : password)
+                .ifPresent(weak -> {
+                    throw new InvalidInputException("password", weak.rule());
+                });
         return member(organisation, username);
     }
 
