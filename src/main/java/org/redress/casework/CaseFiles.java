@@ -73,17 +73,18 @@ class CaseFiles {
 
     void insert(CaseFile file, Instant loggedAt) {
         CaseState s = file.state();
+        ComplainantKeys keys = ComplainantKeys.of(s.complainant());
         jdbc.sql("""
                 insert into casework.case_file (id, organisation, reference, record_type, status, stage, owner, service_line,
                     service_area, subject, received_at, logged_at, next_due_at, closed_at, pack_id, pack_version, version,
-                    event_count, search_text, state)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?::jsonb)
+                    event_count, search_text, state, name_key, email_key, phone_key, address_key)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?::jsonb, ?, ?, ?, ?)
                 """)
                 .params(file.id().value(), file.organisation(), file.reference(), s.recordType(), s.status().name(), s.stage(),
                         owner(file), s.classification().serviceLine(), s.classification().serviceArea(),
                         s.classification().subject(), ts(s.receivedAt()), ts(loggedAt), ts(file.nextDue().orElse(null)),
                         ts(s.closedAt()), file.pack().id(), file.pack().version(), file.pendingEvents().size(),
-                        searchText(file), json.writeValueAsString(s))
+                        searchText(file), json.writeValueAsString(s), keys.name(), keys.email(), keys.phone(), keys.address())
                 .update();
         appendEvents(file, 0);
     }
@@ -91,16 +92,18 @@ class CaseFiles {
     /** Saves a changed case if nobody else changed it since it was read; false if they did. */
     boolean update(CaseFile file, int eventCount) {
         CaseState s = file.state();
+        ComplainantKeys keys = ComplainantKeys.of(s.complainant());
         int updated = jdbc.sql("""
                 update casework.case_file set record_type = ?, status = ?, stage = ?, owner = ?, service_line = ?,
                     service_area = ?, subject = ?, next_due_at = ?, closed_at = ?, version = version + 1, event_count = ?,
-                    search_text = ?, state = ?::jsonb
+                    search_text = ?, state = ?::jsonb, name_key = ?, email_key = ?, phone_key = ?, address_key = ?
                 where id = ? and organisation = ? and version = ?
                 """)
                 .params(s.recordType(), s.status().name(), s.stage(), owner(file), s.classification().serviceLine(),
                         s.classification().serviceArea(), s.classification().subject(), ts(file.nextDue().orElse(null)),
                         ts(s.closedAt()), eventCount + file.pendingEvents().size(), searchText(file),
-                        json.writeValueAsString(s), file.id().value(), file.organisation(), file.version())
+                        json.writeValueAsString(s), keys.name(), keys.email(), keys.phone(), keys.address(),
+                        file.id().value(), file.organisation(), file.version())
                 .update();
         if (updated == 0) {
             return false;
@@ -177,23 +180,21 @@ class CaseFiles {
                 .list();
     }
 
-    /** References of the organisation's cases whose complainant has this email, phone (digits compared) or name. */
     /** Of these cases of the organisation, the ids of those filed under one of these service areas. */
     Set<UUID> inServiceAreas(String organisation, Collection<UUID> ids, Set<String> serviceAreas) {
         return new HashSet<>(jdbc.sql("select id from casework.case_file where organisation = ? and id = any(?) and service_area = any(?)")
                 .params(organisation, ids.toArray(UUID[]::new), serviceAreas.toArray(String[]::new)).query(UUID.class).list());
     }
 
+    /** References of the organisation's cases whose complainant has this email, phone number or name (as ComplainantKeys reads them). */
     List<String> referencesOf(String organisation, @Nullable String email, @Nullable String phone, @Nullable String name) {
-        String digits = phone == null ? null : phone.replaceAll("[^0-9]", "");
         return jdbc.sql("""
                 select reference from casework.case_file where organisation = :org and (
-                    (cast(:email as text) is not null and lower(state->'complainant'->>'email') = lower(:email))
-                 or (cast(:name as text) is not null and lower(state->'complainant'->>'name') = lower(:name))
-                 or (cast(:phone as text) is not null and :phone <> ''
-                     and regexp_replace(coalesce(state->'complainant'->>'phone', ''), '[^0-9]', '', 'g') = :phone))
+                    email_key = :email or name_key = :name or phone_key = :phone)
                 order by received_at, reference
-                """).param("org", organisation).param("email", email).param("name", name).param("phone", digits)
+                """).param("org", organisation).param("email", ComplainantKeys.email(email))
+                .param("name", name == null || name.isBlank() ? null : ComplainantKeys.name(name))
+                .param("phone", ComplainantKeys.phone(phone))
                 .query(String.class).list();
     }
 

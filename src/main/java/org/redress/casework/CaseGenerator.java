@@ -471,12 +471,13 @@ public class CaseGenerator {
 
         void add(CaseFile file, long version, Instant loggedAt) {
             CaseState s = file.state();
+            ComplainantKeys keys = ComplainantKeys.of(s.complainant());
             List<CaseEvent> history = file.pendingEvents();
             row(cases, file.id().value(), file.organisation(), file.reference(), s.recordType(), s.status().name(), s.stage(),
                     file.currentStage().map(CaseTypes.StageRecord::owner).orElse(null), s.classification().serviceLine(),
                     s.classification().serviceArea(), s.classification().subject(), s.receivedAt(), loggedAt,
                     file.nextDue().orElse(null), s.closedAt(), file.pack().id(), file.pack().version(), version, history.size(),
-                    CaseFiles.searchText(file), json.writeValueAsString(s));
+                    CaseFiles.searchText(file), json.writeValueAsString(s), keys.name(), keys.email(), keys.phone(), keys.address());
             for (int i = 0; i < history.size(); i++) {
                 CaseEvent e = history.get(i);
                 row(eventRows, file.id().value(), i + 1, file.organisation(), e.type(), e.at(), e.actor(), e.reason(),
@@ -495,7 +496,7 @@ public class CaseGenerator {
                 copy.copyIn("""
                         copy casework.case_file (id, organisation, reference, record_type, status, stage, owner, service_line,
                             service_area, subject, received_at, logged_at, next_due_at, closed_at, pack_id, pack_version, version,
-                            event_count, search_text, state) from stdin""", new StringReader(batch.cases.toString()));
+                            event_count, search_text, state, name_key, email_key, phone_key, address_key) from stdin""", new StringReader(batch.cases.toString()));
                 copy.copyIn("""
                         copy casework.case_event (case_id, sequence, organisation, type, at, actor, reason, details) from stdin""",
                         new StringReader(batch.eventRows.toString()));

@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -44,38 +43,31 @@ class SimilarCases {
         params.put("since", CaseFiles.ts(since));
         params.put("before", CaseFiles.ts(before));
         params.put("text", description);
-        params.put("name", complainant.name());
+        ComplainantKeys keys = ComplainantKeys.of(complainant);
+        params.put("name", keys.name());
         // Each way of matching a person picks its newest CANDIDATES by its own index, so a common name in a million
         // cases costs no more than a rare one; only those few are ranked by their text.
         List<String> matches = new ArrayList<>();
         List<String> candidates = new ArrayList<>();
         String window = "organisation = :org and received_at >= :since and received_at <= :before";
-        matches.add("lower(state->'complainant'->>'name') = lower(:name)");
-        candidates.add("lower(state->'complainant'->>'name') = lower(:name)");
-        String email = blankToNull(complainant.email());
-        if (email != null) {
-            String byEmail = "(state->'complainant'->>'email' is not null and lower(state->'complainant'->>'email') = lower(:email))";
-            matches.add(byEmail);
-            candidates.add(byEmail);
-            params.put("email", email);
+        matches.add("c.name_key = :name");
+        candidates.add("name_key = :name");
+        if (keys.email() != null) {
+            matches.add("c.email_key = :email");
+            candidates.add("email_key = :email");
+            params.put("email", keys.email());
         }
-        String phone = digits(complainant.phone());
-        if (phone != null) {
-            String byPhone = "(state->'complainant'->>'phone' is not null and "
-                    + "regexp_replace(regexp_replace(state->'complainant'->>'phone', '[^0-9]', '', 'g'), '^44([0-9]{10})$', '0\\1') = :phone)";
-            matches.add(byPhone);
-            candidates.add(byPhone);
-            params.put("phone", phone);
+        if (keys.phone() != null) {
+            matches.add("c.phone_key = :phone");
+            candidates.add("phone_key = :phone");
+            params.put("phone", keys.phone());
         }
-        String address = address(complainant.address());
-        if (address != null) {
-            String byAddress = "(state->'complainant'->>'address' is not null and "
-                    + "regexp_replace(lower(state->'complainant'->>'address'), '[^a-z0-9]', '', 'g') = :address)";
-            String sameMatter = serviceArea == null ? "" : "service_area = :area or ";
-            matches.add("(" + byAddress + " and (" + sameMatter + "similarity(lower(state->>'description'), lower(:text)) >= "
+        if (keys.address() != null) {
+            String sameMatter = serviceArea == null ? "" : "c.service_area = :area or ";
+            matches.add("(c.address_key = :address and (" + sameMatter + "similarity(lower(c.state->>'description'), lower(:text)) >= "
                     + SAME_MATTER + "))");
-            candidates.add(byAddress);
-            params.put("address", address);
+            candidates.add("address_key = :address");
+            params.put("address", keys.address());
             if (serviceArea != null) {
                 params.put("area", serviceArea);
             }
@@ -86,7 +78,7 @@ class SimilarCases {
                 with probe as (select replace(plainto_tsquery('english', :text)::text, ' & ', ' | ')::tsquery as words),
                 candidate as (%s)
                 select c.id, c.reference, c.received_at, c.status, c.service_area, c.subject,
-                       lower(c.state->'complainant'->>'name') = lower(:name) as same_name,
+                       c.name_key = :name as same_name,
                        %s as same_email, %s as same_phone, %s as same_address,
                        round(100 * (ts_rank(to_tsvector('english', c.state->>'description'), probe.words, 32)
                                     + similarity(lower(c.state->>'description'), lower(:text))) / 2) as score
@@ -96,11 +88,10 @@ class SimilarCases {
                 order by score desc, c.received_at desc, c.id
                 limit %d
                 """.formatted(picked,
-                email == null ? "false" : "coalesce(lower(c.state->'complainant'->>'email') = lower(:email), false)",
-                phone == null ? "false" : "regexp_replace(regexp_replace(coalesce(c.state->'complainant'->>'phone', ''), '[^0-9]', '', 'g'), '^44([0-9]{10})$', '0\\1') = :phone",
-                address == null ? "false" : "coalesce(regexp_replace(lower(c.state->'complainant'->>'address'), '[^a-z0-9]', '', 'g') = :address, false)",
-                self == null ? "" : "and c.id <> :self", String.join(" or ", matches.stream().map(m -> m.replace("state->", "c.state->")
-                        .replace("service_area = :area", "c.service_area = :area")).toList()), LIMIT);
+                keys.email() == null ? "false" : "coalesce(c.email_key = :email, false)",
+                keys.phone() == null ? "false" : "coalesce(c.phone_key = :phone, false)",
+                keys.address() == null ? "false" : "coalesce(c.address_key = :address, false)",
+                self == null ? "" : "and c.id <> :self", String.join(" or ", matches), LIMIT);
         if (self != null) {
             params.put("self", self);
         }
@@ -118,30 +109,5 @@ class SimilarCases {
                     rs.getObject("received_at", OffsetDateTime.class).toInstant(), rs.getString("status"), rs.getString("service_area"),
                     rs.getString("subject"), why, rs.getInt("score"));
         }).list();
-    }
-
-    /** Letters and digits of an address in lower case: "12 High St." and "12 high st" are one address. */
-    static @Nullable String address(@Nullable String address) {
-        if (address == null) {
-            return null;
-        }
-        String normal = address.toLowerCase(Locale.UK).replaceAll("[^a-z0-9]", "");
-        return normal.isEmpty() ? null : normal;
-    }
-
-    /** The digits of a phone number, with a leading 44 read as 0: "+44 7700 900123" and "07700900123" are one number. */
-    static @Nullable String digits(@Nullable String phone) {
-        if (phone == null) {
-            return null;
-        }
-        String d = phone.replaceAll("[^0-9]", "");
-        if (d.matches("44[0-9]{10}")) {
-            d = "0" + d.substring(2);
-        }
-        return d.length() < 6 ? null : d;
-    }
-
-    private static @Nullable String blankToNull(@Nullable String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }
