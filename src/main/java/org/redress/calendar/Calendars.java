@@ -48,7 +48,6 @@ public class Calendars {
     }
 
     /** The jurisdiction's calendar with the organisation's closure days on top. */
-    @Transactional(readOnly = true)
     public WorkingDayCalendar forOrganisation(String organisation, Jurisdiction jurisdiction) {
         List<ClosureDay> closures = closureDays == null ? List.of() : closureDays.of(organisation);
         if (closures.isEmpty()) {

@@ -126,14 +126,22 @@ class CaseFiles {
                 """).params(organisation, reference).query((rs, n) -> row(rs)).optional();
     }
 
-    /** Cases of every organisation whose next deadline is before {@code until}, in due order, after a keyset cursor. */
+    /**
+     * Cases of every organisation whose next deadline is before {@code until}, in due order, after a keyset cursor.
+     * The cursor is a plain row comparison, so each page starts where the last ended in the index: an "or no cursor"
+     * in the same statement made PostgreSQL read the index from its start for every page (60 ms a page with a
+     * million cases, so a sweep of 250 pages took 15 s of the database).
+     */
     List<Row> withNextDueBefore(Instant until, @Nullable Instant afterDue, @Nullable UUID afterId, int limit) {
-        return jdbc.sql("""
+        String select = """
                 select id, organisation, reference, pack_id, pack_version, version, event_count, state from casework.case_file
                 where next_due_at is not null and next_due_at < ?
-                  and (cast(? as timestamptz) is null or (next_due_at, id) > (?, ?))
-                order by next_due_at, id limit ?
-                """).params(ts(until), ts(afterDue), ts(afterDue), afterId, limit).query((rs, n) -> row(rs)).list();
+                """;
+        if (afterDue == null || afterId == null) {
+            return jdbc.sql(select + " order by next_due_at, id limit ?").params(ts(until), limit).query((rs, n) -> row(rs)).list();
+        }
+        return jdbc.sql(select + " and (next_due_at, id) > (?, ?) order by next_due_at, id limit ?")
+                .params(ts(until), ts(afterDue), afterId, limit).query((rs, n) -> row(rs)).list();
     }
 
     List<CaseEvent> history(String organisation, CaseId id) {
@@ -167,13 +175,20 @@ class CaseFiles {
 
     /** Closed (or withdrawn or declined) cases not yet anonymised, closed before {@code before}, oldest first, after a cursor. */
     List<Casework.ClosedCase> closedBefore(String organisation, Instant before, @Nullable Instant afterClosed, @Nullable UUID afterId, int limit) {
-        return jdbc.sql("""
+        // as withNextDueBefore: the cursor is its own condition, so the index is read from the cursor on
+        boolean first = afterClosed == null || afterId == null;
+        String sql = """
                 select id, reference, status, closed_at, state->'hold'->>'kind', state->'complainant' from casework.case_file
                 where organisation = ? and closed_at is not null and closed_at < ? and status in ('CLOSED', 'WITHDRAWN', 'DECLINED')
                   and state->'complainant'->>'name' <> ?
-                  and (cast(? as timestamptz) is null or (closed_at, id) > (?, ?))
-                order by closed_at, id limit ?
-                """).params(organisation, ts(before), Anonymisation.NAME, ts(afterClosed), ts(afterClosed), afterId, limit)
+                """ + (first ? "" : " and (closed_at, id) > (?, ?)") + " order by closed_at, id limit ?";
+        List<Object> params = new java.util.ArrayList<>(List.of(organisation, ts(before), Anonymisation.NAME));
+        if (!first) {
+            params.add(ts(afterClosed));
+            params.add(afterId);
+        }
+        params.add(limit);
+        return jdbc.sql(sql).params(params)
                 .query((rs, n) -> new Casework.ClosedCase(rs.getObject(1, UUID.class).toString(), rs.getString(2),
                         CaseTypes.CaseStatus.valueOf(rs.getString(3)), rs.getObject(4, OffsetDateTime.class).toInstant(),
                         "LEGAL".equals(rs.getString(5)), json.readValue(rs.getString(6), CaseTypes.Complainant.class)))

@@ -346,11 +346,23 @@ public class Casework {
                 }
             }
         }
-        for (AdmissionCheck check : checks.orderedStream().toList()) {
+        for (AdmissionCheck check : admissionChecks()) {
             warnings.addAll(check.warnings(organisation, request.complainant()));
         }
         return warnings;
     }
+
+    /** The other modules' admission checks, found once: looking beans up costs more than the checks on every new case. */
+    private List<AdmissionCheck> admissionChecks() {
+        List<AdmissionCheck> found = admissionChecks;
+        if (found == null) {
+            found = checks.orderedStream().toList();
+            admissionChecks = found;
+        }
+        return found;
+    }
+
+    private volatile @Nullable List<AdmissionCheck> admissionChecks;
 
     /** "the same person complained in the last 6 months: AH-2026-000012 (same email, 81% alike), ..." */
     private static String repeatMessage(int months, List<SimilarCase> earlier) {

@@ -37,8 +37,12 @@ final class EmbeddedPostgresServer {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("synchronous_commit", "on")
+                    // the library starts PostgreSQL with -F (no fsync), as suits a test database; a commit Redress
+                    // answers 2xx for must survive a power cut, so it is turned back on
+                    .setServerConfig("fsync", "on")
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C");
+            properties.settings().forEach(builder::setServerConfig);
             if (properties.port() > 0) {
                 builder.setPort(properties.port());
             }

@@ -1,5 +1,7 @@
 package org.redress.hazards;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 
 import java.util.List;
@@ -35,6 +37,13 @@ public record HazardSettings(@Nullable Boolean enabled, List<Category> categorie
     record Match(String category, String excerpt) {
     }
 
+    /** Keywords as patterns, compiled once: every new complaint is read against every keyword of its organisation. */
+    private static final Cache<String, Pattern> PATTERNS = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    private static Pattern pattern(String keyword) {
+        return PATTERNS.get(keyword.strip().toLowerCase(Locale.UK), k -> Pattern.compile("(?iu)\\b" + Pattern.quote(k)));
+    }
+
     /** The first category whose keyword the text contains, with the words around it. */
     Optional<Match> match(String text) {
         for (Category category : categories) {
@@ -42,7 +51,7 @@ public record HazardSettings(@Nullable Boolean enabled, List<Category> categorie
                 if (keyword.isBlank()) {
                     continue;
                 }
-                Matcher m = Pattern.compile("(?iu)\\b" + Pattern.quote(keyword.strip().toLowerCase(Locale.UK))).matcher(text);
+                Matcher m = pattern(keyword).matcher(text);
                 if (m.find()) {
                     // about 40 characters either side, cut at a space so no word is split
                     int from = Math.max(0, m.start() - 40);

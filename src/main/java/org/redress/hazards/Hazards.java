@@ -1,6 +1,9 @@
 package org.redress.hazards;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
+import org.redress.database.CacheForgetting;
 import org.redress.calendar.Calendars;
 import org.redress.calendar.WorkingDayCalendar;
 import org.redress.casework.CaseView;
@@ -42,6 +45,9 @@ public class Hazards {
     private final Calendars calendars;
     private final HazardStore store;
     private final Clock clock;
+    /** Settings read in the last few seconds: every new complaint asks for its organisation's; they rarely change. */
+    private final Cache<String, HazardSettings> recentSettings = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(java.time.Duration.ofSeconds(10)).build();
 
     Hazards(Casework casework, PolicyPacks packs, Calendars calendars, HazardStore store, Clock clock) {
         this.casework = casework;
@@ -103,9 +109,8 @@ public class Hazards {
     }
 
     /** The organisation's settings, or the default ones (damp and mould; on for social landlords). */
-    @Transactional(readOnly = true)
     public HazardSettings settings(String organisation) {
-        return store.settings(organisation).orElse(HazardSettings.DEFAULT);
+        return CacheForgetting.read(recentSettings, organisation, o -> store.settings(o).orElse(HazardSettings.DEFAULT));
     }
 
     @Transactional
@@ -124,6 +129,7 @@ public class Hazards {
         throwIfAny(errors);
         packs.active(organisation).orElseThrow(() -> new NotFoundException("organisation", "no organisation '" + organisation + "'"));
         store.saveSettings(organisation, settings, clock.instant(), actor);
+        CacheForgetting.nowAndAtTransactionEnd(() -> recentSettings.invalidate(organisation));
         return settings;
     }
 

@@ -31,7 +31,6 @@ public class PolicyPacks {
     }
 
     /** The active pack of an organisation (for the shipped organisations the code is the pack id, e.g. {@code the-trust}). */
-    @Transactional(readOnly = true)
     public Optional<PolicyPack> active(String organisation) {
         // which version is active is asked every time (another node may have activated one); its text only when not yet parsed
         return versions.activeVersionOf(organisation).map(v -> {
@@ -41,7 +40,6 @@ public class PolicyPacks {
     }
 
     /** One stored version of a pack, active or not. */
-    @Transactional(readOnly = true)
     public PolicyPack version(String packId, int version) {
         PolicyPack known = parsed.get(packId + "@" + version);
         if (known != null) {
