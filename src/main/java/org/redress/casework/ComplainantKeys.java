@@ -9,9 +9,9 @@ import java.util.Locale;
  * How a complainant is matched to their earlier cases (F-11, subject access): name and email in lower case, the
  * phone number as digits with a leading 44 read as 0, the address as its letters and digits. They are stored in
  * plain indexed columns beside the case, written here from the case, so PostgreSQL does not work them out of the
- * JSON state on every insert (docs/adr/0013).
+ * JSON state on every insert (docs/adr/0013). Restrictions (conduct) match email and phone by the same rules.
  */
-record ComplainantKeys(String name, @Nullable String email, @Nullable String phone, @Nullable String address) {
+public record ComplainantKeys(String name, @Nullable String email, @Nullable String phone, @Nullable String address) {
 
     static ComplainantKeys of(Complainant complainant) {
         return new ComplainantKeys(name(complainant.name()), email(complainant.email()), phone(complainant.phone()),
@@ -22,12 +22,12 @@ record ComplainantKeys(String name, @Nullable String email, @Nullable String pho
         return name.toLowerCase(Locale.ROOT);
     }
 
-    static @Nullable String email(@Nullable String email) {
+    public static @Nullable String email(@Nullable String email) {
         return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
     }
 
     /** The digits of a phone number, with a leading 44 read as 0: "+44 7700 900123" and "07700900123" are one number. */
-    static @Nullable String phone(@Nullable String phone) {
+    public static @Nullable String phone(@Nullable String phone) {
         if (phone == null) {
             return null;
         }

@@ -1,6 +1,7 @@
 package org.redress.conduct;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.casework.ComplainantKeys;
 
 import java.text.Normalizer;
 import java.util.Locale;
@@ -14,18 +15,11 @@ import java.util.Locale;
 record Person(String name, @Nullable String email, @Nullable String phone, @Nullable String address) {
 
     @Nullable String emailKey() {
-        return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
+        return ComplainantKeys.email(email);
     }
 
     @Nullable String phoneKey() {
-        if (phone == null) {
-            return null;
-        }
-        String digits = phone.replaceAll("[^0-9]", "");
-        if (digits.matches("44[0-9]{10}")) {
-            digits = "0" + digits.substring(2);
-        }
-        return digits.length() < 6 ? null : digits;
+        return ComplainantKeys.phone(phone);
     }
 
     String nameKey() {
