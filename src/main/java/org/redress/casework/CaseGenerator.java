@@ -254,7 +254,7 @@ public class CaseGenerator {
         int year = CaseFiles.yearOf(received);
         int number = counters.computeIfAbsent(org + "|" + year, k -> new AtomicInteger()).incrementAndGet();
         String reference = source.organisation().referencePrefix() + "-" + year + "-" + "%06d".formatted(number);
-        CaseFile.Logged logging = CaseFile.log(CaseId.random(), org, reference, pack, newCase(source, type, received, random),
+        CaseFile.Logged logging = CaseFile.log(CaseId.at(logged), org, reference, pack, newCase(source, type, received, random),
                 logged, ACTOR, source.clocks());
         if (logging.caseFile() == null) {
             throw new IllegalStateException("the " + org + " pack refused a generated case: " + logging.refusal());

@@ -88,7 +88,7 @@ public class Casework {
         PolicyPack pack = packs.active(org.code()).orElseThrow(() -> new NotFoundException("organisation",
                 "organisation '" + organisation + "' has no active policy pack"));
         Instant now = clock.instant();
-        CaseId id = CaseId.random();
+        CaseId id = CaseId.at(now);
         String hash = idempotencyKey == null ? null : hash(request);
         if (request.receivedAt() == null) {
             request = new NewCase(request.recordType(), request.channel(), now, request.complainant(), request.representative(),
@@ -131,7 +131,7 @@ public class Casework {
         Organisation org = organisations.require(organisation);
         PolicyPack pack = packs.active(org.code()).orElseThrow();
         Instant now = clock.instant();
-        CaseFile.Logged logged = CaseFile.log(CaseId.random(), organisation, "check", pack, request, now, "check",
+        CaseFile.Logged logged = CaseFile.log(CaseId.at(now), organisation, "check", pack, request, now, "check",
                 clocksFor(organisation, pack));
         if (logged.refusal() != null) {
             throw refusal(logged.refusal());

@@ -28,7 +28,7 @@ class CaseFileTest {
                 new Complainant("Ada Resident", "ada@example.org", null, "1 High Street", ContactMethod.EMAIL, null, List.of(), Tenure.UNKNOWN),
                 null, List.of(), new Classification("housing", "Repairs", "Repairs", "Missed appointment"),
                 "The repair was missed twice", "Fix the boiler", null, null, List.of(points), null);
-        CaseFile.Logged result = CaseFile.log(CaseId.random(), "org", "T-2026-000001", pack, request, at(receivedAt), "officer", ENGLAND);
+        CaseFile.Logged result = CaseFile.log(CaseId.at(at(receivedAt)), "org", "T-2026-000001", pack, request, at(receivedAt), "officer", ENGLAND);
         assertThat(result.refusal()).isNull();
         return result.caseFile();
     }
