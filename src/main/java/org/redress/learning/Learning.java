@@ -70,7 +70,8 @@ public class Learning {
     }
 
     /** A lesson with how many people have been told of it. */
-    public record LessonView(Lesson lesson, int complainantsTold, String statusInWords, String rootCauseInWords) {
+    public record LessonView(Lesson lesson, int complainantsTold, String statusInWords, String rootCauseInWords,
+                             int casesInOtherAreas) {
     }
 
     /** A lesson or service change for reporting (S0-11 lessons learned and status of service changes; H-11 changes introduced). */
@@ -235,8 +236,16 @@ public class Learning {
         return "name:" + p.name().strip().toLowerCase(Locale.UK) + "|" + (p.address() == null ? "" : p.address().strip().toLowerCase(Locale.UK));
     }
 
+    /**
+     * A lesson as the signed-in member may see it: a member limited to some service areas is shown only the references
+     * of the cases they may open, and how many others there are, never which.
+     */
     private LessonView view(Lesson l) {
-        return new LessonView(l, store.toldCount(l.id()), capitalised(Lesson.words(l.status())), l.rootCause().words());
+        Set<UUID> openable = casework.openable(l.organisation(), l.cases().stream().map(c -> UUID.fromString(c.caseId())).toList());
+        List<CaseLink> shown = l.cases().stream().filter(c -> openable.contains(UUID.fromString(c.caseId()))).toList();
+        Lesson visible = shown.size() == l.cases().size() ? l : l.naming(shown);
+        return new LessonView(visible, store.toldCount(l.id()), capitalised(Lesson.words(l.status())), l.rootCause().words(),
+                l.cases().size() - shown.size());
     }
 
     private Lesson load(String organisation, String id) {

@@ -25,6 +25,12 @@ public record Lesson(UUID id, String organisation, Kind kind, String title, Stri
         cases = List.copyOf(cases);
     }
 
+    /** The same lesson naming only these of its cases: what a member limited to some service areas is shown. */
+    Lesson naming(List<CaseLink> shown) {
+        return new Lesson(id, organisation, kind, title, description, rootCause, owner, status, doneOn, notAdoptedReason,
+                groupSuggestion, shown, createdBy, createdAt, version);
+    }
+
     public enum Kind { LESSON, SERVICE_CHANGE }
 
     public enum Status { PROPOSED, AGREED, IN_PROGRESS, DONE, NOT_ADOPTED }

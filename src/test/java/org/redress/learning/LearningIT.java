@@ -52,11 +52,15 @@ class LearningIT {
     }
 
     JsonNode newCase(String name, String email) {
+        return newCase(name, email, "Maintenance");
+    }
+
+    JsonNode newCase(String name, String email, String serviceArea) {
         Api.Response r = api().post("/api/v1/organisations/" + ORG + "/cases", """
                 {"recordType":"complaint","channel":"PHONE","receivedAt":"2026-11-23T09:00:00Z",
                  "complainant":{"name":"%s","email":"%s","preferredContact":"EMAIL"},
-                 "serviceArea":"Maintenance","subject":"Repairs","description":"Nobody told me when the repair was booked",
-                 "outcomeWanted":"Be told","points":["Not told about the repair"]}""".formatted(name, email));
+                 "serviceArea":"%s","subject":"Repairs","description":"Nobody told me when the repair was booked",
+                 "outcomeWanted":"Be told","points":["Not told about the repair"]}""".formatted(name, email, serviceArea));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("caseFile");
     }
@@ -108,6 +112,36 @@ class LearningIT {
                     "Monday 30 November 2026", third.get("reference").asString(), "Helping Our Future");
         });
         assertThat(api().get(LESSONS + "/" + id).json().get("complainantsTold").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aMemberLimitedToOneServiceAreaIsToldThereAreOtherCasesButNotWhichOnALesson() {
+        JsonNode maintenance = newCase("Lou Local", "lou." + System.nanoTime() + "@example.org", "Maintenance");
+        JsonNode housing = newCase("Hal Housing", "hal." + System.nanoTime() + "@example.org", "Housing management");
+        String maintenanceRef = maintenance.get("reference").asString();
+        String housingRef = housing.get("reference").asString();
+        Api.Response created = api().post(LESSONS, """
+                {"title":"Say who is coming","description":"Booking texts now name the trade and the firm","rootCause":"COMMUNICATION",
+                 "owner":"hof.cmo","cases":["%s","%s"]}""".formatted(maintenanceRef, housingRef));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("lesson").get("id").asString();
+        accounts.ensure("hof.maintenance", "Mo Maintenance", "learning-pass", false, Map.of(ORG, Role.COMPLAINT_MANAGEMENT_OFFICER));
+        accounts.limitToServiceAreas("hof.maintenance", ORG, java.util.Set.of("Maintenance"));
+        Api limited = Api.as(port, "hof.maintenance", "learning-pass");
+
+        JsonNode seen = limited.get(LESSONS + "/" + id).json();
+        assertThat(seen.get("lesson").get("cases")).extracting(c -> c.get("reference").asString()).containsExactly(maintenanceRef);
+        assertThat(seen.get("casesInOtherAreas").asInt()).isEqualTo(1);
+        assertThat(limited.get(LESSONS).body()).contains(maintenanceRef).doesNotContain(housingRef, housing.get("id").asString());
+        WebSession page = new WebSession(port);
+        page.signIn("hof.maintenance", "learning-pass");
+        assertThat(page.get("/staff/" + ORG + "/lessons").body()).contains(maintenanceRef, "and 1 case in service areas you do not work in")
+                .doesNotContain(housingRef);
+
+        JsonNode everyone = api().get(LESSONS + "/" + id).json();
+        assertThat(everyone.get("lesson").get("cases")).extracting(c -> c.get("reference").asString())
+                .containsExactly(maintenanceRef, housingRef);
+        assertThat(everyone.get("casesInOtherAreas").asInt()).isZero();
     }
 
     @Test
