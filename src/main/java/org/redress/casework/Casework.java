@@ -244,33 +244,33 @@ public class Casework {
         return view;
     }
 
-    /** Every running clock, on any organisation's case, that falls due before {@code until} (or already has). */
+    /**
+     * One page of the running clocks, on any organisation's case, that fall due before {@code until} (or already
+     * have): the clocks of up to {@code cases} cases, in order of their next due time, after the page's cursor. The
+     * caller holds one page at a time, so a sweep over half a million clocks needs the memory of one page.
+     */
     @Transactional(readOnly = true)
-    public List<OpenClock> openClocksDueBefore(Instant until) {
+    public OpenClock.Page openClocksDueBefore(Instant until, OpenClock.@Nullable Cursor after, int cases) {
         Instant now = clock.instant();
         List<OpenClock> result = new ArrayList<>();
-        Instant afterDue = null;
-        UUID afterId = null;
-        while (true) {
-            List<CaseFiles.Row> rows = cases.withNextDueBefore(until, afterDue, afterId, 500);
-            for (CaseFiles.Row row : rows) {
-                CaseFile.CaseState s = row.state();
-                String owner = s.stages().stream().filter(st -> st.number() == s.stage()).map(CaseTypes.StageRecord::owner)
-                        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-                for (CaseClock c : s.clocks()) {
-                    if (c.running() && c.dueBy().isBefore(until)) {
-                        result.add(new OpenClock(row.organisation(), row.id().toString(), row.reference(), owner, c.id(), c.stage(),
-                                c.name(), c.dueBy(), c.dueDate(), c.status(now), c.explanation()));
-                    }
+        List<CaseFiles.Row> rows = cases == 0 ? List.of()
+                : this.cases.withNextDueBefore(until, after == null ? null : after.due(), after == null ? null : after.caseId(), cases);
+        for (CaseFiles.Row row : rows) {
+            CaseFile.CaseState s = row.state();
+            String owner = s.stages().stream().filter(st -> st.number() == s.stage()).map(CaseTypes.StageRecord::owner)
+                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            for (CaseClock c : s.clocks()) {
+                if (c.running() && c.dueBy().isBefore(until)) {
+                    result.add(new OpenClock(row.organisation(), row.id().toString(), row.reference(), owner, c.id(), c.stage(),
+                            c.name(), c.dueBy(), c.dueDate(), c.status(now), c.explanation()));
                 }
             }
-            if (rows.size() < 500) {
-                return result;
-            }
-            CaseFiles.Row last = rows.get(rows.size() - 1);
-            afterId = last.id().value();
-            afterDue = restore(last).nextDue().orElseThrow();
         }
+        if (rows.size() < cases) {
+            return new OpenClock.Page(result, null);
+        }
+        CaseFiles.Row last = rows.get(rows.size() - 1);
+        return new OpenClock.Page(result, new OpenClock.Cursor(restore(last).nextDue().orElseThrow(), last.id().value()));
     }
 
     public CaseSummary.Page list(String organisation, CaseQuery query) {

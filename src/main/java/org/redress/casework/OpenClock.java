@@ -5,8 +5,18 @@ import org.redress.casework.CaseTypes.ClockStatus;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 
 /** A running clock on an open case, as the deadline sweep sees it. */
 public record OpenClock(String organisation, String caseId, String reference, @Nullable String owner, String clock, int stage,
                         String name, Instant dueBy, LocalDate dueDate, ClockStatus status, String explanation) {
+
+    /** Where the next page starts: after this case, whose next due time this is. */
+    public record Cursor(Instant due, UUID caseId) {
+    }
+
+    /** Some cases' running clocks, and where the next page starts (null after the last page). */
+    public record Page(List<OpenClock> clocks, @Nullable Cursor next) {
+    }
 }

@@ -64,14 +64,20 @@ public class DeadlineSweep {
 
     public Result run() {
         Instant now = clock.instant();
+        Instant until = now.plus(HORIZON);
         int dueSoon = 0;
         int overdue = 0;
+        int read = 0;
         long started = System.nanoTime();
-        List<OpenClock> clocks = openClocksDueBefore(now.plus(HORIZON));
-        for (int from = 0; from < clocks.size(); from += CHUNK) {
-            List<OpenClock> chunk = clocks.subList(from, Math.min(clocks.size(), from + CHUNK));
-            Set<String> sent = alreadySent(chunk);
-            for (OpenClock c : chunk) {
+        // one page of cases at a time (the hazards' clocks with the last), so memory does not grow with the running clocks
+        OpenClock.Cursor after = null;
+        do {
+            OpenClock.Page page = casework.openClocksDueBefore(until, after, CASES_PER_PAGE);
+            after = page.next();
+            List<OpenClock> clocks = after != null ? page.clocks() : withHazards(page.clocks(), until);
+            read += clocks.size();
+            Set<String> sent = alreadySent(clocks);
+            for (OpenClock c : clocks) {
                 if (c.status() == ClockStatus.DUE_SOON && !sent.contains(key(c, "DUE_SOON"))
                         && Boolean.TRUE.equals(transactions.execute(s -> remindOwner(c, now)))) {
                     dueSoon++;
@@ -80,16 +86,16 @@ public class DeadlineSweep {
                     overdue++;
                 }
             }
-        }
+        } while (after != null);
         LOG.info("Deadline sweep: {} running clocks due before {} read; {} due-soon reminders and {} missed notices sent; {} ms",
-                clocks.size(), now.plus(HORIZON), dueSoon, overdue, (System.nanoTime() - started) / 1_000_000);
+                read, until, dueSoon, overdue, (System.nanoTime() - started) / 1_000_000);
         return new Result(dueSoon, overdue);
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeadlineSweep.class);
 
-    /** How many clocks' reminders are looked up at once. */
-    private static final int CHUNK = 1_000;
+    /** How many cases' clocks are read, and their reminders looked up, at once. */
+    private static final int CASES_PER_PAGE = 500;
 
     /**
      * The reminders already recorded for these clocks' cases, read in one query: an overdue clock stays overdue for
@@ -97,6 +103,9 @@ public class DeadlineSweep {
      * organisation cost a transaction per overdue clock. Recording still refuses a repeat, for two nodes at once.
      */
     private Set<String> alreadySent(List<OpenClock> chunk) {
+        if (chunk.isEmpty()) {
+            return Set.of();
+        }
         String[] organisations = chunk.stream().map(OpenClock::organisation).toArray(String[]::new);
         UUID[] cases = chunk.stream().map(c -> UUID.fromString(c.caseId())).toArray(UUID[]::new);
         return new HashSet<>(jdbc.sql("""
@@ -117,11 +126,23 @@ public class DeadlineSweep {
         return organisation + "|" + caseId + "|" + clock + "|" + stage + "|" + dueBy.getEpochSecond() + "|" + kind;
     }
 
-    /** The cases' clocks and the Awaab's Law hazard clocks (R-3) that run alongside them. */
+    /** The Awaab's Law hazard clocks (R-3) that run alongside the cases' clocks, added to a page of them. */
+    private List<OpenClock> withHazards(List<OpenClock> clocks, Instant until) {
+        List<OpenClock> all = new ArrayList<>(clocks);
+        all.addAll(hazards.openClocksDueBefore(until));
+        return all;
+    }
+
+    /** Every running clock of cases and hazards due before {@code until}, for the digest. */
     private List<OpenClock> openClocksDueBefore(Instant until) {
-        List<OpenClock> clocks = new ArrayList<>(casework.openClocksDueBefore(until));
-        clocks.addAll(hazards.openClocksDueBefore(until));
-        return clocks;
+        List<OpenClock> clocks = new ArrayList<>();
+        OpenClock.Cursor after = null;
+        do {
+            OpenClock.Page page = casework.openClocksDueBefore(until, after, CASES_PER_PAGE);
+            clocks.addAll(page.clocks());
+            after = page.next();
+        } while (after != null);
+        return withHazards(clocks, until);
     }
 
     private boolean remindOwner(OpenClock c, Instant now) {

@@ -85,6 +85,36 @@ class DeadlineSweepIT {
                 .param(reference).query(String.class).single()).isEqualTo("sam@alliancehomes.example");
     }
 
+    @Autowired
+    org.redress.casework.Casework casework;
+
+    @Test
+    void theRunningClocksReadAPageAtATimeAreEachClockOnceWhateverThePageSize() {
+        clock.setUk("2026-11-23T09:00");
+        for (int i = 0; i < 5; i++) {
+            clock.setUk("2026-11-2" + (3 + i) + "T09:00");
+            logComplaint(i % 2 == 0 ? "alliance-homes" : "the-trust", "sam@alliancehomes.example");
+        }
+        java.time.Instant until = java.time.Instant.parse("2026-12-10T00:00:00Z");
+
+        List<String> inOnePage = clocksPaged(until, 100_000);
+        List<String> inPagesOfTwoCases = clocksPaged(until, 2);
+
+        assertThat(inOnePage).hasSizeGreaterThanOrEqualTo(5).doesNotHaveDuplicates();
+        assertThat(inPagesOfTwoCases).containsExactlyElementsOf(inOnePage);
+    }
+
+    private List<String> clocksPaged(java.time.Instant until, int casesPerPage) {
+        List<String> clocks = new ArrayList<>();
+        org.redress.casework.OpenClock.Cursor after = null;
+        do {
+            var page = casework.openClocksDueBefore(until, after, casesPerPage);
+            page.clocks().forEach(c -> clocks.add(c.reference() + " " + c.clock() + " " + c.stage() + " " + c.dueBy()));
+            after = page.next();
+        } while (after != null);
+        return clocks;
+    }
+
     @Test
     void twoAppInstancesOnOneDatabaseSendEachReminderExactlyOnce() throws Exception {
         clock.setUk("2026-11-23T09:00");
