@@ -92,6 +92,29 @@ class HazardsApiIT {
     }
 
     @Test
+    void theHazardClocksOfTheCasesAMemberOwnsAreOnTheirMyWorkPageAndNobodyElsesAre() {
+        clock.setUk("2026-11-23T10:00");
+        accounts.ensure("ah.hazard.owner", "Hal Owner", "hazard-owner-pass", false, Map.of(ORG, Role.CASE_WORKER));
+        JsonNode mine = complain("2026-11-23T09:30", "Mould has come back on the bathroom ceiling");
+        JsonNode theirs = complain("2026-11-23T09:40", "Damp and mould under the kitchen window");
+        assertThat(api().post("/api/v1/organisations/" + ORG + "/cases/" + mine.get("id").asString() + "/assign",
+                "{\"owner\":\"ah.hazard.owner\"}").status()).isEqualTo(200);
+        String investigateBy = clock(onlyHazard(mine), "investigate").get("dueDate").asString();
+
+        org.redress.testing.WebSession page = new org.redress.testing.WebSession(port);
+        page.signIn("ah.hazard.owner", "hazard-owner-pass");
+        String body = page.get("/staff/" + ORG).body();
+        int start = body.indexOf("id=\"other-work\"");
+        assertThat(start).as("the other-work section is shown").isPositive();
+        String otherWork = body.substring(start, body.indexOf("</section>", start));
+
+        assertThat(otherWork).contains("Awaab&#39;s Law", "Investigate (damp and mould)", mine.get("reference").asString(),
+                        "/staff/" + ORG + "/cases/" + mine.get("reference").asString() + "/hazards",
+                        LocalDate.parse(investigateBy).format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK)))
+                .doesNotContain(theirs.get("reference").asString());
+    }
+
+    @Test
     void aDampAndMouldComplaintOpensAHazardRecordByItselfWithItsClockStartingAtReceiptR3() {
         clock.setUk("2026-11-23T10:00");
         JsonNode c = complain("2026-11-23T09:30", "Black mould is spreading across the bedroom wall and the children are coughing");

@@ -1,0 +1,60 @@
+package org.redress.hazards;
+
+import org.redress.casework.CaseTypes.ClockStatus;
+import org.redress.casework.CaseView;
+import org.redress.casework.Casework;
+import org.redress.casework.StaffWork;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The Awaab's Law clocks still running on the cases a member owns, on their "my work" page (R-3): a hazard is handled
+ * by whoever owns its case's current stage, so its deadlines are theirs too. Only cases the member may open are listed.
+ */
+@Component
+class HazardsWork implements StaffWork {
+
+    private final Hazards hazards;
+    private final Casework casework;
+
+    HazardsWork(Hazards hazards, Casework casework) {
+        this.hazards = hazards;
+        this.casework = casework;
+    }
+
+    @Override
+    public List<Item> openWorkOf(String organisation, String username) {
+        List<HazardView> open = hazards.openByNextDue(organisation);
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> openable = casework.openable(organisation, open.stream().map(h -> UUID.fromString(h.caseId())).toList());
+        List<Item> items = new ArrayList<>();
+        for (HazardView hazard : open) {
+            if (!openable.contains(UUID.fromString(hazard.caseId())) || !username.equals(ownerOf(organisation, hazard.caseId()))) {
+                continue;
+            }
+            for (HazardView.Clock c : hazard.clocks()) {
+                if (c.metAt() == null) {
+                    items.add(new Item("Awaab's Law", c.name() + " (" + hazard.category() + ")", hazard.caseReference(), c.dueDate(),
+                            c.status() == ClockStatus.OVERDUE, c.explanation() + " (" + c.cite() + ")",
+                            "/staff/" + organisation + "/cases/" + hazard.caseReference() + "/hazards"));
+                }
+            }
+        }
+        items.sort(Comparator.comparing((Item i) -> !i.overdue()).thenComparing(Item::due, Comparator.nullsLast(Comparator.naturalOrder())));
+        return items;
+    }
+
+    private String ownerOf(String organisation, String caseId) {
+        CaseView c = casework.get(organisation, caseId);
+        return c.stages().stream().filter(s -> s.number() == c.stage()).map(s -> s.owner()).filter(Objects::nonNull)
+                .findFirst().orElse("");
+    }
+}
