@@ -181,6 +181,14 @@ public class Learning {
         lesson.mayTellComplainants().ifPresent(r -> {
             throw new RefusedException(r.message(), r.rule(), r.field());
         });
+        Set<UUID> openable = casework.openable(organisation, lesson.cases().stream().map(c -> UUID.fromString(c.caseId())).toList());
+        int elsewhere = lesson.cases().size() - openable.size();
+        if (elsewhere > 0) {
+            // a member limited to some service areas may not write to, or learn who made, another area's complaints
+            throw new RefusedException("this lesson comes from " + elsewhere + (elsewhere == 1 ? " case" : " cases")
+                    + " in service areas you do not work in: someone who works across them tells the people who complained",
+                    "H-8", null);
+        }
         store.lock(lesson.id());
         Instant now = clock.instant();
         int told = 0;

@@ -138,6 +138,12 @@ class LearningIT {
         assertThat(page.get("/staff/" + ORG + "/lessons").body()).contains(maintenanceRef, "and 1 case in service areas you do not work in")
                 .doesNotContain(housingRef);
 
+        assertThat(api().post(LESSONS + "/" + id + "/status", "{\"status\":\"DONE\",\"doneOn\":\"2026-11-23\"}").status()).isEqualTo(200);
+        Api.Response tell = limited.post(LESSONS + "/" + id + "/tell-complainants", "");
+        assertThat(tell.status()).as(tell.body()).isEqualTo(422);
+        assertThat(tell.json().get("detail").asString()).contains("1 case in service areas you do not work in", "H-8");
+        assertThat(serviceChangeLetters(maintenance)).isEmpty();
+
         JsonNode everyone = api().get(LESSONS + "/" + id).json();
         assertThat(everyone.get("lesson").get("cases")).extracting(c -> c.get("reference").asString())
                 .containsExactly(maintenanceRef, housingRef);
