@@ -201,6 +201,11 @@ class CaseFiles {
                 .params(organisation, ids.toArray(UUID[]::new), serviceAreas.toArray(String[]::new)).query(UUID.class).list());
     }
 
+    Set<UUID> ownedBy(String organisation, String username, Collection<UUID> ids) {
+        return new HashSet<>(jdbc.sql("select id from casework.case_file where organisation = ? and id = any(?) and owner = ?")
+                .params(organisation, ids.toArray(UUID[]::new), username).query(UUID.class).list());
+    }
+
     /** References of the organisation's cases whose complainant has this email, phone number or name (as ComplainantKeys reads them). */
     List<String> referencesOf(String organisation, @Nullable String email, @Nullable String phone, @Nullable String name) {
         return jdbc.sql("""

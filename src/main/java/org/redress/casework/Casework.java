@@ -253,8 +253,11 @@ public class Casework {
     public OpenClock.Page openClocksDueBefore(Instant until, OpenClock.@Nullable Cursor after, int cases) {
         Instant now = clock.instant();
         List<OpenClock> result = new ArrayList<>();
-        List<CaseFiles.Row> rows = cases == 0 ? List.of()
-                : this.cases.withNextDueBefore(until, after == null ? null : after.due(), after == null ? null : after.caseId(), cases);
+        if (cases < 1) {
+            throw new IllegalArgumentException("a page holds at least one case, not " + cases);
+        }
+        List<CaseFiles.Row> rows = this.cases.withNextDueBefore(until, after == null ? null : after.due(),
+                after == null ? null : after.caseId(), cases);
         for (CaseFiles.Row row : rows) {
             CaseFile.CaseState s = row.state();
             String owner = s.stages().stream().filter(st -> st.number() == s.stage()).map(CaseTypes.StageRecord::owner)
@@ -290,6 +293,17 @@ public class Casework {
             return new HashSet<>(caseIds);
         }
         return caseIds.isEmpty() ? Set.of() : cases.inServiceAreas(organisation, caseIds, areas);
+    }
+
+    /**
+     * Of these cases, the ones whose current stage this member owns and which they may open: for other modules' work
+     * on the "my work" page (hazards), so they need not load each case to find its owner.
+     */
+    @Transactional(readOnly = true)
+    public Set<UUID> ownedBy(String organisation, String username, Collection<UUID> caseIds) {
+        Set<UUID> owned = caseIds.isEmpty() ? new HashSet<>() : cases.ownedBy(organisation, username, caseIds);
+        owned.retainAll(openable(organisation, owned));
+        return owned;
     }
 
     // ---- internals -----------------------------------------------------------------------------------------

@@ -1,7 +1,6 @@
 package org.redress.hazards;
 
 import org.redress.casework.CaseTypes.ClockStatus;
-import org.redress.casework.CaseView;
 import org.redress.casework.Casework;
 import org.redress.casework.StaffWork;
 import org.springframework.stereotype.Component;
@@ -9,7 +8,6 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -34,10 +32,10 @@ class HazardsWork implements StaffWork {
         if (open.isEmpty()) {
             return List.of();
         }
-        Set<UUID> openable = casework.openable(organisation, open.stream().map(h -> UUID.fromString(h.caseId())).toList());
+        Set<UUID> mine = casework.ownedBy(organisation, username, open.stream().map(h -> UUID.fromString(h.caseId())).toList());
         List<Item> items = new ArrayList<>();
         for (HazardView hazard : open) {
-            if (!openable.contains(UUID.fromString(hazard.caseId())) || !username.equals(ownerOf(organisation, hazard.caseId()))) {
+            if (!mine.contains(UUID.fromString(hazard.caseId()))) {
                 continue;
             }
             for (HazardView.Clock c : hazard.clocks()) {
@@ -50,11 +48,5 @@ class HazardsWork implements StaffWork {
         }
         items.sort(Comparator.comparing((Item i) -> !i.overdue()).thenComparing(Item::due, Comparator.nullsLast(Comparator.naturalOrder())));
         return items;
-    }
-
-    private String ownerOf(String organisation, String caseId) {
-        CaseView c = casework.get(organisation, caseId);
-        return c.stages().stream().filter(s -> s.number() == c.stage()).map(s -> s.owner()).filter(Objects::nonNull)
-                .findFirst().orElse("");
     }
 }

@@ -181,7 +181,7 @@ public class Learning {
         lesson.mayTellComplainants().ifPresent(r -> {
             throw new RefusedException(r.message(), r.rule(), r.field());
         });
-        Set<UUID> openable = casework.openable(organisation, lesson.cases().stream().map(c -> UUID.fromString(c.caseId())).toList());
+        Set<UUID> openable = openableCases(lesson);
         int elsewhere = lesson.cases().size() - openable.size();
         if (elsewhere > 0) {
             // a member limited to some service areas may not write to, or learn who made, another area's complaints
@@ -249,11 +249,16 @@ public class Learning {
      * of the cases they may open, and how many others there are, never which.
      */
     private LessonView view(Lesson l) {
-        Set<UUID> openable = casework.openable(l.organisation(), l.cases().stream().map(c -> UUID.fromString(c.caseId())).toList());
+        Set<UUID> openable = openableCases(l);
         List<CaseLink> shown = l.cases().stream().filter(c -> openable.contains(UUID.fromString(c.caseId()))).toList();
         Lesson visible = shown.size() == l.cases().size() ? l : l.naming(shown);
         return new LessonView(visible, store.toldCount(l.id()), capitalised(Lesson.words(l.status())), l.rootCause().words(),
                 l.cases().size() - shown.size());
+    }
+
+    /** Which of the lesson's cases the signed-in member may open (all of them unless they are limited to some areas). */
+    private Set<UUID> openableCases(Lesson lesson) {
+        return casework.openable(lesson.organisation(), lesson.cases().stream().map(c -> UUID.fromString(c.caseId())).toList());
     }
 
     private Lesson load(String organisation, String id) {
