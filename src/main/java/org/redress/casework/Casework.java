@@ -109,12 +109,9 @@ public class Casework {
             throw refusal(logged.refusal());
         }
         List<AdmissionWarning> warnings = admissionWarnings(organisation, pack, logged.caseFile().state(), null);
-        // The number is taken last: its counter row stays locked until this transaction commits, so the less work that
-        // follows it, the more complaints of one organisation can be logged at once (and a refused one takes none).
-        int year = CaseFiles.yearOf(request.receivedAt());
-        String reference = org.referencePrefix() + "-" + year + "-" + "%06d".formatted(cases.nextReferenceNumber(organisation, year));
+        // The number is taken last, in the statement that saves the case: a refused complaint takes none
+        String reference = cases.insertNumbered(logged.caseFile(), org.referencePrefix(), CaseFiles.yearOf(request.receivedAt()), now);
         CaseFile file = logged.caseFile().numbered(reference);
-        cases.insert(file, now);
         // the history of a new case is exactly the events just written: no need to read it back
         List<CaseEvent> history = new ArrayList<>();
         for (CaseEvent event : file.pendingEvents()) {

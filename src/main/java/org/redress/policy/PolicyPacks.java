@@ -6,6 +6,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,17 +30,52 @@ public class PolicyPacks {
     /** Stored versions never change, so a parsed version may be kept for good (on every node). */
     private final Map<String, PolicyPack> parsed = new ConcurrentHashMap<>();
 
+    /**
+     * Which version of each organisation's pack is active, as last read, and when (ADR 17). Activating a version on
+     * this node forgets it at once; a version activated on another node is seen here within {@link #ACTIVE_READ_FOR}.
+     */
+    private final Map<String, ActiveRead> activeByOrganisation = new ConcurrentHashMap<>();
+    static final Duration ACTIVE_READ_FOR = Duration.ofSeconds(1);
+
+    private record ActiveRead(Optional<PackVersions.VersionId> version, long readAtNanos) {
+        boolean fresh(long nanos) {
+            return nanos - readAtNanos < ACTIVE_READ_FOR.toNanos();
+        }
+    }
+
     PolicyPacks(PackVersions versions) {
         this.versions = versions;
     }
 
     /** The active pack of an organisation (for the shipped organisations the code is the pack id, e.g. {@code the-trust}). */
     public Optional<PolicyPack> active(String organisation) {
-        // which version is active is asked every time (another node may have activated one); its text only when not yet parsed
-        return versions.activeVersionOf(organisation).map(v -> {
+        // a monotonic reading for the freshness of a cached lookup only: no deadline or record depends on it
+        long nanos = System.nanoTime();
+        ActiveRead read = activeByOrganisation.get(organisation);
+        if (read == null || !read.fresh(nanos)) {
+            read = new ActiveRead(versions.activeVersionOf(organisation), nanos);
+            if (read.version().isPresent()) { // an organisation with no active pack yet is asked again next time
+                activeByOrganisation.put(organisation, read);
+            }
+        }
+        return read.version().map(v -> {
             PolicyPack known = parsed.get(v.packId() + "@" + v.version());
             return known != null ? known : version(v.packId(), v.version());
         });
+    }
+
+    /** Forgets which versions are active once this transaction commits (at once outside one). */
+    private void forgetActiveVersions() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    activeByOrganisation.clear();
+                }
+            });
+        } else {
+            activeByOrganisation.clear();
+        }
     }
 
     /** One stored version of a pack, active or not. */
@@ -112,6 +151,7 @@ public class PolicyPacks {
         if (!versions.activate(packId, version)) {
             throw new NotFoundException("version", "policy pack '" + packId + "' has no version " + version);
         }
+        forgetActiveVersions();
         log.info("Activated policy pack {} version {}", packId, version);
         return versions.find(packId, version).map(PolicyPacks::summary).orElseThrow();
     }
@@ -129,6 +169,7 @@ public class PolicyPacks {
         PolicyPack pack = reading.pack();
         boolean stored = versions.storeShipped(pack.id(), pack.organisation().code(), pack.title(), yaml);
         if (stored) {
+            forgetActiveVersions();
             log.info("Installed shipped policy pack {} as version 1", pack.id());
         } else if (versions.find(pack.id(), 1).filter(v -> v.shipped() && !v.yaml().equals(yaml)).isPresent()) {
             log.warn("The shipped policy pack {} differs from its stored version 1; upload it to make it a new version",
