@@ -113,10 +113,12 @@ public class Accounts {
         return roleIn(username, organisation).map(role -> Permissions.allows(role, permission)).orElse(false);
     }
 
-    /** Whether the user may administer anything at installation level (policy packs, new organisations). */
-    public boolean administersInstallation(String username) {
-        return find(username).map(m -> m.allOrganisations()
-                || m.memberships().stream().anyMatch(x -> x.role() == Role.ADMINISTRATOR)).orElse(false);
+    /**
+     * Whether the user operates the installation (an account of every organisation): only they add organisations or
+     * install packs of their own choosing; no organisation's administrator does.
+     */
+    public boolean operatesInstallation(String username) {
+        return find(username).map(StaffMember::allOrganisations).orElse(false);
     }
 
     /** The organisations the user belongs to, for the organisation switcher: never any other. */

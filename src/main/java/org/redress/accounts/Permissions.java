@@ -8,12 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static java.util.Map.entry;
 import static org.redress.accounts.Permission.*;
 
 /**
- * The permission matrix: which role may do what, and which permission each case verb and each HTTP request
- * needs. The only place these are decided; the security filter checks every request against it and the pages
- * ask it which forms to show.
+ * The permission matrix: which role may do what, and what each route needs. The only place these are decided; the
+ * access check asks it about the route Spring matched (its pattern, with Spring's decoded path variables), never the
+ * raw address, and refuses any route it does not name. The pages ask it which forms to show.
  */
 public final class Permissions {
 
@@ -32,38 +33,56 @@ public final class Permissions {
 
     /** Case verbs by both their API path segment and their name in {@code CaseView.allowedActions}. */
     private static final Map<String, Permission> VERBS = Map.ofEntries(
-            Map.entry("acknowledge", WORK_CASE), Map.entry("assign", WORK_CASE),
-            Map.entry("points", WORK_CASE), Map.entry("add-point", WORK_CASE),
-            Map.entry("understanding", WORK_CASE), Map.entry("record-understanding", WORK_CASE),
-            Map.entry("evidence", WORK_CASE), Map.entry("record-evidence", WORK_CASE),
-            Map.entry("contact", WORK_CASE), Map.entry("record-contact", WORK_CASE),
-            Map.entry("steps", WORK_CASE), Map.entry("record-step", WORK_CASE),
-            Map.entry("hold", WORK_CASE), Map.entry("resume", WORK_CASE), Map.entry("respond", WORK_CASE),
-            Map.entry("tenure", WORK_CASE), Map.entry("record-tenure", WORK_CASE),
-            Map.entry("extend", EXTEND),
-            Map.entry("escalation-request", ESCALATE), Map.entry("request-escalation", ESCALATE),
-            Map.entry("accept-escalation", ESCALATE), Map.entry("refuse-escalation", ESCALATE),
-            Map.entry("close", DECIDE), Map.entry("reopen", DECIDE), Map.entry("withdraw", DECIDE),
-            Map.entry("decline", DECIDE), Map.entry("reclassify", DECIDE),
-            Map.entry("checks", LOG_CONTACT),
-            // parts of a case kept by other modules (CaseSection); a module may check more itself (e.g. payment limits)
-            Map.entry("remedies", WORK_CASE), Map.entry("satisfaction", WORK_CASE), Map.entry("hazards", WORK_CASE),
-            Map.entry("ombudsman", DECIDE), Map.entry("staff-concerns", DECIDE), Map.entry("lessons", DECIDE),
-            Map.entry("restrictions", DECIDE), Map.entry("equality", LOG_CONTACT));
+            entry("acknowledge", WORK_CASE), entry("assign", WORK_CASE),
+            entry("points", WORK_CASE), entry("add-point", WORK_CASE),
+            entry("understanding", WORK_CASE), entry("record-understanding", WORK_CASE),
+            entry("evidence", WORK_CASE), entry("record-evidence", WORK_CASE),
+            entry("contact", WORK_CASE), entry("record-contact", WORK_CASE),
+            entry("steps", WORK_CASE), entry("record-step", WORK_CASE),
+            entry("hold", WORK_CASE), entry("resume", WORK_CASE), entry("respond", WORK_CASE),
+            entry("tenure", WORK_CASE), entry("record-tenure", WORK_CASE),
+            entry("extend", EXTEND),
+            entry("escalation-request", ESCALATE), entry("request-escalation", ESCALATE),
+            entry("accept-escalation", ESCALATE), entry("refuse-escalation", ESCALATE),
+            entry("close", DECIDE), entry("reopen", DECIDE), entry("withdraw", DECIDE),
+            entry("decline", DECIDE), entry("reclassify", DECIDE),
+            entry("checks", LOG_CONTACT));
 
     /**
-     * Changes to organisation-wide lists kept by other modules ({@code /api/v1/organisations/{org}/{area}/...} or
-     * {@code /staff/{org}/{area}/...}); any area not named here needs {@link Permission#ADMINISTER}.
+     * Parts of a case kept by other modules (CaseSection): what changing them needs (a module may check more itself,
+     * e.g. payment limits), and what reading them needs.
      */
-    private static final Map<String, Permission> AREAS = Map.of(
+    private static final Map<String, Permission> SECTION_CHANGES = Map.ofEntries(
+            entry("remedies", WORK_CASE), entry("satisfaction", WORK_CASE), entry("hazards", WORK_CASE),
+            entry("ombudsman", DECIDE), entry("staff-concerns", DECIDE), entry("lessons", DECIDE),
+            entry("restrictions", DECIDE), entry("equality", LOG_CONTACT), entry("privacy", ADMINISTER));
+
+    private static final Map<String, Permission> SECTION_READS = Map.ofEntries(
+            entry("letters", VIEW_CASES), entry("similar", VIEW_CASES), entry("attachments", VIEW_CASES),
+            entry("remedies", VIEW_CASES), entry("hazards", VIEW_CASES), entry("ombudsman", VIEW_CASES),
+            entry("lessons", VIEW_CASES), entry("restrictions", VIEW_CASES),
+            // special category data as a whole (docs/security.md)
+            entry("equality", VIEW_SPECIAL_CATEGORY), entry("staff-concerns", VIEW_SPECIAL_CATEGORY),
+            // the person's data rights on one case
+            entry("privacy", ADMINISTER));
+
+    /**
+     * Organisation-wide areas ({@code /api/v1/organisations/{org}/{area}/...} or {@code /staff/{org}/{area}/...}):
+     * what reading them needs. Personal data in bulk (issue 9), the team and the audit need {@link Permission#ADMINISTER}.
+     */
+    private static final Map<String, Permission> AREA_READS = Map.ofEntries(
+            entry("cases", VIEW_CASES), entry("contacts", VIEW_CASES), entry("actions", VIEW_CASES), entry("closure-days", VIEW_CASES),
+            entry("hazard-settings", VIEW_CASES), entry("hazards", VIEW_CASES), entry("lessons", VIEW_CASES), entry("letters", VIEW_CASES),
+            entry("ombudsman", VIEW_CASES), entry("outbox", VIEW_CASES), entry("remedies", VIEW_CASES), entry("reports", VIEW_CASES),
+            entry("restrictions", VIEW_CASES),
+            entry("equality", VIEW_SPECIAL_CATEGORY),
+            entry("audit", ADMINISTER), entry("privacy", ADMINISTER), entry("retention", ADMINISTER), entry("legal-holds", ADMINISTER),
+            entry("subject-access", ADMINISTER), entry("privacy-requests", ADMINISTER), entry("staff", ADMINISTER),
+            entry("team", ADMINISTER), entry("policies", ADMINISTER));
+
+    /** ... and what changing them needs; an area named here only for reading needs {@link Permission#ADMINISTER} to change. */
+    private static final Map<String, Permission> AREA_CHANGES = Map.of(
             "lessons", DECIDE, "restrictions", DECIDE, "remedies", WORK_CASE, "ombudsman", DECIDE, "hazards", WORK_CASE);
-
-    /** Organisation-wide areas that even reading needs {@link Permission#ADMINISTER} for: personal data in bulk (issue 9), the team. */
-    private static final Set<String> ADMINISTERED_READS = Set.of("privacy", "retention", "legal-holds", "subject-access",
-            "privacy-requests", "staff", "team");
-
-    /** Parts of a case that are special category data as a whole: reading them needs {@link Permission#VIEW_SPECIAL_CATEGORY}. */
-    private static final Set<String> SPECIAL_CATEGORY_SECTIONS = Set.of("equality", "staff-concerns");
 
     private Permissions() {
     }
@@ -81,51 +100,127 @@ public final class Permissions {
         return VERBS.getOrDefault(verb, ADMINISTER);
     }
 
-    /** The organisation an API or staff-page path belongs to and the permission the request needs. */
-    public record Requirement(String organisation, Permission permission) {
+    /** What a route needs before its controller is called. */
+    public sealed interface Rule permits Open, SignedIn, Operator, Requirement {
+    }
+
+    /** Anyone, signed in or not: the public pages, sign-in, the API's description, the error page. */
+    public record Open() implements Rule {
+    }
+
+    /** Any signed-in member of staff: their own account, the calendar, reading procedures, their API tokens. */
+    public record SignedIn() implements Rule {
+    }
+
+    /** The installation's operator only (an account of every organisation): new organisations, any pack. */
+    public record Operator() implements Rule {
+    }
+
+    /** A member of the organisation whose role has the permission (an outsider is answered as if it did not exist). */
+    public record Requirement(String organisation, Permission permission) implements Rule {
+    }
+
+    /** Routes outside any one organisation, by method and path (variables as {@code *}). */
+    private static final Map<String, Rule> INSTALLATION_ROUTES = Map.ofEntries(
+            entry("GET /", new Open()), entry("GET /error", new Open()), entry("GET /sign-in", new Open()),
+            entry("GET /sign-in/refused", new Open()),
+            entry("GET /staff", new SignedIn()), entry("GET /account/password", new SignedIn()),
+            entry("POST /account/password", new SignedIn()),
+            entry("GET /api/v1/calendars", new SignedIn()), entry("GET /api/v1/calendars/*/deadline", new SignedIn()),
+            entry("GET /api/v1/calendars/*/holidays", new SignedIn()), entry("GET /api/v1/calendars/*/working-days/add", new SignedIn()),
+            entry("GET /api/v1/calendars/*/working-days/between", new SignedIn()),
+            entry("GET /api/v1/tokens", new SignedIn()), entry("POST /api/v1/tokens", new SignedIn()),
+            entry("DELETE /api/v1/tokens/*", new SignedIn()),
+            entry("GET /api/v1/invitations", new SignedIn()), entry("POST /api/v1/invitations/*/accept", new SignedIn()),
+            entry("POST /api/v1/invitations/*/decline", new SignedIn()),
+            entry("GET /api/v1/organisations", new SignedIn()), entry("POST /api/v1/organisations", new Operator()),
+            entry("GET /api/v1/policies", new SignedIn()), entry("GET /api/v1/policies/*", new SignedIn()),
+            entry("GET /api/v1/policies/*/compliance", new SignedIn()), entry("POST /api/v1/policies", new Operator()),
+            entry("POST /api/v1/policies/*/versions/*/activate", new Operator()));
+
+    /**
+     * What a route needs, from its pattern as Spring matched it ({@code /api/v1/organisations/{organisation}/cases})
+     * and the values of its variables as Spring decoded them for the controller. Empty for a route the matrix does not
+     * name: such a request is refused, whoever asks.
+     */
+    public static Optional<Rule> forRoute(String method, String pattern, Map<String, String> variables) {
+        String[] parts = pattern.split("/", -1);
+        StringBuilder shape = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            if (part.startsWith("{") && part.endsWith("}")) {
+                String name = part.substring(1, part.length() - 1).replaceFirst("^\\*", "").replaceFirst(":.*", "");
+                String value = variables.get(name);
+                if (value == null || value.contains("/")) {
+                    return Optional.empty();
+                }
+                parts[i] = value;
+                part = "*";
+            }
+            shape.append(i == 0 ? "" : "/").append(part);
+        }
+        if (pattern.startsWith("/o/") || pattern.startsWith("/v3/api-docs") || pattern.startsWith("/swagger-ui")
+                || pattern.equals("/api")) {
+            return Optional.of(new Open());
+        }
+        Rule installation = INSTALLATION_ROUTES.get(method + " " + (shape.isEmpty() ? "/" : shape));
+        return installation != null ? Optional.of(installation) : forRequest(method, String.join("/", parts));
     }
 
     /**
-     * What a request to {@code /api/v1/organisations/{org}/...} or {@code /staff/{org}/...} needs; empty for any
-     * other path. Reading needs {@link Permission#VIEW_CASES} (a special category section {@link
-     * Permission#VIEW_SPECIAL_CATEGORY}, the audit {@link Permission#ADMINISTER}); logging a contact {@link Permission#LOG_CONTACT};
-     * a case verb its own permission; any other change {@link Permission#ADMINISTER}.
+     * What a request to {@code /api/v1/organisations/{org}/...} or {@code /staff/{org}/...} needs, given its path with
+     * every segment decoded; empty for any other path, or a part of an organisation the matrix does not name.
+     * Reading needs the area's or the case section's read permission; logging a contact {@link Permission#LOG_CONTACT};
+     * a case verb its own permission; a change to a named area its change permission, else {@link Permission#ADMINISTER}.
      */
-    public static Optional<Requirement> forRequest(String method, String path) {
-        String[] parts = path.split("/");
+    public static Optional<Rule> forRequest(String method, String path) {
+        String[] parts = path.split("/", -1);
         // ["", "api", "v1", "organisations", org, ...] or ["", "staff", org, ...]
         int orgIndex;
-        if (parts.length >= 5 && parts[1].equals("api") && parts[2].equals("v1") && parts[3].equals("organisations")) {
+        if (parts.length >= 5 && parts[0].isEmpty() && parts[1].equals("api") && parts[2].equals("v1") && parts[3].equals("organisations")) {
             orgIndex = 4;
-        } else if (parts.length >= 3 && parts[1].equals("staff") && !parts[2].isEmpty()) {
+        } else if (parts.length >= 3 && parts[0].isEmpty() && parts[1].equals("staff")) {
             orgIndex = 2;
         } else {
             return Optional.empty();
         }
         String organisation = parts[orgIndex];
+        if (organisation.isEmpty()) {
+            return Optional.empty();
+        }
         boolean reading = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
         String area = segment(parts, orgIndex + 1);
-        Permission needed;
-        if (reading) {
-            boolean specialSection = ("cases".equals(area) && SPECIAL_CATEGORY_SECTIONS.contains(String.valueOf(segment(parts, orgIndex + 3))))
-                    || SPECIAL_CATEGORY_SECTIONS.contains(String.valueOf(area));
-            boolean casePrivacy = "cases".equals(area) && "privacy".equals(segment(parts, orgIndex + 3));
-            needed = "audit".equals(area) || casePrivacy || (area != null && ADMINISTERED_READS.contains(area)) ? ADMINISTER
-                    : specialSection ? VIEW_SPECIAL_CATEGORY : VIEW_CASES;
-        } else if ("cases".equals(area) || "contacts".equals(area)) {
-            String caseRef = segment(parts, orgIndex + 2);
-            String verb = segment(parts, orgIndex + 3);
-            if (caseRef == null || caseRef.equals("new") || caseRef.equals("check")) {
-                needed = LOG_CONTACT;
-            } else if (caseRef.equals("checks")) {
-                needed = LOG_CONTACT;
-            } else {
-                needed = verb == null ? ADMINISTER : forVerb(verb);
-            }
-        } else {
-            needed = AREAS.getOrDefault(area == null ? "" : area, ADMINISTER);
+        if (area == null) {
+            // the organisation itself: its record, its staff start page
+            return reading && parts.length <= orgIndex + 2 ? requirement(organisation, VIEW_CASES) : Optional.empty();
         }
-        return Optional.of(new Requirement(organisation, needed));
+        if (!AREA_READS.containsKey(area)) {
+            return Optional.empty();
+        }
+        boolean caseArea = area.equals("cases") || area.equals("contacts");
+        String caseRef = caseArea ? segment(parts, orgIndex + 2) : null;
+        String section = caseArea ? segment(parts, orgIndex + 3) : null;
+        if (reading) {
+            if (section != null) {
+                return Optional.ofNullable(SECTION_READS.get(section)).map(p -> new Requirement(organisation, p));
+            }
+            return requirement(organisation, AREA_READS.get(area));
+        }
+        if (caseArea) {
+            if (caseRef == null || caseRef.equals("new") || caseRef.equals("check") || caseRef.equals("checks")) {
+                return requirement(organisation, LOG_CONTACT);
+            }
+            if (section == null) {
+                return Optional.empty();
+            }
+            Permission needed = VERBS.containsKey(section) ? VERBS.get(section) : SECTION_CHANGES.get(section);
+            return Optional.ofNullable(needed).map(p -> new Requirement(organisation, p));
+        }
+        return requirement(organisation, AREA_CHANGES.getOrDefault(area, ADMINISTER));
+    }
+
+    private static Optional<Rule> requirement(String organisation, Permission permission) {
+        return Optional.of(new Requirement(organisation, permission));
     }
 
     private static @Nullable String segment(String[] parts, int index) {

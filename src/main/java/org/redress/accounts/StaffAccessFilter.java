@@ -15,22 +15,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.Optional;
 
 /**
- * Checks every signed-in request against the permission matrix. A request for an organisation the user does not
- * belong to is answered 404, exactly as for an organisation that does not exist, so nothing leaks; a request the
- * user's role does not allow is answered 403. On the API the signed-in username becomes the {@code X-Actor} the
- * casework API records, whatever the client sent.
+ * On the API, the signed-in username becomes the {@code X-Actor} the casework API records, whatever the client sent.
+ * Who may do what is decided after Spring has matched the route, by {@link RouteAccess}, never here on the raw
+ * address: an address can be spelt many ways that route to the same controller.
  */
 @Component
 class StaffAccessFilter extends OncePerRequestFilter {
-
-    private final Accounts accounts;
-
-    StaffAccessFilter(Accounts accounts) {
-        this.accounts = accounts;
-    }
 
     @Override
     protected boolean shouldNotFilterAsyncDispatch() {
@@ -41,35 +33,8 @@ class StaffAccessFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String user = username();
-        if (user == null) {
-            chain.doFilter(request, response);
-            return;
-        }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean api = path.startsWith("/api/");
-        Optional<Permissions.Requirement> requirement = Permissions.forRequest(request.getMethod(), path);
-        if (requirement.isPresent()) {
-            Optional<Role> role = accounts.roleIn(user, requirement.get().organisation());
-            if (role.isEmpty()) {
-                refuse(response, api, HttpServletResponse.SC_NOT_FOUND, "Not found",
-                        "no organisation '" + requirement.get().organisation() + "'");
-                return;
-            }
-            if (!Permissions.allows(role.get(), requirement.get().permission())) {
-                refuse(response, api, HttpServletResponse.SC_FORBIDDEN, "Not allowed", "a " + role.get().label().toLowerCase()
-                        + " may not do this (it needs " + requirement.get().permission().name().toLowerCase().replace('_', ' ') + ")");
-                return;
-            }
-        } else if (api && installationChange(request.getMethod(), path) && !accounts.administersInstallation(user)) {
-            refuse(response, true, HttpServletResponse.SC_FORBIDDEN, "Not allowed", "only an administrator may do this");
-            return;
-        }
-        chain.doFilter(api ? new ActorRequest(request, user) : request, response);
-    }
-
-    private static boolean installationChange(String method, String path) {
-        boolean reading = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
-        return !reading && (path.startsWith("/api/v1/organisations") || path.startsWith("/api/v1/policies"));
+        boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        chain.doFilter(user != null && api ? new ActorRequest(request, user) : request, response);
     }
 
     private static @Nullable String username() {
@@ -78,14 +43,6 @@ class StaffAccessFilter extends OncePerRequestFilter {
             return null;
         }
         return auth.getName();
-    }
-
-    private static void refuse(HttpServletResponse response, boolean api, int status, String title, String detail) throws IOException {
-        if (api) {
-            problem(response, status, title, detail);
-        } else {
-            response.sendError(status);
-        }
     }
 
     static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {

@@ -72,6 +72,8 @@ class DemoStaffAndCases implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         boolean firstStart = false;
+        // the installation's operator: adds organisations and installs packs, which no organisation's administrator may
+        accounts.ensure("operator", "Installation operator", PASSWORD, true, Map.of());
         for (String code : ORGANISATIONS) {
             Optional<Organisation> org = organisations.find(code);
             if (org.isEmpty()) {

@@ -81,13 +81,23 @@ public class Organisations {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        String prefixOwner = jdbc.sql("select code from people.organisation where reference_prefix = ?")
+                .param(organisation.referencePrefix()).query(String.class).optional().orElse(null);
+        if (prefixOwner != null) {
+            // references must name one organisation: a second user of a prefix could be mistaken for the first
+            throw new InvalidInputException("referencePrefix", "'" + organisation.referencePrefix() + "' is already used by another organisation");
+        }
         int inserted = jdbc.sql("""
                 insert into people.organisation (code, name, reference_prefix, policy_pack, service_areas)
-                values (?, ?, ?, ?, ?) on conflict (code) do nothing
+                values (?, ?, ?, ?, ?) on conflict do nothing
                 """)
                 .params(organisation.code(), organisation.name(), organisation.referencePrefix(), organisation.policyPack(),
                         organisation.serviceAreas().toArray(String[]::new))
                 .update();
+        if (inserted == 0 && !jdbc.sql("select exists (select 1 from people.organisation where code = ?)")
+                .param(organisation.code()).query(Boolean.class).single()) {
+            throw new InvalidInputException("referencePrefix", "'" + organisation.referencePrefix() + "' is already used by another organisation");
+        }
         if (inserted == 0) {
             throw new InvalidInputException("code", "an organisation '" + organisation.code() + "' already exists");
         }

@@ -111,13 +111,4 @@ class PolicyController {
     PackSummary activate(@PathVariable String id, @PathVariable int version) {
         return packs.activate(id, version);
     }
-
-    @ExceptionHandler(PackRejectedException.class)
-    ResponseEntity<ProblemDetail> rejected(PackRejectedException e) {
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-        problem.setTitle("Invalid policy pack");
-        problem.setDetail(e.packErrors().stream().map(PackError::toString).collect(Collectors.joining("; ")));
-        problem.setProperty("errors", e.packErrors());
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
 }

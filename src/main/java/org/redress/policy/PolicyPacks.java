@@ -1,5 +1,6 @@
 package org.redress.policy;
 
+import org.jspecify.annotations.Nullable;
 import org.redress.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,6 +120,15 @@ public class PolicyPacks {
     /** Validates a pack file and stores it as the pack's next version, inactive; nothing is stored if it has errors. */
     @Transactional
     Upload upload(String yaml) {
+        return upload(yaml, null);
+    }
+
+    /**
+     * As {@link #upload(String)}, for one organisation: a pack for any other organisation is refused, so one
+     * organisation can never replace another's procedure.
+     */
+    @Transactional
+    Upload upload(String yaml, @Nullable String owner) {
         if (yaml.length() > LARGEST_FILE) {
             throw new PackRejectedException(List.of(new PackError("yaml", 0,
                     "is " + yaml.length() + " characters; a pack file may have at most " + LARGEST_FILE)));
@@ -128,6 +138,10 @@ public class PolicyPacks {
             throw new PackRejectedException(reading.errors());
         }
         PolicyPack pack = reading.pack();
+        if (owner != null && !owner.equals(pack.organisation().code())) {
+            throw new PackRejectedException(List.of(new PackError("organisation.code", reading.line("organisation.code"),
+                    "must be '" + owner + "': an organisation uploads packs for itself only")));
+        }
         versions.lock(pack.id());
         String other = versions.otherPackOf(pack.organisation().code(), pack.id());
         if (other != null) {
@@ -144,8 +158,15 @@ public class PolicyPacks {
 
     @Transactional
     PackSummary activate(String packId, int version) {
+        return activate(packId, version, null);
+    }
+
+    /** As {@link #activate(String, int)}, for one organisation: another organisation's pack is answered as unknown. */
+    @Transactional
+    PackSummary activate(String packId, int version, @Nullable String owner) {
         versions.lock(packId);
-        if (!versions.exists(packId)) {
+        boolean another = owner != null && versions.all().stream().anyMatch(v -> v.packId().equals(packId) && !v.organisation().equals(owner));
+        if (!versions.exists(packId) || another) {
             throw new NotFoundException("id", "there is no policy pack '" + packId + "'");
         }
         if (!versions.activate(packId, version)) {

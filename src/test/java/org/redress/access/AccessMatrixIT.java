@@ -7,6 +7,7 @@ import org.redress.accounts.Permission;
 import org.redress.accounts.Permissions;
 import org.redress.accounts.Role;
 import org.redress.testing.Api;
+import org.redress.testing.TestAccounts;
 import org.redress.testing.MutableClock;
 import org.redress.testing.TestClockConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,8 +46,8 @@ class AccessMatrixIT {
 
     enum Outcome { ALLOWED, FORBIDDEN, NOT_FOUND, SIGN_IN }
 
-    /** Someone calling: their role in the organisation (none for outsiders), and whether they administer anything. */
-    record Subject(String username, Role role, boolean outsider, boolean administersSomewhere) {
+    /** Someone calling: their role in the organisation (none for outsiders), and whether they operate the installation. */
+    record Subject(String username, Role role, boolean outsider, boolean operator) {
         boolean anonymous() {
             return username.isEmpty();
         }
@@ -99,14 +100,15 @@ class AccessMatrixIT {
 
         List<Subject> subjects = new ArrayList<>();
         for (Role role : Role.values()) {
-            subjects.add(new Subject("matrix." + role.name().toLowerCase().replace('_', '-'), role, false, role == Role.ADMINISTRATOR));
+            subjects.add(new Subject("matrix." + role.name().toLowerCase().replace('_', '-'), role, false, false));
         }
         subjects.add(new Subject("matrix.nobody", null, true, false));
-        subjects.add(new Subject("matrix.outsider", null, true, true));
+        subjects.add(new Subject("matrix.outsider", null, true, false));
+        subjects.add(new Subject(TestAccounts.ADMIN, Role.ADMINISTRATOR, false, true));
         subjects.add(new Subject("", null, true, false));
         Map<Subject, Caller> callers = new LinkedHashMap<>();
         for (Subject s : subjects) {
-            callers.put(s, s.anonymous() ? Caller.anonymous(port) : Caller.signedIn(port, s.username(), PASSWORD));
+            callers.put(s, caller(s));
         }
 
         List<String> wrong = new ArrayList<>();
@@ -139,13 +141,13 @@ class AccessMatrixIT {
     @Test
     void theMatrixNeverLetsTheBoardChangeAnythingNorOutsidersSeeAnything() {
         for (Endpoints.Endpoint e : Endpoints.of(handlerMapping, ORG, reference)) {
-            Optional<Permissions.Requirement> requirement = Permissions.forRequest(e.method(), e.path().replaceAll("\\?.*", ""));
-            if (requirement.isEmpty()) continue;
-            assertThat(expected(new Subject("x", null, true, true), e)).as(e.toString()).isEqualTo(Outcome.NOT_FOUND);
+            Optional<Permissions.Rule> rule = rule(e);
+            if (!(rule.orElse(null) instanceof Permissions.Requirement requirement)) continue;
+            assertThat(expected(new Subject("x", null, true, false), e)).as(e.toString()).isEqualTo(Outcome.NOT_FOUND);
             if (!e.reading()) {
                 assertThat(expected(new Subject("x", Role.BOARD_MEMBER, false, false), e)).as(e.toString()).isEqualTo(Outcome.FORBIDDEN);
             }
-            if (requirement.get().permission() == Permission.ADMINISTER) {
+            if (requirement.permission() == Permission.ADMINISTER) {
                 for (Role role : Role.values()) {
                     assertThat(expected(new Subject("x", role, false, false), e)).as(role + " " + e)
                             .isEqualTo(role == Role.ADMINISTRATOR ? Outcome.ALLOWED : Outcome.FORBIDDEN);
@@ -154,19 +156,90 @@ class AccessMatrixIT {
         }
     }
 
+    @Test
+    void everyRouteTheApplicationServesIsNamedByTheMatrix() {
+        List<String> unnamed = new ArrayList<>();
+        for (Endpoints.Endpoint e : Endpoints.all(handlerMapping, ORG, reference)) {
+            if (rule(e).isEmpty()) unnamed.add(e.toString());
+        }
+        assertThat(unnamed).as("routes the permission matrix does not name are refused to everyone").isEmpty();
+    }
+
+    /**
+     * Issue 19, finding 1: the same request spelt another way (a letter of a segment percent-encoded, the segment
+     * double-encoded, a {@code ;} parameter, a doubled slash or a {@code /./}) is answered as the plain request, or
+     * refused outright by the firewall (400); it never reaches a controller the plain request may not reach.
+     */
+    @Test
+    void anAddressSpeltAnotherWayIsAnsweredAsThePlainOneAndNeverGetsFurther() throws Exception {
+        List<Subject> subjects = List.of(new Subject("matrix.board-member", Role.BOARD_MEMBER, false, false),
+                new Subject("matrix.outsider", null, true, false));
+        Map<String, Long> before = DatabaseFingerprint.of(jdbc);
+        List<String> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+            for (Subject s : subjects) {
+                Caller caller = caller(s);
+                for (Endpoints.Endpoint e : Endpoints.of(handlerMapping, ORG, reference)) {
+                    Outcome plain = expected(s, e);
+                    if (plain == Outcome.ALLOWED) continue;
+                    work.add(pool.submit(() -> {
+                        for (String spelling : Spellings.of(e.path())) {
+                            Endpoints.Endpoint variant = new Endpoints.Endpoint(e.method(), e.pattern(), spelling, e.headers(),
+                                    e.contentType(), e.controller());
+                            Caller.Answer answer = caller.call(variant, body(e));
+                            sent.incrementAndGet();
+                            boolean rejected = answer.status() == 400 && !answer.reachedController();
+                            if (!rejected) check(wrong, s, variant, plain, answer);
+                        }
+                    }));
+                }
+            }
+            for (java.util.concurrent.Future<?> f : work) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(sent.get()).as("spellings sent").isGreaterThan(5_000);
+        assertThat(wrong).as("%d other spellings of refused requests", sent.get()).isEmpty();
+        assertThat(DatabaseFingerprint.of(jdbc)).as("refused requests changed nothing").isEqualTo(before);
+    }
+
+    private Caller caller(Subject s) {
+        return s.anonymous() ? Caller.anonymous(port)
+                : Caller.signedIn(port, s.username(), s.operator() ? TestAccounts.ADMIN_PASSWORD : PASSWORD);
+    }
+
+    /** The rule the matrix gives the endpoint's route, with the variables as the test filled them in. */
+    static Optional<Permissions.Rule> rule(Endpoints.Endpoint e) {
+        String[] names = e.pattern().split("/", -1);
+        String[] values = e.path().replaceAll("\\?.*", "").split("/", -1);
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (int i = 0; i < names.length && i < values.length; i++) {
+            if (names[i].startsWith("{")) variables.put(names[i].substring(1, names[i].length() - 1).replaceFirst(":.*", ""), values[i]);
+        }
+        return Permissions.forRoute(e.method(), e.pattern(), variables);
+    }
+
     static Outcome expected(Subject s, Endpoints.Endpoint e) {
+        Optional<Permissions.Rule> rule = rule(e);
+        if (rule.orElse(null) instanceof Permissions.Open) {
+            return Outcome.ALLOWED;
+        }
         if (s.anonymous()) {
             return Outcome.SIGN_IN;
         }
-        String path = e.path().replaceAll("\\?.*", "");
-        Optional<Permissions.Requirement> requirement = Permissions.forRequest(e.method(), path);
-        if (requirement.isPresent()) {
-            if (s.role() == null) return Outcome.NOT_FOUND;
-            return Permissions.allows(s.role(), requirement.get().permission()) ? Outcome.ALLOWED : Outcome.FORBIDDEN;
-        }
-        boolean installationChange = !e.reading() && (path.startsWith("/api/v1/organisations") || path.startsWith("/api/v1/policies"));
-        if (installationChange && !s.administersSomewhere()) {
+        if (rule.isEmpty()) {
             return Outcome.FORBIDDEN;
+        }
+        if (rule.get() instanceof Permissions.Requirement requirement) {
+            if (s.operator()) return Outcome.ALLOWED;
+            if (s.role() == null) return Outcome.NOT_FOUND;
+            return Permissions.allows(s.role(), requirement.permission()) ? Outcome.ALLOWED : Outcome.FORBIDDEN;
+        }
+        if (rule.get() instanceof Permissions.Operator) {
+            return s.operator() ? Outcome.ALLOWED : Outcome.FORBIDDEN;
         }
         return Outcome.ALLOWED;
     }

@@ -46,6 +46,11 @@ final class Endpoints {
         return matching(mapping, organisation, caseReference, p -> p.startsWith("/api/") || p.startsWith("/staff") || p.startsWith("/account"));
     }
 
+    /** Every route of the application's own controllers, public pages included. */
+    static List<Endpoint> all(RequestMappingHandlerMapping mapping, String organisation, String caseReference) {
+        return matching(mapping, organisation, caseReference, p -> true);
+    }
+
     /** Every form a browser can post: staff pages, the account pages and the public pages. */
     static List<Endpoint> forms(RequestMappingHandlerMapping mapping, String organisation, String caseReference) {
         return matching(mapping, organisation, caseReference, p -> !p.startsWith("/api/")).stream()
@@ -101,6 +106,7 @@ final class Endpoints {
             else if (name.equals("case") || name.contains("reference") || name.equals("caseref")) value = caseReference;
             else if (name.contains("date") || name.equals("day")) value = "2026-12-24";
             else if (name.contains("year")) value = "2026";
+            else if (name.equals("verb")) value = "acknowledge";
             else if (name.contains("version") || name.equals("number") || name.equals("stage")) value = "1";
             else if (m.group(2) != null && m.group(2).matches("[a-z-]+(\\|[a-z-]+)*")) value = m.group(2).split("\\|")[0];
             else if (m.group(2) != null) value = "1";

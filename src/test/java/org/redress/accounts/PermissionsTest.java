@@ -2,6 +2,8 @@ package org.redress.accounts;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PermissionsTest {
@@ -35,7 +37,7 @@ class PermissionsTest {
     }
 
     @Test
-    void aVerbNobodyListedNeedsTheMostPermission() {
+    void aVerbNobodyListedNeedsTheMostPermissionOnThePages() {
         assertThat(Permissions.forVerb("something-new")).isEqualTo(Permission.ADMINISTER);
     }
 
@@ -55,6 +57,31 @@ class PermissionsTest {
                 .contains(new Permissions.Requirement("the-trust", Permission.ESCALATE));
         assertThat(Permissions.forRequest("GET", "/api/v1/calendars/england-and-wales/holidays")).isEmpty();
         assertThat(Permissions.forRequest("GET", "/staff")).isEmpty();
+    }
+
+    @Test
+    void aRouteIsDecidedOnItsPatternWithTheVariablesSpringDecoded() {
+        assertThat(Permissions.forRoute("GET", "/api/v1/organisations/{organisation}/subject-access/{id}/export.zip",
+                Map.of("organisation", "the-trust", "id", "1"))).contains(new Permissions.Requirement("the-trust", Permission.ADMINISTER));
+        assertThat(Permissions.forRoute("POST", "/staff/{organisation}/cases/{reference}/{verb}",
+                Map.of("organisation", "the-trust", "reference", "TT-1", "verb", "close")))
+                .contains(new Permissions.Requirement("the-trust", Permission.DECIDE));
+        assertThat(Permissions.forRoute("GET", "/api/v1/calendars/{jurisdiction}/holidays", Map.of("jurisdiction", "scotland")))
+                .contains(new Permissions.SignedIn());
+        assertThat(Permissions.forRoute("POST", "/api/v1/organisations", Map.of())).contains(new Permissions.Operator());
+        assertThat(Permissions.forRoute("GET", "/o/{organisation}/complain", Map.of("organisation", "x"))).contains(new Permissions.Open());
+    }
+
+    @Test
+    void aRouteTheMatrixDoesNotNameIsRefusedToEveryone() {
+        assertThat(Permissions.forRoute("GET", "/api/v1/organisations/{organisation}/something-new", Map.of("organisation", "x"))).isEmpty();
+        assertThat(Permissions.forRoute("GET", "/staff/{organisation}/cases/{reference}/something-new",
+                Map.of("organisation", "x", "reference", "X-1"))).isEmpty();
+        assertThat(Permissions.forRoute("POST", "/staff/{organisation}/cases/{reference}/{verb}",
+                Map.of("organisation", "x", "reference", "X-1", "verb", "something-new"))).isEmpty();
+        assertThat(Permissions.forRoute("GET", "/api/v2/anything", Map.of())).isEmpty();
+        assertThat(Permissions.forRoute("GET", "/staff/{organisation}/cases/{reference}",
+                Map.of("organisation", "x", "reference", "a/b"))).as("a decoded slash").isEmpty();
     }
 
     @Test

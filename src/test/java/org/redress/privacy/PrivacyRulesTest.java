@@ -21,10 +21,10 @@ class PrivacyRulesTest {
         for (String path : List.of("/api/v1/organisations/x/subject-access", "/api/v1/organisations/x/retention/dry-run",
                 "/api/v1/organisations/x/legal-holds", "/api/v1/organisations/x/privacy-requests", "/staff/x/privacy",
                 "/staff/x/privacy/subject-access")) {
-            assertThat(Permissions.forRequest("GET", path).orElseThrow().permission()).as(path).isEqualTo(Permission.ADMINISTER);
-            assertThat(Permissions.forRequest("POST", path).orElseThrow().permission()).as(path).isEqualTo(Permission.ADMINISTER);
+            assertThat(Permissions.forRequest("GET", path)).as(path).contains(new Permissions.Requirement("x", Permission.ADMINISTER));
+            assertThat(Permissions.forRequest("POST", path)).as(path).contains(new Permissions.Requirement("x", Permission.ADMINISTER));
         }
-        assertThat(Permissions.forRequest("GET", "/staff/x/cases/X-1").orElseThrow().permission()).isEqualTo(Permission.VIEW_CASES);
+        assertThat(Permissions.forRequest("GET", "/staff/x/cases/X-1")).contains(new Permissions.Requirement("x", Permission.VIEW_CASES));
     }
 
     @Test
