@@ -143,8 +143,9 @@ public class Team {
         } else {
             passwordPolicy.check(username, input.password()).ifPresent(w -> errors.add(new FieldError("password", w.rule())));
         }
-        List<String> areas = input.serviceAreas() == null ? null : input.serviceAreas().stream().map(String::strip).distinct().sorted().toList();
-        if (areas != null && (areas.isEmpty() || areas.stream().anyMatch(a -> a.isBlank() || a.length() > 100))) {
+        List<String> areas = input.serviceAreas() == null ? null
+                : input.serviceAreas().stream().map(a -> a == null ? "" : a.strip()).distinct().sorted().toList();
+        if (areas != null && (areas.isEmpty() || areas.stream().anyMatch(a -> a.isEmpty() || a.length() > 100))) {
             errors.add(new FieldError("serviceAreas", "name one or more service areas (each 1 to 100 characters), or leave it out for every area"));
         }
         if (!errors.isEmpty()) {
