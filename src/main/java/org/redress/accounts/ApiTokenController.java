@@ -20,7 +20,7 @@ import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/v1/tokens")
-@Tag(name = "API tokens", description = "Tokens for other systems: one organisation each, shown once, revocable")
+@Tag(name = "API tokens", description = "Tokens for other systems: one organisation each, shown once, a year at most, revocable")
 class ApiTokenController {
 
     private final ApiTokens tokens;
@@ -29,17 +29,21 @@ class ApiTokenController {
         this.tokens = tokens;
     }
 
-    record NewToken(@Nullable String organisation, @Nullable String name) {
+    /** @param expiresInDays how many days the token works, 1 to 365; a year when left out */
+    record NewToken(@Nullable String organisation, @Nullable String name, @Nullable Integer expiresInDays) {
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Issue a token acting as you, for one of your organisations; the token is shown only in this answer")
+    @Operation(summary = "Issue a token acting as you, for one of your organisations, working for a year or expiresInDays (1 to 365);"
+            + " the token is shown only in this answer. Only a person signed in issues tokens: a request made with a token is refused (403)")
     ApiTokens.IssuedToken issue(Authentication user, @RequestBody NewToken request) {
+        PersonOnly.require(user, "create tokens");
         if (request.organisation() == null || request.organisation().isBlank()) {
             throw new InvalidInputException("organisation", "is required: the one organisation the token may act for");
         }
-        return tokens.issue(user.getName(), request.organisation().strip(), request.name() == null ? "" : request.name());
+        return tokens.issue(user.getName(), request.organisation().strip(), request.name() == null ? "" : request.name(),
+                request.expiresInDays());
     }
 
     @GetMapping
@@ -49,9 +53,9 @@ class ApiTokenController {
     }
 
     @DeleteMapping("/{id}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Revoke a token: it stops working at once")
-    void revoke(Authentication user, @PathVariable UUID id) {
-        tokens.revoke(user.getName(), id);
+    @Operation(summary = "Revoke a token: it stops working at once. The answer lists your other tokens for the same organisation"
+            + " that still work, to revoke too if they may have leaked")
+    ApiTokens.Revoked revoke(Authentication user, @PathVariable UUID id) {
+        return tokens.revoke(user.getName(), id);
     }
 }

@@ -15,9 +15,13 @@ import java.util.Optional;
 
 /**
  * {@code Authorization: Bearer rdt_...} on the API: the request acts as the token's staff account, and only for the
- * token's organisation (any other organisation is answered 404, as if it did not exist). A bad token is 401.
+ * token's organisation (any other organisation is answered 404, as if it did not exist). An unknown, revoked or expired
+ * token is 401, the same answer for each.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
+
+    /** The authority of a request made with a token, so what only a person may do can refuse it ({@link PersonOnly}). */
+    static final String AUTHORITY = "ROLE_API_TOKEN";
 
     private final ApiTokens tokens;
 
@@ -36,7 +40,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         Optional<ApiTokens.Holder> holder = tokens.holder(header.substring(7).trim());
         if (holder.isEmpty()) {
             StaffAccessFilter.problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Sign-in required",
-                    "the API token is not valid (unknown or revoked)");
+                    "the API token is not valid (unknown, revoked or expired)");
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -51,7 +55,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(holder.get().username(), null,
-                AuthorityUtils.createAuthorityList("ROLE_API_TOKEN")));
+                AuthorityUtils.createAuthorityList(AUTHORITY)));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

@@ -12,8 +12,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,28 +25,37 @@ import java.util.regex.Pattern;
 
 /**
  * An organisation's administrators manage its members: who belongs, with which role, and unlocking an account after
- * too many wrong passwords. Only the membership in this organisation changes: an account that also belongs to another
- * organisation keeps its place there, and its password is never set by someone else. An organisation always keeps
- * at least one administrator, so nobody can lock everyone out of it.
+ * too many wrong passwords. Nobody joins without agreeing: adding a member makes an invitation they accept
+ * ({@link Invitations}), and the answer is the same whether or not the username had an account, so it tells nobody
+ * which usernames exist. Only the membership in this organisation changes: an account that also belongs to another
+ * organisation keeps its place there, its password is never set nor its lockout ended by this organisation alone, and
+ * a role with more permissions is offered to it as an invitation. Unlocking one account is limited to
+ * {@link #UNLOCKS_A_DAY} times in any 24 hours, so wrong passwords cannot be tried without end (ADR 18). An
+ * organisation always keeps at least one administrator, so nobody can lock everyone out of it.
  */
 @Service
 public class Team {
+
+    /** How many times one account may be unlocked by its organisations' administrators in any 24 hours. */
+    static final int UNLOCKS_A_DAY = 3;
 
     static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,62}$");
 
     private final JdbcClient jdbc;
     private final Accounts accounts;
     private final ApiTokens tokens;
+    private final Invitations invitations;
     private final Organisations organisations;
     private final PasswordPolicy passwordPolicy;
     private final PasswordEncoder passwords;
     private final Clock clock;
 
-    Team(JdbcClient jdbc, Accounts accounts, ApiTokens tokens, Organisations organisations, PasswordPolicy passwordPolicy,
-         PasswordEncoder passwords, Clock clock) {
+    Team(JdbcClient jdbc, Accounts accounts, ApiTokens tokens, Invitations invitations, Organisations organisations,
+         PasswordPolicy passwordPolicy, PasswordEncoder passwords, Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.tokens = tokens;
+        this.invitations = invitations;
         this.organisations = organisations;
         this.passwordPolicy = passwordPolicy;
         this.passwords = passwords;
@@ -65,13 +76,23 @@ public class Team {
     /**
      * A member to add, as typed (the API and the page are checked the same way).
      *
-     * @param password the first password of a new account; left out when the account exists already
+     * @param password     the first password, always required: it becomes the password of a new account when nobody has
+     *                     the username, and is not used when someone has
+     * @param serviceAreas the only service areas whose cases they will see; left out for every area
      */
-    public record NewMember(@Nullable String username, @Nullable String displayName, @Nullable String role, @Nullable String password) {
+    public record NewMember(@Nullable String username, @Nullable String displayName, @Nullable String role, @Nullable String password,
+                            @Nullable List<String> serviceAreas) {
+        public NewMember(@Nullable String username, @Nullable String displayName, @Nullable String role, @Nullable String password) {
+            this(username, displayName, role, password, null);
+        }
     }
 
-    /** What adding a member did: a new account, or an existing account given a role here. */
-    public record Added(Member member, boolean newAccount) {
+    /** An invitation made (to join, or to a role with more permissions), and what it means, in words. */
+    public record Invited(Invitations.Invitation invitation, String message) {
+    }
+
+    /** What a role change did: changed the role now ({@code member}), or offered it as an invitation ({@code invited}). */
+    public record RoleChanged(@Nullable Member member, @Nullable Invited invited) {
     }
 
     @Transactional(readOnly = true)
@@ -98,9 +119,13 @@ public class Team {
                 .orElseThrow(() -> notAMember(organisation, username));
     }
 
-    /** Adds a member: a new account with its first password, or an existing account given a role in this organisation. */
+    /**
+     * Adds a member by invitation. The same statements run whether or not the username has an account: the first
+     * password is checked and hashed, an account is made only if the name is free ({@code on conflict do nothing}), and
+     * an invitation is made. So neither the answer nor its timing says whether the account existed.
+     */
     @Transactional
-    public Added add(String organisation, NewMember input) {
+    public Invited add(String organisation, NewMember input, String invitedBy) {
         organisations.require(organisation);
         List<FieldError> errors = new ArrayList<>();
         String username = input.username() == null ? "" : input.username().strip().toLowerCase(Locale.UK);
@@ -108,40 +133,44 @@ public class Team {
             errors.add(new FieldError("username", "must be 2 to 63 lower-case letters, digits, dots, hyphens or underscores, starting with a letter or digit"));
         }
         String displayName = input.displayName() == null ? "" : input.displayName().strip();
-        Role role = role(input.role(), errors);
-        boolean exists = errors.isEmpty() && accounts.find(username).isPresent();
-        if (!exists && (displayName.isEmpty() || displayName.length() > 100)) {
+        if (displayName.isEmpty() || displayName.length() > 100) {
             errors.add(new FieldError("displayName", "is required: the member's full name, up to 100 characters"));
         }
-        if (!exists && errors.stream().noneMatch(e -> e.field().equals("username"))) {
-            if (input.password() == null || input.password().isEmpty()) {
-                errors.add(new FieldError("password", "is required for a new account: they can change it once signed in"));
-            } else {
-                passwordPolicy.check(username, input.password()).ifPresent(w -> errors.add(new FieldError("password", w.rule())));
-            }
+        Role role = role(input.role(), errors);
+        if (input.password() == null || input.password().isEmpty()) {
+            errors.add(new FieldError("password", "is required: the first password of a new account (someone who has an account"
+                    + " already keeps their own)"));
+        } else {
+            passwordPolicy.check(username, input.password()).ifPresent(w -> errors.add(new FieldError("password", w.rule())));
+        }
+        List<String> areas = input.serviceAreas() == null ? null
+                : input.serviceAreas().stream().map(a -> a == null ? "" : a.strip()).distinct().sorted().toList();
+        if (areas != null && (areas.isEmpty() || areas.stream().anyMatch(a -> a.isEmpty() || a.length() > 100))) {
+            errors.add(new FieldError("serviceAreas", "name one or more service areas (each 1 to 100 characters), or leave it out for every area"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        if (exists) {
-            if (accounts.find(username).orElseThrow().allOrganisations()) {
-                throw new RefusedException("'" + username + "' operates the whole installation and needs no membership", null, "username");
-            }
-            if (accounts.roleIn(username, organisation).isPresent()) {
-                throw new RefusedException("'" + username + "' is already a member of this organisation; change their role instead", null, "username");
-            }
-        } else {
-            jdbc.sql("insert into accounts.staff_user (username, display_name, password_hash) values (?, ?, ?)")
-                    .params(username, displayName, passwords.encode(input.password())).update();
+        // membership here is listed to this organisation's administrators already, so saying so reveals nothing
+        if (jdbc.sql("select count(*) from accounts.membership where username = ? and organisation = ?").params(username, organisation)
+                .query(Long.class).single() > 0) {
+            throw new RefusedException("'" + username + "' is already a member of this organisation; change their role instead", null, "username");
         }
-        jdbc.sql("insert into accounts.membership (username, organisation, role) values (?, ?, ?)")
-                .params(username, organisation, role.name()).update();
+        jdbc.sql("insert into accounts.staff_user (username, display_name, password_hash) values (?, ?, ?) on conflict (username) do nothing")
+                .params(username, displayName, passwords.encode(input.password())).update();
         accounts.forget(username);
-        return new Added(member(organisation, username), !exists);
+        Invitations.Invitation invitation = invitations.invite(organisation, username, displayName, role, areas, invitedBy);
+        return new Invited(invitation, "Invitation made: " + username + " joins the team as " + role.label() + " when they accept it."
+                + " If nobody had that username, a new account was made with the first password you gave;"
+                + " otherwise that password was not used and they sign in with their own.");
     }
 
+    /**
+     * Changes a member's role. A role with more permissions for an account that also belongs to another organisation is
+     * offered as an invitation instead: what that person's account may do grows only with their agreement.
+     */
     @Transactional
-    public Member changeRole(String organisation, String username, @Nullable String roleName) {
+    public RoleChanged changeRole(String organisation, String username, @Nullable String roleName, String changedBy) {
         List<FieldError> errors = new ArrayList<>();
         Role role = role(roleName, errors);
         if (!errors.isEmpty()) {
@@ -152,13 +181,22 @@ public class Team {
         if (current.role() == Role.ADMINISTRATOR && role != Role.ADMINISTRATOR) {
             keepAnAdministrator(organisation, username);
         }
+        if (belongsElsewhere(organisation, username) && !Permissions.of(current.role()).containsAll(Permissions.of(role))) {
+            Invitations.Invitation invitation = invitations.invite(organisation, username, current.displayName(), role,
+                    current.serviceAreas(), changedBy);
+            return new RoleChanged(null, new Invited(invitation, username + " also belongs to another organisation, so the role of "
+                    + role.label() + " is offered to them: it applies when they accept it."));
+        }
         jdbc.sql("update accounts.membership set role = ? where username = ? and organisation = ?")
                 .params(role.name(), username, organisation).update();
         accounts.forget(username);
-        return member(organisation, username);
+        return new RoleChanged(member(organisation, username), null);
     }
 
-    /** Removes the member from this organisation (their account and other memberships stay) and revokes their API tokens for it. */
+    /**
+     * Removes the member from this organisation (their account and other memberships stay), revokes their API tokens for
+     * it and withdraws their open invitations to it.
+     */
     @Transactional
     public void remove(String organisation, String username) {
         Member current = member(organisation, username);
@@ -168,14 +206,35 @@ public class Team {
         }
         jdbc.sql("delete from accounts.membership where username = ? and organisation = ?").params(username, organisation).update();
         tokens.revokeAllIn(username, organisation);
+        invitations.withdrawAll(organisation, username);
         accounts.forget(username);
     }
 
-    /** Ends a lockout after wrong passwords now, rather than when it runs out. */
+    /**
+     * Ends a lockout after wrong passwords now, rather than when it runs out: only for an account that belongs to this
+     * organisation alone, and at most {@link #UNLOCKS_A_DAY} times in any 24 hours, each unlock recorded. An installation
+     * operator is held to neither.
+     */
     @Transactional
-    public Member unlock(String organisation, String username) {
+    public Member unlock(String organisation, String username, String unlockedBy) {
         member(organisation, username);
+        Instant now = clock.instant();
+        // one unlock at a time per account, so the count below cannot be passed by asking twice at once
+        jdbc.sql("select username from accounts.staff_user where username = ? for update").param(username).query(String.class).single();
+        boolean operator = accounts.find(unlockedBy).map(Accounts.StaffMember::allOrganisations).orElse(false);
+        if (!operator && belongsElsewhere(organisation, username)) {
+            throw new RefusedException("'" + username + "' also belongs to another organisation: only an installation operator can"
+                    + " unlock them before the lockout ends by itself", null, "unlock");
+        }
+        long recent = jdbc.sql("select count(*) from accounts.unlock where username = ? and unlocked_at > ?")
+                .params(username, now.minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC)).query(Long.class).single();
+        if (!operator && recent >= UNLOCKS_A_DAY) {
+            throw new RefusedException("'" + username + "' has been unlocked " + recent + " times in the last 24 hours: the lockout ends"
+                    + " by itself after " + Accounts.LOCKOUT.toMinutes() + " minutes, or an installation operator can unlock them", null, "unlock");
+        }
         jdbc.sql("update accounts.staff_user set failed_attempts = 0, locked_until = null where username = ?").param(username).update();
+        jdbc.sql("insert into accounts.unlock (username, organisation, unlocked_by, unlocked_at) values (?, ?, ?, ?)")
+                .params(username, organisation, unlockedBy, now.atOffset(ZoneOffset.UTC)).update();
         return member(organisation, username);
     }
 
@@ -187,9 +246,7 @@ public class Team {
     public Member setPassword(String organisation, String username, @Nullable String password) {
         Member current = member(organisation, username);
         refuseIfSingleSignOn(current);
-        long elsewhere = jdbc.sql("select count(*) from accounts.membership where username = ? and organisation <> ?")
-                .params(username, organisation).query(Long.class).single();
-        if (elsewhere > 0) {
+        if (belongsElsewhere(organisation, username)) {
             throw new RefusedException("'" + username + "' also belongs to another organisation: only they, or an installation operator,"
                     + " can change their password", null, "password");
         }
@@ -198,6 +255,11 @@ public class Team {
                     throw new InvalidInputException("password", weak.rule());
                 });
         return member(organisation, username);
+    }
+
+    private boolean belongsElsewhere(String organisation, String username) {
+        return jdbc.sql("select count(*) from accounts.membership where username = ? and organisation <> ?")
+                .params(username, organisation).query(Long.class).single() > 0;
     }
 
     /** A member who signs in through the identity provider gets their role from its groups at every sign-in. */

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.util.List;
 
 /** An organisation's members, managed by its administrators. */
@@ -43,25 +43,32 @@ class TeamController {
     }
 
     @PostMapping
-    @Operation(summary = "Add a member: a new account with its first password, or an existing account given a role here (201)")
-    ResponseEntity<Team.Added> add(@PathVariable String organisation, @RequestBody Team.NewMember request) {
-        Team.Added added = team.add(organisation, request);
-        return ResponseEntity.created(URI.create("/api/v1/organisations/" + organisation + "/staff/" + added.member().username())).body(added);
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Add a member by invitation (202): username, full name, role, a first password and optionally service areas."
+            + " If nobody has the username a new account is made with that password; either way they join when they accept the"
+            + " invitation, and the answer is the same, so it does not say whether the account existed. Not with an API token")
+    Team.Invited add(@PathVariable String organisation, @RequestBody Team.NewMember request, Authentication user) {
+        PersonOnly.require(user, "add members");
+        return team.add(organisation, request, user.getName());
     }
 
     record RoleChange(@Nullable String role) {
     }
 
     @PutMapping("/{username}/role")
-    @Operation(summary = "Change a member's role (the organisation always keeps an administrator)")
-    Team.Member changeRole(@PathVariable String organisation, @PathVariable String username, @RequestBody RoleChange request) {
-        return team.changeRole(organisation, username, request.role());
+    @Operation(summary = "Change a member's role (the organisation always keeps an administrator). A role with more permissions for"
+            + " an account that also belongs to another organisation is offered as an invitation instead (202)")
+    ResponseEntity<Object> changeRole(@PathVariable String organisation, @PathVariable String username, @RequestBody RoleChange request,
+                                      Authentication user) {
+        Team.RoleChanged changed = team.changeRole(organisation, username, request.role(), user.getName());
+        return changed.member() != null ? ResponseEntity.ok(changed.member()) : ResponseEntity.accepted().body(changed.invited());
     }
 
     @PostMapping("/{username}/unlock")
-    @Operation(summary = "End a lockout after too many wrong passwords now")
-    Team.Member unlock(@PathVariable String organisation, @PathVariable String username) {
-        return team.unlock(organisation, username);
+    @Operation(summary = "End a lockout after too many wrong passwords now: only for an account that belongs to this organisation"
+            + " alone, at most 3 times in 24 hours")
+    Team.Member unlock(@PathVariable String organisation, @PathVariable String username, Authentication user) {
+        return team.unlock(organisation, username, user.getName());
     }
 
     record NewPassword(@Nullable String password) {
@@ -69,7 +76,9 @@ class TeamController {
 
     @PutMapping("/{username}/password")
     @Operation(summary = "Set a new password for a member who forgot theirs (only an account that belongs to this organisation alone); ends a lockout")
-    Team.Member setPassword(@PathVariable String organisation, @PathVariable String username, @RequestBody NewPassword request) {
+    Team.Member setPassword(@PathVariable String organisation, @PathVariable String username, @RequestBody NewPassword request,
+                            Authentication user) {
+        PersonOnly.require(user, "set passwords");
         return team.setPassword(organisation, username, request.password());
     }
 

@@ -3,6 +3,7 @@ package org.redress.staffui;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.redress.accounts.Accounts;
+import org.redress.accounts.Invitations;
 import org.redress.accounts.Role;
 import org.redress.accounts.Team;
 import org.redress.people.Organisations;
@@ -17,23 +18,28 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.security.Principal;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * The team pages for an organisation's administrators: its members, adding one, and one member's role, service areas,
- * lockout and removal. Each form posts and comes back to its page with a banner, or with the problem named.
+ * The team pages for an organisation's administrators: its members and open invitations, inviting one, and one
+ * member's role, service areas, lockout and removal. Each form posts and comes back to its page with a banner, or with
+ * the problem named.
  */
 @Controller
 class TeamPages {
 
     private final Team team;
+    private final Invitations invitations;
     private final Accounts accounts;
     private final Organisations organisations;
 
-    TeamPages(Team team, Accounts accounts, Organisations organisations) {
+    TeamPages(Team team, Invitations invitations, Accounts accounts, Organisations organisations) {
         this.team = team;
+        this.invitations = invitations;
         this.accounts = accounts;
         this.organisations = organisations;
     }
@@ -47,11 +53,12 @@ class TeamPages {
     }
 
     @PostMapping("/staff/{organisation}/team")
-    String add(@PathVariable String organisation, AddForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String add(@PathVariable String organisation, AddForm form, Principal user, Model model, RedirectAttributes redirect,
+               HttpServletResponse response) {
         try {
-            Team.Added added = team.add(organisation, new Team.NewMember(form.username(), form.displayName(), form.role(), form.password()));
-            redirect.addFlashAttribute("done", added.member().displayName() + " (" + added.member().username() + ") added as "
-                    + added.member().roleName() + (added.newAccount() ? "" : ", with the account they already had"));
+            Team.Invited invited = team.add(organisation, new Team.NewMember(form.username(), form.displayName(), form.role(), form.password()),
+                    user.getName());
+            redirect.addFlashAttribute("done", invited.message());
             return "redirect:/staff/" + organisation + "/team";
         } catch (InvalidInputException e) {
             response.setStatus(400);
@@ -70,11 +77,15 @@ class TeamPages {
     @PostMapping("/staff/{organisation}/team/{username}/{verb}")
     String act(@PathVariable String organisation, @PathVariable String username, @PathVariable String verb,
                @RequestParam(required = false) @Nullable String role, @RequestParam(required = false) @Nullable List<String> serviceAreas,
-               @RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String password, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+               @RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String password,
+               Principal user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         String done;
         try {
             switch (verb) {
-                case "role" -> done = "Role changed to " + team.changeRole(organisation, username, role).roleName();
+                case "role" -> {
+                    Team.RoleChanged changed = team.changeRole(organisation, username, role, user.getName());
+                    done = changed.member() != null ? "Role changed to " + changed.member().roleName() : changed.invited().message();
+                }
                 case "service-areas" -> {
                     boolean limited = "some".equals(limit);
                     if (limited && (serviceAreas == null || serviceAreas.isEmpty())) {
@@ -89,7 +100,7 @@ class TeamPages {
                     done = "New password set: tell them in person, and ask them to change it once signed in";
                 }
                 case "unlock" -> {
-                    team.unlock(organisation, username);
+                    team.unlock(organisation, username, user.getName());
                     done = "Unlocked: they can sign in again now";
                 }
                 case "remove" -> {
@@ -111,9 +122,17 @@ class TeamPages {
         return "redirect:/staff/" + organisation + "/team/" + username;
     }
 
+    @PostMapping("/staff/{organisation}/team/invitations/{id}/withdraw")
+    String withdraw(@PathVariable String organisation, @PathVariable UUID id, RedirectAttributes redirect) {
+        invitations.withdraw(organisation, id);
+        redirect.addFlashAttribute("done", "Invitation withdrawn");
+        return "redirect:/staff/" + organisation + "/team";
+    }
+
     private String listPage(String organisation, Model model, AddForm form, List<FieldError> errors) {
         model.addAttribute("organisation", organisations.require(organisation));
         model.addAttribute("members", team.members(organisation));
+        model.addAttribute("invitations", invitations.openIn(organisation));
         model.addAttribute("roles", Role.values());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

@@ -1,5 +1,6 @@
 package org.redress.staffui;
 
+import org.redress.accounts.Invitations;
 import org.redress.people.Organisation;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,23 +11,34 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import java.security.Principal;
 import java.util.List;
 
-/** My work, and choosing an organisation. With htmx the filter form swaps only the results. */
+/**
+ * My work, and choosing an organisation, where open invitations to join one are answered too. With htmx the filter
+ * form swaps only the results.
+ */
 @Controller
 class WorkController {
 
     private final StaffCasework staff;
+    private final Invitations invitations;
 
-    WorkController(StaffCasework staff) {
+    WorkController(StaffCasework staff, Invitations invitations) {
         this.staff = staff;
+        this.invitations = invitations;
     }
 
+    /** Straight to the one organisation of someone who belongs to one, unless there is an invitation or a banner to show. */
     @GetMapping("/staff")
     String organisations(Principal principal, Model model) {
         List<Organisation> mine = staff.organisationsOf(principal.getName());
-        if (mine.size() == 1) {
+        List<Invitations.Invitation> open = invitations.openFor(principal.getName());
+        if (mine.size() == 1 && open.isEmpty() && !model.containsAttribute("done") && !model.containsAttribute("errors")) {
             return "redirect:/staff/" + mine.get(0).code();
         }
         model.addAttribute("organisations", mine);
+        model.addAttribute("invitations", open);
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", List.of());
+        }
         return "staff/organisations";
     }
 

@@ -22,8 +22,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.redress.testing.Browser.assertAccessible;
 
 /**
- * The team pages in a real browser with the keyboard alone: an administrator adds a member (wrong first, then right),
- * limits them to one service area and removes them; each page checked with axe-core.
+ * The team pages in a real browser with the keyboard alone: an administrator invites a member (wrong first, then
+ * right), the newcomer signs in and accepts, the administrator limits them to one service area and removes them; each
+ * page checked with axe-core.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -60,7 +61,7 @@ class TeamPagesBrowserIT {
     }
 
     @Test
-    void anAdministratorAddsLimitsAndRemovesAMemberWithTheKeyboardAlone() {
+    void anAdministratorInvitesLimitsAndRemovesAMemberWhoAcceptedWithTheKeyboardAlone() {
         Page admin = browser.signIn("tp.admin", PASSWORD);
         admin.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Team").setExact(true)).focus();
         admin.keyboard().press("Enter");
@@ -91,8 +92,26 @@ class TeamPagesBrowserIT {
         admin.keyboard().press("Tab");
         admin.keyboard().type("a long and unusual first password");
         admin.keyboard().press("Enter");
-        assertThat(admin.locator(".govuk-notification-banner")).containsText("Nell Newcomer (tp.newcomer) added as Complaint management officer");
+        assertThat(admin.locator(".govuk-notification-banner"))
+                .containsText("Invitation made: tp.newcomer joins the team as Complaint management officer when they accept it.");
+        assertThat(admin.locator("#members")).not().containsText("Nell Newcomer");
+        assertThat(admin.locator("#invitations")).containsText("Nell Newcomer");
+        assertAccessible(admin);
+
+        // the newcomer signs in with the first password and joins by accepting
+        Page newcomer = browser.signIn("tp.newcomer", "a long and unusual first password");
+        assertThat(newcomer.locator("#invitations")).containsText("Team Pages Homes");
+        assertThat(newcomer.locator("#invitations")).containsText("Complaint management officer");
+        assertAccessible(newcomer);
+        newcomer.locator("button", new Page.LocatorOptions().setHasText("Join Team Pages Homes")).focus();
+        newcomer.keyboard().press("Enter");
+        assertThat(newcomer.locator(".govuk-notification-banner"))
+                .containsText("You are now a member of Team Pages Homes as Complaint management officer");
+        newcomer.context().close();
+
+        admin.navigate("/staff/" + ORG + "/team");
         assertThat(admin.locator("#members")).containsText("Nell Newcomer");
+        assertThat(admin.locator("#invitations")).hasCount(0);
 
         admin.locator("#members a", new Page.LocatorOptions().setHasText("Nell Newcomer")).focus();
         admin.keyboard().press("Enter");
