@@ -133,6 +133,7 @@ public final class Permissions {
             entry("DELETE /api/v1/tokens/*", new SignedIn()),
             entry("GET /api/v1/invitations", new SignedIn()), entry("POST /api/v1/invitations/*/accept", new SignedIn()),
             entry("POST /api/v1/invitations/*/decline", new SignedIn()),
+            entry("POST /account/invitations/*/accept", new SignedIn()), entry("POST /account/invitations/*/decline", new SignedIn()),
             entry("GET /api/v1/organisations", new SignedIn()), entry("POST /api/v1/organisations", new Operator()),
             entry("GET /api/v1/policies", new SignedIn()), entry("GET /api/v1/policies/*", new SignedIn()),
             entry("GET /api/v1/policies/*/compliance", new SignedIn()), entry("POST /api/v1/policies", new Operator()),
