@@ -23,6 +23,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
     /** The authority of a request made with a token, so what only a person may do can refuse it ({@link PersonOnly}). */
     static final String AUTHORITY = "ROLE_API_TOKEN";
 
+    /** The one organisation a token acts for. */
+    record Scope(String organisation) {
+    }
+
     private final ApiTokens tokens;
 
     BearerTokenFilter(ApiTokens tokens) {
@@ -43,19 +47,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
                     "the API token is not valid (unknown, revoked or expired)");
             return;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        String prefix = "/api/v1/organisations/";
-        if (path.startsWith(prefix)) {
-            String rest = path.substring(prefix.length());
-            String organisation = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
-            if (!organisation.isEmpty() && !organisation.equals(holder.get().organisation())) {
-                StaffAccessFilter.problem(response, HttpServletResponse.SC_NOT_FOUND, "Not found", "no organisation '" + organisation + "'");
-                return;
-            }
-        }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(holder.get().username(), null,
-                AuthorityUtils.createAuthorityList(AUTHORITY)));
+        UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
+                holder.get().username(), null, AuthorityUtils.createAuthorityList(AUTHORITY));
+        // the organisation it acts for: RouteAccess answers any other as if it did not exist
+        authentication.setDetails(new Scope(holder.get().organisation()));
+        context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

@@ -68,7 +68,10 @@ final class RouteAccess implements HandlerInterceptor {
 
     private boolean decide(HttpServletResponse response, boolean api, String user, Permissions.Requirement requirement) throws IOException {
         Optional<Role> role = accounts.roleIn(user, requirement.organisation());
-        if (role.isEmpty()) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        boolean outsideToken = auth != null && auth.getDetails() instanceof BearerTokenFilter.Scope scope
+                && !scope.organisation().equals(requirement.organisation());
+        if (role.isEmpty() || outsideToken) {
             return refuse(response, api, HttpServletResponse.SC_NOT_FOUND, "Not found", "no organisation '" + requirement.organisation() + "'");
         }
         if (!Permissions.allows(role.get(), requirement.permission())) {

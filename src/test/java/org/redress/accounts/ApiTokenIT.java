@@ -68,6 +68,19 @@ class ApiTokenIT {
     }
 
     @Test
+    void aTokenOfOneOrganisationIsRefusedAnotherOrganisationHoweverItsNameIsSpelt() throws Exception {
+        // the test administrator belongs to every organisation; the token acts for the Trust alone
+        String token = new Api(port).post("/api/v1/tokens", "{\"organisation\":\"the-trust\",\"name\":\"spelling\"}")
+                .json().get("token").asString();
+        assertThat(call("GET", "/api/v1/organisations/the-trust/cases?size=1", token, null).statusCode()).isEqualTo(200);
+        for (String spelt : new String[]{"alliance-homes", "%61lliance-homes", "alliance-home%73", "%61%6C%6C%69ance-homes"}) {
+            HttpResponse<String> answer = call("GET", "/api/v1/organisations/" + spelt + "/cases?size=1", token, null);
+            assertThat(answer.statusCode()).as(spelt).isEqualTo(404);
+            assertThat(answer.body()).as(spelt).contains("no organisation 'alliance-homes'");
+        }
+    }
+
+    @Test
     void aTokenActsForItsOneOrganisationUntilItIsRevoked() throws Exception {
         Api admin = new Api(port);
         Api.Response issued = admin.post("/api/v1/tokens", "{\"organisation\":\"the-trust\",\"name\":\"housing system\"}");
