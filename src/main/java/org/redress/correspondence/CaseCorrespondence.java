@@ -40,6 +40,8 @@ public class CaseCorrespondence {
     /** Replaces the recipients, subjects and bodies of the case's letters; returns how many letters. */
     @Transactional
     public int anonymise(String organisation, String caseId) {
+        jdbc.sql("delete from correspondence.held_code where letter_id in (select id from correspondence.letter where organisation = ? and case_id = ?)")
+                .params(organisation, UUID.fromString(caseId)).update();
         return jdbc.sql("""
                 update correspondence.letter set recipient = '[anonymised]', copy_to = null, subject = '[anonymised] ' || kind,
                     body = '[anonymised]', last_error = null

@@ -70,7 +70,7 @@ class CaseLetters {
         }
         return new Letter(UUID.randomUUID(), c.organisation(), UUID.fromString(c.id()), c.reference(), c.classification().serviceArea(),
                 draft.kind(), byEmail ? "EMAIL" : "POST", recipient, copyTo, null, draft.subject(), draft.body(), formats,
-                draft.answersClock(), "PENDING", 0, null, now, null, null);
+                draft.answersClock(), "PENDING", 0, null, now, null, null, null, null);
     }
 
     private static String postalAddress(CaseTypes.Complainant person) {

@@ -12,11 +12,27 @@ import java.util.UUID;
  * @param serviceArea the service area of the case it is for (null for none, or for a letter written before it was kept)
  * @param channel EMAIL or POST (a PDF to print and post)
  * @param addressee the member of staff (username) a notice belonging to no case is for, when known
+ * @param body as stored: a one-time code it carries is {@link #MASK}ed (the code is held apart until delivery)
  * @param formats formats the person needs (large print, easy read, another language), flagged for whoever sends it (F-16)
  * @param answersClock the clock this letter answers, e.g. {@code acknowledge@1}
+ * @param specialCategory the special category data the letter holds, in words, as its sender said; null for none
+ * @param aboutCase the reference of the case that data belongs to, for the read log (not filing the letter with the case)
  */
 public record Letter(UUID id, String organisation, @Nullable UUID caseId, @Nullable String caseReference, @Nullable String serviceArea,
                      LetterKind kind, String channel, String recipient, @Nullable String copyTo, @Nullable String addressee,
                      String subject, String body, List<String> formats, @Nullable String answersClock, String status, int attempts,
-                     @Nullable String lastError, Instant createdAt, @Nullable Instant sentAt, @Nullable String deliveredVia) {
+                     @Nullable String lastError, Instant createdAt, @Nullable Instant sentAt, @Nullable String deliveredVia,
+                     @Nullable String specialCategory, @Nullable String aboutCase) {
+
+    /** What a stored letter shows where the one-time code it carries goes. */
+    public static final String MASK = "••••••";
+
+    static final String WITHHELD_SUBJECT = "Withheld: special category data";
+
+    /** The letter for a reader whose role may not see special category data: that it was sent, not what it says. */
+    Letter withheld() {
+        String body = "This notice holds " + specialCategory + ", which is special category data that your role does not allow you to see.";
+        return new Letter(id, organisation, caseId, caseReference, serviceArea, kind, channel, recipient, copyTo, addressee, WITHHELD_SUBJECT,
+                body, formats, answersClock, status, attempts, lastError, createdAt, sentAt, deliveredVia, specialCategory, null);
+    }
 }

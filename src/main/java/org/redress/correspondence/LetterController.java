@@ -42,13 +42,13 @@ class LetterController {
     }
 
     @GetMapping("/organisations/{organisation}/cases/{case}/letters")
-    @Operation(summary = "The letters of a case, oldest first, with their delivery status")
+    @Operation(summary = "The letters of a case, oldest first, with their delivery status (a one-time code a letter carries is masked)")
     List<Letter> ofCase(@PathVariable String organisation, @PathVariable("case") String caseRef) {
         // the case's own checks first: a member limited to some service areas gets 404 for another area's case
         if (!casework.exists(organisation, caseRef)) {
             throw new NotFoundException("case", "no case '" + caseRef + "'");
         }
-        return letters.ofCase(organisation, caseRef);
+        return readable.ofCase(organisation, caseRef);
     }
 
     @GetMapping(value = "/organisations/{organisation}/letters/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -64,7 +64,8 @@ class LetterController {
 
     @GetMapping("/organisations/{organisation}/outbox")
     @Operation(summary = "The organisation's recent letters, newest first; status PENDING, SENT, READY_TO_PRINT or FAILED. "
-            + "A member limited to some service areas gets only their areas' cases' letters and the notices for them")
+            + "A member limited to some service areas gets only their areas' cases' letters and the notices for them. A one-time code is "
+            + "always masked; a notice holding special category data is withheld from a role that may not see it, and each read of it is logged")
     List<Letter> outbox(@PathVariable String organisation, @RequestParam(required = false) @Nullable String status) {
         return readable.outbox(organisation, status, 200);
     }
@@ -72,7 +73,7 @@ class LetterController {
     @PostMapping("/organisations/{organisation}/outbox/{id}/retry")
     @Operation(summary = "Try a failed letter again now")
     ResponseEntity<Void> retry(@PathVariable String organisation, @PathVariable UUID id) {
-        if (readable.find(organisation, id).isEmpty() || !letters.retry(organisation, id, clock.instant())) {
+        if (!readable.mayReach(organisation, id) || !letters.retry(organisation, id, clock.instant())) {
             throw new NotFoundException("id", "no failed letter " + id);
         }
         outbox.deliverDue();

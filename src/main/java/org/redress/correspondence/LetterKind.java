@@ -25,4 +25,9 @@ public enum LetterKind {
     public String template() {
         return template;
     }
+
+    /** Whether the letter carries a one-time code, which is held apart from it until delivery ({@link HeldCodes}). */
+    boolean carriesCode() {
+        return this == ACCESS_CODE;
+    }
 }

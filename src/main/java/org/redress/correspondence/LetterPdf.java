@@ -20,11 +20,11 @@ class LetterPdf {
                 <style>@page { size: A4; margin: 25mm 20mm; } body { font-family: sans-serif; font-size: %s; line-height: 1.45; }
                 p { margin: 0 0 0.8em 0; white-space: pre-wrap; } .ref { color: #333; }</style></head><body>
                 <p class="ref">%s%s</p>
-                """.formatted(HtmlUtils.htmlEscape(letter.subject()), size, HtmlUtils.htmlEscape(letter.recipient()),
+                """.formatted(xml(letter.subject()), size, xml(letter.recipient()),
                 // a notice belonging to no case (a digest) has no reference
-                letter.caseReference() == null ? "" : "&#10;Our reference: " + HtmlUtils.htmlEscape(letter.caseReference())));
+                letter.caseReference() == null ? "" : "&#10;Our reference: " + xml(letter.caseReference())));
         for (String paragraph : letter.body().split("\n\n")) {
-            html.append("<p>").append(HtmlUtils.htmlEscape(paragraph)).append("</p>");
+            html.append("<p>").append(xml(paragraph)).append("</p>");
         }
         html.append("</body></html>");
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -37,5 +37,13 @@ class LetterPdf {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Escapes only what is markup: the renderer parses XHTML, which knows no HTML named references, so a "£", an "ë" or
+     * the "•" of a masked code escaped as one ({@code &pound;}) would fail the whole letter.
+     */
+    private static String xml(String text) {
+        return HtmlUtils.htmlEscape(text, "UTF-8");
     }
 }

@@ -23,7 +23,8 @@ class Letters {
 
     private static final String COLUMNS = """
             id, organisation, case_id, case_reference, kind, channel, recipient, copy_to, subject, body, formats,
-            answers_clock, status, attempts, last_error, created_at, sent_at, delivered_via, service_area, addressee""";
+            answers_clock, status, attempts, last_error, created_at, sent_at, delivered_via, service_area, addressee,
+            special_category, about_case""";
 
     private final JdbcClient jdbc;
 
@@ -32,11 +33,11 @@ class Letters {
     }
 
     void insert(Letter l, Instant nextAttempt) {
-        jdbc.sql("insert into correspondence.letter (" + COLUMNS + ", next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into correspondence.letter (" + COLUMNS + ", next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(l.id(), l.organisation(), l.caseId(), l.caseReference(), l.kind().name(), l.channel(), l.recipient(),
                         l.copyTo(), l.subject(), l.body(), l.formats().toArray(String[]::new), l.answersClock(), l.status(),
                         l.attempts(), l.lastError(), ts(l.createdAt()), ts(l.sentAt()), l.deliveredVia(), l.serviceArea(), l.addressee(),
-                        ts(nextAttempt))
+                        l.specialCategory(), l.aboutCase(), ts(nextAttempt))
                 .update();
     }
 
@@ -101,7 +102,8 @@ class Letters {
         return new Letter(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4), rs.getString(19),
                 LetterKind.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(20), rs.getString(9),
                 rs.getString(10), formats == null ? List.of() : Arrays.asList((String[]) formats.getArray()), rs.getString(12),
-                rs.getString(13), rs.getInt(14), rs.getString(15), instant(rs, 16), instantOrNull(rs, 17), rs.getString(18));
+                rs.getString(13), rs.getInt(14), rs.getString(15), instant(rs, 16), instantOrNull(rs, 17), rs.getString(18),
+                rs.getString(21), rs.getString(22));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

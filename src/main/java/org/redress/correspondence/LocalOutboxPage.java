@@ -7,7 +7,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * Without an SMTP server (the embedded demo start), sent mail is shown here instead of being delivered,
- * so people trying Redress can read every letter it writes.
+ * so people trying Redress can read every letter it writes. This page is then how a complainant's one-time code
+ * reaches them: an administrator is shown the codes that can still be used, each showing recorded, and no one else is.
  */
 @Controller
 @org.springframework.context.annotation.Conditional(NoSmtpConfigured.class)
@@ -28,6 +29,7 @@ class LocalOutboxPage {
         model.addAttribute("organisation", organisation);
         model.addAttribute("letters", letters.outbox(organisation, null, 100));
         model.addAttribute("limitNotice", letters.limitNotice(organisation));
+        model.addAttribute("codes", letters.liveCodes(organisation));
         return "correspondence/outbox";
     }
 }

@@ -28,14 +28,21 @@ import java.util.concurrent.Executors;
  * retries with growing waits; after {@link #MAX_ATTEMPTS} the letter is marked FAILED, visible on the outbox page.
  *
  * <p>Without SMTP settings (the embedded demo start), emails go to the local outbox page instead of a server.
+ *
+ * <p>A letter carrying a one-time code is stored with the code masked; only here is the code put back, from {@link
+ * HeldCodes}, into the email as it is sent, and then dropped. A code that is no longer held (expired, replaced) is never
+ * sent: the letter fails at once.
  */
 @Component
 public class Outbox {
 
     static final int MAX_ATTEMPTS = 8;
+    static final String CODE_GONE = "The code expired or was replaced before it could be sent; the complainant can ask for a new one";
+    static final String LOCAL_OUTBOX = "local outbox";
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
     private final Letters letters;
+    private final HeldCodes codes;
     private final TransactionTemplate transactions;
     private final @Nullable JavaMailSender mail;
     private final LetterPdf pdf;
@@ -48,10 +55,11 @@ public class Outbox {
         return t;
     });
 
-    Outbox(Letters letters, TransactionTemplate transactions, ObjectProvider<JavaMailSender> mail, LetterPdf pdf, Clock clock,
+    Outbox(Letters letters, HeldCodes codes, TransactionTemplate transactions, ObjectProvider<JavaMailSender> mail, LetterPdf pdf, Clock clock,
            @Value("${redress.mail.from:complaints@redress.local}") String from,
            @Value("${redress.outbox.deliver-after-commit:true}") boolean deliverAfterCommit) {
         this.letters = letters;
+        this.codes = codes;
         this.transactions = transactions;
         this.mail = mail.getIfAvailable();
         this.pdf = pdf;
@@ -62,6 +70,7 @@ public class Outbox {
 
     /** Delivers every letter that is due; returns how many were delivered. */
     public int deliverDue() {
+        codes.dropExpired(clock.instant());
         int delivered = 0;
         while (true) {
             Batch batch = transactions.execute(status -> deliverBatch());
@@ -105,9 +114,22 @@ public class Outbox {
         List<Letter> due = letters.lockDue(now, 20);
         int delivered = 0;
         for (Letter letter : due) {
+            @Nullable String code = null;
+            if (letter.kind().carriesCode()) {
+                code = codes.codeFor(letter.id(), now).orElse(null);
+                if (code == null) {
+                    // a dead code is not worth sending: the complainant asks for a new one
+                    letters.markFailed(letter.id(), CODE_GONE, now, true);
+                    continue;
+                }
+            }
             try {
-                String via = deliver(letter);
+                String via = deliver(letter, code);
                 letters.markSent(letter.id(), clock.instant(), via);
+                if (code != null && !LOCAL_OUTBOX.equals(via)) {
+                    // sent: from now on only the complainant has it (the local outbox keeps it for an administrator)
+                    codes.drop(letter.id());
+                }
                 delivered++;
             } catch (RuntimeException | jakarta.mail.MessagingException e) {
                 int attempt = letter.attempts() + 1;
@@ -121,13 +143,14 @@ public class Outbox {
         return new Batch(due.size(), delivered);
     }
 
-    private String deliver(Letter letter) throws jakarta.mail.MessagingException {
+    /** Sends the letter, with the one-time code it carries in place of its mask. */
+    private String deliver(Letter letter, @Nullable String code) throws jakarta.mail.MessagingException {
         if ("POST".equals(letter.channel())) {
             pdf.render(letter); // proves the PDF can be made before the letter counts as ready to print
             return "print";
         }
         if (mail == null) {
-            return "local outbox";
+            return LOCAL_OUTBOX;
         }
         MimeMessage message = mail.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
@@ -137,7 +160,7 @@ public class Outbox {
             helper.setCc(letter.copyTo());
         }
         helper.setSubject(letter.subject());
-        helper.setText(letter.body(), false);
+        helper.setText(code == null ? letter.body() : letter.body().replace(Letter.MASK, code), false);
         message.setHeader("X-Redress-Reference", letter.caseReference());
         message.setHeader("X-Redress-Letter", letter.kind().name());
         if (!letter.formats().isEmpty()) {

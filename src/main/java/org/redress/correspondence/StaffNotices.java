@@ -1,10 +1,13 @@
 package org.redress.correspondence;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.casework.CaseView;
 import org.redress.casework.Casework;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,9 +25,11 @@ public class StaffNotices {
     private final Clock clock;
     private final org.redress.people.Organisations organisations;
     private final Casework casework;
+    private final HeldCodes codes;
 
     StaffNotices(Letters letters, LetterComposer composer, Outbox outbox, Clock clock, org.redress.people.Organisations organisations,
-                 Casework casework) {
+                 Casework casework, HeldCodes codes) {
+        this.codes = codes;
         this.letters = letters;
         this.composer = composer;
         this.outbox = outbox;
@@ -35,17 +40,40 @@ public class StaffNotices {
 
     /**
      * Emails a complainant the one-time code to see their case online. Kept in the outbox like every email, so a
-     * mail server that is down delays it rather than losing it; the code itself expires within minutes.
+     * mail server that is down delays it rather than losing it; the code itself expires within minutes. The letter is
+     * stored with the code masked, and the code is held apart ({@link HeldCodes}) until it is delivered: no member of
+     * staff reads it in the outbox.
      */
-    public void sendAccessCode(String organisation, String reference, String email, String name, String code) {
+    @Transactional
+    public void sendAccessCode(String organisation, String reference, String email, String name, String code, Instant expiresAt) {
         var now = clock.instant();
         String organisationName = organisations.find(organisation).map(o -> o.name()).orElse(organisation);
         String body = composer.render(organisation, LetterKind.ACCESS_CODE.template(),
-                Map.of("name", name, "reference", reference, "code", code, "organisation", organisationName));
-        letters.insert(new Letter(UUID.randomUUID(), organisation, null, reference, serviceAreaOf(organisation, reference),
+                Map.of("name", name, "reference", reference, "code", Letter.MASK, "organisation", organisationName));
+        UUID id = UUID.randomUUID();
+        // filed with the case, so it is anonymised with the case's other letters
+        @Nullable CaseView caseFile = caseOf(organisation, reference);
+        letters.insert(new Letter(id, organisation, caseFile == null ? null : UUID.fromString(caseFile.id()), reference,
+                caseFile == null ? null : caseFile.classification().serviceArea(),
                 LetterKind.ACCESS_CODE, "EMAIL", email, null, null, "Your code to see complaint " + reference, body, List.of(), null,
-                "PENDING", 0, null, now, null, null), now);
+                "PENDING", 0, null, now, null, null, null, null), now);
+        codes.hold(id, organisation, reference, code, expiresAt);
         outbox.deliverAfterCommit();
+    }
+
+    /** The complainant has used a code of the case: none of its codes is kept any longer, delivered or not. */
+    public void forgetAccessCodes(String organisation, String reference) {
+        codes.dropForCase(organisation, reference);
+    }
+
+    /**
+     * Says that a notice holds special category data (UK GDPR art. 9): a reader whose role may not see such data is
+     * shown that the notice was sent but not what it says, and every other reader's read is logged against the case.
+     *
+     * @param what          the data, in words, for the read log and the withheld notice ("the member of staff a complaint names")
+     * @param caseReference the case the data belongs to (the notice is still not filed with the case's letters)
+     */
+    public record SpecialCategory(String what, String caseReference) {
     }
 
     /**
@@ -55,8 +83,14 @@ public class StaffNotices {
      */
     public void queue(String organisation, @Nullable String caseId, @Nullable String caseReference, String recipient,
                       @Nullable String copyTo, String subject, String greetingName, List<String> lines) {
+        queue(organisation, caseId, caseReference, recipient, copyTo, subject, greetingName, lines, null);
+    }
+
+    /** As {@link #queue(String, String, String, String, String, String, String, List)}, for a notice that may hold special category data. */
+    public void queue(String organisation, @Nullable String caseId, @Nullable String caseReference, String recipient,
+                      @Nullable String copyTo, String subject, String greetingName, List<String> lines, @Nullable SpecialCategory special) {
         String area = serviceAreaOf(organisation, caseId != null ? caseId : caseReference);
-        insert(organisation, caseId, caseReference, area, recipient, copyTo, null, subject, greetingName, lines);
+        insert(organisation, caseId, caseReference, area, recipient, copyTo, null, subject, greetingName, lines, special);
     }
 
     /**
@@ -66,29 +100,40 @@ public class StaffNotices {
      * @param addressee the member's username
      */
     public void queueFor(String organisation, String addressee, String recipient, String subject, String greetingName, List<String> lines) {
-        insert(organisation, null, null, null, recipient, null, addressee, subject, greetingName, lines);
+        queueFor(organisation, addressee, recipient, subject, greetingName, lines, null);
+    }
+
+    /** As {@link #queueFor(String, String, String, String, String, List)}, for a notice that may hold special category data. */
+    public void queueFor(String organisation, String addressee, String recipient, String subject, String greetingName, List<String> lines,
+                         @Nullable SpecialCategory special) {
+        insert(organisation, null, null, null, recipient, null, addressee, subject, greetingName, lines, special);
     }
 
     private void insert(String organisation, @Nullable String caseId, @Nullable String caseReference, @Nullable String serviceArea,
                         String recipient, @Nullable String copyTo, @Nullable String addressee, String subject, String greetingName,
-                        List<String> lines) {
+                        List<String> lines, @Nullable SpecialCategory special) {
         var now = clock.instant();
         String body = composer.render(organisation, LetterKind.REMINDER.template(), Map.of("name", greetingName, "items", lines));
         letters.insert(new Letter(UUID.randomUUID(), organisation, caseId == null ? null : UUID.fromString(caseId), caseReference,
                 serviceArea, LetterKind.REMINDER, "EMAIL", recipient, copyTo, addressee, subject, body, List.of(), null, "PENDING", 0, null,
-                now, null, null), now);
+                now, null, null, special == null ? null : special.what(), special == null ? null : special.caseReference()), now);
         outbox.deliverAfterCommit();
     }
 
     /**
-     * The service area of the case a notice is about, kept on it for the outbox (ReadableLetters). Asked with
-     * {@code exists} first, which never throws, so a case out of the caller's reach cannot spoil their transaction.
+     * The service area of the case a notice is about, kept on it for the outbox (ReadableLetters).
      */
     private @Nullable String serviceAreaOf(String organisation, @Nullable String caseIdOrReference) {
-        if (caseIdOrReference == null || !casework.exists(organisation, caseIdOrReference)) {
-            return null;
-        }
-        return casework.get(organisation, caseIdOrReference).classification().serviceArea();
+        CaseView caseFile = caseIdOrReference == null ? null : caseOf(organisation, caseIdOrReference);
+        return caseFile == null ? null : caseFile.classification().serviceArea();
+    }
+
+    /**
+     * The case, if there is one the caller may open. Asked with {@code exists} first, which never throws, so a case out
+     * of the caller's reach cannot spoil their transaction.
+     */
+    private @Nullable CaseView caseOf(String organisation, String caseIdOrReference) {
+        return casework.exists(organisation, caseIdOrReference) ? casework.get(organisation, caseIdOrReference) : null;
     }
 
     /**

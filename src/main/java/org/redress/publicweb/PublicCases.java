@@ -11,7 +11,6 @@ import org.redress.people.Organisations;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,18 +48,15 @@ class PublicCases {
     private final Attachments attachments;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final boolean showCodes;
     private final SecureRandom random = new SecureRandom();
 
-    PublicCases(Casework casework, Organisations organisations, AccessCodeSender sender, Attachments attachments, JdbcClient jdbc, Clock clock,
-                @Value("${redress.public.show-codes:false}") boolean showCodes) {
+    PublicCases(Casework casework, Organisations organisations, AccessCodeSender sender, Attachments attachments, JdbcClient jdbc, Clock clock) {
         this.casework = casework;
         this.organisations = organisations;
         this.sender = sender;
         this.attachments = attachments;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.showCodes = showCodes;
     }
 
     Organisation organisation(String code) {
@@ -152,11 +148,12 @@ class PublicCases {
     // ---- one-time codes ------------------------------------------------------------------------------------------
 
     /**
-     * Issues a code for the case, if there is one; the answer is the same either way, so references cannot be found by
-     * trying. The code is returned only to show on screen when {@code redress.public.show-codes} is on (demo and tests).
+     * Issues a code for the case, if there is one, and sends it to the complainant; nothing is answered either way, so
+     * references cannot be found by trying. The code is never shown on screen: only the complainant's email carries it
+     * (or, with no mail server, the local outbox page, to an administrator). Only its hash is kept here.
      * Not one transaction: looking up a reference that does not exist must not roll anything back.
      */
-    Optional<String> issueCode(String organisation, String reference) {
+    void issueCode(String organisation, String reference) {
         String ref = normalise(reference);
         String code = "%06d".formatted(random.nextInt(1_000_000));
         Optional<CaseView> view = find(organisation, ref);
@@ -167,9 +164,8 @@ class PublicCases {
                     values (?, ?, ?, ?, ?, ?)
                     """).params(UUID.randomUUID(), organisation, ref, hash(organisation, ref, code), Timestamp.from(now),
                     Timestamp.from(now.plus(CODE_LIFETIME))).update();
-            sender.send(organisation, ref, view.get().complainant(), code);
+            sender.send(organisation, ref, view.get().complainant(), code, now.plus(CODE_LIFETIME));
         }
-        return showCodes ? Optional.of(code) : Optional.empty();
     }
 
     /**
@@ -195,6 +191,7 @@ class PublicCases {
                 hash(organisation, ref, code.strip()).getBytes(StandardCharsets.UTF_8));
         if (right) {
             jdbc.sql("update publicweb.access_code set used_at = ? where id = ?").params(Timestamp.from(now), issued.get().id()).update();
+            sender.used(organisation, ref);
         } else {
             jdbc.sql("update publicweb.access_code set attempts = attempts + 1 where id = ?").param(issued.get().id()).update();
         }

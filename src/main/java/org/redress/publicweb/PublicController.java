@@ -96,7 +96,7 @@ class PublicController {
             return tooMany(response);
         }
         model.addAttribute("reference", PublicCases.normalise(reference));
-        model.addAttribute("shownCode", cases.issueCode(organisation, reference).orElse(null));
+        cases.issueCode(organisation, reference);
         return "public/code";
     }
 

@@ -44,6 +44,9 @@ public class StaffConcerns {
 
     static final int LONGEST_TEXT = 10_000;
 
+    /** What a notice to the named person's manager holds, for the special category read log. */
+    static final String NOTICE_HOLDS = "the member of staff a complaint names (staff concern notice)";
+
     private final JdbcClient jdbc;
     private final Casework casework;
     private final Accounts accounts;
@@ -142,12 +145,14 @@ public class StaffConcerns {
                         + ", whom you manage" + (manager.contains("@") ? "" : " (for " + displayName + ", " + manager + ")") + ".",
                 "Please tell them about it now, ask for their view, and keep them informed as it goes on (F-12).",
                 "Only the case's owner, you, and the complaint managers can see this part of the case.");
+        // naming the person makes the notice special category data: withheld from the Board in the outbox, each read logged
+        StaffNotices.SpecialCategory special = new StaffNotices.SpecialCategory(NOTICE_HOLDS, view.reference());
         if (manager.contains("@")) {
-            notices.queue(organisation, null, null, manager, null, subject, displayName, lines);
+            notices.queue(organisation, null, null, manager, null, subject, displayName, lines, special);
         } else {
             // for the manager's account: a manager limited to some service areas still finds it in the outbox
             notices.queueFor(organisation, manager, organisations.complaintsEmail(organisation)
-                    .orElse("complaints@" + organisation + ".invalid"), subject, displayName, lines);
+                    .orElse("complaints@" + organisation + ".invalid"), subject, displayName, lines, special);
         }
         return concern(organisation, view, id);
     }
