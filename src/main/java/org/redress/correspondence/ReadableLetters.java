@@ -1,7 +1,7 @@
 package org.redress.correspondence;
 
 import org.jspecify.annotations.Nullable;
-import org.redress.accounts.CaseAccess;
+import org.redress.casework.CaseScope;
 import org.redress.casework.Casework;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * The letters the signed-in member of staff may read outside a case's own page: the outbox, and one letter by its id.
- * A member limited to some service areas (accounts' {@link CaseAccess}) reads only letters of their areas' cases, and of
+ * A member limited to some service areas (their {@link CaseScope}) reads only letters of their areas' cases, and of
  * the notices that belong to no case (daily digests, missed-deadline reports to the complaints mailbox, quarterly
  * reports, staff concern notices) only those for them: the others go to shared or named addresses and list or name
  * cases of any area. One letter by id asks casework, as the case's own letters do, so a case out of reach answers 404.
@@ -21,24 +21,21 @@ import java.util.UUID;
 class ReadableLetters {
 
     private final Letters letters;
-    private final CaseAccess access;
     private final Casework casework;
 
-    ReadableLetters(Letters letters, CaseAccess access, Casework casework) {
+    ReadableLetters(Letters letters, Casework casework) {
         this.letters = letters;
-        this.access = access;
         this.casework = casework;
     }
 
     /** The organisation's newest letters the reader may see, newest first. */
-    List<Letter> outbox(String organisation, @Nullable String status, int limit) {
-        CaseAccess.Scope scope = access.current(organisation);
-        return letters.recent(organisation, status, limit, scope.serviceAreas(), scope.username());
+    List<Letter> outbox(CaseScope scope, @Nullable String status, int limit) {
+        return letters.recent(scope.organisation(), status, limit, scope.serviceAreas(), scope.username());
     }
 
     /** What a limited reader is told above the outbox; null for a reader who sees every area. */
-    @Nullable String limitNotice(String organisation) {
-        var areas = access.current(organisation).serviceAreas();
+    @Nullable String limitNotice(CaseScope scope) {
+        var areas = scope.serviceAreas();
         return areas == null ? null : "Showing the letters of " + String.join(", ", areas.stream().sorted().toList())
                 + " cases only, and notices for you: you are limited to "
                 + (areas.size() == 1 ? "this service area." : "these service areas.");
@@ -53,7 +50,7 @@ class ReadableLetters {
         if (letter.caseReference() != null) {
             return casework.exists(organisation, letter.caseReference());
         }
-        CaseAccess.Scope scope = access.current(organisation);
+        CaseScope scope = casework.scope(organisation);
         return scope.serviceAreas() == null || (scope.username() != null && Objects.equals(scope.username(), letter.addressee()));
     }
 }
