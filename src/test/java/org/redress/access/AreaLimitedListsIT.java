@@ -218,6 +218,21 @@ class AreaLimitedListsIT {
         assertThat(Api.as(port, UNLIMITED, PASSWORD).get(summary).json().get("responses").asString()).isEqualTo("10");
     }
 
+    @Test
+    void aLimitedAdministratorIsRefusedASubjectAccessExportHoldingAnotherAreasCaseWithoutBeingToldWhich() {
+        Api.Response recorded = new Api(port).post("/api/v1/organisations/" + ORG + "/subject-access",
+                "{\"name\":\"Ann Able\",\"email\":\"ann.able@example.org\"}");
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        String export = "/api/v1/organisations/" + ORG + "/subject-access/" + recorded.json().get("id").asString() + "/export.zip";
+
+        Api.Response refused = Api.as(port, LIMITED, PASSWORD).get(export);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("this person has 1 case in service areas you do not work in").doesNotContain(b1);
+        ListWalk.Read everything = new ListWalk.Reader(port, UNLIMITED, PASSWORD).read(export);
+        assertThat(everything.status()).isEqualTo(200);
+        assertThat(references(everything.text())).isEqualTo(Set.of(a0, a1, b1));
+    }
+
     private static Set<String> references(String text) {
         Set<String> found = new TreeSet<>();
         Matcher m = REFERENCE.matcher(text);
