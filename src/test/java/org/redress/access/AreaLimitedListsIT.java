@@ -233,6 +233,13 @@ class AreaLimitedListsIT {
         assertThat(references(everything.text())).isEqualTo(Set.of(a0, a1, b1));
     }
 
+    @Test
+    void theApiDescriptionAsksNoClientForTheScopeItTakesFromWhoIsSignedIn() {
+        Api.Response docs = new Api(port).get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).doesNotContain("CaseScope", "\"name\":\"scope\"", "serviceAreas\",\"in\"");
+    }
+
     private static Set<String> references(String text) {
         Set<String> found = new TreeSet<>();
         Matcher m = REFERENCE.matcher(text);
