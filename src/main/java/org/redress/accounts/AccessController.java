@@ -23,9 +23,11 @@ class AccessController {
 
     private final SpecialCategoryAudit audit;
     private final Accounts accounts;
+    private final CaseAccess access;
 
-    AccessController(SpecialCategoryAudit audit, Accounts accounts) {
+    AccessController(SpecialCategoryAudit audit, Accounts accounts, CaseAccess access) {
         this.audit = audit;
+        this.access = access;
         this.accounts = accounts;
     }
 
@@ -33,7 +35,7 @@ class AccessController {
     @Operation(summary = "Who read special category data (adjustments, equality answers, named staff), newest first; of one case when given")
     List<SpecialCategoryAudit.Read> reads(@PathVariable String organisation, @RequestParam(name = "case", required = false) @Nullable String caseRef,
                                           @RequestParam(defaultValue = "200") int limit) {
-        return audit.reads(organisation, caseRef == null || caseRef.isBlank() ? null : caseRef.strip(), limit);
+        return audit.reads(organisation, access.current(organisation), caseRef == null || caseRef.isBlank() ? null : caseRef.strip(), limit);
     }
 
     record ServiceAreas(@Nullable List<String> serviceAreas) {

@@ -25,9 +25,11 @@ class AccessPageController {
     private final SpecialCategoryAudit audit;
     private final Accounts accounts;
     private final Organisations organisations;
+    private final CaseAccess access;
 
-    AccessPageController(SpecialCategoryAudit audit, Accounts accounts, Organisations organisations) {
+    AccessPageController(SpecialCategoryAudit audit, Accounts accounts, Organisations organisations, CaseAccess access) {
         this.audit = audit;
+        this.access = access;
         this.accounts = accounts;
         this.organisations = organisations;
     }
@@ -37,7 +39,7 @@ class AccessPageController {
         String filter = caseRef == null || caseRef.isBlank() ? null : caseRef.strip();
         model.addAttribute("organisation", organisations.require(organisation));
         model.addAttribute("caseFilter", filter);
-        model.addAttribute("reads", audit.reads(organisation, filter, 500));
+        model.addAttribute("reads", audit.reads(organisation, access.current(organisation), filter, 500));
         return "accounts/special-category-reads";
     }
 

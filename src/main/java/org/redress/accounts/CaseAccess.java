@@ -15,8 +15,8 @@ import java.util.Set;
  * What the signed-in member of staff may see of an organisation's cases, beyond what their role allows on a path
  * (which {@link StaffAccessFilter} checks): a member limited to some service areas sees only those areas' cases, and
  * special category data only goes to roles with {@link Permission#VIEW_SPECIAL_CATEGORY}. Casework asks it where
- * cases are read and listed, so no caller can forget; modules that list case data from their own tables (reports,
- * the outbox) ask it too and filter on the service area they keep. Work with nobody signed in (the complainant's own
+ * cases are read, and turns it into the {@code CaseScope} every list of every module takes (ADR 19); only accounts'
+ * own read log asks it besides. Work with nobody signed in (the complainant's own
  * view, the deadline sweep, listeners after commit) is not limited here: its own rules apply.
  */
 @Service

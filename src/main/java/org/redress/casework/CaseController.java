@@ -70,7 +70,7 @@ class CaseController {
 
     @GetMapping
     @Operation(summary = "List cases: filter, and sort by next deadline (sort=due) or newest first (sort=received)")
-    CaseSummary.Page list(@PathVariable String organisation,
+    CaseSummary.Page list(CaseScope scope,
                           @RequestParam(required = false) @Nullable String type,
                           @RequestParam(required = false) @Nullable CaseStatus status,
                           @RequestParam(required = false) @Nullable Integer stage,
@@ -90,7 +90,7 @@ class CaseController {
             errors.add(new FieldError("size", "must be between 1 and 200"));
         }
         throwIfAny(errors);
-        return casework.list(organisation, new CaseQuery(type, status, stage, owner, serviceArea, clockStatus, dueBefore, text, sort, size, cursor));
+        return casework.list(scope, new CaseQuery(type, status, stage, owner, serviceArea, clockStatus, dueBefore, text, sort, size, cursor));
     }
 
     @PostMapping("/{case}/acknowledge")

@@ -32,7 +32,7 @@ public class CaseDisclosure {
         if (!scope.specialCategory()) {
             return view.withoutSpecialCategory();
         }
-        audit.recordRead(view.organisation(), view.reference(), scope.username(), view.specialCategoryFields(), SpecialCategoryAudit.currentRequest());
+        audit.recordRead(view.organisation(), view.reference(), view.classification().serviceArea(), scope.username(), view.specialCategoryFields(), SpecialCategoryAudit.currentRequest());
         return view;
     }
 }

@@ -216,10 +216,18 @@ class CaseFiles {
                 .list();
     }
 
-    /** Of these cases of the organisation, the ids of those filed under one of these service areas. */
-    Set<UUID> inServiceAreas(String organisation, Collection<UUID> ids, Set<String> serviceAreas) {
-        return new HashSet<>(jdbc.sql("select id from casework.case_file where organisation = ? and id = any(?) and service_area = any(?)")
-                .params(organisation, ids.toArray(UUID[]::new), serviceAreas.toArray(String[]::new)).query(UUID.class).list());
+    /** Of these cases of the organisation (by id or reference), those filed under one of these service areas: both their ids and references. */
+    Set<String> inServiceAreas(String organisation, Collection<UUID> ids, Collection<String> references, Set<String> serviceAreas) {
+        Set<String> found = new HashSet<>();
+        jdbc.sql("""
+                select id, reference from casework.case_file
+                where organisation = ? and (id = any(?) or reference = any(?)) and service_area = any(?)
+                """).params(organisation, ids.toArray(UUID[]::new), references.toArray(String[]::new), serviceAreas.toArray(String[]::new))
+                .query(rs -> {
+                    found.add(rs.getObject(1, UUID.class).toString());
+                    found.add(rs.getString(2));
+                });
+        return found;
     }
 
     Set<UUID> ownedBy(String organisation, String username, Collection<UUID> ids) {

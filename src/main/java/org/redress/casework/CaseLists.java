@@ -32,8 +32,10 @@ class CaseLists {
         this.jdbc = jdbc;
     }
 
-    /** The page of cases; {@code serviceAreas}, when given, are the only areas the reader may see (accounts decides). */
-    CaseSummary.Page list(String organisation, CaseQuery q, Instant now, @Nullable Set<String> serviceAreas) {
+    /** The page of the scope's cases. */
+    CaseSummary.Page list(CaseScope scope, CaseQuery q, Instant now) {
+        String organisation = scope.organisation();
+        Set<String> serviceAreas = scope.serviceAreas();
         boolean byDue = "due".equals(q.sort());
         StringBuilder sql = new StringBuilder("""
                 select id, reference, record_type, status, stage, owner, service_area, subject,

@@ -32,6 +32,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The casework module's entry point: log a case, act on it with a verb, read it, list cases. Every change is
@@ -273,34 +274,64 @@ public class Casework {
         return new OpenClock.Page(result, new OpenClock.Cursor(restore(last).nextDue().orElseThrow(), last.id().value()));
     }
 
-    public CaseSummary.Page list(String organisation, CaseQuery query) {
-        organisations.require(organisation);
-        return lists.list(organisation, query, clock.instant(), access.current(organisation).serviceAreas());
+    /**
+     * The signed-in member's scope in the organisation: which cases they may open (accounts decides), once per request.
+     * Every list takes one; a controller declares a {@link CaseScope} parameter instead of asking here.
+     */
+    public CaseScope scope(String organisation) {
+        CaseAccess.Scope access = this.access.current(organisation);
+        return new CaseScope(organisation, access.serviceAreas(), access.username());
+    }
+
+    public CaseSummary.Page list(CaseScope scope, CaseQuery query) {
+        organisations.require(scope.organisation());
+        return lists.list(scope, query, clock.instant());
     }
 
     /**
-     * Of these cases, the ones the signed-in member may open: all of them, unless they are limited to some service
-     * areas. For other modules' lists that name cases (actions, letters), so they show a limited member no other
-     * area's case either; one query, and none when the member is not limited.
+     * The way every other module's list shows only the cases the member may open: of these rows, each naming a case by
+     * id or reference ({@code caseOf}; null for a row about no case, such as a hold on a person, which is kept), those
+     * whose case is in the scope, in order, and how many others there were. One query, and none for a member who is
+     * not limited; a case of another organisation is never in the scope.
      */
     @Transactional(readOnly = true)
-    public Set<UUID> openable(String organisation, Collection<UUID> caseIds) {
-        Set<String> areas = access.current(organisation).serviceAreas();
-        if (areas == null) {
-            return new HashSet<>(caseIds);
+    public <T> CaseScope.Shown<T> visible(CaseScope scope, List<T> rows, Function<? super T, @Nullable String> caseOf) {
+        if (!scope.limited() || rows.isEmpty()) {
+            return new CaseScope.Shown<>(rows, 0);
         }
-        return caseIds.isEmpty() ? Set.of() : cases.inServiceAreas(organisation, caseIds, areas);
+        Set<UUID> ids = new HashSet<>();
+        Set<String> references = new HashSet<>();
+        for (T row : rows) {
+            String key = caseOf.apply(row);
+            UUID id = key == null ? null : parseUuid(key);
+            if (id != null) {
+                ids.add(id);
+            } else if (key != null) {
+                references.add(key);
+            }
+        }
+        Set<String> open = ids.isEmpty() && references.isEmpty() ? Set.of()
+                : cases.inServiceAreas(scope.organisation(), ids, references, java.util.Objects.requireNonNull(scope.serviceAreas()));
+        List<T> shown = new ArrayList<>();
+        for (T row : rows) {
+            String key = caseOf.apply(row);
+            UUID id = key == null ? null : parseUuid(key);
+            if (key == null || open.contains(id != null ? id.toString() : key)) {
+                shown.add(row);
+            }
+        }
+        return new CaseScope.Shown<>(shown, rows.size() - shown.size());
     }
 
     /**
-     * Of these cases, the ones whose current stage this member owns and which they may open: for other modules' work
+     * Of these cases, the ones whose current stage this member owns and which are in the scope: for other modules' work
      * on the "my work" page (hazards), so they need not load each case to find its owner.
      */
     @Transactional(readOnly = true)
-    public Set<UUID> ownedBy(String organisation, String username, Collection<UUID> caseIds) {
-        Set<UUID> owned = caseIds.isEmpty() ? new HashSet<>() : cases.ownedBy(organisation, username, caseIds);
-        owned.retainAll(openable(organisation, owned));
-        return owned;
+    public Set<UUID> ownedBy(CaseScope scope, String username, Collection<UUID> caseIds) {
+        Set<UUID> owned = caseIds.isEmpty() ? new HashSet<>() : cases.ownedBy(scope.organisation(), username, caseIds);
+        List<UUID> openable = visible(scope, List.copyOf(owned), UUID::toString).rows();
+        return new HashSet<>(openable);
     }
 
     // ---- internals -----------------------------------------------------------------------------------------
@@ -347,13 +378,14 @@ public class Casework {
                         .formatted(request.awareSince(), rule.months()), rule.cite(), List.of()));
             }
             if (rule.kind() == PolicyPack.AdmissionKind.REPEAT && rule.months() != null) {
-                List<SimilarCase> earlier = similar.find(organisation, request.complainant(), request.description(),
-                        request.classification().serviceArea(),
-                        request.receivedAt().atZone(UkTime.ZONE).minusMonths(rule.months()).toInstant(), request.receivedAt(),
+                Instant since = request.receivedAt().atZone(UkTime.ZONE).minusMonths(rule.months()).toInstant();
+                // the scope is asked for only when there is something to show: most new complaints have no earlier one
+                CaseScope.Shown<SimilarCase> earlier = similar.find(() -> scope(organisation), organisation, request.complainant(),
+                        request.description(), request.classification().serviceArea(), since, request.receivedAt(),
                         self == null ? null : self.value());
-                if (!earlier.isEmpty()) {
+                if (!earlier.rows().isEmpty() || earlier.elsewhere() > 0) {
                     warnings.add(new AdmissionWarning("REPEAT", repeatMessage(rule.months(), earlier), rule.cite(),
-                            earlier.stream().map(SimilarCase::reference).toList()));
+                            earlier.rows().stream().map(SimilarCase::reference).toList()));
                 }
             }
         }
@@ -375,28 +407,34 @@ public class Casework {
 
     private volatile @Nullable List<AdmissionCheck> admissionChecks;
 
-    /** "the same person complained in the last 6 months: AH-2026-000012 (same email, 81% alike), ..." */
-    private static String repeatMessage(int months, List<SimilarCase> earlier) {
-        boolean samePerson = earlier.stream().anyMatch(c -> !c.matchedOn().equals(List.of("same address")));
-        boolean sameAddress = earlier.stream().anyMatch(c -> c.matchedOn().contains("same address"));
+    /**
+     * "the same person complained in the last 6 months: AH-2026-000012 (same email, 81% alike), ...; most alike first,
+     * and 1 more in service areas you do not work in."
+     */
+    private static String repeatMessage(int months, CaseScope.Shown<SimilarCase> earlier) {
+        List<SimilarCase> shown = earlier.rows();
+        boolean samePerson = shown.isEmpty() || shown.stream().anyMatch(c -> !c.matchedOn().equals(List.of("same address")));
+        boolean sameAddress = shown.stream().anyMatch(c -> c.matchedOn().contains("same address"));
         String who = samePerson && sameAddress ? "the same person complained, or someone complained about the same address and matter,"
                 : samePerson ? "the same person complained" : "someone complained about the same address and matter";
-        List<String> cases = earlier.stream().map(c -> "%s (%s, %d%% alike)".formatted(c.reference(), String.join(", ", c.matchedOn()), c.score())).toList();
-        return "%s in the last %d months: %s; most alike first. Check whether this is substantially the same complaint"
-                .formatted(who, months, String.join("; ", cases));
+        List<String> cases = shown.stream().map(c -> "%s (%s, %d%% alike)".formatted(c.reference(), String.join(", ", c.matchedOn()), c.score())).toList();
+        String listed = shown.isEmpty() ? earlier.elsewhereInWords()
+                : String.join("; ", cases) + "; most alike first" + (earlier.elsewhere() == 0 ? "" : ", " + earlier.elsewhereInWords());
+        return "%s in the last %d months: %s. Check whether this is substantially the same complaint".formatted(who, months, listed);
     }
 
     /**
      * Earlier cases of the same organisation that may be this complaint again (F-11), most alike first: in the
      * repeat-complaint window of the case's policy (six months where the policy names none) before it was received.
+     * Those in service areas the member does not work in are counted, never named.
      */
     @Transactional(readOnly = true)
-    public List<SimilarCase> similarTo(String organisation, String idOrReference) {
-        CaseFile file = load(organisation, idOrReference);
+    public CaseScope.Shown<SimilarCase> similarTo(CaseScope scope, String idOrReference) {
+        CaseFile file = load(scope.organisation(), idOrReference);
         CaseFile.CaseState s = file.state();
         int months = file.pack().admission().stream().filter(r -> r.kind() == PolicyPack.AdmissionKind.REPEAT && r.months() != null)
                 .map(PolicyPack.AdmissionRule::months).findFirst().orElse(DEFAULT_REPEAT_MONTHS);
-        return similar.find(organisation, s.complainant(), s.description(), s.classification().serviceArea(),
+        return similar.find(() -> scope, scope.organisation(), s.complainant(), s.description(), s.classification().serviceArea(),
                 s.receivedAt().atZone(UkTime.ZONE).minusMonths(months).toInstant(), s.receivedAt(), file.id().value());
     }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Earlier complaints that may be the same complaint again (F-11): those of the same organisation received in the
@@ -20,6 +21,7 @@ import java.util.UUID;
  * <p>
  * The score (0-100) is the mean of PostgreSQL full-text rank (stemmed English words in common, any of them) and
  * trigram similarity of the whole description (pg_trgm), so a shared unusual word and a close wording both count.
+ * Cases in service areas the member may not open ({@link CaseScope}) are counted, never listed.
  */
 @Repository
 class SimilarCases {
@@ -36,8 +38,12 @@ class SimilarCases {
         this.jdbc = jdbc;
     }
 
-    List<SimilarCase> find(String organisation, Complainant complainant, String description, @Nullable String serviceArea,
-                           Instant since, Instant before, @Nullable UUID self) {
+    /**
+     * The most alike earlier cases the member may open (at most {@link #LIMIT}), and how many of the candidates are in
+     * service areas they do not work in. The scope is asked for only when a candidate was found.
+     */
+    CaseScope.Shown<SimilarCase> find(Supplier<CaseScope> scope, String organisation, Complainant complainant, String description,
+                                      @Nullable String serviceArea, Instant since, Instant before, @Nullable UUID self) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("org", organisation);
         params.put("since", CaseFiles.ts(since));
@@ -86,12 +92,11 @@ class SimilarCases {
                 where c.organisation = :org
                   %s and (%s)
                 order by score desc, c.received_at desc, c.id
-                limit %d
                 """.formatted(picked,
                 keys.email() == null ? "false" : "coalesce(c.email_key = :email, false)",
                 keys.phone() == null ? "false" : "coalesce(c.phone_key = :phone, false)",
                 keys.address() == null ? "false" : "coalesce(c.address_key = :address, false)",
-                self == null ? "" : "and c.id <> :self", String.join(" or ", matches), LIMIT);
+                self == null ? "" : "and c.id <> :self", String.join(" or ", matches));
         if (self != null) {
             params.put("self", self);
         }
@@ -99,7 +104,8 @@ class SimilarCases {
         for (var p : params.entrySet()) {
             statement = statement.param(p.getKey(), p.getValue());
         }
-        return statement.query((rs, n) -> {
+        // the candidates are a few dozen at most (CANDIDATES per way of matching), so all are read and the scope applied here
+        List<SimilarCase> found = statement.query((rs, n) -> {
             List<String> why = new ArrayList<>();
             if (rs.getBoolean("same_email")) why.add("same email");
             if (rs.getBoolean("same_phone")) why.add("same phone number");
@@ -109,5 +115,11 @@ class SimilarCases {
                     rs.getObject("received_at", OffsetDateTime.class).toInstant(), rs.getString("status"), rs.getString("service_area"),
                     rs.getString("subject"), why, rs.getInt("score"));
         }).list();
+        if (found.isEmpty()) {
+            return new CaseScope.Shown<>(List.of(), 0);
+        }
+        CaseScope reader = scope.get();
+        List<SimilarCase> open = found.stream().filter(c -> reader.mayOpen(c.serviceArea())).toList();
+        return new CaseScope.Shown<>(open.subList(0, Math.min(LIMIT, open.size())), found.size() - open.size());
     }
 }

@@ -20,8 +20,9 @@ class SimilarCasesController {
     }
 
     @GetMapping("/api/v1/organisations/{organisation}/cases/{case}/similar")
-    @Operation(summary = "Earlier cases that may be this complaint again (same person, or same address and matter), most alike first")
-    List<SimilarCase> similar(@PathVariable String organisation, @PathVariable("case") String caseRef) {
-        return casework.similarTo(organisation, caseRef);
+    @Operation(summary = "Earlier cases that may be this complaint again (same person, or same address and matter), most alike first; "
+            + "for a member limited to some service areas, only those of their areas")
+    List<SimilarCase> similar(CaseScope scope, @PathVariable("case") String caseRef) {
+        return casework.similarTo(scope, caseRef).rows();
     }
 }

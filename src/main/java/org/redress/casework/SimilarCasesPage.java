@@ -25,11 +25,13 @@ class SimilarCasesPage {
     }
 
     @GetMapping("/staff/{organisation}/cases/{reference}/similar")
-    String page(@PathVariable String organisation, @PathVariable String reference, Model model) {
-        CaseView view = casework.get(organisation, reference);
-        model.addAttribute("brand", branding.of(organisation));
+    String page(CaseScope scope, @PathVariable String reference, Model model) {
+        CaseView view = casework.get(scope.organisation(), reference);
+        model.addAttribute("brand", branding.of(scope.organisation()));
         model.addAttribute("caseFile", view);
-        model.addAttribute("similar", casework.similarTo(organisation, view.id()));
+        CaseScope.Shown<SimilarCase> similar = casework.similarTo(scope, view.id());
+        model.addAttribute("similar", similar.rows());
+        model.addAttribute("elsewhere", similar.elsewhereInWords());
         return "casework/similar";
     }
 

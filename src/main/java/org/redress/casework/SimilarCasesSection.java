@@ -32,12 +32,13 @@ class SimilarCasesSection implements CaseSection {
 
     @Override
     public Optional<String> summary(String organisation, CaseView caseFile, String username) {
-        List<SimilarCase> similar = casework.similarTo(organisation, caseFile.id());
+        CaseScope.Shown<SimilarCase> found = casework.similarTo(casework.scope(organisation), caseFile.id());
+        List<SimilarCase> similar = found.rows();
         if (similar.isEmpty()) {
-            return Optional.of("none in the last 6 months");
+            return Optional.of(found.elsewhere() == 0 ? "none in the last 6 months" : found.elsewhereInWords() + " (F-11)");
         }
         SimilarCase top = similar.get(0);
-        return Optional.of("%d found, most alike %s (%d%% alike, %s) (F-11)".formatted(similar.size(), top.reference(), top.score(),
-                String.join(", ", top.matchedOn())));
+        return Optional.of("%d found, most alike %s (%d%% alike, %s) (F-11)%s".formatted(similar.size(), top.reference(), top.score(),
+                String.join(", ", top.matchedOn()), found.elsewhere() == 0 ? "" : ", " + found.elsewhereInWords()));
     }
 }

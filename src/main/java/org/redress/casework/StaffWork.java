@@ -27,6 +27,10 @@ public interface StaffWork {
                 @Nullable String note, String link) {
     }
 
-    /** The member's open work in the organisation, overdue first then by due date. */
-    List<Item> openWorkOf(String organisation, String username);
+    /**
+     * The member's open work in the scope's organisation, overdue first then by due date: only on cases in the scope.
+     *
+     * @param username the member whose work it is
+     */
+    List<Item> openWorkOf(CaseScope scope, String username);
 }

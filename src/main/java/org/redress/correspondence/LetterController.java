@@ -3,6 +3,7 @@ package org.redress.correspondence;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.redress.casework.CaseScope;
 import org.redress.web.NotFoundException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -66,8 +67,8 @@ class LetterController {
     @Operation(summary = "The organisation's recent letters, newest first; status PENDING, SENT, READY_TO_PRINT or FAILED. "
             + "A member limited to some service areas gets only their areas' cases' letters and the notices for them. A one-time code is "
             + "always masked; a notice holding special category data is withheld from a role that may not see it, and each read of it is logged")
-    List<Letter> outbox(@PathVariable String organisation, @RequestParam(required = false) @Nullable String status) {
-        return readable.outbox(organisation, status, 200);
+    List<Letter> outbox(CaseScope scope, @RequestParam(required = false) @Nullable String status) {
+        return readable.outbox(scope, status, 200);
     }
 
     @PostMapping("/organisations/{organisation}/outbox/{id}/retry")

@@ -1,9 +1,9 @@
 package org.redress.correspondence;
 
+import org.redress.casework.CaseScope;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * Without an SMTP server (the embedded demo start), sent mail is shown here instead of being delivered,
@@ -25,11 +25,11 @@ class LocalOutboxPage {
      * member limited to some service areas only the letters of those areas' cases and the notices for them.
      */
     @GetMapping("/staff/{organisation}/outbox")
-    String outbox(@PathVariable String organisation, Model model) {
-        model.addAttribute("organisation", organisation);
-        model.addAttribute("letters", letters.outbox(organisation, null, 100));
-        model.addAttribute("limitNotice", letters.limitNotice(organisation));
-        model.addAttribute("codes", letters.liveCodes(organisation));
+    String outbox(CaseScope scope, Model model) {
+        model.addAttribute("organisation", scope.organisation());
+        model.addAttribute("letters", letters.outbox(scope, null, 100));
+        model.addAttribute("limitNotice", letters.limitNotice(scope));
+        model.addAttribute("codes", letters.liveCodes(scope.organisation()));
         return "correspondence/outbox";
     }
 }

@@ -6,6 +6,7 @@ import org.redress.accounts.CaseAccess;
 import org.redress.accounts.Permission;
 import org.redress.accounts.SpecialCategoryAudit;
 import org.redress.calendar.UkTime;
+import org.redress.casework.CaseScope;
 import org.redress.casework.Casework;
 import org.springframework.stereotype.Component;
 
@@ -55,9 +56,10 @@ class ReadableLetters {
     }
 
     /** The organisation's newest letters the reader may see, newest first. */
-    List<Letter> outbox(String organisation, @Nullable String status, int limit) {
+    List<Letter> outbox(CaseScope cases, @Nullable String status, int limit) {
+        String organisation = cases.organisation();
         CaseAccess.Scope scope = access.current(organisation);
-        return letters.recent(organisation, status, limit, scope.serviceAreas(), scope.username()).stream()
+        return letters.recent(organisation, status, limit, cases.serviceAreas(), cases.username()).stream()
                 .map(l -> disclose(organisation, l, scope)).toList();
     }
 
@@ -68,8 +70,8 @@ class ReadableLetters {
     }
 
     /** What a limited reader is told above the outbox; null for a reader who sees every area. */
-    @Nullable String limitNotice(String organisation) {
-        var areas = access.current(organisation).serviceAreas();
+    @Nullable String limitNotice(CaseScope cases) {
+        var areas = cases.serviceAreas();
         return areas == null ? null : "Showing the letters of " + String.join(", ", areas.stream().sorted().toList())
                 + " cases only, and notices for you: you are limited to "
                 + (areas.size() == 1 ? "this service area." : "these service areas.");
@@ -124,7 +126,8 @@ class ReadableLetters {
         if (scope.username() == null || !scope.specialCategory()) {
             return letter.withheld();
         }
-        audit.recordRead(organisation, letter.aboutCase() != null ? letter.aboutCase() : "letter " + letter.id(), scope.username(),
+        audit.recordRead(organisation, letter.aboutCase() != null ? letter.aboutCase() : "letter " + letter.id(), letter.serviceArea(),
+                scope.username(),
                 letter.specialCategory(), SpecialCategoryAudit.currentRequest());
         return letter;
     }

@@ -63,7 +63,7 @@ class DemoOmbudsmanAndHazards implements ApplicationRunner {
         for (String organisation : ORGANISATIONS) {
             try {
                 // once: the demo's own referral (recorded by "demo") is there after the first start
-                if (referrals.openOrdersFirst(organisation).stream().noneMatch(r -> r.recordedBy().equals("demo"))) {
+                if (referrals.openOrdersFirst(casework.scope(organisation)).stream().noneMatch(r -> r.recordedBy().equals("demo"))) {
                     add(organisation);
                 }
             } catch (RuntimeException e) {

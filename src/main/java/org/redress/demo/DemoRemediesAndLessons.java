@@ -46,7 +46,7 @@ class DemoRemediesAndLessons implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!remedies.list(ORG, null, null, null).isEmpty()) {
+        if (!remedies.list(casework.scope(ORG), null, null, null).isEmpty()) {
             return;
         }
         try {
@@ -74,7 +74,7 @@ class DemoRemediesAndLessons implements ApplicationRunner {
     }
 
     private Optional<String> find(String name) {
-        return casework.list(ORG, new CaseQuery(null, null, null, null, null, null, null, name, "received", 1, null)).items().stream()
+        return casework.list(casework.scope(ORG), new CaseQuery(null, null, null, null, null, null, null, name, "received", 1, null)).items().stream()
                 .findFirst().map(CaseSummary::reference);
     }
 }

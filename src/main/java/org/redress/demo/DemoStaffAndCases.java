@@ -82,7 +82,7 @@ class DemoStaffAndCases implements ApplicationRunner {
             String prefix = org.get().referencePrefix().toLowerCase(Locale.ROOT);
             ROLES.forEach((name, role) -> accounts.ensure(prefix + "." + name, org.get().name() + " " + role.label().toLowerCase(Locale.ROOT),
                     PASSWORD, false, Map.of(code, role)));
-            if (casework.list(code, new CaseQuery(null, null, null, null, null, null, null, null, "received", 1, null)).items().isEmpty()) {
+            if (casework.list(casework.scope(code), new CaseQuery(null, null, null, null, null, null, null, null, "received", 1, null)).items().isEmpty()) {
                 cases(org.get(), prefix);
                 firstStart = true;
             }

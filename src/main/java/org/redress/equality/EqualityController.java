@@ -3,6 +3,7 @@ package org.redress.equality;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.redress.casework.CaseScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.*;
 
@@ -24,10 +25,10 @@ class EqualityController {
 
     @GetMapping("/api/v1/organisations/{organisation}/equality/summary")
     @Operation(summary = "Responses per group for months from..to (YYYY-MM; default the last 12 months), groups of fewer than 5 hidden, "
-            + "compared with the customer profile")
-    EqualitySummary summary(@PathVariable String organisation, @RequestParam(required = false) @Nullable String from,
+            + "compared with the customer profile; for a member limited to some service areas, their areas' answers only")
+    EqualitySummary summary(CaseScope scope, @RequestParam(required = false) @Nullable String from,
                             @RequestParam(required = false) @Nullable String to) {
-        return equality.summary(organisation, from, to);
+        return equality.summary(scope, from, to);
     }
 
     @GetMapping("/api/v1/organisations/{organisation}/equality/profile")

@@ -2,6 +2,7 @@ package org.redress.equality;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.calendar.UkTime;
+import org.redress.casework.CaseScope;
 import org.redress.casework.CaseView;
 import org.redress.casework.Casework;
 import org.redress.people.Organisations;
@@ -99,8 +100,13 @@ public class EqualityMonitoring {
         store(organisation, UkTime.dateOf(view.receivedAt()).withDayOfMonth(1), view.classification().serviceArea(), valid);
     }
 
+    /**
+     * The answers about the scope's complaints in a period: a member limited to some service areas counts only the
+     * answers kept with one of their areas (answers keep the complaint's service area, never the case).
+     */
     @Transactional(readOnly = true)
-    public EqualitySummary summary(String organisation, @Nullable String from, @Nullable String to) {
+    public EqualitySummary summary(CaseScope scope, @Nullable String from, @Nullable String to) {
+        String organisation = scope.organisation();
         organisations.require(organisation);
         YearMonth now = YearMonth.from(UkTime.dateOf(clock.instant()));
         List<FieldError> errors = new ArrayList<>();
@@ -112,15 +118,17 @@ public class EqualityMonitoring {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        int total = jdbc.sql("select count(*) from equality.response where organisation = ? and month between ? and ?")
-                .params(organisation, start.atDay(1), end.atDay(1)).query(Integer.class).single();
+        String[] areas = scope.serviceAreas() == null ? null : scope.serviceAreas().toArray(String[]::new);
+        String inScope = " and (cast(? as text[]) is null or service_area = any(?))";
+        int total = jdbc.sql("select count(*) from equality.response where organisation = ? and month between ? and ?" + inScope)
+                .params(organisation, start.atDay(1), end.atDay(1), areas, areas).query(Integer.class).single();
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         for (Question q : Question.values()) {
             Map<String, Integer> byAnswer = new LinkedHashMap<>();
             // the column name comes from the fixed list of questions, never from the request
             jdbc.sql("select coalesce(" + q.code() + ", '" + EqualitySummary.NOT_ANSWERED + "'), count(*) from equality.response "
-                            + "where organisation = ? and month between ? and ? group by 1")
-                    .params(organisation, start.atDay(1), end.atDay(1))
+                            + "where organisation = ? and month between ? and ?" + inScope + " group by 1")
+                    .params(organisation, start.atDay(1), end.atDay(1), areas, areas)
                     .query(rs -> {
                         byAnswer.put(rs.getString(1), rs.getInt(2));
                     });

@@ -2,6 +2,7 @@ package org.redress.equality;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.redress.casework.CaseScope;
 import org.redress.casework.CaseView;
 import org.redress.casework.Casework;
 import org.redress.pages.Branding;
@@ -84,14 +85,16 @@ class EqualityPages {
     }
 
     @GetMapping("/staff/{organisation}/equality")
-    String summary(@PathVariable String organisation, @RequestParam(required = false) @Nullable String from,
+    String summary(CaseScope scope, @RequestParam(required = false) @Nullable String from,
                    @RequestParam(required = false) @Nullable String to, Model model, HttpServletResponse response) {
+        String organisation = scope.organisation();
         model.addAttribute("brand", branding.of(organisation));
+        model.addAttribute("limitNotice", scope.limitNotice());
         model.addAttribute("organisation", organisation);
         model.addAttribute("from", from == null ? "" : from);
         model.addAttribute("to", to == null ? "" : to);
         try {
-            model.addAttribute("summary", equality.summary(organisation, from, to));
+            model.addAttribute("summary", equality.summary(scope, from, to));
             model.addAttribute("errors", List.of());
         } catch (InvalidInputException e) {
             response.setStatus(400);

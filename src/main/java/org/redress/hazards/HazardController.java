@@ -2,6 +2,7 @@ package org.redress.hazards;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.redress.casework.CaseScope;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -78,9 +79,10 @@ class HazardController {
     }
 
     @GetMapping("/hazards")
-    @Operation(summary = "The organisation's hazards with a clock still running, the soonest due first")
-    List<HazardView> open(@PathVariable String organisation) {
-        return hazards.openByNextDue(organisation);
+    @Operation(summary = "The organisation's hazards with a clock still running, the soonest due first (a member limited to some "
+            + "service areas: those of their areas' cases)")
+    List<HazardView> open(CaseScope scope) {
+        return hazards.openByNextDue(scope);
     }
 
     @GetMapping("/hazard-settings")

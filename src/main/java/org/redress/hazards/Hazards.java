@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.redress.database.CacheForgetting;
 import org.redress.calendar.Calendars;
 import org.redress.calendar.WorkingDayCalendar;
+import org.redress.casework.CaseScope;
 import org.redress.casework.CaseView;
 import org.redress.casework.Casework;
 import org.redress.casework.OpenClock;
@@ -82,10 +83,11 @@ public class Hazards {
         return views(organisation, store.ofCase(organisation, caseId));
     }
 
-    /** The organisation's hazards with a clock still running, the soonest due first. */
+    /** The hazards with a clock still running on the scope's cases, the soonest due first. */
     @Transactional(readOnly = true)
-    public List<HazardView> openByNextDue(String organisation) {
-        return views(organisation, store.unfinished(organisation)).stream().filter(HazardView::open)
+    public List<HazardView> openByNextDue(CaseScope scope) {
+        List<Hazard> unfinished = casework.visible(scope, store.unfinished(scope.organisation()), h -> h.state().caseId()).rows();
+        return views(scope.organisation(), unfinished).stream().filter(HazardView::open)
                 .sorted(Comparator.comparing(HazardView::nextDue)).toList();
     }
 

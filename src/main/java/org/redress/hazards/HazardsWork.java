@@ -1,5 +1,6 @@
 package org.redress.hazards;
 
+import org.redress.casework.CaseScope;
 import org.redress.casework.CaseTypes.ClockStatus;
 import org.redress.casework.Casework;
 import org.redress.casework.StaffWork;
@@ -27,12 +28,13 @@ class HazardsWork implements StaffWork {
     }
 
     @Override
-    public List<Item> openWorkOf(String organisation, String username) {
-        List<HazardView> open = hazards.openByNextDue(organisation);
+    public List<Item> openWorkOf(CaseScope scope, String username) {
+        String organisation = scope.organisation();
+        List<HazardView> open = hazards.openByNextDue(scope);
         if (open.isEmpty()) {
             return List.of();
         }
-        Set<UUID> mine = casework.ownedBy(organisation, username, open.stream().map(h -> UUID.fromString(h.caseId())).toList());
+        Set<UUID> mine = casework.ownedBy(scope, username, open.stream().map(h -> UUID.fromString(h.caseId())).toList());
         List<Item> items = new ArrayList<>();
         for (HazardView hazard : open) {
             if (!mine.contains(UUID.fromString(hazard.caseId()))) {

@@ -2,6 +2,7 @@ package org.redress.learning;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.calendar.UkTime;
+import org.redress.casework.CaseScope;
 import org.redress.casework.CaseView;
 import org.redress.casework.Casework;
 import org.redress.correspondence.LetterKind;
@@ -124,14 +125,14 @@ public class Learning {
     }
 
     @Transactional(readOnly = true)
-    public List<LessonView> list(String organisation, @Nullable String status, @Nullable String rootCause) {
+    public List<LessonView> list(CaseScope scope, @Nullable String status, @Nullable String rootCause) {
         List<FieldError> errors = new ArrayList<>();
         Status s = status == null || status.isBlank() ? null : parse(Status.class, status, "status", errors);
         RootCause c = rootCause == null || rootCause.isBlank() ? null : parse(RootCause.class, rootCause, "category", errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return store.list(organisation, s == null ? null : s.name(), c == null ? null : c.name()).stream().map(this::view).toList();
+        return views(scope, store.list(scope.organisation(), s == null ? null : s.name(), c == null ? null : c.name()));
     }
 
     @Transactional(readOnly = true)
@@ -181,8 +182,7 @@ public class Learning {
         lesson.mayTellComplainants().ifPresent(r -> {
             throw new RefusedException(r.message(), r.rule(), r.field());
         });
-        Set<UUID> openable = openableCases(lesson);
-        int elsewhere = lesson.cases().size() - openable.size();
+        int elsewhere = casework.visible(casework.scope(organisation), lesson.cases(), CaseLink::caseId).elsewhere();
         if (elsewhere > 0) {
             // a member limited to some service areas may not write to, or learn who made, another area's complaints
             throw new RefusedException("this lesson comes from " + elsewhere + (elsewhere == 1 ? " case" : " cases")
@@ -216,22 +216,24 @@ public class Learning {
     /** The lessons a case is linked to, for its case page. */
     @Transactional(readOnly = true)
     public List<LessonView> ofCase(String organisation, String caseId) {
-        return store.ofCase(organisation, UUID.fromString(caseId)).stream().map(this::view).toList();
+        return views(casework.scope(organisation), store.ofCase(organisation, UUID.fromString(caseId)));
     }
 
     /**
      * Lessons and service changes live at some point in a period, with their status (S0-11, H-11): recorded before
-     * its end and not done before its start.
+     * its end and not done before its start; each naming only the scope's cases it came from.
      *
      * @param toExclusive the day after the period's last day
      */
     @Transactional(readOnly = true)
-    public List<LessonRecord> inPeriod(String organisation, LocalDate from, LocalDate toExclusive) {
+    public List<LessonRecord> inPeriod(CaseScope scope, LocalDate from, LocalDate toExclusive) {
         Instant start = from.atStartOfDay(UkTime.ZONE).toInstant();
         Instant end = toExclusive.atStartOfDay(UkTime.ZONE).toInstant();
-        return store.inPeriod(organisation, from, toExclusive, start, end).stream()
+        List<Lesson> lessons = store.inPeriod(scope.organisation(), from, toExclusive, start, end);
+        Set<String> open = openCases(scope, lessons);
+        return lessons.stream()
                 .map(l -> new LessonRecord(l.id(), l.kind(), l.title(), l.rootCause(), l.status(), l.doneOn(), l.notAdoptedReason(),
-                        l.cases().stream().map(CaseLink::reference).toList(), l.createdAt()))
+                        l.cases().stream().filter(c -> open.contains(c.caseId())).map(CaseLink::reference).toList(), l.createdAt()))
                 .toList();
     }
 
@@ -244,21 +246,29 @@ public class Learning {
         return "name:" + p.name().strip().toLowerCase(Locale.UK) + "|" + (p.address() == null ? "" : p.address().strip().toLowerCase(Locale.UK));
     }
 
-    /**
-     * A lesson as the signed-in member may see it: a member limited to some service areas is shown only the references
-     * of the cases they may open, and how many others there are, never which.
-     */
+    /** A lesson as the signed-in member may see it (see {@link #views}). */
     private LessonView view(Lesson l) {
-        Set<UUID> openable = openableCases(l);
-        List<CaseLink> shown = l.cases().stream().filter(c -> openable.contains(UUID.fromString(c.caseId()))).toList();
-        Lesson visible = shown.size() == l.cases().size() ? l : l.naming(shown);
-        return new LessonView(visible, store.toldCount(l.id()), capitalised(Lesson.words(l.status())), l.rootCause().words(),
-                l.cases().size() - shown.size());
+        return views(casework.scope(l.organisation()), List.of(l)).get(0);
     }
 
-    /** Which of the lesson's cases the signed-in member may open (all of them unless they are limited to some areas). */
-    private Set<UUID> openableCases(Lesson lesson) {
-        return casework.openable(lesson.organisation(), lesson.cases().stream().map(c -> UUID.fromString(c.caseId())).toList());
+    /**
+     * Lessons as a member may see them: one limited to some service areas is shown only the references of the scope's
+     * cases, and how many others there are, never which. One question to casework for all of them.
+     */
+    private List<LessonView> views(CaseScope scope, List<Lesson> lessons) {
+        Set<String> open = openCases(scope, lessons);
+        return lessons.stream().map(l -> {
+            List<CaseLink> shown = l.cases().stream().filter(c -> open.contains(c.caseId())).toList();
+            Lesson visible = shown.size() == l.cases().size() ? l : l.naming(shown);
+            return new LessonView(visible, store.toldCount(l.id()), capitalised(Lesson.words(l.status())), l.rootCause().words(),
+                    l.cases().size() - shown.size());
+        }).toList();
+    }
+
+    /** The ids of the lessons' cases that are in the scope. */
+    private Set<String> openCases(CaseScope scope, List<Lesson> lessons) {
+        List<CaseLink> links = lessons.stream().flatMap(l -> l.cases().stream()).toList();
+        return casework.visible(scope, links, CaseLink::caseId).rows().stream().map(CaseLink::caseId).collect(java.util.stream.Collectors.toSet());
     }
 
     private Lesson load(String organisation, String id) {

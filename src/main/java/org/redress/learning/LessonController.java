@@ -3,6 +3,7 @@ package org.redress.learning;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.redress.casework.CaseScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,9 +34,9 @@ class LessonController {
 
     @GetMapping
     @Operation(summary = "Lessons and service changes, newest first; filter by status and category (root cause)")
-    List<Learning.LessonView> list(@PathVariable String organisation, @RequestParam(required = false) @Nullable String status,
+    List<Learning.LessonView> list(CaseScope scope, @RequestParam(required = false) @Nullable String status,
                                    @RequestParam(required = false) @Nullable String category) {
-        return learning.list(organisation, status, category);
+        return learning.list(scope, status, category);
     }
 
     @GetMapping("/{id}")

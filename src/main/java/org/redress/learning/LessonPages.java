@@ -2,6 +2,7 @@ package org.redress.learning;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.redress.casework.CaseScope;
 import org.redress.casework.Casework;
 import org.redress.pages.StaffPage;
 import org.redress.web.FieldError;
@@ -110,11 +111,12 @@ class LessonPages implements StaffPage {
         model.addAttribute("organisation", organisation);
         model.addAttribute("status", status);
         model.addAttribute("category", category);
+        CaseScope scope = casework.scope(organisation);
         try {
-            model.addAttribute("lessons", learning.list(organisation, status, category));
+            model.addAttribute("lessons", learning.list(scope, status, category));
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.errors());
-            model.addAttribute("lessons", learning.list(organisation, null, null));
+            model.addAttribute("lessons", learning.list(scope, null, null));
         }
         model.addAttribute("form", form);
         model.addAttribute("rootCauses", RootCause.values());

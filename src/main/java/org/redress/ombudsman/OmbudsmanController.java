@@ -3,6 +3,7 @@ package org.redress.ombudsman;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.redress.casework.CaseScope;
 import org.redress.web.InvalidInputException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -92,16 +93,16 @@ class OmbudsmanController {
 
     @GetMapping("/ombudsman")
     @Operation(summary = "The organisation's referrals: those with orders still open first, soonest due first; "
-            + "with from/to, those referred in that period")
-    List<ReferralView> list(@PathVariable String organisation, @RequestParam(required = false) @Nullable LocalDate from,
+            + "with from/to, those referred in that period (a member limited to some service areas: those of their areas' cases)")
+    List<ReferralView> list(CaseScope scope, @RequestParam(required = false) @Nullable LocalDate from,
                             @RequestParam(required = false) @Nullable LocalDate to) {
         if (from == null && to == null) {
-            return referrals.openOrdersFirst(organisation);
+            return referrals.openOrdersFirst(scope);
         }
         if (from == null || to == null || to.isBefore(from)) {
             throw new InvalidInputException(from == null ? "from" : "to", "give both from and to, with to not before from");
         }
-        return referrals.referredBetween(organisation, from, to);
+        return referrals.referredBetween(scope, from, to);
     }
 
     static ResponseEntity<byte[]> download(InformationPack.File file, MediaType type) {

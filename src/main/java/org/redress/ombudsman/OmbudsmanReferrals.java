@@ -2,6 +2,7 @@ package org.redress.ombudsman;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.calendar.UkTime;
+import org.redress.casework.CaseScope;
 import org.redress.casework.CaseTypes.Point;
 import org.redress.casework.CaseView;
 import org.redress.casework.Casework;
@@ -84,17 +85,18 @@ public class OmbudsmanReferrals {
         return referrals.ofCase(organisation, caseId).map(r -> r.view(today()));
     }
 
-    /** The cases referred to an ombudsman in a period (inclusive), with the ombudsman, findings and order status (F-15). */
+    /** The scope's cases referred to an ombudsman in a period (inclusive), with the ombudsman, findings and order status (F-15). */
     @Transactional(readOnly = true)
-    public List<ReferralView> referredBetween(String organisation, LocalDate from, LocalDate to) {
-        return referrals.referredBetween(organisation, from, to).stream().map(r -> r.view(today())).toList();
+    public List<ReferralView> referredBetween(CaseScope scope, LocalDate from, LocalDate to) {
+        LocalDate today = today();
+        return inScope(scope, referrals.referredBetween(scope.organisation(), from, to)).stream().map(r -> r.view(today)).toList();
     }
 
-    /** Every referral of the organisation: those with orders still to comply with first, soonest due first. */
+    /** Every referral of the scope's cases: those with orders still to comply with first, soonest due first. */
     @Transactional(readOnly = true)
-    public List<ReferralView> openOrdersFirst(String organisation) {
+    public List<ReferralView> openOrdersFirst(CaseScope scope) {
         LocalDate today = today();
-        return referrals.all(organisation).stream().map(r -> r.view(today))
+        return inScope(scope, referrals.all(scope.organisation())).stream().map(r -> r.view(today))
                 .sorted(Comparator.comparing(ReferralView::nextOrderDue, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
     }
@@ -216,6 +218,10 @@ public class OmbudsmanReferrals {
         refuseIf(referral.complied(orderId, request.compliedOn(), request.evidence().strip()));
         referrals.save(referral);
         return referral.view(today());
+    }
+
+    private List<Referral> inScope(CaseScope scope, List<Referral> all) {
+        return casework.visible(scope, all, r -> r.stored().caseId()).rows();
     }
 
     private Referral requireReferral(String organisation, CaseView c) {

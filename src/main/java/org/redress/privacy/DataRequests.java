@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.redress.casework.CaseTypes.CaseStatus;
 import org.redress.casework.CaseTypes.HoldKind;
 import org.redress.casework.CaseView;
+import org.redress.casework.CaseScope;
 import org.redress.casework.Casework;
 import org.redress.people.Organisations;
 import org.redress.web.FieldError;
@@ -122,10 +123,11 @@ public class DataRequests {
         return get(organisation, id.toString());
     }
 
-    public List<Request> list(String organisation) {
-        organisations.require(organisation);
-        return jdbc.sql("select " + COLUMNS + " from privacy.data_request where organisation = ? order by received_at desc, id")
-                .param(organisation).query(this::map).list();
+    /** The requests about the scope's cases, newest first. */
+    public List<Request> list(CaseScope scope) {
+        organisations.require(scope.organisation());
+        return casework.visible(scope, jdbc.sql("select " + COLUMNS + " from privacy.data_request where organisation = ? order by received_at desc, id")
+                .param(scope.organisation()).query(this::map).list(), Request::caseReference).rows();
     }
 
     public Request get(String organisation, String id) {

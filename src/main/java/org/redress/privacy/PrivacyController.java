@@ -3,6 +3,7 @@ package org.redress.privacy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.redress.casework.CaseScope;
 import org.redress.web.InvalidInputException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -71,8 +72,8 @@ class PrivacyController {
 
     @GetMapping("/retention/dry-run")
     @Operation(summary = "What retention would anonymise on a day, and why each ended case would or would not be")
-    Retention.DryRun dryRun(@PathVariable String organisation, @RequestParam(required = false) @Nullable String on) {
-        return retention.dryRun(organisation, date(on));
+    Retention.DryRun dryRun(CaseScope scope, @RequestParam(required = false) @Nullable String on) {
+        return retention.dryRun(scope, date(on));
     }
 
     @PostMapping("/retention/runs")
@@ -91,8 +92,8 @@ class PrivacyController {
 
     @GetMapping("/legal-holds")
     @Operation(summary = "Legal holds in force: cases and people whose data must be kept")
-    List<Retention.LegalHold> holds(@PathVariable String organisation) {
-        return retention.holds(organisation);
+    List<Retention.LegalHold> holds(CaseScope scope) {
+        return retention.holds(scope);
     }
 
     @PostMapping("/legal-holds")
@@ -170,8 +171,8 @@ class PrivacyController {
 
     @GetMapping("/privacy-requests")
     @Operation(summary = "Erasure and rectification requests, newest first")
-    List<DataRequests.Request> listRequests(@PathVariable String organisation) {
-        return requests.list(organisation);
+    List<DataRequests.Request> listRequests(CaseScope scope) {
+        return requests.list(scope);
     }
 
     @PostMapping("/privacy-requests/{id}/apply")

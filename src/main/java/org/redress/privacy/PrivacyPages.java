@@ -126,9 +126,10 @@ class PrivacyPages implements org.redress.pages.StaffPage {
                         List<FieldError> errors, Model model) {
         model.addAttribute("organisation", organisations.require(organisation));
         model.addAttribute("setting", retention.setting(organisation));
-        model.addAttribute("holds", retention.holds(organisation));
+        org.redress.casework.CaseScope scope = casework.scope(organisation);
+        model.addAttribute("holds", retention.holds(scope));
         model.addAttribute("on", on == null ? day.toString() : on);
-        model.addAttribute("dryRun", errors.isEmpty() ? retention.dryRun(organisation, day) : null);
+        model.addAttribute("dryRun", errors.isEmpty() ? retention.dryRun(scope, day) : null);
         model.addAttribute("run", run == null ? retention.latestRun(organisation).orElse(null) : retention.run(organisation, run));
         model.addAttribute("errors", errors);
         model.addAttribute("done", done == null ? null : switch (done) {

@@ -3,6 +3,7 @@ package org.redress.privacy;
 import org.jspecify.annotations.Nullable;
 import org.redress.calendar.UkTime;
 import org.redress.casework.CaseTypes.Complainant;
+import org.redress.casework.CaseScope;
 import org.redress.casework.Casework;
 import org.redress.casework.Casework.ClosedCase;
 import org.redress.casework.CaseView;
@@ -82,8 +83,13 @@ public class Retention {
                              String why) {
     }
 
+    /**
+     * What retention would do on a day, of the cases the member may see.
+     *
+     * @param casesInOtherAreas ended cases in service areas the member does not work in, which a run would treat alike
+     */
     public record DryRun(String organisation, LocalDate on, int retentionYears, int due, int held, int notYetDue,
-                         List<DryRunItem> cases) {
+                         List<DryRunItem> cases, int casesInOtherAreas) {
     }
 
     public record LegalHold(String id, @Nullable String caseReference, @Nullable String person, String reason, String placedBy,
@@ -128,7 +134,12 @@ public class Retention {
 
     // ---- legal holds ----------------------------------------------------------------------------------------
 
-    public List<LegalHold> holds(String organisation) {
+    /** The legal holds in force on people, and on the scope's cases. */
+    public List<LegalHold> holds(CaseScope scope) {
+        return casework.visible(scope, allHolds(scope.organisation()), LegalHold::caseReference).rows();
+    }
+
+    private List<LegalHold> allHolds(String organisation) {
         organisations.require(organisation);
         return jdbc.sql("""
                 select id, case_reference, person, reason, placed_by, placed_at from privacy.legal_hold
@@ -216,7 +227,7 @@ public class Retention {
 
     public CaseRetention forCase(String organisation, CaseView c) {
         int years = setting(organisation).years();
-        List<LegalHold> holds = holds(organisation);
+        List<LegalHold> holds = allHolds(organisation);
         boolean ended = c.closedAt() != null;
         LocalDate endedOn = ended ? UkTime.dateOf(c.closedAt()) : null;
         Optional<String> held = heldBecause(organisation, c.reference(),
@@ -231,12 +242,22 @@ public class Retention {
     // ---- dry run and runs -----------------------------------------------------------------------------------
 
     /**
-     * What retention would do on a day: every ended case due by then, and those due within the following year, each
-     * with its end date, due date and why it would or would not be anonymised.
+     * What retention would do on a day: every ended case of the scope due by then, and those due within the following
+     * year, each with its end date, due date and why it would or would not be anonymised; the others only counted.
      */
-    public DryRun dryRun(String organisation, LocalDate on) {
+    public DryRun dryRun(CaseScope scope, LocalDate on) {
+        DryRun all = plan(scope.organisation(), on);
+        CaseScope.Shown<DryRunItem> shown = casework.visible(scope, all.cases(), DryRunItem::caseId);
+        List<DryRunItem> items = shown.rows();
+        int due = (int) items.stream().filter(i -> i.decision() == Decision.ANONYMISE).count();
+        int held = (int) items.stream().filter(i -> i.decision() == Decision.LEGAL_HOLD).count();
+        return new DryRun(all.organisation(), on, all.retentionYears(), due, held, items.size() - due - held, items, shown.elsewhere());
+    }
+
+    /** What retention does on a day, to every ended case of the organisation: what a run works through. */
+    private DryRun plan(String organisation, LocalDate on) {
         int years = setting(organisation).years();
-        List<LegalHold> holds = holds(organisation);
+        List<LegalHold> holds = allHolds(organisation);
         List<DryRunItem> items = new ArrayList<>();
         Instant before = UkTime.endOf(on.minusYears(years).plusYears(1));
         ClosedCase after = null;
@@ -252,7 +273,7 @@ public class Retention {
         }
         int due = (int) items.stream().filter(i -> i.decision() == Decision.ANONYMISE).count();
         int held = (int) items.stream().filter(i -> i.decision() == Decision.LEGAL_HOLD).count();
-        return new DryRun(organisation, on, years, due, held, items.size() - due - held, items);
+        return new DryRun(organisation, on, years, due, held, items.size() - due - held, items, 0);
     }
 
     private DryRunItem item(String organisation, ClosedCase c, LocalDate on, int years, List<LegalHold> holds) {
@@ -292,7 +313,7 @@ public class Retention {
     public Run execute(String organisation, String runId) {
         Run run = run(organisation, runId);
         UUID id = UUID.fromString(run.id());
-        List<DryRunItem> due = dryRun(organisation, run.on()).cases().stream()
+        List<DryRunItem> due = plan(organisation, run.on()).cases().stream()
                 .filter(i -> i.decision() != Decision.NOT_YET_DUE).toList();
         long anonymise = due.stream().filter(i -> i.decision() == Decision.ANONYMISE).count();
         long held = due.size() - anonymise;
@@ -348,7 +369,7 @@ public class Retention {
         CaseView before = casework.get(organisation, reference);
         Optional<String> held = heldBecause(organisation, before.reference(),
                 before.hold() != null && before.hold().kind() == org.redress.casework.CaseTypes.HoldKind.LEGAL,
-                before.complainant(), holds(organisation));
+                before.complainant(), allHolds(organisation));
         if (held.isPresent()) {
             throw new RefusedException("the case must be kept: " + held.get(), "UK GDPR Art. 17(3)(e)", null);
         }

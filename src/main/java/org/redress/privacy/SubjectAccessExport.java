@@ -72,7 +72,14 @@ class SubjectAccessExport {
         List<Entry> entries = new ArrayList<>();
         List<Map<String, Object>> cases = new ArrayList<>();
         StringBuilder html = new StringBuilder();
-        for (String reference : casework.referencesOf(organisation, person.email(), person.phone(), person.name())) {
+        List<String> references = casework.referencesOf(organisation, person.email(), person.phone(), person.name());
+        int elsewhere = casework.visible(casework.scope(organisation), references, r -> r).elsewhere();
+        if (elsewhere > 0) {
+            // the export holds everything: a member limited to some service areas may not open the rest, nor learn which
+            throw new org.redress.web.RefusedException("this person has " + elsewhere + (elsewhere == 1 ? " case" : " cases")
+                    + " in service areas you do not work in: someone who works across them prepares the export", "UK GDPR Art. 15", null);
+        }
+        for (String reference : references) {
             CaseView c = casework.get(organisation, reference);
             String folder = "cases/" + reference + "/";
             add(files, entries, folder + "case.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(c),

@@ -5,6 +5,7 @@ import org.redress.accounts.Accounts;
 import org.redress.accounts.Permission;
 import org.redress.calendar.UkTime;
 import org.redress.casework.CaseEvent;
+import org.redress.casework.CaseScope;
 import org.redress.casework.CaseTypes;
 import org.redress.casework.CaseView;
 import org.redress.casework.Casework;
@@ -203,7 +204,7 @@ public class Remedies {
      * @param status a {@link Status}, or OVERDUE for open actions past their due date
      */
     @Transactional(readOnly = true)
-    public List<RemedyView> list(String organisation, @Nullable String status, @Nullable String kind, @Nullable String owner) {
+    public List<RemedyView> list(CaseScope scope, @Nullable String status, @Nullable String kind, @Nullable String owner) {
         List<FieldError> errors = new ArrayList<>();
         boolean overdue = status != null && status.equalsIgnoreCase("OVERDUE");
         Status wanted = overdue ? null : parse(Status.class, status, "status", errors, false);
@@ -212,27 +213,23 @@ public class Remedies {
             throw new InvalidInputException(errors);
         }
         LocalDate today = today();
-        return openable(organisation, store.list(organisation, wanted, wantedKind, text(owner), overdue ? today : null, 500)).stream()
+        return inScope(scope, store.list(scope.organisation(), wanted, wantedKind, text(owner), overdue ? today : null, 500)).stream()
                 .map(r -> RemedyView.of(r, today, List.of())).toList();
     }
 
-    /** Open actions, overdue first, then by due date: the organisation's action list. */
+    /** Open actions on the scope's cases, overdue first, then by due date: the organisation's action list. */
     @Transactional(readOnly = true)
-    public List<RemedyView> openActions(String organisation, @Nullable String owner) {
+    public List<RemedyView> openActions(CaseScope scope, @Nullable String owner) {
         LocalDate today = today();
-        return openable(organisation, store.list(organisation, Status.OPEN, Kind.ACTION, text(owner), null, 500)).stream()
+        return inScope(scope, store.list(scope.organisation(), Status.OPEN, Kind.ACTION, text(owner), null, 500)).stream()
                 .map(r -> RemedyView.of(r, today, List.of()))
                 .sorted(Comparator.comparing((RemedyView v) -> !v.overdue()).thenComparing(RemedyView::due, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
     }
 
-    /** Only the remedies of cases the signed-in member may open (a member limited to some service areas sees no other area's). */
-    private List<Remedy> openable(String organisation, List<Remedy> remedies) {
-        if (remedies.isEmpty()) {
-            return remedies;
-        }
-        Set<UUID> visible = casework.openable(organisation, remedies.stream().map(Remedy::caseId).collect(java.util.stream.Collectors.toSet()));
-        return remedies.stream().filter(r -> visible.contains(r.caseId())).toList();
+    /** Only the remedies of cases in the scope (a member limited to some service areas sees no other area's). */
+    private List<Remedy> inScope(CaseScope scope, List<Remedy> remedies) {
+        return casework.visible(scope, remedies, r -> r.caseId().toString()).rows();
     }
 
     /** Counts for the case page. */
@@ -246,11 +243,11 @@ public class Remedies {
                 (int) all.stream().filter(r -> r.overdueOn(today) && r.promisedAtStage() != null).count());
     }
 
-    /** Payments proposed in a period, totalled by case and kind (H-11 consistency of compensation). */
+    /** Payments proposed in a period on the scope's cases, totalled by case and kind (H-11 consistency of compensation). */
     @Transactional(readOnly = true)
-    public List<CasePayments> paymentTotals(String organisation, Instant from, Instant to) {
+    public List<CasePayments> paymentTotals(CaseScope scope, Instant from, Instant to) {
         Map<String, CasePayments> totals = new LinkedHashMap<>();
-        for (Remedy r : store.payments(organisation, from, to)) {
+        for (Remedy r : inScope(scope, store.payments(scope.organisation(), from, to))) {
             PaymentKind kind = java.util.Objects.requireNonNull(r.paymentKind());
             BigDecimal amount = java.util.Objects.requireNonNull(r.amount());
             boolean approved = r.status() == Status.APPROVED || r.status() == Status.PAID;
@@ -262,11 +259,11 @@ public class Remedies {
         return List.copyOf(totals.values());
     }
 
-    /** Redress paid per case for payments proposed in a period (DISP). */
+    /** Redress paid per case of the scope for payments proposed in a period (DISP). */
     @Transactional(readOnly = true)
-    public List<CaseRedress> redressPaid(String organisation, Instant from, Instant to) {
+    public List<CaseRedress> redressPaid(CaseScope scope, Instant from, Instant to) {
         Map<String, CaseRedress> totals = new LinkedHashMap<>();
-        for (Remedy r : store.payments(organisation, from, to)) {
+        for (Remedy r : inScope(scope, store.payments(scope.organisation(), from, to))) {
             BigDecimal amount = java.util.Objects.requireNonNull(r.amount());
             BigDecimal paid = r.status() == Status.PAID ? amount : BigDecimal.ZERO;
             BigDecimal waiting = r.status() == Status.APPROVED ? amount : BigDecimal.ZERO;

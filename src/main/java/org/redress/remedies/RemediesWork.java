@@ -1,5 +1,6 @@
 package org.redress.remedies;
 
+import org.redress.casework.CaseScope;
 import org.redress.casework.StaffWork;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +23,9 @@ class RemediesWork implements StaffWork {
     }
 
     @Override
-    public List<Item> openWorkOf(String organisation, String username) {
-        return remedies.openActions(organisation, username).stream().limit(MOST)
+    public List<Item> openWorkOf(CaseScope scope, String username) {
+        String organisation = scope.organisation();
+        return remedies.openActions(scope, username).stream().limit(MOST)
                 .map(a -> new Item("Action", a.description(), a.caseReference(), a.due(), a.overdue(),
                         a.promisedAtStage() == null ? null : a.overdue()
                                 ? "promised in the stage " + a.promisedAtStage() + " response and overdue: grounds to escalate (A-6)"

@@ -3,6 +3,7 @@ package org.redress.remedies;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.redress.casework.CaseScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -84,9 +85,9 @@ class RemedyController {
 
     @GetMapping("/remedies")
     @Operation(summary = "The organisation's remedies by due date; status GIVEN, OPEN, DONE, PROPOSED, APPROVED, PAID, REFUSED or OVERDUE")
-    List<RemedyView> list(@PathVariable String organisation, @RequestParam(required = false) @Nullable String status,
+    List<RemedyView> list(CaseScope scope, @RequestParam(required = false) @Nullable String status,
                           @RequestParam(required = false) @Nullable String kind, @RequestParam(required = false) @Nullable String owner) {
-        return remedies.list(organisation, status, kind, owner);
+        return remedies.list(scope, status, kind, owner);
     }
 
     private static Remedies.Decision decision(@Nullable DecisionRequest r) {

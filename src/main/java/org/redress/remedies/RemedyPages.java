@@ -2,6 +2,7 @@ package org.redress.remedies;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.redress.casework.CaseScope;
 import org.redress.casework.CaseView;
 import org.redress.casework.Casework;
 import org.redress.pages.StaffPage;
@@ -102,10 +103,11 @@ class RemedyPages implements StaffPage {
     }
 
     @GetMapping("/staff/{organisation}/actions")
-    String actions(@PathVariable String organisation, @RequestParam(required = false) @Nullable String owner, Model model) {
-        model.addAttribute("organisation", organisation);
+    String actions(CaseScope scope, @RequestParam(required = false) @Nullable String owner, Model model) {
+        model.addAttribute("organisation", scope.organisation());
         model.addAttribute("owner", owner);
-        model.addAttribute("actions", remedies.openActions(organisation, owner));
+        model.addAttribute("actions", remedies.openActions(scope, owner));
+        model.addAttribute("limitNotice", scope.limitNotice());
         return "remedies/actions";
     }
 

@@ -1,6 +1,7 @@
 package org.redress.reporting;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.casework.Casework;
 import org.redress.learning.Learning;
 import org.redress.learning.Lesson;
 import org.redress.ombudsman.Finding;
@@ -35,7 +36,8 @@ import java.util.TreeSet;
  * (remedies) and lessons (learning).
  * Each is worked out from the owning module's read facade, limited to the report's scope (and the reader's service
  * areas) through the read model's classification of the cases concerned, and shown and drilled into like every other
- * measure: a fact about a case outside the scope counts in no figure and appears in no list or note.
+ * measure: a fact about a case outside the scope counts in no figure and appears in no list or note. The facades are
+ * asked with the reader's {@code CaseScope} too, as every list is.
  */
 @Service
 class ExternalMeasures {
@@ -89,8 +91,10 @@ class ExternalMeasures {
     private final Remedies remedies;
     private final Learning learning;
     private final OmbudsmanReferrals ombudsman;
+    private final Casework casework;
 
-    ExternalMeasures(JdbcClient jdbc, Remedies remedies, Learning learning, OmbudsmanReferrals ombudsman) {
+    ExternalMeasures(JdbcClient jdbc, Remedies remedies, Learning learning, OmbudsmanReferrals ombudsman, Casework casework) {
+        this.casework = casework;
         this.jdbc = jdbc;
         this.remedies = remedies;
         this.learning = learning;
@@ -186,7 +190,7 @@ class ExternalMeasures {
     }
 
     private Tallies ombudsman(ReportScope scope) {
-        List<ReferralView> referrals = ombudsman.referredBetween(scope.organisation(), scope.from(), scope.to());
+        List<ReferralView> referrals = ombudsman.referredBetween(casework.scope(scope.organisation()), scope.from(), scope.to());
         Map<String, CaseRow> cases = cases(scope, referrals.stream().map(ReferralView::caseReference).toList());
         Tallies t = new Tallies();
         for (ReferralView r : referrals) {
@@ -210,7 +214,7 @@ class ExternalMeasures {
     }
 
     private Tallies compensation(ReportScope scope) {
-        List<Remedies.CasePayments> payments = remedies.paymentTotals(scope.organisation(), scope.start(), scope.end());
+        List<Remedies.CasePayments> payments = remedies.paymentTotals(casework.scope(scope.organisation()), scope.start(), scope.end());
         Map<String, CaseRow> cases = cases(scope, payments.stream().map(Remedies.CasePayments::caseReference).toList());
         Tallies t = new Tallies();
         Map<String, List<BigDecimal>> approvedPerCase = new LinkedHashMap<>();
@@ -241,7 +245,7 @@ class ExternalMeasures {
     }
 
     private Tallies redress(ReportScope scope) {
-        List<Remedies.CaseRedress> redress = remedies.redressPaid(scope.organisation(), scope.start(), scope.end());
+        List<Remedies.CaseRedress> redress = remedies.redressPaid(casework.scope(scope.organisation()), scope.start(), scope.end());
         Map<String, CaseRow> cases = cases(scope, redress.stream().map(Remedies.CaseRedress::caseReference).toList());
         Tallies t = new Tallies();
         for (Remedies.CaseRedress r : redress) {
@@ -258,7 +262,7 @@ class ExternalMeasures {
     }
 
     private Tallies lessons(ReportScope scope) {
-        List<Learning.LessonRecord> lessons = learning.inPeriod(scope.organisation(), scope.from(), scope.to().plusDays(1));
+        List<Learning.LessonRecord> lessons = learning.inPeriod(casework.scope(scope.organisation()), scope.from(), scope.to().plusDays(1));
         boolean filtered = scope.serviceLine() != null || scope.serviceArea() != null || scope.limitedTo() != null;
         Map<String, CaseRow> inScope = filtered
                 ? cases(scope, lessons.stream().flatMap(l -> l.caseReferences().stream()).distinct().toList()) : Map.of();

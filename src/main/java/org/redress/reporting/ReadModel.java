@@ -55,7 +55,7 @@ public class ReadModel {
         int count = 0;
         String cursor = null;
         do {
-            CaseSummary.Page page = casework.list(organisation,
+            CaseSummary.Page page = casework.list(casework.scope(organisation),
                     new CaseQuery(null, null, null, null, null, null, null, null, "received", 200, cursor));
             for (CaseSummary summary : page.items()) {
                 write(casework.get(organisation, summary.id()));

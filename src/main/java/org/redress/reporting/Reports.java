@@ -1,7 +1,8 @@
 package org.redress.reporting;
 
 import org.jspecify.annotations.Nullable;
-import org.redress.accounts.CaseAccess;
+import org.redress.casework.CaseScope;
+import org.redress.casework.Casework;
 import org.redress.calendar.UkTime;
 import org.redress.people.Organisations;
 import org.redress.reporting.Measure.Figure;
@@ -30,7 +31,7 @@ import java.util.Map;
 /**
  * Works out measures: one SQL aggregate per measure over the read model (every figure a filtered count or average,
  * so a measure is one pass over the period's rows), and the cases behind any figure. Every scope it hands out carries
- * the signed-in reader's service areas (accounts' {@link CaseAccess}), and the figures and the lists behind them are
+ * the signed-in reader's service areas (their {@link CaseScope}), and the figures and the lists behind them are
  * filtered by the same predicate, so a limited reader's figure always counts exactly the cases its list shows.
  */
 @Service
@@ -44,12 +45,12 @@ class Reports {
     private final Organisations organisations;
     private final Clock clock;
     private final ExternalMeasures external;
-    private final CaseAccess access;
+    private final Casework casework;
 
     Reports(JdbcClient jdbc, ReportSettings settings, Organisations organisations, Clock clock, ExternalMeasures external,
-            CaseAccess access) {
+            Casework casework) {
         this.jdbc = jdbc;
-        this.access = access;
+        this.casework = casework;
         this.external = external;
         this.settings = settings;
         this.organisations = organisations;
@@ -77,7 +78,7 @@ class Reports {
                       @Nullable String serviceArea) {
         organisations.require(organisation);
         return ReportScope.parse(organisation, from, to, serviceLine, serviceArea, today())
-                .limitedTo(access.current(organisation).serviceAreas());
+                .limitedTo(casework.scope(organisation).serviceAreas());
     }
 
     static Measure measureDefinition(String id) {

@@ -8,6 +8,7 @@ import org.redress.accounts.Role;
 import org.redress.casework.CaseFile.NewCase;
 import org.redress.casework.CaseFile.PointDecision;
 import org.redress.casework.CaseQuery;
+import org.redress.casework.CaseScope;
 import org.redress.casework.CaseSection;
 import org.redress.casework.CaseSummary;
 import org.redress.casework.CaseTypes.*;
@@ -97,8 +98,8 @@ class StaffCasework {
     record WorkList(Organisation organisation, PolicyPack pack, CaseSummary.Page page, WorkFilter filter, List<FieldError> errors) {
     }
 
-    WorkList workList(String organisation, String username, WorkFilter f) {
-        Organisation org = organisations.require(organisation);
+    WorkList workList(CaseScope scope, String username, WorkFilter f) {
+        Organisation org = organisations.require(scope.organisation());
         PolicyPack pack = packs.active(org.policyPack()).orElseThrow(() -> new NotFoundException("organisation", "no active pack"));
         List<FieldError> errors = new ArrayList<>();
         Integer stage = null;
@@ -119,7 +120,7 @@ class StaffCasework {
         }
         CaseSummary.Page page;
         try {
-            page = casework.list(organisation, new CaseQuery(blankToNull(f.type()), null, stage,
+            page = casework.list(scope, new CaseQuery(blankToNull(f.type()), null, stage,
                     "yes".equals(f.mine()) ? username : null, blankToNull(f.serviceArea()), status, null, blankToNull(f.q()), "due",
                     PAGE_SIZE, blankToNull(f.cursor())));
         } catch (InvalidInputException e) {
@@ -130,9 +131,9 @@ class StaffCasework {
     }
 
     /** The member's work that other modules keep (their open actions, ...), overdue first then by due date. */
-    List<StaffWork.Item> otherWork(String organisation, String username) {
-        organisations.require(organisation);
-        return otherWork.stream().flatMap(w -> w.openWorkOf(organisation, username).stream())
+    List<StaffWork.Item> otherWork(CaseScope scope, String username) {
+        organisations.require(scope.organisation());
+        return otherWork.stream().flatMap(w -> w.openWorkOf(scope, username).stream())
                 .sorted(java.util.Comparator.comparing((StaffWork.Item i) -> !i.overdue())
                         .thenComparing(StaffWork.Item::due, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
                 .toList();

@@ -1,11 +1,11 @@
 package org.redress.staffui;
 
 import org.redress.accounts.Invitations;
+import org.redress.casework.CaseScope;
 import org.redress.people.Organisation;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 
 import java.security.Principal;
@@ -43,13 +43,13 @@ class WorkController {
     }
 
     @GetMapping("/staff/{organisation}")
-    String work(@PathVariable String organisation, StaffCasework.WorkFilter filter, Principal principal, Model model,
+    String work(CaseScope scope, StaffCasework.WorkFilter filter, Principal principal, Model model,
                 @RequestHeader(name = "HX-Request", required = false) String htmx) {
-        model.addAttribute("work", staff.workList(organisation, principal.getName(), filter));
+        model.addAttribute("work", staff.workList(scope, principal.getName(), filter));
         if (htmx != null) {
             return "staff/work :: results";
         }
-        model.addAttribute("otherWork", staff.otherWork(organisation, principal.getName()));
+        model.addAttribute("otherWork", staff.otherWork(scope, principal.getName()));
         return "staff/work";
     }
 }

@@ -40,13 +40,13 @@ class DemoOmbudsmanAndHazardsIT {
         demo.run(null);
         for (String organisation : new String[]{"alliance-homes", "the-trust"}) {
             // other tests refer cases of these organisations too: the demo's are recorded by "demo"
-            java.util.List<ReferralView> demos = referrals.openOrdersFirst(organisation).stream()
+            java.util.List<ReferralView> demos = referrals.openOrdersFirst(casework.scope(organisation)).stream()
                     .filter(r -> r.recordedBy().equals("demo")).toList();
             assertThat(demos).as(organisation).hasSize(1);
             ReferralView referral = demos.get(0);
             assertThat(referral.findings()).hasSize(2);
             assertThat(referral.overdueOrders()).isEqualTo(1);
-            assertThat(hazards.openByNextDue(organisation)).as(organisation)
+            assertThat(hazards.openByNextDue(casework.scope(organisation))).as(organisation)
                     .anySatisfy(h -> assertThat(h.attempts()).hasSize(1));
         }
     }

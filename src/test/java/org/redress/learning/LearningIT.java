@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redress.accounts.Accounts;
 import org.redress.accounts.Role;
+import org.redress.casework.Casework;
 import org.redress.testing.Api;
 import org.redress.testing.MutableClock;
 import org.redress.testing.TestClockConfiguration;
@@ -39,6 +40,8 @@ class LearningIT {
     Accounts accounts;
     @Autowired
     Learning learning;
+    @Autowired
+    Casework casework;
 
     Api api() {
         return new Api(port);
@@ -167,7 +170,7 @@ class LearningIT {
         assertThat(api().post(LESSONS + "/" + id + "/status", "{\"status\":\"AGREED\"}").status()).isEqualTo(422);
         assertThat(api().get(LESSONS + "?status=NOT_ADOPTED&category=RESOURCES_OR_CAPACITY").json())
                 .anySatisfy(l -> assertThat(l.get("lesson").get("id").asString()).isEqualTo(id));
-        assertThat(learning.inPeriod(ORG, LocalDate.parse("2026-10-01"), LocalDate.parse("2027-01-01")))
+        assertThat(learning.inPeriod(casework.scope(ORG), LocalDate.parse("2026-10-01"), LocalDate.parse("2027-01-01")))
                 .anySatisfy(l -> {
                     assertThat(l.id().toString()).isEqualTo(id);
                     assertThat(l.status()).isEqualTo(Lesson.Status.NOT_ADOPTED);

@@ -139,7 +139,7 @@ class OmbudsmanApiIT {
         assertThat(events.stream(OmbudsmanReferred.class).toList()).containsExactly(
                 new OmbudsmanReferred(ORG, c.get("id").asString(), "HOS-202611-0042", "housing-ombudsman", LocalDate.parse("2026-11-16")));
         assertThat(made.referredOn()).isEqualTo(LocalDate.parse("2026-11-16"));
-        assertThat(referrals.referredBetween(ORG, LocalDate.parse("2026-11-16"), LocalDate.parse("2026-11-16")))
+        assertThat(referrals.referredBetween(casework.scope(ORG), LocalDate.parse("2026-11-16"), LocalDate.parse("2026-11-16")))
                 .anySatisfy(r -> {
                     assertThat(r.caseReference()).isEqualTo(c.get("reference").asString());
                     assertThat(r.informationRequestedOn()).isEqualTo(LocalDate.parse("2026-11-20"));

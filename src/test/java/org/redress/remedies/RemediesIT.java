@@ -152,7 +152,7 @@ class RemediesIT {
         assertThat(paid.json().get("paidOn").asString()).isEqualTo("2026-11-23");
         assertThat(paid.json().get("history")).extracting(e -> e.get("type").asString()).containsExactly("proposed", "approved", "paid");
 
-        assertThat(remedies.redressPaid(ORG, clock.instant().minusSeconds(60), clock.instant().plusSeconds(60)))
+        assertThat(remedies.redressPaid(casework.scope(ORG), clock.instant().minusSeconds(60), clock.instant().plusSeconds(60)))
                 .anySatisfy(r -> {
                     assertThat(r.caseReference()).isEqualTo(c.get("reference").asString());
                     assertThat(r.paid()).isEqualByComparingTo("200");
@@ -338,7 +338,7 @@ class RemediesIT {
     }
 
     List<RemedyView> overdue(String organisation, String owner) {
-        return remedies.list(organisation, "OVERDUE", null, owner);
+        return remedies.list(casework.scope(organisation), "OVERDUE", null, owner);
     }
 
     /** The "My other work" part of the my-work page (empty when there is none). */
