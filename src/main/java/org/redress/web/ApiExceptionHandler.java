@@ -49,10 +49,13 @@ class ApiExceptionHandler {
                 List.of(new FieldError(e.getParameterName(), "is required")));
     }
 
+    /** A query parameter or path variable that is not of its type, or a date outside the calendar's years (RequestDates). */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid input",
-                List.of(new FieldError(e.getName(), describeExpected(e.getRequiredType(), e.getValue()))));
+        String message = e.getMostSpecificCause() instanceof RequestDates.OutsideTheCalendar outside
+                ? outside.getMessage() + ", not '" + e.getValue() + "'"
+                : describeExpected(e.getRequiredType(), e.getValue());
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input", List.of(new FieldError(e.getName(), message)));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
