@@ -163,6 +163,17 @@ class OrdinaryInputIT {
     }
 
     @Test
+    void aNumberTooLargeForItsFieldAndAMalformedIdAreRefusedNamingThem() {
+        Api.Response homes = api().put(BASE + "/reports/settings/homes/2026", "{\"homes\":99999999999}");
+        assertThat(homes.status()).isEqualTo(400);
+        assertThat(homes.json().get("detail").asString()).isEqualTo("homes: is a number out of range for this field");
+        Api.Response schedule = api().delete(BASE + "/reports/schedules/not-an-id");
+        assertThat(schedule.status()).isEqualTo(400);
+        assertThat(schedule.json().get("detail").asString())
+                .isEqualTo("id: must be an id like 3f2b6c1e-8d4a-4b7e-9c2f-1a5d7e9b0c3d, not 'not-an-id'");
+    }
+
+    @Test
     void aDateNoCalendarHoldsInAJsonBodyIsRefusedNamingTheField() {
         clock.setUk("2026-11-23T10:00");
         long cases = count("casework.case_file");
