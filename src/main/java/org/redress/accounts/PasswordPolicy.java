@@ -24,7 +24,14 @@ import java.util.zip.GZIPInputStream;
 class PasswordPolicy {
 
     static final int MIN_LENGTH = 12;
-    static final int MAX_LENGTH = 200;
+    /**
+     * bcrypt reads only the first 72 bytes of a password (Spring refuses to hash a longer one), so that is the limit:
+     * 72 plain letters and digits, fewer with accented letters, other alphabets or emoji, which take 2 to 4 bytes each
+     * in UTF-8. A limit in characters low enough for any of them (18) would be shorter than a good passphrase.
+     */
+    static final int MAX_BYTES = 72;
+    static final String TOO_LONG = "use at most " + MAX_BYTES + " characters (fewer if it has accented letters, symbols or emoji, "
+            + "which count as 2 to 4 each)";
     static final String COMMON_PASSWORDS = "accounts/common-passwords.txt.gz";
 
     /** A rule the password breaks, in words for the person choosing it. */
@@ -41,8 +48,8 @@ class PasswordPolicy {
         if (password.codePointCount(0, password.length()) < MIN_LENGTH) {
             return Optional.of(new Weakness("use at least " + MIN_LENGTH + " characters (a few unrelated words make a strong one)"));
         }
-        if (password.length() > MAX_LENGTH) {
-            return Optional.of(new Weakness("use at most " + MAX_LENGTH + " characters"));
+        if (tooLongForBcrypt(password)) {
+            return Optional.of(new Weakness(TOO_LONG));
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (lower.contains(username.toLowerCase(Locale.ROOT))) {
@@ -53,6 +60,11 @@ class PasswordPolicy {
             return Optional.of(new Weakness("this password is one of the most common ones, which are tried first: choose another"));
         }
         return Optional.empty();
+    }
+
+    /** Whether the password is longer than bcrypt can check: such a password is never set, and never matches. */
+    static boolean tooLongForBcrypt(CharSequence password) {
+        return password.toString().getBytes(StandardCharsets.UTF_8).length > MAX_BYTES;
     }
 
     boolean isCommon(String password) {

@@ -49,7 +49,7 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         // bcrypt by default; the stored hash names its algorithm, so a stronger one can be added later
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new BcryptSizedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder());
     }
 
     /** Spring Security's strict firewall, with its header rule checked faster (HeaderValues). */

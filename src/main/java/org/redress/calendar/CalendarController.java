@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.redress.web.RequestDates;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
@@ -15,8 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -178,15 +177,19 @@ class CalendarController {
 
     private static @Nullable Instant parseStart(String start, List<FieldError> errors) {
         try {
-            return OffsetDateTime.parse(start).toInstant();
+            return RequestDates.parseInstant(start);
+        } catch (RequestDates.OutsideTheCalendar outside) {
+            errors.add(new FieldError("start", outside.getMessage() + ", not '" + start + "'"));
+            return null;
         } catch (DateTimeParseException notOffset) {
             try {
-                return LocalDateTime.parse(start).atZone(UkTime.ZONE).toInstant();
+                return RequestDates.parseDateTime(start).atZone(UkTime.ZONE).toInstant();
             } catch (DateTimeParseException notLocal) {
                 try {
-                    return LocalDate.parse(start).atStartOfDay(UkTime.ZONE).toInstant();
+                    return RequestDates.parse(start).atStartOfDay(UkTime.ZONE).toInstant();
                 } catch (DateTimeParseException notDate) {
-                    errors.add(new FieldError("start", "must be an instant, a date-time or a date (ISO 8601), not '" + start + "'"));
+                    errors.add(new FieldError("start", RequestDates.explain(notDate,
+                            "must be an instant, a date-time or a date (ISO 8601)") + ", not '" + start + "'"));
                     return null;
                 }
             }

@@ -1,6 +1,7 @@
 package org.redress.conduct;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.web.RequestDates;
 import org.redress.web.FieldError;
 
 import java.time.LocalDate;
@@ -57,9 +58,9 @@ final class Rules {
             return otherwise;
         }
         try {
-            return LocalDate.parse(value.strip());
+            return RequestDates.parse(value);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "Enter a real date, for example 2027-01-12"));
+            errors.add(new FieldError(field, "Enter a real date" + RequestDates.hint(e, ", for example 2027-01-12")));
             return null;
         }
     }

@@ -6,6 +6,7 @@ import org.redress.casework.CaseScope;
 import org.redress.casework.CaseView;
 import org.redress.casework.Casework;
 import org.redress.people.Organisations;
+import org.redress.web.RequestDates;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
@@ -246,9 +247,9 @@ public class EqualityMonitoring {
             return otherwise;
         }
         try {
-            return YearMonth.parse(text.strip());
+            return RequestDates.parseMonth(text);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "Enter a month as year and month, for example 2026-04"));
+            errors.add(new FieldError(field, "Enter a month as year and month" + RequestDates.hint(e, ", for example 2026-04")));
             return null;
         }
     }

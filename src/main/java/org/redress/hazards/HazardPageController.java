@@ -6,6 +6,7 @@ import org.redress.calendar.UkTime;
 import org.redress.casework.Casework;
 import org.redress.pages.Brand;
 import org.redress.pages.Branding;
+import org.redress.web.RequestDates;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
@@ -24,7 +25,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.security.Principal;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -135,9 +135,9 @@ class HazardPageController implements org.redress.pages.StaffPage {
             return null;
         }
         try {
-            return LocalDateTime.parse(text.strip()).atZone(UkTime.ZONE).toInstant();
+            return RequestDates.parseDateTime(text).atZone(UkTime.ZONE).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(prefix + "-" + field, "Enter a real date and time");
+            throw new InvalidInputException(prefix + "-" + field, "Enter a real date and time" + RequestDates.hint(e, ""));
         }
     }
 

@@ -10,6 +10,7 @@ import org.redress.correspondence.StaffNotices;
 import org.redress.learning.Lesson.CaseLink;
 import org.redress.learning.Lesson.Kind;
 import org.redress.learning.Lesson.Status;
+import org.redress.web.RequestDates;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
@@ -151,9 +152,9 @@ public class Learning {
         LocalDate on = null;
         if (change.doneOn() != null && !change.doneOn().isBlank()) {
             try {
-                on = LocalDate.parse(change.doneOn().strip());
+                on = RequestDates.parse(change.doneOn());
             } catch (DateTimeParseException e) {
-                errors.add(new FieldError("doneOn", "must be a date written YYYY-MM-DD, not '" + change.doneOn() + "'"));
+                errors.add(new FieldError("doneOn", RequestDates.explain(e, "must be a date written YYYY-MM-DD") + ", not '" + change.doneOn() + "'"));
             }
         }
         if (!errors.isEmpty() || to == null) {

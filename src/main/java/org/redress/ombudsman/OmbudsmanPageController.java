@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.redress.pages.Brand;
 import org.redress.pages.Branding;
+import org.redress.web.RequestDates;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
@@ -222,9 +223,9 @@ class OmbudsmanPageController implements org.redress.pages.StaffPage {
             return null;
         }
         try {
-            return LocalDate.parse(text.strip());
+            return RequestDates.parse(text);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "Enter a real date"));
+            errors.add(new FieldError(field, "Enter a real date" + RequestDates.hint(e, "")));
             return null;
         }
     }

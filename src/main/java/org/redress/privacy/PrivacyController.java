@@ -194,9 +194,9 @@ class PrivacyController {
             return org.redress.calendar.UkTime.dateOf(clock.instant());
         }
         try {
-            return LocalDate.parse(on.strip());
+            return org.redress.web.RequestDates.parse(on);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("on", "must be a date like 2026-11-24");
+            throw new InvalidInputException("on", org.redress.web.RequestDates.explain(e, "must be a date like 2026-11-24"));
         }
     }
 

@@ -5,6 +5,7 @@ import org.redress.calendar.UkTime;
 import org.redress.pages.Brand;
 import org.redress.pages.Branding;
 import org.redress.people.Organisations;
+import org.redress.web.RequestDates;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.RefusedException;
@@ -66,9 +67,9 @@ class PrivacyPages implements org.redress.pages.StaffPage {
         List<FieldError> errors = List.of();
         if (on != null && !on.isBlank()) {
             try {
-                day = LocalDate.parse(on.strip());
+                day = RequestDates.parse(on);
             } catch (DateTimeParseException e) {
-                errors = List.of(new FieldError("on", "Enter the day as a date, like " + day));
+                errors = List.of(new FieldError("on", "Enter the day as a date" + RequestDates.hint(e, ", like " + day)));
             }
         }
         return page(organisation, day, on, run, done, errors, model);
@@ -188,11 +189,12 @@ class PrivacyPages implements org.redress.pages.StaffPage {
                                @RequestParam(required = false) @Nullable String receivedOn, Principal who, Model model) {
         SubjectAccess.NewRequest form = new SubjectAccess.NewRequest(name, email, phone, null);
         try {
-            LocalDate received = receivedOn == null || receivedOn.isBlank() ? null : LocalDate.parse(receivedOn.strip());
+            LocalDate received = receivedOn == null || receivedOn.isBlank() ? null : RequestDates.parse(receivedOn);
             subjectAccess.record(organisation, new SubjectAccess.NewRequest(name, email, phone, received), who.getName());
             return "redirect:/staff/" + organisation + "/privacy/subject-access?done=created";
         } catch (DateTimeParseException e) {
-            return subjectAccessPage(organisation, null, List.of(new FieldError("receivedOn", "Enter the day received as a date, like 2027-01-31")),
+            return subjectAccessPage(organisation, null, List.of(new FieldError("receivedOn",
+                            "Enter the day received as a date" + RequestDates.hint(e, ", like 2027-01-31"))),
                     form, model);
         } catch (InvalidInputException e) {
             return subjectAccessPage(organisation, null, e.errors(), form, model);

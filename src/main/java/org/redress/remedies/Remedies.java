@@ -13,6 +13,7 @@ import org.redress.policy.PolicyPacks;
 import org.redress.remedies.Remedy.Kind;
 import org.redress.remedies.Remedy.PaymentKind;
 import org.redress.remedies.Remedy.Status;
+import org.redress.web.RequestDates;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
@@ -369,9 +370,9 @@ public class Remedies {
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            return RequestDates.parse(value);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "must be a date written YYYY-MM-DD, not '" + value + "'"));
+            errors.add(new FieldError(field, RequestDates.explain(e, "must be a date written YYYY-MM-DD") + ", not '" + value + "'"));
             return null;
         }
     }

@@ -1,7 +1,5 @@
 package org.redress.reporting;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -10,11 +8,11 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
+import org.redress.web.SafeCsv;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
@@ -30,24 +28,21 @@ class ReportExports {
     static final List<String> CSV_HEADER = List.of("organisation", "from", "to", "service_line", "service_area", "measure", "title",
             "group", "figure", "label", "value", "count", "of", "definition");
 
+    /** One line per figure; text that could start a spreadsheet formula is made safe ({@link SafeCsv}). */
     String csv(List<MeasureResult> results) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER.toArray(String[]::new)).get())) {
+        return SafeCsv.write(CSV_HEADER, csv -> {
             for (MeasureResult m : results) {
                 for (MeasureResult.Row row : m.rows()) {
                     for (int i = 0; i < m.columns().size(); i++) {
                         MeasureResult.Column column = m.columns().get(i);
                         MeasureResult.Cell cell = row.cells().get(i);
-                        csv.printRecord(m.organisation(), m.from(), m.to(), orEmpty(m.serviceLine()), areas(m), m.id(),
-                                m.title(), row.group(), column.key(), column.label(), cell.value() == null ? "" : number(cell.value()),
-                                cell.count(), cell.of() == null ? "" : cell.of(), m.definition());
+                        csv.row(m.organisation(), m.from(), m.to(), m.serviceLine(), areas(m), m.id(), m.title(), row.group(),
+                                column.key(), column.label(), cell.value() == null ? null : number(cell.value()), cell.count(),
+                                cell.of(), m.definition());
                     }
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        });
     }
 
     byte[] xlsx(List<MeasureResult> results) {
@@ -130,8 +125,9 @@ class ReportExports {
         }
     }
 
-    private static String number(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    /** A whole number without ".0", so "12" rather than "12.0"; written as a number, never as text. */
+    private static Number number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? (Number) (long) value : (Number) value;
     }
 
     /**

@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.redress.calendar.UkTime;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
+import org.redress.web.RequestDates;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -99,9 +100,9 @@ record ReportScope(String organisation, LocalDate from, LocalDate to, @Nullable 
             return null;
         }
         try {
-            return LocalDate.parse(text.strip());
+            return RequestDates.parse(text);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "must be a date like 2026-04-01"));
+            errors.add(new FieldError(name, RequestDates.explain(e, "must be a date like 2026-04-01")));
             return null;
         }
     }

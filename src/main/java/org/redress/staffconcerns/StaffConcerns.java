@@ -10,6 +10,7 @@ import org.redress.casework.CaseView;
 import org.redress.casework.Casework;
 import org.redress.correspondence.StaffNotices;
 import org.redress.people.Organisations;
+import org.redress.web.RequestDates;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
@@ -250,13 +251,13 @@ public class StaffConcerns {
             return today;
         }
         try {
-            LocalDate date = LocalDate.parse(text.strip());
+            LocalDate date = RequestDates.parse(text);
             if (date.isAfter(today)) {
                 errors.add(new FieldError(field, "The date cannot be in the future"));
             }
             return date;
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "Enter a real date, for example 2026-11-23"));
+            errors.add(new FieldError(field, "Enter a real date" + RequestDates.hint(e, ", for example 2026-11-23")));
             return null;
         }
     }

@@ -21,6 +21,7 @@ import org.redress.people.Organisations;
 import org.redress.policy.PolicyPack;
 import org.redress.policy.PolicyPacks;
 import org.redress.publicweb.Attachments;
+import org.redress.web.RequestDates;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
@@ -458,7 +459,7 @@ class StaffCasework {
                 LocalDate due = null;
                 if (bar > 0) {
                     try {
-                        due = LocalDate.parse(line.substring(bar + 1).strip());
+                        due = RequestDates.parse(line.substring(bar + 1));
                     } catch (DateTimeParseException e) {
                         // reported below
                     }
@@ -511,9 +512,9 @@ class StaffCasework {
     private static @Nullable LocalDate date(@Nullable String value, String field, String what, List<FieldError> errors) {
         if (blank(value)) return null;
         try {
-            return LocalDate.parse(value.strip());
+            return RequestDates.parse(value);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "Enter " + what + " as a real date"));
+            errors.add(new FieldError(field, "Enter " + what + " as a real date" + RequestDates.hint(e, "")));
             return null;
         }
     }

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import java.time.LocalDate;
@@ -49,10 +50,13 @@ class ApiExceptionHandler {
                 List.of(new FieldError(e.getParameterName(), "is required")));
     }
 
+    /** A query parameter or path variable that is not of its type, or a date outside the calendar's years (RequestDates). */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid input",
-                List.of(new FieldError(e.getName(), describeExpected(e.getRequiredType(), e.getValue()))));
+        String message = e.getMostSpecificCause() instanceof RequestDates.OutsideTheCalendar outside
+                ? outside.getMessage() + ", not '" + e.getValue() + "'"
+                : describeExpected(e.getRequiredType(), e.getValue());
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input", List.of(new FieldError(e.getName(), message)));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -73,7 +77,8 @@ class ApiExceptionHandler {
 
     /**
      * Malformed JSON names the body; well-formed JSON with a value of the wrong type (an unknown enum constant, text for
-     * a number) names the field by its path, e.g. {@code complainant.tenure}, with what it must be.
+     * a number) or a number too large for its field names the field by its path, e.g. {@code complainant.tenure}, with
+     * what it must be.
      */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
@@ -81,6 +86,13 @@ class ApiExceptionHandler {
             String field = path(mismatch.getPath());
             if (!field.isEmpty()) {
                 return problem(HttpStatus.BAD_REQUEST, "Invalid input", List.of(new FieldError(field, expected(mismatch.getTargetType()))));
+            }
+        }
+        // a number too large for its field ({"homes": 99999999999}) is well-formed JSON: name the field, not the body
+        if (e.getMostSpecificCause() instanceof InputCoercionException tooLarge && !tooLarge.getPath().isEmpty()) {
+            String field = path(tooLarge.getPath());
+            if (!field.isEmpty()) {
+                return problem(HttpStatus.BAD_REQUEST, "Invalid input", List.of(new FieldError(field, "is a number out of range for this field")));
             }
         }
         return problem(HttpStatus.BAD_REQUEST, "Invalid input",
@@ -155,6 +167,9 @@ class ApiExceptionHandler {
         }
         if (type != null && type.isEnum()) {
             return "must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + ", not '" + value + "'";
+        }
+        if (type == java.util.UUID.class) {
+            return "must be an id like 3f2b6c1e-8d4a-4b7e-9c2f-1a5d7e9b0c3d, not '" + value + "'";
         }
         return "has an invalid value '" + value + "'";
     }
