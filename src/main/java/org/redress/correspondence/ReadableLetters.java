@@ -2,7 +2,6 @@ package org.redress.correspondence;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.accounts.Accounts;
-import org.redress.accounts.CaseAccess;
 import org.redress.accounts.Permission;
 import org.redress.accounts.SpecialCategoryAudit;
 import org.redress.calendar.UkTime;
@@ -21,7 +20,7 @@ import java.util.UUID;
 
 /**
  * The letters the signed-in member of staff may read: the outbox, a case's letters, and one letter by its id. A member
- * limited to some service areas (accounts' {@link CaseAccess}) reads only letters of their areas' cases, and of the
+ * limited to some service areas (their {@link CaseScope}) reads only letters of their areas' cases, and of the
  * notices that belong to no case (daily digests, missed-deadline reports to the complaints mailbox, quarterly reports,
  * staff concern notices) only those for them: the others go to shared or named addresses and list or name cases of any
  * area. One letter by id asks casework, as the case's own letters do, so a case out of reach answers 404.
@@ -38,17 +37,15 @@ class ReadableLetters {
 
     private final Letters letters;
     private final HeldCodes codes;
-    private final CaseAccess access;
     private final Casework casework;
     private final Accounts accounts;
     private final SpecialCategoryAudit audit;
     private final Clock clock;
 
-    ReadableLetters(Letters letters, HeldCodes codes, CaseAccess access, Casework casework, Accounts accounts, SpecialCategoryAudit audit,
+    ReadableLetters(Letters letters, HeldCodes codes, Casework casework, Accounts accounts, SpecialCategoryAudit audit,
                     Clock clock) {
         this.letters = letters;
         this.codes = codes;
-        this.access = access;
         this.casework = casework;
         this.accounts = accounts;
         this.audit = audit;
@@ -58,14 +55,13 @@ class ReadableLetters {
     /** The organisation's newest letters the reader may see, newest first. */
     List<Letter> outbox(CaseScope cases, @Nullable String status, int limit) {
         String organisation = cases.organisation();
-        CaseAccess.Scope scope = access.current(organisation);
         return letters.recent(organisation, status, limit, cases.serviceAreas(), cases.username()).stream()
-                .map(l -> disclose(organisation, l, scope)).toList();
+                .map(l -> disclose(organisation, l, cases)).toList();
     }
 
     /** The letters of a case the reader may open (casework decides), oldest first. */
     List<Letter> ofCase(String organisation, String caseIdOrReference) {
-        CaseAccess.Scope scope = access.current(organisation);
+        CaseScope scope = casework.scope(organisation);
         return letters.ofCase(organisation, caseIdOrReference).stream().map(l -> disclose(organisation, l, scope)).toList();
     }
 
@@ -79,7 +75,7 @@ class ReadableLetters {
 
     /** One letter to read, if the reader may see it. */
     Optional<Letter> find(String organisation, UUID id) {
-        CaseAccess.Scope scope = access.current(organisation);
+        CaseScope scope = casework.scope(organisation);
         return letters.find(organisation, id).filter(l -> mayRead(organisation, l)).map(l -> disclose(organisation, l, scope));
     }
 
@@ -97,7 +93,7 @@ class ReadableLetters {
      * recorded first, so the list of who was shown a code includes this one. Anyone else: none.
      */
     List<LiveCode> liveCodes(String organisation) {
-        CaseAccess.Scope scope = access.current(organisation);
+        CaseScope scope = casework.scope(organisation);
         if (scope.username() == null || !accounts.may(scope.username(), organisation, Permission.ADMINISTER)) {
             return List.of();
         }
@@ -119,11 +115,11 @@ class ReadableLetters {
      * not see such data (and from a read with nobody signed in), and each showing of it to anyone else is logged
      * against its case.
      */
-    private Letter disclose(String organisation, Letter letter, CaseAccess.Scope scope) {
+    private Letter disclose(String organisation, Letter letter, CaseScope scope) {
         if (letter.specialCategory() == null) {
             return letter;
         }
-        if (scope.username() == null || !scope.specialCategory()) {
+        if (scope.username() == null || !accounts.may(scope.username(), organisation, Permission.VIEW_SPECIAL_CATEGORY)) {
             return letter.withheld();
         }
         audit.recordRead(organisation, letter.aboutCase() != null ? letter.aboutCase() : "letter " + letter.id(), letter.serviceArea(),
@@ -136,7 +132,7 @@ class ReadableLetters {
         if (letter.caseReference() != null) {
             return casework.exists(organisation, letter.caseReference());
         }
-        CaseAccess.Scope scope = access.current(organisation);
+        CaseScope scope = casework.scope(organisation);
         return scope.serviceAreas() == null || (scope.username() != null && Objects.equals(scope.username(), letter.addressee()));
     }
 
