@@ -40,7 +40,10 @@ class TrustedProxies {
                 continue;
             }
             // an address literal, never a name: a name would be looked up in DNS on every request
-            if (!proxy.matches("[0-9A-Fa-f:.]+(/\\d{1,3})?") || !(proxy.contains(".") || proxy.contains(":"))) {
+            String address = proxy.contains("/") ? proxy.substring(0, proxy.indexOf('/')) : proxy;
+            boolean ipv4 = address.matches("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
+            boolean ipv6 = address.contains(":") && address.matches("[0-9A-Fa-f:.]+");
+            if (!(ipv4 || ipv6) || !proxy.matches("[^/]+(/\\d{1,3})?")) {
                 throw new IllegalStateException(notARange(proxy));
             }
             String range = proxy.contains("/") ? proxy : proxy + (proxy.contains(":") ? "/128" : "/32");
