@@ -1,5 +1,6 @@
 package org.redress.accounts;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.redress.people.Organisations;
 import org.redress.web.NotFoundException;
@@ -26,12 +27,15 @@ class AccessPageController {
     private final Accounts accounts;
     private final Organisations organisations;
     private final CaseAccess access;
+    private final SignedInSessions sessions;
 
-    AccessPageController(SpecialCategoryAudit audit, Accounts accounts, Organisations organisations, CaseAccess access) {
+    AccessPageController(SpecialCategoryAudit audit, Accounts accounts, Organisations organisations, CaseAccess access,
+                         SignedInSessions sessions) {
         this.audit = audit;
         this.access = access;
         this.accounts = accounts;
         this.organisations = organisations;
+        this.sessions = sessions;
     }
 
     @GetMapping("/staff/{organisation}/audit/special-category")
@@ -55,23 +59,33 @@ class AccessPageController {
         return "accounts/password";
     }
 
+    /**
+     * A wrong current password counts towards the lockout exactly as a wrong sign-in does (someone who found a signed-in
+     * screen cannot try passwords here for ever); a new password signs out every other session of the account.
+     */
     @PostMapping("/account/password")
     String changePassword(Principal user, @RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String password,
-                          @RequestParam(defaultValue = "") String confirm, Model model) {
+                          @RequestParam(defaultValue = "") String confirm, Model model, HttpServletRequest request) {
         String problem;
-        if (!accounts.passwordMatches(user.getName(), current)) {
+        Accounts.PasswordCheck check = accounts.checkPassword(user.getName(), current);
+        if (check == Accounts.PasswordCheck.LOCKED) {
+            problem = "Your account is locked after too many wrong passwords: try again in " + Accounts.LOCKOUT.toMinutes()
+                    + " minutes, or ask an administrator to unlock it";
+        } else if (check == Accounts.PasswordCheck.WRONG) {
             problem = "Your current password is wrong";
         } else if (!password.equals(confirm)) {
             problem = "The two new passwords are different";
         } else {
             Optional<PasswordPolicy.Weakness> weak = accounts.setPassword(user.getName(), password);
             if (weak.isEmpty()) {
+                sessions.keep(request, user.getName());
                 model.addAttribute("changed", true);
                 return "accounts/password";
             }
             problem = "Choose another password: " + weak.get().rule();
         }
         model.addAttribute("problem", problem);
+        model.addAttribute("problemField", check == Accounts.PasswordCheck.RIGHT ? "password" : "current");
         return "accounts/password";
     }
 }

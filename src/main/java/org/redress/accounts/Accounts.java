@@ -57,7 +57,8 @@ public class Accounts {
     public record StaffMember(String username, String displayName, boolean allOrganisations, List<Membership> memberships) {
     }
 
-    record Credentials(String username, String passwordHash, boolean enabled, boolean locked) {
+    /** @param passwordVersion raised by every new password; a session signed in with an older one has ended */
+    record Credentials(String username, String passwordHash, boolean enabled, boolean locked, long passwordVersion) {
     }
 
     /**
@@ -79,9 +80,13 @@ public class Accounts {
     private final com.github.benmanes.caffeine.cache.Cache<String, Optional<Set<String>>> recentAreas =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(REMEMBERED_FOR).build();
 
+    private final com.github.benmanes.caffeine.cache.Cache<String, Long> recentPasswordVersions =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(REMEMBERED_FOR).build();
+
     void forget(String username) {
         CacheForgetting.nowAndAtTransactionEnd(() -> {
             recentMembers.invalidate(username);
+            recentPasswordVersions.invalidate(username);
             recentAreas.asMap().keySet().removeIf(k -> k.startsWith(username + "\u0000"));
         });
     }
@@ -162,14 +167,28 @@ public class Accounts {
 
     Optional<Credentials> credentials(String username) {
         Instant now = clock.instant();
-        return jdbc.sql("select username, password_hash, enabled, locked_until from accounts.staff_user where username = ?")
+        return jdbc.sql("select username, password_hash, enabled, locked_until, password_version from accounts.staff_user where username = ?")
                 .param(username)
                 .query((rs, n) -> {
                     Timestamp lockedUntil = rs.getTimestamp(4);
                     return new Credentials(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-                            lockedUntil != null && lockedUntil.toInstant().isAfter(now));
+                            lockedUntil != null && lockedUntil.toInstant().isAfter(now), rs.getLong(5));
                 })
                 .optional();
+    }
+
+    /**
+     * The account's password version as this node last read it (at most {@link #REMEMBERED_FOR} ago; at once after a
+     * change made here): every signed-in request compares its session's version with it.
+     */
+    long passwordVersion(String username) {
+        Long version = recentPasswordVersions.getIfPresent(username);
+        if (version == null) {
+            version = jdbc.sql("select password_version from accounts.staff_user where username = ?").param(username)
+                    .query(Long.class).optional().orElse(0L);
+            recentPasswordVersions.put(username, version);
+        }
+        return version;
     }
 
     /** A wrong password: after {@link #MAX_FAILED_ATTEMPTS} in a row the account is locked for {@link #LOCKOUT}. */
@@ -229,17 +248,41 @@ public class Accounts {
         if (weak.isPresent()) {
             return weak;
         }
-        int changed = jdbc.sql("update accounts.staff_user set password_hash = ?, failed_attempts = 0, locked_until = null where username = ?")
+        // a new version ends every session signed in with the old password (SignedInSessions)
+        int changed = jdbc.sql("""
+                update accounts.staff_user set password_hash = ?, failed_attempts = 0, locked_until = null,
+                       password_version = password_version + 1
+                 where username = ?""")
                 .params(passwords.encode(newPassword), username).update();
         if (changed == 0) {
             throw new NotFoundException("username", "no account '" + username + "'");
         }
+        forget(username);
         return Optional.empty();
     }
 
-    /** Whether the password is the account's current one (a change of password asks for it first). */
-    boolean passwordMatches(String username, String rawPassword) {
-        return credentials(username).map(c -> passwords.matches(rawPassword, c.passwordHash())).orElse(false);
+    /** What asking for the current password found (a change of password asks for it first). */
+    enum PasswordCheck { RIGHT, WRONG, LOCKED }
+
+    /**
+     * Whether the password is the account's current one, counted exactly as a sign-in: a wrong one towards the lockout
+     * ({@link #MAX_FAILED_ATTEMPTS} in a row lock the account for {@link #LOCKOUT}), a right one clears the count, and
+     * while the account is locked nothing is checked at all.
+     */
+    PasswordCheck checkPassword(String username, String rawPassword) {
+        Optional<Credentials> account = credentials(username);
+        if (account.isEmpty()) {
+            return PasswordCheck.WRONG;
+        }
+        if (account.get().locked()) {
+            return PasswordCheck.LOCKED;
+        }
+        if (!passwords.matches(rawPassword, account.get().passwordHash())) {
+            signInFailed(username);
+            return PasswordCheck.WRONG;
+        }
+        signInSucceeded(username);
+        return PasswordCheck.RIGHT;
     }
 
     /**

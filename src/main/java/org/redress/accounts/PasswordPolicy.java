@@ -18,7 +18,8 @@ import java.util.zip.GZIPInputStream;
  * What a new password must be (NCSC and NIST SP 800-63B: length over complexity, and never a known-breached
  * password): at least 12 characters, not the username, and not one of the 30,000 most common passwords, checked
  * locally against a list shipped with the application (nothing is sent anywhere). A common password with digits or
- * punctuation added at the end ("password1234!") counts as common.
+ * punctuation added at the end ("password1234!") counts as common. Nor only spaces, invisible characters, one character
+ * repeated, a simple sequence or too few different characters ({@link PasswordPatterns}).
  */
 @Component
 class PasswordPolicy {
@@ -51,7 +52,11 @@ class PasswordPolicy {
         if (tooLongForBcrypt(password)) {
             return Optional.of(new Weakness(TOO_LONG));
         }
-        String lower = password.toLowerCase(Locale.ROOT);
+        Optional<String> pattern = PasswordPatterns.weakness(password);
+        if (pattern.isPresent()) {
+            return Optional.of(new Weakness(pattern.get()));
+        }
+        String lower = PasswordPatterns.normalised(password).toLowerCase(Locale.ROOT);
         if (lower.contains(username.toLowerCase(Locale.ROOT))) {
             return Optional.of(new Weakness("do not use your username in your password"));
         }

@@ -24,8 +24,24 @@ class StaffUserDetails implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         Accounts.Credentials c = accounts.credentials(username.strip().toLowerCase(java.util.Locale.ROOT))
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
-        return User.withUsername(c.username()).password(c.passwordHash()).disabled(!c.enabled()).accountLocked(c.locked())
-                .authorities(AuthorityUtils.createAuthorityList("ROLE_STAFF")).build();
+        return new StaffUser(c);
+    }
+
+    /** The account as signed in, with the password version it signed in with (see {@link SignedInSessions}). */
+    static final class StaffUser extends User {
+
+        private static final long serialVersionUID = 1L;
+
+        private final long passwordVersion;
+
+        StaffUser(Accounts.Credentials c) {
+            super(c.username(), c.passwordHash(), c.enabled(), true, true, !c.locked(), AuthorityUtils.createAuthorityList("ROLE_STAFF"));
+            this.passwordVersion = c.passwordVersion();
+        }
+
+        long passwordVersion() {
+            return passwordVersion;
+        }
     }
 
     @EventListener

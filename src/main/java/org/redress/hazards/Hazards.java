@@ -65,6 +65,8 @@ public class Hazards {
     }
 
     /** When something was done (now if not given), with what the investigation found where it is the investigation. */
+    // a schema name of its own: another type in the API has the same simple name (ApiDescriptionIT)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "HazardStepDoneRequest")
     public record DoneRequest(@Nullable Instant at, @Nullable String findings) {
     }
 

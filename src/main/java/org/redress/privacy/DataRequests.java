@@ -65,10 +65,14 @@ public class DataRequests {
         }
     }
 
+    // a schema name of its own: another type in the API has the same simple name (ApiDescriptionIT)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "NewPrivacyRequest")
     public record NewRequest(@Nullable String kind, @Nullable String caseReference, @Nullable String requestedBy,
                              @Nullable String request, @Nullable Correction correction) {
     }
 
+    // a schema name of its own: another type in the API has the same simple name (ApiDescriptionIT)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "PrivacyRequest")
     public record Request(String id, String organisation, Kind kind, String caseReference, String requestedBy, String request,
                           @Nullable Correction correction, Instant receivedAt, String recordedBy, @Nullable String decision,
                           @Nullable String decisionReason, @Nullable String lawfulBasis, @Nullable String decidedBy,

@@ -49,9 +49,13 @@ class PrivacyController {
     record YearsRequest(@Nullable Integer years) {
     }
 
+    // a schema name of its own: another type in the API has the same simple name (ApiDescriptionIT)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "LegalHoldRequest")
     record HoldRequest(@Nullable String caseReference, @Nullable String person, @Nullable String reason) {
     }
 
+    // a schema name of its own: another type in the API has the same simple name (ApiDescriptionIT)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "PrivacyDecisionRequest")
     record DecisionRequest(@Nullable String reason, @Nullable String lawfulBasis) {
     }
 
@@ -149,6 +153,8 @@ class PrivacyController {
         return subjectAccess.complete(organisation, id, actor(actor));
     }
 
+    // a schema name of its own: another type in the API has the same simple name (ApiDescriptionIT)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "SubjectAccessExtendRequest")
     record ExtendRequest(@Nullable String reason) {
     }
 

@@ -58,11 +58,15 @@ public class SubjectAccess {
     public record Person(@Nullable String name, @Nullable String email, @Nullable String phone) {
     }
 
+    // a schema name of its own: another type in the API has the same simple name (ApiDescriptionIT)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "SubjectAccessRequest")
     public record Request(String id, String organisation, Person person, Instant receivedAt, LocalDate dueOn, Instant dueBy,
                           String explanation, String recordedBy, @Nullable Instant completedAt, @Nullable String completedBy,
                           @Nullable Instant extendedAt, @Nullable String extensionReason, ClockStatus status) {
     }
 
+    // a schema name of its own: another type in the API has the same simple name (ApiDescriptionIT)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "NewSubjectAccessRequest")
     public record NewRequest(@Nullable String name, @Nullable String email, @Nullable String phone, @Nullable LocalDate receivedOn) {
     }
 

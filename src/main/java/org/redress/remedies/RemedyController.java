@@ -34,9 +34,13 @@ class RemedyController {
                             @Nullable String paymentKind, @Nullable JsonNode amount, @Nullable String method) {
     }
 
+    // a schema name of its own: another type in the API has the same simple name (ApiDescriptionIT)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "RemedyDecisionRequest")
     record DecisionRequest(@Nullable Boolean asPanel, @Nullable String panelDecidedOn, @Nullable String reason) {
     }
 
+    // a schema name of its own: another type in the API has the same simple name (ApiDescriptionIT)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "RemedyDoneRequest")
     record DoneRequest(@Nullable String on, @Nullable String note) {
     }
 

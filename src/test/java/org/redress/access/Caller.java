@@ -97,8 +97,14 @@ final class Caller {
 
     /** A page request exactly as given: no CSRF token added. */
     Answer pageWithoutToken(String method, String path, String contentType, String body) {
+        return pageWithoutToken(method, path, Map.of(), contentType, body);
+    }
+
+    /** A page request with the session's cookie and these headers (an Accept among them replaces the page's), no CSRF token. */
+    Answer pageWithoutToken(String method, String path, Map<String, String> headers, String contentType, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        headers.forEach(request::setHeader);
         return send(pages, request, method, contentType, body);
     }
 

@@ -76,6 +76,14 @@ public final class Browser implements AutoCloseable {
         return context.newPage();
     }
 
+    /** A fresh page that keeps to the pages' content security policy (no axe-core check on it), to see what the policy blocks. */
+    public Page newPageUnderItsPolicy() {
+        BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setBaseURL(base).setViewportSize(1280, 900).setLocale("en-GB"));
+        context.setDefaultTimeout(15_000);
+        return context.newPage();
+    }
+
     /** Asserts axe-core finds no serious or critical WCAG 2.2 A/AA violation on the page as it is now. */
     public static void assertAccessible(Page page) {
         // evaluated by the browser's debugging protocol, not as an inline script, so the pages' CSP still applies to them
