@@ -16,10 +16,11 @@ class BcryptSizedPasswordsTest {
     void thePolicyCountsBytesAsBcryptDoesNotCharacters() {
         assertThat(policy.check("sam.jones", longest)).isEmpty();
         assertThat(policy.check("sam.jones", longest + "x")).hasValue(new PasswordPolicy.Weakness(PasswordPolicy.TOO_LONG));
-        // 37 accented letters are 74 bytes; 18 emoji are 72
-        assertThat(policy.check("sam.jones", "ü".repeat(37))).hasValue(new PasswordPolicy.Weakness(PasswordPolicy.TOO_LONG));
-        assertThat(policy.check("sam.jones", "\uD83D\uDD11".repeat(18))).isEmpty();
-        assertThat(policy.check("sam.jones", "\uD83D\uDD11".repeat(19))).hasValue(new PasswordPolicy.Weakness(PasswordPolicy.TOO_LONG));
+        // 37 accented letters are 74 bytes; 18 emoji (six different ones, three times) are 72
+        assertThat(policy.check("sam.jones", "üéöàçñ".repeat(7).substring(0, 37))).hasValue(new PasswordPolicy.Weakness(PasswordPolicy.TOO_LONG));
+        String sixEmoji = "\uD83D\uDD11\uD83C\uDF33\uD83D\uDEB2\uD83C\uDF4E\uD83C\uDFB5\uD83D\uDC1D";
+        assertThat(policy.check("sam.jones", sixEmoji.repeat(3))).isEmpty();
+        assertThat(policy.check("sam.jones", sixEmoji.repeat(3) + "\uD83D\uDD11")).hasValue(new PasswordPolicy.Weakness(PasswordPolicy.TOO_LONG));
     }
 
     @Test
