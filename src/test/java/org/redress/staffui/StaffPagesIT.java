@@ -164,9 +164,9 @@ class StaffPagesIT {
                 "name", "Tina Tenure", "description", "The gutter again", "tenure", "LOW_COST_HOME_OWNERSHIP"));
         assertThat(logged.status()).isEqualTo(302);
         String page = logged.location().replaceFirst("^https?://[^/]+", "");
-        assertThat(homes.get(page).body()).contains("id=\"tenure-recorded\"", "Low-cost home ownership (LCHO)", "action-record-tenure");
+        assertThat(homes.get(page).body()).contains("id=\"tenure-recorded\"", "Low-cost home ownership (LCHO)", "action-tenure");
         String caseReference = page.substring(page.lastIndexOf('/') + 1);
-        assertThat(homes.post(page + "/record-tenure", Map.of("tenure", "OTHER")).status()).isEqualTo(302);
+        assertThat(homes.post(page + "/tenure", Map.of("tenure", "OTHER")).status()).isEqualTo(302);
         assertThat(new Api(port).get("/api/v1/organisations/alliance-homes/cases/" + caseReference).json().get("complainant")
                 .get("tenure").asString()).isEqualTo("OTHER");
 
