@@ -41,6 +41,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -192,12 +193,9 @@ public final class CaseFile {
     // ---- verbs -------------------------------------------------------------------------------------------
 
     public Optional<Refusal> acknowledge(Instant at, String actor, @Nullable String method, ClockMaker clocks) {
-        Optional<Refusal> open = requireStatus("acknowledge", CaseStatus.OPEN);
-        if (open.isPresent()) {
-            return open;
-        }
-        if (currentStage().map(StageRecord::acknowledgedAt).isPresent()) {
-            return Optional.of(Refusal.of("this " + stageName() + " is already acknowledged", null));
+        Optional<Refusal> refused = refused(CaseVerb.ACKNOWLEDGE);
+        if (refused.isPresent()) {
+            return refused;
         }
         record("acknowledged", at, actor, null, method == null ? Map.of("stage", state.stage) : Map.of("stage", state.stage, "method", method));
         updateStage(s -> s.withAcknowledged(at));
@@ -207,9 +205,9 @@ public final class CaseFile {
 
     /** Contact made with the complainant, e.g. a support service request's first contact (T-5). */
     public Optional<Refusal> recordContact(Instant at, String actor, String note, ClockMaker clocks) {
-        Optional<Refusal> open = requireStatus("record contact on", CaseStatus.OPEN, CaseStatus.RESPONDED);
-        if (open.isPresent()) {
-            return open;
+        Optional<Refusal> refused = refused(CaseVerb.CONTACT);
+        if (refused.isPresent()) {
+            return refused;
         }
         record("contacted", at, actor, note, Map.of("stage", state.stage));
         updateStage(s -> s.withContacted(at));
@@ -218,9 +216,9 @@ public final class CaseFile {
     }
 
     public Optional<Refusal> assign(String owner, Instant at, String actor) {
-        Optional<Refusal> open = requireStatus("assign", CaseStatus.OPEN, CaseStatus.ON_HOLD, CaseStatus.RESPONDED);
-        if (open.isPresent()) {
-            return open;
+        Optional<Refusal> refused = refused(CaseVerb.ASSIGN);
+        if (refused.isPresent()) {
+            return refused;
         }
         if (state.stage >= 1) {
             Stage stage = pack.stage(state.stage).orElseThrow();
@@ -241,9 +239,9 @@ public final class CaseFile {
     }
 
     public Optional<Refusal> addPoint(String summary, Instant at, String actor) {
-        Optional<Refusal> open = requireStatus("add a point to", CaseStatus.OPEN, CaseStatus.ON_HOLD);
-        if (open.isPresent()) {
-            return open;
+        Optional<Refusal> refused = refused(CaseVerb.POINTS);
+        if (refused.isPresent()) {
+            return refused;
         }
         List<Point> points = new ArrayList<>(state.points);
         points.add(new Point(points.size() + 1, summary, null, null, 0));
@@ -254,8 +252,9 @@ public final class CaseFile {
 
     /** Records the organisation's understanding and the outcome wanted at the current stage (Code 5.6, A-6). */
     public Optional<Refusal> recordUnderstanding(@Nullable String understanding, @Nullable String outcomeWanted, Instant at, String actor) {
-        if (state.stage < 1) {
-            return Optional.of(Refusal.of("only a complaint in a stage has an understanding to record", "Code 5.6"));
+        Optional<Refusal> refused = refused(CaseVerb.UNDERSTANDING);
+        if (refused.isPresent()) {
+            return refused;
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("stage", state.stage);
@@ -267,8 +266,9 @@ public final class CaseFile {
     }
 
     public Optional<Refusal> recordEvidence(EvidenceKind kind, LocalDate date, String who, String notes, Instant at, String actor) {
-        if (state.status == CaseStatus.WITHDRAWN || state.status == CaseStatus.DECLINED) {
-            return Optional.of(Refusal.of("the case is " + state.status.name().toLowerCase() + "; evidence can no longer be added", null));
+        Optional<Refusal> refused = refused(CaseVerb.EVIDENCE);
+        if (refused.isPresent()) {
+            return refused;
         }
         List<Evidence> evidence = new ArrayList<>(state.evidence);
         evidence.add(new Evidence(kind, date, who, notes, at, actor));
@@ -279,9 +279,9 @@ public final class CaseFile {
 
     public Optional<Refusal> extend(String clockId, int amount, String reason, boolean complainantAgreed,
                                     Instant at, String actor, ClockMaker clocks) {
-        Optional<Refusal> open = requireStatus("extend", CaseStatus.OPEN, CaseStatus.ON_HOLD);
-        if (open.isPresent()) {
-            return open;
+        Optional<Refusal> refused = refused(CaseVerb.EXTEND);
+        if (refused.isPresent()) {
+            return refused;
         }
         Optional<CaseClock> found = state.clocks.stream().filter(c -> c.id().equals(clockId) && c.open()).findFirst();
         if (found.isEmpty()) {
@@ -337,9 +337,9 @@ public final class CaseFile {
     }
 
     public Optional<Refusal> hold(HoldKind kind, String reason, Instant at, String actor, ClockMaker clocks) {
-        Optional<Refusal> open = requireStatus("put on hold", CaseStatus.OPEN);
-        if (open.isPresent()) {
-            return open;
+        Optional<Refusal> refused = refused(CaseVerb.HOLD);
+        if (refused.isPresent()) {
+            return refused;
         }
         if (reason.isBlank()) {
             return Optional.of(Refusal.onField("reason", "a hold must say why the case is paused", "A-11"));
@@ -358,9 +358,9 @@ public final class CaseFile {
     }
 
     public Optional<Refusal> resume(Instant at, String actor, @Nullable String note, ClockMaker clocks) {
-        Optional<Refusal> held = requireStatus("resume", CaseStatus.ON_HOLD);
-        if (held.isPresent()) {
-            return held;
+        Optional<Refusal> refused = refused(CaseVerb.RESUME);
+        if (refused.isPresent()) {
+            return refused;
         }
         Hold hold = Objects.requireNonNull(state.hold);
         List<CaseClock> resumed = new ArrayList<>();
@@ -403,6 +403,10 @@ public final class CaseFile {
 
     /** A recorded step inside a stage: case conference, adverse-findings comment, mediation offer (F-6). */
     public Optional<Refusal> recordStep(String stepId, String note, Instant at, String actor) {
+        Optional<Refusal> refused = refused(CaseVerb.STEPS);
+        if (refused.isPresent()) {
+            return refused;
+        }
         Optional<StepRule> rule = pack.steps().stream().filter(s -> s.id().equals(stepId)).findFirst();
         if (rule.isEmpty()) {
             return Optional.of(Refusal.onField("step", "this policy has no step '" + stepId + "'; its steps are "
@@ -415,10 +419,6 @@ public final class CaseFile {
         if (note.isBlank()) {
             return Optional.of(Refusal.onField("note", "say what was decided or said", rule.get().cite()));
         }
-        Optional<Refusal> open = requireStatus("record a step on", CaseStatus.OPEN, CaseStatus.ON_HOLD, CaseStatus.RESPONDED);
-        if (open.isPresent()) {
-            return open;
-        }
         List<StepRecord> steps = new ArrayList<>(state.steps);
         steps.add(new StepRecord(stepId, rule.get().kind().name(), state.stage, at, actor, note));
         record("step-recorded", at, actor, note, Map.of("step", stepId, "kind", rule.get().kind().name(), "stage", state.stage));
@@ -428,9 +428,9 @@ public final class CaseFile {
 
     public Optional<Refusal> respond(List<PointDecision> decisions, String summary, List<Action> actions,
                                      Instant at, String actor, ClockMaker clocks) {
-        Optional<Refusal> open = requireStatus("respond to", CaseStatus.OPEN);
-        if (open.isPresent()) {
-            return open;
+        Optional<Refusal> refused = refused(CaseVerb.RESPOND);
+        if (refused.isPresent()) {
+            return refused;
         }
         RecordType type = pack.recordType(state.recordType).orElseThrow();
         if (summary.isBlank()) {
@@ -506,27 +506,17 @@ public final class CaseFile {
     public Optional<Refusal> requestEscalation(Instant requestedAt, Instant loggedAt, @Nullable String unresolved,
                                                @Nullable String outcomeWanted, @Nullable String lateAcceptedBecause,
                                                String actor, ClockMaker clocks) {
-        if (state.stage < 1) {
-            return Optional.of(Refusal.of("a " + state.recordType + " has no stages to escalate through", null));
-        }
-        Optional<Refusal> status = requireStatus("escalate", CaseStatus.RESPONDED, CaseStatus.CLOSED);
-        if (status.isPresent()) {
-            return status;
-        }
-        if (currentStage().map(StageRecord::escalationRefused).orElse(false)) {
-            return Optional.of(Refusal.of("escalation of this case was refused", null));
+        Optional<Refusal> refused = refused(CaseVerb.ESCALATION_REQUEST);
+        if (refused.isPresent()) {
+            return refused;
         }
         Optional<Stage> next = pack.stage(state.stage + 1);
-        if (next.isEmpty()) {
-            return Optional.of(Refusal.of("%s is the final stage of this procedure; the complainant may go to %s"
-                    .formatted(stageName(), ombudsmanName()), citeOr(pack.stage(state.stage).orElseThrow().cite(), null)));
-        }
         EscalationWindow window = state.escalationWindow;
         boolean late = window != null && requestedAt.isAfter(window.closesAt());
         if (late && (lateAcceptedBecause == null || lateAcceptedBecause.isBlank())) {
             return Optional.of(Refusal.onField("requestedAt", "escalation window closed on " + window.closesOn(), window.cite()));
         }
-        Stage stage = next.get();
+        Stage stage = next.orElseThrow();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("toStage", stage.number());
         details.put("requestedAt", requestedAt.toString());
@@ -551,22 +541,20 @@ public final class CaseFile {
 
     /** Accepting an escalation is acknowledging the new stage (Code 6.11). */
     public Optional<Refusal> acceptEscalation(Instant at, String actor, ClockMaker clocks) {
-        if (state.stage < 2) {
-            return Optional.of(Refusal.of("there is no escalation to accept: the case is at " + stageName(), null));
+        Optional<Refusal> refused = refused(CaseVerb.ACCEPT_ESCALATION);
+        if (refused.isPresent()) {
+            return refused;
         }
         return acknowledge(at, actor, "escalation accepted", clocks);
     }
 
     /** Refuses an escalation request with reasons (T-3, T-8, H-5); the complainant is given the ombudsman's details. */
     public Optional<Refusal> refuseEscalation(String ground, String reasons, Instant at, String actor) {
-        if (state.stage < 2 || state.status != CaseStatus.OPEN || currentStage().map(StageRecord::acknowledgedAt).isPresent()) {
-            return Optional.of(Refusal.of("only an escalation request not yet accepted can be refused", null));
+        Optional<Refusal> refused = refused(CaseVerb.REFUSE_ESCALATION);
+        if (refused.isPresent()) {
+            return refused;
         }
-        PolicyPack.Escalation entry = pack.stage(state.stage).orElseThrow().entry();
-        if (entry == null || entry.refusalGrounds().isEmpty()) {
-            return Optional.of(Refusal.of("this policy does not allow escalation to " + stageName() + " to be refused; no reason is needed to escalate",
-                    "Code 6.12"));
-        }
+        PolicyPack.Escalation entry = Objects.requireNonNull(pack.stage(state.stage).orElseThrow().entry());
         if (!entry.refusalGrounds().contains(ground)) {
             return Optional.of(Refusal.onField("ground", "must be one of " + entry.refusalGrounds(), entry.cite()));
         }
@@ -589,15 +577,12 @@ public final class CaseFile {
     }
 
     public Optional<Refusal> close(@Nullable Satisfaction satisfaction, @Nullable String note, Instant at, String actor, ClockMaker clocks) {
+        Optional<Refusal> refused = refused(CaseVerb.CLOSE);
+        if (refused.isPresent()) {
+            return refused;
+        }
         RecordType type = pack.recordType(state.recordType).orElseThrow();
         boolean recordOnly = type.handling() == Handling.RECORDED;
-        Optional<Refusal> status = recordOnly
-                ? requireStatus("close", CaseStatus.OPEN, CaseStatus.RESPONDED)
-                : requireStatus("close", CaseStatus.RESPONDED);
-        if (status.isPresent()) {
-            return status.map(r -> state.status == CaseStatus.OPEN
-                    ? Refusal.of("respond before closing: the case has had no response at " + stageName(), null) : r);
-        }
         Optional<StepRule> survey = pack.steps().stream().filter(s -> s.kind() == StepKind.SATISFACTION_QUESTION).findFirst();
         if (survey.isPresent() && !recordOnly && satisfaction == null) {
             return Optional.of(Refusal.onField("satisfaction", "ask the complainant how satisfied they are with the handling "
@@ -622,9 +607,9 @@ public final class CaseFile {
     }
 
     public Optional<Refusal> reopen(String reason, Instant at, String actor, ClockMaker clocks) {
-        Optional<Refusal> closed = requireStatus("reopen", CaseStatus.CLOSED);
-        if (closed.isPresent()) {
-            return closed;
+        Optional<Refusal> refused = refused(CaseVerb.REOPEN);
+        if (refused.isPresent()) {
+            return refused;
         }
         if (reason.isBlank()) {
             return Optional.of(Refusal.onField("reason", "say why the case is reopened", null));
@@ -648,9 +633,9 @@ public final class CaseFile {
     }
 
     public Optional<Refusal> withdraw(String reason, Instant at, String actor) {
-        Optional<Refusal> open = requireStatus("withdraw", CaseStatus.OPEN, CaseStatus.ON_HOLD, CaseStatus.RESPONDED);
-        if (open.isPresent()) {
-            return open;
+        Optional<Refusal> refused = refused(CaseVerb.WITHDRAW);
+        if (refused.isPresent()) {
+            return refused;
         }
         record("withdrawn", at, actor, reason, Map.of("stage", state.stage));
         cancelOpenClocks(at);
@@ -668,12 +653,9 @@ public final class CaseFile {
      */
     public Optional<Refusal> decline(DeclineGround ground, @Nullable String exclusion, String reasons, @Nullable String decidedBy,
                                      Instant at, String actor) {
-        Optional<Refusal> open = requireStatus("decline", CaseStatus.OPEN, CaseStatus.ON_HOLD);
-        if (open.isPresent()) {
-            return open;
-        }
-        if (state.stage > 1 || currentStage().map(StageRecord::respondedAt).isPresent()) {
-            return Optional.of(Refusal.of("a complaint can only be declined at admission, before any response", "Code 2.1"));
+        Optional<Refusal> refused = refused(CaseVerb.DECLINE);
+        if (refused.isPresent()) {
+            return refused;
         }
         if (reasons.isBlank()) {
             return Optional.of(Refusal.onField("reasons", "a decision not to consider a complaint must give its reasons", "T-3"));
@@ -761,7 +743,7 @@ public final class CaseFile {
      * received in whatever became of it; only a social landlord's cases have one.
      */
     public Optional<Refusal> recordTenure(Tenure tenure, Instant at, String actor) {
-        Optional<Refusal> refused = tenureRefused(pack, tenure, "tenure");
+        Optional<Refusal> refused = refused(CaseVerb.TENURE).or(() -> tenureRefused(pack, tenure, "tenure"));
         if (refused.isPresent()) {
             return refused;
         }
@@ -847,46 +829,76 @@ public final class CaseFile {
         return state.stages.stream().filter(s -> s.number() == state.stage).findFirst();
     }
 
-    /** The verbs the pack and the state allow now, for the case page and API clients. */
+    /** The verbs the pack and the state allow now, by their names, for the case page and API clients: exactly those {@link #refused} lets through. */
     public List<String> allowedActions() {
-        List<String> actions = new ArrayList<>();
-        boolean staged = state.stage >= 1;
-        switch (state.status) {
-            case OPEN -> {
-                if (currentStage().map(StageRecord::acknowledgedAt).isEmpty()) actions.add("acknowledge");
-                if (state.stage >= 2 && currentStage().map(StageRecord::acknowledgedAt).isEmpty()) {
-                    actions.add("accept-escalation");
-                    if (pack.stage(state.stage).map(Stage::entry).map(e -> !e.refusalGrounds().isEmpty()).orElse(false)) {
-                        actions.add("refuse-escalation");
-                    }
+        return Arrays.stream(CaseVerb.values()).filter(verb -> refused(verb).isEmpty()).map(CaseVerb::id).toList();
+    }
+
+    /**
+     * Why a verb cannot be used on this case now, whatever it is given: what the case is (a record with no stages, a
+     * landlord's measure), its status against the transition table ({@link CaseVerb}), then the verb's own conditions.
+     * Empty exactly when the verb is offered; every verb asks this before anything else.
+     */
+    Optional<Refusal> refused(CaseVerb verb) {
+        Optional<Refusal> kind = kindRefused(verb);
+        if (kind.isPresent()) {
+            return kind;
+        }
+        if (!verb.allowedIn(state.status)) {
+            return refusal("cannot %s a case that is %s".formatted(verb.phrase(), describe(state.status)), null);
+        }
+        return conditionRefused(verb);
+    }
+
+    private Optional<Refusal> kindRefused(CaseVerb verb) {
+        boolean acknowledged = currentStage().map(StageRecord::acknowledgedAt).isPresent();
+        return switch (verb) {
+            case UNDERSTANDING -> state.stage < 1 ? refusal("only a complaint in a stage has an understanding to record", "Code 5.6") : none();
+            case ESCALATION_REQUEST -> state.stage < 1 ? refusal("a " + state.recordType + " has no stages to escalate through", null) : none();
+            case ACCEPT_ESCALATION -> state.stage < 2 ? refusal("there is no escalation to accept: the case is at " + stageName(), null) : none();
+            case REFUSE_ESCALATION -> state.stage < 2 || state.status != CaseStatus.OPEN || acknowledged
+                    ? refusal("only an escalation request not yet accepted can be refused", null) : none();
+            case TENURE -> pack.organisation().socialLandlord() ? none() : refusal("only a social landlord's cases record a tenure "
+                    + "(Tenant Satisfaction Measures); the " + pack.id() + " policy is not a social landlord's", "R-2");
+            case RECLASSIFY -> pack.recordType(state.recordType).map(t -> !t.becomes().isEmpty()).orElse(false) ? none()
+                    : refusal("a " + state.recordType + " can become nothing else under this policy", "Code 1.5");
+            default -> none();
+        };
+    }
+
+    private Optional<Refusal> conditionRefused(CaseVerb verb) {
+        boolean acknowledged = currentStage().map(StageRecord::acknowledgedAt).isPresent();
+        return switch (verb) {
+            case ACKNOWLEDGE, ACCEPT_ESCALATION -> acknowledged ? refusal("this " + stageName() + " is already acknowledged", null) : none();
+            case STEPS -> state.stage >= 1 && !pack.stepsAt(state.stage).isEmpty() ? none()
+                    : refusal("this policy has no step to record at " + stageName(), null);
+            case ESCALATION_REQUEST -> {
+                if (currentStage().map(StageRecord::escalationRefused).orElse(false)) {
+                    yield refusal("escalation of this case was refused", null);
                 }
-                actions.addAll(List.of("assign", "record-contact", "add-point", "record-evidence", "extend", "hold", "respond", "withdraw"));
-                if (staged) actions.add("record-step");
-                if (state.stage <= 1 && currentStage().map(StageRecord::respondedAt).isEmpty()) actions.add("decline");
-                if (pack.recordType(state.recordType).map(t -> t.handling() == Handling.RECORDED).orElse(false)) actions.add("close");
+                yield pack.stage(state.stage + 1).isPresent() ? none() : refusal("%s is the final stage of this procedure; the complainant may go to %s"
+                        .formatted(stageName(), ombudsmanName()), citeOr(pack.stage(state.stage).orElseThrow().cite(), null));
             }
-            case ON_HOLD -> actions.addAll(List.of("resume", "extend", "record-evidence", "withdraw", "decline"));
-            case RESPONDED -> {
-                actions.addAll(List.of("close", "withdraw", "record-contact"));
-                if (staged && pack.stage(state.stage + 1).isPresent()) actions.add("request-escalation");
+            case REFUSE_ESCALATION -> {
+                PolicyPack.Escalation entry = pack.stage(state.stage).orElseThrow().entry();
+                yield entry != null && !entry.refusalGrounds().isEmpty() ? none() : refusal("this policy does not allow escalation to "
+                        + stageName() + " to be refused; no reason is needed to escalate", "Code 6.12");
             }
-            case CLOSED -> {
-                actions.add("reopen");
-                if (staged && pack.stage(state.stage + 1).isPresent() && !currentStage().map(StageRecord::escalationRefused).orElse(false)) {
-                    actions.add("request-escalation");
-                }
-            }
-            case WITHDRAWN, DECLINED -> {
-            }
-        }
-        if (pack.recordType(state.recordType).map(t -> !t.becomes().isEmpty()).orElse(false)
-                && state.status != CaseStatus.WITHDRAWN && state.status != CaseStatus.DECLINED) {
-            actions.add("reclassify");
-        }
-        if (pack.organisation().socialLandlord()) {
-            actions.add("record-tenure");
-        }
-        return actions;
+            case CLOSE -> state.status == CaseStatus.OPEN
+                    && pack.recordType(state.recordType).map(t -> t.handling() != Handling.RECORDED).orElse(true)
+                    ? refusal("respond before closing: the case has had no response at " + stageName(), null) : none();
+            case DECLINE -> state.stage > 1 || currentStage().map(StageRecord::respondedAt).isPresent()
+                    ? refusal("a complaint can only be declined at admission, before any response", "Code 2.1") : none();
+            default -> none();
+        };
+    }
+
+    private static Optional<Refusal> refusal(String text, @Nullable String cite) {
+        return Optional.of(Refusal.of(text, cite));
+    }
+
+    private static Optional<Refusal> none() {
+        return Optional.empty();
     }
 
     // ---- clocks ------------------------------------------------------------------------------------------
@@ -973,15 +985,6 @@ public final class CaseFile {
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------
-
-    private Optional<Refusal> requireStatus(String verb, CaseStatus... allowed) {
-        for (CaseStatus status : allowed) {
-            if (state.status == status) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(Refusal.of("cannot %s a case that is %s".formatted(verb, describe(state.status)), null));
-    }
 
     private static String describe(CaseStatus status) {
         return switch (status) {

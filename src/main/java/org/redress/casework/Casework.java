@@ -184,6 +184,10 @@ public class Casework {
     @Transactional
     public Created reclassify(String organisation, String idOrReference, String newType, String actor) {
         CaseFile original = load(organisation, idOrReference);
+        Optional<Refusal> refused = original.refused(CaseVerb.RECLASSIFY);
+        if (refused.isPresent()) {
+            throw refusal(refused.get());
+        }
         String currentType = original.state().recordType();
         List<String> allowed = original.pack().recordType(currentType).map(PolicyPack.RecordType::becomes).orElse(List.of());
         if (!allowed.contains(newType)) {

@@ -54,6 +54,11 @@ public record PolicyPack(
         return steps.stream().filter(s -> s.stages().contains(stageNumber)).toList();
     }
 
+    /** The steps that can be recorded at a stage: its own, and those not tied to any stage. */
+    public List<StepRule> stepsAt(int stageNumber) {
+        return steps.stream().filter(s -> s.stages().isEmpty() || s.stages().contains(stageNumber)).toList();
+    }
+
     /** The final stage's number: a response at this stage ends the internal procedure. */
     public int finalStage() {
         return stages.isEmpty() ? 0 : stages.get(stages.size() - 1).number();

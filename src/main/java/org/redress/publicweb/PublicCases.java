@@ -229,7 +229,7 @@ class PublicCases {
         return new ComplainantView(v.reference(), organisations.require(organisation).name(), statusText(v.status()), v.stageName(),
                 v.receivedAt().atZone(zone).toLocalDate(), current.map(StageRecord::acknowledgedAt).map(i -> i.atZone(zone).toLocalDate()).orElse(null),
                 due(v, "acknowledge"), due(v, "respond"), responses, points, open,
-                v.allowedActions().contains("request-escalation"), v.escalationWindow() == null ? null : v.escalationWindow().closesOn());
+                v.allowedActions().contains("escalation-request"), v.escalationWindow() == null ? null : v.escalationWindow().closesOn());
     }
 
     void addInformation(String organisation, String reference, @Nullable String text) {

@@ -13,5 +13,5 @@ record ActionForm(@Nullable Long version, @Nullable String method, @Nullable Str
                   @Nullable String unresolved, @Nullable String outcomeWanted, @Nullable String lateAcceptedBecause,
                   @Nullable String ground, @Nullable String exclusion, @Nullable String decidedBy,
                   @Nullable String satisfiedWithHandling, @Nullable String satisfiedWithOutcome,
-                  @Nullable String recordType, @Nullable String tenure) {
+                  @Nullable String recordType, @Nullable String tenure, @Nullable String understanding) {
 }

@@ -74,9 +74,9 @@ class CasePageController {
             case "extend" -> "Deadline extended";
             case "respond" -> "Response recorded";
             case "close" -> "Case closed";
-            case "request-escalation" -> "Escalation request recorded";
+            case "escalation-request" -> "Escalation request recorded";
             case "accept-escalation" -> "Escalation accepted";
-            case "record-tenure" -> "Tenure recorded";
+            case "tenure" -> "Tenure recorded";
             default -> "Saved";
         };
     }

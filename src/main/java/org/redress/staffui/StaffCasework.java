@@ -12,6 +12,7 @@ import org.redress.casework.CaseScope;
 import org.redress.casework.CaseSection;
 import org.redress.casework.CaseSummary;
 import org.redress.casework.CaseTypes.*;
+import org.redress.casework.CaseVerb;
 import org.redress.casework.CaseView;
 import org.redress.casework.StaffWork;
 import org.redress.casework.CaseDisclosure;
@@ -279,8 +280,7 @@ class StaffCasework {
         PolicyPack pack = packs.version(view.pack().id(), view.pack().version());
         Optional<Role> role = accounts.roleIn(username, organisation);
         List<Offer> offers = view.allowedActions().stream()
-                .filter(verb -> role.map(r -> Permissions.allows(r, Permissions.forVerb(verb))).orElse(false))
-                .filter(verb -> !verb.equals("record-step") || !pack.stepsIn(view.stage()).isEmpty())
+                .filter(verb -> role.map(r -> CaseVerb.named(verb).map(v -> Permissions.allows(r, v.permission())).orElse(false)).orElse(false))
                 .map(verb -> offer(verb, view, pack)).toList();
         List<SectionLink> links = sections.stream().filter(s -> s.visibleTo(organisation, view, username))
                 .map(s -> new SectionLink(s.id(), s.title(), s.summary(organisation, view, username).orElse(null))).toList();
@@ -296,25 +296,27 @@ class StaffCasework {
             case "acknowledge" -> new Offer(verb, "Acknowledge", "Stops the acknowledgement clock. Use the contact method the person prefers (A-2).");
             case "assign" -> new Offer(verb, "Give this stage an owner", stage.filter(PolicyPack.Stage::differentHandler).isPresent()
                     ? "This stage must be handled by someone other than the previous stage's handler (Code 6.13)." : "The owner is shown on the work list.");
-            case "record-contact" -> new Offer(verb, "Record contact with the person", "Say what was discussed. Stops a 'contact within' clock (T-5).");
-            case "add-point" -> new Offer(verb, "Add a point of complaint", "Each point gets its own decision and reasons in the response (Code 6.7).");
-            case "record-evidence" -> new Offer(verb, "Record evidence", "An interview, records examined or a site visit, with the date, who and notes (S0-6).");
+            case "contact" -> new Offer(verb, "Record contact with the person", "Say what was discussed. Stops a 'contact within' clock (T-5).");
+            case "understanding" -> new Offer(verb, "Record what the complaint is about", "Your understanding of the complaint and "
+                    + "the outcome the person wants, in your words, as you have agreed them with the person (Code 5.6, A-6).");
+            case "points" -> new Offer(verb, "Add a point of complaint", "Each point gets its own decision and reasons in the response (Code 6.7).");
+            case "evidence" -> new Offer(verb, "Record evidence", "An interview, records examined or a site visit, with the date, who and notes (S0-6).");
             case "extend" -> new Offer(verb, "Extend a deadline", clockRules);
             case "hold" -> new Offer(verb, "Put on hold", "The clocks pause until the case is resumed, for example for court proceedings (A-11).");
             case "resume" -> new Offer(verb, "Resume", "The clocks restart with the time they had left.");
             case "respond" -> new Offer(verb, "Send the response", "Give a decision and reasons for every point, and a date for every promised action (Code 6.7, A-5)."
                     + (pack.stepsIn(view.stage()).stream().anyMatch(PolicyPack.StepRule::beforeResponse)
                     ? " First record: " + pack.stepsIn(view.stage()).stream().filter(PolicyPack.StepRule::beforeResponse).map(PolicyPack.StepRule::id).toList() + "." : ""));
-            case "record-step" -> new Offer(verb, "Record a step", "For example a case conference decision (A-8) or the person's comments on adverse findings (A-9).");
+            case "steps" -> new Offer(verb, "Record a step", "For example a case conference decision (A-8) or the person's comments on adverse findings (A-9).");
             case "withdraw" -> new Offer(verb, "Record that the person withdrew", "Give the reason they gave.");
             case "decline" -> new Offer(verb, "Decline the complaint", "Give the ground and reasons; the person is told with the ombudsman's details (F-3, F-10, T-3). Never a silent rejection.");
             case "close" -> new Offer(verb, "Close the case", "Ask the person whether they are satisfied with how it was handled and with the outcome (H-7).");
             case "reopen" -> new Offer(verb, "Reopen", "Give the reason. The stage's response clock runs again.");
-            case "request-escalation" -> new Offer(verb, "Record a request to escalate", escalationText(view, pack));
+            case "escalation-request" -> new Offer(verb, "Record a request to escalate", escalationText(view, pack));
             case "accept-escalation" -> new Offer(verb, "Accept the escalation", "Acknowledges the request and starts the stage's response clock.");
             case "refuse-escalation" -> new Offer(verb, "Refuse the escalation", "Only on the policy's grounds, with reasons and the ombudsman's details (T-8, T-3).");
             case "reclassify" -> new Offer(verb, "Reclassify", "A new linked case is logged; this one stays open with the link (Code 1.5).");
-            case "record-tenure" -> new Offer(verb, "Record their tenure", "The regulator's measures CH01 and CH02 are reported by tenure "
+            case "tenure" -> new Offer(verb, "Record their tenure", "The regulator's measures CH01 and CH02 are reported by tenure "
                     + "(R-2). Correct it whenever you learn it, whatever the case's status.");
             default -> new Offer(verb, verb, "");
         };
@@ -347,15 +349,22 @@ class StaffCasework {
                 String owner = required("owner", f.owner(), "Enter the username of the owner");
                 yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.assign(owner, now, username));
             }
-            case "record-contact" -> {
+            case "contact" -> {
                 String note = required("note", f.note(), "Enter what was discussed");
                 yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.recordContact(now, username, note, clocks));
             }
-            case "add-point" -> {
+            case "points" -> {
                 String summary = required("summary", f.summary(), "Enter the point of complaint");
                 yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.addPoint(summary, now, username));
             }
-            case "record-evidence" -> {
+            case "understanding" -> {
+                if (blank(f.understanding()) && blank(f.outcomeWanted())) {
+                    throwIfAny(List.of(new FieldError("understanding", "Enter your understanding of the complaint or the outcome wanted")));
+                }
+                yield casework.act(organisation, reference, version, username, (file, now, clocks) ->
+                        file.recordUnderstanding(blankToNull(f.understanding()), blankToNull(f.outcomeWanted()), now, username));
+            }
+            case "evidence" -> {
                 List<FieldError> errors = new ArrayList<>();
                 EvidenceKind kind = enumValue(EvidenceKind.class, f.kind(), "kind", "Choose the kind of evidence", errors);
                 LocalDate date = date(f.date(), "date", "the date of the evidence", errors);
@@ -390,7 +399,7 @@ class StaffCasework {
             }
             case "resume" -> casework.act(organisation, reference, version, username,
                     (file, now, clocks) -> file.resume(now, username, blankToNull(f.note()), clocks));
-            case "record-step" -> {
+            case "steps" -> {
                 String step = required("step", f.step(), "Choose the step");
                 yield casework.act(organisation, reference, version, username,
                         (file, now, clocks) -> file.recordStep(step, f.note() == null ? "" : f.note().strip(), now, username));
@@ -418,7 +427,7 @@ class StaffCasework {
                 String reason = required("reason", f.reason(), "Enter why the case is reopened");
                 yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.reopen(reason, now, username, clocks));
             }
-            case "request-escalation" -> casework.act(organisation, reference, version, username,
+            case "escalation-request" -> casework.act(organisation, reference, version, username,
                     (file, now, clocks) -> file.requestEscalation(now, now, blankToNull(f.unresolved()), blankToNull(f.outcomeWanted()),
                             blankToNull(f.lateAcceptedBecause()), username, clocks));
             case "accept-escalation" -> casework.act(organisation, reference, version, username,
@@ -429,7 +438,7 @@ class StaffCasework {
                         (file, now, clocks) -> file.refuseEscalation(ground, f.reason() == null ? "" : f.reason().strip(), now, username));
             }
             case "reclassify" -> casework.reclassify(organisation, reference, required("recordType", f.recordType(), "Choose the new record type"), username).view();
-            case "record-tenure" -> {
+            case "tenure" -> {
                 List<FieldError> errors = new ArrayList<>();
                 Tenure tenure = enumValue(Tenure.class, f.tenure(), "tenure", "Choose their tenure, or 'Not known'", errors);
                 throwIfAny(errors);

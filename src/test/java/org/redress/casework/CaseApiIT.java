@@ -232,7 +232,7 @@ class CaseApiIT extends CaseApiSupport {
         act("alliance-homes", c, "decline", "{\"ground\":\"OUT_OF_SCOPE\",\"exclusion\":\"courts-tribunals-insurers\",\"reasons\":\"a matter for the court\"}");
         assertRefused(attempt("alliance-homes", c, "withdraw", "{\"reason\":\"x\"}"), "cannot withdraw a case that is declined");
         // a declined complaint still counts in the regulator's figures, so only its tenure can still be put right
-        assertThat(api().get(path("alliance-homes", c)).json().get("allowedActions").toString()).isEqualTo("[\"record-tenure\"]");
+        assertThat(api().get(path("alliance-homes", c)).json().get("allowedActions").toString()).isEqualTo("[\"tenure\"]");
     }
 
     @Test
@@ -243,7 +243,7 @@ class CaseApiIT extends CaseApiSupport {
                 .replace("\"preferredContact\":\"EMAIL\",", "\"preferredContact\":\"EMAIL\",\"tenure\":\"LOW_COST_RENTAL\","));
         assertThat(c.get("complainant").get("tenure").asString()).isEqualTo("LOW_COST_RENTAL");
         assertThat(c.get("history").get(0).get("details").get("tenure").asString()).isEqualTo("LOW_COST_RENTAL");
-        assertThat(c.get("allowedActions").toString()).contains("record-tenure");
+        assertThat(c.get("allowedActions").toString()).contains("tenure");
         JsonNode corrected = act("alliance-homes", c, "tenure", "{\"tenure\":\"LOW_COST_HOME_OWNERSHIP\",\"expectedVersion\":"
                 + c.get("version").asLong() + "}");
         assertThat(api().get(path("alliance-homes", c)).json().get("complainant").get("tenure").asString()).isEqualTo("LOW_COST_HOME_OWNERSHIP");
@@ -305,7 +305,7 @@ class CaseApiIT extends CaseApiSupport {
         assertRefused(attempt("alliance-homes", c, "points", "{\"summary\":\"another\"}"), "cannot add a point to a case that is withdrawn");
         assertRefused(attempt("alliance-homes", c, "contact", "{\"note\":\"phoned\"}"), "cannot record contact on a case that is withdrawn");
         assertRefused(attempt("alliance-homes", c, "evidence",
-                "{\"kind\":\"INTERVIEW\",\"date\":\"2026-11-23\",\"who\":\"Ada\",\"notes\":\"x\"}"), "evidence can no longer be added");
+                "{\"kind\":\"INTERVIEW\",\"date\":\"2026-11-23\",\"who\":\"Ada\",\"notes\":\"x\"}"), "cannot record evidence on a case that is withdrawn");
         assertRefused(attempt("alliance-homes", c, "acknowledge", "{}"), "cannot acknowledge a case that is withdrawn");
         assertRefused(attempt("alliance-homes", c, "respond",
                 "{\"summary\":\"x\",\"points\":[{\"number\":1,\"outcome\":\"UPHELD\",\"reasons\":\"y\"}]}"), "withdrawn");
@@ -318,6 +318,14 @@ class CaseApiIT extends CaseApiSupport {
         JsonNode compliment = create("alliance-homes", complaint("compliment", "2026-11-23T09:00:00Z", "housing"));
         assertRefused(attempt("alliance-homes", compliment, "understanding", "{\"understanding\":\"x\"}"), "Code 5.6");
         assertRefused(attempt("alliance-homes", compliment, "escalation-request", "{}"), "has no stages to escalate through");
+
+        // the transition table: a withdrawn service request is no longer offered for reclassifying, nor accepted
+        JsonNode request = create("alliance-homes", complaint("service-request", "2026-11-23T09:00:00Z", "housing"));
+        assertThat(request.get("allowedActions").toString()).contains("\"reclassify\"");
+        request = act("alliance-homes", request, "withdraw", "{\"reason\":\"sorted out\"}");
+        assertThat(request.get("allowedActions").toString()).isEqualTo("[\"tenure\"]");
+        assertRefused(attempt("alliance-homes", request, "reclassify", "{\"recordType\":\"complaint\"}"), "cannot reclassify a case that is withdrawn");
+        assertRefused(attempt("alliance-homes", request, "understanding", "{\"understanding\":\"x\"}"), "Code 5.6");
     }
 
     @Test

@@ -80,7 +80,7 @@ class CaseGeneratorIT extends CaseApiSupport {
         JsonNode first = page.get("items").get(0);
         JsonNode read = api().get("/api/v1/organisations/alliance-homes/cases/" + first.get("reference").asString()).json();
         assertThat(read.get("history").size()).isPositive();
-        assertThat(read.get("allowedActions").toString()).contains("add-point");
+        assertThat(read.get("allowedActions").toString()).contains("points");
         JsonNode acted = act("alliance-homes", read, "points", "{\"summary\":\"also the hallway light\"}");
         assertThat(acted.get("version").asLong()).isEqualTo(read.get("version").asLong() + 1);
 

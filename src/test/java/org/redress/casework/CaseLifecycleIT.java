@@ -71,7 +71,7 @@ class CaseLifecycleIT extends CaseApiSupport {
         c = act("alliance-homes", c, "steps", "{\"step\":\"case-conference\",\"note\":\"Fairly handled; agree £150\"}");
         c = act("alliance-homes", c, "steps", "{\"step\":\"adverse-findings\",\"note\":\"Complainant invited to comment by 25 Jan; no comment received\"}");
         c = act("alliance-homes", c, "respond", finalResponse);
-        assertThat(c.get("allowedActions").toString()).doesNotContain("request-escalation");
+        assertThat(c.get("allowedActions").toString()).doesNotContain("escalation-request");
         c = act("alliance-homes", c, "close", "{\"note\":\"resolved\"}");
         assertThat(c.get("status").asString()).isEqualTo("CLOSED");
         assertThat(c.get("history")).extracting(e -> e.get("type").asString()).containsExactly("logged", "acknowledged", "extended",

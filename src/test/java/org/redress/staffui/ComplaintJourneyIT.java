@@ -138,7 +138,7 @@ class ComplaintJourneyIT {
         assertThat(worker.locator("#tenure-recorded")).hasText("Low-cost home ownership (LCHO)");
         assertAccessible(worker);
         // ... and corrects the tenure when the person says they rent after all
-        act(worker, "record-tenure", p -> p.check("#tenure"));
+        act(worker, "tenure", p -> p.check("#tenure"));
         assertThat(worker.locator(".govuk-notification-banner")).containsText("Tenure recorded");
         assertThat(worker.locator("#tenure-recorded")).hasText("Low-cost rental (LCRA)");
 
@@ -178,7 +178,7 @@ class ComplaintJourneyIT {
         // ... and answers the resident's complaint too
         worker.navigate("/staff/the-trust/cases/" + residentsReference);
         act(worker, "acknowledge", p -> { });
-        act(worker, "add-point", p -> p.fill("#summary-point", "Roof leak not repaired"));
+        act(worker, "points", p -> p.fill("#summary-point", "Roof leak not repaired"));
         act(worker, "respond", p -> {
             p.fill("#summary", "A roofer will repair the roof on 8 December and we will repaint the ceiling.");
             p.selectOption("#pointOutcome1", "UPHELD");
@@ -190,7 +190,7 @@ class ComplaintJourneyIT {
         clock.setUk("2026-12-03T09:00");
         Page manager = signIn("journey.manager", "manager-pass");
         manager.navigate("/staff/the-trust/cases/" + phoneReference);
-        act(manager, "request-escalation", p -> {
+        act(manager, "escalation-request", p -> {
             p.fill("#unresolved", "Visits were missed again this week");
             p.fill("#esc-outcome", "A named support worker");
         });

@@ -164,9 +164,9 @@ class StaffPagesIT {
                 "name", "Tina Tenure", "description", "The gutter again", "tenure", "LOW_COST_HOME_OWNERSHIP"));
         assertThat(logged.status()).isEqualTo(302);
         String page = logged.location().replaceFirst("^https?://[^/]+", "");
-        assertThat(homes.get(page).body()).contains("id=\"tenure-recorded\"", "Low-cost home ownership (LCHO)", "action-record-tenure");
+        assertThat(homes.get(page).body()).contains("id=\"tenure-recorded\"", "Low-cost home ownership (LCHO)", "action-tenure");
         String caseReference = page.substring(page.lastIndexOf('/') + 1);
-        assertThat(homes.post(page + "/record-tenure", Map.of("tenure", "OTHER")).status()).isEqualTo(302);
+        assertThat(homes.post(page + "/tenure", Map.of("tenure", "OTHER")).status()).isEqualTo(302);
         assertThat(new Api(port).get("/api/v1/organisations/alliance-homes/cases/" + caseReference).json().get("complainant")
                 .get("tenure").asString()).isEqualTo("OTHER");
 
@@ -175,6 +175,30 @@ class StaffPagesIT {
         WebSession contractor = new WebSession(port);
         contractor.signIn("pages.contractor", "pages-contractor-pass");
         assertThat(contractor.get("/staff/247-alliance/contacts/new").body()).contains("Log a contact").doesNotContain("Their tenure");
+    }
+
+    @Test
+    void aCaseWorkerRecordsTheUnderstandingOfAComplaintOnTheCasePageAndABlankOneIsNamed() {
+        // Code 5.6: the understanding of the complaint and the outcome wanted, offered while the complaint is handled
+        WebSession homes = new WebSession(port);
+        homes.signIn("pages.homes", "pages-homes-pass");
+        assertThat(homes.get("/staff/alliance-homes/contacts/new").status()).isEqualTo(200);
+        WebSession.Page logged = homes.post("/staff/alliance-homes/contacts", Map.of("recordType", "complaint", "channel", "LETTER",
+                "name", "Una Understood", "description", "The fence was left broken"));
+        assertThat(logged.status()).isEqualTo(302);
+        String page = logged.location().replaceFirst("^https?://[^/]+", "");
+        String caseReference = page.substring(page.lastIndexOf('/') + 1);
+        assertThat(homes.get(page).body()).contains("id=\"action-understanding\"", "Record what the complaint is about");
+
+        WebSession.Page blank = homes.post(page + "/understanding", Map.of("understanding", " ", "outcomeWanted", ""));
+        assertThat(blank.status()).isEqualTo(422);
+        assertThat(blank.body()).contains("govuk-error-summary", "Enter your understanding of the complaint or the outcome wanted");
+
+        assertThat(homes.post(page + "/understanding", Map.of("understanding", "The fence was damaged by our contractor",
+                "outcomeWanted", "A new fence")).status()).isEqualTo(302);
+        var stage = new Api(port).get("/api/v1/organisations/alliance-homes/cases/" + caseReference).json().get("stages").get(0);
+        assertThat(stage.get("understanding").asString()).isEqualTo("The fence was damaged by our contractor");
+        assertThat(stage.get("outcomeWanted").asString()).isEqualTo("A new fence");
     }
 
     @Test

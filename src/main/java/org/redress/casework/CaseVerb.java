@@ -1,0 +1,83 @@
+package org.redress.casework;
+
+import org.redress.accounts.Permission;
+import org.redress.casework.CaseTypes.CaseStatus;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.redress.casework.CaseTypes.CaseStatus.*;
+
+/**
+ * The case's transition table: each verb under its one name (the API path segment, the staff page's action, the
+ * permission matrix's key and the name in {@code allowedActions}), the statuses it is allowed in and the permission it
+ * needs. {@link CaseFile} checks every verb against it and offers exactly the verbs it would accept; the verb's
+ * conditions beyond the status (an acknowledgement not yet made, a next stage to escalate to) are in
+ * {@code CaseFile.refused}, written once for both. The permission matrix in accounts keeps a copy of the permissions
+ * (accounts cannot depend on casework); {@code CaseVerbTableTest} holds the two equal.
+ */
+public enum CaseVerb {
+    ACKNOWLEDGE("acknowledge", "acknowledge", Permission.WORK_CASE, EnumSet.of(OPEN)),
+    ASSIGN("assign", "assign", Permission.WORK_CASE, EnumSet.of(OPEN, ON_HOLD, RESPONDED)),
+    POINTS("points", "add a point to", Permission.WORK_CASE, EnumSet.of(OPEN, ON_HOLD)),
+    UNDERSTANDING("understanding", "record the understanding of", Permission.WORK_CASE, EnumSet.of(OPEN, ON_HOLD)),
+    EVIDENCE("evidence", "record evidence on", Permission.WORK_CASE, EnumSet.of(OPEN, ON_HOLD, RESPONDED, CLOSED)),
+    CONTACT("contact", "record contact on", Permission.WORK_CASE, EnumSet.of(OPEN, RESPONDED)),
+    STEPS("steps", "record a step on", Permission.WORK_CASE, EnumSet.of(OPEN, ON_HOLD, RESPONDED)),
+    EXTEND("extend", "extend", Permission.EXTEND, EnumSet.of(OPEN, ON_HOLD)),
+    HOLD("hold", "put on hold", Permission.WORK_CASE, EnumSet.of(OPEN)),
+    RESUME("resume", "resume", Permission.WORK_CASE, EnumSet.of(ON_HOLD)),
+    RESPOND("respond", "respond to", Permission.WORK_CASE, EnumSet.of(OPEN)),
+    ESCALATION_REQUEST("escalation-request", "escalate", Permission.ESCALATE, EnumSet.of(RESPONDED, CLOSED)),
+    ACCEPT_ESCALATION("accept-escalation", "accept the escalation of", Permission.ESCALATE, EnumSet.of(OPEN)),
+    REFUSE_ESCALATION("refuse-escalation", "refuse the escalation of", Permission.ESCALATE, EnumSet.of(OPEN)),
+    CLOSE("close", "close", Permission.DECIDE, EnumSet.of(OPEN, RESPONDED)),
+    REOPEN("reopen", "reopen", Permission.DECIDE, EnumSet.of(CLOSED)),
+    WITHDRAW("withdraw", "withdraw", Permission.DECIDE, EnumSet.of(OPEN, ON_HOLD, RESPONDED)),
+    DECLINE("decline", "decline", Permission.DECIDE, EnumSet.of(OPEN, ON_HOLD)),
+    // the tenure can be corrected whatever the status, since a case counts in the period it was received in
+    TENURE("tenure", "record the tenure of", Permission.WORK_CASE, EnumSet.allOf(CaseStatus.class)),
+    RECLASSIFY("reclassify", "reclassify", Permission.DECIDE, EnumSet.of(OPEN, ON_HOLD, RESPONDED, CLOSED));
+
+    private final String id;
+    private final String phrase;
+    private final Permission permission;
+    private final Set<CaseStatus> statuses;
+
+    CaseVerb(String id, String phrase, Permission permission, Set<CaseStatus> statuses) {
+        this.id = id;
+        this.phrase = phrase;
+        this.permission = permission;
+        this.statuses = statuses;
+    }
+
+    /** The verb's one name: its API path segment, its staff page action and its name in {@code allowedActions}. */
+    public String id() {
+        return id;
+    }
+
+    /** The permission a member of staff needs for it. */
+    public Permission permission() {
+        return permission;
+    }
+
+    /** The statuses it is allowed in. */
+    public Set<CaseStatus> statuses() {
+        return EnumSet.copyOf(statuses);
+    }
+
+    public boolean allowedIn(CaseStatus status) {
+        return statuses.contains(status);
+    }
+
+    /** How a refusal names it: "cannot {phrase} a case that is closed". */
+    String phrase() {
+        return phrase;
+    }
+
+    public static Optional<CaseVerb> named(String id) {
+        return Arrays.stream(values()).filter(v -> v.id.equals(id)).findFirst();
+    }
+}
