@@ -1,16 +1,18 @@
 package org.redress.correspondence;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.redress.web.PdfRenderer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** A letter as a PDF for post; large print where the person needs it (F-16). */
 @Component
 class LetterPdf {
+
+    private final PdfRenderer renderer;
+
+    LetterPdf(PdfRenderer renderer) {
+        this.renderer = renderer;
+    }
 
     byte[] render(Letter letter) {
         boolean large = letter.formats().stream().anyMatch(f -> f.toLowerCase().contains("large print"));
@@ -27,16 +29,7 @@ class LetterPdf {
             html.append("<p>").append(xml(paragraph)).append("</p>");
         }
         html.append("</body></html>");
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html.toString(), null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return renderer.render(html.toString());
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.redress.ombudsman;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.jspecify.annotations.Nullable;
 import org.redress.calendar.UkTime;
 import org.redress.casework.CaseEvent;
@@ -13,6 +12,7 @@ import org.redress.correspondence.Letter;
 import org.redress.people.Organisation;
 import org.redress.people.Organisations;
 import org.redress.publicweb.Attachments;
+import org.redress.web.PdfRenderer;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayOutputStream;
@@ -52,15 +52,17 @@ class InformationPack {
     private final Attachments attachments;
     private final Organisations organisations;
     private final OmbudsmanReferrals referrals;
+    private final PdfRenderer renderer;
     private final Clock clock;
 
     InformationPack(Casework casework, CaseCorrespondence correspondence, Attachments attachments, Organisations organisations,
-                    OmbudsmanReferrals referrals, Clock clock) {
+                    OmbudsmanReferrals referrals, PdfRenderer renderer, Clock clock) {
         this.casework = casework;
         this.correspondence = correspondence;
         this.attachments = attachments;
         this.organisations = organisations;
         this.referrals = referrals;
+        this.renderer = renderer;
         this.clock = clock;
     }
 
@@ -132,17 +134,7 @@ class InformationPack {
     // ---- the PDF -------------------------------------------------------------------------------------------
 
     private byte[] render(Records r) {
-        String html = html(r);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return renderer.render(html(r));
     }
 
     private String html(Records r) {

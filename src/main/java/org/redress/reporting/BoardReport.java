@@ -1,16 +1,12 @@
 package org.redress.reporting;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import org.redress.people.Organisations;
+import org.redress.web.PdfRenderer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,12 +33,14 @@ class BoardReport {
     private final SelfAssessment selfAssessment;
     private final Organisations organisations;
     private final ITemplateEngine templates;
+    private final PdfRenderer renderer;
 
-    BoardReport(Reports reports, SelfAssessment selfAssessment, Organisations organisations, ITemplateEngine templates) {
+    BoardReport(Reports reports, SelfAssessment selfAssessment, Organisations organisations, ITemplateEngine templates, PdfRenderer renderer) {
         this.reports = reports;
         this.selfAssessment = selfAssessment;
         this.organisations = organisations;
         this.templates = templates;
+        this.renderer = renderer;
     }
 
     @Transactional(readOnly = true)
@@ -65,17 +63,6 @@ class BoardReport {
     }
 
     byte[] pdf(ReportScope scope, Kind kind) {
-        String html = html(scope, kind);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useSVGDrawer(new BatikSVGDrawer());
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return renderer.renderWithCharts(html(scope, kind));
     }
 }

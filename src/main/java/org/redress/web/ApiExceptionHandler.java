@@ -1,8 +1,11 @@
 package org.redress.web;
 
 import jakarta.validation.ConstraintViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -42,6 +45,16 @@ class ApiExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", List.of(new FieldError(e.field(), e.getMessage())));
+    }
+
+    /** A PDF that cannot be made now: 503, and when to ask again. */
+    @ExceptionHandler(PdfBusyException.class)
+    ResponseEntity<ProblemDetail> busy(PdfBusyException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "PDF busy", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -21,27 +21,27 @@ import java.util.Locale;
 
 /**
  * Refuses input no field can hold before any controller sees it: a NUL character (PostgreSQL cannot store one in
- * text, so it would otherwise fail deep inside a write), and a JSON body larger than {@link #MAX_JSON_BYTES} (the
- * servlet container limits forms and uploads, not JSON). Found by the input fuzz test (docs/security.md).
+ * text, so it would otherwise fail deep inside a write), and a body other than a file upload larger than
+ * {@link #MAX_BODY_BYTES} (413): no request needs more, since no field may hold more than {@link TextLimits#TEXT}
+ * characters. A body that says it is larger is refused unread by {@link BodyLimitFilter}; here one that does not say
+ * (chunked) is read up to the limit before anything parses it. File uploads have their own limits
+ * (spring.servlet.multipart). Found by the input fuzz test and issue 19 (docs/security.md).
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 10)
 class InputHygieneFilter extends OncePerRequestFilter {
 
-    static final int MAX_JSON_BYTES = 2 * 1024 * 1024;
+    static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         HttpServletRequest checked = request;
+        boolean upload = type.startsWith("multipart/");
         if (type.contains("json")) {
-            if (request.getContentLengthLong() > MAX_JSON_BYTES) {
-                refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "body", "is larger than 2 MB");
-                return;
-            }
-            byte[] body = readAtMost(request.getInputStream(), MAX_JSON_BYTES + 1);
-            if (body.length > MAX_JSON_BYTES) {
+            byte[] body = readAtMost(request.getInputStream(), MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
                 refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "body", "is larger than 2 MB");
                 return;
             }
@@ -50,7 +50,18 @@ class InputHygieneFilter extends OncePerRequestFilter {
                 return;
             }
             checked = new CachedBody(request, body);
-        } else if (!type.startsWith("multipart/")) {
+        } else if (!upload) {
+            boolean form = type.startsWith("application/x-www-form-urlencoded");
+            if (!form && request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null) {
+                // a body of unknown length (chunked), neither form nor JSON: read at most the limit before anyone parses it
+                // (the servlet container holds a form to the same size)
+                byte[] body = readAtMost(request.getInputStream(), MAX_BODY_BYTES + 1);
+                if (body.length > MAX_BODY_BYTES) {
+                    refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "body", "is larger than 2 MB");
+                    return;
+                }
+                checked = new CachedBody(request, body);
+            }
             for (var entry : request.getParameterMap().entrySet()) {
                 if (entry.getKey().indexOf('\0') >= 0 || anyNul(java.util.Arrays.asList(entry.getValue()))) {
                     refuse(response, HttpServletResponse.SC_BAD_REQUEST, entry.getKey().replace('\0', '?'),
@@ -74,7 +85,7 @@ class InputHygieneFilter extends OncePerRequestFilter {
         return in.readNBytes(limit);
     }
 
-    private static void refuse(HttpServletResponse response, int status, String field, String message) throws IOException {
+    static void refuse(HttpServletResponse response, int status, String field, String message) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");

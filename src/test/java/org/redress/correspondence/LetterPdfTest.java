@@ -20,7 +20,7 @@ class LetterPdfTest {
                 "zoe@example.org", null, null, "Your code", "Dear Zoë <b>Smith</b> & family,\n\nWe will pay you £50.\n\n" + Letter.MASK,
                 List.of(), null, "SENT", 1, null, Instant.parse("2026-11-23T10:00:00Z"), null, null, null, null);
 
-        byte[] pdf = new LetterPdf().render(letter);
+        byte[] pdf = new LetterPdf(org.redress.web.PdfRenderer.standalone()).render(letter);
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(document)).contains("Dear Zoë <b>Smith</b> & family,", "We will pay you £50.");
