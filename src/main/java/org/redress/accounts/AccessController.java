@@ -2,7 +2,9 @@ package org.redress.accounts;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.redress.web.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +40,7 @@ class AccessController {
         return audit.reads(organisation, access.current(organisation), caseRef == null || caseRef.isBlank() ? null : caseRef.strip(), limit);
     }
 
-    record ServiceAreas(@Nullable List<String> serviceAreas) {
+    record ServiceAreas(@Nullable List<@Size(max = TextLimits.NAME) String> serviceAreas) {
     }
 
     @PutMapping("/api/v1/organisations/{organisation}/staff/{username}/service-areas")

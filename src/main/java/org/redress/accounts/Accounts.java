@@ -6,6 +6,7 @@ import org.redress.people.Organisation;
 import org.redress.people.Organisations;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
+import org.redress.web.TextLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -227,8 +228,9 @@ public class Accounts {
      */
     @Transactional
     public void limitToServiceAreas(String username, String organisation, @Nullable Set<String> serviceAreas) {
-        if (serviceAreas != null && (serviceAreas.isEmpty() || serviceAreas.stream().anyMatch(a -> a.isBlank() || a.length() > 100))) {
-            throw new InvalidInputException("serviceAreas", "name one or more service areas (each 1 to 100 characters), or none to lift the limit");
+        if (serviceAreas != null && (serviceAreas.isEmpty() || serviceAreas.stream().anyMatch(a -> a.isBlank() || a.length() > TextLimits.NAME))) {
+            throw new InvalidInputException("serviceAreas", "name one or more service areas (each 1 to " + TextLimits.NAME
+                    + " characters), or none to lift the limit");
         }
         int changed = jdbc.sql("update accounts.membership set service_areas = ? where username = ? and organisation = ?")
                 .params(serviceAreas == null ? null : serviceAreas.stream().sorted().toArray(String[]::new), username, organisation).update();

@@ -2,8 +2,10 @@ package org.redress.accounts;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.web.InvalidInputException;
+import org.redress.web.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,7 +32,8 @@ class ApiTokenController {
     }
 
     /** @param expiresInDays how many days the token works, 1 to 365; a year when left out */
-    record NewToken(@Nullable String organisation, @Nullable String name, @Nullable Integer expiresInDays) {
+    record NewToken(@Size(max = TextLimits.NAME) @Nullable String organisation, @Size(max = TextLimits.NAME) @Nullable String name,
+                    @Nullable Integer expiresInDays) {
     }
 
     @PostMapping

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.redress.database.CacheForgetting;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
+import org.redress.web.TextLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,8 +83,8 @@ public class ApiTokens {
      */
     @Transactional
     public IssuedToken issue(String username, String organisation, String name, @Nullable Integer expiresInDays) {
-        if (name.isBlank() || name.length() > 100) {
-            throw new InvalidInputException("name", "say what the token is for, in 1 to 100 characters");
+        if (name.isBlank() || name.length() > TextLimits.NAME) {
+            throw new InvalidInputException("name", "say what the token is for, in 1 to " + TextLimits.NAME + " characters");
         }
         if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > LONGEST_IN_DAYS)) {
             throw new InvalidInputException("expiresInDays", "must be 1 to " + LONGEST_IN_DAYS + ": the days the token works (a year at most)");

@@ -1,5 +1,6 @@
 package org.redress.accounts;
 
+import org.redress.web.TextLimits;
 import org.springframework.stereotype.Component;
 
 import java.io.BufferedReader;

@@ -1,11 +1,13 @@
 package org.redress.accounts;
 
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.people.Organisations;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
 import org.redress.web.RefusedException;
+import org.redress.web.TextLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -80,8 +82,9 @@ public class Team {
      *                     the username, and is not used when someone has
      * @param serviceAreas the only service areas whose cases they will see; left out for every area
      */
-    public record NewMember(@Nullable String username, @Nullable String displayName, @Nullable String role, @Nullable String password,
-                            @Nullable List<String> serviceAreas) {
+    public record NewMember(@Size(max = TextLimits.NAME) @Nullable String username, @Size(max = TextLimits.NAME) @Nullable String displayName,
+                            @Size(max = TextLimits.NAME) @Nullable String role, @Size(max = TextLimits.NAME) @Nullable String password,
+                            @Nullable List<@Size(max = TextLimits.NAME) String> serviceAreas) {
         public NewMember(@Nullable String username, @Nullable String displayName, @Nullable String role, @Nullable String password) {
             this(username, displayName, role, password, null);
         }
@@ -133,8 +136,8 @@ public class Team {
             errors.add(new FieldError("username", "must be 2 to 63 lower-case letters, digits, dots, hyphens or underscores, starting with a letter or digit"));
         }
         String displayName = input.displayName() == null ? "" : input.displayName().strip();
-        if (displayName.isEmpty() || displayName.length() > 100) {
-            errors.add(new FieldError("displayName", "is required: the member's full name, up to 100 characters"));
+        if (displayName.isEmpty() || displayName.length() > TextLimits.NAME) {
+            errors.add(new FieldError("displayName", "is required: the member's full name, up to " + TextLimits.NAME + " characters"));
         }
         Role role = role(input.role(), errors);
         if (input.password() == null || input.password().isEmpty()) {

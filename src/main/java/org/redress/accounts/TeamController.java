@@ -2,7 +2,9 @@ package org.redress.accounts;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.redress.web.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -52,7 +54,7 @@ class TeamController {
         return team.add(organisation, request, user.getName());
     }
 
-    record RoleChange(@Nullable String role) {
+    record RoleChange(@Size(max = TextLimits.NAME) @Nullable String role) {
     }
 
     @PutMapping("/{username}/role")
@@ -71,7 +73,7 @@ class TeamController {
         return team.unlock(organisation, username, user.getName());
     }
 
-    record NewPassword(@Nullable String password) {
+    record NewPassword(@Size(max = TextLimits.NAME) @Nullable String password) {
     }
 
     @PutMapping("/{username}/password")

@@ -2,10 +2,12 @@ package org.redress.calendar;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
+import org.redress.web.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +34,7 @@ class ClosureDayController {
         this.calendars = calendars;
     }
 
-    record ClosureDayRequest(@Nullable String reason) {
+    record ClosureDayRequest(@Size(max = TextLimits.NAME) @Nullable String reason) {
     }
 
     @GetMapping
@@ -48,8 +50,8 @@ class ClosureDayController {
         List<FieldError> errors = new ArrayList<>();
         CalendarController.checkOrganisation(organisation, errors);
         String reason = request.reason() == null ? "" : request.reason().strip();
-        if (reason.isEmpty() || reason.length() > 200) {
-            errors.add(new FieldError("reason", "must say why the organisation is closed, in 1 to 200 characters"));
+        if (reason.isEmpty() || reason.length() > TextLimits.NAME) {
+            errors.add(new FieldError("reason", "must say why the organisation is closed, in 1 to " + TextLimits.NAME + " characters"));
         }
         if (date.isBefore(calendars.first()) || date.isAfter(calendars.last())) {
             errors.add(new FieldError("date", "must be between %s and %s".formatted(calendars.first(), calendars.last())));

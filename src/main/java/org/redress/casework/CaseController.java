@@ -10,6 +10,7 @@ import org.redress.casework.CaseRequests.*;
 import org.redress.casework.CaseTypes.*;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
+import org.redress.web.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
@@ -26,7 +27,6 @@ import java.util.Optional;
 @Tag(name = "Cases", description = "Complaints and other contacts, moving through their organisation's procedure")
 class CaseController {
 
-    private static final int LONGEST_TEXT = 20_000;
     private static final String TENURES = "LOW_COST_RENTAL, LOW_COST_HOME_OWNERSHIP, OTHER or UNKNOWN";
 
     private final Casework casework;
@@ -256,7 +256,7 @@ class CaseController {
     CaseView close(@PathVariable String organisation, @PathVariable("case") String caseRef,
                    @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody CloseRequest r) {
         return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
-                (file, now, clocks) -> file.close(r.satisfaction(), r.note(), at(r.at(), now), actor(actor), clocks));
+                (file, now, clocks) -> file.close(satisfaction(r.satisfaction()), r.note(), at(r.at(), now), actor(actor), clocks));
     }
 
     @PostMapping("/{case}/reopen")
@@ -325,7 +325,6 @@ class CaseController {
             errors.add(new FieldError("complainant.email", "is required when the preferred contact is email (A-2)"));
         }
         if (blank(r.description())) errors.add(new FieldError("description", "is required: what happened, in the complainant's words"));
-        else if (r.description().length() > LONGEST_TEXT) errors.add(new FieldError("description", "is longer than " + LONGEST_TEXT + " characters"));
         RepresentativeRequest rep = r.representative();
         if (rep != null) {
             if (blank(rep.name())) errors.add(new FieldError("representative.name", "is required"));
@@ -337,15 +336,24 @@ class CaseController {
         for (int i = 0; i < points.size(); i++) {
             if (points.get(i).isEmpty()) errors.add(new FieldError("points[" + i + "]", "must not be empty"));
         }
+        List<NamedPersonRequest> named = r.namedPeople() == null ? List.of() : r.namedPeople();
+        for (int i = 0; i < named.size(); i++) {
+            if (named.get(i) == null || blank(named.get(i).name())) errors.add(new FieldError("namedPeople[" + i + "].name", "is required"));
+            else if (blank(named.get(i).kind())) errors.add(new FieldError("namedPeople[" + i + "].kind", "is required, e.g. staff or contractor"));
+        }
         throwIfAny(errors);
         return new NewCase(r.recordType().strip(), r.channel(), r.receivedAt(),
                 new Complainant(c.name().strip(), emptyToNull(c.email()), emptyToNull(c.phone()), emptyToNull(c.address()),
                         c.preferredContact(), emptyToNull(c.reasonableAdjustments()), c.formats() == null ? List.of() : c.formats(),
                         c.tenure() == null ? Tenure.UNKNOWN : c.tenure()),
                 rep == null ? null : new Representative(rep.name().strip(), rep.relationship(), rep.email(), rep.phone(), true, rep.consentDate()),
-                r.namedPeople() == null ? List.of() : r.namedPeople(),
+                named.stream().map(p -> new NamedPerson(p.name().strip(), p.kind().strip(), emptyToNull(p.role()))).toList(),
                 new Classification(emptyToNull(r.serviceLine()), emptyToNull(r.serviceArea()), emptyToNull(r.subject()), emptyToNull(r.subSubject())),
                 r.description().strip(), emptyToNull(r.outcomeWanted()), emptyToNull(r.understanding()), r.awareSince(), points, null);
+    }
+
+    private static @Nullable Satisfaction satisfaction(@Nullable SatisfactionRequest s) {
+        return s == null ? null : new Satisfaction(s.withHandling(), s.withOutcome(), s.reasons());
     }
 
     private static Instant at(@Nullable Instant requested, Instant now) {
@@ -359,6 +367,7 @@ class CaseController {
     }
 
     private static String actor(@Nullable String actor) {
+        TextLimits.check("X-Actor", actor, TextLimits.NAME);
         return actor == null || actor.isBlank() ? "api" : actor.strip();
     }
 

@@ -3,6 +3,7 @@ package org.redress.conduct;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.redress.web.TextLimits;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 
@@ -55,6 +56,7 @@ class RestrictionController {
     }
 
     private static String actor(@Nullable String actor) {
+        TextLimits.check("X-Actor", actor, TextLimits.NAME);
         return actor == null || actor.isBlank() ? "api" : actor;
     }
 }

@@ -8,6 +8,7 @@ import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
 import org.redress.web.RefusedException;
+import org.redress.web.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,7 +52,7 @@ class RestrictionPages implements org.redress.pages.StaffPage {
     String record(@PathVariable String organisation, Restrictions.NewRestriction form, Principal principal, Model model,
                   RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            Restriction r = restrictions.record(organisation, form, principal.getName());
+            Restriction r = restrictions.record(organisation, TextLimits.checkedForm(form), principal.getName());
             redirect.addFlashAttribute("done", "Restriction recorded for " + r.personName());
             return "redirect:/staff/" + organisation + "/restrictions";
         } catch (InvalidInputException e) {
@@ -64,7 +65,7 @@ class RestrictionPages implements org.redress.pages.StaffPage {
     String review(@PathVariable String organisation, @PathVariable String id, Restrictions.ReviewRequest form, Principal principal,
                   Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            Restriction r = restrictions.review(organisation, id, form, principal.getName());
+            Restriction r = restrictions.review(organisation, id, TextLimits.checkedForm(form), principal.getName());
             redirect.addFlashAttribute("done", "Review recorded for " + r.personName());
             return "redirect:/staff/" + organisation + "/restrictions";
         } catch (InvalidInputException e) {
@@ -80,7 +81,7 @@ class RestrictionPages implements org.redress.pages.StaffPage {
     String end(@PathVariable String organisation, @PathVariable String id, Restrictions.Ending form, Principal principal,
                Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            Restriction r = restrictions.end(organisation, id, form, principal.getName());
+            Restriction r = restrictions.end(organisation, id, TextLimits.checkedForm(form), principal.getName());
             redirect.addFlashAttribute("done", "Restriction ended for " + r.personName());
             return "redirect:/staff/" + organisation + "/restrictions";
         } catch (InvalidInputException e) {
@@ -105,7 +106,7 @@ class RestrictionPages implements org.redress.pages.StaffPage {
                          Principal principal, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         CaseView view = casework.get(organisation, reference);
         try {
-            restrictions.record(organisation, form, principal.getName());
+            restrictions.record(organisation, TextLimits.checkedForm(form), principal.getName());
             redirect.addFlashAttribute("done", "Restriction recorded");
             return "redirect:/staff/" + organisation + "/cases/" + view.reference() + "/restrictions";
         } catch (InvalidInputException e) {

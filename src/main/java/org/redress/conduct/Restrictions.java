@@ -1,5 +1,6 @@
 package org.redress.conduct;
 
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.calendar.UkTime;
 import org.redress.casework.AdmissionCheck;
@@ -10,6 +11,7 @@ import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
 import org.redress.web.RefusedException;
+import org.redress.web.TextLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,16 +47,18 @@ public class Restrictions implements AdmissionCheck {
     }
 
     /** A decision to restrict contact, as entered; dates as ISO text so an unreadable one is named. */
-    public record NewRestriction(@Nullable String personName, @Nullable String email, @Nullable String phone,
-                                 @Nullable String address, @Nullable String kind, @Nullable String details,
-                                 @Nullable String reason, @Nullable String decidedBy, @Nullable String decidedOn,
-                                 @Nullable String reviewOn) {
+    public record NewRestriction(@Size(max = TextLimits.NAME) @Nullable String personName, @Size(max = TextLimits.NAME) @Nullable String email,
+                                 @Size(max = TextLimits.NAME) @Nullable String phone, @Size(max = TextLimits.LINE) @Nullable String address,
+                                 @Size(max = TextLimits.NAME) @Nullable String kind, @Size(max = TextLimits.TEXT) @Nullable String details,
+                                 @Size(max = TextLimits.TEXT) @Nullable String reason, @Size(max = TextLimits.NAME) @Nullable String decidedBy,
+                                 @Size(max = TextLimits.NAME) @Nullable String decidedOn, @Size(max = TextLimits.NAME) @Nullable String reviewOn) {
     }
 
-    public record Ending(@Nullable String reason, @Nullable String endedOn) {
+    public record Ending(@Size(max = TextLimits.TEXT) @Nullable String reason, @Size(max = TextLimits.NAME) @Nullable String endedOn) {
     }
 
-    public record ReviewRequest(@Nullable String outcome, @Nullable String reviewedOn, @Nullable String nextReviewOn) {
+    public record ReviewRequest(@Size(max = TextLimits.TEXT) @Nullable String outcome, @Size(max = TextLimits.NAME) @Nullable String reviewedOn,
+                                @Size(max = TextLimits.NAME) @Nullable String nextReviewOn) {
     }
 
     LocalDate today() {
@@ -63,6 +67,7 @@ public class Restrictions implements AdmissionCheck {
 
     @Transactional
     public Restriction record(String organisation, NewRestriction request, String actor) {
+        TextLimits.check(request);
         organisations.require(organisation);
         LocalDate today = today();
         List<FieldError> errors = new ArrayList<>();
@@ -91,9 +96,6 @@ public class Restrictions implements AdmissionCheck {
         Rules.notFuture(decidedOn, today, "decidedOn", errors);
         LocalDate reviewOn = Rules.date(request.reviewOn(), "reviewOn", null, errors);
         Rules.reviewDate(reviewOn, decidedOn, "reviewOn", errors);
-        for (String[] f : new String[][]{{"email", request.email()}, {"phone", request.phone()}, {"address", request.address()}}) {
-            Rules.text(f[1], f[0], "", errors);
-        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -114,6 +116,7 @@ public class Restrictions implements AdmissionCheck {
 
     @Transactional
     public Restriction end(String organisation, String id, Ending request, String actor) {
+        TextLimits.check(request);
         Restriction r = get(organisation, id);
         LocalDate today = today();
         List<FieldError> errors = new ArrayList<>();
@@ -139,6 +142,7 @@ public class Restrictions implements AdmissionCheck {
 
     @Transactional
     public Restriction review(String organisation, String id, ReviewRequest request, String actor) {
+        TextLimits.check(request);
         Restriction r = get(organisation, id);
         LocalDate today = today();
         List<FieldError> errors = new ArrayList<>();

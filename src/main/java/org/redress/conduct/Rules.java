@@ -22,8 +22,6 @@ final class Rules {
     /** The longest a restriction may go without a review (H-5: restrictions are reviewed, not left to run). */
     static final int LONGEST_REVIEW_MONTHS = 12;
 
-    static final int LONGEST_TEXT = 4000;
-
     private Rules() {
     }
 
@@ -41,10 +39,6 @@ final class Rules {
             if (missing != null && !missing.isEmpty()) {
                 errors.add(new FieldError(field, missing));
             }
-            return null;
-        }
-        if (value.length() > LONGEST_TEXT) {
-            errors.add(new FieldError(field, "must be at most " + LONGEST_TEXT + " characters"));
             return null;
         }
         return value.strip();

@@ -10,6 +10,7 @@ import org.redress.web.RequestDates;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
+import org.redress.web.TextLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -158,6 +159,10 @@ public class EqualityMonitoring {
         List<FieldError> errors = new ArrayList<>();
         for (var q : profile.entrySet()) {
             Optional<Question> question = Question.byCode(q.getKey());
+            if (q.getKey().length() > TextLimits.NAME) {
+                errors.add(new FieldError("profile", "name a question in " + TextLimits.NAME + " characters or fewer"));
+                continue;
+            }
             if (question.isEmpty()) {
                 errors.add(new FieldError(q.getKey(), "is not a monitoring question; questions are "
                         + java.util.Arrays.stream(Question.values()).map(Question::code).toList()));
@@ -166,7 +171,9 @@ public class EqualityMonitoring {
             double sum = 0;
             for (var a : q.getValue().entrySet()) {
                 String field = q.getKey() + "." + a.getKey();
-                if (question.get().groups().stream().noneMatch(g -> g.code().equals(a.getKey()))) {
+                if (a.getKey().length() > TextLimits.NAME) {
+                    errors.add(new FieldError(q.getKey(), "name a group in " + TextLimits.NAME + " characters or fewer"));
+                } else if (question.get().groups().stream().noneMatch(g -> g.code().equals(a.getKey()))) {
                     errors.add(new FieldError(field, "is not a group of this question; groups are "
                             + question.get().groups().stream().map(Question.Answer::code).toList()));
                 } else if (a.getValue() == null || a.getValue() < 0 || a.getValue() > 100) {
@@ -216,7 +223,11 @@ public class EqualityMonitoring {
                 continue;
             }
             Optional<Question> q = Question.byCode(entry.getKey());
-            if (q.isEmpty()) {
+            if (entry.getKey().length() > TextLimits.NAME) {
+                errors.add(new FieldError("answers", "name a question in " + TextLimits.NAME + " characters or fewer"));
+            } else if (value.length() > TextLimits.NAME) {
+                errors.add(new FieldError(entry.getKey(), TextLimits.tooLong(TextLimits.NAME)));
+            } else if (q.isEmpty()) {
                 errors.add(new FieldError(entry.getKey(), "is not a monitoring question"));
             } else if (!q.get().accepts(value)) {
                 errors.add(new FieldError(entry.getKey(), "Choose one of the answers given"));

@@ -1,6 +1,7 @@
 package org.redress.hazards;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.calendar.UkTime;
 import org.redress.casework.Casework;
@@ -11,6 +12,7 @@ import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
 import org.redress.web.RefusedException;
+import org.redress.web.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,8 +50,10 @@ class HazardPageController implements org.redress.pages.StaffPage {
     }
 
     /** Every form on the page posts some of these; times are UK local ("2026-11-24T10:00"), blank meaning now. */
-    record HazardForm(@Nullable String category, @Nullable String notes, @Nullable String at, @Nullable String by,
-                      @Nullable String outcome, @Nullable String classification, @Nullable String findings) {
+    record HazardForm(@Size(max = TextLimits.NAME) @Nullable String category, @Size(max = TextLimits.TEXT) @Nullable String notes,
+                      @Size(max = TextLimits.NAME) @Nullable String at, @Size(max = TextLimits.NAME) @Nullable String by,
+                      @Size(max = TextLimits.NAME) @Nullable String outcome, @Size(max = TextLimits.NAME) @Nullable String classification,
+                      @Size(max = TextLimits.TEXT) @Nullable String findings) {
     }
 
     @ModelAttribute("brand")
@@ -72,7 +76,7 @@ class HazardPageController implements org.redress.pages.StaffPage {
     String open(@PathVariable String organisation, @PathVariable String reference, HazardForm form, Principal principal,
                 Model model, RedirectAttributes redirect, HttpServletResponse response) {
         return act(organisation, reference, "open", model, redirect, response, "Hazard record opened",
-                () -> hazards.open(organisation, reference, new Hazards.OpenRequest(form.category(), time("open", "at", form.at()), form.notes()),
+                () -> TextLimits.checkForm(form), () -> hazards.open(organisation, reference, new Hazards.OpenRequest(form.category(), time("open", "at", form.at()), form.notes()),
                         principal.getName()));
     }
 
@@ -80,7 +84,7 @@ class HazardPageController implements org.redress.pages.StaffPage {
     String act(@PathVariable String organisation, @PathVariable String reference, @PathVariable UUID id, @PathVariable String action,
                HazardForm form, Principal principal, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         String prefix = action + "-" + id;
-        return act(organisation, reference, prefix, model, redirect, response, doneText(action), () -> {
+        return act(organisation, reference, prefix, model, redirect, response, doneText(action), () -> TextLimits.checkForm(form), () -> {
             Instant at = time(prefix, "at", form.at());
             switch (action) {
                 case "attempts" -> hazards.recordAttempt(organisation, reference, id, new Hazards.AttemptRequest(at, form.by(),
@@ -102,9 +106,10 @@ class HazardPageController implements org.redress.pages.StaffPage {
     }
 
     private String act(String organisation, String reference, String prefix, Model model, RedirectAttributes redirect,
-                       HttpServletResponse response, String done, Runnable action) {
+                       HttpServletResponse response, String done, Runnable check, Runnable action) {
         List<FieldError> errors;
         try {
+            check.run();
             action.run();
             redirect.addFlashAttribute("done", done);
             return "redirect:/staff/" + organisation + "/cases/" + reference + "/hazards";

@@ -2,7 +2,10 @@ package org.redress.hazards;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.redress.web.TextLimits;
 
 import java.util.List;
 import java.util.Locale;
@@ -16,20 +19,20 @@ import java.util.regex.Pattern;
  *
  * @param enabled whether new complaints are read for hazards; null means "if the organisation is a social landlord"
  */
-public record HazardSettings(@Nullable Boolean enabled, List<Category> categories) {
+public record HazardSettings(@Nullable Boolean enabled, List<@Valid Category> categories) {
 
     /** Damp and mould, the only category in force from 27 October 2025; organisations add others as they come in. */
     public static final HazardSettings DEFAULT = new HazardSettings(null, List.of(
             new Category("damp and mould", List.of("damp", "mould", "mold", "condensation", "mildew"))));
 
     public HazardSettings {
-        categories = List.copyOf(categories);
+        categories = categories == null ? List.of() : List.copyOf(categories);
     }
 
     /** A kind of hazard and the words (matched at the start of a word, any case) that suggest it. */
-    public record Category(String name, List<String> keywords) {
+    public record Category(@Size(max = TextLimits.NAME) String name, List<@Size(max = TextLimits.NAME) String> keywords) {
         public Category {
-            keywords = List.copyOf(keywords);
+            keywords = keywords == null ? List.of() : List.copyOf(keywords);
         }
     }
 

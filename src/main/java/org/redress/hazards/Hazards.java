@@ -2,8 +2,8 @@ package org.redress.hazards;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
-import org.redress.database.CacheForgetting;
 import org.redress.calendar.Calendars;
 import org.redress.calendar.WorkingDayCalendar;
 import org.redress.casework.CaseScope;
@@ -11,12 +11,14 @@ import org.redress.casework.CaseView;
 import org.redress.casework.Casework;
 import org.redress.casework.OpenClock;
 import org.redress.casework.Refusal;
+import org.redress.database.CacheForgetting;
 import org.redress.policy.PolicyPack;
 import org.redress.policy.PolicyPacks;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
 import org.redress.web.RefusedException;
+import org.redress.web.TextLimits;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,7 +41,6 @@ import java.util.function.Function;
 @Service
 public class Hazards {
 
-    private static final int LONGEST_TEXT = 10_000;
 
     private final Casework casework;
     private final PolicyPacks packs;
@@ -58,16 +59,18 @@ public class Hazards {
         this.clock = clock;
     }
 
-    public record OpenRequest(@Nullable String category, @Nullable Instant awareAt, @Nullable String notes) {
+    public record OpenRequest(@Size(max = TextLimits.NAME) @Nullable String category, @Nullable Instant awareAt,
+                              @Size(max = TextLimits.TEXT) @Nullable String notes) {
     }
 
-    public record AttemptRequest(@Nullable Instant at, @Nullable String by, @Nullable AttemptOutcome outcome, @Nullable String notes) {
+    public record AttemptRequest(@Nullable Instant at, @Size(max = TextLimits.NAME) @Nullable String by, @Nullable AttemptOutcome outcome,
+                                 @Size(max = TextLimits.TEXT) @Nullable String notes) {
     }
 
     /** When something was done (now if not given), with what the investigation found where it is the investigation. */
     // a schema name of its own: another type in the API has the same simple name (ApiDescriptionIT)
     @io.swagger.v3.oas.annotations.media.Schema(name = "HazardStepDoneRequest")
-    public record DoneRequest(@Nullable Instant at, @Nullable String findings) {
+    public record DoneRequest(@Nullable Instant at, @Size(max = TextLimits.TEXT) @Nullable String findings) {
     }
 
     public record ClassifyRequest(@Nullable HazardClassification classification) {
@@ -119,6 +122,7 @@ public class Hazards {
 
     @Transactional
     public HazardSettings saveSettings(String organisation, HazardSettings settings, String actor) {
+        TextLimits.check(settings);
         List<FieldError> errors = new ArrayList<>();
         if (settings.categories().isEmpty()) {
             errors.add(new FieldError("categories", "give at least one category"));
@@ -153,6 +157,7 @@ public class Hazards {
     /** A member of staff opens a hazard record they spotted. */
     @Transactional
     public HazardView open(String organisation, String caseIdOrReference, OpenRequest request, String actor) {
+        TextLimits.check(request);
         CaseView c = casework.get(organisation, caseIdOrReference);
         Instant now = clock.instant();
         List<FieldError> errors = new ArrayList<>();
@@ -167,7 +172,6 @@ public class Hazards {
         if (awareAt.isAfter(now)) {
             errors.add(new FieldError("awareAt", "must not be in the future"));
         }
-        limit(errors, "notes", request.notes());
         throwIfAny(errors);
         Hazard hazard = Hazard.open(organisation, c.id(), c.reference(), category, "STAFF", null, awareAt, blankToNull(request.notes()), now, actor);
         if (!store.insert(hazard)) {
@@ -178,6 +182,7 @@ public class Hazards {
 
     @Transactional
     public HazardView recordAttempt(String organisation, String caseIdOrReference, UUID id, AttemptRequest request, String actor) {
+        TextLimits.check(request);
         Instant now = clock.instant();
         List<FieldError> errors = new ArrayList<>();
         Instant at = when(errors, request.at(), now);
@@ -187,8 +192,6 @@ public class Hazards {
         if (request.outcome() != null && request.outcome() != AttemptOutcome.ACCESS_GIVEN && (request.notes() == null || request.notes().isBlank())) {
             errors.add(new FieldError("notes", "say what was tried (calling card left, phoned, next date offered): every attempt is evidence"));
         }
-        limit(errors, "notes", request.notes());
-        limit(errors, "by", request.by());
         throwIfAny(errors);
         return change(organisation, caseIdOrReference, id, hazard -> {
             hazard.recordAttempt(at, by, request.outcome(), request.notes() == null ? "" : request.notes().strip(), now, actor);
@@ -207,9 +210,9 @@ public class Hazards {
 
     @Transactional
     public HazardView concludeInvestigation(String organisation, String caseIdOrReference, UUID id, DoneRequest request) {
+        TextLimits.check(request);
         List<FieldError> errors = new ArrayList<>();
         Instant at = when(errors, request.at(), clock.instant());
-        limit(errors, "findings", request.findings());
         throwIfAny(errors);
         return change(organisation, caseIdOrReference, id, hazard -> notBeforeAwareness(hazard, at)
                 .or(() -> hazard.concludeInvestigation(at, blankToNull(request.findings()))));
@@ -275,12 +278,6 @@ public class Hazards {
             errors.add(new FieldError("at", "must not be in the future"));
         }
         return at;
-    }
-
-    private static void limit(List<FieldError> errors, String field, @Nullable String value) {
-        if (value != null && value.length() > LONGEST_TEXT) {
-            errors.add(new FieldError(field, "must be at most " + LONGEST_TEXT + " characters"));
-        }
     }
 
     private static @Nullable String blankToNull(@Nullable String text) {

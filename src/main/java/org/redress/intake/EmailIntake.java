@@ -15,6 +15,7 @@ import org.redress.casework.Casework;
 import org.redress.people.Organisations;
 import org.redress.policy.PolicyPack;
 import org.redress.policy.PolicyPacks;
+import org.redress.web.TextLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,7 +45,6 @@ import java.util.regex.Pattern;
 public class EmailIntake {
 
     private static final Pattern REFERENCE = Pattern.compile("\\b([A-Z0-9]{1,6}-\\d{4}-\\d{6})\\b");
-    private static final int LONGEST_TEXT = 20_000;
 
     private final Casework casework;
     private final PolicyPacks packs;
@@ -99,12 +99,13 @@ public class EmailIntake {
         PolicyPack pack = packs.active(organisation).orElseThrow();
         String type = pack.recordTypes().stream().filter(t -> t.handling() == PolicyPack.Handling.STAGED).findFirst()
                 .or(() -> pack.recordTypes().stream().findFirst()).map(PolicyPack.RecordType::id).orElseThrow();
-        String email = address(message).orElse(null);
-        String name = personal(message).orElse(email == null ? sender : email.substring(0, email.indexOf('@')));
+        // cut to the sizes a person typing them is held to: a name or address too long for its index would fail every try
+        String email = address(message).filter(a -> a.length() <= TextLimits.NAME).orElse(null);
+        String name = cut(personal(message).orElse(email == null ? sender : email.substring(0, email.indexOf('@'))), TextLimits.NAME);
         CaseFile.NewCase contact = new CaseFile.NewCase(type, CaseTypes.Channel.EMAIL, received,
                 new CaseTypes.Complainant(name, email, null, null, email == null ? null : CaseTypes.ContactMethod.EMAIL, null, List.of(),
                         CaseTypes.Tenure.UNKNOWN),
-                null, List.of(), new CaseTypes.Classification(null, null, "Email: " + subject, null),
+                null, List.of(), new CaseTypes.Classification(null, null, cut("Email: " + subject, TextLimits.NAME), null),
                 text.isBlank() ? "(the email had no text; see its attachments)" : text, null, null, null, List.of(), null);
         Casework.Created created = casework.create(organisation, contact, "email:" + messageId, "email");
         return record(organisation, messageId, new Outcome("NEW_CONTACT", created.view().reference(), "to triage: logged as a " + type));
@@ -230,7 +231,11 @@ public class EmailIntake {
 
     private static String trim(String text) {
         String stripped = text.replace("\r\n", "\n").strip();
-        return stripped.length() > LONGEST_TEXT ? stripped.substring(0, LONGEST_TEXT) : stripped;
+        return cut(stripped, TextLimits.TEXT);
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() > max ? text.substring(0, max) : text;
     }
 
     private static String excerpt(String text) {

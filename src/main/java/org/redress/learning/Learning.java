@@ -1,5 +1,6 @@
 package org.redress.learning;
 
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.calendar.UkTime;
 import org.redress.casework.CaseScope;
@@ -15,6 +16,7 @@ import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
 import org.redress.web.RefusedException;
+import org.redress.web.TextLimits;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,12 +61,15 @@ public class Learning {
      *
      * @param cases case references (or ids), at least one
      */
-    public record NewLesson(@Nullable String kind, @Nullable String title, @Nullable String description, @Nullable String rootCause,
-                            @Nullable String owner, @Nullable List<String> cases, boolean groupSuggestion) {
+    public record NewLesson(@Size(max = TextLimits.NAME) @Nullable String kind, @Size(max = TextLimits.NAME) @Nullable String title,
+                            @Size(max = TextLimits.TEXT) @Nullable String description, @Size(max = TextLimits.NAME) @Nullable String rootCause,
+                            @Size(max = TextLimits.NAME) @Nullable String owner, @Nullable List<@Size(max = TextLimits.TEXT) String> cases,
+                            boolean groupSuggestion) {
     }
 
     /** A status change: the new status, the date done (today when left out), the reason when not adopted. */
-    public record StatusChange(@Nullable String status, @Nullable String doneOn, @Nullable String reason) {
+    public record StatusChange(@Size(max = TextLimits.NAME) @Nullable String status, @Size(max = TextLimits.NAME) @Nullable String doneOn,
+                               @Size(max = TextLimits.TEXT) @Nullable String reason) {
     }
 
     /** Who was told of a change: letters written now, and people already told before. */
@@ -83,15 +88,16 @@ public class Learning {
 
     @Transactional
     public LessonView create(String organisation, NewLesson input, String actor) {
+        TextLimits.check(input);
         List<FieldError> errors = new ArrayList<>();
         Kind kind = parse(Kind.class, input.kind() == null || input.kind().isBlank() ? "LESSON" : input.kind(), "kind", errors);
-        String title = required(input.title(), "title", "is required: the lesson or change in a few words", errors, 200);
-        String description = required(input.description(), "description", "is required: what was learned or what will change", errors, 4000);
+        String title = required(input.title(), "title", "is required: the lesson or change in a few words", errors, TextLimits.NAME);
+        String description = required(input.description(), "description", "is required: what was learned or what will change", errors, TextLimits.TEXT);
         RootCause cause = input.rootCause() == null || input.rootCause().isBlank() ? null : parse(RootCause.class, input.rootCause(), "rootCause", errors);
         if (cause == null && errors.stream().noneMatch(e -> e.field().equals("rootCause"))) {
             errors.add(new FieldError("rootCause", "is required: one of " + Arrays.toString(RootCause.values())));
         }
-        String owner = required(input.owner(), "owner", "is required: who makes it happen", errors, 200);
+        String owner = required(input.owner(), "owner", "is required: who makes it happen", errors, TextLimits.NAME);
         Set<String> references = new LinkedHashSet<>();
         for (String ref : input.cases() == null ? List.<String>of() : input.cases()) {
             for (String part : ref.split("[,\\s]+")) {
@@ -143,6 +149,7 @@ public class Learning {
 
     @Transactional
     public LessonView changeStatus(String organisation, String id, StatusChange change, String actor) {
+        TextLimits.check(change);
         Lesson lesson = load(organisation, id);
         List<FieldError> errors = new ArrayList<>();
         Status to = change.status() == null || change.status().isBlank() ? null : parse(Status.class, change.status(), "status", errors);
@@ -294,7 +301,7 @@ public class Learning {
             return null;
         }
         if (value.strip().length() > max) {
-            errors.add(new FieldError(field, "is too long: at most " + max + " characters"));
+            errors.add(new FieldError(field, TextLimits.tooLong(max)));
             return null;
         }
         return value.strip();

@@ -2,8 +2,10 @@ package org.redress.learning;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.casework.CaseScope;
+import org.redress.web.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,8 +30,10 @@ class LessonController {
         this.learning = learning;
     }
 
-    record NewLessonRequest(@Nullable String kind, @Nullable String title, @Nullable String description, @Nullable String rootCause,
-                            @Nullable String owner, @Nullable List<String> cases, @Nullable Boolean groupSuggestion) {
+    record NewLessonRequest(@Size(max = TextLimits.NAME) @Nullable String kind, @Size(max = TextLimits.NAME) @Nullable String title,
+                            @Size(max = TextLimits.TEXT) @Nullable String description, @Size(max = TextLimits.NAME) @Nullable String rootCause,
+                            @Size(max = TextLimits.NAME) @Nullable String owner, @Nullable List<@Size(max = TextLimits.TEXT) String> cases,
+                            @Nullable Boolean groupSuggestion) {
     }
 
     @GetMapping

@@ -1,6 +1,7 @@
 package org.redress.learning;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.casework.CaseScope;
 import org.redress.casework.Casework;
@@ -8,6 +9,7 @@ import org.redress.pages.StaffPage;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.RefusedException;
+import org.redress.web.TextLimits;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,8 +33,10 @@ class LessonPages implements StaffPage {
         this.casework = casework;
     }
 
-    record LessonForm(@Nullable String kind, @Nullable String title, @Nullable String description, @Nullable String rootCause,
-                      @Nullable String owner, @Nullable String cases, @Nullable String groupSuggestion) {
+    record LessonForm(@Size(max = TextLimits.NAME) @Nullable String kind, @Size(max = TextLimits.NAME) @Nullable String title,
+                      @Size(max = TextLimits.TEXT) @Nullable String description, @Size(max = TextLimits.NAME) @Nullable String rootCause,
+                      @Size(max = TextLimits.NAME) @Nullable String owner, @Size(max = TextLimits.TEXT) @Nullable String cases,
+                      @Size(max = TextLimits.NAME) @Nullable String groupSuggestion) {
         static LessonForm empty(@Nullable String cases) {
             return new LessonForm(null, null, null, null, null, cases, null);
         }
@@ -49,6 +53,7 @@ class LessonPages implements StaffPage {
     String create(@PathVariable String organisation, LessonForm form, Principal principal, Model model, RedirectAttributes redirect,
                   HttpServletResponse response) {
         try {
+            TextLimits.checkForm(form);
             learning.create(organisation, new Learning.NewLesson(form.kind(), form.title(), form.description(), form.rootCause(),
                     form.owner(), form.cases() == null ? List.of() : List.of(form.cases()), "yes".equals(form.groupSuggestion())),
                     principal.getName());
@@ -66,6 +71,9 @@ class LessonPages implements StaffPage {
                   @RequestParam(required = false) @Nullable String doneOn, @RequestParam(required = false) @Nullable String reason,
                   Principal principal, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
+            TextLimits.checkFormField("status", status, TextLimits.NAME);
+            TextLimits.checkFormField("doneOn", doneOn, TextLimits.NAME);
+            TextLimits.checkFormField("reason", reason, TextLimits.TEXT);
             learning.changeStatus(organisation, id, new Learning.StatusChange(status, doneOn, reason), principal.getName());
         } catch (InvalidInputException e) {
             return failed(organisation, id, model, response, 400, e.errors().stream().map(f -> new FieldError(f.field() + "-" + id, f.message())).toList());

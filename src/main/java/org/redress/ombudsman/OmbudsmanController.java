@@ -2,6 +2,7 @@ package org.redress.ombudsman;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.redress.casework.CaseScope;
 import org.redress.web.InvalidInputException;
@@ -36,7 +37,7 @@ class OmbudsmanController {
         this.pack = pack;
     }
 
-    record FindingsRequest(@Nullable List<OmbudsmanReferrals.FindingRequest> findings) {
+    record FindingsRequest(@Nullable List<OmbudsmanReferrals.@Valid FindingRequest> findings) {
     }
 
     @GetMapping("/cases/{case}/ombudsman")

@@ -1,6 +1,7 @@
 package org.redress.ombudsman;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.pages.Brand;
 import org.redress.pages.Branding;
@@ -9,6 +10,7 @@ import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
 import org.redress.web.RefusedException;
+import org.redress.web.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,17 +51,20 @@ class OmbudsmanPageController implements org.redress.pages.StaffPage {
         this.branding = branding;
     }
 
-    record ReferralForm(@Nullable String ombudsman, @Nullable String reference, @Nullable String referredOn,
-                        @Nullable String informationRequestedOn, @Nullable String determinedOn, @Nullable String overrideReason) {
+    record ReferralForm(@Size(max = TextLimits.NAME) @Nullable String ombudsman, @Size(max = TextLimits.NAME) @Nullable String reference,
+                        @Size(max = TextLimits.NAME) @Nullable String referredOn, @Size(max = TextLimits.NAME) @Nullable String informationRequestedOn,
+                        @Size(max = TextLimits.NAME) @Nullable String determinedOn, @Size(max = TextLimits.TEXT) @Nullable String overrideReason) {
     }
 
-    record FindingsForm(@Nullable List<Integer> point, @Nullable List<String> finding, @Nullable List<String> notes) {
+    record FindingsForm(@Nullable List<Integer> point, @Nullable List<@Size(max = TextLimits.NAME) String> finding,
+                        @Nullable List<@Size(max = TextLimits.TEXT) String> notes) {
     }
 
-    record OrderForm(@Nullable String kind, @Nullable String description, @Nullable String amount, @Nullable String dueOn) {
+    record OrderForm(@Size(max = TextLimits.NAME) @Nullable String kind, @Size(max = TextLimits.TEXT) @Nullable String description,
+                     @Size(max = TextLimits.NAME) @Nullable String amount, @Size(max = TextLimits.NAME) @Nullable String dueOn) {
     }
 
-    record ComplianceForm(@Nullable String compliedOn, @Nullable String evidence) {
+    record ComplianceForm(@Size(max = TextLimits.NAME) @Nullable String compliedOn, @Size(max = TextLimits.TEXT) @Nullable String evidence) {
     }
 
     @ModelAttribute("brand")
@@ -90,6 +95,7 @@ class OmbudsmanPageController implements org.redress.pages.StaffPage {
     String refer(@PathVariable String organisation, @PathVariable String reference, ReferralForm form, Principal principal,
                  Model model, RedirectAttributes redirect, HttpServletResponse response) {
         return act(organisation, reference, model, redirect, response, "Referral recorded", () -> {
+            TextLimits.checkForm(form);
             List<FieldError> errors = new ArrayList<>();
             LocalDate referredOn = date(errors, "referredOn", form.referredOn());
             LocalDate asked = date(errors, "informationRequestedOn", form.informationRequestedOn());
@@ -104,6 +110,7 @@ class OmbudsmanPageController implements org.redress.pages.StaffPage {
     String findings(@PathVariable String organisation, @PathVariable String reference, FindingsForm form, Principal principal,
                     Model model, RedirectAttributes redirect, HttpServletResponse response) {
         return act(organisation, reference, model, redirect, response, "Findings recorded", () -> {
+            TextLimits.checkForm(form);
             List<OmbudsmanReferrals.FindingRequest> findings = new ArrayList<>();
             List<Integer> points = form.point() == null ? List.of() : form.point();
             for (int i = 0; i < points.size(); i++) {
@@ -136,6 +143,7 @@ class OmbudsmanPageController implements org.redress.pages.StaffPage {
     String order(@PathVariable String organisation, @PathVariable String reference, OrderForm form, Principal principal,
                  Model model, RedirectAttributes redirect, HttpServletResponse response) {
         return act(organisation, reference, model, redirect, response, "Order recorded", () -> {
+            TextLimits.checkForm(form);
             List<FieldError> errors = new ArrayList<>();
             OrderKind kind = null;
             if (form.kind() != null && !form.kind().isBlank()) {
@@ -163,6 +171,7 @@ class OmbudsmanPageController implements org.redress.pages.StaffPage {
     String complied(@PathVariable String organisation, @PathVariable String reference, @PathVariable UUID id, ComplianceForm form,
                     Principal principal, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         return act(organisation, reference, model, redirect, response, "Compliance recorded", () -> {
+            TextLimits.checkForm(form);
             List<FieldError> errors = new ArrayList<>();
             LocalDate on = date(errors, "compliedOn", form.compliedOn());
             if (!errors.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.redress.ombudsman;
 
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.calendar.UkTime;
 import org.redress.casework.CaseScope;
@@ -12,6 +13,7 @@ import org.redress.policy.PolicyPacks;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.RefusedException;
+import org.redress.web.TextLimits;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +35,6 @@ import java.util.UUID;
 @Service
 public class OmbudsmanReferrals {
 
-    private static final int LONGEST_TEXT = 10_000;
 
     private final Casework casework;
     private final PolicyPacks packs;
@@ -55,19 +56,19 @@ public class OmbudsmanReferrals {
                                 List<Point> points, @Nullable ReferralView referral) {
     }
 
-    public record ReferralRequest(@Nullable String ombudsman, @Nullable String reference, @Nullable LocalDate referredOn,
-                                  @Nullable LocalDate informationRequestedOn, @Nullable LocalDate determinedOn,
-                                  @Nullable String overrideReason) {
+    public record ReferralRequest(@Size(max = TextLimits.NAME) @Nullable String ombudsman, @Size(max = TextLimits.NAME) @Nullable String reference,
+                                  @Nullable LocalDate referredOn, @Nullable LocalDate informationRequestedOn, @Nullable LocalDate determinedOn,
+                                  @Size(max = TextLimits.TEXT) @Nullable String overrideReason) {
     }
 
-    public record FindingRequest(@Nullable Integer point, @Nullable Finding finding, @Nullable String notes) {
+    public record FindingRequest(@Nullable Integer point, @Nullable Finding finding, @Size(max = TextLimits.TEXT) @Nullable String notes) {
     }
 
-    public record OrderRequest(@Nullable OrderKind kind, @Nullable String description, @Nullable BigDecimal amount,
+    public record OrderRequest(@Nullable OrderKind kind, @Size(max = TextLimits.TEXT) @Nullable String description, @Nullable BigDecimal amount,
                                @Nullable LocalDate dueOn) {
     }
 
-    public record ComplianceRequest(@Nullable LocalDate compliedOn, @Nullable String evidence) {
+    public record ComplianceRequest(@Nullable LocalDate compliedOn, @Size(max = TextLimits.TEXT) @Nullable String evidence) {
     }
 
     @Transactional(readOnly = true)
@@ -112,9 +113,7 @@ public class OmbudsmanReferrals {
             errors.add(new FieldError("ombudsman", "must be one of " + pack.ombudsmen().stream().map(PolicyPack.OmbudsmanRoute::id).toList()));
         }
         String reference = required(errors, "reference", request.reference());
-        if (reference != null && reference.length() > 100) {
-            errors.add(new FieldError("reference", "must be at most 100 characters"));
-        }
+        TextLimits.check(errors, "reference", reference, TextLimits.NAME);
         LocalDate referredOn = request.referredOn();
         if (referredOn == null) {
             errors.add(new FieldError("referredOn", "is required (YYYY-MM-DD)"));
@@ -123,7 +122,7 @@ public class OmbudsmanReferrals {
         }
         notBeforeNorFuture(errors, "informationRequestedOn", request.informationRequestedOn(), referredOn, today);
         notBeforeNorFuture(errors, "determinedOn", request.determinedOn(), referredOn, today);
-        limit(errors, "overrideReason", request.overrideReason());
+        TextLimits.check(errors, "overrideReason", request.overrideReason(), TextLimits.TEXT);
         throwIfAny(errors);
         Referral.Details details = new Referral.Details(ombudsman, reference, referredOn, request.informationRequestedOn(),
                 request.determinedOn(), request.overrideReason());
@@ -158,7 +157,7 @@ public class OmbudsmanReferrals {
             if (f.point() == null) errors.add(new FieldError(at + "point", "is required: the number of the point of complaint"));
             if (f.finding() == null) errors.add(new FieldError(at + "finding", "is required: one of " + List.of(Finding.values())));
             required(errors, at + "notes", f.notes());
-            limit(errors, at + "notes", f.notes());
+            TextLimits.check(errors, at + "notes", f.notes(), TextLimits.TEXT);
         }
         throwIfAny(errors);
         Referral referral = requireReferral(organisation, c);
@@ -180,7 +179,7 @@ public class OmbudsmanReferrals {
         List<FieldError> errors = new ArrayList<>();
         if (request.kind() == null) errors.add(new FieldError("kind", "is required: one of " + List.of(OrderKind.values())));
         required(errors, "description", request.description());
-        limit(errors, "description", request.description());
+        TextLimits.check(errors, "description", request.description(), TextLimits.TEXT);
         if (request.kind() == OrderKind.PAY && request.amount() == null) {
             errors.add(new FieldError("amount", "is required for a payment, in pounds"));
         }
@@ -209,7 +208,7 @@ public class OmbudsmanReferrals {
             errors.add(new FieldError("compliedOn", "must not be in the future"));
         }
         required(errors, "evidence", request.evidence());
-        limit(errors, "evidence", request.evidence());
+        TextLimits.check(errors, "evidence", request.evidence(), TextLimits.TEXT);
         throwIfAny(errors);
         Referral referral = requireReferral(organisation, c);
         if (referral.orders().stream().noneMatch(o -> o.id().equals(orderId))) {
@@ -250,12 +249,6 @@ public class OmbudsmanReferrals {
             return null;
         }
         return value.strip();
-    }
-
-    private static void limit(List<FieldError> errors, String field, @Nullable String value) {
-        if (value != null && value.length() > LONGEST_TEXT) {
-            errors.add(new FieldError(field, "must be at most " + LONGEST_TEXT + " characters"));
-        }
     }
 
     private static void notBeforeNorFuture(List<FieldError> errors, String field, @Nullable LocalDate value,

@@ -2,7 +2,9 @@ package org.redress.people;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.redress.web.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,8 +27,9 @@ class OrganisationController {
         this.organisations = organisations;
     }
 
-    record NewOrganisation(@Nullable String code, @Nullable String name, @Nullable String referencePrefix,
-                           @Nullable String policyPack, @Nullable List<String> serviceAreas) {
+    record NewOrganisation(@Size(max = TextLimits.NAME) @Nullable String code, @Size(max = TextLimits.NAME) @Nullable String name,
+                           @Size(max = TextLimits.NAME) @Nullable String referencePrefix, @Size(max = TextLimits.NAME) @Nullable String policyPack,
+                           @Nullable List<@Size(max = TextLimits.NAME) String> serviceAreas) {
     }
 
     @GetMapping

@@ -1,5 +1,7 @@
 package org.redress.privacy;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.casework.CaseTypes.CaseStatus;
 import org.redress.casework.CaseTypes.HoldKind;
@@ -11,6 +13,7 @@ import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
 import org.redress.web.RefusedException;
+import org.redress.web.TextLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,7 +62,8 @@ public class DataRequests {
         this.clock = clock;
     }
 
-    public record Correction(@Nullable String name, @Nullable String email, @Nullable String phone, @Nullable String address) {
+    public record Correction(@Size(max = TextLimits.NAME) @Nullable String name, @Size(max = TextLimits.NAME) @Nullable String email,
+                             @Size(max = TextLimits.NAME) @Nullable String phone, @Size(max = TextLimits.LINE) @Nullable String address) {
         boolean empty() {
             return name == null && email == null && phone == null && address == null;
         }
@@ -67,8 +71,9 @@ public class DataRequests {
 
     // a schema name of its own: another type in the API has the same simple name (ApiDescriptionIT)
     @io.swagger.v3.oas.annotations.media.Schema(name = "NewPrivacyRequest")
-    public record NewRequest(@Nullable String kind, @Nullable String caseReference, @Nullable String requestedBy,
-                             @Nullable String request, @Nullable Correction correction) {
+    public record NewRequest(@Size(max = TextLimits.NAME) @Nullable String kind, @Size(max = TextLimits.NAME) @Nullable String caseReference,
+                             @Size(max = TextLimits.NAME) @Nullable String requestedBy, @Size(max = TextLimits.TEXT) @Nullable String request,
+                             @Valid @Nullable Correction correction) {
     }
 
     // a schema name of its own: another type in the API has the same simple name (ApiDescriptionIT)
@@ -81,6 +86,7 @@ public class DataRequests {
 
     @Transactional
     public Request record(String organisation, NewRequest given, String actor) {
+        TextLimits.check(given);
         organisations.require(organisation);
         List<FieldError> errors = new ArrayList<>();
         Kind kind = null;
@@ -99,12 +105,12 @@ public class DataRequests {
             errors.add(new FieldError("caseReference", "organisation '" + organisation + "' has no case '" + reference + "'"));
         }
         String who = Retention.blankToNull(given.requestedBy());
-        if (who == null || who.length() > 200) {
-            errors.add(new FieldError("requestedBy", "must say who asked, in 1 to 200 characters"));
+        if (who == null) {
+            errors.add(new FieldError("requestedBy", "must say who asked, in 1 to " + TextLimits.NAME + " characters"));
         }
         String what = Retention.blankToNull(given.request());
-        if (what == null || what.length() > 2000) {
-            errors.add(new FieldError("request", "must say what was asked for, in 1 to 2000 characters"));
+        if (what == null) {
+            errors.add(new FieldError("request", "must say what was asked for, in 1 to " + TextLimits.TEXT + " characters"));
         }
         Correction correction = given.correction() == null ? null : new Correction(Retention.blankToNull(given.correction().name()),
                 Retention.blankToNull(given.correction().email()), Retention.blankToNull(given.correction().phone()),
@@ -147,6 +153,7 @@ public class DataRequests {
      */
     @Transactional
     public Request apply(String organisation, String id, @Nullable String reason, String actor) {
+        TextLimits.check("reason", reason, TextLimits.TEXT);
         Request r = undecided(organisation, id);
         String why = Retention.blankToNull(reason);
         if (why == null) {
@@ -177,6 +184,8 @@ public class DataRequests {
     /** Refuses the request with its reason and the lawful basis for keeping (or not changing) the data. */
     @Transactional
     public Request refuse(String organisation, String id, @Nullable String reason, @Nullable String lawfulBasis, String actor) {
+        TextLimits.check("reason", reason, TextLimits.TEXT);
+        TextLimits.check("lawfulBasis", lawfulBasis, TextLimits.LINE);
         Request r = undecided(organisation, id);
         List<FieldError> errors = new ArrayList<>();
         if (Retention.blankToNull(reason) == null) {

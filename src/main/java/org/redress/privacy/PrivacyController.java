@@ -2,9 +2,11 @@ package org.redress.privacy;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.casework.CaseScope;
 import org.redress.web.InvalidInputException;
+import org.redress.web.TextLimits;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -51,12 +53,13 @@ class PrivacyController {
 
     // a schema name of its own: another type in the API has the same simple name (ApiDescriptionIT)
     @io.swagger.v3.oas.annotations.media.Schema(name = "LegalHoldRequest")
-    record HoldRequest(@Nullable String caseReference, @Nullable String person, @Nullable String reason) {
+    record HoldRequest(@Size(max = TextLimits.NAME) @Nullable String caseReference, @Size(max = TextLimits.NAME) @Nullable String person,
+                       @Size(max = TextLimits.LINE) @Nullable String reason) {
     }
 
     // a schema name of its own: another type in the API has the same simple name (ApiDescriptionIT)
     @io.swagger.v3.oas.annotations.media.Schema(name = "PrivacyDecisionRequest")
-    record DecisionRequest(@Nullable String reason, @Nullable String lawfulBasis) {
+    record DecisionRequest(@Size(max = TextLimits.TEXT) @Nullable String reason, @Size(max = TextLimits.LINE) @Nullable String lawfulBasis) {
     }
 
     // ---- retention -------------------------------------------------------------------------------------------
@@ -155,7 +158,7 @@ class PrivacyController {
 
     // a schema name of its own: another type in the API has the same simple name (ApiDescriptionIT)
     @io.swagger.v3.oas.annotations.media.Schema(name = "SubjectAccessExtendRequest")
-    record ExtendRequest(@Nullable String reason) {
+    record ExtendRequest(@Size(max = TextLimits.LINE) @Nullable String reason) {
     }
 
     @PostMapping("/subject-access/{id}/extend")
@@ -207,6 +210,7 @@ class PrivacyController {
     }
 
     private static String actor(@Nullable String actor) {
+        TextLimits.check("X-Actor", actor, TextLimits.NAME);
         return actor == null || actor.isBlank() ? "api" : actor;
     }
 }

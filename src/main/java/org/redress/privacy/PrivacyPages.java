@@ -1,5 +1,6 @@
 package org.redress.privacy;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.redress.calendar.UkTime;
 import org.redress.pages.Brand;
@@ -9,6 +10,7 @@ import org.redress.web.RequestDates;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.RefusedException;
+import org.redress.web.TextLimits;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Controller;
@@ -76,14 +78,18 @@ class PrivacyPages implements org.redress.pages.StaffPage {
     }
 
     @PostMapping("/staff/{organisation}/privacy/retention")
-    String setYears(@PathVariable String organisation, @RequestParam(required = false) @Nullable String years, Principal who, Model model) {
+    String setYears(@PathVariable String organisation, @RequestParam(required = false) @Nullable String years, Principal who, Model model,
+                    HttpServletResponse response) {
         try {
+            TextLimits.checkFormField("years", years, TextLimits.NAME);
             Integer value = years == null || !years.strip().matches("\\d{1,3}") ? null : Integer.valueOf(years.strip());
             retention.setYears(organisation, value, who.getName());
             return "redirect:/staff/" + organisation + "/privacy?done=retention";
         } catch (InvalidInputException e) {
+            response.setStatus(400);
             return page(organisation, UkTime.dateOf(clock.instant()), null, null, null, e.errors(), model);
         } catch (RefusedException e) {
+            response.setStatus(422);
             return page(organisation, UkTime.dateOf(clock.instant()), null, null, null,
                     List.of(new FieldError("years", e.getMessage() + " (" + e.rule() + ")")), model);
         }
@@ -92,11 +98,15 @@ class PrivacyPages implements org.redress.pages.StaffPage {
     @PostMapping("/staff/{organisation}/privacy/legal-holds")
     String placeHold(@PathVariable String organisation, @RequestParam(required = false) @Nullable String caseReference,
                      @RequestParam(required = false) @Nullable String person, @RequestParam(required = false) @Nullable String reason,
-                     Principal who, Model model) {
+                     Principal who, Model model, HttpServletResponse response) {
         try {
+            TextLimits.checkFormField("caseReference", caseReference, TextLimits.NAME);
+            TextLimits.checkFormField("person", person, TextLimits.NAME);
+            TextLimits.checkFormField("reason", reason, TextLimits.LINE);
             retention.placeHold(organisation, caseReference, person, reason, who.getName());
             return "redirect:/staff/" + organisation + "/privacy?done=hold";
         } catch (InvalidInputException e) {
+            response.setStatus(400);
             return page(organisation, UkTime.dateOf(clock.instant()), null, null, null, e.errors(), model);
         }
     }
@@ -155,12 +165,14 @@ class PrivacyPages implements org.redress.pages.StaffPage {
 
     @PostMapping("/staff/{organisation}/cases/{reference}/privacy")
     String holdCase(@PathVariable String organisation, @PathVariable String reference,
-                    @RequestParam(required = false) @Nullable String reason, Principal who, Model model) {
+                    @RequestParam(required = false) @Nullable String reason, Principal who, Model model, HttpServletResponse response) {
         String ref = casework.get(organisation, reference).reference();
         try {
+            TextLimits.checkFormField("reason", reason, TextLimits.LINE);
             retention.placeHold(organisation, ref, null, reason, who.getName());
             return "redirect:/staff/" + organisation + "/cases/" + ref + "/privacy?done=hold";
         } catch (InvalidInputException e) {
+            response.setStatus(400);
             return casePage(organisation, ref, null, e.errors(), model);
         }
     }
@@ -186,17 +198,22 @@ class PrivacyPages implements org.redress.pages.StaffPage {
     @PostMapping("/staff/{organisation}/privacy/subject-access")
     String recordSubjectAccess(@PathVariable String organisation, @RequestParam(required = false) @Nullable String name,
                                @RequestParam(required = false) @Nullable String email, @RequestParam(required = false) @Nullable String phone,
-                               @RequestParam(required = false) @Nullable String receivedOn, Principal who, Model model) {
+                               @RequestParam(required = false) @Nullable String receivedOn, Principal who, Model model,
+                               HttpServletResponse response) {
         SubjectAccess.NewRequest form = new SubjectAccess.NewRequest(name, email, phone, null);
         try {
+            TextLimits.checkForm(form);
+            TextLimits.checkFormField("receivedOn", receivedOn, TextLimits.NAME);
             LocalDate received = receivedOn == null || receivedOn.isBlank() ? null : RequestDates.parse(receivedOn);
             subjectAccess.record(organisation, new SubjectAccess.NewRequest(name, email, phone, received), who.getName());
             return "redirect:/staff/" + organisation + "/privacy/subject-access?done=created";
         } catch (DateTimeParseException e) {
+            response.setStatus(400);
             return subjectAccessPage(organisation, null, List.of(new FieldError("receivedOn",
                             "Enter the day received as a date" + RequestDates.hint(e, ", like 2027-01-31"))),
                     form, model);
         } catch (InvalidInputException e) {
+            response.setStatus(400);
             return subjectAccessPage(organisation, null, e.errors(), form, model);
         }
     }

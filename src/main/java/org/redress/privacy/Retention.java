@@ -7,6 +7,8 @@ import org.redress.casework.CaseScope;
 import org.redress.casework.Casework;
 import org.redress.casework.Casework.ClosedCase;
 import org.redress.casework.CaseView;
+import org.redress.casework.Casework.ClosedCase;
+import org.redress.casework.Casework;
 import org.redress.correspondence.CaseCorrespondence;
 import org.redress.intake.EmailIntake;
 import org.redress.people.Organisations;
@@ -15,6 +17,7 @@ import org.redress.publicweb.Attachments;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
 import org.redress.web.RefusedException;
+import org.redress.web.TextLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -151,6 +154,9 @@ public class Retention {
     @Transactional
     public LegalHold placeHold(String organisation, @Nullable String caseReference, @Nullable String person, @Nullable String reason,
                                String actor) {
+        TextLimits.check("caseReference", caseReference, TextLimits.NAME);
+        TextLimits.check("person", person, TextLimits.NAME);
+        TextLimits.check("reason", reason, TextLimits.LINE);
         organisations.require(organisation);
         String ref = blankToNull(caseReference);
         String who = blankToNull(person);
@@ -161,8 +167,9 @@ public class Retention {
         } else if (ref != null && !casework.exists(organisation, ref)) {
             errors.add(new org.redress.web.FieldError("caseReference", "organisation '" + organisation + "' has no case '" + ref + "'"));
         }
-        if (why.isEmpty() || why.length() > 500) {
-            errors.add(new org.redress.web.FieldError("reason", "must say why the data must be kept (the claim or proceedings), in 1 to 500 characters"));
+        if (why.isEmpty() || why.length() > TextLimits.LINE) {
+            errors.add(new org.redress.web.FieldError("reason", "must say why the data must be kept (the claim or proceedings), in 1 to "
+                    + TextLimits.LINE + " characters"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

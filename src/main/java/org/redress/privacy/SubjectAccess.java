@@ -1,5 +1,6 @@
 package org.redress.privacy;
 
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.calendar.Calendars;
 import org.redress.calendar.ClockUnit;
@@ -13,6 +14,7 @@ import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
 import org.redress.web.RefusedException;
+import org.redress.web.TextLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,11 +69,13 @@ public class SubjectAccess {
 
     // a schema name of its own: another type in the API has the same simple name (ApiDescriptionIT)
     @io.swagger.v3.oas.annotations.media.Schema(name = "NewSubjectAccessRequest")
-    public record NewRequest(@Nullable String name, @Nullable String email, @Nullable String phone, @Nullable LocalDate receivedOn) {
+    public record NewRequest(@Size(max = TextLimits.NAME) @Nullable String name, @Size(max = TextLimits.NAME) @Nullable String email,
+                             @Size(max = TextLimits.NAME) @Nullable String phone, @Nullable LocalDate receivedOn) {
     }
 
     @Transactional
     public Request record(String organisation, NewRequest given, String actor) {
+        TextLimits.check(given);
         organisations.require(organisation);
         String name = Retention.blankToNull(given.name());
         String email = Retention.blankToNull(given.email());
@@ -85,9 +89,6 @@ public class SubjectAccess {
         }
         if (phone != null && phone.replaceAll("[^0-9]", "").length() < 6) {
             errors.add(new FieldError("phone", "must be a phone number of at least 6 digits"));
-        }
-        if (name != null && name.length() > 200) {
-            errors.add(new FieldError("name", "must be at most 200 characters"));
         }
         Instant now = clock.instant();
         if (given.receivedOn() != null && given.receivedOn().isAfter(UkTime.dateOf(now))) {
@@ -141,10 +142,11 @@ public class SubjectAccess {
      */
     @Transactional
     public Request extend(String organisation, String id, @Nullable String reason, String actor) {
+        TextLimits.check("reason", reason, TextLimits.LINE);
         Request request = get(organisation, id);
         String why = Retention.blankToNull(reason);
-        if (why == null || why.length() > 500) {
-            throw new InvalidInputException("reason", "must say why more time is needed (complex, or many requests), in 1 to 500 characters");
+        if (why == null) {
+            throw new InvalidInputException("reason", "must say why more time is needed (complex, or many requests), in 1 to " + TextLimits.LINE + " characters");
         }
         Instant now = clock.instant();
         if (request.completedAt() != null) {

@@ -1,15 +1,20 @@
 package org.redress.publicweb;
 
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.redress.web.TextLimits;
 
 /**
  * The public complaint form as posted. {@code submission} is a random id the form carries, so sending it twice
- * logs one complaint.
+ * logs one complaint. Every field has its size ({@link TextLimits}).
  */
-record ComplaintForm(@Nullable String submission, @Nullable String whatHappened, @Nullable String outcomeWanted,
-                     @Nullable String name, @Nullable String email, @Nullable String phone, @Nullable String address,
-                     @Nullable String contactBy, @Nullable String adjustments, @Nullable String forSomeoneElse,
-                     @Nullable String personName, @Nullable String relationship, @Nullable String consent) {
+record ComplaintForm(@Size(max = TextLimits.NAME) @Nullable String submission, @Size(max = TextLimits.TEXT) @Nullable String whatHappened,
+                     @Size(max = TextLimits.TEXT) @Nullable String outcomeWanted, @Size(max = TextLimits.NAME) @Nullable String name,
+                     @Size(max = TextLimits.NAME) @Nullable String email, @Size(max = TextLimits.NAME) @Nullable String phone,
+                     @Size(max = TextLimits.LINE) @Nullable String address, @Size(max = TextLimits.NAME) @Nullable String contactBy,
+                     @Size(max = TextLimits.TEXT) @Nullable String adjustments, @Size(max = TextLimits.NAME) @Nullable String forSomeoneElse,
+                     @Size(max = TextLimits.NAME) @Nullable String personName, @Size(max = TextLimits.NAME) @Nullable String relationship,
+                     @Size(max = TextLimits.NAME) @Nullable String consent) {
 
     static ComplaintForm blank(String submission) {
         return new ComplaintForm(submission, null, null, null, null, null, null, null, null, null, null, null, null);

@@ -11,6 +11,8 @@ import org.redress.people.Organisations;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
+import org.redress.web.TextLimits;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,7 +42,6 @@ class PublicCases {
     static final String ACTOR = "public-form";
     static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
     static final int CODE_ATTEMPTS = 5;
-    private static final int LONGEST_TEXT = 10_000;
 
     private final Casework casework;
     private final Organisations organisations;
@@ -83,9 +84,12 @@ class PublicCases {
                 types.add(checked.mediaType());
             }
         }
+        List<FieldError> tooLong = TextLimits.formErrorsIn(f);
+        if (!tooLong.isEmpty()) {
+            errors.addAll(tooLong);
+            return new Submitted(null, null, null, null, errors);
+        }
         if (blank(f.whatHappened())) errors.add(new FieldError("whatHappened", "Tell us what happened"));
-        else if (f.whatHappened().length() > LONGEST_TEXT) errors.add(new FieldError("whatHappened", "What happened must be " + LONGEST_TEXT + " characters or fewer"));
-        if (!blank(f.outcomeWanted()) && f.outcomeWanted().length() > LONGEST_TEXT) errors.add(new FieldError("outcomeWanted", "The outcome must be " + LONGEST_TEXT + " characters or fewer"));
         if (blank(f.name())) errors.add(new FieldError("name", "Enter your full name"));
         if (!blank(f.email()) && !f.email().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             errors.add(new FieldError("email", "Enter an email address in the correct format, like name@example.com"));
@@ -234,7 +238,7 @@ class PublicCases {
 
     void addInformation(String organisation, String reference, @Nullable String text) {
         if (blank(text)) throw new InvalidInputException("information", "Enter the information you want to add");
-        if (text.length() > LONGEST_TEXT) throw new InvalidInputException("information", "Your information must be " + LONGEST_TEXT + " characters or fewer");
+        TextLimits.checkFormField("information", text, TextLimits.TEXT);
         ComplainantView view = view(organisation, reference);
         if (!view.mayAddInformation()) throw new InvalidInputException("information", "This case is finished, so information can no longer be added. Contact us instead");
         casework.act(organisation, reference, null, ACTOR, (file, now, clocks) -> file.recordEvidence(EvidenceKind.DOCUMENT,
@@ -242,6 +246,8 @@ class PublicCases {
     }
 
     void escalate(String organisation, String reference, @Nullable String unresolved, @Nullable String outcomeWanted) {
+        TextLimits.checkFormField("unresolved", unresolved, TextLimits.TEXT);
+        TextLimits.checkFormField("outcomeWanted", outcomeWanted, TextLimits.TEXT);
         if (blank(unresolved)) throw new InvalidInputException("unresolved", "Tell us what is still not resolved");
         casework.act(organisation, reference, null, ACTOR, (file, now, clocks) -> file.requestEscalation(now, now, unresolved.strip(),
                 blankToNull(outcomeWanted), null, ACTOR, clocks));

@@ -8,6 +8,7 @@ import org.redress.casework.CaseRefusedException;
 import org.redress.equality.EqualityMonitoring;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
+import org.redress.web.TextLimits;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,6 +69,7 @@ class PublicController {
         }
         PublicCases.Submitted submitted = cases.submit(organisation, form, uploads);
         if (!submitted.errors().isEmpty()) {
+            response.setStatus(400);
             model.addAttribute("form", form);
             model.addAttribute("errors", submitted.errors());
             return "public/complain";
@@ -88,8 +90,10 @@ class PublicController {
     String requestCode(@PathVariable String organisation, @RequestParam(required = false) @Nullable String reference, Model model,
                        HttpServletRequest request, HttpServletResponse response) {
         cases.organisation(organisation);
-        if (reference == null || reference.isBlank()) {
-            model.addAttribute("errors", List.of(new FieldError("reference", "Enter your reference, for example TT-2026-000123")));
+        if (reference == null || reference.isBlank() || reference.length() > TextLimits.NAME) {
+            response.setStatus(400);
+            model.addAttribute("errors", List.of(new FieldError("reference", reference == null || reference.isBlank()
+                    ? "Enter your reference, for example TT-2026-000123" : "Reference " + TextLimits.tooLong(TextLimits.NAME))));
             return "public/track";
         }
         if (!limiter.allow(RateLimiter.Kind.CODE_REQUEST, request.getRemoteAddr())) {
@@ -107,6 +111,12 @@ class PublicController {
         cases.organisation(organisation);
         if (!limiter.allow(RateLimiter.Kind.CODE_CHECK, request.getRemoteAddr())) {
             return tooMany(response);
+        }
+        if (reference != null && reference.length() > TextLimits.NAME || code != null && code.length() > TextLimits.NAME) {
+            response.setStatus(400);
+            model.addAttribute("errors", List.of(new FieldError(code != null && code.length() > TextLimits.NAME ? "code" : "reference",
+                    "The reference and code must each be " + TextLimits.NAME + " characters or fewer")));
+            return "public/code";
         }
         String ref = PublicCases.normalise(reference);
         if (code == null || !code.strip().matches("\\d{6}") || !cases.checkCode(organisation, ref, code)) {
@@ -142,9 +152,9 @@ class PublicController {
             redirect.addFlashAttribute("done", "Thank you. We have added your information to your case");
             return "redirect:/o/" + organisation + "/track/case";
         } catch (InvalidInputException e) {
-            return again(organisation, reference, e.errors(), model, response);
+            return again(organisation, reference, 400, e.errors(), model, response);
         } catch (CaseRefusedException e) {
-            return again(organisation, reference, List.of(new FieldError("information", e.refusal().message())), model, response);
+            return again(organisation, reference, 422, List.of(new FieldError("information", e.refusal().message())), model, response);
         }
     }
 
@@ -161,9 +171,9 @@ class PublicController {
             redirect.addFlashAttribute("done", "We have received your request to take your complaint to the next stage");
             return "redirect:/o/" + organisation + "/track/case";
         } catch (InvalidInputException e) {
-            return again(organisation, reference, e.errors(), model, response);
+            return again(organisation, reference, 400, e.errors(), model, response);
         } catch (CaseRefusedException e) {
-            return again(organisation, reference, List.of(new FieldError("unresolved", "We cannot take this to the next stage: "
+            return again(organisation, reference, 422, List.of(new FieldError("unresolved", "We cannot take this to the next stage: "
                     + e.refusal().message())), model, response);
         }
     }
@@ -174,8 +184,9 @@ class PublicController {
         return "redirect:/o/" + organisation + "/track";
     }
 
-    private String again(String organisation, String reference, List<FieldError> errors, Model model, HttpServletResponse response) {
-        response.setStatus(422);
+    private String again(String organisation, String reference, int status, List<FieldError> errors, Model model,
+                         HttpServletResponse response) {
+        response.setStatus(status);
         model.addAttribute("view", cases.view(organisation, reference));
         model.addAttribute("errors", errors);
         return "public/case";

@@ -1,5 +1,6 @@
 package org.redress.remedies;
 
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.accounts.Accounts;
 import org.redress.accounts.Permission;
@@ -14,6 +15,7 @@ import org.redress.remedies.Remedy.Kind;
 import org.redress.remedies.Remedy.PaymentKind;
 import org.redress.remedies.Remedy.Status;
 import org.redress.web.RequestDates;
+import org.redress.web.TextLimits;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
@@ -70,12 +72,15 @@ public class Remedies {
      * @param amount pounds, more than 0 with at most 2 decimals
      * @param method BANK_TRANSFER, CHEQUE, RENT_ACCOUNT_CREDIT or OTHER
      */
-    public record NewRemedy(@Nullable String kind, @Nullable String description, @Nullable String owner, @Nullable String due,
-                            @Nullable String paymentKind, @Nullable String amount, @Nullable String method) {
+    public record NewRemedy(@Size(max = TextLimits.NAME) @Nullable String kind, @Size(max = TextLimits.TEXT) @Nullable String description,
+                            @Size(max = TextLimits.NAME) @Nullable String owner, @Size(max = TextLimits.NAME) @Nullable String due,
+                            @Size(max = TextLimits.NAME) @Nullable String paymentKind, @Size(max = TextLimits.NAME) @Nullable String amount,
+                            @Size(max = TextLimits.NAME) @Nullable String method) {
     }
 
     /** A decision on a payment; {@code asPanel} records the review panel's decision with the date it was made. */
-    public record Decision(boolean asPanel, @Nullable String panelDecidedOn, @Nullable String reason) {
+    public record Decision(boolean asPanel, @Size(max = TextLimits.NAME) @Nullable String panelDecidedOn,
+                           @Size(max = TextLimits.TEXT) @Nullable String reason) {
     }
 
     /** Payments on one case of one kind (H-11 consistency of compensation). */
@@ -101,6 +106,7 @@ public class Remedies {
 
     @Transactional
     public RemedyView add(String organisation, String caseRef, NewRemedy input, String actor) {
+        TextLimits.check(input);
         CaseView c = casework.get(organisation, caseRef);
         List<FieldError> errors = new ArrayList<>();
         Kind kind = parse(Kind.class, input.kind(), "kind", errors, true);
@@ -108,8 +114,6 @@ public class Remedies {
         if (description == null) {
             errors.add(new FieldError("description", kind == Kind.PAYMENT ? "is required: the reason for the payment"
                     : kind == Kind.ACTION ? "is required: what will be done" : "is required: the apology, who gave it and how"));
-        } else if (description.length() > 4000) {
-            errors.add(new FieldError("description", "is too long: at most 4000 characters"));
         }
         Instant now = clock.instant();
         LocalDate today = today();
@@ -158,6 +162,7 @@ public class Remedies {
     }
 
     private RemedyView decide(String organisation, String caseRef, String id, Decision decision, String actor, boolean approve) {
+        TextLimits.check(decision);
         CaseView c = casework.get(organisation, caseRef);
         Remedy remedy = load(organisation, c, id);
         List<FieldError> errors = new ArrayList<>();
@@ -177,6 +182,8 @@ public class Remedies {
 
     @Transactional
     public RemedyView markPaid(String organisation, String caseRef, String id, @Nullable String paidOn, @Nullable String note, String actor) {
+        TextLimits.check("paidOn", paidOn, TextLimits.NAME);
+        TextLimits.check("note", note, TextLimits.TEXT);
         CaseView c = casework.get(organisation, caseRef);
         Remedy remedy = load(organisation, c, id);
         List<FieldError> errors = new ArrayList<>();
@@ -189,6 +196,8 @@ public class Remedies {
 
     @Transactional
     public RemedyView markDone(String organisation, String caseRef, String id, @Nullable String doneOn, @Nullable String note, String actor) {
+        TextLimits.check("doneOn", doneOn, TextLimits.NAME);
+        TextLimits.check("note", note, TextLimits.TEXT);
         CaseView c = casework.get(organisation, caseRef);
         Remedy remedy = load(organisation, c, id);
         List<FieldError> errors = new ArrayList<>();

@@ -2,8 +2,10 @@ package org.redress.remedies;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.casework.CaseScope;
+import org.redress.web.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,18 +32,21 @@ class RemedyController {
     }
 
     /** Amount as a JSON number or text, so that a wrong one is named by its field rather than the whole body. */
-    record NewRemedyRequest(@Nullable String kind, @Nullable String description, @Nullable String owner, @Nullable String due,
-                            @Nullable String paymentKind, @Nullable JsonNode amount, @Nullable String method) {
+    record NewRemedyRequest(@Size(max = TextLimits.NAME) @Nullable String kind, @Size(max = TextLimits.TEXT) @Nullable String description,
+                            @Size(max = TextLimits.NAME) @Nullable String owner, @Size(max = TextLimits.NAME) @Nullable String due,
+                            @Size(max = TextLimits.NAME) @Nullable String paymentKind, @Nullable JsonNode amount,
+                            @Size(max = TextLimits.NAME) @Nullable String method) {
     }
 
     // a schema name of its own: another type in the API has the same simple name (ApiDescriptionIT)
     @io.swagger.v3.oas.annotations.media.Schema(name = "RemedyDecisionRequest")
-    record DecisionRequest(@Nullable Boolean asPanel, @Nullable String panelDecidedOn, @Nullable String reason) {
+    record DecisionRequest(@Nullable Boolean asPanel, @Size(max = TextLimits.NAME) @Nullable String panelDecidedOn,
+                           @Size(max = TextLimits.TEXT) @Nullable String reason) {
     }
 
     // a schema name of its own: another type in the API has the same simple name (ApiDescriptionIT)
     @io.swagger.v3.oas.annotations.media.Schema(name = "RemedyDoneRequest")
-    record DoneRequest(@Nullable String on, @Nullable String note) {
+    record DoneRequest(@Size(max = TextLimits.NAME) @Nullable String on, @Size(max = TextLimits.TEXT) @Nullable String note) {
     }
 
     @GetMapping("/cases/{case}/remedies")

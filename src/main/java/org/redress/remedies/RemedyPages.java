@@ -1,11 +1,13 @@
 package org.redress.remedies;
 
+import jakarta.validation.constraints.Size;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.redress.casework.CaseScope;
 import org.redress.casework.CaseView;
 import org.redress.casework.Casework;
 import org.redress.pages.StaffPage;
+import org.redress.web.TextLimits;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.RefusedException;
@@ -37,8 +39,10 @@ class RemedyPages implements StaffPage {
     }
 
     /** The add form as typed, given back when it has errors. */
-    record AddForm(@Nullable String kind, @Nullable String description, @Nullable String owner, @Nullable String due,
-                   @Nullable String paymentKind, @Nullable String amount, @Nullable String method) {
+    record AddForm(@Size(max = TextLimits.NAME) @Nullable String kind, @Size(max = TextLimits.TEXT) @Nullable String description,
+                   @Size(max = TextLimits.NAME) @Nullable String owner, @Size(max = TextLimits.NAME) @Nullable String due,
+                   @Size(max = TextLimits.NAME) @Nullable String paymentKind, @Size(max = TextLimits.NAME) @Nullable String amount,
+                   @Size(max = TextLimits.NAME) @Nullable String method) {
         static AddForm empty() {
             return new AddForm(null, null, null, null, null, null, null);
         }
@@ -53,6 +57,7 @@ class RemedyPages implements StaffPage {
     String add(@PathVariable String organisation, @PathVariable String reference, AddForm form, Principal principal, Model model,
                RedirectAttributes redirect, HttpServletResponse response) {
         try {
+            TextLimits.checkForm(form);
             remedies.add(organisation, reference, new Remedies.NewRemedy(form.kind(), form.description(), form.owner(), form.due(),
                     form.paymentKind(), form.amount(), form.method()), principal.getName());
         } catch (InvalidInputException e) {
@@ -73,6 +78,10 @@ class RemedyPages implements StaffPage {
         Remedies.Decision decision = new Remedies.Decision("yes".equals(asPanel), panelDecidedOn, reason);
         String done;
         try {
+            TextLimits.checkFormField("asPanel", asPanel, TextLimits.NAME);
+            TextLimits.checkFormField("panelDecidedOn", panelDecidedOn, TextLimits.NAME);
+            TextLimits.checkFormField("reason", reason, TextLimits.TEXT);
+            TextLimits.checkFormField("on", on, TextLimits.NAME);
             switch (verb) {
                 case "approve" -> {
                     remedies.approve(organisation, reference, id, decision, actor);

@@ -1,5 +1,6 @@
 package org.redress.reporting;
 
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.calendar.UkTime;
 import org.redress.correspondence.StaffNotices;
@@ -7,6 +8,7 @@ import org.redress.people.Organisations;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
+import org.redress.web.TextLimits;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -50,7 +52,7 @@ class QuarterlyReports {
     record Schedule(UUID id, String organisation, String name, List<String> recipients, Instant createdAt) {
     }
 
-    record NewSchedule(@Nullable String name, @Nullable List<String> recipients) {
+    record NewSchedule(@Size(max = TextLimits.NAME) @Nullable String name, @Nullable List<@Size(max = TextLimits.NAME) String> recipients) {
     }
 
     @Transactional

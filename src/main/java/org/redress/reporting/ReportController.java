@@ -3,8 +3,10 @@ package org.redress.reporting;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.web.InvalidInputException;
+import org.redress.web.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -119,8 +121,9 @@ class ReportController {
         return settings.get(organisation);
     }
 
-    record BenchmarkRequest(@Nullable String measure, @Nullable String figure, @Nullable String group, @Nullable Integer year,
-                            java.math.@Nullable BigDecimal value, @Nullable String source) {
+    record BenchmarkRequest(@Size(max = TextLimits.NAME) @Nullable String measure, @Size(max = TextLimits.NAME) @Nullable String figure,
+                            @Size(max = TextLimits.NAME) @Nullable String group, @Nullable Integer year, java.math.@Nullable BigDecimal value,
+                            @Size(max = TextLimits.NAME) @Nullable String source) {
     }
 
     @GetMapping("/settings/benchmarks")

@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.redress.casework.CaseTypes.Tenure;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
+import org.redress.web.TextLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -169,8 +170,8 @@ public class ReportSettings {
             errors.add(new FieldError("figure", "must be one of the figures of '" + measure + "': "
                     + m.get().figures().stream().map(Measure.Figure::key).toList()));
         }
-        if (group != null && (group.isBlank() || group.length() > 100)) {
-            errors.add(new FieldError("group", "must be the row to compare with, up to 100 characters (leave out for 'All')"));
+        if (group != null && (group.isBlank() || group.length() > TextLimits.NAME)) {
+            errors.add(new FieldError("group", "must be the row to compare with, up to " + TextLimits.NAME + " characters (leave out for 'All')"));
         }
         if (year == null || year < 2000 || year > 2100) {
             errors.add(new FieldError("year", "must be a year between 2000 and 2100"));
@@ -178,8 +179,8 @@ public class ReportSettings {
         if (value == null || value.signum() < 0 || value.scale() > 2 || value.precision() - value.scale() > 10) {
             errors.add(new FieldError("value", "must be a number of at least 0 with at most 2 decimal places"));
         }
-        if (source == null || source.isBlank() || source.length() > 200) {
-            errors.add(new FieldError("source", "must say where the figure comes from, up to 200 characters"));
+        if (source == null || source.isBlank() || source.length() > TextLimits.NAME) {
+            errors.add(new FieldError("source", "must say where the figure comes from, up to " + TextLimits.NAME + " characters"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

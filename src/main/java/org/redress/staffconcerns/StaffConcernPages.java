@@ -7,6 +7,7 @@ import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
 import org.redress.web.RefusedException;
+import org.redress.web.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,7 +43,7 @@ class StaffConcernPages implements org.redress.pages.StaffPage {
     @PostMapping("/staff/{organisation}/cases/{reference}/staff-concerns")
     String record(@PathVariable String organisation, @PathVariable String reference, StaffConcerns.NewConcern form, Principal principal,
                   Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return act(organisation, reference, principal, model, redirect, response, "", () -> concerns.record(organisation, reference, form,
+        return act(organisation, reference, principal, model, redirect, response, "", () -> concerns.record(organisation, reference, TextLimits.checkedForm(form),
                 principal.getName()), "Recorded, and the manager has been sent a notice");
     }
 
@@ -50,14 +51,14 @@ class StaffConcernPages implements org.redress.pages.StaffPage {
     String view(@PathVariable String organisation, @PathVariable String reference, @PathVariable String id, StaffConcerns.OwnView form,
                 Principal principal, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         return act(organisation, reference, principal, model, redirect, response, "-" + id,
-                () -> concerns.recordView(organisation, reference, id, form, principal.getName()), "Their view is recorded");
+                () -> concerns.recordView(organisation, reference, id, TextLimits.checkedForm(form), principal.getName()), "Their view is recorded");
     }
 
     @PostMapping("/staff/{organisation}/cases/{reference}/staff-concerns/{id}/updates")
     String update(@PathVariable String organisation, @PathVariable String reference, @PathVariable String id, StaffConcerns.KeptInformed form,
                   Principal principal, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         return act(organisation, reference, principal, model, redirect, response, "-" + id,
-                () -> concerns.keptInformed(organisation, reference, id, form, principal.getName()), "Update recorded");
+                () -> concerns.keptInformed(organisation, reference, id, TextLimits.checkedForm(form), principal.getName()), "Update recorded");
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -1,5 +1,6 @@
 package org.redress.staffconcerns;
 
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.accounts.Accounts;
 import org.redress.accounts.Role;
@@ -15,6 +16,7 @@ import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
 import org.redress.web.RefusedException;
+import org.redress.web.TextLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,13 +66,13 @@ public class StaffConcerns {
         this.clock = clock;
     }
 
-    public record NewConcern(@Nullable String namedPerson, @Nullable String manager) {
+    public record NewConcern(@Size(max = TextLimits.NAME) @Nullable String namedPerson, @Size(max = TextLimits.NAME) @Nullable String manager) {
     }
 
-    public record OwnView(@Nullable String view, @Nullable String givenOn) {
+    public record OwnView(@Size(max = TextLimits.TEXT) @Nullable String view, @Size(max = TextLimits.NAME) @Nullable String givenOn) {
     }
 
-    public record KeptInformed(@Nullable String said, @Nullable String on) {
+    public record KeptInformed(@Size(max = TextLimits.TEXT) @Nullable String said, @Size(max = TextLimits.NAME) @Nullable String on) {
     }
 
     /** The case with its concerns, for someone allowed to see them; otherwise not found. */
@@ -105,6 +107,7 @@ public class StaffConcerns {
     /** Records a named person's concern and tells their manager at once (F-12), through the outbox. */
     @Transactional
     public StaffConcern record(String organisation, String caseRef, NewConcern request, String actor) {
+        TextLimits.check(request);
         CaseView view = visibleCase(organisation, caseRef, actor);
         List<FieldError> errors = new ArrayList<>();
         NamedPerson person = null;
@@ -160,6 +163,7 @@ public class StaffConcerns {
 
     @Transactional
     public StaffConcern recordView(String organisation, String caseRef, String concernId, OwnView request, String actor) {
+        TextLimits.check(request);
         CaseView view = visibleCase(organisation, caseRef, actor);
         StaffConcern concern = concern(organisation, view, parse(concernId));
         List<FieldError> errors = new ArrayList<>();
@@ -179,6 +183,7 @@ public class StaffConcerns {
 
     @Transactional
     public StaffConcern keptInformed(String organisation, String caseRef, String concernId, KeptInformed request, String actor) {
+        TextLimits.check(request);
         CaseView view = visibleCase(organisation, caseRef, actor);
         StaffConcern concern = concern(organisation, view, parse(concernId));
         List<FieldError> errors = new ArrayList<>();
@@ -265,10 +270,6 @@ public class StaffConcerns {
     private static @Nullable String text(@Nullable String value, String field, String missing, List<FieldError> errors) {
         if (blank(value)) {
             errors.add(new FieldError(field, missing));
-            return null;
-        }
-        if (value.length() > LONGEST_TEXT) {
-            errors.add(new FieldError(field, "must be at most " + LONGEST_TEXT + " characters"));
             return null;
         }
         return value.strip();

@@ -50,6 +50,7 @@ class CasePageController {
     String act(@PathVariable String organisation, @PathVariable String reference, @PathVariable String verb, ActionForm form,
                Principal principal, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         List<FieldError> errors;
+        int status = 422;
         try {
             staff.act(organisation, reference, principal.getName(), verb, form);
             redirect.addFlashAttribute("done", doneText(verb));
@@ -58,10 +59,11 @@ class CasePageController {
             errors = List.of(new FieldError(e.refusal().field() == null ? verb : e.refusal().field(), "Not allowed: " + e.refusal().describe()));
         } catch (InvalidInputException e) {
             errors = e.errors();
+            status = 400;
         } catch (StaleCaseException e) {
             errors = List.of(new FieldError(verb, "Someone else changed this case while you were working on it. Check the case below and try again."));
         }
-        response.setStatus(422);
+        response.setStatus(status);
         model.addAttribute("casePage", staff.casePage(organisation, reference, principal.getName()));
         model.addAttribute("errors", errors);
         model.addAttribute("openAction", verb);

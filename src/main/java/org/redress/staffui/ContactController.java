@@ -1,5 +1,6 @@
 package org.redress.staffui;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +30,12 @@ class ContactController {
 
     @PostMapping("/staff/{organisation}/contacts/check")
     String check(@PathVariable String organisation, ContactForm form, Model model,
-                 @RequestHeader(name = "HX-Request", required = false) String htmx) {
-        model.addAttribute("contact", staff.check(organisation, form));
+                 @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response) {
+        StaffCasework.ContactPage checked = staff.check(organisation, form);
+        if (htmx == null && !checked.errors().isEmpty()) {
+            response.setStatus(400); // htmx swaps only a success in, so its fragment names the errors with 200
+        }
+        model.addAttribute("contact", checked);
         model.addAttribute("form", form);
         model.addAttribute("checked", true);
         if (htmx != null) {
@@ -40,9 +45,11 @@ class ContactController {
     }
 
     @PostMapping("/staff/{organisation}/contacts")
-    String log(@PathVariable String organisation, ContactForm form, Principal principal, Model model, RedirectAttributes redirect) {
+    String log(@PathVariable String organisation, ContactForm form, Principal principal, Model model, RedirectAttributes redirect,
+               HttpServletResponse response) {
         StaffCasework.Logged logged = staff.log(organisation, principal.getName(), form);
         if (logged.view() == null) {
+            response.setStatus(400);
             model.addAttribute("contact", logged.page());
             model.addAttribute("form", form);
             return "staff/new-contact";

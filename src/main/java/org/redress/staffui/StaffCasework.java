@@ -25,6 +25,7 @@ import org.redress.publicweb.Attachments;
 import org.redress.web.RequestDates;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
+import org.redress.web.TextLimits;
 import org.redress.web.NotFoundException;
 import org.springframework.stereotype.Service;
 
@@ -155,8 +156,8 @@ class StaffCasework {
     ContactPage check(String organisation, ContactForm form) {
         Organisation org = organisations.require(organisation);
         PolicyPack pack = pack(org);
-        List<FieldError> errors = new ArrayList<>();
-        NewCase request = newCase(form, pack, errors);
+        List<FieldError> errors = new ArrayList<>(TextLimits.formErrorsIn(form));
+        NewCase request = errors.isEmpty() ? newCase(form, pack, errors) : null;
         if (!errors.isEmpty() || request == null) {
             return new ContactPage(org, pack, exclusionWarnings(pack, form), errors);
         }
@@ -177,8 +178,8 @@ class StaffCasework {
     Logged log(String organisation, String username, ContactForm form) {
         Organisation org = organisations.require(organisation);
         PolicyPack pack = pack(org);
-        List<FieldError> errors = new ArrayList<>();
-        NewCase request = newCase(form, pack, errors);
+        List<FieldError> errors = new ArrayList<>(TextLimits.formErrorsIn(form));
+        NewCase request = errors.isEmpty() ? newCase(form, pack, errors) : null;
         if (!errors.isEmpty() || request == null) {
             return new Logged(null, new ContactPage(org, pack, exclusionWarnings(pack, form), errors));
         }
@@ -341,6 +342,7 @@ class StaffCasework {
 
     /** Applies a verb from the case page as the signed-in user; refusals come back as the casework exceptions. */
     CaseView act(String organisation, String reference, String username, String verb, ActionForm f) {
+        TextLimits.checkForm(f);
         Long version = f.version();
         return switch (verb) {
             case "acknowledge" -> casework.act(organisation, reference, version, username,

@@ -1,6 +1,7 @@
 package org.redress.staffui;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.accounts.Accounts;
 import org.redress.accounts.Invitations;
@@ -10,12 +11,12 @@ import org.redress.people.Organisations;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.RefusedException;
+import org.redress.web.TextLimits;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.security.Principal;
@@ -44,7 +45,13 @@ class TeamPages {
         this.organisations = organisations;
     }
 
-    record AddForm(@Nullable String username, @Nullable String displayName, @Nullable String role, @Nullable String password) {
+    record AddForm(@Size(max = TextLimits.NAME) @Nullable String username, @Size(max = TextLimits.NAME) @Nullable String displayName,
+                   @Size(max = TextLimits.NAME) @Nullable String role, @Size(max = TextLimits.NAME) @Nullable String password) {
+    }
+
+    /** Any change to one member as posted; each verb reads the fields it needs. */
+    record MemberForm(@Size(max = TextLimits.NAME) @Nullable String role, @Nullable List<@Size(max = TextLimits.NAME) String> serviceAreas,
+                      @Size(max = TextLimits.NAME) @Nullable String limit, @Size(max = TextLimits.NAME) @Nullable String password) {
     }
 
     @GetMapping("/staff/{organisation}/team")
@@ -56,6 +63,7 @@ class TeamPages {
     String add(@PathVariable String organisation, AddForm form, Principal user, Model model, RedirectAttributes redirect,
                HttpServletResponse response) {
         try {
+            TextLimits.checkForm(form);
             Team.Invited invited = team.add(organisation, new Team.NewMember(form.username(), form.displayName(), form.role(), form.password()),
                     user.getName());
             redirect.addFlashAttribute("done", invited.message());
@@ -75,19 +83,21 @@ class TeamPages {
     }
 
     @PostMapping("/staff/{organisation}/team/{username}/{verb}")
-    String act(@PathVariable String organisation, @PathVariable String username, @PathVariable String verb,
-               @RequestParam(required = false) @Nullable String role, @RequestParam(required = false) @Nullable List<String> serviceAreas,
-               @RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String password,
+    String act(@PathVariable String organisation, @PathVariable String username, @PathVariable String verb, MemberForm form,
                Principal user, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         String done;
+        String role = form.role();
+        List<String> serviceAreas = form.serviceAreas();
+        String password = form.password();
         try {
+            TextLimits.checkForm(form);
             switch (verb) {
                 case "role" -> {
                     Team.RoleChanged changed = team.changeRole(organisation, username, role, user.getName());
                     done = changed.member() != null ? "Role changed to " + changed.member().roleName() : changed.invited().message();
                 }
                 case "service-areas" -> {
-                    boolean limited = "some".equals(limit);
+                    boolean limited = "some".equals(form.limit());
                     if (limited && (serviceAreas == null || serviceAreas.isEmpty())) {
                         throw new InvalidInputException("serviceAreas", "Choose at least one service area, or let them see every area");
                     }

@@ -191,7 +191,7 @@ class StaffPagesIT {
         assertThat(homes.get(page).body()).contains("id=\"action-understanding\"", "Record what the complaint is about");
 
         WebSession.Page blank = homes.post(page + "/understanding", Map.of("understanding", " ", "outcomeWanted", ""));
-        assertThat(blank.status()).isEqualTo(422);
+        assertThat(blank.status()).isEqualTo(400);
         assertThat(blank.body()).contains("govuk-error-summary", "Enter your understanding of the complaint or the outcome wanted");
 
         assertThat(homes.post(page + "/understanding", Map.of("understanding", "The fence was damaged by our contractor",
