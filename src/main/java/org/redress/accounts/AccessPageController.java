@@ -1,9 +1,11 @@
 package org.redress.accounts;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.redress.people.Organisations;
 import org.redress.web.NotFoundException;
+import org.redress.web.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,12 +18,16 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.ModelAndView;
 
 import java.security.Principal;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /** Pages for access: the special category read log (administrators) and changing one's own password. */
 @Controller
 class AccessPageController {
+
+    private static final Map<String, String> LABELS = Map.of("current", "Your current password", "password", "The new password",
+            "confirm", "The new password again");
 
     private final SpecialCategoryAudit audit;
     private final Accounts accounts;
@@ -65,7 +71,21 @@ class AccessPageController {
      */
     @PostMapping("/account/password")
     String changePassword(Principal user, @RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String password,
-                          @RequestParam(defaultValue = "") String confirm, Model model, HttpServletRequest request) {
+                          @RequestParam(defaultValue = "") String confirm, Model model, HttpServletRequest request,
+                          HttpServletResponse response) {
+        // longer than any name can be is not a password: refused as input, and not counted as a wrong attempt
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("current", current);
+        fields.put("password", password);
+        fields.put("confirm", confirm);
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            if (field.getValue().length() > TextLimits.NAME) {
+                response.setStatus(400);
+                model.addAttribute("problem", LABELS.get(field.getKey()) + " " + TextLimits.tooLong(TextLimits.NAME));
+                model.addAttribute("problemField", field.getKey());
+                return "accounts/password";
+            }
+        }
         String problem;
         Accounts.PasswordCheck check = accounts.checkPassword(user.getName(), current);
         if (check == Accounts.PasswordCheck.LOCKED) {
@@ -84,6 +104,8 @@ class AccessPageController {
             }
             problem = "Choose another password: " + weak.get().rule();
         }
+        // two different new passwords are a mistake in the form (400); a wrong current password or a weak new one is refused (422)
+        response.setStatus(check == Accounts.PasswordCheck.RIGHT && !password.equals(confirm) ? 400 : 422);
         model.addAttribute("problem", problem);
         model.addAttribute("problemField", check == Accounts.PasswordCheck.RIGHT ? "password" : "current");
         return "accounts/password";
