@@ -3,7 +3,9 @@
  * decision with its reason, decider and review date. A restriction shows on every case of that person and when a
  * new contact from them is logged; it never stops a new complaint being recorded.
  */
+@ApplicationModule(allowedDependencies = {"calendar", "casework", "pages", "people", "web"})
 @NullMarked
 package org.redress.conduct;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -3,6 +3,8 @@ package org.redress.correspondence;
 import org.jspecify.annotations.Nullable;
 import org.redress.casework.CaseView;
 import org.redress.casework.Casework;
+import org.redress.notices.NoticeRequested;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -84,6 +86,17 @@ public class StaffNotices {
     public void queue(String organisation, @Nullable String caseId, @Nullable String caseReference, String recipient,
                       @Nullable String copyTo, String subject, String greetingName, List<String> lines) {
         queue(organisation, caseId, caseReference, recipient, copyTo, subject, greetingName, lines, null);
+    }
+
+    /**
+     * Queues a notice another module asked for by event (reporting's quarterly figures), greeting the recipient by name.
+     * It runs in the publisher's transaction on purpose, not after commit: the project keeps no log of published events,
+     * so the asker's record of having asked (e.g. the quarter claimed as sent) and the queued email commit together,
+     * and neither is lost nor sent twice.
+     */
+    @EventListener
+    void on(NoticeRequested request) {
+        queue(request.organisation(), null, null, request.recipient(), null, request.subject(), request.greetingName(), request.lines());
     }
 
     /** As {@link #queue(String, String, String, String, String, String, String, List)}, for a notice that may hold special category data. */

@@ -3,7 +3,9 @@
  * the person, reported only in aggregate (groups of fewer than 5 hidden) and compared with the organisation's
  * customer profile so under-represented groups show.
  */
+@ApplicationModule(allowedDependencies = {"calendar", "casework", "pages", "people", "web"})
 @NullMarked
 package org.redress.equality;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

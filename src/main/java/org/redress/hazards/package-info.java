@@ -5,7 +5,9 @@
  * hazard, then 3 working days for the written summary and 5 to begin safety work - and every attempt to get in,
  * failed access included, is recorded.
  */
+@ApplicationModule(allowedDependencies = {"calendar", "casework", "database", "pages", "policy", "web"})
 @NullMarked
 package org.redress.hazards;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,11 @@
  * the case that the ombudsman asks for (F-9). Publishes {@link org.redress.ombudsman.OmbudsmanReferred} for reporting
  * (F-15).
  */
+@ApplicationModule(allowedDependencies = {
+        "calendar", "casework", "correspondence", "pages", "people", "policy", "publicweb", "web"
+})
 @NullMarked
 package org.redress.ombudsman;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -3,7 +3,12 @@
  * figures reports are made of; subject access requests are tracked to their one-month deadline and answered with one
  * export package; erasure and rectification requests are recorded with their decisions and applied.
  */
+@ApplicationModule(allowedDependencies = {
+        "accounts", "calendar", "casework", "correspondence", "intake", "pages", "people", "policy", "publicweb",
+        "web"
+})
 @NullMarked
 package org.redress.privacy;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

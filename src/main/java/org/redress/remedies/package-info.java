@@ -4,7 +4,9 @@
  * Actions promised in a stage response are taken in from the case and tracked after it closes; overdue ones are
  * grounds to escalate (A-6).
  */
+@ApplicationModule(allowedDependencies = {"accounts", "calendar", "casework", "pages", "policy", "web"})
 @NullMarked
 package org.redress.remedies;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

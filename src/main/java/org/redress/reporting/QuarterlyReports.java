@@ -3,13 +3,14 @@ package org.redress.reporting;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.calendar.UkTime;
-import org.redress.correspondence.StaffNotices;
+import org.redress.notices.NoticeRequested;
 import org.redress.people.Organisations;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
 import org.redress.web.TextLimits;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,24 +27,25 @@ import java.util.UUID;
 
 /**
  * Quarterly reports emailed to named people (F-15, H-11): once each calendar quarter has ended, each schedule's
- * recipients get the quarter's headline figures and a link to the Board report, queued in the correspondence outbox.
- * Each schedule gets each quarter once, however many nodes run the daily task and however often it runs.
+ * recipients get the quarter's headline figures and a link to the Board report. Each email is asked for with a {@link
+ * NoticeRequested} event, which correspondence queues in its outbox in the same transaction as the claim on the quarter,
+ * so each schedule gets each quarter once, however many nodes run the daily task and however often it runs.
  */
 @Service
 class QuarterlyReports {
 
     private final JdbcClient jdbc;
     private final Reports reports;
-    private final StaffNotices notices;
+    private final ApplicationEventPublisher events;
     private final Organisations organisations;
     private final Clock clock;
     private final String baseUrl;
 
-    QuarterlyReports(JdbcClient jdbc, Reports reports, StaffNotices notices, Organisations organisations, Clock clock,
+    QuarterlyReports(JdbcClient jdbc, Reports reports, ApplicationEventPublisher events, Organisations organisations, Clock clock,
                      @Value("${redress.reporting.base-url:http://localhost:8080}") String baseUrl) {
         this.jdbc = jdbc;
         this.reports = reports;
-        this.notices = notices;
+        this.events = events;
         this.organisations = organisations;
         this.clock = clock;
         this.baseUrl = baseUrl.replaceFirst("/+$", "");
@@ -146,7 +148,7 @@ class QuarterlyReports {
         lines.add("Every figure, with how it is worked out: " + baseUrl + "/staff/" + schedule.organisation() + "/reports?" + query);
         String subject = schedule.name() + ": " + name + ", " + scope.from() + " to " + scope.to();
         for (String recipient : schedule.recipients()) {
-            notices.queue(schedule.organisation(), null, null, recipient, null, subject, recipient, lines);
+            events.publishEvent(new NoticeRequested(schedule.organisation(), recipient, subject, recipient, lines));
         }
     }
 }

@@ -2,7 +2,11 @@
  * The staff pages: my work by next deadline, logging a contact with warnings before saving, the case page with the
  * actions its policy allows now, and the organisation switcher. Pages call the casework facade, never the database.
  */
+@ApplicationModule(allowedDependencies = {
+        "accounts", "calendar", "casework", "pages", "people", "policy", "publicweb", "web"
+})
 @NullMarked
 package org.redress.staffui;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,133 @@
+package org.redress.policy;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.calendar.ClockUnit;
+import org.redress.policy.PolicyPack.ClockRule;
+import org.redress.policy.PolicyPack.Escalation;
+import org.redress.policy.PolicyPack.ExtensionRule;
+import org.redress.policy.PolicyPack.Milestone;
+import org.redress.policy.PolicyPack.Window;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The timescales of a pack file: clocks with their extensions, the window to escalate, and the readable figures they
+ * are written in ("10 working days", "24 hours", "8 weeks", "6 months"). Part of reading a pack ({@link PackReader}).
+ */
+final class PackClocks {
+
+    private static final Pattern FIGURE = Pattern.compile("\\s*([+-]?\\d+)\\s+([A-Za-z ]+?)\\s*");
+
+    private final PackFields fields;
+
+    PackClocks(PackFields fields) {
+        this.fields = fields;
+    }
+
+    ClockRule clock(PackNode node, String path) {
+        fields.keys(node, path, Set.of("id", "name", "within", "from", "until", "extensions", "cite"));
+        Figure within = figure(node, path, "within", true);
+        ClockUnit unit = within == null ? ClockUnit.WORKING_DAYS : within.unit();
+        List<ExtensionRule> extensions = new ArrayList<>();
+        PackNode list = node.get("extensions");
+        if (list != null) {
+            if (!list.isList()) {
+                fields.error(path + ".extensions", "must be a list (each entry starting with '- ')");
+            } else {
+                for (int i = 0; i < list.items().size(); i++) {
+                    extensions.add(extension(list.items().get(i), path + ".extensions[" + i + "]", unit));
+                }
+            }
+        }
+        return new ClockRule(fields.id(node, path, "id"), fields.required(node, path, "name"),
+                fields.enumValue(node, path, "from", Milestone.class, Milestone.RECEIVED), unit,
+                within == null ? 1 : within.amount(),
+                fields.enumValue(node, path, "until", Milestone.class, Milestone.RESPONDED),
+                List.copyOf(extensions), fields.optional(node, path, "cite"));
+    }
+
+    private ExtensionRule extension(PackNode node, String path, ClockUnit clockUnit) {
+        if (!fields.block(node, path)) {
+            return new ExtensionRule(null, clockUnit, false, false, false, null, null, null);
+        }
+        fields.keys(node, path, Set.of("upTo", "needsAgreement", "needsReason", "tellOmbudsman", "maxTimes", "condition", "cite"));
+        Figure upTo = figure(node, path, "upTo", false);
+        Integer maxTimes = fields.integer(node, path, "maxTimes");
+        if (maxTimes != null && maxTimes < 1) {
+            fields.error(path + ".maxTimes", "is " + maxTimes + "; it must be at least 1 (leave it out for no limit)");
+        }
+        return new ExtensionRule(upTo == null ? null : upTo.amount(), upTo == null ? clockUnit : upTo.unit(),
+                fields.bool(node, path, "needsAgreement", false), fields.bool(node, path, "needsReason", false),
+                fields.bool(node, path, "tellOmbudsman", false), maxTimes, fields.optional(node, path, "condition"),
+                fields.optional(node, path, "cite"));
+    }
+
+    Escalation escalation(PackNode node, String path) {
+        if (!fields.block(node, path)) {
+            return new Escalation(null, List.of(), List.of(), null);
+        }
+        fields.keys(node, path, Set.of("window", "refusalGrounds", "refusalMustInclude", "cite"));
+        Window window = null;
+        PackNode w = node.get("window");
+        if (w != null && fields.block(w, path + ".window")) {
+            fields.keys(w, path + ".window", Set.of("within", "from"));
+            Figure within = figure(w, path + ".window", "within", true);
+            Milestone from = fields.enumValue(w, path + ".window", "from", Milestone.class, Milestone.RESPONDED);
+            if (within != null) {
+                window = new Window(within.unit(), within.amount(), from);
+            }
+        }
+        return new Escalation(window, fields.strings(node, path, "refusalGrounds"), fields.strings(node, path, "refusalMustInclude"),
+                fields.optional(node, path, "cite"));
+    }
+
+    /** A figure such as "10 working days", "24 hours", "8 weeks" or "6 months". */
+    private record Figure(int amount, ClockUnit unit) {
+    }
+
+    private @Nullable Figure figure(PackNode node, String path, String key, boolean required) {
+        String text = required ? fields.required(node, path, key) : fields.optional(node, path, key);
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        String at = path + "." + key;
+        Matcher m = FIGURE.matcher(text);
+        if (!m.matches()) {
+            fields.error(at, "is '" + text + "'; write an amount and a unit, e.g. '10 working days', '24 hours', '8 weeks', '6 months'");
+            return null;
+        }
+        int amount;
+        try {
+            amount = Integer.parseInt(m.group(1));
+        } catch (NumberFormatException e) {
+            fields.error(at, "is '" + text + "'; the amount is too large");
+            return null;
+        }
+        ClockUnit unit = unit(m.group(2).toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+        if (unit == null) {
+            fields.error(at, "has the unknown unit '" + m.group(2) + "'; use working days, hours, calendar days, weeks or months");
+            return null;
+        }
+        if (amount <= 0) {
+            fields.error(at, "is '" + text + "'; the amount must be more than zero");
+            return null;
+        }
+        return new Figure(amount, unit);
+    }
+
+    private static @Nullable ClockUnit unit(String words) {
+        return switch (words) {
+            case "working day", "working days", "business day", "business days" -> ClockUnit.WORKING_DAYS;
+            case "hour", "hours", "clock hour", "clock hours" -> ClockUnit.CLOCK_HOURS;
+            case "calendar day", "calendar days" -> ClockUnit.CALENDAR_DAYS;
+            case "week", "weeks" -> ClockUnit.WEEKS;
+            case "month", "months", "calendar month", "calendar months" -> ClockUnit.CALENDAR_MONTHS;
+            default -> null;
+        };
+    }
+}
