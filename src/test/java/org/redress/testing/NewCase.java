@@ -6,6 +6,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -38,6 +39,11 @@ public final class NewCase {
         return receivedAt(date.atTime(LocalTime.of(9, 0)).atZone(UK).toInstant());
     }
 
+    /** Received at this UK local time. */
+    public NewCase receivedAt(LocalDateTime ukTime) {
+        return receivedAt(ukTime.atZone(UK).toInstant());
+    }
+
     public NewCase receivedAt(Instant at) {
         body.put("receivedAt", at.toString());
         return this;
@@ -56,6 +62,17 @@ public final class NewCase {
 
     public NewCase withEmail(String email) {
         complainant.put("email", email);
+        return this;
+    }
+
+    /** The complainant's tenure, for a landlord's case: LOW_COST_RENTAL, LOW_COST_HOME_OWNERSHIP, OTHER, UNKNOWN. */
+    public NewCase withTenure(String tenure) {
+        complainant.put("tenure", tenure);
+        return this;
+    }
+
+    public NewCase withPhone(String phone) {
+        complainant.put("phone", phone);
         return this;
     }
 
@@ -129,6 +146,13 @@ public final class NewCase {
         return this;
     }
 
+    /** A person the complaint names, such as a member of staff ("staff", "Porter"). */
+    public NewCase naming(String name, String kind, String role) {
+        (body.has("namedPeople") ? (ArrayNode) body.get("namedPeople") : body.putArray("namedPeople")).addObject()
+                .put("name", name).put("kind", kind).put("role", role);
+        return this;
+    }
+
     /** Any other field of the request, as the API names it. */
     public NewCase with(String field, String value) {
         body.put(field, value);
@@ -157,6 +181,11 @@ public final class NewCase {
     /** Sends it to this organisation and answers whatever the API says, for tests of refusals. */
     public Api.Response postTo(String organisation) {
         return api().post(CaseOnFile.cases(organisation), json());
+    }
+
+    /** Asks the checks made before logging (repeat, time limit, exclusions) about it, answering what the API says. */
+    public Api.Response checkIn(String organisation) {
+        return api().post(CaseOnFile.cases(organisation) + "/checks", json());
     }
 
     /** Sends it with an Idempotency-Key, answering whatever the API says. */
