@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.redress.accounts.Accounts;
 import org.redress.accounts.Role;
 import org.redress.testing.Api;
+import org.redress.testing.Cases;
 import org.redress.testing.MutableClock;
 import org.redress.testing.TestAccounts;
 import org.redress.testing.TestClockConfiguration;
@@ -154,8 +155,8 @@ class AuthenticationHardeningIT {
 
     @Test
     void anApiClientWithItsOwnCredentialsAndNoSessionNeedsNoCsrfToken() {
-        Api.Response created = new Api(port).post("/api/v1/organisations/the-trust/cases", """
-                {"recordType":"complaint","channel":"PHONE","complainant":{"name":"Api Tenant"},"description":"Leak"}""");
+        Api.Response created = new Cases(new Api(port)).aComplaint().by("Api Tenant").withoutEmail().saying("Leak").points()
+                .postTo("the-trust");
         assertThat(created.status()).isEqualTo(201);
     }
 

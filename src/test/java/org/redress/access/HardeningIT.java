@@ -5,6 +5,7 @@ import org.redress.accounts.Accounts;
 import org.redress.accounts.Role;
 import org.redress.publicweb.Attachments;
 import org.redress.testing.Api;
+import org.redress.testing.Cases;
 import org.redress.testing.MutableClock;
 import org.redress.testing.TestAccounts;
 import org.redress.testing.TestClockConfiguration;
@@ -90,9 +91,8 @@ class HardeningIT {
 
     @Test
     void everyFormPostedWithoutItsCsrfTokenIsRefusedBeforeReachingItsController() {
-        String reference = new Api(port).post("/api/v1/organisations/the-trust/cases", """
-                {"recordType":"complaint","channel":"PHONE","complainant":{"name":"Csrf Tenant"},"description":"Door"}""")
-                .json().get("caseFile").get("reference").asString();
+        String reference = new Cases(new Api(port)).aComplaint().by("Csrf Tenant").withoutEmail().saying("Door").points()
+                .in("the-trust").reference();
         Caller admin = Caller.signedIn(port, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
         List<Endpoints.Endpoint> forms = Endpoints.forms(handlerMapping, "the-trust", reference);
         assertThat(forms).as("staff and public forms").hasSizeGreaterThan(5);
@@ -136,9 +136,8 @@ class HardeningIT {
 
     @Test
     void anUploadedFileIsDownloadedAsAnAttachmentNeverShownAsAPage() {
-        String reference = new Api(port).post("/api/v1/organisations/the-trust/cases", """
-                {"recordType":"complaint","channel":"PHONE","complainant":{"name":"Upload Tenant"},"description":"See attached"}""")
-                .json().get("caseFile").get("reference").asString();
+        String reference = new Cases(new Api(port)).aComplaint().by("Upload Tenant").withoutEmail().saying("See attached").points()
+                .in("the-trust").reference();
         // stored as the public form stores a text file (that module's own tests cover the checks before storing)
         byte[] content = "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8);
         jdbc.sql("""

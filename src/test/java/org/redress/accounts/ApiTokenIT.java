@@ -87,7 +87,8 @@ class ApiTokenIT {
         assertThat(issued.status()).as(issued.body()).isEqualTo(201);
         String token = issued.json().get("token").asString();
         String id = issued.json().get("id").asString();
-        assertThat(token).startsWith("rdt_").hasSizeGreaterThan(40);
+        // the prefix, then 32 random bytes in base64url without padding (43 characters)
+        assertThat(token).startsWith("rdt_").hasSize(47).matches("rdt_[A-Za-z0-9_-]{43}");
         // never shown twice
         assertThat(admin.get("/api/v1/tokens").body()).contains("housing system").doesNotContain(token);
 

@@ -1,6 +1,8 @@
 package org.redress.casework;
 
 import org.redress.testing.Api;
+import org.redress.testing.Cases;
+import org.redress.testing.NewCase;
 import org.redress.testing.MutableClock;
 import org.redress.testing.TestClockConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,6 +11,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,19 +32,19 @@ abstract class CaseApiSupport {
         return new Api(port);
     }
 
+    Cases cases() {
+        return new Cases(api());
+    }
+
+    /** A phone contact from Ada Resident about a missed boiler repair, filed under Repairs, needing large print. */
     static String complaint(String type, String receivedAt, String serviceLine, String... points) {
-        StringBuilder p = new StringBuilder();
-        for (String point : points) {
-            p.append(p.isEmpty() ? "" : ",").append('"').append(point).append('"');
+        NewCase contact = Cases.aContact(type).receivedAt(Instant.parse(receivedAt)).preferringContactBy("EMAIL")
+                .needing("large print letters").inArea("Repairs").about("Repairs", "Missed appointment")
+                .saying("The boiler repair was missed twice").wanting("Fix the boiler").points(points);
+        if (serviceLine != null) {
+            contact.onServiceLine(serviceLine);
         }
-        return """
-                {"recordType":"%s","channel":"PHONE","receivedAt":"%s",
-                 "complainant":{"name":"Ada Resident","email":"ada.%d@example.org","preferredContact":"EMAIL",
-                                "reasonableAdjustments":"large print letters"},
-                 %s "serviceArea":"Repairs","subject":"Repairs","subSubject":"Missed appointment",
-                 "description":"The boiler repair was missed twice","outcomeWanted":"Fix the boiler",
-                 "points":[%s]}
-                """.formatted(type, receivedAt, System.nanoTime(), serviceLine == null ? "" : "\"serviceLine\":\"" + serviceLine + "\",", p);
+        return contact.json();
     }
 
     JsonNode create(String organisation, String body) {

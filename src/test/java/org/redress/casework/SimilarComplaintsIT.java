@@ -2,8 +2,10 @@ package org.redress.casework;
 
 import org.junit.jupiter.api.Test;
 import org.redress.testing.Api;
+import org.redress.testing.NewCase;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,13 +68,11 @@ class SimilarComplaintsIT extends CaseApiSupport {
     void theSamePhoneNumberWrittenDifferentlyIsTheSamePerson() {
         clock.setUk("2026-11-23T10:00");
         long n = System.nanoTime() % 1_000_000;
-        String earlier = api().post("/api/v1/organisations/" + ORG + "/cases", """
-                {"recordType":"complaint","channel":"PHONE","receivedAt":"2026-10-01T09:00:00Z",
-                 "complainant":{"name":"Gil Caller","phone":"+44 7700 %06d"},"serviceLine":"housing",
-                 "description":"Nobody answers the repairs line","points":["Phone"]}""".formatted(n)).json().get("caseFile").get("reference").asString();
-        Api.Response check = api().post("/api/v1/organisations/" + ORG + "/cases/checks", """
-                {"recordType":"complaint","channel":"PHONE","complainant":{"name":"G. Caller","phone":"07700%06d"},"serviceLine":"housing",
-                 "description":"The repairs line is never answered","points":["Phone"]}""".formatted(n));
+        String earlier = cases().aComplaint().receivedAt(Instant.parse("2026-10-01T09:00:00Z")).by("Gil Caller").withoutEmail()
+                .withPhone("+44 7700 %06d".formatted(n)).onServiceLine("housing").saying("Nobody answers the repairs line")
+                .points("Phone").in(ORG).reference();
+        Api.Response check = cases().aComplaint().by("G. Caller").withoutEmail().withPhone("07700%06d".formatted(n))
+                .onServiceLine("housing").saying("The repairs line is never answered").points("Phone").checkIn(ORG);
         assertThat(check.status()).as(check.body()).isEqualTo(200);
         assertThat(check.body()).contains(earlier + " (same phone number");
     }
@@ -99,13 +99,20 @@ class SimilarComplaintsIT extends CaseApiSupport {
     }
 
     private JsonNode logged(String org, String receivedAt, String name, String email, String address, String area, String description) {
-        Api.Response response = api().post("/api/v1/organisations/" + org + "/cases", """
-                {"recordType":"complaint","channel":"EMAIL","receivedAt":"%s",
-                 "complainant":{"name":"%s"%s%s},"serviceLine":"housing"%s,
-                 "description":"%s","points":["Point"]}
-                """.formatted(receivedAt, name, email == null ? "" : ",\"email\":\"" + email + "\"",
-                address == null ? "" : ",\"address\":\"" + address + "\"", area == null ? "" : ",\"serviceArea\":\"" + area + "\"",
-                description));
+        NewCase contact = cases().aComplaint().through("EMAIL").receivedAt(Instant.parse(receivedAt)).by(name)
+                .onServiceLine("housing").saying(description).points("Point");
+        if (email == null) {
+            contact.withoutEmail();
+        } else {
+            contact.withEmail(email);
+        }
+        if (address != null) {
+            contact.atAddress(address);
+        }
+        if (area != null) {
+            contact.inArea(area);
+        }
+        Api.Response response = contact.postTo(org);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json();
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.redress.accounts.Accounts;
 import org.redress.accounts.Role;
 import org.redress.testing.Api;
+import org.redress.testing.Cases;
 import org.redress.testing.MutableClock;
 import org.redress.testing.TestClockConfiguration;
 import org.redress.testing.WebSession;
@@ -34,13 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(TestClockConfiguration.class)
 class AreaLimitedOutboxIT {
 
-    static final String ORG = "the-trust";
+    /** An organisation of this class's own, running The Trust's pack, so its outbox holds exactly these letters. */
+    static String org;
     static final String PASSWORD = "area-limited-outbox-pass";
     static final String LIMITED = "ao.repairs-worker";
     static final String UNLIMITED = "ao.any-worker";
     static final String OTHER_MANAGER = "ao.other-manager";
     static final String LIMITED_ADMIN = "ao.repairs-admin";
-    static final String OUTBOX = "/api/v1/organisations/" + ORG + "/outbox";
 
     /** Built once: a Repairs and a Housing management complaint, acknowledged, and the notices around them. */
     static String repairs;
@@ -64,12 +65,13 @@ class AreaLimitedOutboxIT {
         if (repairs != null) {
             return;
         }
+        org = new Cases(new Api(port)).anOrganisationLike("the-trust");
         String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
         for (String username : List.of(LIMITED, UNLIMITED, OTHER_MANAGER)) {
             accounts.ensureHashed(username, username, hash, false);
-            accounts.ensure(username, username, PASSWORD, false, Map.of(ORG, Role.CASE_WORKER));
+            accounts.ensure(username, username, PASSWORD, false, Map.of(org, Role.CASE_WORKER));
         }
-        accounts.limitToServiceAreas(LIMITED, ORG, Set.of("Repairs"));
+        accounts.limitToServiceAreas(LIMITED, org, Set.of("Repairs"));
         Api admin = new Api(port);
         repairs = complaint(admin, "Repairs", "Rob Repairs");
         housing = complaint(admin, "Housing management", "Hal Housing");
@@ -82,13 +84,13 @@ class AreaLimitedOutboxIT {
                 .status()).isEqualTo(201);
         // a digest to the complaints mailbox, listing a case of each area
         digestSubject = "Complaints deadlines digest " + System.nanoTime();
-        notices.queue(ORG, null, null, "complaints@thetrust.example", null, digestSubject, "complaints team",
+        notices.queue(org, null, null, "complaints@thetrust.example", null, digestSubject, "complaints team",
                 List.of(repairs + ": respond, due soon", housing + ": respond, due soon"));
     }
 
     @Test
     void aMemberLimitedToRepairsFindsOnlyTheLettersOfRepairsCasesAndTheNoticesForThemInTheOutboxApi() {
-        JsonNode mine = ok(Api.as(port, LIMITED, PASSWORD).get(OUTBOX));
+        JsonNode mine = ok(Api.as(port, LIMITED, PASSWORD).get(outbox()));
         assertThat(mine.toString()).contains("Dear Rob Repairs", patPorterNotice())
                 .doesNotContain(housing, "Hal Housing", "Gil Gardener", digestSubject);
         for (JsonNode letter : mine) {
@@ -97,7 +99,7 @@ class AreaLimitedOutboxIT {
             assertThat(repairsCase || forMe).as("a letter of a Repairs case or a notice for the member: " + letter).isTrue();
         }
 
-        String everyone = ok(Api.as(port, UNLIMITED, PASSWORD).get(OUTBOX)).toString();
+        String everyone = ok(Api.as(port, UNLIMITED, PASSWORD).get(outbox())).toString();
         assertThat(everyone).contains("Dear Rob Repairs", "Dear Hal Housing", patPorterNotice(),
                 "A complaint names Gil Gardener: please tell them now (" + repairs + ")", digestSubject);
     }
@@ -106,7 +108,7 @@ class AreaLimitedOutboxIT {
     void theOutboxPageShowsALimitedMemberTheirAreasLettersOnlyAndSaysSo() {
         WebSession session = new WebSession(port);
         session.signIn(LIMITED, PASSWORD);
-        WebSession.Page page = session.get("/staff/" + ORG + "/outbox");
+        WebSession.Page page = session.get("/staff/" + org + "/outbox");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Showing the letters of Repairs cases only, and notices for you: you are limited to this service area.")
                 .contains(repairs, "Dear Rob Repairs", patPorterNotice())
@@ -114,7 +116,7 @@ class AreaLimitedOutboxIT {
 
         WebSession colleague = new WebSession(port);
         colleague.signIn(UNLIMITED, PASSWORD);
-        assertThat(colleague.get("/staff/" + ORG + "/outbox").body()).contains(repairs, housing, digestSubject, "Gil Gardener")
+        assertThat(colleague.get("/staff/" + org + "/outbox").body()).contains(repairs, housing, digestSubject, "Gil Gardener")
                 .doesNotContain("you are limited");
     }
 
@@ -122,9 +124,9 @@ class AreaLimitedOutboxIT {
     void aLimitedMemberCannotOpenAnotherAreasLetterOrSomeoneElsesNoticeByItsId() {
         Api limited = Api.as(port, LIMITED, PASSWORD);
         int hidden = 0;
-        for (JsonNode letter : ok(Api.as(port, UNLIMITED, PASSWORD).get(OUTBOX))) {
+        for (JsonNode letter : ok(Api.as(port, UNLIMITED, PASSWORD).get(outbox()))) {
             String subject = letter.get("subject").asString();
-            String pdf = "/api/v1/organisations/" + ORG + "/letters/" + letter.get("id").asString() + "/pdf";
+            String pdf = "/api/v1/organisations/" + org + "/letters/" + letter.get("id").asString() + "/pdf";
             if (housing.equals(text(letter, "caseReference")) || subject.equals(digestSubject) || subject.contains("Gil Gardener")) {
                 assertThat(limited.get(pdf).status()).as(subject).isEqualTo(404);
                 hidden++;
@@ -132,22 +134,22 @@ class AreaLimitedOutboxIT {
                 assertThat(limited.get(pdf).status()).as(subject).isEqualTo(200);
             }
         }
-        assertThat(hidden).as("the housing letters, the digest and the other manager's notice").isGreaterThanOrEqualTo(3);
+        assertThat(hidden).as("the housing acknowledgement, the digest and the other manager's notice").isEqualTo(3);
     }
 
     @Test
     void anAdministratorLimitedToRepairsCannotRetryAFailedLetterOfAnotherArea() {
         accounts.ensureHashed(LIMITED_ADMIN, LIMITED_ADMIN, "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD), false);
-        accounts.ensure(LIMITED_ADMIN, LIMITED_ADMIN, PASSWORD, false, Map.of(ORG, Role.ADMINISTRATOR));
-        accounts.limitToServiceAreas(LIMITED_ADMIN, ORG, Set.of("Repairs"));
+        accounts.ensure(LIMITED_ADMIN, LIMITED_ADMIN, PASSWORD, false, Map.of(org, Role.ADMINISTRATOR));
+        accounts.limitToServiceAreas(LIMITED_ADMIN, org, Set.of("Repairs"));
         String letter = ok(new Api(port).get(cases() + housing + "/letters")).get(0).get("id").asString();
         // as if the mail server had refused it every time
         jdbc.sql("update correspondence.letter set status = 'FAILED' where id = ?::uuid").param(letter).update();
 
-        assertThat(Api.as(port, LIMITED_ADMIN, PASSWORD).post(OUTBOX + "/" + letter + "/retry", "{}").status()).isEqualTo(404);
+        assertThat(Api.as(port, LIMITED_ADMIN, PASSWORD).post(outbox() + "/" + letter + "/retry", "{}").status()).isEqualTo(404);
         assertThat(jdbc.sql("select status from correspondence.letter where id = ?::uuid").param(letter).query(String.class).single())
                 .isEqualTo("FAILED");
-        assertThat(new Api(port).post(OUTBOX + "/" + letter + "/retry", "{}").status()).as("an unlimited administrator may").isEqualTo(204);
+        assertThat(new Api(port).post(outbox() + "/" + letter + "/retry", "{}").status()).as("an unlimited administrator may").isEqualTo(204);
     }
 
     /** The staff concern notice for the limited member (other tests' notices about a Pat Porter are for other managers). */
@@ -155,12 +157,16 @@ class AreaLimitedOutboxIT {
         return "A complaint names Pat Porter: please tell them now (" + repairs + ")";
     }
 
+    private static String outbox() {
+        return "/api/v1/organisations/" + org + "/outbox";
+    }
+
     private static String cases() {
-        return "/api/v1/organisations/" + ORG + "/cases/";
+        return "/api/v1/organisations/" + org + "/cases/";
     }
 
     private static String complaint(Api admin, String serviceArea, String name) {
-        Api.Response created = admin.post("/api/v1/organisations/" + ORG + "/cases", """
+        Api.Response created = admin.post("/api/v1/organisations/" + org + "/cases", """
                 {"recordType":"complaint","channel":"EMAIL","complainant":{"name":"%s","email":"%s@example.org","preferredContact":"EMAIL"},
                  "namedPeople":[{"name":"Pat Porter","kind":"staff","role":"Porter"},{"name":"Gil Gardener","kind":"staff","role":"Gardener"}],
                  "serviceLine":"housing","serviceArea":"%s","description":"Something went wrong","points":["Point 1"]}"""
@@ -174,7 +180,7 @@ class AreaLimitedOutboxIT {
     }
 
     private static JsonNode ok(Api.Response response) {
-        assertThat(response.status()).as(response.body()).isIn(200, 201);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }
 }

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redress.testing.Api;
+import org.redress.testing.CaseOnFile;
+import org.redress.testing.Cases;
 import org.redress.testing.MutableClock;
 import org.redress.testing.TestClockConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,11 +22,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.redress.testing.Cases.notUpheld;
+import static org.redress.testing.Cases.promise;
+import static org.redress.testing.Cases.upheld;
 
 /** Cases of each shipped pack produce the right letters, delivered through a real SMTP server (GreenMail). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"redress.outbox.poll-interval=1h", "redress.outbox.deliver-after-commit=false"})
@@ -73,16 +79,8 @@ class CorrespondenceIT {
         return "person." + System.nanoTime() + "@example.org";
     }
 
-    JsonNode create(String organisation, String body) {
-        Api.Response r = api().post("/api/v1/organisations/" + organisation + "/cases", body);
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("caseFile");
-    }
-
-    JsonNode act(String organisation, JsonNode c, String verb, String body) {
-        Api.Response r = api().post("/api/v1/organisations/" + organisation + "/cases/" + c.get("id").asString() + "/" + verb, body);
-        assertThat(r.status()).as(verb + ": " + r.body()).isEqualTo(200);
-        return r.json();
+    Cases cases() {
+        return new Cases(api());
     }
 
     List<MimeMessage> mailTo(String address) {
@@ -104,55 +102,49 @@ class CorrespondenceIT {
     void anAllianceHomesComplaintSendsEveryLetterWithItsDatesAndFinallyTheHousingOmbudsman() throws Exception {
         String to = email();
         clock.setUk("2026-11-23T09:30");
-        JsonNode c = create("alliance-homes", """
-                {"recordType":"complaint","channel":"PHONE","receivedAt":"2026-11-23T09:00:00Z",
-                 "complainant":{"name":"Ada Resident","email":"%s","preferredContact":"EMAIL"},
-                 "serviceLine":"housing","description":"Boiler repair missed twice","points":["Repair missed twice"]}""".formatted(to));
+        CaseOnFile c = cases().aComplaint().receivedOn(LocalDate.of(2026, 11, 23)).by("Ada Resident").withEmail(to)
+                .preferringContactBy("EMAIL").onServiceLine("housing").saying("Boiler repair missed twice")
+                .points("Repair missed twice").in("alliance-homes");
         assertThat(mailTo(to)).isEmpty();
 
         clock.setUk("2026-11-25T10:00");
-        c = act("alliance-homes", c, "acknowledge", "{}");
+        c.acknowledge();
         List<MimeMessage> mail = mailTo(to);
 
         assertThat(mail).hasSize(1);
         // A-2 acknowledgement, with the stage 1 response date (A-4: 10 working days)
-        assertThat(mail.get(0).getSubject()).isEqualTo("We have received your complaint (" + c.get("reference").asString() + ")");
+        assertThat(mail.get(0).getSubject()).isEqualTo("We have received your complaint (" + c.reference() + ")");
         assertThat(body(mail.get(0))).contains("Dear Ada Resident", "We will send you our Stage 1 response by Wednesday 9 December 2026.");
-        assertThat(mail.get(0).getHeader("X-Redress-Reference")[0]).isEqualTo(c.get("reference").asString());
+        assertThat(mail.get(0).getHeader("X-Redress-Reference")[0]).isEqualTo(c.reference());
 
         clock.setUk("2026-12-08T10:00");
-        c = act("alliance-homes", c, "extend", "{\"clock\":\"respond\",\"amount\":10,\"reason\":\"We are waiting for the contractor's report\",\"complainantAgreed\":true}");
+        c.act("extend", "{\"clock\":\"respond\",\"amount\":10,\"reason\":\"We are waiting for the contractor's report\",\"complainantAgreed\":true}");
         assertThat(body(mailTo(to).get(1))).contains("Why: We are waiting for the contractor's report",
                 "We will now respond by Wednesday 23 December 2026 (we had said Wednesday 9 December 2026). Thank you for agreeing to this.");
 
         clock.setUk("2026-12-22T15:00");
-        c = act("alliance-homes", c, "respond", """
-                {"summary":"We have rebooked the repair and apologise.",
-                 "points":[{"number":1,"outcome":"UPHELD","reasons":"two appointments were missed"}],
-                 "actions":[{"description":"Repair the boiler","due":"2027-01-08"}]}""");
+        c.respond("We have rebooked the repair and apologise.", List.of(upheld(1, "two appointments were missed")),
+                List.of(promise("Repair the boiler", LocalDate.of(2027, 1, 8))));
         String stageOne = body(mailTo(to).get(2));
         // Code 6.7 / A-5: each point's decision and reasons, outstanding actions with dates, how to escalate
         assertThat(stageOne).contains("1. Repair missed twice", "Our decision: upheld", "Why: two appointments were missed",
                 "- Repair the boiler, by Friday 8 January 2027", "you can ask us to take your complaint to Stage 2");
 
         clock.setUk("2027-01-04T10:00");
-        c = act("alliance-homes", c, "escalation-request", "{\"unresolved\":\"the boiler is still broken\",\"outcomeWanted\":\"compensation\"}");
-        c = act("alliance-homes", c, "assign", "{\"owner\":\"fay.feedback\"}");
-        c = act("alliance-homes", c, "accept-escalation", "{}");
+        c.askToEscalate("the boiler is still broken", "compensation").assignTo("fay.feedback").acceptEscalation();
         assertThat(body(mailTo(to).get(3))).contains("We will send you our Stage 2 (final) response by Monday 1 February 2027.",
                 "We understand that this is still unresolved: the boiler is still broken", "You told us you would like: compensation");
 
         clock.setUk("2027-01-27T10:00");
-        act("alliance-homes", c, "steps", "{\"step\":\"case-conference\",\"note\":\"agreed\"}");
-        act("alliance-homes", c, "steps", "{\"step\":\"adverse-findings\",\"note\":\"no comment\"}");
-        act("alliance-homes", c, "respond", """
-                {"summary":"We will pay £150 for the inconvenience.","points":[{"number":1,"outcome":"UPHELD","reasons":"confirmed"}]}""");
+        c.act("steps", "{\"step\":\"case-conference\",\"note\":\"agreed\"}");
+        c.act("steps", "{\"step\":\"adverse-findings\",\"note\":\"no comment\"}");
+        c.respond("We will pay £150 for the inconvenience.", upheld(1, "confirmed"));
         MimeMessage last = mailTo(to).get(4);
         assertThat(last.getSubject()).startsWith("Our final response to your complaint");
         // A-10 / F-8: the ombudsman of the housing service line, with contact details
         assertThat(body(last)).contains("Housing Ombudsman Service", "Phone: 0300 111 3000", "info@housing-ombudsman.org.uk");
 
-        JsonNode letters = api().get("/api/v1/organisations/alliance-homes/cases/" + c.get("reference").asString() + "/letters").json();
+        JsonNode letters = api().get("/api/v1/organisations/alliance-homes/cases/" + c.reference() + "/letters").json();
         assertThat(letters).extracting(l -> l.get("kind").asString()).containsExactly("ACKNOWLEDGEMENT", "EXTENSION",
                 "STAGE_RESPONSE", "ESCALATION_ACKNOWLEDGEMENT", "FINAL_RESPONSE");
         assertThat(letters).allSatisfy(l -> assertThat(l.get("status").asString()).isEqualTo("SENT"));
@@ -162,15 +154,14 @@ class CorrespondenceIT {
     void theTrustsRefusalToEscalateGivesReasonsAndTheOmbudsman() throws Exception {
         String to = email();
         clock.setUk("2026-11-23T09:30");
-        JsonNode c = create("the-trust", """
-                {"recordType":"complaint","channel":"EMAIL","complainant":{"name":"Cal Client","email":"%s"},
-                 "description":"Staff were rude","points":["Rudeness"]}""".formatted(to));
-        act("the-trust", c, "respond", "{\"summary\":\"We have spoken to the staff member.\",\"points\":[{\"number\":1,\"outcome\":\"NOT_UPHELD\",\"reasons\":\"witnesses disagree\"}]}");
+        CaseOnFile c = cases().aComplaint().through("EMAIL").by("Cal Client").withEmail(to).saying("Staff were rude")
+                .points("Rudeness").in("the-trust");
+        c.respond("We have spoken to the staff member.", notUpheld(1, "witnesses disagree"));
         assertThat(body(mailTo(to).get(0))).contains("Please ask by Monday 7 December 2026");
-        act("the-trust", c, "escalation-request", "{\"unresolved\":\"I want an apology\"}");
-        JsonNode read = api().get("/api/v1/organisations/the-trust/cases/" + c.get("id").asString()).json();
+        c.act("escalation-request", "{\"unresolved\":\"I want an apology\"}");
+        c.read();
         String ground = api().get("/api/v1/policies/the-trust").json().get("stages").get(1).get("entry").get("refusalGrounds").get(0).asString();
-        act("the-trust", read, "refuse-escalation", "{\"ground\":\"" + ground.replace("\"", "\\\"") + "\",\"reasons\":\"Your stage 1 complaint was fully considered and you raised nothing new\"}");
+        c.act("refuse-escalation", "{\"ground\":\"" + ground.replace("\"", "\\\"") + "\",\"reasons\":\"Your stage 1 complaint was fully considered and you raised nothing new\"}");
         MimeMessage refusal = mailTo(to).get(1);
         assertThat(body(refusal)).contains("We have decided not to do this.",
                 "Why: Your stage 1 complaint was fully considered and you raised nothing new", "Housing Ombudsman Service", "0300 111 3000");
@@ -179,13 +170,11 @@ class CorrespondenceIT {
     @Test
     void aLetterForPostIsAPdfInLargePrintReadyToPrint() {
         clock.setUk("2026-11-23T09:30");
-        JsonNode c = create("helping-our-future", """
-                {"recordType":"complaint","channel":"LETTER","complainant":{"name":"Pat Post","address":"2 Low Road, Leeds",
-                  "preferredContact":"POST","formats":["large print"]},
-                 "description":"Heating broken","points":["Heating"]}""");
-        act("helping-our-future", c, "acknowledge", "{}");
+        CaseOnFile c = cases().aComplaint().through("LETTER").by("Pat Post").withoutEmail().atAddress("2 Low Road, Leeds")
+                .preferringContactBy("POST").inFormat("large print").saying("Heating broken").points("Heating").in("helping-our-future");
+        c.acknowledge();
         outbox.deliverDue();
-        JsonNode letter = api().get("/api/v1/organisations/helping-our-future/cases/" + c.get("id").asString() + "/letters").json().get(0);
+        JsonNode letter = api().get(c.path() + "/letters").json().get(0);
         assertThat(letter.get("channel").asString()).isEqualTo("POST");
         assertThat(letter.get("status").asString()).isEqualTo("READY_TO_PRINT");
         assertThat(letter.get("recipient").asString()).isEqualTo("Pat Post, 2 Low Road, Leeds");
@@ -199,20 +188,16 @@ class CorrespondenceIT {
     void aComplimentIsThankedAnd247AllianceRepliesWithoutAnOmbudsmanItDoesNotHave() throws Exception {
         String to = email();
         clock.setUk("2026-11-23T09:30");
-        JsonNode compliment = create("alliance-homes", """
-                {"recordType":"compliment","channel":"EMAIL","complainant":{"name":"Kim Kind","email":"%s"},
-                 "description":"The caretaker was brilliant"}""".formatted(to));
-        act("alliance-homes", compliment, "acknowledge", "{}");
+        cases().a("compliment").through("EMAIL").by("Kim Kind").withEmail(to).saying("The caretaker was brilliant").points()
+                .in("alliance-homes").acknowledge();
         assertThat(body(mailTo(to).get(0))).contains("Thank you for taking the time to tell us about the good service");
 
         String client = email();
-        JsonNode c = create("247-alliance", """
-                {"recordType":"complaint","channel":"EMAIL","complainant":{"name":"Contract Client","email":"%s"},
-                 "description":"Cleaner missed the office","points":["Missed clean"]}""".formatted(client));
-        act("247-alliance", c, "acknowledge", "{}");
+        CaseOnFile c = cases().aComplaint().through("EMAIL").by("Contract Client").withEmail(client)
+                .saying("Cleaner missed the office").points("Missed clean").in("247-alliance").acknowledge();
         // S0-7: the response date is a time, 48 hours from receipt
         assertThat(body(mailTo(client).get(0))).contains("response by 09:30 on Wednesday 25 November 2026");
-        act("247-alliance", c, "respond", "{\"summary\":\"The clean was redone the same day.\",\"points\":[{\"number\":1,\"outcome\":\"UPHELD\",\"reasons\":\"rota error\"}]}");
+        c.respond("The clean was redone the same day.", upheld(1, "rota error"));
         String reply = body(mailTo(client).get(1));
         assertThat(reply).contains("This is our final response", "Why: rota error").doesNotContain("Ombudsman");
     }
@@ -221,14 +206,13 @@ class CorrespondenceIT {
     void aMailServerThatIsDownMeansRetriesUntilItIsBackThenExactlyOneEmail() throws Exception {
         String to = email();
         clock.setUk("2026-11-23T09:30");
-        JsonNode c = create("the-trust", """
-                {"recordType":"complaint","channel":"EMAIL","complainant":{"name":"Ren Retry","email":"%s"},
-                 "description":"Something went wrong","points":["Point"]}""".formatted(to));
+        CaseOnFile c = cases().aComplaint().through("EMAIL").by("Ren Retry").withEmail(to).saying("Something went wrong")
+                .points("Point").in("the-trust");
         smtp.stop();
         try {
-            act("the-trust", c, "acknowledge", "{}");
+            c.acknowledge();
             outbox.deliverDue();
-            JsonNode pending = api().get("/api/v1/organisations/the-trust/cases/" + c.get("id").asString() + "/letters").json().get(0);
+            JsonNode pending = api().get(c.path() + "/letters").json().get(0);
             assertThat(pending.get("status").asString()).isEqualTo("PENDING");
             assertThat(pending.get("attempts").asInt()).isEqualTo(1);
             assertThat(pending.get("lastError").asString()).isNotBlank();
@@ -241,7 +225,7 @@ class CorrespondenceIT {
         assertThat(mailTo(to)).hasSize(1);
         outbox.deliverDue();
         assertThat(mailTo(to)).hasSize(1);
-        JsonNode sent = api().get("/api/v1/organisations/the-trust/cases/" + c.get("id").asString() + "/letters").json().get(0);
+        JsonNode sent = api().get(c.path() + "/letters").json().get(0);
         assertThat(sent.get("status").asString()).isEqualTo("SENT");
         assertThat(sent.get("attempts").asInt()).isEqualTo(2);
     }
@@ -259,17 +243,14 @@ class CorrespondenceIT {
         api().post("/api/v1/organisations", "{\"code\":\"trust-no-contacts\",\"name\":\"Trust without contacts\",\"referencePrefix\":\"TNC\"}");
 
         clock.setUk("2026-11-23T09:30");
-        JsonNode c = create("trust-no-contacts", """
-                {"recordType":"complaint","channel":"EMAIL","complainant":{"name":"Nia Nocontact","email":"%s"},
-                 "description":"Problem","points":["Point"]}""".formatted(email()));
-        String decision = "{\"summary\":\"Done\",\"points\":[{\"number\":1,\"outcome\":\"UPHELD\",\"reasons\":\"yes\"}]}";
-        act("trust-no-contacts", c, "respond", decision);
-        act("trust-no-contacts", c, "escalation-request", "{}");
-        Api.Response finalResponse = api().post("/api/v1/organisations/trust-no-contacts/cases/" + c.get("id").asString() + "/respond", decision);
+        CaseOnFile c = cases().aComplaint().through("EMAIL").by("Nia Nocontact").withEmail(email()).saying("Problem")
+                .points("Point").in("trust-no-contacts");
+        c.respond("Done", upheld(1, "yes")).askToEscalate();
+        Api.Response finalResponse = c.attempt("respond", CaseOnFile.response("Done", List.of(upheld(1, "yes")), List.of()));
         assertThat(finalResponse.status()).isEqualTo(422);
         assertThat(finalResponse.json().get("detail").asString())
                 .isEqualTo("a final response cannot be sent: the policy gives no contact details for the Housing Ombudsman Service: A-10, F-8");
-        JsonNode after = api().get("/api/v1/organisations/trust-no-contacts/cases/" + c.get("id").asString()).json();
+        JsonNode after = c.read();
         assertThat(after.get("status").asString()).isEqualTo("OPEN");
         assertThat(after.get("stage").asInt()).isEqualTo(2);
     }
@@ -280,19 +261,14 @@ class CorrespondenceIT {
         String quick = email();
         String slow = email();
         clock.setUk("2026-11-23T09:30");
-        String decision = "{\"summary\":\"We have corrected your payment plan.\",\"points\":[{\"number\":1,\"outcome\":\"UPHELD\",\"reasons\":\"the plan used old figures\"}]}";
-        JsonNode q = create("fca-disp", """
-                {"recordType":"complaint","channel":"PHONE","complainant":{"name":"Quin Quick","email":"%s"},
-                 "description":"Wrong payment plan","points":["Payment plan"]}""".formatted(quick));
-        JsonNode s = create("fca-disp", """
-                {"recordType":"complaint","channel":"PHONE","complainant":{"name":"Sam Slow","email":"%s"},
-                 "description":"Wrong payment plan","points":["Payment plan"]}""".formatted(slow));
+        CaseOnFile q = cases().aComplaint().by("Quin Quick").withEmail(quick).saying("Wrong payment plan").points("Payment plan").in("fca-disp");
+        CaseOnFile s = cases().aComplaint().by("Sam Slow").withEmail(slow).saying("Wrong payment plan").points("Payment plan").in("fca-disp");
         clock.setUk("2026-11-25T16:00");
-        act("fca-disp", q, "respond", decision);
+        q.respond("We have corrected your payment plan.", upheld(1, "the plan used old figures"));
         assertThat(mailTo(quick).get(0).getSubject()).startsWith("Your complaint has been resolved");
         assertThat(body(mailTo(quick).get(0))).contains("Financial Ombudsman Service", "https://www.financial-ombudsman.org.uk");
         clock.setUk("2026-12-10T16:00");
-        act("fca-disp", s, "respond", decision);
+        s.respond("We have corrected your payment plan.", upheld(1, "the plan used old figures"));
         assertThat(body(mailTo(slow).get(0))).contains("This is our final response", "within six months of the date of this letter",
                 "Ombudsman's leaflet", "0800 023 4567");
     }
@@ -301,22 +277,19 @@ class CorrespondenceIT {
     void helpingOurFuturesLettersWalkThroughThreeStepsToTheOmbudsman() throws Exception {
         String to = email();
         clock.setUk("2026-11-23T09:00");
-        JsonNode c = create("helping-our-future", """
-                {"recordType":"complaint","channel":"PHONE","complainant":{"name":"Hal Hope","email":"%s"},
-                 "description":"Rude staff member","points":["Staff attitude"]}""".formatted(to));
-        String decision = "{\"summary\":\"We have spoken to the team.\",\"points\":[{\"number\":1,\"outcome\":\"NOT_UPHELD\",\"reasons\":\"no witness saw it\"}]}";
-        act("helping-our-future", c, "acknowledge", "{}");
+        CaseOnFile c = cases().aComplaint().by("Hal Hope").withEmail(to).saying("Rude staff member").points("Staff attitude")
+                .in("helping-our-future");
+        Cases.Decision decision = notUpheld(1, "no witness saw it");
+        c.acknowledge();
         assertThat(body(only(to, "We have received your complaint"))).contains("We will send you our Step 1 response by Monday 7 December 2026.");
-        act("helping-our-future", c, "respond", decision);
+        c.respond("We have spoken to the team.", decision);
         assertThat(body(only(to, "Our response"))).contains("This is our Step 1 response", "take your complaint to Step 2");
-        act("helping-our-future", c, "escalation-request", "{}");
-        act("helping-our-future", c, "accept-escalation", "{}");
+        c.askToEscalate().acceptEscalation();
         smtp.purgeEmailFromAllMailboxes();
-        act("helping-our-future", c, "respond", decision);
+        c.respond("We have spoken to the team.", decision);
         assertThat(body(only(to, "Our response"))).contains("This is our Step 2 response", "take your complaint to Step 3");
-        act("helping-our-future", c, "escalation-request", "{}");
-        act("helping-our-future", c, "accept-escalation", "{}");
-        act("helping-our-future", c, "respond", decision);
+        c.askToEscalate().acceptEscalation();
+        c.respond("We have spoken to the team.", decision);
         assertThat(body(only(to, "Our final response"))).contains("Housing Ombudsman");
     }
 

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.redress.accounts.Accounts;
 import org.redress.accounts.Role;
 import org.redress.testing.Api;
+import org.redress.testing.CaseOnFile;
+import org.redress.testing.Cases;
 import org.redress.testing.MutableClock;
 import org.redress.testing.TestClockConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +17,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,15 +55,9 @@ class HazardsApiIT {
     }
 
     JsonNode complain(String receivedAtUk, String description) {
-        String receivedAt = LocalDateTime.parse(receivedAtUk).atZone(ZoneId.of("Europe/London")).toInstant().toString();
-        Api.Response r = api().post("/api/v1/organisations/" + ORG + "/cases", """
-                {"recordType":"complaint","channel":"PHONE","receivedAt":"%s",
-                 "complainant":{"name":"Hana Tenant","email":"hana.%d@example.org","preferredContact":"EMAIL"},
-                 "serviceLine":"housing","serviceArea":"Repairs","subject":"Repairs",
-                 "description":"%s","outcomeWanted":"Fix it"}
-                """.formatted(receivedAt, System.nanoTime(), description));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("caseFile");
+        return new Cases(api()).aComplaint().receivedAt(LocalDateTime.parse(receivedAtUk)).by("Hana Tenant")
+                .withEmail("hana." + System.nanoTime() + "@example.org").preferringContactBy("EMAIL").onServiceLine("housing")
+                .inArea("Repairs").about("Repairs").saying(description).wanting("Fix it").points().in(ORG).json();
     }
 
     String hazardsOf(JsonNode c) {
@@ -265,11 +260,9 @@ class HazardsApiIT {
                 {"enabled":true,"categories":[{"name":"damp and mould","keywords":["damp","mould"]},
                  {"name":"excess cold","keywords":["no heating","freezing"]}]}""");
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
-        Api.Response made = api().post("/api/v1/organisations/helping-our-future/cases", """
-                {"recordType":"complaint","channel":"PHONE","complainant":{"name":"Cole Tenant","phone":"01632 960000"},
-                 "description":"We have had no heating since Friday and the flat is freezing"}""");
-        assertThat(made.status()).as(made.body()).isEqualTo(201);
-        Api.Response hazards = api().get("/api/v1/organisations/helping-our-future/cases/" + made.json().get("caseFile").get("id").asString() + "/hazards");
+        CaseOnFile made = new Cases(api()).aComplaint().by("Cole Tenant").withoutEmail().withPhone("01632 960000")
+                .saying("We have had no heating since Friday and the flat is freezing").points().in("helping-our-future");
+        Api.Response hazards = api().get(made.path() + "/hazards");
         assertThat(hazards.json().get(0).get("category").asString()).isEqualTo("excess cold");
         assertThat(api().put("/api/v1/organisations/helping-our-future/hazard-settings", "{\"categories\":[]}").body())
                 .contains("\"field\":\"categories\"");

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.redress.accounts.Accounts;
 import org.redress.accounts.Role;
 import org.redress.testing.Api;
+import org.redress.testing.Cases;
 import org.redress.testing.MutableClock;
 import org.redress.testing.TestClockConfiguration;
 import org.redress.testing.WebSession;
@@ -37,9 +38,8 @@ class OmbudsmanPagesIT {
     void aManagerRecordsTheReferralAnOrderAndItsComplianceOnTheOmbudsmanPageF8F9() {
         clock.setUk("2026-11-23T09:00");
         accounts.ensure("pages.manager", "Pat Manager", "pages-manager-pass", false, Map.of("alliance-homes", Role.COMPLAINT_MANAGEMENT_OFFICER));
-        JsonNode c = new Api(port).post("/api/v1/organisations/alliance-homes/cases", """
-                {"recordType":"complaint","channel":"PHONE","complainant":{"name":"Ola Page","email":"ola@example.org"},
-                 "serviceLine":"housing","description":"Repairs late","points":["Repair late"]}""").json().get("caseFile");
+        JsonNode c = new Cases(new Api(port)).aComplaint().by("Ola Page").withEmail("ola@example.org").onServiceLine("housing")
+                .saying("Repairs late").points("Repair late").in("alliance-homes").json();
         String base = "/staff/alliance-homes/cases/" + c.get("reference").asString();
         WebSession web = new WebSession(port);
         web.signIn("pages.manager", "pages-manager-pass");
@@ -75,9 +75,8 @@ class OmbudsmanPagesIT {
     void anotherOrganisationsStaffGetNotFoundOnBothPages() {
         clock.setUk("2026-11-23T09:00");
         accounts.ensure("pages.trust", "Tam Trust", "pages-trust-pass", false, Map.of("the-trust", Role.COMPLAINT_MANAGEMENT_OFFICER));
-        JsonNode c = new Api(port).post("/api/v1/organisations/alliance-homes/cases", """
-                {"recordType":"complaint","channel":"PHONE","complainant":{"name":"Ivy Damp","email":"ivy@example.org"},
-                 "serviceLine":"housing","description":"Damp in the hall"}""").json().get("caseFile");
+        JsonNode c = new Cases(new Api(port)).aComplaint().by("Ivy Damp").withEmail("ivy@example.org").onServiceLine("housing")
+                .saying("Damp in the hall").points().in("alliance-homes").json();
         String base = "/staff/alliance-homes/cases/" + c.get("reference").asString();
         WebSession web = new WebSession(port);
         web.signIn("pages.trust", "pages-trust-pass");

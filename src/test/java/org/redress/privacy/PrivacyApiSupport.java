@@ -29,6 +29,9 @@ abstract class PrivacyApiSupport {
 
     static final String ORG = "alliance-homes";
 
+    /** The organisation the stories are logged in: Alliance Homes, unless a test gives itself one of its own. */
+    String organisation = ORG;
+
     @LocalServerPort
     int port;
 
@@ -87,7 +90,7 @@ abstract class PrivacyApiSupport {
 
         Story at(String ukTime, String verb, String body) {
             clock.setUk(ukTime);
-            Api.Response response = api().post("/api/v1/organisations/" + ORG + "/cases/" + id() + "/" + verb, body);
+            Api.Response response = api().post("/api/v1/organisations/" + organisation + "/cases/" + id() + "/" + verb, body);
             assertThat(response.status()).as(verb + ": " + response.body()).isEqualTo(200);
             c = response.json();
             return this;
@@ -137,7 +140,7 @@ abstract class PrivacyApiSupport {
                  "description":"%s","outcomeWanted":"Treat the mould","points":["The mould came back"]}
                 """.formatted(person.name(), person.email(), person.phone(), person.address(), person.representative(),
                 person.namedPerson(), serviceArea, subject, person.description());
-        Api.Response response = api().post("/api/v1/organisations/" + ORG + "/cases", body);
+        Api.Response response = api().post("/api/v1/organisations/" + organisation + "/cases", body);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return new Story(response.json().get("caseFile"), person);
     }
@@ -158,7 +161,7 @@ abstract class PrivacyApiSupport {
                 %s
                 """.formatted(story.person.name(), story.person.email(), story.reference(), UUID.randomUUID(),
                 story.secret("One more thing about the mould")).replace("\n", "\r\n");
-        assertThat(intake.accept(ORG, "test", raw.getBytes(java.nio.charset.StandardCharsets.UTF_8)).outcome()).isEqualTo("ADDED_TO_CASE");
+        assertThat(intake.accept(organisation, "test", raw.getBytes(java.nio.charset.StandardCharsets.UTF_8)).outcome()).isEqualTo("ADDED_TO_CASE");
     }
 
     /** A file the complainant attached on the public form (written as the public web module stores it). */
@@ -169,7 +172,7 @@ abstract class PrivacyApiSupport {
         jdbc.sql("""
                 insert into publicweb.attachment (id, organisation, reference, filename, media_type, size_bytes, sha256, content, uploaded_at)
                 values (?, ?, ?, ?, 'text/plain', ?, ?, ?, now())
-                """).params(UUID.randomUUID(), ORG, story.reference(), filename, content.length, SubjectAccessExport.sha256(content), content)
+                """).params(UUID.randomUUID(), organisation, story.reference(), filename, content.length, SubjectAccessExport.sha256(content), content)
                 .update();
         return filename;
     }

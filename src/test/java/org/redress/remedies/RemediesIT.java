@@ -7,6 +7,7 @@ import org.redress.accounts.Role;
 import org.redress.casework.CaseSection;
 import org.redress.casework.Casework;
 import org.redress.testing.Api;
+import org.redress.testing.Cases;
 import org.redress.testing.MutableClock;
 import org.redress.testing.TestAccounts;
 import org.redress.testing.TestClockConfiguration;
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -111,14 +113,8 @@ class RemediesIT {
     }
 
     JsonNode newCase(String organisation, String serviceArea) {
-        Api.Response r = admin().post("/api/v1/organisations/" + organisation + "/cases", """
-                {"recordType":"complaint","channel":"PHONE","receivedAt":"2026-11-23T09:00:00Z",
-                 "complainant":{"name":"Ada Resident","email":"ada.%d@example.org","preferredContact":"EMAIL"},
-                 "serviceLine":"housing","serviceArea":"%s","subject":"Repairs",
-                 "description":"The boiler repair was missed twice","outcomeWanted":"Fix the boiler",
-                 "points":["Repair appointment missed twice"]}""".formatted(System.nanoTime(), serviceArea));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("caseFile");
+        return new Cases(admin()).aComplaint().receivedOn(LocalDate.of(2026, 11, 23)).preferringContactBy("EMAIL")
+                .onServiceLine("housing").inArea(serviceArea).about("Repairs").wanting("Fix the boiler").in(organisation).json();
     }
 
     static String remedies(String organisation, JsonNode c) {

@@ -9,6 +9,7 @@ import org.redress.accounts.Accounts;
 import org.redress.accounts.Role;
 import org.redress.testing.Api;
 import org.redress.testing.Browser;
+import org.redress.testing.Cases;
 import org.redress.testing.MutableClock;
 import org.redress.testing.TestClockConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,11 +59,8 @@ class RemediesPageIT {
     @Test
     void aCaseWorkerProposesAGoodwillGestureAndAManagerApprovesItUsingOnlyTheKeyboard() { // F-13, H-9
         clock.setUk("2026-11-23T09:30");
-        Api.Response created = new Api(port).post("/api/v1/organisations/alliance-homes/cases", """
-                {"recordType":"complaint","channel":"PHONE","complainant":{"name":"Kay Keys","email":"kay.%d@example.org"},
-                 "serviceLine":"housing","serviceArea":"Repairs","description":"Repair missed","points":["Repair missed"]}"""
-                .formatted(System.nanoTime()));
-        String reference = created.json().get("caseFile").get("reference").asString();
+        String reference = new Cases(new Api(port)).aComplaint().by("Kay Keys").onServiceLine("housing").inArea("Repairs")
+                .saying("Repair missed").points("Repair missed").in("alliance-homes").reference();
         String remedies = "/staff/alliance-homes/cases/" + reference + "/remedies";
 
         Page worker = signIn("page.worker");
@@ -114,10 +112,8 @@ class RemediesPageIT {
     void anOverdueActionShowsOnItsOwnersMyWorkPageAndOpensWithTheKeyboard() { // A-5
         clock.setUk("2026-11-23T09:30");
         Api api = new Api(port);
-        String reference = api.post("/api/v1/organisations/alliance-homes/cases", """
-                {"recordType":"complaint","channel":"PHONE","complainant":{"name":"Oli Overdue","email":"oli.%d@example.org"},
-                 "serviceLine":"housing","serviceArea":"Repairs","description":"Gate broken","points":["Gate broken"]}"""
-                .formatted(System.nanoTime())).json().get("caseFile").get("reference").asString();
+        String reference = new Cases(api).aComplaint().by("Oli Overdue").onServiceLine("housing").inArea("Repairs")
+                .saying("Gate broken").points("Gate broken").in("alliance-homes").reference();
         Api.Response action = api.post("/api/v1/organisations/alliance-homes/cases/" + reference + "/remedies",
                 "{\"kind\":\"ACTION\",\"description\":\"Mend the garden gate\",\"owner\":\"page.worker\",\"due\":\"2026-11-20\"}");
         org.assertj.core.api.Assertions.assertThat(action.status()).as(action.body()).isEqualTo(201);

@@ -1,6 +1,8 @@
 package org.redress.reporting;
 
 import org.redress.testing.Api;
+import org.redress.testing.Cases;
+import org.redress.testing.NewCase;
 import org.redress.testing.MutableClock;
 import org.redress.testing.TestClockConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -163,20 +165,16 @@ abstract class ReportingApiSupport {
     Story complaint(String organisation, String recordType, String receivedUk, String serviceLine, String serviceArea,
                     String subject, String subSubject, int points, String tenure) {
         clock.setUk(receivedUk);
-        StringBuilder p = new StringBuilder();
+        String[] pointNames = new String[points];
         for (int i = 1; i <= points; i++) {
-            p.append(i == 1 ? "" : ",").append("\"Point ").append(i).append('"');
+            pointNames[i - 1] = "Point " + i;
         }
-        String body = """
-                {"recordType":"%s","channel":"PHONE",
-                 "complainant":{"name":"Ada Resident","email":"ada.%d@example.org","preferredContact":"EMAIL"%s},
-                 "serviceLine":"%s","serviceArea":"%s","subject":"%s","subSubject":"%s",
-                 "description":"Something went wrong","points":[%s]}
-                """.formatted(recordType, System.nanoTime(), tenure == null ? "" : ",\"tenure\":\"" + tenure + "\"", serviceLine,
-                serviceArea, subject, subSubject, p);
-        Api.Response response = api().post("/api/v1/organisations/" + organisation + "/cases", body);
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return new Story(organisation, response.json().get("caseFile"));
+        NewCase contact = new Cases(api()).a(recordType).by("Ada Resident").preferringContactBy("EMAIL").onServiceLine(serviceLine)
+                .inArea(serviceArea).about(subject, subSubject).saying("Something went wrong").points(pointNames);
+        if (tenure != null) {
+            contact.withTenure(tenure);
+        }
+        return new Story(organisation, contact.in(organisation).json());
     }
 
     JsonNode measure(String id) {

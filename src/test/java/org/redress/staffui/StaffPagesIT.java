@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.redress.accounts.Accounts;
 import org.redress.accounts.Role;
 import org.redress.testing.Api;
+import org.redress.testing.Cases;
 import org.redress.testing.MutableClock;
 import org.redress.testing.TestClockConfiguration;
 import org.redress.testing.WebSession;
@@ -43,9 +44,8 @@ class StaffPagesIT {
         accounts.ensure("pages.homes", "Hal Homes", "pages-homes-pass", false, Map.of("alliance-homes", Role.CASE_WORKER));
         accounts.ensure("pages.both", "Bea Both", "pages-both-pass", false,
                 Map.of("alliance-homes", Role.DIRECTOR, "helping-our-future", Role.FEEDBACK_MANAGER));
-        reference = new Api(port).post("/api/v1/organisations/the-trust/cases", """
-                {"recordType":"complaint","channel":"PHONE","complainant":{"name":"Wendy Private"},
-                 "description":"Secret details of the complaint"}""").json().get("caseFile").get("reference").asString();
+        reference = new Cases(new Api(port)).aComplaint().by("Wendy Private").withoutEmail()
+                .saying("Secret details of the complaint").points().in("the-trust").reference();
     }
 
     @Test
@@ -132,9 +132,8 @@ class StaffPagesIT {
 
     @Test
     void loggingAContactWarnsBeforeSavingOfARepeatAnOldProblemAndAnExcludedSubject() {
-        new Api(port).post("/api/v1/organisations/alliance-homes/cases", """
-                {"recordType":"complaint","channel":"PHONE","complainant":{"name":"Rex Repeat","email":"rex@example.org"},
-                 "description":"Fence still broken"}""");
+        new Cases(new Api(port)).aComplaint().by("Rex Repeat").withEmail("rex@example.org").saying("Fence still broken").points()
+                .in("alliance-homes");
         WebSession homes = new WebSession(port);
         homes.signIn("pages.homes", "pages-homes-pass");
         homes.get("/staff/alliance-homes/contacts/new");
