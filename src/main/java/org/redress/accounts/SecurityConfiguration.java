@@ -18,6 +18,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -88,7 +89,7 @@ class SecurityConfiguration {
                         // forging a request rides on the browser's session: without a live one there is nothing to forge
                         // (the request signs in with its own credentials, or is refused); with one, an Authorization
                         // header of any kind beside it changes nothing
-                        request -> !request.isRequestedSessionIdValid()))
+                        request -> !request.isRequestedSessionIdValid()).csrfTokenRequestHandler(ExplorerCsrf.maskedOrInTheHeader()))
                 // an API call uses the page session when it has one, and never starts one (nor saves itself for after sign-in)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(r -> r.requestCache(new NullRequestCache()))
@@ -125,6 +126,8 @@ class SecurityConfiguration {
                                 new StaticHeadersWriter("Content-Security-Policy", EXPLORER_POLICY)))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(request -> !explorer(request),
                                 new StaticHeadersWriter("Content-Security-Policy", PAGE_POLICY))))
+                .csrf(c -> c.csrfTokenRequestHandler(ExplorerCsrf.maskedOrInTheHeader()))
+                .addFilterAfter(ExplorerCsrf.cookieForTheExplorer(), CsrfFilter.class)
                 .addFilterAfter(sessions.endingOutdatedSessions(), SecurityContextHolderFilter.class)
                 .addFilterAfter(access, AuthorizationFilter.class);
         SingleSignOn sso = singleSignOn.getIfAvailable();
@@ -141,7 +144,7 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private static boolean explorer(HttpServletRequest request) {
+    static boolean explorer(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/swagger-ui/") || path.equals("/swagger-ui.html");
     }

@@ -166,4 +166,32 @@ class ApiDescriptionIT {
             assertThat(refused).isEmpty();
         }
     }
+
+    @Test
+    void aSignedInMemberLogsACaseFromTheApiExplorerWithTheSessionsTokenAndAPlantedTokenIsRefused() {
+        assertThat(Api.anonymous(port).get("/v3/api-docs").status()).isEqualTo(200);
+        try (Browser browser = Browser.start(port)) {
+            Page page = browser.signIn(org.redress.testing.TestAccounts.ADMIN, org.redress.testing.TestAccounts.ADMIN_PASSWORD);
+            page.navigate("/api");
+            com.microsoft.playwright.Locator create = page.locator(".opblock-post:has(.opblock-summary-path[data-path=\"/api/v1/organisations/{organisation}/cases\"])");
+            create.locator(".opblock-summary").click(new com.microsoft.playwright.Locator.ClickOptions().setTimeout(60_000));
+            create.locator(".try-out__btn").click();
+            create.locator("input[placeholder='organisation']").fill("the-trust");
+            create.locator("textarea.body-param__text").fill("""
+                    {"recordType":"complaint","channel":"WEBSITE","complainant":{"name":"Explorer Tried"},"description":"Logged from the API explorer","points":["one"]}""");
+            create.locator(".execute").click();
+            com.microsoft.playwright.Locator status = create.locator(".live-responses-table tbody .response-col_status").first();
+            status.waitFor();
+            assertThat(status.innerText().strip()).as(create.locator(".live-responses-table tbody").first().innerText()).startsWith("201");
+            String answered = create.locator(".live-responses-table tbody .response-col_description pre").first().innerText();
+            String reference = tools.jackson.databind.json.JsonMapper.builder().build().readTree(answered).get("caseFile").get("reference").asString();
+            Api.Response stored = new Api(port).get("/api/v1/organisations/the-trust/cases/" + reference);
+            assertThat(stored.json().get("description").asString()).isEqualTo("Logged from the API explorer");
+            // a token the page's script did not read from this session's cookie (one an attacker planted) is refused
+            Object forged = page.evaluate("""
+                    async () => (await fetch('/api/v1/organisations/the-trust/cases', {method: 'POST', headers: {'Content-Type': 'application/json',
+                      'X-CSRF-TOKEN': '00000000-0000-4000-8000-000000000000'}, body: '{}'})).status""");
+            assertThat(forged).isEqualTo(403);
+        }
+    }
 }
