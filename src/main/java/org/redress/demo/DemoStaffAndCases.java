@@ -2,7 +2,7 @@ package org.redress.demo;
 
 import org.redress.accounts.Accounts;
 import org.redress.accounts.Role;
-import org.redress.casework.CaseGenerator;
+import org.redress.demo.generation.CaseGenerator;
 import org.redress.policy.PolicyPacks;
 import org.redress.reporting.ReadModel;
 import org.redress.reporting.ReportSettings;

@@ -105,6 +105,14 @@ public class PolicyPacks {
         return CodeCheck.check(pack, figures);
     }
 
+    /**
+     * The Code's timescales that reports measure against, from the active Code reference pack. The reference pack is
+     * its own organisation, so its active version is found (and kept for a second) as any organisation's is.
+     */
+    public CodeTimescales codeTimescales() {
+        return active(CodeFigures.REFERENCE_PACK).map(CodeFigures::from).map(CodeTimescales::of).orElse(CodeTimescales.REGULATIONS);
+    }
+
     /** The active version of a pack by its id. */
     @Transactional(readOnly = true)
     PolicyPack activePack(String packId) {

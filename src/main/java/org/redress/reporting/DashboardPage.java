@@ -84,7 +84,7 @@ class DashboardPage {
                  @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String serviceLine,
                  @RequestParam(required = false) @Nullable String serviceArea, Model model) {
         ReportScope scope = reports.scope(organisation, from, to, serviceLine, serviceArea);
-        Measure m = Reports.measureDefinition(measure);
+        Measure m = reports.definition(measure);
         Reports.CaseList list = reports.cases(scope, measure, figure, group);
         model.addAttribute("organisation", organisations.require(organisation));
         model.addAttribute("scope", scope);

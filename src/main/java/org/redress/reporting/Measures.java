@@ -1,6 +1,8 @@
 package org.redress.reporting;
 
+import org.redress.calendar.ClockUnit;
 import org.redress.casework.CaseTypes.Tenure;
+import org.redress.policy.CodeTimescales;
 import org.redress.reporting.Measure.Chart;
 import org.redress.reporting.Measure.Figure;
 import org.redress.reporting.Measure.Grouping;
@@ -9,12 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Every measure Redress reports, each defined once here: the text people read and the SQL that computes it come
- * from the same entry, so they cannot drift apart. {@code docs/reporting.md} lists them.
+ * from the same entry, so they cannot drift apart. {@code docs/reporting.md} lists them. The Housing Ombudsman Code's
+ * timescales in them (TSM CH02, acknowledgements) are the active Code reference pack's ({@link CodeTimescales}), never
+ * figures written here: the text and the SQL of a measure are made from the same figures.
  */
 final class Measures {
 
@@ -39,11 +44,14 @@ final class Measures {
     /** Responded by the response clock's deadline, after any extension the policy allowed. */
     static final String RESPONDED_IN_TIME = "r.responded_at <= r.respond_due_by";
     /**
-     * Within the Housing Ombudsman Code's timescale: 10 working days from acknowledgement at stage 1 (6.3), 20 at
-     * stage 2 (6.15); with the setting on, a response by the deadline of an extension agreed under the policy also counts.
+     * Within the Housing Ombudsman Code's timescale: the reference pack's working days from acknowledgement at stage 1
+     * (6.3) and at stage 2 (6.15); with the setting on, a response by the deadline of an extension agreed under the policy
+     * also counts.
      */
-    static final String WITHIN_CODE_TIMESCALE = "(r.code_working_days <= case when r.stage = 1 then 10 else 20 end"
-            + " or (:extensionsInTime and r.extended and r.responded_at <= r.respond_due_by))";
+    static String withinCodeTimescale(CodeTimescales code) {
+        return "(r.code_working_days <= case when r.stage = 1 then " + code.stage1Response() + " else " + code.stage2Response()
+                + " end or (:extensionsInTime and r.extended and r.responded_at <= r.respond_due_by))";
+    }
     static final String DAYS_TO_CLOSE = "extract(epoch from (r.closed_at - r.case_received_at)) / 86400.0";
     /** The UK calendar month of receipt, e.g. 2026-11 (kept on the row, so grouping converts no time zones). */
     static final String UK_MONTH = "r.received_month";
@@ -72,7 +80,19 @@ final class Measures {
             .flatMap(stage -> Stream.concat(Stream.of(stage), TENURES.values().stream().map(t -> stage + ": " + t))).toList();
     static final String DEBT_ADVICE = "r.service_line = 'debt-advice'";
 
-    static final List<Measure> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(
+    /** Every measure with the figures in REGULATIONS.md: their ids and what {@code docs/reporting.md} states. */
+    static final List<Measure> ALL = definitions(CodeTimescales.REGULATIONS);
+
+    private static final Map<CodeTimescales, List<Measure>> BY_FIGURES = new ConcurrentHashMap<>();
+
+    /** Every measure, its Code timescales those given. */
+    static List<Measure> all(CodeTimescales code) {
+        return BY_FIGURES.computeIfAbsent(code, Measures::definitions);
+    }
+
+    private static List<Measure> definitions(CodeTimescales code) {
+        String acknowledge = acknowledgeWithin(code);
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(
             new Measure("complaints-received", "Complaints received",
                     "Complaints (record types handled through the stages) whose first stage was received in the period, by receipt date in UK time.",
                     List.of("S0-11", "F-15", "H-11", "T-11"), COMPLAINT + " and " + CASE_ROW, null,
@@ -156,7 +176,8 @@ final class Measures {
                             Figure.perThousandHomes("per-1000-homes", "Per 1,000 homes", RECEIVED_IN_PERIOD)), Chart.NONE),
             new Measure("tsm-ch02", "TSM CH02: responded to within the Code's timescales",
                     "Of the stage 1 and stage 2 responses sent in the period, the share within the Housing Ombudsman Code's "
-                            + "timescale: 10 working days from acknowledgement at stage 1, 20 at stage 2 (from receipt when the "
+                            + "timescale: " + ClockUnit.WORKING_DAYS.describe(code.stage1Response()) + " from acknowledgement at "
+                            + "stage 1, " + code.stage2Response() + " at stage 2 (from receipt when the "
                             + "response was the acknowledgement). With the setting 'agreed extensions count as in time' on, a response "
                             + "by the deadline of an extension granted under the policy also counts. Each stage is also split by the "
                             + "complainant's tenure (low-cost rental, low-cost home ownership, other, unknown), so a stage's tenure "
@@ -164,15 +185,20 @@ final class Measures {
                     List.of("R-2", "TSM CH02", "Code 6.3", "Code 6.15"), COMPLAINT + " and r.stage in (1, 2)",
                     new Grouping("Stage and tenure", STAGE, false, STAGES_1_AND_2_BY_TENURE, List.of(STAGE_AND_TENURE)),
                     List.of(Figure.count("responses", "Responses", RESPONDED_IN_PERIOD),
-                            Figure.percent("within-code-timescale", "% within the Code's timescale", WITHIN_CODE_TIMESCALE,
+                            Figure.percent("within-code-timescale", "% within the Code's timescale", withinCodeTimescale(code),
                                     RESPONDED_IN_PERIOD)), Chart.bar("within-code-timescale")),
-            new Measure("code-acknowledgements", "Acknowledged within 5 working days",
+            new Measure("code-acknowledgements", "Acknowledged within " + acknowledge,
                     "Of the stage 1 complaints and stage 2 escalation requests acknowledged in the period, the share acknowledged "
-                            + "within 5 working days of receipt (Code 6.2 and 6.11).",
+                            + "within " + ClockUnit.WORKING_DAYS.describe(code.stage1Acknowledge()) + " of receipt"
+                            + (code.stage1Acknowledge() == code.stage2Acknowledge() ? "" : " at stage 1, " + code.stage2Acknowledge()
+                            + " at stage 2") + " (Code 6.2 and 6.11).",
                     List.of("R-1", "Code 6.2", "Code 6.11", "A-2", "T-6"), COMPLAINT + " and r.stage in (1, 2)",
                     new Grouping("Stage", STAGE, false, STAGES_1_AND_2),
                     List.of(Figure.count("acknowledged", "Acknowledged", ACKNOWLEDGED_IN_PERIOD),
-                            Figure.percent("within-5-working-days", "% within 5 working days", "r.ack_working_days <= 5",
+                            // the figure's key names the Code's figure when the measure was made: it is an id, kept for
+                            // the API, exports and benchmarks, while its label says the figure in force
+                            Figure.percent("within-5-working-days", "% within " + acknowledge, "r.ack_working_days <= case when r.stage = 1 then "
+                                            + code.stage1Acknowledge() + " else " + code.stage2Acknowledge() + " end",
                                     ACKNOWLEDGED_IN_PERIOD)), Chart.NONE),
             new Measure("disp-return", "FCA DISP complaints return (debt advice)",
                     "Debt advice complaints: received in the period; those that ended in the period (closed, withdrawn or declined) by "
@@ -189,6 +215,7 @@ final class Measures {
                                     ENDED_IN_PERIOD + " and r.closed_at > r.case_received_at + interval '56 days'"),
                             Figure.count("upheld", "Upheld (in whole or in part)",
                                     ENDED_IN_PERIOD + " and r.outcome in ('UPHELD', 'PARTLY_UPHELD')")), Chart.NONE)), ExternalMeasures.DEFINITIONS.stream()).toList();
+    }
 
     /** The measures on the dashboard page, in order: what complaint managers and the Board watch. */
     static final List<String> DASHBOARD = List.of("complaints-received", "received-by-month", "response-times", "open-complaints",
@@ -200,8 +227,19 @@ final class Measures {
     /** The measure lists of the reporting pages, by the page's name in URLs. */
     static final java.util.Map<String, List<String>> PAGES = java.util.Map.of("dashboard", DASHBOARD, "returns", RETURNS);
 
+    /** "5 working days", or "5 working days at stage 1, 3 at stage 2" when the Code gives the stages different figures. */
+    static String acknowledgeWithin(CodeTimescales code) {
+        String first = ClockUnit.WORKING_DAYS.describe(code.stage1Acknowledge());
+        return code.stage1Acknowledge() == code.stage2Acknowledge() ? first
+                : first + " at stage 1, " + code.stage2Acknowledge() + " at stage 2";
+    }
+
     static Optional<Measure> find(String id) {
-        return ALL.stream().filter(m -> m.id().equals(id)).findFirst();
+        return find(ALL, id);
+    }
+
+    static Optional<Measure> find(List<Measure> measures, String id) {
+        return measures.stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
     /** The tenure a row of CH01 or CH02 is about ("Stage 1: low-cost rental (LCRA)"); empty for a stage's total or any other row. */

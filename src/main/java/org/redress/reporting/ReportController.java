@@ -49,7 +49,7 @@ class ReportController {
     @Operation(summary = "Every measure with its definition")
     List<Definition> definitions(@PathVariable String organisation) {
         reports.scope(organisation, null, null, null, null);
-        return Measures.ALL.stream().map(m -> new Definition(m.id(), m.title(), m.definition(), m.cites(),
+        return reports.definitions().stream().map(m -> new Definition(m.id(), m.title(), m.definition(), m.cites(),
                 m.figures().stream().map(Measure.Figure::key).toList())).toList();
     }
 

@@ -5,6 +5,8 @@ import org.redress.casework.CaseScope;
 import org.redress.casework.Casework;
 import org.redress.calendar.UkTime;
 import org.redress.people.Organisations;
+import org.redress.policy.CodeTimescales;
+import org.redress.policy.PolicyPacks;
 import org.redress.reporting.Measure.Figure;
 import org.redress.reporting.Measure.Kind;
 import org.redress.reporting.MeasureResult.Cell;
@@ -46,10 +48,12 @@ class Reports {
     private final Clock clock;
     private final ExternalMeasures external;
     private final Casework casework;
+    private final PolicyPacks packs;
 
     Reports(JdbcClient jdbc, ReportSettings settings, Organisations organisations, Clock clock, ExternalMeasures external,
-            Casework casework) {
+            Casework casework, PolicyPacks packs) {
         this.jdbc = jdbc;
+        this.packs = packs;
         this.casework = casework;
         this.external = external;
         this.settings = settings;
@@ -81,9 +85,24 @@ class Reports {
                 .limitedTo(casework.scope(organisation).serviceAreas());
     }
 
+    /** A measure as defined with the figures in REGULATIONS.md (its id, figures and SQL's shape do not depend on them). */
     static Measure measureDefinition(String id) {
-        return Measures.find(id).orElseThrow(() -> new NotFoundException("measure",
-                "no measure '" + id + "'; measures: " + Measures.ALL.stream().map(Measure::id).toList()));
+        return measureDefinition(Measures.ALL, id);
+    }
+
+    private static Measure measureDefinition(List<Measure> measures, String id) {
+        return Measures.find(measures, id).orElseThrow(() -> new NotFoundException("measure",
+                "no measure '" + id + "'; measures: " + measures.stream().map(Measure::id).toList()));
+    }
+
+    /** Every measure with the Code's timescales of the active reference pack. */
+    List<Measure> definitions() {
+        return Measures.all(packs.codeTimescales());
+    }
+
+    /** One measure with the Code's timescales of the active reference pack. */
+    Measure definition(String id) {
+        return measureDefinition(definitions(), id);
     }
 
     /**
@@ -94,7 +113,8 @@ class Reports {
      */
     @Transactional(readOnly = true)
     List<MeasureResult> all(ReportScope scope, List<String> ids) {
-        List<Measure> measures = ids.stream().map(Reports::measureDefinition).filter(m -> !ExternalMeasures.handles(m.id())).toList();
+        List<Measure> definitions = definitions();
+        List<Measure> measures = ids.stream().map(id -> measureDefinition(definitions, id)).filter(m -> !ExternalMeasures.handles(m.id())).toList();
         // the read model is written in time order and mostly cached, so index ranges cost far less than PostgreSQL's
         // spinning-disk default assumes; without this it reads a whole history to answer an OR of two date ranges
         jdbc.sql("set local random_page_cost = 1.1").update();
@@ -146,7 +166,7 @@ class Reports {
         }
         for (String id : ids) {
             if (ExternalMeasures.handles(id)) {
-                Measure m = measureDefinition(id);
+                Measure m = measureDefinition(definitions, id);
                 ExternalMeasures.Worked worked = external.work(m, scope);
                 results.put(id, new MeasureResult(m.id(), m.title(), m.definition(), m.cites(), scope.organisation(), scope.from(),
                         scope.to(), scope.serviceLine(), scope.serviceArea(), scope.limitedTo(),
@@ -230,7 +250,7 @@ class Reports {
 
     @Transactional(readOnly = true)
     CaseList cases(ReportScope scope, String id, String figureKey, @Nullable String group) {
-        Measure m = measureDefinition(id);
+        Measure m = definition(id);
         Figure figure = m.figures().stream().filter(f -> f.key().equals(figureKey)).findFirst()
                 .orElseThrow(() -> new NotFoundException("figure", "measure '" + id + "' has no figure '" + figureKey + "'; figures: "
                         + m.figures().stream().map(Figure::key).toList()));

@@ -1,6 +1,8 @@
 package org.redress.reporting;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.calendar.ClockUnit;
+import org.redress.policy.CodeTimescales;
 import org.redress.policy.ComplianceReport;
 import org.redress.policy.PolicyPack;
 import org.redress.policy.PolicyPacks;
@@ -43,11 +45,17 @@ class SelfAssessment {
     private record Evidence(String measure, String group, String figure, String says) {
     }
 
-    private static final Map<String, Evidence> EVIDENCE = Map.of(
-            "6.2", new Evidence("code-acknowledgements", "Stage 1", "within-5-working-days", "stage 1 complaints acknowledged within 5 working days"),
-            "6.11", new Evidence("code-acknowledgements", "Stage 2", "within-5-working-days", "escalation requests acknowledged within 5 working days"),
-            "6.3", new Evidence("tsm-ch02", "Stage 1", "within-code-timescale", "stage 1 responses within the Code's timescale"),
-            "6.15", new Evidence("tsm-ch02", "Stage 2", "within-code-timescale", "stage 2 responses within the Code's timescale"));
+    /** The evidence for each measurable provision, in the words of the Code's timescales as the reference pack sets them. */
+    private static Map<String, Evidence> evidence(CodeTimescales code) {
+        String within = "acknowledged within ";
+        return Map.of(
+                "6.2", new Evidence("code-acknowledgements", "Stage 1", "within-5-working-days",
+                        "stage 1 complaints " + within + ClockUnit.WORKING_DAYS.describe(code.stage1Acknowledge())),
+                "6.11", new Evidence("code-acknowledgements", "Stage 2", "within-5-working-days",
+                        "escalation requests " + within + ClockUnit.WORKING_DAYS.describe(code.stage2Acknowledge())),
+                "6.3", new Evidence("tsm-ch02", "Stage 1", "within-code-timescale", "stage 1 responses within the Code's timescale"),
+                "6.15", new Evidence("tsm-ch02", "Stage 2", "within-code-timescale", "stage 2 responses within the Code's timescale"));
+    }
 
     @Transactional(readOnly = true)
     Assessment assess(ReportScope scope) {
@@ -57,9 +65,10 @@ class SelfAssessment {
         Map<String, MeasureResult> measured = Map.of(
                 "code-acknowledgements", reports.measure(scope, "code-acknowledgements"),
                 "tsm-ch02", reports.measure(scope, "tsm-ch02"));
+        Map<String, Evidence> evidenceFor = evidence(packs.codeTimescales());
         List<Provision> provisions = new ArrayList<>();
         for (ComplianceReport.Finding f : check.findings()) {
-            Evidence e = EVIDENCE.get(f.provision());
+            Evidence e = evidenceFor.get(f.provision());
             String evidence = null;
             Double percent = null;
             Boolean meets = null;

@@ -4,6 +4,7 @@ import com.openhtmltopdf.extend.FSTextBreaker;
 import com.openhtmltopdf.layout.UrlAwareLineBreakIterator;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -12,6 +13,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -30,6 +37,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 
 /**
  * Makes every PDF (letters, the Ombudsman information pack, the Board reports) on a few threads of its own, never on the
@@ -39,6 +47,9 @@ import java.util.function.BooleanSupplier;
  * rest keep answering), at most {@code redress.pdf.waiting} more wait their turn, and each may take
  * {@code redress.pdf.time-limit} from when it was asked for, waiting included. Past that, or with the queue full, the
  * caller gets {@link PdfBusyException} (answered 503 with Retry-After) and a render that has started is stopped.
+ * <p>
+ * Every PDF is a Thymeleaf template under {@code templates/} (letters, the information pack, the Board reports), made
+ * XHTML by the application's template engine, which escapes every value it writes, then laid out here.
  */
 @Component
 public class PdfRenderer implements DisposableBean {
@@ -54,14 +65,22 @@ public class PdfRenderer implements DisposableBean {
     private final ThreadPoolExecutor pool;
     private final Duration timeLimit;
     private final Drawing drawing;
+    private final @Nullable ITemplateEngine templates;
+    /** Characters XML forbids (controls other than tab and line feed): the XHTML parser would refuse the whole document. */
+    private static final Pattern NOT_XML = Pattern.compile("[\\x00-\\x08\\x0B-\\x1F]");
 
     @Autowired
     PdfRenderer(@Value("${redress.pdf.threads:0}") int threads, @Value("${redress.pdf.waiting:4}") int waiting,
-                @Value("${redress.pdf.time-limit:20s}") Duration timeLimit) {
-        this(threads, waiting, timeLimit, PdfRenderer::layOut);
+                @Value("${redress.pdf.time-limit:20s}") Duration timeLimit, ITemplateEngine templates) {
+        this(threads, waiting, timeLimit, PdfRenderer::layOut, templates);
     }
 
     PdfRenderer(int threads, int waiting, Duration timeLimit, Drawing drawing) {
+        this(threads, waiting, timeLimit, drawing, null);
+    }
+
+    private PdfRenderer(int threads, int waiting, Duration timeLimit, Drawing drawing, @Nullable ITemplateEngine templates) {
+        this.templates = templates;
         int size = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         AtomicInteger number = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(Math.max(1, waiting)), task -> {
@@ -73,9 +92,36 @@ public class PdfRenderer implements DisposableBean {
         this.drawing = drawing;
     }
 
-    /** A renderer of one thread outside Spring (a test, a tool), with the default time limit. */
+    /** A renderer of one thread outside Spring (a test, a tool), with the default time limit and the templates on the class path. */
     public static PdfRenderer standalone() {
-        return new PdfRenderer(1, 4, Duration.ofSeconds(20), PdfRenderer::layOut);
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return new PdfRenderer(1, 4, Duration.ofSeconds(20), PdfRenderer::layOut, engine);
+    }
+
+    /** The PDF of a template under {@code templates/} (e.g. {@code pdf/letter}) with the given variables. */
+    public byte[] render(String template, Map<String, ?> variables) {
+        return render(xhtml(template, variables));
+    }
+
+    /** The same, for a template with SVG charts in it. */
+    public byte[] renderWithCharts(String template, Map<String, ?> variables) {
+        return renderWithCharts(xhtml(template, variables));
+    }
+
+    /** A template made XHTML: every value escaped by the template engine, and no character XML forbids. */
+    public String xhtml(String template, Map<String, ?> variables) {
+        if (templates == null) {
+            throw new IllegalStateException("this PDF renderer was made without templates");
+        }
+        Context context = new Context(Locale.UK);
+        variables.forEach(context::setVariable);
+        return NOT_XML.matcher(templates.process(template, context)).replaceAll("");
     }
 
     /** The PDF of an XHTML document; {@link PdfBusyException} when too many are being made or it takes too long. */

@@ -1,6 +1,7 @@
 package org.redress.casework;
 
 import org.junit.jupiter.api.Test;
+import org.redress.demo.generation.CaseGenerator;
 import org.redress.testing.Api;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -37,6 +37,27 @@ class ReferencePacksTest {
     }
 
     @Test
+    void theTimescalesReportsMeasureAgainstAreChangedByANewVersionOfTheCodePack() { // issue 26, item 6
+        String changed = PackFixtures.shippedText("housing-ombudsman-code-2024")
+                .replaceFirst("within: 5 working days", "within: 3 working days")
+                .replace("within: 10 working days", "within: 15 working days")
+                .replace("within: 20 working days", "within: 25 working days");
+
+        assertThat(CodeTimescales.of(CodeFigures.from(PackReader.read(changed, 2).pack())))
+                .isEqualTo(new CodeTimescales(3, 5, 15, 25, "housing-ombudsman-code-2024 v2"));
+        assertThat(CodeTimescales.of(PackFixtures.code())).isEqualTo(new CodeTimescales(5, 5, 10, 20, "housing-ombudsman-code-2024 v1"));
+        assertThat(CodeTimescales.REGULATIONS).isEqualTo(new CodeTimescales(5, 5, 10, 20, "REGULATIONS.md"));
+    }
+
+    @Test
+    void aCodeFigureInAnotherUnitThanWorkingDaysLeavesReportsWithTheFigureOfRegulationsMd() { // issue 26, item 6
+        String calendarDays = PackFixtures.shippedText("housing-ombudsman-code-2024")
+                .replace("within: 10 working days", "within: 14 calendar days");
+
+        assertThat(CodeTimescales.of(CodeFigures.from(PackReader.read(calendarDays, 2).pack())).stage1Response()).isEqualTo(10);
+    }
+
+    @Test
     void adultSocialCareIsAcknowledgedInThreeWorkingDaysAndAnsweredInSixMonthsInOneStage() {
         PolicyPack care = PackFixtures.shipped("adult-social-care-2009");
         ClockRule respond = care.stage(1).orElseThrow().clock("respond").orElseThrow();

@@ -1,4 +1,4 @@
-package org.redress.casework;
+package org.redress.demo.generation;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
