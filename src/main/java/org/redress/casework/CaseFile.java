@@ -1,25 +1,8 @@
 package org.redress.casework;
 
 import org.jspecify.annotations.Nullable;
-import org.redress.casework.CaseTypes.Action;
-import org.redress.casework.CaseTypes.CaseId;
-import org.redress.casework.CaseTypes.CaseStatus;
-import org.redress.casework.CaseTypes.Channel;
-import org.redress.casework.CaseTypes.Classification;
-import org.redress.casework.CaseTypes.Complainant;
-import org.redress.casework.CaseTypes.DeclineGround;
-import org.redress.casework.CaseTypes.EscalationWindow;
-import org.redress.casework.CaseTypes.EvidenceKind;
-import org.redress.casework.CaseTypes.Hold;
-import org.redress.casework.CaseTypes.HoldKind;
-import org.redress.casework.CaseTypes.NamedPerson;
-import org.redress.casework.CaseTypes.Outcome;
-import org.redress.casework.CaseTypes.Point;
-import org.redress.casework.CaseTypes.Representative;
-import org.redress.casework.CaseTypes.Satisfaction;
-import org.redress.casework.CaseTypes.StageRecord;
-import org.redress.casework.CaseTypes.StepRecord;
-import org.redress.casework.CaseTypes.Tenure;
+import org.redress.casework.CaseFact.*;
+import org.redress.casework.CaseTypes.*;
 import org.redress.policy.PolicyPack;
 import org.redress.policy.PolicyPack.ExtensionRule;
 import org.redress.policy.PolicyPack.Handling;
@@ -33,9 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -134,18 +115,9 @@ public final class CaseFile {
         Instant receivedAt = Objects.requireNonNull(request.receivedAt());
         CaseState state = CaseStates.opened(pack, type, request, receivedAt, loggedAt);
         CaseFile file = new CaseFile(id, organisation, reference, pack, state, 0);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("recordType", type.id());
-        details.put("channel", request.channel().name());
-        details.put("receivedAt", receivedAt.toString());
-        details.put("packVersion", pack.id() + " v" + pack.version());
-        if (request.complainant().tenure() != Tenure.UNKNOWN) {
-            details.put("tenure", request.complainant().tenure().name());
-        }
-        if (request.linkedFrom() != null) {
-            details.put("linkedFrom", request.linkedFrom());
-        }
-        file.record("logged", loggedAt, actor, null, details);
+        Tenure tenure = request.complainant().tenure();
+        file.record(new CaseLogged(type.id(), request.channel(), receivedAt, pack.id() + " v" + pack.version(),
+                tenure == Tenure.UNKNOWN ? null : tenure, request.linkedFrom()), loggedAt, actor, null);
         file.fire(Milestone.RECEIVED, receivedAt, clocks);
         file.fire(Milestone.LOGGED, loggedAt, clocks);
         return new Logged(file, null);
@@ -158,7 +130,7 @@ public final class CaseFile {
     }
 
     private void acknowledged(Instant at, String actor, @Nullable String reason, @Nullable String method, ClockMaker clocks) {
-        record("acknowledged", at, actor, reason, method == null ? Map.of("stage", state.stage) : Map.of("stage", state.stage, "method", method));
+        record(new Acknowledged(state.stage, method, Acknowledged.BY_THE_RESPONSE.equals(reason)), at, actor, reason);
         updateStage(s -> s.withAcknowledged(at));
         fire(Milestone.ACKNOWLEDGED, at, clocks);
     }
@@ -166,7 +138,7 @@ public final class CaseFile {
     /** Contact made with the complainant, e.g. a support service request's first contact (T-5). */
     public Optional<Refusal> recordContact(Instant at, String actor, String note, ClockMaker clocks) {
         return attempt(CaseVerb.CONTACT, CasePolicies::none, () -> {
-            record("contacted", at, actor, note, Map.of("stage", state.stage));
+            record(new Contacted(state.stage), at, actor, note);
             updateStage(s -> s.withContacted(at));
             fire(Milestone.CONTACTED, at, clocks);
         });
@@ -174,8 +146,7 @@ public final class CaseFile {
 
     public Optional<Refusal> assign(String owner, Instant at, String actor) {
         return attempt(CaseVerb.ASSIGN, () -> CasePolicies.handler(pack, state, owner), () -> {
-            record("assigned", at, actor, null, Map.of("stage", state.stage, "owner", owner,
-                    "role", state.stage >= 1 ? pack.stage(state.stage).orElseThrow().owner() : ""));
+            record(new Assigned(state.stage, owner, state.stage >= 1 ? pack.stage(state.stage).orElseThrow().owner() : ""), at, actor, null);
             updateStage(s -> s.withOwner(owner));
         });
     }
@@ -184,7 +155,7 @@ public final class CaseFile {
         return attempt(CaseVerb.POINTS, CasePolicies::none, () -> {
             List<Point> points = new ArrayList<>(state.points);
             points.add(new Point(points.size() + 1, summary, null, null, 0));
-            record("point-added", at, actor, null, Map.of("number", points.size(), "summary", summary));
+            record(new PointAdded(points.size(), summary), at, actor, null);
             state = CaseStates.with(state, b -> b.points = points);
         });
     }
@@ -192,11 +163,7 @@ public final class CaseFile {
     /** Records the organisation's understanding and the outcome wanted at the current stage (Code 5.6, A-6). */
     public Optional<Refusal> recordUnderstanding(@Nullable String understanding, @Nullable String outcomeWanted, Instant at, String actor) {
         return attempt(CaseVerb.UNDERSTANDING, CasePolicies::none, () -> {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("stage", state.stage);
-            if (understanding != null) details.put("understanding", understanding);
-            if (outcomeWanted != null) details.put("outcomeWanted", outcomeWanted);
-            record("understanding-recorded", at, actor, null, details);
+            record(new UnderstandingRecorded(state.stage, understanding, outcomeWanted), at, actor, null);
             updateStage(s -> s.withUnderstanding(understanding, outcomeWanted));
         });
     }
@@ -205,7 +172,7 @@ public final class CaseFile {
         return attempt(CaseVerb.EVIDENCE, CasePolicies::none, () -> {
             List<Evidence> evidence = new ArrayList<>(state.evidence);
             evidence.add(new Evidence(kind, date, who, notes, at, actor));
-            record("evidence-recorded", at, actor, null, Map.of("kind", kind.name(), "date", date.toString(), "who", who));
+            record(new EvidenceRecorded(kind, date, who), at, actor, null);
             state = CaseStates.with(state, b -> b.evidence = evidence);
         });
     }
@@ -217,25 +184,15 @@ public final class CaseFile {
             ExtensionRule rule = CaseClocks.applicableRule(CaseClocks.ruleFor(pack, state.recordType, clock).orElseThrow()
                     .extensions(), clock.extensions().size()).orElseThrow();
             CaseClock extended = CaseClocks.extended(clock, rule, amount, reason, complainantAgreed, at, actor, clocks);
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("clock", clock.id());
-            details.put("stage", clock.stage());
-            details.put("amount", amount);
-            details.put("unit", rule.unit().name());
-            details.put("previousDue", clock.dueDate().toString());
-            details.put("newDue", extended.dueDate().toString());
-            details.put("complainantAgreed", complainantAgreed);
-            details.put("tellOmbudsman", rule.tellOmbudsman());
-            ombudsmanId().ifPresent(o -> details.put("ombudsman", o));
-            if (rule.cite() != null) details.put("cite", rule.cite());
-            record("extended", at, actor, reason, details);
+            record(new Extended(clock.id(), clock.stage(), amount, rule.unit(), clock.dueDate(), extended.dueDate(), complainantAgreed,
+                    rule.tellOmbudsman(), ombudsman(), rule.cite()), at, actor, reason);
             state = CaseStates.with(state, b -> b.clocks = CaseClocks.replaced(state.clocks, clock, extended));
         });
     }
 
     public Optional<Refusal> hold(HoldKind kind, String reason, Instant at, String actor, ClockMaker clocks) {
         return attempt(CaseVerb.HOLD, () -> CasePolicies.reasonGiven(reason, "reason", "a hold must say why the case is paused", "A-11"), () -> {
-            record("put-on-hold", at, actor, reason, Map.of("kind", kind.name()));
+            record(new PutOnHold(kind), at, actor, reason);
             state = CaseStates.with(state, b -> {
                 b.clocks = CaseClocks.paused(state.clocks, at, clocks);
                 b.hold = new Hold(kind, reason, at);
@@ -247,7 +204,7 @@ public final class CaseFile {
     public Optional<Refusal> resume(Instant at, String actor, @Nullable String note, ClockMaker clocks) {
         return attempt(CaseVerb.RESUME, CasePolicies::none, () -> {
             Hold hold = Objects.requireNonNull(state.hold);
-            record("resumed", at, actor, note, Map.of("heldSince", hold.since().toString(), "kind", hold.kind().name()));
+            record(new Resumed(hold.since(), hold.kind()), at, actor, note);
             state = CaseStates.with(state, b -> {
                 b.clocks = CaseClocks.resumed(state.clocks, hold, at, clocks);
                 b.hold = null;
@@ -262,7 +219,7 @@ public final class CaseFile {
             StepRule rule = pack.steps().stream().filter(s -> s.id().equals(stepId)).findFirst().orElseThrow();
             List<StepRecord> steps = new ArrayList<>(state.steps);
             steps.add(new StepRecord(stepId, rule.kind().name(), state.stage, at, actor, note));
-            record("step-recorded", at, actor, note, Map.of("step", stepId, "kind", rule.kind().name(), "stage", state.stage));
+            record(new StepRecorded(stepId, rule.kind().name(), state.stage), at, actor, note);
             state = CaseStates.with(state, b -> b.steps = steps);
         });
     }
@@ -275,14 +232,9 @@ public final class CaseFile {
             if (currentStage().map(StageRecord::acknowledgedAt).isEmpty()) {
                 acknowledged(at, actor, "acknowledged by the response", null, clocks);
             }
-            boolean finalStage = state.stage >= 1 && state.stage == pack.finalStage();
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("stage", state.stage);
-            details.put("final", finalStage || state.stage == 0);
-            details.put("points", points.stream().filter(p -> p.outcome() != null).map(p -> p.number() + ": " + p.outcome()).toList());
-            details.put("actions", actions.size());
-            ombudsmanId().ifPresent(o -> details.put("ombudsman", o));
-            record("responded", at, actor, summary, details);
+            boolean finalResponse = state.stage == 0 || state.stage == pack.finalStage();
+            record(new StageResponded(state.stage, finalResponse, points.stream().filter(p -> p.outcome() != null)
+                    .map(p -> new PointOutcome(p.number(), p.outcome())).toList(), actions.size(), ombudsman()), at, actor, summary);
             List<Action> allActions = new ArrayList<>(state.actions);
             allActions.addAll(actions);
             EscalationWindow window = CaseClocks.escalationWindow(pack, state.stage, at, clocks);
@@ -307,14 +259,8 @@ public final class CaseFile {
         return attempt(CaseVerb.ESCALATION_REQUEST, () -> CasePolicies.escalationRequest(state, requestedAt, lateAcceptedBecause), () -> {
             boolean late = CasePolicies.lateEscalation(state, requestedAt);
             Stage stage = pack.stage(state.stage + 1).orElseThrow();
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("toStage", stage.number());
-            details.put("requestedAt", requestedAt.toString());
-            details.put("insideWindow", !late);
-            if (late) details.put("lateAcceptedBecause", lateAcceptedBecause);
-            if (unresolved != null) details.put("unresolved", unresolved);
-            if (outcomeWanted != null) details.put("outcomeWanted", outcomeWanted);
-            record("escalation-requested", loggedAt, actor, unresolved, details);
+            record(new EscalationRequested(stage.number(), requestedAt, !late, late ? lateAcceptedBecause : null, unresolved,
+                    outcomeWanted), loggedAt, actor, unresolved);
             List<StageRecord> stages = new ArrayList<>(state.stages);
             stages.add(new StageRecord(stage.number(), stage.name(), null, unresolved, outcomeWanted, requestedAt, loggedAt,
                     null, null, null, null, false));
@@ -337,12 +283,7 @@ public final class CaseFile {
     /** Refuses an escalation request with reasons (T-3, T-8, H-5); the complainant is given the ombudsman's details. */
     public Optional<Refusal> refuseEscalation(String ground, String reasons, Instant at, String actor) {
         return attempt(CaseVerb.REFUSE_ESCALATION, () -> CasePolicies.escalationRefusal(entry(), ground, reasons), () -> {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("stage", state.stage);
-            details.put("ground", ground);
-            details.put("mustInclude", entry().refusalMustInclude());
-            ombudsmanId().ifPresent(o -> details.put("ombudsman", o));
-            record("escalation-refused", at, actor, reasons, details);
+            record(new EscalationRefused(state.stage, ground, entry().refusalMustInclude(), ombudsman()), at, actor, reasons);
             updateStage(StageRecord::withEscalationRefused);
             ended(CaseStatus.CLOSED, at);
         });
@@ -354,14 +295,8 @@ public final class CaseFile {
 
     public Optional<Refusal> close(@Nullable Satisfaction satisfaction, @Nullable String note, Instant at, String actor, ClockMaker clocks) {
         return attempt(CaseVerb.CLOSE, () -> CasePolicies.closing(pack, state, satisfaction), () -> {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("stage", state.stage);
-            if (satisfaction != null) {
-                if (satisfaction.withHandling() != null) details.put("satisfiedWithHandling", satisfaction.withHandling());
-                if (satisfaction.withOutcome() != null) details.put("satisfiedWithOutcome", satisfaction.withOutcome());
-            }
-            details.put("openActions", state.actions.size());
-            record("closed", at, actor, note, details);
+            record(new Closed(state.stage, satisfaction == null ? null : satisfaction.withHandling(),
+                    satisfaction == null ? null : satisfaction.withOutcome(), state.actions.size()), at, actor, note);
             fire(Milestone.CLOSED, at, clocks);
             ended(CaseStatus.CLOSED, at);
             state = CaseStates.with(state, b -> b.satisfaction = satisfaction);
@@ -370,7 +305,7 @@ public final class CaseFile {
 
     public Optional<Refusal> reopen(String reason, Instant at, String actor, ClockMaker clocks) {
         return attempt(CaseVerb.REOPEN, () -> CasePolicies.reasonGiven(reason, "reason", "say why the case is reopened", null), () -> {
-            record("reopened", at, actor, reason, Map.of("stage", state.stage));
+            record(new Reopened(state.stage), at, actor, reason);
             // the stage's response clocks run again from the reopening, for their full time
             List<CaseClock> restarted = CaseClocks.restartResponseClocks(CaseClocks.rules(pack, state.recordType, state.stage),
                     state.stage, state.clocks, at, clocks);
@@ -386,7 +321,7 @@ public final class CaseFile {
 
     public Optional<Refusal> withdraw(String reason, Instant at, String actor) {
         return attempt(CaseVerb.WITHDRAW, CasePolicies::none, () -> {
-            record("withdrawn", at, actor, reason, Map.of("stage", state.stage));
+            record(new Withdrawn(state.stage), at, actor, reason);
             ended(CaseStatus.WITHDRAWN, at);
             state = CaseStates.with(state, b -> b.hold = null);
         });
@@ -399,14 +334,7 @@ public final class CaseFile {
     public Optional<Refusal> decline(DeclineGround ground, @Nullable String exclusion, String reasons, @Nullable String decidedBy,
                                      Instant at, String actor) {
         return attempt(CaseVerb.DECLINE, () -> CasePolicies.declining(pack, ground, exclusion, reasons, decidedBy), () -> {
-            String cite = CasePolicies.declineCite(pack, ground, exclusion);
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("ground", ground.name());
-            if (exclusion != null) details.put("exclusion", exclusion);
-            if (decidedBy != null) details.put("decidedBy", decidedBy);
-            if (cite != null) details.put("cite", cite);
-            ombudsmanId().ifPresent(o -> details.put("ombudsman", o));
-            record("declined", at, actor, reasons, details);
+            record(new Declined(ground, exclusion, decidedBy, CasePolicies.declineCite(pack, ground, exclusion), ombudsman()), at, actor, reasons);
             ended(CaseStatus.DECLINED, at);
         });
     }
@@ -416,11 +344,7 @@ public final class CaseFile {
      * the case's status: nothing the complainant sends is lost, even after closure.
      */
     public Optional<Refusal> recordCorrespondence(String from, String subject, String excerpt, String messageId, Instant at, String actor) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("from", from);
-        details.put("subject", subject);
-        details.put("messageId", messageId);
-        record("correspondence-received", at, actor, excerpt, details);
+        record(new CorrespondenceReceived(from, subject, messageId), at, actor, excerpt);
         return Optional.empty();
     }
 
@@ -439,7 +363,7 @@ public final class CaseFile {
         if (fields.isEmpty()) {
             return Optional.of(Refusal.of("the details given are the ones already recorded: nothing to correct", null));
         }
-        record("contact-details-corrected", at, actor, reason, Map.of("fields", fields));
+        record(new ContactDetailsCorrected(fields), at, actor, reason);
         state = Anonymisation.withComplainant(state, corrected);
         return Optional.empty();
     }
@@ -452,7 +376,7 @@ public final class CaseFile {
     public Optional<Refusal> recordTenure(Tenure tenure, Instant at, String actor) {
         Tenure previous = state.complainant().tenure();
         return attempt(CaseVerb.TENURE, () -> CasePolicies.tenure(pack, tenure, "tenure").or(() -> CasePolicies.tenureChange(previous, tenure)), () -> {
-            record("tenure-recorded", at, actor, null, Map.of("tenure", tenure.name(), "previous", previous.name()));
+            record(new TenureRecorded(tenure, previous), at, actor, null);
             state = Anonymisation.withComplainant(state, state.complainant().withTenure(tenure));
         });
     }
@@ -465,7 +389,7 @@ public final class CaseFile {
     public Optional<Refusal> anonymise(String basis, Instant at, String actor) {
         Optional<Refusal> refused = CasePolicies.anonymising(state);
         if (refused.isEmpty()) {
-            record("anonymised", at, actor, null, Map.of("basis", basis));
+            record(new Anonymised(basis), at, actor, null);
             state = Anonymisation.of(state);
         }
         return refused;
@@ -475,7 +399,7 @@ public final class CaseFile {
     void linkTo(String newReference, String newType, Instant at, String actor) {
         List<String> links = new ArrayList<>(state.linkedTo);
         links.add(newReference);
-        record("reclassified", at, actor, null, Map.of("newCase", newReference, "as", newType));
+        record(new Reclassified(newReference, newType), at, actor, null);
         state = CaseStates.with(state, b -> b.linkedTo = links);
     }
 
@@ -560,8 +484,8 @@ public final class CaseFile {
         });
     }
 
-    private Optional<String> ombudsmanId() {
-        return CasePolicies.ombudsmanId(pack, state);
+    private @Nullable String ombudsman() {
+        return CasePolicies.ombudsmanId(pack, state).orElse(null);
     }
 
     private void updateStage(java.util.function.UnaryOperator<StageRecord> change) {
@@ -569,7 +493,7 @@ public final class CaseFile {
         state = CaseStates.with(state, b -> b.stages = stages);
     }
 
-    private void record(String type, Instant at, String actor, @Nullable String reason, Map<String, Object> details) {
-        pending.add(CaseEvent.of(type, at, actor, reason, details));
+    private void record(CaseFact fact, Instant at, String actor, @Nullable String reason) {
+        pending.add(CaseEvent.of(fact, at, actor, reason));
     }
 }
