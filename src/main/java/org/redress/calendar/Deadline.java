@@ -34,22 +34,31 @@ public record Deadline(Instant start, ClockUnit unit, int amount, String calenda
 
     /** A plain-English sentence saying what is due when, and why. */
     public String explanation() {
+        return "Due " + due() + ": " + workings();
+    }
+
+    /** When it is due: "by the end of Wed 30 Dec 2026", or "by 16:00 GMT on Tue 24 Nov 2026" for clock hours. */
+    public String due() {
+        return unit == ClockUnit.CLOCK_HOURS ? "by " + TIME.format(dueBy.atZone(UkTime.ZONE)) : "by the end of " + DAY.format(dueDate);
+    }
+
+    /** How that was worked out, as a sentence: "10 working days after Mon 7 Dec 2026 in the ... calendar (...)." */
+    public String workings() {
         return switch (unit) {
-            case CLOCK_HOURS -> "Due by %s: %s from %s (every hour counts, including nights, weekends and holidays)."
-                    .formatted(TIME.format(dueBy.atZone(UkTime.ZONE)), unit.describe(amount),
-                            TIME.format(start.atZone(UkTime.ZONE)));
-            case WORKING_DAYS -> "Due by the end of %s: %s after %s in the %s calendar (the start day is day 0)%s."
-                    .formatted(DAY.format(dueDate), unit.describe(amount), DAY.format(startDate()), calendar,
+            case CLOCK_HOURS -> "%s from %s (every hour counts, including nights, weekends and holidays)."
+                    .formatted(unit.describe(amount), TIME.format(start.atZone(UkTime.ZONE)));
+            case WORKING_DAYS -> "%s after %s in the %s calendar (the start day is day 0)%s."
+                    .formatted(unit.describe(amount), DAY.format(startDate()), calendar,
                             skipped.isEmpty() ? ", no days skipped" : ", skipping " + skipped.stream()
                                     .map(d -> DAY.format(d.date()) + " (" + d.reason() + ")")
                                     .collect(Collectors.joining(", ")));
-            case CALENDAR_MONTHS -> "Due by the end of %s: %s after %s%s."
-                    .formatted(DAY.format(dueDate), unit.describe(amount), DAY.format(startDate()),
+            case CALENDAR_MONTHS -> "%s after %s%s."
+                    .formatted(unit.describe(amount), DAY.format(startDate()),
                             dueDate.getDayOfMonth() != startDate().getDayOfMonth()
                                     ? " (that month has no " + ordinal(startDate().getDayOfMonth()) + ", so its last day)"
                                     : "");
-            case CALENDAR_DAYS, WEEKS -> "Due by the end of %s: %s after %s (every day counts)."
-                    .formatted(DAY.format(dueDate), unit.describe(amount), DAY.format(startDate()));
+            case CALENDAR_DAYS, WEEKS -> "%s after %s (every day counts)."
+                    .formatted(unit.describe(amount), DAY.format(startDate()));
         };
     }
 

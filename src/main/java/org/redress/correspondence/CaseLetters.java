@@ -38,10 +38,11 @@ class CaseLetters {
         this.outbox = outbox;
     }
 
+    /** A letter the rules refuse throws, which rolls the change back: this listener may veto the verb, so it runs in its transaction. */
     @EventListener
-    void on(CaseChanged change) {
+    void queueLettersOrRefuseTheChange(CaseChanged change) {
         // a change with no event that can need a letter (logging a case, most verbs) costs nothing here
-        if (change.events().stream().noneMatch(e -> LetterComposer.EVENTS_WITH_LETTERS.contains(e.type()))) {
+        if (change.events().stream().noneMatch(LetterComposer::mayNeedALetter)) {
             return;
         }
         CaseView c = change.caseFile();

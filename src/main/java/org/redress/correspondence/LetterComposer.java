@@ -2,6 +2,12 @@ package org.redress.correspondence;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.casework.CaseEvent;
+import org.redress.casework.CaseFact;
+import org.redress.casework.CaseFact.Acknowledged;
+import org.redress.casework.CaseFact.Declined;
+import org.redress.casework.CaseFact.EscalationRefused;
+import org.redress.casework.CaseFact.Extended;
+import org.redress.casework.CaseFact.StageResponded;
 import org.redress.casework.CaseTypes;
 import org.redress.casework.CaseView;
 import org.redress.policy.PolicyPack;
@@ -13,7 +19,6 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,10 +34,6 @@ import java.util.Optional;
  */
 @Component
 class LetterComposer {
-
-    /** The case events {@link #lettersFor} may write a letter for (the cases of its switch). */
-    static final java.util.Set<String> EVENTS_WITH_LETTERS = java.util.Set.of("acknowledged", "extended", "responded",
-            "escalation-refused", "declined");
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
@@ -62,102 +63,135 @@ class LetterComposer {
     }
 
     private Optional<Draft> draftFor(CaseEvent event, CaseView c, PolicyPack pack, String organisationName) {
+        CaseFact fact = event.payload();
         Map<String, Object> vars = base(c, organisationName);
-        int stage = number(event.details().get("stage"), c.stage());
-        String stageName = stageName(pack, stage, c);
-        vars.put("stageName", stageName);
-        return switch (event.type()) {
-            case "acknowledged" -> {
-                if ("acknowledged by the response".equals(event.reason())) {
-                    yield Optional.empty();
+        int stage = stageOf(fact, c.stage());
+        vars.put("stageName", stageName(pack, stage, c));
+        if (fact instanceof Acknowledged a) {
+            return acknowledgement(a, c, vars, stage);
+        }
+        if (fact instanceof Extended x) {
+            return extension(x, event, c, pack, vars);
+        }
+        if (fact instanceof StageResponded r) {
+            return response(r, event, c, pack, vars, stage);
+        }
+        if (fact instanceof EscalationRefused r) {
+            return escalationRefusal(r, event, c, pack, vars);
+        }
+        if (fact instanceof Declined d) {
+            return decline(d, event, c, pack, vars);
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@link #lettersFor} may write a letter for this event. */
+    static boolean mayNeedALetter(CaseEvent event) {
+        CaseFact fact = event.payload();
+        return fact instanceof Acknowledged || fact instanceof Extended || fact instanceof StageResponded
+                || fact instanceof EscalationRefused || fact instanceof Declined;
+    }
+
+    private static int stageOf(CaseFact fact, int current) {
+        if (fact instanceof Acknowledged a) return a.stage();
+        if (fact instanceof Extended x) return x.stage();
+        if (fact instanceof StageResponded r) return r.stage();
+        if (fact instanceof EscalationRefused r) return r.stage();
+        return current;
+    }
+
+    private Optional<Draft> acknowledgement(Acknowledged a, CaseView c, Map<String, Object> vars, int stage) {
+        if (a.byTheResponse()) {
+            return Optional.empty();
+        }
+        if ("compliment".equals(c.recordType())) {
+            return Optional.of(write(LetterKind.COMPLIMENT_THANKS, c, vars, "Thank you for your compliment", null));
+        }
+        vars.put("responseDue", responseDue(c, stage));
+        vars.put("handler", null);
+        if (stage >= 2) {
+            CaseTypes.StageRecord record = stageRecord(c, stage);
+            vars.put("unresolved", record == null ? null : record.understanding());
+            vars.put("outcomeWanted", record == null ? null : record.outcomeWanted());
+            return Optional.of(write(LetterKind.ESCALATION_ACKNOWLEDGEMENT, c, vars,
+                    "We have received your request to escalate your complaint", "acknowledge@" + stage));
+        }
+        vars.put("recordType", c.recordType().replace('-', ' '));
+        return Optional.of(write(LetterKind.ACKNOWLEDGEMENT, c, vars, "We have received your " + c.recordType().replace('-', ' '),
+                "acknowledge@" + stage));
+    }
+
+    private Optional<Draft> extension(Extended x, CaseEvent event, CaseView c, PolicyPack pack, Map<String, Object> vars) {
+        String reason = event.reason();
+        if (reason == null || reason.isBlank()) {
+            throw new RefusedException("an extension notice must give the reason for the delay", "Code 6.4, T-7", "reason");
+        }
+        boolean tellOmbudsman = x.tellOmbudsman();
+        Map<String, Object> route = tellOmbudsman ? requireOmbudsman(pack, c, x.ombudsman(), "an extension notice", "Code 6.5, T-7") : null;
+        vars.put("reason", reason);
+        vars.put("newDue", DATE.format(x.newDue()));
+        vars.put("previousDue", DATE.format(x.previousDue()));
+        vars.put("agreed", x.complainantAgreed());
+        vars.put("ombudsman", route);
+        return Optional.of(write(LetterKind.EXTENSION, c, vars, "We need more time to respond to your complaint", null));
+    }
+
+    private Optional<Draft> response(StageResponded r, CaseEvent event, CaseView c, PolicyPack pack, Map<String, Object> vars, int stage) {
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (CaseTypes.Point p : c.points()) {
+            if (p.outcome() == null || p.reasons() == null || p.reasons().isBlank()) {
+                if (stage >= 1) {
+                    throw new RefusedException("a response must give a decision and reasons for point " + p.number(), "Code 6.7", "points");
                 }
-                if ("compliment".equals(c.recordType())) {
-                    yield Optional.of(write(LetterKind.COMPLIMENT_THANKS, c, vars, "Thank you for your compliment", null));
-                }
-                vars.put("responseDue", responseDue(c, stage));
-                vars.put("handler", null);
-                if (stage >= 2) {
-                    CaseTypes.StageRecord record = stageRecord(c, stage);
-                    vars.put("unresolved", record == null ? null : record.understanding());
-                    vars.put("outcomeWanted", record == null ? null : record.outcomeWanted());
-                    yield Optional.of(write(LetterKind.ESCALATION_ACKNOWLEDGEMENT, c, vars,
-                            "We have received your request to escalate your complaint", "acknowledge@" + stage));
-                }
-                vars.put("recordType", c.recordType().replace('-', ' '));
-                yield Optional.of(write(LetterKind.ACKNOWLEDGEMENT, c, vars, "We have received your " + c.recordType().replace('-', ' '),
-                        "acknowledge@" + stage));
+                continue;
             }
-            case "extended" -> {
-                String reason = event.reason();
-                if (reason == null || reason.isBlank()) {
-                    throw new RefusedException("an extension notice must give the reason for the delay", "Code 6.4, T-7", "reason");
-                }
-                boolean tellOmbudsman = Boolean.TRUE.equals(event.details().get("tellOmbudsman"));
-                Map<String, Object> route = tellOmbudsman ? requireOmbudsman(pack, c, event, "an extension notice", "Code 6.5, T-7") : null;
-                vars.put("reason", reason);
-                vars.put("newDue", date(event.details().get("newDue")));
-                vars.put("previousDue", date(event.details().get("previousDue")));
-                vars.put("agreed", Boolean.TRUE.equals(event.details().get("complainantAgreed")));
-                vars.put("ombudsman", route);
-                yield Optional.of(write(LetterKind.EXTENSION, c, vars, "We need more time to respond to your complaint", null));
-            }
-            case "responded" -> {
-                List<Map<String, Object>> points = new ArrayList<>();
-                for (CaseTypes.Point p : c.points()) {
-                    if (p.outcome() == null || p.reasons() == null || p.reasons().isBlank()) {
-                        if (stage >= 1) {
-                            throw new RefusedException("a response must give a decision and reasons for point " + p.number(), "Code 6.7", "points");
-                        }
-                        continue;
-                    }
-                    points.add(Map.of("number", p.number(), "summary", p.summary(), "outcome", outcome(p.outcome()), "reasons", p.reasons()));
-                }
-                vars.put("points", points);
-                vars.put("summary", event.reason());
-                List<Map<String, Object>> actions = c.actions().stream()
-                        .map(a -> Map.<String, Object>of("description", a.description(), "due", DATE.format(a.due()))).toList();
-                vars.put("actions", actions);
-                vars.put("hasActions", !actions.isEmpty());
-                boolean isFinal = stage >= 1 && stage == pack.finalStage();
-                Map<String, Object> route = isFinal && pack.organisation().regulators().contains("fca-disp")
-                        ? requireOmbudsman(pack, c, event, "a DISP response", "R-5") : null;
-                if (route != null && String.valueOf(route.get("id")).contains("financial")) {
-                    // R-5, for complaints that go to the Financial Ombudsman (a debt advice line): resolved by the close of
-                    // the third business day, a Summary Resolution Communication; otherwise a final response with the
-                    // right to refer within six months
-                    vars.put("ombudsman", route);
-                    boolean summary = c.clocks().stream().anyMatch(k -> k.id().equals("summary-resolution") && k.stoppedAt() != null
-                            && !k.stoppedAt().isAfter(k.dueBy()));
-                    yield Optional.of(summary
-                            ? write(LetterKind.DISP_SUMMARY_RESOLUTION, c, vars, "Your complaint has been resolved", "respond@" + stage)
-                            : write(LetterKind.DISP_FINAL_RESPONSE, c, vars, "Our final response to your complaint", "respond@" + stage));
-                }
-                if (isFinal) {
-                    // a procedure with no ombudsman at all (247 Alliance's contract services) simply has no such section
-                    vars.put("ombudsman", pack.ombudsmen().isEmpty() ? null
-                            : requireOmbudsman(pack, c, event, "a final response", "A-10, F-8"));
-                    yield Optional.of(write(LetterKind.FINAL_RESPONSE, c, vars, "Our final response to your complaint", "respond@" + stage));
-                }
-                vars.put("nextStage", pack.stage(stage + 1).map(PolicyPack.Stage::name).orElse(null));
-                vars.put("escalateBy", c.escalationWindow() == null ? null : DATE.format(c.escalationWindow().closesOn()));
-                yield Optional.of(write(LetterKind.STAGE_RESPONSE, c, vars, "Our response to your " + c.recordType().replace('-', ' '),
-                        "respond@" + stage));
-            }
-            case "escalation-refused" -> {
-                vars.put("reasons", requireReasons(event, "T-8, H-5"));
-                vars.put("ombudsman", requireOmbudsman(pack, c, event, "a refusal to escalate", "T-3, T-8, Code 6.12"));
-                yield Optional.of(write(LetterKind.ESCALATION_REFUSAL, c, vars, "Your request to escalate your complaint", null));
-            }
-            case "declined" -> {
-                vars.put("reasons", requireReasons(event, "T-3"));
-                Object exclusion = event.details().get("exclusion");
-                vars.put("redirectTo", pack.exclusions().stream().filter(e -> e.id().equals(exclusion))
-                        .map(PolicyPack.Exclusion::redirectTo).findFirst().orElse(null));
-                vars.put("ombudsman", requireOmbudsman(pack, c, event, "a decision not to consider a complaint", "T-3, Code 2.4"));
-                yield Optional.of(write(LetterKind.DECLINE, c, vars, "We cannot consider your complaint", null));
-            }
-            default -> Optional.empty();
-        };
+            points.add(Map.of("number", p.number(), "summary", p.summary(), "outcome", outcome(p.outcome()), "reasons", p.reasons()));
+        }
+        vars.put("points", points);
+        vars.put("summary", event.reason());
+        List<Map<String, Object>> actions = c.actions().stream()
+                .map(a -> Map.<String, Object>of("description", a.description(), "due", DATE.format(a.due()))).toList();
+        vars.put("actions", actions);
+        vars.put("hasActions", !actions.isEmpty());
+        boolean isFinal = stage >= 1 && stage == pack.finalStage();
+        Map<String, Object> route = isFinal && pack.organisation().regulators().contains("fca-disp")
+                ? requireOmbudsman(pack, c, r.ombudsman(), "a DISP response", "R-5") : null;
+        if (route != null && String.valueOf(route.get("id")).contains("financial")) {
+            // R-5, for complaints that go to the Financial Ombudsman (a debt advice line): resolved by the close of
+            // the third business day, a Summary Resolution Communication; otherwise a final response with the
+            // right to refer within six months
+            vars.put("ombudsman", route);
+            boolean summary = c.clocks().stream().anyMatch(k -> k.id().equals("summary-resolution") && k.stoppedAt() != null
+                    && !k.stoppedAt().isAfter(k.dueBy()));
+            return Optional.of(summary
+                    ? write(LetterKind.DISP_SUMMARY_RESOLUTION, c, vars, "Your complaint has been resolved", "respond@" + stage)
+                    : write(LetterKind.DISP_FINAL_RESPONSE, c, vars, "Our final response to your complaint", "respond@" + stage));
+        }
+        if (isFinal) {
+            // a procedure with no ombudsman at all (247 Alliance's contract services) simply has no such section
+            vars.put("ombudsman", pack.ombudsmen().isEmpty() ? null
+                    : requireOmbudsman(pack, c, r.ombudsman(), "a final response", "A-10, F-8"));
+            return Optional.of(write(LetterKind.FINAL_RESPONSE, c, vars, "Our final response to your complaint", "respond@" + stage));
+        }
+        vars.put("nextStage", pack.stage(stage + 1).map(PolicyPack.Stage::name).orElse(null));
+        vars.put("escalateBy", c.escalationWindow() == null ? null : DATE.format(c.escalationWindow().closesOn()));
+        return Optional.of(write(LetterKind.STAGE_RESPONSE, c, vars, "Our response to your " + c.recordType().replace('-', ' '),
+                "respond@" + stage));
+    }
+
+    private Optional<Draft> escalationRefusal(EscalationRefused r, CaseEvent event, CaseView c, PolicyPack pack, Map<String, Object> vars) {
+        vars.put("reasons", requireReasons(event, "T-8, H-5"));
+        vars.put("ombudsman", requireOmbudsman(pack, c, r.ombudsman(), "a refusal to escalate", "T-3, T-8, Code 6.12"));
+        return Optional.of(write(LetterKind.ESCALATION_REFUSAL, c, vars, "Your request to escalate your complaint", null));
+    }
+
+    private Optional<Draft> decline(Declined d, CaseEvent event, CaseView c, PolicyPack pack, Map<String, Object> vars) {
+        vars.put("reasons", requireReasons(event, "T-3"));
+        String exclusion = d.exclusion();
+        vars.put("redirectTo", pack.exclusions().stream().filter(e -> e.id().equals(exclusion))
+                .map(PolicyPack.Exclusion::redirectTo).findFirst().orElse(null));
+        vars.put("ombudsman", requireOmbudsman(pack, c, d.ombudsman(), "a decision not to consider a complaint", "T-3, Code 2.4"));
+        return Optional.of(write(LetterKind.DECLINE, c, vars, "We cannot consider your complaint", null));
     }
 
     /** Writes a letter from a template; also used for staff reminders. */
@@ -181,9 +215,8 @@ class LetterComposer {
         return vars;
     }
 
-    private static Map<String, Object> requireOmbudsman(PolicyPack pack, CaseView c, CaseEvent event, String letter, String rule) {
-        Object id = event.details().get("ombudsman");
-        Optional<OmbudsmanRoute> route = id != null ? pack.ombudsman(id.toString()) : Optional.empty();
+    private static Map<String, Object> requireOmbudsman(PolicyPack pack, CaseView c, @Nullable String id, String letter, String rule) {
+        Optional<OmbudsmanRoute> route = id != null ? pack.ombudsman(id) : Optional.empty();
         if (route.isEmpty()) {
             String line = c.classification().serviceLine();
             route = (line != null ? pack.serviceLine(line).map(PolicyPack.ServiceLine::ombudsman) : Optional.<String>empty())
@@ -235,14 +268,6 @@ class LetterComposer {
             case PARTLY_UPHELD -> "partly upheld (we got some of this wrong)";
             case NOT_UPHELD -> "not upheld (we do not think we got this wrong)";
         };
-    }
-
-    private static String date(@Nullable Object isoDate) {
-        return isoDate == null ? "" : DATE.format(LocalDate.parse(isoDate.toString()));
-    }
-
-    private static int number(@Nullable Object value, int fallback) {
-        return value instanceof Number n ? n.intValue() : fallback;
     }
 
     private static boolean blank(@Nullable String s) {

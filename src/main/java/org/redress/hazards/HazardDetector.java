@@ -1,13 +1,16 @@
 package org.redress.hazards;
 
 import org.redress.casework.CaseChanged;
+import org.redress.casework.CaseFact.CaseLogged;
 import org.redress.policy.PolicyPacks;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads each newly logged case for a hazard, in the transaction that logs it, so that a damp-and-mould complaint has
- * its hazard record (and Awaab's Law clocks) from the moment it exists. Only the "logged" event costs anything.
+ * its hazard record (and Awaab's Law clocks) from the moment it exists. Only the {@code CaseLogged} event costs anything.
+ * It only reacts (it refuses nothing), yet it stays in the transaction: after commit, a crash between the two would
+ * lose the hazard record, and keeping it would need Spring Modulith's persistent event publication registry.
  */
 @Component
 class HazardDetector {
@@ -21,8 +24,8 @@ class HazardDetector {
     }
 
     @EventListener
-    void on(CaseChanged change) {
-        if (change.events().stream().noneMatch(e -> e.type().equals("logged"))) {
+    void openHazardRecordWithTheCase(CaseChanged change) {
+        if (change.events().stream().noneMatch(e -> e.payload() instanceof CaseLogged)) {
             return;
         }
         var c = change.caseFile();

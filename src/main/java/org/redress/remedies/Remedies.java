@@ -6,6 +6,7 @@ import org.redress.accounts.Accounts;
 import org.redress.accounts.Permission;
 import org.redress.calendar.UkTime;
 import org.redress.casework.CaseEvent;
+import org.redress.casework.CaseFact;
 import org.redress.casework.CaseScope;
 import org.redress.casework.CaseTypes;
 import org.redress.casework.CaseView;
@@ -288,18 +289,18 @@ public class Remedies {
      * once, by its place in the case's list of actions. Called in the transaction of the case change.
      */
     void takeInPromisedActions(String organisation, CaseView c, List<CaseEvent> events) {
-        Optional<CaseEvent> responded = events.stream().filter(e -> e.type().equals("responded")).reduce((a, b) -> b);
+        Optional<CaseEvent> responded = events.stream().filter(e -> e.payload() instanceof CaseFact.StageResponded).reduce((a, b) -> b);
         if (responded.isEmpty() || c.actions().isEmpty()) {
             return;
         }
-        Object stage = responded.get().details().get("stage");
+        int stage = ((CaseFact.StageResponded) responded.get().payload()).stage();
         Instant now = clock.instant();
         List<CaseTypes.Action> actions = c.actions();
         for (int i = 0; i < actions.size(); i++) {
             CaseTypes.Action a = actions.get(i);
             String owner = a.owner() != null && !a.owner().isBlank() ? a.owner() : responded.get().actor();
             Remedy remedy = new Remedy(UUID.randomUUID(), organisation, UUID.fromString(c.id()), c.reference(), Kind.ACTION,
-                    Status.OPEN, a.description(), owner, a.due(), null, stage instanceof Number n ? n.intValue() : c.stage(), i,
+                    Status.OPEN, a.description(), owner, a.due(), null, stage, i,
                     null, null, null, false, null, responded.get().actor(), now, null, null, null, null, null, null, null, 0);
             if (store.insert(remedy)) {
                 store.event(remedy.id(), "promised", now, responded.get().actor(), "promised in the stage response");

@@ -43,8 +43,9 @@ public class ReadModel {
         this.clock = clock;
     }
 
+    /** In the change's transaction on purpose: a row it cannot write rolls the change back, so figures never lag the cases. */
     @EventListener
-    void on(CaseChanged change) {
+    void rewriteRowsWithTheChange(CaseChanged change) {
         // a case whose whole history is this change was just created: it has no rows to replace
         write(change.caseFile(), change.caseFile().history().size() > change.events().size());
     }

@@ -4,6 +4,10 @@ import org.jspecify.annotations.Nullable;
 import org.redress.calendar.UkTime;
 import org.redress.calendar.WorkingDayCalendar;
 import org.redress.casework.CaseEvent;
+import org.redress.casework.CaseFact.Extended;
+import org.redress.casework.CaseFact.PointOutcome;
+import org.redress.casework.CaseFact.StageResponded;
+import org.redress.casework.CaseTypes.Outcome;
 import org.redress.casework.CaseTypes.StageRecord;
 import org.redress.casework.CaseView;
 import org.redress.casework.CaseView.ClockView;
@@ -12,7 +16,6 @@ import org.redress.policy.PolicyPack.ClockRule;
 import org.redress.policy.PolicyPack.Milestone;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,10 +76,12 @@ final class StageProjection {
         if (clock.extensions().isEmpty()) {
             return clock.dueBy();
         }
-        return history.stream().filter(e -> e.type().equals("extended") && clock.id().equals(e.details().get("clock"))
-                        && Integer.valueOf(clock.stage()).equals(asInt(e.details().get("stage"))))
-                .map(e -> e.details().get("previousDue")).filter(String.class::isInstance).map(d -> LocalDate.parse((String) d))
-                .map(UkTime::endOf).findFirst().orElse(clock.dueBy());
+        for (CaseEvent e : history) {
+            if (e.payload() instanceof Extended x && x.clock().equals(clock.id()) && x.stage() == clock.stage()) {
+                return UkTime.endOf(x.previousDue());
+            }
+        }
+        return clock.dueBy();
     }
 
     /**
@@ -85,32 +90,15 @@ final class StageProjection {
      * the history is the only place a stage 1 decision survives.
      */
     static @Nullable String outcome(List<CaseEvent> history, int stage) {
-        String result = null;
+        Outcome result = null;
         for (CaseEvent e : history) {
-            if (!e.type().equals("responded") || !Integer.valueOf(stage).equals(asInt(e.details().get("stage")))) {
-                continue;
-            }
-            if (!(e.details().get("points") instanceof List<?> points) || points.isEmpty()) {
-                continue;
-            }
-            List<String> outcomes = points.stream().map(String::valueOf).map(p -> p.substring(p.indexOf(':') + 1).strip()).toList();
-            result = outcomes.contains("UPHELD") ? "UPHELD" : outcomes.contains("PARTLY_UPHELD") ? "PARTLY_UPHELD" : "NOT_UPHELD";
-        }
-        return result;
-    }
-
-    private static @Nullable Integer asInt(@Nullable Object value) {
-        if (value instanceof Number n) {
-            return n.intValue();
-        }
-        if (value instanceof String s) {
-            try {
-                return Integer.parseInt(s);
-            } catch (NumberFormatException e) {
-                return null;
+            if (e.payload() instanceof StageResponded r && r.stage() == stage && !r.outcomes().isEmpty()) {
+                List<Outcome> outcomes = r.outcomes().stream().map(PointOutcome::outcome).toList();
+                result = outcomes.contains(Outcome.UPHELD) ? Outcome.UPHELD
+                        : outcomes.contains(Outcome.PARTLY_UPHELD) ? Outcome.PARTLY_UPHELD : Outcome.NOT_UPHELD;
             }
         }
-        return null;
+        return result == null ? null : result.name();
     }
 
     private static int workingDays(WorkingDayCalendar calendar, Instant from, Instant to) {

@@ -318,6 +318,9 @@ class CaseApiIT extends CaseApiSupport {
         JsonNode after = api().get(path("alliance-homes", c)).json();
         assertThat(after.get("version").asLong()).isEqualTo(version);
         assertThat(after.get("history")).extracting(e -> e.get("type").asString()).containsExactly("logged", "acknowledged", "withdrawn");
+        // the typed payload stays out of the API: each history entry shows what it always showed (issue 26, item 2)
+        assertThat(after.get("history").get(2).propertyNames()).containsExactlyInAnyOrder("sequence", "type", "at", "actor", "reason", "details");
+        assertThat(after.get("history").get(2).get("details").propertyNames()).containsExactly("stage");
 
         // Code 5.6: a compliment has no stage, so no understanding of a complaint to record
         JsonNode compliment = create("alliance-homes", complaint("compliment", "2026-11-23T09:00:00Z", "housing"));

@@ -237,4 +237,58 @@ class CaseFileTest {
         assertThat(file.state().complainant().name()).isEqualTo(Anonymisation.NAME);
         assertThat(file.state().complainant().tenure()).isEqualTo(Tenure.LOW_COST_HOME_OWNERSHIP);
     }
+
+    private static final String RESPOND_BY_7_DEC = "respond (acknowledgement to response, Code 6.3): Due by the end of Mon 7 Dec 2026: "
+            + "10 working days after Mon 23 Nov 2026 in the England and Wales calendar (the start day is day 0), skipping "
+            + "Sat 28 Nov 2026 (Saturday), Sun 29 Nov 2026 (Sunday), Sat 5 Dec 2026 (Saturday), Sun 6 Dec 2026 (Sunday).";
+
+    @Test
+    void anExtendedDeadlineExplainsTheExtensionInPlainEnglish() {
+        CaseFile file = logged(TestPacks.housingCode(), "complaint", "2026-11-23T10:00", "Point");
+        ok(file.acknowledge(at("2026-11-23T12:00"), "o", null, ENGLAND));
+        assertThat(clock(file, "respond", 1).explanation()).isEqualTo(RESPOND_BY_7_DEC);
+        ok(file.extend("respond", 10, "waiting for the contractor's report", true, at("2026-12-01T12:00"), "officer", ENGLAND));
+        assertThat(clock(file, "respond", 1).explanation()).isEqualTo(RESPOND_BY_7_DEC + " Extended on Tue 1 Dec 2026 by 10 working days "
+                + "(waiting for the contractor's report, agreed with the complainant): now due by the end of Mon 21 Dec 2026: "
+                + "10 working days after Mon 7 Dec 2026 in the England and Wales calendar (the start day is day 0), skipping "
+                + "Sat 12 Dec 2026 (Saturday), Sun 13 Dec 2026 (Sunday), Sat 19 Dec 2026 (Saturday), Sun 20 Dec 2026 (Sunday).");
+        assertThat(clock(file, "respond", 1).dueBy()).isEqualTo(UkTime.endOf(LocalDate.parse("2026-12-21")));
+    }
+
+    @Test
+    void aPausedDeadlineExplainsThePauseAndWhatWasLeft() {
+        CaseFile file = logged(TestPacks.housingCode(), "complaint", "2026-11-23T10:00", "Point");
+        ok(file.acknowledge(at("2026-11-23T12:00"), "o", null, ENGLAND));
+        ok(file.hold(HoldKind.LEGAL, "court papers issued", at("2026-11-25T10:00"), "o", ENGLAND));
+        ok(file.resume(at("2027-01-11T10:00"), "o", "claim settled", ENGLAND));
+        assertThat(clock(file, "respond", 1).explanation()).isEqualTo(RESPOND_BY_7_DEC + " Paused from Wed 25 Nov 2026 to Mon 11 Jan 2027 "
+                + "(court papers issued); 8 working days left, now due by the end of Thu 21 Jan 2027.");
+    }
+
+    @Test
+    void aDeadlineInClockHoursExplainsItsExtensionAndPauseToTheMinute() {
+        CaseFile file = logged(TestPacks.withEmergencyRepairs(), "emergency", "2026-11-23T10:00");
+        String started = "make safe (from receipt to contact, R-9): Due by 10:00 GMT on Tue 24 Nov 2026: 24 hours from 10:00 GMT "
+                + "on Mon 23 Nov 2026 (every hour counts, including nights, weekends and holidays).";
+        assertThat(clock(file, "make-safe", 0).explanation()).isEqualTo(started);
+        ok(file.extend("make-safe", 6, "no access", false, at("2026-11-23T20:00"), "o", ENGLAND));
+        String extended = started + " Extended on Mon 23 Nov 2026 by 6 hours (no access): now due by 16:00 GMT on Tue 24 Nov 2026: "
+                + "6 hours from 10:00 GMT on Tue 24 Nov 2026 (every hour counts, including nights, weekends and holidays).";
+        assertThat(clock(file, "make-safe", 0).explanation()).isEqualTo(extended);
+        ok(file.hold(HoldKind.OTHER, "tenant away", at("2026-11-24T10:00"), "o", ENGLAND));
+        ok(file.resume(at("2026-11-26T09:30"), "o", null, ENGLAND));
+        assertThat(clock(file, "make-safe", 0).explanation()).isEqualTo(extended
+                + " Paused from Tue 24 Nov 2026 to Thu 26 Nov 2026 (tenant away); 6 hours 0 minutes left, now due by 2026-11-26T15:30:00Z.");
+        assertThat(clock(file, "make-safe", 0).dueBy()).isEqualTo(Instant.parse("2026-11-26T15:30:00Z"));
+    }
+
+    @Test
+    void theEscalationWindowExplainsWhenItCloses() {
+        CaseFile file = logged(TestPacks.trustLike(), "complaint", "2026-11-23T10:00", "Point");
+        ok(file.respond(List.of(new PointDecision(1, Outcome.PARTLY_UPHELD, "one visit was missed")), "Sorry", List.of(),
+                at("2026-12-07T16:00"), "manager", ENGLAND));
+        assertThat(file.state().escalationWindow().explanation()).isEqualTo("Escalation may be requested until the end of Mon 21 Dec 2026: "
+                + "10 working days after Mon 7 Dec 2026 in the England and Wales calendar (the start day is day 0), skipping "
+                + "Sat 12 Dec 2026 (Saturday), Sun 13 Dec 2026 (Sunday), Sat 19 Dec 2026 (Saturday), Sun 20 Dec 2026 (Sunday).");
+    }
 }

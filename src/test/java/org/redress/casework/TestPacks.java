@@ -58,6 +58,19 @@ final class TestPacks {
         return pack("trust-like", List.of(one, two), steps, admission);
     }
 
+    /** The housing pack with an emergency repair counted in clock hours: made safe within 24 hours, extendable by up to 12. */
+    static PolicyPack withEmergencyRepairs() {
+        PolicyPack housing = housingCode();
+        RecordType emergency = new RecordType("emergency", "Emergency repair", Handling.CLOCKED, List.of(new ClockRule("make-safe",
+                "make safe", Milestone.RECEIVED, ClockUnit.CLOCK_HOURS, 24, Milestone.CONTACTED,
+                List.of(new ExtensionRule(12, ClockUnit.CLOCK_HOURS, false, true, false, 1, null, "R-9")), "R-9")), List.of(), "R-9");
+        List<RecordType> types = new java.util.ArrayList<>(housing.recordTypes());
+        types.add(emergency);
+        return new PolicyPack(housing.id(), housing.version(), housing.title(), housing.organisation(), housing.serviceLines(),
+                housing.roles(), types, housing.stages(), housing.admission(), housing.exclusions(), housing.steps(),
+                housing.ombudsmen(), housing.compensation(), housing.assumptions(), housing.sources());
+    }
+
     private static PolicyPack pack(String id, List<Stage> stages, List<StepRule> steps, List<AdmissionRule> admission) {
         RecordType complaint = new RecordType("complaint", "Complaint", Handling.STAGED, List.of(), List.of(), "R-1");
         RecordType request = new RecordType("service-request", "Service request", Handling.CLOCKED,

@@ -1,0 +1,210 @@
+package org.redress.casework;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.calendar.ClockUnit;
+import org.redress.casework.CaseTypes.Channel;
+import org.redress.casework.CaseTypes.DeclineGround;
+import org.redress.casework.CaseTypes.EvidenceKind;
+import org.redress.casework.CaseTypes.HoldKind;
+import org.redress.casework.CaseTypes.Outcome;
+import org.redress.casework.CaseTypes.Tenure;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What happened to a case, one record per past-tense event, as other modules read it: {@code event.payload() instanceof
+ * CaseFact.StageResponded r} and then {@code r.outcomes()}, never a string to parse. Each fact is stored as today, its
+ * {@link #type()} string and its {@link #details()} as JSON, so the history and the API show what they always showed;
+ * {@link CaseFacts#read} reads a stored row (old rows included) back into its fact.
+ */
+public sealed interface CaseFact {
+
+    /** The history's type string, e.g. "responded". */
+    String type();
+
+    /** The stored details: numbers, booleans, strings and lists of strings, no nulls. */
+    Map<String, Object> details();
+
+    record CaseLogged(String recordType, Channel channel, Instant receivedAt, String packVersion, @Nullable Tenure tenure,
+                      @Nullable String linkedFrom) implements CaseFact {
+        public String type() { return "logged"; }
+        public Map<String, Object> details() {
+            return d("recordType", recordType, "channel", channel.name(), "receivedAt", receivedAt.toString(), "packVersion", packVersion,
+                    "tenure", tenure == null ? null : tenure.name(), "linkedFrom", linkedFrom);
+        }
+    }
+
+    /** A stage acknowledged: by staff (how, if said; "escalation accepted" for a stage 2), or by the response itself. */
+    record Acknowledged(int stage, @Nullable String method, boolean byTheResponse) implements CaseFact {
+        /** The reason an acknowledgement made by the response is recorded with (the letters skip it). */
+        public static final String BY_THE_RESPONSE = "acknowledged by the response";
+        public String type() { return "acknowledged"; }
+        public Map<String, Object> details() { return d("stage", stage, "method", method); }
+    }
+
+    record Contacted(int stage) implements CaseFact {
+        public String type() { return "contacted"; }
+        public Map<String, Object> details() { return d("stage", stage); }
+    }
+
+    record Assigned(int stage, String owner, String role) implements CaseFact {
+        public String type() { return "assigned"; }
+        public Map<String, Object> details() { return d("stage", stage, "owner", owner, "role", role); }
+    }
+
+    record PointAdded(int number, String summary) implements CaseFact {
+        public String type() { return "point-added"; }
+        public Map<String, Object> details() { return d("number", number, "summary", summary); }
+    }
+
+    record UnderstandingRecorded(int stage, @Nullable String understanding, @Nullable String outcomeWanted) implements CaseFact {
+        public String type() { return "understanding-recorded"; }
+        public Map<String, Object> details() { return d("stage", stage, "understanding", understanding, "outcomeWanted", outcomeWanted); }
+    }
+
+    record EvidenceRecorded(EvidenceKind kind, LocalDate date, String who) implements CaseFact {
+        public String type() { return "evidence-recorded"; }
+        public Map<String, Object> details() { return d("kind", kind.name(), "date", date.toString(), "who", who); }
+    }
+
+    /** A clock extended; {@code tellOmbudsman} when the rule says the complainant is told they may go to the ombudsman. */
+    record Extended(String clock, int stage, int amount, ClockUnit unit, LocalDate previousDue, LocalDate newDue,
+                    boolean complainantAgreed, boolean tellOmbudsman, @Nullable String ombudsman, @Nullable String cite) implements CaseFact {
+        public String type() { return "extended"; }
+        public Map<String, Object> details() {
+            return d("clock", clock, "stage", stage, "amount", amount, "unit", unit.name(), "previousDue", previousDue.toString(),
+                    "newDue", newDue.toString(), "complainantAgreed", complainantAgreed, "tellOmbudsman", tellOmbudsman,
+                    "ombudsman", ombudsman, "cite", cite);
+        }
+    }
+
+    record PutOnHold(HoldKind kind) implements CaseFact {
+        public String type() { return "put-on-hold"; }
+        public Map<String, Object> details() { return d("kind", kind.name()); }
+    }
+
+    record Resumed(Instant heldSince, HoldKind kind) implements CaseFact {
+        public String type() { return "resumed"; }
+        public Map<String, Object> details() { return d("heldSince", heldSince.toString(), "kind", kind.name()); }
+    }
+
+    record StepRecorded(String step, String kind, int stage) implements CaseFact {
+        public String type() { return "step-recorded"; }
+        public Map<String, Object> details() { return d("step", step, "kind", kind, "stage", stage); }
+    }
+
+    /** A point's decision in a response, as the history keeps it ("1: UPHELD"). */
+    record PointOutcome(int number, Outcome outcome) {
+        String stored() { return number + ": " + outcome.name(); }
+    }
+
+    /** A response at a stage (0 for a contact outside the stages), with each decided point's outcome. */
+    record StageResponded(int stage, boolean finalResponse, List<PointOutcome> outcomes, int actions,
+                          @Nullable String ombudsman) implements CaseFact {
+        public StageResponded {
+            outcomes = List.copyOf(outcomes);
+        }
+        public String type() { return "responded"; }
+        public Map<String, Object> details() {
+            return d("stage", stage, "final", finalResponse, "points", outcomes.stream().map(PointOutcome::stored).toList(),
+                    "actions", actions, "ombudsman", ombudsman);
+        }
+    }
+
+    record EscalationRequested(int toStage, Instant requestedAt, boolean insideWindow, @Nullable String lateAcceptedBecause,
+                               @Nullable String unresolved, @Nullable String outcomeWanted) implements CaseFact {
+        public String type() { return "escalation-requested"; }
+        public Map<String, Object> details() {
+            return d("toStage", toStage, "requestedAt", requestedAt.toString(), "insideWindow", insideWindow,
+                    "lateAcceptedBecause", lateAcceptedBecause, "unresolved", unresolved, "outcomeWanted", outcomeWanted);
+        }
+    }
+
+    record EscalationRefused(int stage, String ground, List<String> mustInclude, @Nullable String ombudsman) implements CaseFact {
+        public EscalationRefused {
+            mustInclude = List.copyOf(mustInclude);
+        }
+        public String type() { return "escalation-refused"; }
+        public Map<String, Object> details() { return d("stage", stage, "ground", ground, "mustInclude", mustInclude, "ombudsman", ombudsman); }
+    }
+
+    record Closed(int stage, @Nullable Boolean satisfiedWithHandling, @Nullable Boolean satisfiedWithOutcome, int openActions)
+            implements CaseFact {
+        public String type() { return "closed"; }
+        public Map<String, Object> details() {
+            return d("stage", stage, "satisfiedWithHandling", satisfiedWithHandling, "satisfiedWithOutcome", satisfiedWithOutcome,
+                    "openActions", openActions);
+        }
+    }
+
+    record Reopened(int stage) implements CaseFact {
+        public String type() { return "reopened"; }
+        public Map<String, Object> details() { return d("stage", stage); }
+    }
+
+    record Withdrawn(int stage) implements CaseFact {
+        public String type() { return "withdrawn"; }
+        public Map<String, Object> details() { return d("stage", stage); }
+    }
+
+    record Declined(DeclineGround ground, @Nullable String exclusion, @Nullable String decidedBy, @Nullable String cite,
+                    @Nullable String ombudsman) implements CaseFact {
+        public String type() { return "declined"; }
+        public Map<String, Object> details() {
+            return d("ground", ground.name(), "exclusion", exclusion, "decidedBy", decidedBy, "cite", cite, "ombudsman", ombudsman);
+        }
+    }
+
+    record CorrespondenceReceived(String from, String subject, String messageId) implements CaseFact {
+        public String type() { return "correspondence-received"; }
+        public Map<String, Object> details() { return d("from", from, "subject", subject, "messageId", messageId); }
+    }
+
+    /** Which contact details were corrected, never their values. */
+    record ContactDetailsCorrected(List<String> fields) implements CaseFact {
+        public ContactDetailsCorrected {
+            fields = List.copyOf(fields);
+        }
+        public String type() { return "contact-details-corrected"; }
+        public Map<String, Object> details() { return d("fields", fields); }
+    }
+
+    record TenureRecorded(Tenure tenure, Tenure previous) implements CaseFact {
+        public String type() { return "tenure-recorded"; }
+        public Map<String, Object> details() { return d("tenure", tenure.name(), "previous", previous.name()); }
+    }
+
+    record Anonymised(String basis) implements CaseFact {
+        public String type() { return "anonymised"; }
+        public Map<String, Object> details() { return d("basis", basis); }
+    }
+
+    /** This case became a new linked case of another record type (a service request that became a complaint). */
+    record Reclassified(String newCase, String as) implements CaseFact {
+        public String type() { return "reclassified"; }
+        public Map<String, Object> details() { return d("newCase", newCase, "as", as); }
+    }
+
+    /** A stored row of a type this version does not know, or whose details it cannot read: kept as it is. */
+    record Unread(String type, Map<String, Object> details) implements CaseFact {
+        public Unread {
+            details = Map.copyOf(details);
+        }
+    }
+
+    /** Details from key, value pairs, leaving out the null values (as the history always has). */
+    private static Map<String, Object> d(@Nullable Object... keysAndValues) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            Object value = keysAndValues[i + 1];
+            if (value != null) {
+                details.put(String.valueOf(keysAndValues[i]), value);
+            }
+        }
+        return details;
+    }
+}
