@@ -33,6 +33,7 @@ import org.redress.policy.PolicyPack.RecordType;
 import org.redress.policy.PolicyPack.Stage;
 import org.redress.policy.PolicyPack.StepKind;
 import org.redress.policy.PolicyPack.StepRule;
+import org.redress.web.Refusal;
 
 import java.time.Duration;
 import java.time.Instant;

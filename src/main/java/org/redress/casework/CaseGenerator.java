@@ -21,6 +21,7 @@ import org.redress.people.Organisations;
 import org.redress.policy.PolicyPack;
 import org.redress.policy.PolicyPack.Handling;
 import org.redress.policy.PolicyPacks;
+import org.redress.web.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
