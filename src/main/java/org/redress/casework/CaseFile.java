@@ -10,6 +10,7 @@ import org.redress.policy.PolicyPack.Milestone;
 import org.redress.policy.PolicyPack.RecordType;
 import org.redress.policy.PolicyPack.Stage;
 import org.redress.policy.PolicyPack.StepRule;
+import org.redress.web.Refusal;
 
 import java.time.Instant;
 import java.time.LocalDate;

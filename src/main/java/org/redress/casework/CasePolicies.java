@@ -1,5 +1,6 @@
 package org.redress.casework;
 
+import org.redress.web.Refusal;
 import org.jspecify.annotations.Nullable;
 import org.redress.casework.CaseFile.CaseState;
 import org.redress.casework.CaseFile.NewCase;

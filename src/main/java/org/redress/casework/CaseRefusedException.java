@@ -1,5 +1,6 @@
 package org.redress.casework;
 
+import org.redress.web.Refusal;
 import org.redress.web.RefusedException;
 
 /** A verb the case's policy or state refused; answered with 422 naming the rule. Nothing was changed. */

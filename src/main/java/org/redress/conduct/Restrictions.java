@@ -10,6 +10,7 @@ import org.redress.people.Organisations;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
+import org.redress.web.Refusal;
 import org.redress.web.RefusedException;
 import org.redress.web.TextLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -267,9 +268,9 @@ public class Restrictions implements AdmissionCheck {
         return rs.getObject(column, LocalDate.class);
     }
 
-    private static void refuseIf(Optional<Rules.Refusal> refusal) {
+    private static void refuseIf(Optional<Refusal> refusal) {
         if (refusal.isPresent()) {
-            throw new RefusedException("Not allowed: " + refusal.get().message(), refusal.get().rule(), refusal.get().field());
+            throw new RefusedException("Not allowed: " + refusal.get().message(), refusal.get().cite(), refusal.get().field());
         }
     }
 

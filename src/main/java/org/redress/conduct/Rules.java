@@ -1,6 +1,7 @@
 package org.redress.conduct;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.web.Refusal;
 import org.redress.web.RequestDates;
 import org.redress.web.FieldError;
 
@@ -25,13 +26,9 @@ final class Rules {
     private Rules() {
     }
 
-    /** A change refused by the restriction's state, naming the rule. */
-    record Refusal(String field, String message, String rule) {
-    }
-
     static Optional<Refusal> mayChange(@Nullable LocalDate endedOn, String field) {
         return endedOn == null ? Optional.empty()
-                : Optional.of(new Refusal(field, "the restriction ended on " + DAY.format(endedOn) + "; record a new one instead", "H-5"));
+                : Optional.of(Refusal.onField(field, "the restriction ended on " + DAY.format(endedOn) + "; record a new one instead", "H-5"));
     }
 
     static @Nullable String text(@Nullable String value, String field, String missing, List<FieldError> errors) {

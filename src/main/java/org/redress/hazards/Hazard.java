@@ -6,7 +6,7 @@ import org.redress.calendar.Deadline;
 import org.redress.calendar.Deadlines;
 import org.redress.calendar.WorkingDayCalendar;
 import org.redress.casework.CaseTypes.ClockStatus;
-import org.redress.casework.Refusal;
+import org.redress.web.Refusal;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -10,13 +10,13 @@ import org.redress.casework.CaseScope;
 import org.redress.casework.CaseView;
 import org.redress.casework.Casework;
 import org.redress.casework.OpenClock;
-import org.redress.casework.Refusal;
 import org.redress.database.CacheForgetting;
 import org.redress.policy.PolicyPack;
 import org.redress.policy.PolicyPacks;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
+import org.redress.web.Refusal;
 import org.redress.web.RefusedException;
 import org.redress.web.TextLimits;
 import org.springframework.stereotype.Service;
@@ -243,7 +243,7 @@ public class Hazards {
         Optional<Refusal> refused = verb.apply(hazard);
         if (refused.isPresent()) {
             Refusal r = refused.get();
-            throw new RefusedException(r.message(), r.cite(), r.field());
+            throw r.refuse();
         }
         store.update(hazard);
         return hazard.view(calendarOf(organisation), clock.instant());

@@ -11,6 +11,7 @@ import org.redress.correspondence.StaffNotices;
 import org.redress.learning.Lesson.CaseLink;
 import org.redress.learning.Lesson.Kind;
 import org.redress.learning.Lesson.Status;
+import org.redress.web.Refusal;
 import org.redress.web.RequestDates;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
@@ -169,7 +170,7 @@ public class Learning {
         }
         Lesson.Outcome outcome = lesson.moveTo(to, on, change.reason(), today());
         if (outcome.refusal() != null) {
-            throw new RefusedException(outcome.refusal().message(), outcome.refusal().rule(), outcome.refusal().field());
+            throw outcome.refusal().refuse();
         }
         Lesson after = java.util.Objects.requireNonNull(outcome.after());
         Instant now = clock.instant();
@@ -188,7 +189,7 @@ public class Learning {
     public Told tellComplainants(String organisation, String id, String actor) {
         Lesson lesson = load(organisation, id);
         lesson.mayTellComplainants().ifPresent(r -> {
-            throw new RefusedException(r.message(), r.rule(), r.field());
+            throw r.refuse();
         });
         int elsewhere = casework.visible(casework.scope(organisation), lesson.cases(), CaseLink::caseId).elsewhere();
         if (elsewhere > 0) {

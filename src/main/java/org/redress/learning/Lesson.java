@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.redress.web.Refusal;
 
 /**
  * A lesson learned or a service change made because of complaints (F-14, H-8), with the cases it came from. Its
@@ -46,10 +47,6 @@ public record Lesson(UUID id, String organisation, Kind kind, String title, Stri
             Status.IN_PROGRESS, EnumSet.of(Status.DONE, Status.NOT_ADOPTED),
             Status.DONE, EnumSet.noneOf(Status.class),
             Status.NOT_ADOPTED, EnumSet.noneOf(Status.class));
-
-    /** A refusal naming the rule and the field. */
-    public record Refusal(String message, String rule, @Nullable String field) {
-    }
 
     /**
      * Moves the lesson on. Done needs the date it was done (not in the future); not adopted needs the reason (H-8).

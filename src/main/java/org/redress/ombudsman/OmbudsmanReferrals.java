@@ -7,11 +7,11 @@ import org.redress.casework.CaseScope;
 import org.redress.casework.CaseTypes.Point;
 import org.redress.casework.CaseView;
 import org.redress.casework.Casework;
-import org.redress.casework.Refusal;
 import org.redress.policy.PolicyPack;
 import org.redress.policy.PolicyPacks;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
+import org.redress.web.Refusal;
 import org.redress.web.RefusedException;
 import org.redress.web.TextLimits;
 import org.springframework.context.ApplicationEventPublisher;
@@ -166,7 +166,7 @@ public class OmbudsmanReferrals {
             Optional<Refusal> refused = referral.recordFinding(f.point(), f.finding(), f.notes().strip(), c.points(), clock.instant(), actor);
             if (refused.isPresent()) {
                 Refusal r = refused.get();
-                throw new RefusedException(r.message(), r.cite(), "findings[" + i + "]." + r.field());
+                throw r.at("findings[" + i + "]." + r.field()).refuse();
             }
         }
         referrals.save(referral);
@@ -239,7 +239,7 @@ public class OmbudsmanReferrals {
     private static void refuseIf(Optional<Refusal> refusal) {
         if (refusal.isPresent()) {
             Refusal r = refusal.get();
-            throw new RefusedException(r.message(), r.cite(), r.field());
+            throw r.refuse();
         }
     }
 

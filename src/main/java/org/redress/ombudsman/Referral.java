@@ -3,8 +3,8 @@ package org.redress.ombudsman;
 import org.jspecify.annotations.Nullable;
 import org.redress.casework.CaseTypes.ClockStatus;
 import org.redress.casework.CaseTypes.Point;
-import org.redress.casework.Refusal;
 import org.redress.policy.PolicyPack;
+import org.redress.web.Refusal;
 
 import java.math.BigDecimal;
 import java.time.Instant;

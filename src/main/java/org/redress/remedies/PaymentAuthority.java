@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.redress.accounts.Role;
 import org.redress.policy.PolicyPack.CompensationAuthority;
 import org.redress.remedies.Remedy.PaymentKind;
+import org.redress.web.Refusal;
 
 import java.math.BigDecimal;
 import java.util.Comparator;

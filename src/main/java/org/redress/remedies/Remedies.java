@@ -15,6 +15,7 @@ import org.redress.policy.PolicyPacks;
 import org.redress.remedies.Remedy.Kind;
 import org.redress.remedies.Remedy.PaymentKind;
 import org.redress.remedies.Remedy.Status;
+import org.redress.web.Refusal;
 import org.redress.web.RequestDates;
 import org.redress.web.TextLimits;
 import org.redress.web.FieldError;
@@ -311,7 +312,7 @@ public class Remedies {
     private RemedyView apply(Remedy.Verdict verdict, Instant now, String actor) {
         if (verdict.refusal() != null) {
             Refusal r = verdict.refusal();
-            throw new RefusedException(r.message(), r.rule(), r.field());
+            throw r.refuse();
         }
         Remedy.Changed changed = java.util.Objects.requireNonNull(verdict.changed());
         if (!store.update(changed.after())) {

@@ -2,6 +2,7 @@ package org.redress.remedies;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.accounts.Role;
+import org.redress.web.Refusal;
 
 import java.math.BigDecimal;
 import java.time.Instant;

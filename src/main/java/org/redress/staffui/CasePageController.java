@@ -26,9 +26,11 @@ import java.util.List;
 class CasePageController {
 
     private final StaffCasework staff;
+    private final CaseActions actions;
 
-    CasePageController(StaffCasework staff) {
+    CasePageController(StaffCasework staff, CaseActions actions) {
         this.staff = staff;
+        this.actions = actions;
     }
 
     @GetMapping("/staff/{organisation}/cases/{reference}")
@@ -52,7 +54,7 @@ class CasePageController {
         List<FieldError> errors;
         int status = 422;
         try {
-            staff.act(organisation, reference, principal.getName(), verb, form);
+            actions.act(organisation, reference, principal.getName(), verb, form);
             redirect.addFlashAttribute("done", doneText(verb));
             return "redirect:/staff/" + organisation + "/cases/" + reference;
         } catch (CaseRefusedException e) {

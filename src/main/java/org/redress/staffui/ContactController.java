@@ -15,9 +15,9 @@ import java.security.Principal;
 @Controller
 class ContactController {
 
-    private final StaffCasework staff;
+    private final ContactLogging staff;
 
-    ContactController(StaffCasework staff) {
+    ContactController(ContactLogging staff) {
         this.staff = staff;
     }
 
@@ -31,7 +31,7 @@ class ContactController {
     @PostMapping("/staff/{organisation}/contacts/check")
     String check(@PathVariable String organisation, ContactForm form, Model model,
                  @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response) {
-        StaffCasework.ContactPage checked = staff.check(organisation, form);
+        ContactLogging.ContactPage checked = staff.check(organisation, form);
         if (htmx == null && !checked.errors().isEmpty()) {
             response.setStatus(400); // htmx swaps only a success in, so its fragment names the errors with 200
         }
@@ -47,7 +47,7 @@ class ContactController {
     @PostMapping("/staff/{organisation}/contacts")
     String log(@PathVariable String organisation, ContactForm form, Principal principal, Model model, RedirectAttributes redirect,
                HttpServletResponse response) {
-        StaffCasework.Logged logged = staff.log(organisation, principal.getName(), form);
+        ContactLogging.Logged logged = staff.log(organisation, principal.getName(), form);
         if (logged.view() == null) {
             response.setStatus(400);
             model.addAttribute("contact", logged.page());

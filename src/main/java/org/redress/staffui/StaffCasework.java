@@ -5,8 +5,6 @@ import org.redress.accounts.Accounts;
 import org.redress.accounts.Permission;
 import org.redress.accounts.Permissions;
 import org.redress.accounts.Role;
-import org.redress.casework.CaseFile.NewCase;
-import org.redress.casework.CaseFile.PointDecision;
 import org.redress.casework.CaseQuery;
 import org.redress.casework.CaseScope;
 import org.redress.casework.CaseSection;
@@ -22,32 +20,27 @@ import org.redress.people.Organisations;
 import org.redress.policy.PolicyPack;
 import org.redress.policy.PolicyPacks;
 import org.redress.publicweb.Attachments;
-import org.redress.web.RequestDates;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
-import org.redress.web.TextLimits;
 import org.redress.web.NotFoundException;
 import org.springframework.stereotype.Service;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import static org.redress.staffui.FormValues.blank;
+import static org.redress.staffui.FormValues.blankToNull;
+
 /**
- * What the staff pages need from casework, in the shape the pages show it. Each call is one {@link Casework} call;
- * the permission matrix decides which actions a page offers (the security filter refuses the rest).
+ * What the staff pages read from casework, in the shape the pages show it: the header, the work list and the case page.
+ * Each call is one {@link Casework} call; the permission matrix decides which actions a page offers (the security
+ * filter refuses the rest). Logging a contact is {@link ContactLogging}; the case page's actions are {@link CaseActions}.
  */
 @Service
 class StaffCasework {
 
-    private static final ZoneId UK = ZoneId.of("Europe/London");
     private static final int PAGE_SIZE = 25;
 
     private final Casework casework;
@@ -56,12 +49,11 @@ class StaffCasework {
     private final Organisations organisations;
     private final PolicyPacks packs;
     private final Attachments attachments;
-    private final Clock clock;
 
     private final List<CaseSection> sections;
     private final List<StaffWork> otherWork;
 
-    StaffCasework(Casework casework, Accounts accounts, Organisations organisations, PolicyPacks packs, Attachments attachments, Clock clock,
+    StaffCasework(Casework casework, Accounts accounts, Organisations organisations, PolicyPacks packs, Attachments attachments,
                   List<CaseSection> sections, List<StaffWork> otherWork, CaseDisclosure disclosure) {
         this.otherWork = otherWork;
         this.disclosure = disclosure;
@@ -71,7 +63,6 @@ class StaffCasework {
         this.accounts = accounts;
         this.organisations = organisations;
         this.packs = packs;
-        this.clock = clock;
     }
 
     /** The header of every staff page: who is signed in, their role here, and the organisations they may switch to. */
@@ -140,126 +131,6 @@ class StaffCasework {
                 .sorted(java.util.Comparator.comparing((StaffWork.Item i) -> !i.overdue())
                         .thenComparing(StaffWork.Item::due, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
                 .toList();
-    }
-
-    // ---- log a contact ------------------------------------------------------------------------------------------
-
-    record ContactPage(Organisation organisation, PolicyPack pack, List<Casework.AdmissionWarning> warnings, List<FieldError> errors) {
-    }
-
-    ContactPage contactPage(String organisation) {
-        Organisation org = organisations.require(organisation);
-        return new ContactPage(org, pack(org), List.of(), List.of());
-    }
-
-    /** The warnings logging this contact would raise (F-3, F-11, F-2, S0-3), or what is missing to check it. */
-    ContactPage check(String organisation, ContactForm form) {
-        Organisation org = organisations.require(organisation);
-        PolicyPack pack = pack(org);
-        List<FieldError> errors = new ArrayList<>(TextLimits.formErrorsIn(form));
-        NewCase request = errors.isEmpty() ? newCase(form, pack, errors) : null;
-        if (!errors.isEmpty() || request == null) {
-            return new ContactPage(org, pack, exclusionWarnings(pack, form), errors);
-        }
-        List<Casework.AdmissionWarning> warnings = new ArrayList<>(exclusionWarnings(pack, form));
-        try {
-            warnings.addAll(casework.check(organisation, request));
-        } catch (InvalidInputException e) {
-            errors.addAll(e.errors());
-        } catch (org.redress.casework.CaseRefusedException e) {
-            errors.add(new FieldError(e.refusal().field() == null ? "recordType" : e.refusal().field(), e.refusal().describe()));
-        }
-        return new ContactPage(org, pack, warnings, errors);
-    }
-
-    record Logged(@Nullable CaseView view, ContactPage page) {
-    }
-
-    Logged log(String organisation, String username, ContactForm form) {
-        Organisation org = organisations.require(organisation);
-        PolicyPack pack = pack(org);
-        List<FieldError> errors = new ArrayList<>(TextLimits.formErrorsIn(form));
-        NewCase request = errors.isEmpty() ? newCase(form, pack, errors) : null;
-        if (!errors.isEmpty() || request == null) {
-            return new Logged(null, new ContactPage(org, pack, exclusionWarnings(pack, form), errors));
-        }
-        try {
-            Casework.Created created = casework.create(organisation, request, null, username);
-            return new Logged(created.view(), new ContactPage(org, pack, created.warnings(), List.of()));
-        } catch (InvalidInputException e) {
-            return new Logged(null, new ContactPage(org, pack, List.of(), e.errors()));
-        } catch (org.redress.casework.CaseRefusedException e) {
-            return new Logged(null, new ContactPage(org, pack, List.of(),
-                    List.of(new FieldError(e.refusal().field() == null ? "recordType" : e.refusal().field(), e.refusal().describe()))));
-        }
-    }
-
-    private static List<Casework.AdmissionWarning> exclusionWarnings(PolicyPack pack, ContactForm form) {
-        if (blank(form.exclusion())) {
-            return List.of();
-        }
-        return pack.exclusions().stream().filter(x -> x.id().equals(form.exclusion())).map(x -> new Casework.AdmissionWarning(
-                "OUT_OF_SCOPE", "out of scope under this policy: " + x.description()
-                + (x.redirectTo() == null ? "" : "; redirect it to " + x.redirectTo())
-                + ". You can still log it, then decline it with the reason", x.cite(), List.of())).toList();
-    }
-
-    private @Nullable NewCase newCase(ContactForm f, PolicyPack pack, List<FieldError> errors) {
-        if (blank(f.recordType()) || pack.recordType(f.recordType()).isEmpty()) errors.add(new FieldError("recordType", "Choose what kind of contact this is"));
-        Channel channel = null;
-        try {
-            channel = blank(f.channel()) ? null : Channel.valueOf(f.channel());
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        if (channel == null) errors.add(new FieldError("channel", "Choose how the contact was made"));
-        if (blank(f.name())) errors.add(new FieldError("name", "Enter the name of the person contacting us"));
-        if (!blank(f.email()) && !f.email().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            errors.add(new FieldError("email", "Enter an email address in the correct format, like name@example.com"));
-        }
-        ContactMethod preferred = null;
-        if (!blank(f.preferredContact())) {
-            try {
-                preferred = ContactMethod.valueOf(f.preferredContact());
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("preferredContact", "Choose a contact method from the list"));
-            }
-        }
-        if (preferred == ContactMethod.EMAIL && blank(f.email())) errors.add(new FieldError("email", "Enter an email address, because email is the preferred contact (A-2)"));
-        if ((preferred == ContactMethod.PHONE || preferred == ContactMethod.TEXT) && blank(f.phone())) {
-            errors.add(new FieldError("phone", "Enter a phone number, because phone or text is the preferred contact (A-2)"));
-        }
-        if (preferred == ContactMethod.POST && blank(f.address())) errors.add(new FieldError("address", "Enter an address, because post is the preferred contact (A-2)"));
-        Tenure tenure = Tenure.UNKNOWN;
-        if (!blank(f.tenure())) {
-            tenure = enumValue(Tenure.class, f.tenure(), "tenure", "Choose their tenure from the list, or 'Not known'", errors);
-            if (tenure != null && tenure != Tenure.UNKNOWN && !pack.organisation().socialLandlord()) {
-                errors.add(new FieldError("tenure", "Only a social landlord records a tenure: leave it as 'Not known'"));
-            }
-        }
-        if (blank(f.description())) errors.add(new FieldError("description", "Enter what happened, in the person's own words"));
-        LocalDate received = date(f.receivedDate(), "receivedDate", "the date it was received", errors);
-        LocalDate aware = date(f.awareSince(), "awareSince", "the date they first knew about the problem", errors);
-        if (received != null && received.isAfter(LocalDate.now(clock.withZone(UK)))) {
-            errors.add(new FieldError("receivedDate", "The date received must be today or in the past"));
-        }
-        boolean hasRepresentative = !blank(f.representativeName());
-        if (hasRepresentative && !"yes".equals(f.representativeConsent())) {
-            errors.add(new FieldError("representativeConsent", "Confirm the person has agreed to the representative acting for them (H-4)"));
-        }
-        if (!errors.isEmpty()) {
-            return null;
-        }
-        Instant receivedAt = received == null || received.equals(LocalDate.now(clock.withZone(UK))) ? clock.instant()
-                : received.atTime(9, 0).atZone(UK).toInstant();
-        List<String> points = blank(f.points()) ? List.of() : Arrays.stream(f.points().split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        return new NewCase(f.recordType(), channel, receivedAt,
-                new Complainant(f.name().strip(), blankToNull(f.email()), blankToNull(f.phone()), blankToNull(f.address()), preferred,
-                        blankToNull(f.reasonableAdjustments()), List.of(), tenure == null ? Tenure.UNKNOWN : tenure),
-                hasRepresentative ? new Representative(f.representativeName().strip(), blankToNull(f.representativeRelationship()), null, null,
-                        true, LocalDate.now(clock.withZone(UK))) : null,
-                List.of(), new Classification(null, blankToNull(f.serviceArea()), blankToNull(f.subject()), null),
-                f.description().strip(), blankToNull(f.outcomeWanted()), null, aware, points, null);
     }
 
     // ---- the case page ----------------------------------------------------------------------------------------
@@ -340,153 +211,6 @@ class StaffCasework {
         return "Record what is still unresolved and the outcome wanted (A-6)." + window;
     }
 
-    /** Applies a verb from the case page as the signed-in user; refusals come back as the casework exceptions. */
-    CaseView act(String organisation, String reference, String username, String verb, ActionForm f) {
-        TextLimits.checkForm(f);
-        Long version = f.version();
-        return switch (verb) {
-            case "acknowledge" -> casework.act(organisation, reference, version, username,
-                    (file, now, clocks) -> file.acknowledge(now, username, blankToNull(f.method()), clocks));
-            case "assign" -> {
-                String owner = required("owner", f.owner(), "Enter the username of the owner");
-                yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.assign(owner, now, username));
-            }
-            case "contact" -> {
-                String note = required("note", f.note(), "Enter what was discussed");
-                yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.recordContact(now, username, note, clocks));
-            }
-            case "points" -> {
-                String summary = required("summary", f.summary(), "Enter the point of complaint");
-                yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.addPoint(summary, now, username));
-            }
-            case "understanding" -> {
-                if (blank(f.understanding()) && blank(f.outcomeWanted())) {
-                    throwIfAny(List.of(new FieldError("understanding", "Enter your understanding of the complaint or the outcome wanted")));
-                }
-                yield casework.act(organisation, reference, version, username, (file, now, clocks) ->
-                        file.recordUnderstanding(blankToNull(f.understanding()), blankToNull(f.outcomeWanted()), now, username));
-            }
-            case "evidence" -> {
-                List<FieldError> errors = new ArrayList<>();
-                EvidenceKind kind = enumValue(EvidenceKind.class, f.kind(), "kind", "Choose the kind of evidence", errors);
-                LocalDate date = date(f.date(), "date", "the date of the evidence", errors);
-                if (date == null && errors.stream().noneMatch(e -> e.field().equals("date"))) errors.add(new FieldError("date", "Enter the date of the evidence"));
-                if (blank(f.who())) errors.add(new FieldError("who", "Enter who was involved"));
-                if (blank(f.notes())) errors.add(new FieldError("notes", "Enter notes"));
-                throwIfAny(errors);
-                yield casework.act(organisation, reference, version, username,
-                        (file, now, clocks) -> file.recordEvidence(kind, date, f.who().strip(), f.notes().strip(), now, username));
-            }
-            case "extend" -> {
-                List<FieldError> errors = new ArrayList<>();
-                if (blank(f.clock())) errors.add(new FieldError("clock", "Choose the deadline to extend"));
-                int amount = 0;
-                try {
-                    amount = Integer.parseInt(f.amount() == null ? "" : f.amount().strip());
-                    if (amount < 1) errors.add(new FieldError("amount", "Enter a number of 1 or more"));
-                } catch (NumberFormatException e) {
-                    errors.add(new FieldError("amount", "Enter the extension as a whole number"));
-                }
-                throwIfAny(errors);
-                int by = amount;
-                yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.extend(f.clock(), by,
-                        f.reason() == null ? "" : f.reason().strip(), "yes".equals(f.complainantAgreed()), now, username, clocks));
-            }
-            case "hold" -> {
-                List<FieldError> errors = new ArrayList<>();
-                HoldKind kind = enumValue(HoldKind.class, f.kind(), "kind", "Choose why the case is on hold", errors);
-                throwIfAny(errors);
-                yield casework.act(organisation, reference, version, username,
-                        (file, now, clocks) -> file.hold(kind, f.reason() == null ? "" : f.reason().strip(), now, username, clocks));
-            }
-            case "resume" -> casework.act(organisation, reference, version, username,
-                    (file, now, clocks) -> file.resume(now, username, blankToNull(f.note()), clocks));
-            case "steps" -> {
-                String step = required("step", f.step(), "Choose the step");
-                yield casework.act(organisation, reference, version, username,
-                        (file, now, clocks) -> file.recordStep(step, f.note() == null ? "" : f.note().strip(), now, username));
-            }
-            case "respond" -> respond(organisation, reference, username, f);
-            case "withdraw" -> {
-                String reason = required("reason", f.reason(), "Enter the reason the person gave");
-                yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.withdraw(reason, now, username));
-            }
-            case "decline" -> {
-                List<FieldError> errors = new ArrayList<>();
-                DeclineGround ground = enumValue(DeclineGround.class, f.ground(), "ground", "Choose the ground for declining", errors);
-                if (blank(f.reason())) errors.add(new FieldError("reason", "Enter the reasons the person will be given"));
-                throwIfAny(errors);
-                yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.decline(ground,
-                        blankToNull(f.exclusion()), f.reason().strip(), blankToNull(f.decidedBy()), now, username));
-            }
-            case "close" -> {
-                Satisfaction satisfaction = blank(f.satisfiedWithHandling()) && blank(f.satisfiedWithOutcome()) ? null
-                        : new Satisfaction(yesNo(f.satisfiedWithHandling()), yesNo(f.satisfiedWithOutcome()), blankToNull(f.reason()));
-                yield casework.act(organisation, reference, version, username,
-                        (file, now, clocks) -> file.close(satisfaction, blankToNull(f.note()), now, username, clocks));
-            }
-            case "reopen" -> {
-                String reason = required("reason", f.reason(), "Enter why the case is reopened");
-                yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.reopen(reason, now, username, clocks));
-            }
-            case "escalation-request" -> casework.act(organisation, reference, version, username,
-                    (file, now, clocks) -> file.requestEscalation(now, now, blankToNull(f.unresolved()), blankToNull(f.outcomeWanted()),
-                            blankToNull(f.lateAcceptedBecause()), username, clocks));
-            case "accept-escalation" -> casework.act(organisation, reference, version, username,
-                    (file, now, clocks) -> file.acceptEscalation(now, username, clocks));
-            case "refuse-escalation" -> {
-                String ground = required("ground", f.ground(), "Choose the ground for refusing");
-                yield casework.act(organisation, reference, version, username,
-                        (file, now, clocks) -> file.refuseEscalation(ground, f.reason() == null ? "" : f.reason().strip(), now, username));
-            }
-            case "reclassify" -> casework.reclassify(organisation, reference, required("recordType", f.recordType(), "Choose the new record type"), username).view();
-            case "tenure" -> {
-                List<FieldError> errors = new ArrayList<>();
-                Tenure tenure = enumValue(Tenure.class, f.tenure(), "tenure", "Choose their tenure, or 'Not known'", errors);
-                throwIfAny(errors);
-                yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.recordTenure(tenure, now, username));
-            }
-            default -> throw new NotFoundException("action", "no action '" + verb + "'");
-        };
-    }
-
-    private CaseView respond(String organisation, String reference, String username, ActionForm f) {
-        List<FieldError> errors = new ArrayList<>();
-        if (blank(f.summary())) errors.add(new FieldError("summary", "Enter how the concerns were resolved (S0-8)"));
-        List<PointDecision> decisions = new ArrayList<>();
-        List<String> numbers = f.pointNumber() == null ? List.of() : f.pointNumber();
-        for (int i = 0; i < numbers.size(); i++) {
-            String outcome = f.pointOutcome() != null && i < f.pointOutcome().size() ? f.pointOutcome().get(i) : null;
-            String reasons = f.pointReasons() != null && i < f.pointReasons().size() ? f.pointReasons().get(i) : null;
-            Outcome o = enumValue(Outcome.class, outcome, "pointOutcome" + numbers.get(i), "Choose a decision for point " + numbers.get(i), errors);
-            if (blank(reasons)) errors.add(new FieldError("pointReasons" + numbers.get(i), "Enter the reasons for point " + numbers.get(i) + " (Code 6.7)"));
-            if (o != null && !blank(reasons)) decisions.add(new PointDecision(Integer.parseInt(numbers.get(i)), o, reasons.strip()));
-        }
-        List<Action> actions = new ArrayList<>();
-        if (!blank(f.actions())) {
-            for (String line : f.actions().split("\\R")) {
-                if (line.isBlank()) continue;
-                int bar = line.lastIndexOf('|');
-                LocalDate due = null;
-                if (bar > 0) {
-                    try {
-                        due = RequestDates.parse(line.substring(bar + 1));
-                    } catch (DateTimeParseException e) {
-                        // reported below
-                    }
-                }
-                if (due == null) {
-                    errors.add(new FieldError("actions", "Write each action as 'what will be done | due date', for example 'Repair the boiler | 2027-01-08' (A-5)"));
-                } else {
-                    actions.add(new Action(line.substring(0, bar).strip(), due, null));
-                }
-            }
-        }
-        throwIfAny(errors);
-        return casework.act(organisation, reference, f.version(), username,
-                (file, now, clocks) -> file.respond(decisions, f.summary().strip(), actions, now, username, clocks));
-    }
-
     /** An attached file of a case this user may see (the security filter has checked the organisation). */
     Optional<Attachments.Content> attachment(String organisation, String reference, String id) {
         if (!casework.exists(organisation, reference)) {
@@ -498,52 +222,5 @@ class StaffCasework {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    // ---- helpers ----------------------------------------------------------------------------------------------
-
-    private PolicyPack pack(Organisation org) {
-        return packs.active(org.policyPack()).orElseThrow(() -> new NotFoundException("organisation", "no active policy pack"));
-    }
-
-    private static @Nullable Boolean yesNo(@Nullable String value) {
-        return "yes".equals(value) ? Boolean.TRUE : "no".equals(value) ? Boolean.FALSE : null;
-    }
-
-    private static <E extends Enum<E>> @Nullable E enumValue(Class<E> type, @Nullable String value, String field, String message, List<FieldError> errors) {
-        try {
-            if (!blank(value)) return Enum.valueOf(type, value.strip());
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        errors.add(new FieldError(field, message));
-        return null;
-    }
-
-    private static @Nullable LocalDate date(@Nullable String value, String field, String what, List<FieldError> errors) {
-        if (blank(value)) return null;
-        try {
-            return RequestDates.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "Enter " + what + " as a real date" + RequestDates.hint(e, "")));
-            return null;
-        }
-    }
-
-    private static String required(String field, @Nullable String value, String message) {
-        if (blank(value)) throw new InvalidInputException(field, message);
-        return value.strip();
-    }
-
-    private static void throwIfAny(List<FieldError> errors) {
-        if (!errors.isEmpty()) throw new InvalidInputException(errors);
-    }
-
-    static boolean blank(@Nullable String value) {
-        return value == null || value.isBlank();
-    }
-
-    private static @Nullable String blankToNull(@Nullable String value) {
-        return blank(value) ? null : value.strip();
     }
 }

@@ -22,6 +22,10 @@ import java.util.Locale;
  * <p>Every JSON body is checked against its fields' sizes before its controller runs ({@link TextLimitsAdvice}); a page
  * form is checked with {@link #check(Object)} where the page shows its other errors. Too long: 400 naming the field and
  * its limit, nothing stored.
+ *
+ * <p>The same check reads every other declared rule of a field ({@code @NotBlank}, {@code @Pattern},
+ * {@link EmailAddress}...), so the shape of a request (missing, too long, wrong format) is declared on its record and
+ * checked here, in one place; what depends on the state of a case is a {@link Refusal}.
  */
 public final class TextLimits {
 
@@ -106,8 +110,12 @@ public final class TextLimits {
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<Object> v : VALIDATOR.validate(request)) {
             String field = field(v.getPropertyPath());
-            String message = v.getConstraintDescriptor().getAnnotation() instanceof Size size ? tooLong(size.max()) : v.getMessage();
-            errors.add(new FieldError(field, inWords ? inWords(field) + " " + message : message));
+            // a size names its field in words on a page; any other rule's message on a form is already a whole sentence
+            if (v.getConstraintDescriptor().getAnnotation() instanceof Size size) {
+                errors.add(new FieldError(field, inWords ? inWords(field) + " " + tooLong(size.max()) : tooLong(size.max())));
+            } else {
+                errors.add(new FieldError(field, v.getMessage()));
+            }
         }
         errors.sort(Comparator.comparing(FieldError::field));
         return errors;

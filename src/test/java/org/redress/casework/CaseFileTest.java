@@ -6,6 +6,7 @@ import org.redress.casework.CaseFile.NewCase;
 import org.redress.casework.CaseFile.PointDecision;
 import org.redress.casework.CaseTypes.*;
 import org.redress.policy.PolicyPack;
+import org.redress.web.Refusal;
 
 import java.time.Instant;
 import java.time.LocalDate;

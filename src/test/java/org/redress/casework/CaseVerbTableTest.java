@@ -5,6 +5,7 @@ import org.redress.accounts.Permissions;
 import org.redress.casework.CaseFile.PointDecision;
 import org.redress.casework.CaseTypes.*;
 import org.redress.policy.PolicyPack;
+import org.redress.web.Refusal;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -6,6 +6,7 @@ import org.redress.policy.PolicyPack.CompensationAuthority;
 import org.redress.remedies.Remedy.Kind;
 import org.redress.remedies.Remedy.PaymentKind;
 import org.redress.remedies.Remedy.Status;
+import org.redress.web.Refusal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -44,7 +45,7 @@ class PaymentAuthorityTest {
         Optional<Refusal> refusal = LIMITS.mayDecide(Role.FEEDBACK_MANAGER, PaymentKind.GOODWILL, new BigDecimal("600"));
         assertThat(refusal).get().satisfies(r -> {
             assertThat(r.message()).isEqualTo("£600 is above the local manager's limit of £250");
-            assertThat(r.rule()).startsWith("F-13");
+            assertThat(r.cite()).startsWith("F-13");
         });
         assertThat(LIMITS.mayDecide(Role.DIRECTOR, PaymentKind.GOODWILL, new BigDecimal("600"))).isEmpty();
     }

@@ -11,7 +11,7 @@ import org.redress.casework.CaseTypes.DeclineGround;
 import org.redress.casework.CaseTypes.Outcome;
 import org.redress.casework.CaseTypes.Satisfaction;
 import org.redress.casework.ClockMaker;
-import org.redress.casework.Refusal;
+import org.redress.web.Refusal;
 import org.redress.policy.PolicyPack;
 import org.redress.policy.PolicyPack.Handling;
 

@@ -1,0 +1,190 @@
+package org.redress.staffui;
+
+import org.redress.casework.CaseFile.PointDecision;
+import org.redress.casework.CaseTypes.Action;
+import org.redress.casework.CaseTypes.DeclineGround;
+import org.redress.casework.CaseTypes.EvidenceKind;
+import org.redress.casework.CaseTypes.HoldKind;
+import org.redress.casework.CaseTypes.Outcome;
+import org.redress.casework.CaseTypes.Satisfaction;
+import org.redress.casework.CaseTypes.Tenure;
+import org.redress.casework.CaseView;
+import org.redress.casework.Casework;
+import org.redress.web.FieldError;
+import org.redress.web.NotFoundException;
+import org.redress.web.RequestDates;
+import org.redress.web.TextLimits;
+import org.springframework.stereotype.Service;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.redress.staffui.FormValues.blank;
+import static org.redress.staffui.FormValues.blankToNull;
+import static org.redress.staffui.FormValues.date;
+import static org.redress.staffui.FormValues.enumValue;
+import static org.redress.staffui.FormValues.required;
+import static org.redress.staffui.FormValues.throwIfAny;
+import static org.redress.staffui.FormValues.yesNo;
+
+/**
+ * The actions of the case page: each verb reads the fields of the {@link ActionForm} it needs and is one
+ * {@link Casework} call as the signed-in user.
+ */
+@Service
+class CaseActions {
+
+    private final Casework casework;
+
+    CaseActions(Casework casework) {
+        this.casework = casework;
+    }
+
+    /** Applies a verb from the case page as the signed-in user; refusals come back as the casework exceptions. */
+    CaseView act(String organisation, String reference, String username, String verb, ActionForm f) {
+        TextLimits.checkForm(f);
+        Long version = f.version();
+        return switch (verb) {
+            case "acknowledge" -> casework.act(organisation, reference, version, username,
+                    (file, now, clocks) -> file.acknowledge(now, username, blankToNull(f.method()), clocks));
+            case "assign" -> {
+                String owner = required("owner", f.owner(), "Enter the username of the owner");
+                yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.assign(owner, now, username));
+            }
+            case "contact" -> {
+                String note = required("note", f.note(), "Enter what was discussed");
+                yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.recordContact(now, username, note, clocks));
+            }
+            case "points" -> {
+                String summary = required("summary", f.summary(), "Enter the point of complaint");
+                yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.addPoint(summary, now, username));
+            }
+            case "understanding" -> {
+                if (blank(f.understanding()) && blank(f.outcomeWanted())) {
+                    throwIfAny(List.of(new FieldError("understanding", "Enter your understanding of the complaint or the outcome wanted")));
+                }
+                yield casework.act(organisation, reference, version, username, (file, now, clocks) ->
+                        file.recordUnderstanding(blankToNull(f.understanding()), blankToNull(f.outcomeWanted()), now, username));
+            }
+            case "evidence" -> {
+                List<FieldError> errors = new ArrayList<>();
+                EvidenceKind kind = enumValue(EvidenceKind.class, f.kind(), "kind", "Choose the kind of evidence", errors);
+                LocalDate date = date(f.date(), "date", "the date of the evidence", errors);
+                if (date == null && errors.stream().noneMatch(e -> e.field().equals("date"))) errors.add(new FieldError("date", "Enter the date of the evidence"));
+                if (blank(f.who())) errors.add(new FieldError("who", "Enter who was involved"));
+                if (blank(f.notes())) errors.add(new FieldError("notes", "Enter notes"));
+                throwIfAny(errors);
+                yield casework.act(organisation, reference, version, username,
+                        (file, now, clocks) -> file.recordEvidence(kind, date, f.who().strip(), f.notes().strip(), now, username));
+            }
+            case "extend" -> {
+                List<FieldError> errors = new ArrayList<>();
+                if (blank(f.clock())) errors.add(new FieldError("clock", "Choose the deadline to extend"));
+                int amount = 0;
+                try {
+                    amount = Integer.parseInt(f.amount() == null ? "" : f.amount().strip());
+                    if (amount < 1) errors.add(new FieldError("amount", "Enter a number of 1 or more"));
+                } catch (NumberFormatException e) {
+                    errors.add(new FieldError("amount", "Enter the extension as a whole number"));
+                }
+                throwIfAny(errors);
+                int by = amount;
+                yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.extend(f.clock(), by,
+                        f.reason() == null ? "" : f.reason().strip(), "yes".equals(f.complainantAgreed()), now, username, clocks));
+            }
+            case "hold" -> {
+                List<FieldError> errors = new ArrayList<>();
+                HoldKind kind = enumValue(HoldKind.class, f.kind(), "kind", "Choose why the case is on hold", errors);
+                throwIfAny(errors);
+                yield casework.act(organisation, reference, version, username,
+                        (file, now, clocks) -> file.hold(kind, f.reason() == null ? "" : f.reason().strip(), now, username, clocks));
+            }
+            case "resume" -> casework.act(organisation, reference, version, username,
+                    (file, now, clocks) -> file.resume(now, username, blankToNull(f.note()), clocks));
+            case "steps" -> {
+                String step = required("step", f.step(), "Choose the step");
+                yield casework.act(organisation, reference, version, username,
+                        (file, now, clocks) -> file.recordStep(step, f.note() == null ? "" : f.note().strip(), now, username));
+            }
+            case "respond" -> respond(organisation, reference, username, f);
+            case "withdraw" -> {
+                String reason = required("reason", f.reason(), "Enter the reason the person gave");
+                yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.withdraw(reason, now, username));
+            }
+            case "decline" -> {
+                List<FieldError> errors = new ArrayList<>();
+                DeclineGround ground = enumValue(DeclineGround.class, f.ground(), "ground", "Choose the ground for declining", errors);
+                if (blank(f.reason())) errors.add(new FieldError("reason", "Enter the reasons the person will be given"));
+                throwIfAny(errors);
+                yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.decline(ground,
+                        blankToNull(f.exclusion()), f.reason().strip(), blankToNull(f.decidedBy()), now, username));
+            }
+            case "close" -> {
+                Satisfaction satisfaction = blank(f.satisfiedWithHandling()) && blank(f.satisfiedWithOutcome()) ? null
+                        : new Satisfaction(yesNo(f.satisfiedWithHandling()), yesNo(f.satisfiedWithOutcome()), blankToNull(f.reason()));
+                yield casework.act(organisation, reference, version, username,
+                        (file, now, clocks) -> file.close(satisfaction, blankToNull(f.note()), now, username, clocks));
+            }
+            case "reopen" -> {
+                String reason = required("reason", f.reason(), "Enter why the case is reopened");
+                yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.reopen(reason, now, username, clocks));
+            }
+            case "escalation-request" -> casework.act(organisation, reference, version, username,
+                    (file, now, clocks) -> file.requestEscalation(now, now, blankToNull(f.unresolved()), blankToNull(f.outcomeWanted()),
+                            blankToNull(f.lateAcceptedBecause()), username, clocks));
+            case "accept-escalation" -> casework.act(organisation, reference, version, username,
+                    (file, now, clocks) -> file.acceptEscalation(now, username, clocks));
+            case "refuse-escalation" -> {
+                String ground = required("ground", f.ground(), "Choose the ground for refusing");
+                yield casework.act(organisation, reference, version, username,
+                        (file, now, clocks) -> file.refuseEscalation(ground, f.reason() == null ? "" : f.reason().strip(), now, username));
+            }
+            case "reclassify" -> casework.reclassify(organisation, reference, required("recordType", f.recordType(), "Choose the new record type"), username).view();
+            case "tenure" -> {
+                List<FieldError> errors = new ArrayList<>();
+                Tenure tenure = enumValue(Tenure.class, f.tenure(), "tenure", "Choose their tenure, or 'Not known'", errors);
+                throwIfAny(errors);
+                yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.recordTenure(tenure, now, username));
+            }
+            default -> throw new NotFoundException("action", "no action '" + verb + "'");
+        };
+    }
+
+    private CaseView respond(String organisation, String reference, String username, ActionForm f) {
+        List<FieldError> errors = new ArrayList<>();
+        if (blank(f.summary())) errors.add(new FieldError("summary", "Enter how the concerns were resolved (S0-8)"));
+        List<PointDecision> decisions = new ArrayList<>();
+        List<String> numbers = f.pointNumber() == null ? List.of() : f.pointNumber();
+        for (int i = 0; i < numbers.size(); i++) {
+            String outcome = f.pointOutcome() != null && i < f.pointOutcome().size() ? f.pointOutcome().get(i) : null;
+            String reasons = f.pointReasons() != null && i < f.pointReasons().size() ? f.pointReasons().get(i) : null;
+            Outcome o = enumValue(Outcome.class, outcome, "pointOutcome" + numbers.get(i), "Choose a decision for point " + numbers.get(i), errors);
+            if (blank(reasons)) errors.add(new FieldError("pointReasons" + numbers.get(i), "Enter the reasons for point " + numbers.get(i) + " (Code 6.7)"));
+            if (o != null && !blank(reasons)) decisions.add(new PointDecision(Integer.parseInt(numbers.get(i)), o, reasons.strip()));
+        }
+        List<Action> actions = new ArrayList<>();
+        if (!blank(f.actions())) {
+            for (String line : f.actions().split("\\R")) {
+                if (line.isBlank()) continue;
+                int bar = line.lastIndexOf('|');
+                LocalDate due = null;
+                if (bar > 0) {
+                    try {
+                        due = RequestDates.parse(line.substring(bar + 1));
+                    } catch (DateTimeParseException e) {
+                        // reported below
+                    }
+                }
+                if (due == null) {
+                    errors.add(new FieldError("actions", "Write each action as 'what will be done | due date', for example 'Repair the boiler | 2027-01-08' (A-5)"));
+                } else {
+                    actions.add(new Action(line.substring(0, bar).strip(), due, null));
+                }
+            }
+        }
+        throwIfAny(errors);
+        return casework.act(organisation, reference, f.version(), username,
+                (file, now, clocks) -> file.respond(decisions, f.summary().strip(), actions, now, username, clocks));
+    }}
