@@ -27,7 +27,6 @@ import java.util.Optional;
 @Tag(name = "Cases", description = "Complaints and other contacts, moving through their organisation's procedure")
 class CaseController {
 
-    private static final String TENURES = "LOW_COST_RENTAL, LOW_COST_HOME_OWNERSHIP, OTHER or UNKNOWN";
 
     private final Casework casework;
 
@@ -105,7 +104,8 @@ class CaseController {
     @Operation(summary = "Give the current stage an owner (at stage 2 not the stage 1 handler where the policy says so)")
     CaseView assign(@PathVariable String organisation, @PathVariable("case") String caseRef,
                     @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody AssignRequest r) {
-        String owner = required("owner", r.owner());
+        TextLimits.check(r);
+        String owner = r.owner().strip();
         return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
                 (file, now, clocks) -> file.assign(owner, at(r.at(), now), actor(actor)));
     }
@@ -114,7 +114,8 @@ class CaseController {
     @Operation(summary = "Add a point of complaint")
     CaseView addPoint(@PathVariable String organisation, @PathVariable("case") String caseRef,
                       @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody PointRequest r) {
-        String summary = required("summary", r.summary());
+        TextLimits.check(r);
+        String summary = r.summary().strip();
         return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
                 (file, now, clocks) -> file.addPoint(summary, at(r.at(), now), actor(actor)));
     }
@@ -134,12 +135,7 @@ class CaseController {
     @Operation(summary = "Record evidence: an interview, records examined, a site visit (S0-6)")
     CaseView evidence(@PathVariable String organisation, @PathVariable("case") String caseRef,
                       @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody EvidenceRequest r) {
-        List<FieldError> errors = new ArrayList<>();
-        if (r.kind() == null) errors.add(new FieldError("kind", "is required: INTERVIEW, RECORDS, SITE_VISIT, DOCUMENT or OTHER"));
-        if (r.date() == null) errors.add(new FieldError("date", "is required"));
-        if (blank(r.who())) errors.add(new FieldError("who", "is required"));
-        if (blank(r.notes())) errors.add(new FieldError("notes", "is required"));
-        throwIfAny(errors);
+        TextLimits.check(r);
         return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
                 (file, now, clocks) -> file.recordEvidence(r.kind(), r.date(), r.who(), r.notes(), at(r.at(), now), actor(actor)));
     }
@@ -148,10 +144,7 @@ class CaseController {
     @Operation(summary = "Extend a clock, within the policy's limits, with a reason and the complainant's agreement where needed")
     CaseView extend(@PathVariable String organisation, @PathVariable("case") String caseRef,
                     @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody ExtendRequest r) {
-        List<FieldError> errors = new ArrayList<>();
-        if (blank(r.clock())) errors.add(new FieldError("clock", "is required: the id of the clock to extend, e.g. respond"));
-        if (r.amount() == null) errors.add(new FieldError("amount", "is required"));
-        throwIfAny(errors);
+        TextLimits.check(r);
         return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
                 (file, now, clocks) -> file.extend(r.clock(), r.amount(), r.reason() == null ? "" : r.reason().strip(),
                         Boolean.TRUE.equals(r.complainantAgreed()), at(r.at(), now), actor(actor), clocks));
@@ -161,9 +154,7 @@ class CaseController {
     @Operation(summary = "Put the case on hold (legal hold A-11, awaiting the complainant): its clocks pause")
     CaseView hold(@PathVariable String organisation, @PathVariable("case") String caseRef,
                   @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody HoldRequest r) {
-        if (r.kind() == null) {
-            throw new InvalidInputException("kind", "is required: LEGAL, AWAITING_COMPLAINANT or OTHER");
-        }
+        TextLimits.check(r);
         return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
                 (file, now, clocks) -> file.hold(r.kind(), r.reason() == null ? "" : r.reason().strip(), at(r.at(), now), actor(actor), clocks));
     }
@@ -189,7 +180,8 @@ class CaseController {
     @Operation(summary = "Record a step of the stage: case conference decision (A-8), comment on adverse findings (A-9), mediation offer (F-6)")
     CaseView step(@PathVariable String organisation, @PathVariable("case") String caseRef,
                   @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody StepRequest r) {
-        String step = required("step", r.step());
+        TextLimits.check(r);
+        String step = r.step().strip();
         return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
                 (file, now, clocks) -> file.recordStep(step, r.note() == null ? "" : r.note().strip(), at(r.at(), now), actor(actor)));
     }
@@ -198,28 +190,23 @@ class CaseController {
     @Operation(summary = "Send the stage's response: a decision and reasons for each point, the remedy and outstanding actions (Code 6.7)")
     CaseView respond(@PathVariable String organisation, @PathVariable("case") String caseRef,
                      @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody RespondRequest r) {
-        List<FieldError> errors = new ArrayList<>();
+        TextLimits.check(r);
+        List<String> missing = new ArrayList<>();
         List<PointDecision> decisions = new ArrayList<>();
         List<PointDecisionRequest> points = r.points() == null ? List.of() : r.points();
         for (int i = 0; i < points.size(); i++) {
             PointDecisionRequest p = points.get(i);
-            if (p.number() == null) errors.add(new FieldError("points[" + i + "].number", "is required"));
-            if (p.outcome() == null) errors.add(new FieldError("points[" + i + "].outcome", "is required: UPHELD, PARTLY_UPHELD or NOT_UPHELD"));
-            if (blank(p.reasons())) errors.add(new FieldError("points[" + i + "].reasons", "is required (Code 6.7)"));
-            if (p.number() != null && p.outcome() != null && !blank(p.reasons())) {
-                decisions.add(new PointDecision(p.number(), p.outcome(), p.reasons().strip()));
-            }
+            if (p == null) missing.add("points[" + i + "]");
+            else decisions.add(new PointDecision(p.number(), p.outcome(), p.reasons().strip()));
         }
         List<Action> actions = new ArrayList<>();
         List<ActionRequest> requested = r.actions() == null ? List.of() : r.actions();
         for (int i = 0; i < requested.size(); i++) {
             ActionRequest a = requested.get(i);
-            if (blank(a.description())) errors.add(new FieldError("actions[" + i + "].description", "is required"));
-            if (a.due() == null) errors.add(new FieldError("actions[" + i + "].due", "is required: every promised action has a date (A-5)"));
-            if (!blank(a.description()) && a.due() != null) actions.add(new Action(a.description().strip(), a.due(), a.owner()));
+            if (a == null) missing.add("actions[" + i + "]");
+            else actions.add(new Action(a.description().strip(), a.due(), a.owner()));
         }
-        if (blank(r.summary())) errors.add(new FieldError("summary", "is required: how the concerns were resolved (S0-8)"));
-        throwIfAny(errors);
+        throwIfAny(missing.stream().map(field -> new FieldError(field, "is required")).toList());
         return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
                 (file, now, clocks) -> file.respond(decisions, r.summary().strip(), actions, at(r.at(), now), actor(actor), clocks));
     }
@@ -246,7 +233,8 @@ class CaseController {
     @Operation(summary = "Refuse an escalation request on one of the policy's grounds, with reasons (T-3, T-8, H-5)")
     CaseView refuseEscalation(@PathVariable String organisation, @PathVariable("case") String caseRef,
                               @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody RefuseEscalationRequest r) {
-        String ground = required("ground", r.ground());
+        TextLimits.check(r);
+        String ground = r.ground().strip();
         return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
                 (file, now, clocks) -> file.refuseEscalation(ground, r.reasons() == null ? "" : r.reasons().strip(), at(r.at(), now), actor(actor)));
     }
@@ -280,9 +268,7 @@ class CaseController {
     @Operation(summary = "Decline a complaint at admission (12 months, repeat, vexatious, legal proceedings, out of scope), with reasons")
     CaseView decline(@PathVariable String organisation, @PathVariable("case") String caseRef,
                      @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody DeclineRequest r) {
-        if (r.ground() == null) {
-            throw new InvalidInputException("ground", "is required: TIME_LIMIT, REPEAT, VEXATIOUS, LEGAL_PROCEEDINGS or OUT_OF_SCOPE");
-        }
+        TextLimits.check(r);
         return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
                 (file, now, clocks) -> file.decline(r.ground(), r.exclusion(), r.reasons() == null ? "" : r.reasons().strip(),
                         r.decidedBy(), at(r.at(), now), actor(actor)));
@@ -294,9 +280,7 @@ class CaseController {
                     + "or UNKNOWN. Allowed whatever the case's status, so the regulator's figures can be put right.")
     CaseView tenure(@PathVariable String organisation, @PathVariable("case") String caseRef,
                     @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody TenureRequest r) {
-        if (r.tenure() == null) {
-            throw new InvalidInputException("tenure", "is required: " + TENURES);
-        }
+        TextLimits.check(r);
         return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
                 (file, now, clocks) -> file.recordTenure(r.tenure(), at(r.at(), now), actor(actor)));
     }
@@ -306,40 +290,26 @@ class CaseController {
     @Operation(summary = "Reclassify a contact, e.g. a service request the resident is unhappy with becomes a complaint (Code 1.5): a new linked case")
     CreatedResponse reclassify(@PathVariable String organisation, @PathVariable("case") String caseRef,
                                @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody ReclassifyRequest r) {
-        Casework.Created created = casework.reclassify(organisation, caseRef, required("recordType", r.recordType()), actor(actor));
+        TextLimits.check(r);
+        Casework.Created created = casework.reclassify(organisation, caseRef, r.recordType().strip(), actor(actor));
         return new CreatedResponse(created.view(), false, created.warnings());
     }
 
     // ---- mapping -----------------------------------------------------------------------------------------
 
     private static NewCase newCase(NewCaseRequest r) {
-        List<FieldError> errors = new ArrayList<>();
-        if (blank(r.recordType())) errors.add(new FieldError("recordType", "is required, e.g. complaint"));
-        if (r.channel() == null) errors.add(new FieldError("channel", "is required, e.g. PHONE, EMAIL, LETTER, WEB_FORM"));
+        // the request's shape declared on CaseRequests, then what needs more than one field
+        List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(r));
         ComplainantRequest c = r.complainant();
-        if (c == null || blank(c.name())) errors.add(new FieldError("complainant.name", "is required"));
-        if (c != null && c.email() != null && !c.email().isBlank() && !c.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            errors.add(new FieldError("complainant.email", "is not an email address"));
-        }
+        if (c == null) errors.add(new FieldError("complainant.name", "is required"));
         if (c != null && c.preferredContact() == ContactMethod.EMAIL && blank(c.email())) {
             errors.add(new FieldError("complainant.email", "is required when the preferred contact is email (A-2)"));
         }
-        if (blank(r.description())) errors.add(new FieldError("description", "is required: what happened, in the complainant's words"));
         RepresentativeRequest rep = r.representative();
-        if (rep != null) {
-            if (blank(rep.name())) errors.add(new FieldError("representative.name", "is required"));
-            if (!Boolean.TRUE.equals(rep.consentRecorded())) {
-                errors.add(new FieldError("representative.consentRecorded", "must be true: record the complainant's consent (H-4)"));
-            }
-        }
-        List<String> points = r.points() == null ? List.of() : r.points().stream().map(p -> p == null ? "" : p.strip()).toList();
-        for (int i = 0; i < points.size(); i++) {
-            if (points.get(i).isEmpty()) errors.add(new FieldError("points[" + i + "]", "must not be empty"));
-        }
+        List<String> points = r.points() == null ? List.of() : r.points().stream().map(String::strip).toList();
         List<NamedPersonRequest> named = r.namedPeople() == null ? List.of() : r.namedPeople();
         for (int i = 0; i < named.size(); i++) {
-            if (named.get(i) == null || blank(named.get(i).name())) errors.add(new FieldError("namedPeople[" + i + "].name", "is required"));
-            else if (blank(named.get(i).kind())) errors.add(new FieldError("namedPeople[" + i + "].kind", "is required, e.g. staff or contractor"));
+            if (named.get(i) == null) errors.add(new FieldError("namedPeople[" + i + "].name", "is required"));
         }
         throwIfAny(errors);
         return new NewCase(r.recordType().strip(), r.channel(), r.receivedAt(),

@@ -1,9 +1,13 @@
 package org.redress.casework;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.casework.CaseTypes.*;
+import org.redress.web.EmailAddress;
 import org.redress.web.TextLimits;
 
 import java.time.Instant;
@@ -12,36 +16,49 @@ import java.util.List;
 
 /**
  * The JSON bodies of the case API. Every field is optional to the parser, so missing ones get a named error instead of a
- * 500; every text field has its size ({@link TextLimits}), checked before the controller runs.
+ * 500. Each body's shape is declared here (required, its size from {@link TextLimits}, an email address) and checked
+ * before the controller runs, every field's errors at once; what depends on other fields or on the case is checked after.
  */
 final class CaseRequests {
+
+    /** The tenures a case may record, as the API names them. */
+    static final String TENURES = "LOW_COST_RENTAL, LOW_COST_HOME_OWNERSHIP, OTHER or UNKNOWN";
+
+    private static final String CONSENT = "must be true: record the complainant's consent (H-4)";
 
     private CaseRequests() {
     }
 
-    record ComplainantRequest(@Size(max = TextLimits.NAME) @Nullable String name, @Size(max = TextLimits.NAME) @Nullable String email,
+    record ComplainantRequest(@NotBlank(message = "is required") @Size(max = TextLimits.NAME) @Nullable String name,
+                              @EmailAddress @Size(max = TextLimits.NAME) @Nullable String email,
                               @Size(max = TextLimits.NAME) @Nullable String phone, @Size(max = TextLimits.LINE) @Nullable String address,
                               @Nullable ContactMethod preferredContact, @Size(max = TextLimits.TEXT) @Nullable String reasonableAdjustments,
                               @Nullable List<@Size(max = TextLimits.NAME) String> formats, @Nullable Tenure tenure) {
     }
 
-    record RepresentativeRequest(@Size(max = TextLimits.NAME) @Nullable String name, @Size(max = TextLimits.NAME) @Nullable String relationship,
+    record RepresentativeRequest(@NotBlank(message = "is required") @Size(max = TextLimits.NAME) @Nullable String name,
+                                 @Size(max = TextLimits.NAME) @Nullable String relationship,
                                  @Size(max = TextLimits.NAME) @Nullable String email, @Size(max = TextLimits.NAME) @Nullable String phone,
-                                 @Nullable Boolean consentRecorded, @Nullable LocalDate consentDate) {
+                                 @NotNull(message = CONSENT) @AssertTrue(message = CONSENT) @Nullable Boolean consentRecorded,
+                                 @Nullable LocalDate consentDate) {
     }
 
     /** A member of staff or a contractor the complaint is about. */
-    record NamedPersonRequest(@Size(max = TextLimits.NAME) @Nullable String name, @Size(max = TextLimits.NAME) @Nullable String kind,
+    record NamedPersonRequest(@NotBlank(message = "is required") @Size(max = TextLimits.NAME) @Nullable String name,
+                              @NotBlank(message = "is required, e.g. staff or contractor") @Size(max = TextLimits.NAME) @Nullable String kind,
                               @Size(max = TextLimits.NAME) @Nullable String role) {
     }
 
-    record NewCaseRequest(@Size(max = TextLimits.NAME) @Nullable String recordType, @Nullable Channel channel, @Nullable Instant receivedAt,
+    record NewCaseRequest(@NotBlank(message = "is required, e.g. complaint") @Size(max = TextLimits.NAME) @Nullable String recordType,
+                          @NotNull(message = "is required, e.g. PHONE, EMAIL, LETTER, WEB_FORM") @Nullable Channel channel, @Nullable Instant receivedAt,
                           @Valid @Nullable ComplainantRequest complainant, @Valid @Nullable RepresentativeRequest representative,
                           @Nullable List<@Valid NamedPersonRequest> namedPeople, @Size(max = TextLimits.NAME) @Nullable String serviceLine,
                           @Size(max = TextLimits.NAME) @Nullable String serviceArea, @Size(max = TextLimits.NAME) @Nullable String subject,
-                          @Size(max = TextLimits.NAME) @Nullable String subSubject, @Size(max = TextLimits.TEXT) @Nullable String description,
+                          @Size(max = TextLimits.NAME) @Nullable String subSubject,
+                          @NotBlank(message = "is required: what happened, in the complainant's words") @Size(max = TextLimits.TEXT) @Nullable String description,
+                         
                           @Size(max = TextLimits.TEXT) @Nullable String outcomeWanted, @Size(max = TextLimits.TEXT) @Nullable String understanding,
-                          @Nullable LocalDate awareSince, @Nullable List<@Size(max = TextLimits.TEXT) String> points) {
+                          @Nullable LocalDate awareSince, @Nullable List<@NotBlank(message = "must not be empty") @Size(max = TextLimits.TEXT) String> points) {
     }
 
     record At(@Nullable Long expectedVersion, @Nullable Instant at) {
@@ -50,44 +67,51 @@ final class CaseRequests {
     record AcknowledgeRequest(@Nullable Long expectedVersion, @Nullable Instant at, @Size(max = TextLimits.NAME) @Nullable String method) {
     }
 
-    record AssignRequest(@Nullable Long expectedVersion, @Nullable Instant at, @Size(max = TextLimits.NAME) @Nullable String owner) {
+    record AssignRequest(@Nullable Long expectedVersion, @Nullable Instant at, @NotBlank(message = "is required") @Size(max = TextLimits.NAME) @Nullable String owner) {
     }
 
-    record PointRequest(@Nullable Long expectedVersion, @Nullable Instant at, @Size(max = TextLimits.TEXT) @Nullable String summary) {
+    record PointRequest(@Nullable Long expectedVersion, @Nullable Instant at, @NotBlank(message = "is required") @Size(max = TextLimits.TEXT) @Nullable String summary) {
     }
 
     record UnderstandingRequest(@Nullable Long expectedVersion, @Nullable Instant at, @Size(max = TextLimits.TEXT) @Nullable String understanding,
                                 @Size(max = TextLimits.TEXT) @Nullable String outcomeWanted) {
     }
 
-    record EvidenceRequest(@Nullable Long expectedVersion, @Nullable Instant at, @Nullable EvidenceKind kind,
-                           @Nullable LocalDate date, @Size(max = TextLimits.NAME) @Nullable String who,
-                           @Size(max = TextLimits.TEXT) @Nullable String notes) {
+    record EvidenceRequest(@Nullable Long expectedVersion, @Nullable Instant at,
+                           @NotNull(message = "is required: INTERVIEW, RECORDS, SITE_VISIT, DOCUMENT or OTHER") @Nullable EvidenceKind kind,
+                           @NotNull(message = "is required") @Nullable LocalDate date, @NotBlank(message = "is required") @Size(max = TextLimits.NAME) @Nullable String who,
+                           @NotBlank(message = "is required") @Size(max = TextLimits.TEXT) @Nullable String notes) {
     }
 
-    record ExtendRequest(@Nullable Long expectedVersion, @Nullable Instant at, @Size(max = TextLimits.NAME) @Nullable String clock,
-                         @Nullable Integer amount, @Size(max = TextLimits.TEXT) @Nullable String reason, @Nullable Boolean complainantAgreed) {
+    record ExtendRequest(@Nullable Long expectedVersion, @Nullable Instant at,
+                         @NotBlank(message = "is required: the id of the clock to extend, e.g. respond") @Size(max = TextLimits.NAME) @Nullable String clock,
+                         @NotNull(message = "is required") @Nullable Integer amount, @Size(max = TextLimits.TEXT) @Nullable String reason, @Nullable Boolean complainantAgreed) {
     }
 
-    record HoldRequest(@Nullable Long expectedVersion, @Nullable Instant at, @Nullable HoldKind kind,
+    record HoldRequest(@Nullable Long expectedVersion, @Nullable Instant at,
+                       @NotNull(message = "is required: LEGAL, AWAITING_COMPLAINANT or OTHER") @Nullable HoldKind kind,
                        @Size(max = TextLimits.TEXT) @Nullable String reason) {
     }
 
     record NoteRequest(@Nullable Long expectedVersion, @Nullable Instant at, @Size(max = TextLimits.TEXT) @Nullable String note) {
     }
 
-    record StepRequest(@Nullable Long expectedVersion, @Nullable Instant at, @Size(max = TextLimits.NAME) @Nullable String step,
+    record StepRequest(@Nullable Long expectedVersion, @Nullable Instant at, @NotBlank(message = "is required") @Size(max = TextLimits.NAME) @Nullable String step,
                        @Size(max = TextLimits.TEXT) @Nullable String note) {
     }
 
-    record PointDecisionRequest(@Nullable Integer number, @Nullable Outcome outcome, @Size(max = TextLimits.TEXT) @Nullable String reasons) {
+    record PointDecisionRequest(@NotNull(message = "is required") @Nullable Integer number,
+                                @NotNull(message = "is required: UPHELD, PARTLY_UPHELD or NOT_UPHELD") @Nullable Outcome outcome,
+                                @NotBlank(message = "is required (Code 6.7)") @Size(max = TextLimits.TEXT) @Nullable String reasons) {
     }
 
-    record ActionRequest(@Size(max = TextLimits.TEXT) @Nullable String description, @Nullable LocalDate due,
+    record ActionRequest(@NotBlank(message = "is required") @Size(max = TextLimits.TEXT) @Nullable String description,
+                         @NotNull(message = "is required: every promised action has a date (A-5)") @Nullable LocalDate due,
                          @Size(max = TextLimits.NAME) @Nullable String owner) {
     }
 
-    record RespondRequest(@Nullable Long expectedVersion, @Nullable Instant at, @Size(max = TextLimits.TEXT) @Nullable String summary,
+    record RespondRequest(@Nullable Long expectedVersion, @Nullable Instant at,
+                          @NotBlank(message = "is required: how the concerns were resolved (S0-8)") @Size(max = TextLimits.TEXT) @Nullable String summary,
                           @Nullable List<@Valid PointDecisionRequest> points, @Nullable List<@Valid ActionRequest> actions) {
     }
 
@@ -96,7 +120,7 @@ final class CaseRequests {
                              @Size(max = TextLimits.TEXT) @Nullable String lateAcceptedBecause) {
     }
 
-    record RefuseEscalationRequest(@Nullable Long expectedVersion, @Nullable Instant at, @Size(max = TextLimits.NAME) @Nullable String ground,
+    record RefuseEscalationRequest(@Nullable Long expectedVersion, @Nullable Instant at, @NotBlank(message = "is required") @Size(max = TextLimits.NAME) @Nullable String ground,
                                    @Size(max = TextLimits.TEXT) @Nullable String reasons) {
     }
 
@@ -112,14 +136,15 @@ final class CaseRequests {
     record ReasonRequest(@Nullable Long expectedVersion, @Nullable Instant at, @Size(max = TextLimits.TEXT) @Nullable String reason) {
     }
 
-    record DeclineRequest(@Nullable Long expectedVersion, @Nullable Instant at, @Nullable DeclineGround ground,
+    record DeclineRequest(@Nullable Long expectedVersion, @Nullable Instant at,
+                          @NotNull(message = "is required: TIME_LIMIT, REPEAT, VEXATIOUS, LEGAL_PROCEEDINGS or OUT_OF_SCOPE") @Nullable DeclineGround ground,
                           @Size(max = TextLimits.NAME) @Nullable String exclusion, @Size(max = TextLimits.TEXT) @Nullable String reasons,
                           @Size(max = TextLimits.NAME) @Nullable String decidedBy) {
     }
 
-    record ReclassifyRequest(@Size(max = TextLimits.NAME) @Nullable String recordType) {
+    record ReclassifyRequest(@NotBlank(message = "is required") @Size(max = TextLimits.NAME) @Nullable String recordType) {
     }
 
-    record TenureRequest(@Nullable Long expectedVersion, @Nullable Instant at, @Nullable Tenure tenure) {
+    record TenureRequest(@Nullable Long expectedVersion, @Nullable Instant at, @NotNull(message = "is required: " + TENURES) @Nullable Tenure tenure) {
     }
 }

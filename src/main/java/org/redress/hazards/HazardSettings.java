@@ -3,6 +3,8 @@ package org.redress.hazards;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.web.TextLimits;
@@ -19,7 +21,7 @@ import java.util.regex.Pattern;
  *
  * @param enabled whether new complaints are read for hazards; null means "if the organisation is a social landlord"
  */
-public record HazardSettings(@Nullable Boolean enabled, List<@Valid Category> categories) {
+public record HazardSettings(@Nullable Boolean enabled, @NotEmpty(message = "give at least one category") List<@Valid Category> categories) {
 
     /** Damp and mould, the only category in force from 27 October 2025; organisations add others as they come in. */
     public static final HazardSettings DEFAULT = new HazardSettings(null, List.of(
@@ -30,7 +32,7 @@ public record HazardSettings(@Nullable Boolean enabled, List<@Valid Category> ca
     }
 
     /** A kind of hazard and the words (matched at the start of a word, any case) that suggest it. */
-    public record Category(@Size(max = TextLimits.NAME) String name, List<@Size(max = TextLimits.NAME) String> keywords) {
+    public record Category(@NotBlank(message = "is required") @Size(max = TextLimits.NAME) String name, List<@Size(max = TextLimits.NAME) String> keywords) {
         public Category {
             keywords = keywords == null ? List.of() : List.copyOf(keywords);
         }

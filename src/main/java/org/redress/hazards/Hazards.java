@@ -2,6 +2,8 @@ package org.redress.hazards;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.calendar.Calendars;
@@ -63,7 +65,8 @@ public class Hazards {
                               @Size(max = TextLimits.TEXT) @Nullable String notes) {
     }
 
-    public record AttemptRequest(@Nullable Instant at, @Size(max = TextLimits.NAME) @Nullable String by, @Nullable AttemptOutcome outcome,
+    public record AttemptRequest(@Nullable Instant at, @NotBlank(message = "is required: who tried to get in") @Size(max = TextLimits.NAME) @Nullable String by,
+                                 @NotNull(message = "is required: ACCESS_GIVEN, NO_ACCESS or REFUSED") @Nullable AttemptOutcome outcome,
                                  @Size(max = TextLimits.TEXT) @Nullable String notes) {
     }
 
@@ -73,7 +76,7 @@ public class Hazards {
     public record DoneRequest(@Nullable Instant at, @Size(max = TextLimits.TEXT) @Nullable String findings) {
     }
 
-    public record ClassifyRequest(@Nullable HazardClassification classification) {
+    public record ClassifyRequest(@NotNull(message = "is required: EMERGENCY or SIGNIFICANT") @Nullable HazardClassification classification) {
     }
 
     @Transactional(readOnly = true)
@@ -122,14 +125,9 @@ public class Hazards {
 
     @Transactional
     public HazardSettings saveSettings(String organisation, HazardSettings settings, String actor) {
-        TextLimits.check(settings);
-        List<FieldError> errors = new ArrayList<>();
-        if (settings.categories().isEmpty()) {
-            errors.add(new FieldError("categories", "give at least one category"));
-        }
+        List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(settings));
         for (int i = 0; i < settings.categories().size(); i++) {
             HazardSettings.Category c = settings.categories().get(i);
-            if (c.name() == null || c.name().isBlank()) errors.add(new FieldError("categories[" + i + "].name", "is required"));
             if (c.keywords() == null || c.keywords().isEmpty() || c.keywords().stream().anyMatch(k -> k == null || k.isBlank())) {
                 errors.add(new FieldError("categories[" + i + "].keywords", "give at least one keyword, none blank"));
             }
@@ -182,13 +180,10 @@ public class Hazards {
 
     @Transactional
     public HazardView recordAttempt(String organisation, String caseIdOrReference, UUID id, AttemptRequest request, String actor) {
-        TextLimits.check(request);
         Instant now = clock.instant();
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(request));
         Instant at = when(errors, request.at(), now);
         String by = request.by() == null || request.by().isBlank() ? null : request.by().strip();
-        if (by == null) errors.add(new FieldError("by", "is required: who tried to get in"));
-        if (request.outcome() == null) errors.add(new FieldError("outcome", "is required: ACCESS_GIVEN, NO_ACCESS or REFUSED"));
         if (request.outcome() != null && request.outcome() != AttemptOutcome.ACCESS_GIVEN && (request.notes() == null || request.notes().isBlank())) {
             errors.add(new FieldError("notes", "say what was tried (calling card left, phoned, next date offered): every attempt is evidence"));
         }
@@ -201,9 +196,7 @@ public class Hazards {
 
     @Transactional
     public HazardView classify(String organisation, String caseIdOrReference, UUID id, ClassifyRequest request) {
-        if (request.classification() == null) {
-            throw new InvalidInputException("classification", "is required: EMERGENCY or SIGNIFICANT");
-        }
+        TextLimits.check(request);
         Instant now = clock.instant();
         return change(organisation, caseIdOrReference, id, hazard -> hazard.classify(request.classification(), now));
     }

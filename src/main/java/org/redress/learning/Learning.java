@@ -1,5 +1,6 @@
 package org.redress.learning;
 
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.calendar.UkTime;
@@ -11,7 +12,6 @@ import org.redress.correspondence.StaffNotices;
 import org.redress.learning.Lesson.CaseLink;
 import org.redress.learning.Lesson.Kind;
 import org.redress.learning.Lesson.Status;
-import org.redress.web.Refusal;
 import org.redress.web.RequestDates;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
@@ -62,9 +62,11 @@ public class Learning {
      *
      * @param cases case references (or ids), at least one
      */
-    public record NewLesson(@Size(max = TextLimits.NAME) @Nullable String kind, @Size(max = TextLimits.NAME) @Nullable String title,
-                            @Size(max = TextLimits.TEXT) @Nullable String description, @Size(max = TextLimits.NAME) @Nullable String rootCause,
-                            @Size(max = TextLimits.NAME) @Nullable String owner, @Nullable List<@Size(max = TextLimits.TEXT) String> cases,
+    public record NewLesson(@Size(max = TextLimits.NAME) @Nullable String kind,
+                            @NotBlank(message = "is required: the lesson or change in a few words") @Size(max = TextLimits.NAME) @Nullable String title,
+                            @NotBlank(message = "is required: what was learned or what will change") @Size(max = TextLimits.TEXT) @Nullable String description,
+                            @Size(max = TextLimits.NAME) @Nullable String rootCause,
+                            @NotBlank(message = "is required: who makes it happen") @Size(max = TextLimits.NAME) @Nullable String owner, @Nullable List<@Size(max = TextLimits.TEXT) String> cases,
                             boolean groupSuggestion) {
     }
 
@@ -89,16 +91,15 @@ public class Learning {
 
     @Transactional
     public LessonView create(String organisation, NewLesson input, String actor) {
-        TextLimits.check(input);
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(input)); // its declared shape, then the cases it names
         Kind kind = parse(Kind.class, input.kind() == null || input.kind().isBlank() ? "LESSON" : input.kind(), "kind", errors);
-        String title = required(input.title(), "title", "is required: the lesson or change in a few words", errors, TextLimits.NAME);
-        String description = required(input.description(), "description", "is required: what was learned or what will change", errors, TextLimits.TEXT);
+        String title = strip(input.title());
+        String description = strip(input.description());
         RootCause cause = input.rootCause() == null || input.rootCause().isBlank() ? null : parse(RootCause.class, input.rootCause(), "rootCause", errors);
         if (cause == null && errors.stream().noneMatch(e -> e.field().equals("rootCause"))) {
             errors.add(new FieldError("rootCause", "is required: one of " + Arrays.toString(RootCause.values())));
         }
-        String owner = required(input.owner(), "owner", "is required: who makes it happen", errors, TextLimits.NAME);
+        String owner = strip(input.owner());
         Set<String> references = new LinkedHashSet<>();
         for (String ref : input.cases() == null ? List.<String>of() : input.cases()) {
             for (String part : ref.split("[,\\s]+")) {
@@ -296,16 +297,8 @@ public class Learning {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    private static @Nullable String required(@Nullable String value, String field, String message, List<FieldError> errors, int max) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, message));
-            return null;
-        }
-        if (value.strip().length() > max) {
-            errors.add(new FieldError(field, TextLimits.tooLong(max)));
-            return null;
-        }
-        return value.strip();
+    private static @Nullable String strip(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static <E extends Enum<E>> @Nullable E parse(Class<E> type, String text, String field, List<FieldError> errors) {

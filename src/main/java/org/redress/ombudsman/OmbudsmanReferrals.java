@@ -1,5 +1,7 @@
 package org.redress.ombudsman;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.calendar.UkTime;
@@ -56,19 +58,26 @@ public class OmbudsmanReferrals {
                                 List<Point> points, @Nullable ReferralView referral) {
     }
 
-    public record ReferralRequest(@Size(max = TextLimits.NAME) @Nullable String ombudsman, @Size(max = TextLimits.NAME) @Nullable String reference,
-                                  @Nullable LocalDate referredOn, @Nullable LocalDate informationRequestedOn, @Nullable LocalDate determinedOn,
+    /** The shape of each request is declared on it and checked first, by {@link TextLimits#errorsIn}; dates and amounts against the referral after. */
+    public record ReferralRequest(@NotBlank(message = "is required") @Size(max = TextLimits.NAME) @Nullable String ombudsman,
+                                  @NotBlank(message = "is required") @Size(max = TextLimits.NAME) @Nullable String reference,
+                                  @NotNull(message = "is required (YYYY-MM-DD)") @Nullable LocalDate referredOn, @Nullable LocalDate informationRequestedOn, @Nullable LocalDate determinedOn,
                                   @Size(max = TextLimits.TEXT) @Nullable String overrideReason) {
     }
 
-    public record FindingRequest(@Nullable Integer point, @Nullable Finding finding, @Size(max = TextLimits.TEXT) @Nullable String notes) {
+    public record FindingRequest(@NotNull(message = "is required: the number of the point of complaint") @Nullable Integer point,
+                                 @NotNull(message = "is required: one of [MALADMINISTRATION, SEVERE_MALADMINISTRATION, SERVICE_FAILURE, "
+                                         + "REASONABLE_REDRESS, NO_MALADMINISTRATION, OUTSIDE_JURISDICTION]") @Nullable Finding finding,
+                                 @NotBlank(message = "is required") @Size(max = TextLimits.TEXT) @Nullable String notes) {
     }
 
-    public record OrderRequest(@Nullable OrderKind kind, @Size(max = TextLimits.TEXT) @Nullable String description, @Nullable BigDecimal amount,
-                               @Nullable LocalDate dueOn) {
+    public record OrderRequest(@NotNull(message = "is required: one of [APOLOGISE, PAY, CARRY_OUT_WORKS, REVIEW_POLICY, OTHER]") @Nullable OrderKind kind,
+                               @NotBlank(message = "is required") @Size(max = TextLimits.TEXT) @Nullable String description, @Nullable BigDecimal amount,
+                               @NotNull(message = "is required (YYYY-MM-DD)") @Nullable LocalDate dueOn) {
     }
 
-    public record ComplianceRequest(@Nullable LocalDate compliedOn, @Size(max = TextLimits.TEXT) @Nullable String evidence) {
+    public record ComplianceRequest(@NotNull(message = "is required (YYYY-MM-DD)") @Nullable LocalDate compliedOn,
+                                    @NotBlank(message = "is required") @Size(max = TextLimits.TEXT) @Nullable String evidence) {
     }
 
     @Transactional(readOnly = true)
@@ -107,22 +116,18 @@ public class OmbudsmanReferrals {
         CaseView c = casework.get(organisation, caseIdOrReference);
         PolicyPack pack = packOf(c);
         LocalDate today = today();
-        List<FieldError> errors = new ArrayList<>();
-        String ombudsman = required(errors, "ombudsman", request.ombudsman());
+        List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(request));
+        String ombudsman = strip(request.ombudsman());
         if (ombudsman != null && pack.ombudsman(ombudsman).isEmpty()) {
             errors.add(new FieldError("ombudsman", "must be one of " + pack.ombudsmen().stream().map(PolicyPack.OmbudsmanRoute::id).toList()));
         }
-        String reference = required(errors, "reference", request.reference());
-        TextLimits.check(errors, "reference", reference, TextLimits.NAME);
+        String reference = strip(request.reference());
         LocalDate referredOn = request.referredOn();
-        if (referredOn == null) {
-            errors.add(new FieldError("referredOn", "is required (YYYY-MM-DD)"));
-        } else if (referredOn.isAfter(today)) {
+        if (referredOn != null && referredOn.isAfter(today)) {
             errors.add(new FieldError("referredOn", "must not be in the future"));
         }
         notBeforeNorFuture(errors, "informationRequestedOn", request.informationRequestedOn(), referredOn, today);
         notBeforeNorFuture(errors, "determinedOn", request.determinedOn(), referredOn, today);
-        TextLimits.check(errors, "overrideReason", request.overrideReason(), TextLimits.TEXT);
         throwIfAny(errors);
         Referral.Details details = new Referral.Details(ombudsman, reference, referredOn, request.informationRequestedOn(),
                 request.determinedOn(), request.overrideReason());
@@ -154,10 +159,7 @@ public class OmbudsmanReferrals {
         for (int i = 0; i < findings.size(); i++) {
             FindingRequest f = findings.get(i);
             String at = "findings[" + i + "].";
-            if (f.point() == null) errors.add(new FieldError(at + "point", "is required: the number of the point of complaint"));
-            if (f.finding() == null) errors.add(new FieldError(at + "finding", "is required: one of " + List.of(Finding.values())));
-            required(errors, at + "notes", f.notes());
-            TextLimits.check(errors, at + "notes", f.notes(), TextLimits.TEXT);
+            TextLimits.errorsIn(f).forEach(e -> errors.add(new FieldError(at + e.field(), e.message())));
         }
         throwIfAny(errors);
         Referral referral = requireReferral(organisation, c);
@@ -176,10 +178,7 @@ public class OmbudsmanReferrals {
     @Transactional
     public ReferralView order(String organisation, String caseIdOrReference, OrderRequest request, String actor) {
         CaseView c = casework.get(organisation, caseIdOrReference);
-        List<FieldError> errors = new ArrayList<>();
-        if (request.kind() == null) errors.add(new FieldError("kind", "is required: one of " + List.of(OrderKind.values())));
-        required(errors, "description", request.description());
-        TextLimits.check(errors, "description", request.description(), TextLimits.TEXT);
+        List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(request));
         if (request.kind() == OrderKind.PAY && request.amount() == null) {
             errors.add(new FieldError("amount", "is required for a payment, in pounds"));
         }
@@ -187,7 +186,6 @@ public class OmbudsmanReferrals {
                 || request.amount().compareTo(new BigDecimal("1000000")) >= 0)) {
             errors.add(new FieldError("amount", "must be a positive amount in pounds and pence, under £1,000,000"));
         }
-        if (request.dueOn() == null) errors.add(new FieldError("dueOn", "is required (YYYY-MM-DD)"));
         throwIfAny(errors);
         Referral referral = requireReferral(organisation, c);
         if (request.dueOn().isBefore(referral.stored().referredOn())) {
@@ -201,14 +199,10 @@ public class OmbudsmanReferrals {
     @Transactional
     public ReferralView complied(String organisation, String caseIdOrReference, UUID orderId, ComplianceRequest request, String actor) {
         CaseView c = casework.get(organisation, caseIdOrReference);
-        List<FieldError> errors = new ArrayList<>();
-        if (request.compliedOn() == null) {
-            errors.add(new FieldError("compliedOn", "is required (YYYY-MM-DD)"));
-        } else if (request.compliedOn().isAfter(today())) {
+        List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(request));
+        if (request.compliedOn() != null && request.compliedOn().isAfter(today())) {
             errors.add(new FieldError("compliedOn", "must not be in the future"));
         }
-        required(errors, "evidence", request.evidence());
-        TextLimits.check(errors, "evidence", request.evidence(), TextLimits.TEXT);
         throwIfAny(errors);
         Referral referral = requireReferral(organisation, c);
         if (referral.orders().stream().noneMatch(o -> o.id().equals(orderId))) {
@@ -243,12 +237,8 @@ public class OmbudsmanReferrals {
         }
     }
 
-    private static @Nullable String required(List<FieldError> errors, String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "is required"));
-            return null;
-        }
-        return value.strip();
+    private static @Nullable String strip(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static void notBeforeNorFuture(List<FieldError> errors, String field, @Nullable LocalDate value,

@@ -1,6 +1,9 @@
 package org.redress.privacy;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.casework.CaseTypes.CaseStatus;
@@ -13,6 +16,7 @@ import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
 import org.redress.web.RefusedException;
+import org.redress.web.EmailAddress;
 import org.redress.web.TextLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -62,7 +66,8 @@ public class DataRequests {
         this.clock = clock;
     }
 
-    public record Correction(@Size(max = TextLimits.NAME) @Nullable String name, @Size(max = TextLimits.NAME) @Nullable String email,
+    public record Correction(@Size(max = TextLimits.NAME) @Nullable String name,
+                             @EmailAddress(message = "must be an email address, like name@example.org") @Size(max = TextLimits.NAME) @Nullable String email,
                              @Size(max = TextLimits.NAME) @Nullable String phone, @Size(max = TextLimits.LINE) @Nullable String address) {
         boolean empty() {
             return name == null && email == null && phone == null && address == null;
@@ -71,8 +76,10 @@ public class DataRequests {
 
     // a schema name of its own: another type in the API has the same simple name (ApiDescriptionIT)
     @io.swagger.v3.oas.annotations.media.Schema(name = "NewPrivacyRequest")
-    public record NewRequest(@Size(max = TextLimits.NAME) @Nullable String kind, @Size(max = TextLimits.NAME) @Nullable String caseReference,
-                             @Size(max = TextLimits.NAME) @Nullable String requestedBy, @Size(max = TextLimits.TEXT) @Nullable String request,
+    public record NewRequest(@NotNull(message = KINDS) @Pattern(regexp = "\\s*(ERASURE|RECTIFICATION)\\s*", message = KINDS) @Size(max = TextLimits.NAME) @Nullable String kind,
+                             @NotBlank(message = "must name the case the request is about") @Size(max = TextLimits.NAME) @Nullable String caseReference,
+                             @NotBlank(message = "must say who asked, in 1 to " + TextLimits.NAME + " characters") @Size(max = TextLimits.NAME) @Nullable String requestedBy,
+                             @NotBlank(message = "must say what was asked for, in 1 to " + TextLimits.TEXT + " characters") @Size(max = TextLimits.TEXT) @Nullable String request,
                              @Valid @Nullable Correction correction) {
     }
 
@@ -84,42 +91,30 @@ public class DataRequests {
                           @Nullable Instant decidedAt) {
     }
 
+    private static final String KINDS = "must be ERASURE or RECTIFICATION";
+
     @Transactional
     public Request record(String organisation, NewRequest given, String actor) {
-        TextLimits.check(given);
         organisations.require(organisation);
-        List<FieldError> errors = new ArrayList<>();
+        // the request's shape is declared on NewRequest; whether the case exists and what a rectification needs, here
+        List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(given));
         Kind kind = null;
         try {
             kind = given.kind() == null ? null : Kind.valueOf(given.kind().strip());
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        if (kind == null) {
-            errors.add(new FieldError("kind", "must be ERASURE or RECTIFICATION"));
-        }
         String reference = Retention.blankToNull(given.caseReference());
-        if (reference == null) {
-            errors.add(new FieldError("caseReference", "must name the case the request is about"));
-        } else if (!casework.exists(organisation, reference)) {
+        if (reference != null && !casework.exists(organisation, reference)) {
             errors.add(new FieldError("caseReference", "organisation '" + organisation + "' has no case '" + reference + "'"));
         }
         String who = Retention.blankToNull(given.requestedBy());
-        if (who == null) {
-            errors.add(new FieldError("requestedBy", "must say who asked, in 1 to " + TextLimits.NAME + " characters"));
-        }
         String what = Retention.blankToNull(given.request());
-        if (what == null) {
-            errors.add(new FieldError("request", "must say what was asked for, in 1 to " + TextLimits.TEXT + " characters"));
-        }
         Correction correction = given.correction() == null ? null : new Correction(Retention.blankToNull(given.correction().name()),
                 Retention.blankToNull(given.correction().email()), Retention.blankToNull(given.correction().phone()),
                 Retention.blankToNull(given.correction().address()));
         if (kind == Kind.RECTIFICATION && (correction == null || correction.empty())) {
             errors.add(new FieldError("correction", "a rectification must give the corrected name, email, phone or address"));
-        }
-        if (correction != null && correction.email() != null && !correction.email().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
-            errors.add(new FieldError("correction.email", "must be an email address, like name@example.org"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

@@ -10,6 +10,7 @@ import org.redress.calendar.UkTime;
 import org.redress.casework.CaseTypes.ClockStatus;
 import org.redress.people.Organisations;
 import org.redress.policy.PolicyPacks;
+import org.redress.web.EmailAddress;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
@@ -29,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Subject access requests (R-7; UK GDPR Art. 15): recorded with a due date one calendar month after receipt (Art. 12(3)),
@@ -40,7 +40,6 @@ public class SubjectAccess {
 
     /** A request is "due soon" this many days before its due date. */
     static final int DUE_SOON_DAYS = 7;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final JdbcClient jdbc;
     private final Calendars calendars;
@@ -84,7 +83,7 @@ public class SubjectAccess {
         if (name == null && email == null && phone == null) {
             errors.add(new FieldError("email", "give at least one of the person's email, phone or name"));
         }
-        if (email != null && !EMAIL.matcher(email).matches()) {
+        if (email != null && !EmailAddress.Check.matches(email)) {
             errors.add(new FieldError("email", "must be an email address, like name@example.org"));
         }
         if (phone != null && phone.replaceAll("[^0-9]", "").length() < 6) {

@@ -84,16 +84,8 @@ class PublicCases {
                 types.add(checked.mediaType());
             }
         }
-        List<FieldError> tooLong = TextLimits.formErrorsIn(f);
-        if (!tooLong.isEmpty()) {
-            errors.addAll(tooLong);
-            return new Submitted(null, null, null, null, errors);
-        }
-        if (blank(f.whatHappened())) errors.add(new FieldError("whatHappened", "Tell us what happened"));
-        if (blank(f.name())) errors.add(new FieldError("name", "Enter your full name"));
-        if (!blank(f.email()) && !f.email().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            errors.add(new FieldError("email", "Enter an email address in the correct format, like name@example.com"));
-        }
+        // the form's declared shape (ComplaintForm: required, sizes, the email address) first, then what depends on the answers
+        errors.addAll(TextLimits.formErrorsIn(f));
         ContactMethod method = null;
         if (blank(f.contactBy())) {
             errors.add(new FieldError("contactBy", "Choose how you would like us to contact you"));

@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.redress.calendar.UkTime;
 import org.redress.notices.NoticeRequested;
 import org.redress.people.Organisations;
+import org.redress.web.EmailAddress;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
@@ -70,7 +71,7 @@ class QuarterlyReports {
             errors.add(new FieldError("recipients", "name at least one email address"));
         }
         for (String r : recipients) {
-            if (!r.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            if (!EmailAddress.Check.matches(r)) {
                 errors.add(new FieldError("recipients", "'" + r + "' is not an email address"));
             }
         }

@@ -8,6 +8,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -51,6 +52,18 @@ public final class TextLimits {
     /** Refuses a request or form (400) if any of its fields is longer than its {@code @Size} allows, naming each one. */
     public static void check(Object request) {
         List<FieldError> errors = errorsIn(request);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    /**
+     * Refuses a request (400) if any of its fields is longer than its {@code @Size} allows, before anything reads it
+     * ({@link TextLimitsAdvice}); its other declared rules are checked with {@link #check(Object)} or
+     * {@link #errorsIn(Object)} where its other errors are found, so one answer names them all.
+     */
+    public static void checkSizes(Object request) {
+        List<FieldError> errors = errorsIn(request, false, true);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -107,8 +120,20 @@ public final class TextLimits {
     }
 
     private static List<FieldError> errorsIn(Object request, boolean inWords) {
+        return errorsIn(request, inWords, false);
+    }
+
+    private static List<FieldError> errorsIn(Object request, boolean inWords, boolean sizesOnly) {
+        List<ConstraintViolation<Object>> violations = new ArrayList<>(VALIDATOR.validate(request));
+        if (sizesOnly) {
+            violations.removeIf(v -> !(v.getConstraintDescriptor().getAnnotation() instanceof Size));
+        }
+        // in the order the request declares its fields, as a form shows them; within one field by its path
+        violations.sort(Comparator.comparingInt((ConstraintViolation<Object> v) -> declared(request.getClass(), v.getPropertyPath()))
+                .thenComparingInt(v -> firstIndex(v.getPropertyPath()))
+                .thenComparing(v -> field(v.getPropertyPath())));
         List<FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<Object> v : VALIDATOR.validate(request)) {
+        for (ConstraintViolation<Object> v : violations) {
             String field = field(v.getPropertyPath());
             // a size names its field in words on a page; any other rule's message on a form is already a whole sentence
             if (v.getConstraintDescriptor().getAnnotation() instanceof Size size) {
@@ -117,8 +142,33 @@ public final class TextLimits {
                 errors.add(new FieldError(field, v.getMessage()));
             }
         }
-        errors.sort(Comparator.comparing(FieldError::field));
         return errors;
+    }
+
+    /** Where the path's first field is declared in the request: its place among the record's components. */
+    private static int declared(Class<?> type, Path path) {
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.PROPERTY && node.getName() != null && type.isRecord()) {
+                RecordComponent[] components = type.getRecordComponents();
+                for (int i = 0; i < components.length; i++) {
+                    if (components[i].getName().equals(node.getName())) {
+                        return i;
+                    }
+                }
+            }
+            break;
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /** The first list index in the path ({@code points[12].reasons} is 12), so item 2 comes before item 10. */
+    private static int firstIndex(Path path) {
+        for (Path.Node node : path) {
+            if (node.isInIterable() && node.getIndex() != null) {
+                return node.getIndex();
+            }
+        }
+        return -1;
     }
 
     /** A field's name as words: {@code whatHappened} is "What happened", {@code pointReasons[1]} "Point reasons". */

@@ -24,16 +24,16 @@ class TextLimitsTest {
     }
 
     @Test
-    void everyFieldOverItsLimitIsNamedByItsPathWithTheLimitOnce() {
+    void everyFieldOverItsLimitIsNamedByItsPathWithTheLimitOnceInTheOrderTheRequestDeclaresThem() {
         String megabyte = "x".repeat(1_000_000);
         Request request = new Request(new Person(megabyte, "y".repeat(501)), "z".repeat(TextLimits.TEXT + 1),
                 List.of("fine", megabyte), List.of(new Decision("ok"), new Decision(megabyte)));
         assertThat(TextLimits.errorsIn(request)).containsExactly(
-                new FieldError("decisions[1].reasons", "must be 10,000 characters or fewer"),
-                new FieldError("description", "must be 10,000 characters or fewer"),
                 new FieldError("person.address", "must be 500 characters or fewer"),
                 new FieldError("person.name", "must be 200 characters or fewer"),
-                new FieldError("points[1]", "must be 10,000 characters or fewer"));
+                new FieldError("description", "must be 10,000 characters or fewer"),
+                new FieldError("points[1]", "must be 10,000 characters or fewer"),
+                new FieldError("decisions[1].reasons", "must be 10,000 characters or fewer"));
     }
 
     @Test
@@ -61,8 +61,8 @@ class TextLimitsTest {
     @Test
     void aPageFormsErrorsNameTheFieldInWordsForTheErrorSummary() {
         assertThat(TextLimits.formErrorsIn(new ComplaintForm("w".repeat(10_001), List.of("r".repeat(201))))).containsExactly(
-                new FieldError("pointReasons[0]", "Point reasons must be 200 characters or fewer"),
-                new FieldError("whatHappened", "What happened must be 10,000 characters or fewer"));
+                new FieldError("whatHappened", "What happened must be 10,000 characters or fewer"),
+                new FieldError("pointReasons[0]", "Point reasons must be 200 characters or fewer"));
         assertThatThrownBy(() -> TextLimits.checkFormField("receivedOn", "2".repeat(201), TextLimits.NAME))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("receivedOn: Received on must be 200 characters or fewer");
