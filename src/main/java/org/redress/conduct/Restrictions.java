@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 
 /**
  * Restrictions on contact (F-10, H-5, T-4): record, review, end, and find those that apply to a person. Finding a
@@ -93,8 +94,7 @@ public class Restrictions implements AdmissionCheck {
         }
         String reason = Rules.text(request.reason(), "reason", "Enter the reason for the restriction", errors);
         String decidedBy = Rules.text(request.decidedBy(), "decidedBy", "Enter who decided (F-10: the chief executive or their delegate)", errors);
-        LocalDate decidedOn = Rules.date(request.decidedOn(), "decidedOn", today, errors);
-        Rules.notFuture(decidedOn, today, "decidedOn", errors);
+        LocalDate decidedOn = dayNotFuture(request.decidedOn(), "decidedOn", today, errors);
         LocalDate reviewOn = Rules.date(request.reviewOn(), "reviewOn", null, errors);
         Rules.reviewDate(reviewOn, decidedOn, "reviewOn", errors);
         if (!errors.isEmpty()) {
@@ -122,22 +122,17 @@ public class Restrictions implements AdmissionCheck {
         LocalDate today = today();
         List<FieldError> errors = new ArrayList<>();
         String reason = Rules.text(request.reason(), "reason", "Enter why the restriction ends", errors);
-        LocalDate endedOn = Rules.date(request.endedOn(), "endedOn", today, errors);
-        Rules.notFuture(endedOn, today, "endedOn", errors);
+        LocalDate endedOn = dayNotFuture(request.endedOn(), "endedOn", today, errors);
         if (endedOn != null && endedOn.isBefore(r.decidedOn())) {
             errors.add(new FieldError("endedOn", "The restriction cannot end before it was decided, on " + Rules.DAY.format(r.decidedOn())));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        refuseIf(Rules.mayChange(r.endedOn(), "reason"));
-        int changed = jdbc.sql("""
+        updateWhileInForce(organisation, r, "reason", () -> jdbc.sql("""
                 update conduct.restriction set ended_on = ?, ended_by = ?, end_reason = ?, version = version + 1
                 where id = ? and ended_on is null
-                """).params(endedOn, actor, reason, r.id()).update();
-        if (changed == 0) {
-            refuseIf(Rules.mayChange(get(organisation, id).endedOn(), "reason"));
-        }
+                """).params(endedOn, actor, reason, r.id()).update());
         return get(organisation, id);
     }
 
@@ -148,20 +143,16 @@ public class Restrictions implements AdmissionCheck {
         LocalDate today = today();
         List<FieldError> errors = new ArrayList<>();
         String outcome = Rules.text(request.outcome(), "outcome", "Enter what the review decided", errors);
-        LocalDate reviewedOn = Rules.date(request.reviewedOn(), "reviewedOn", today, errors);
-        Rules.notFuture(reviewedOn, today, "reviewedOn", errors);
+        LocalDate reviewedOn = dayNotFuture(request.reviewedOn(), "reviewedOn", today, errors);
         LocalDate next = Rules.date(request.nextReviewOn(), "nextReviewOn", null, errors);
         Rules.reviewDate(next, reviewedOn, "nextReviewOn", errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        refuseIf(Rules.mayChange(r.endedOn(), "outcome"));
         // the row lock keeps two reviews recorded at once from taking the same sequence number
-        int changed = jdbc.sql("update conduct.restriction set review_on = ?, version = version + 1 where id = ? and ended_on is null")
-                .params(next, r.id()).update();
-        if (changed == 0) {
-            refuseIf(Rules.mayChange(get(organisation, id).endedOn(), "outcome"));
-        }
+        updateWhileInForce(organisation, r, "outcome", () -> jdbc.sql(
+                "update conduct.restriction set review_on = ?, version = version + 1 where id = ? and ended_on is null")
+                .params(next, r.id()).update());
         jdbc.sql("""
                 insert into conduct.review (restriction_id, sequence, reviewed_on, reviewed_by, outcome, next_review_on, recorded_at)
                 values (?, (select coalesce(max(sequence), 0) + 1 from conduct.review where restriction_id = ?), ?, ?, ?, ?, ?)
@@ -266,6 +257,24 @@ public class Restrictions implements AdmissionCheck {
 
     private static LocalDate date(ResultSet rs, int column) throws SQLException {
         return rs.getObject(column, LocalDate.class);
+    }
+
+    /** A day given as text, today when left empty, and not in the future. */
+    private static @Nullable LocalDate dayNotFuture(@Nullable String value, String field, LocalDate today, List<FieldError> errors) {
+        LocalDate day = Rules.date(value, field, today, errors);
+        Rules.notFuture(day, today, field, errors);
+        return day;
+    }
+
+    /**
+     * Runs an update that only touches a restriction still in force: refused before when it has ended, and refused after
+     * when it ended in between (the update changed no row).
+     */
+    private void updateWhileInForce(String organisation, Restriction r, String field, IntSupplier update) {
+        refuseIf(Rules.mayChange(r.endedOn(), field));
+        if (update.getAsInt() == 0) {
+            refuseIf(Rules.mayChange(get(organisation, r.id().toString()).endedOn(), field));
+        }
     }
 
     private static void refuseIf(Optional<Refusal> refusal) {

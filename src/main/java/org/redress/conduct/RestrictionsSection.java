@@ -2,6 +2,7 @@ package org.redress.conduct;
 
 import org.redress.casework.CaseSection;
 import org.redress.casework.CaseView;
+import org.redress.pages.LinkedSection;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -9,27 +10,13 @@ import java.util.Optional;
 
 /** On every case of a restricted person, the restrictions in force (F-10, H-5), with a review that is due or overdue. */
 @Component
-class RestrictionsSection implements CaseSection {
+class RestrictionsSection extends LinkedSection implements CaseSection {
 
     private final Restrictions restrictions;
 
     RestrictionsSection(Restrictions restrictions) {
+        super("restrictions", "Restrictions on contact", 10);
         this.restrictions = restrictions;
-    }
-
-    @Override
-    public String id() {
-        return "restrictions";
-    }
-
-    @Override
-    public String title() {
-        return "Restrictions on contact";
-    }
-
-    @Override
-    public int order() {
-        return 10;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.redress.equality;
 
 import org.redress.casework.CaseSection;
 import org.redress.casework.CaseView;
+import org.redress.pages.LinkedSection;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -11,21 +12,10 @@ import java.util.Optional;
  * nothing kept links an answer to a case.
  */
 @Component
-class EqualitySection implements CaseSection {
+class EqualitySection extends LinkedSection implements CaseSection {
 
-    @Override
-    public String id() {
-        return "equality";
-    }
-
-    @Override
-    public String title() {
-        return "Equality monitoring questions";
-    }
-
-    @Override
-    public int order() {
-        return 200;
+    EqualitySection() {
+        super("equality", "Equality monitoring questions", 200);
     }
 
     @Override

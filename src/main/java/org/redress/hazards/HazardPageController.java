@@ -5,8 +5,6 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.calendar.UkTime;
 import org.redress.casework.Casework;
-import org.redress.pages.Brand;
-import org.redress.pages.Branding;
 import org.redress.web.RequestDates;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
@@ -18,7 +16,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -41,12 +38,10 @@ class HazardPageController implements org.redress.pages.StaffPage {
 
     private final Hazards hazards;
     private final Casework casework;
-    private final Branding branding;
 
-    HazardPageController(Hazards hazards, Casework casework, Branding branding) {
+    HazardPageController(Hazards hazards, Casework casework) {
         this.hazards = hazards;
         this.casework = casework;
-        this.branding = branding;
     }
 
     /** Every form on the page posts some of these; times are UK local ("2026-11-24T10:00"), blank meaning now. */
@@ -54,11 +49,6 @@ class HazardPageController implements org.redress.pages.StaffPage {
                       @Size(max = TextLimits.NAME) @Nullable String at, @Size(max = TextLimits.NAME) @Nullable String by,
                       @Size(max = TextLimits.NAME) @Nullable String outcome, @Size(max = TextLimits.NAME) @Nullable String classification,
                       @Size(max = TextLimits.TEXT) @Nullable String findings) {
-    }
-
-    @ModelAttribute("brand")
-    Brand brand(@PathVariable String organisation) {
-        return branding.of(organisation);
     }
 
     @GetMapping("/staff/{organisation}/cases/{reference}/hazards")

@@ -3,6 +3,7 @@ package org.redress.hazards;
 import org.redress.casework.CaseSection;
 import org.redress.casework.CaseTypes.ClockStatus;
 import org.redress.casework.CaseView;
+import org.redress.pages.LinkedSection;
 import org.redress.pages.PageText;
 import org.springframework.stereotype.Component;
 
@@ -13,29 +14,15 @@ import java.util.stream.Collectors;
 
 /** The hazards line on the staff case page: each hazard and its next Awaab's Law deadline, with its status in words. */
 @Component
-class HazardsSection implements CaseSection {
+class HazardsSection extends LinkedSection implements CaseSection {
 
     private final Hazards hazards;
     private final PageText text;
 
     HazardsSection(Hazards hazards, PageText text) {
+        super("hazards", "Hazards (Awaab's Law)", 20);
         this.hazards = hazards;
         this.text = text;
-    }
-
-    @Override
-    public String id() {
-        return "hazards";
-    }
-
-    @Override
-    public String title() {
-        return "Hazards (Awaab's Law)";
-    }
-
-    @Override
-    public int order() {
-        return 20;
     }
 
     @Override

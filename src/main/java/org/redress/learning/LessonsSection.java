@@ -2,6 +2,7 @@ package org.redress.learning;
 
 import org.redress.casework.CaseSection;
 import org.redress.casework.CaseView;
+import org.redress.pages.LinkedSection;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -9,27 +10,13 @@ import java.util.Optional;
 
 /** The case page's link to the lessons and service changes this case led to (F-14, H-8). */
 @Component
-class LessonsSection implements CaseSection {
+class LessonsSection extends LinkedSection implements CaseSection {
 
     private final Learning learning;
 
     LessonsSection(Learning learning) {
+        super("lessons", "Lessons and service changes", 20);
         this.learning = learning;
-    }
-
-    @Override
-    public String id() {
-        return "lessons";
-    }
-
-    @Override
-    public String title() {
-        return "Lessons and service changes";
-    }
-
-    @Override
-    public int order() {
-        return 20;
     }
 
     @Override

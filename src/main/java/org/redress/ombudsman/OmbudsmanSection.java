@@ -2,6 +2,7 @@ package org.redress.ombudsman;
 
 import org.redress.casework.CaseSection;
 import org.redress.casework.CaseView;
+import org.redress.pages.LinkedSection;
 import org.springframework.stereotype.Component;
 
 import java.time.format.DateTimeFormatter;
@@ -10,29 +11,15 @@ import java.util.Optional;
 
 /** The ombudsman line on the staff case page: whether the case was referred and how its orders stand. */
 @Component
-class OmbudsmanSection implements CaseSection {
+class OmbudsmanSection extends LinkedSection implements CaseSection {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private final OmbudsmanReferrals referrals;
 
     OmbudsmanSection(OmbudsmanReferrals referrals) {
+        super("ombudsman", "Ombudsman and information pack", 80);
         this.referrals = referrals;
-    }
-
-    @Override
-    public String id() {
-        return "ombudsman";
-    }
-
-    @Override
-    public String title() {
-        return "Ombudsman and information pack";
-    }
-
-    @Override
-    public int order() {
-        return 80;
     }
 
     @Override

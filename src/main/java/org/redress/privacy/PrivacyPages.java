@@ -3,8 +3,6 @@ package org.redress.privacy;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.redress.calendar.UkTime;
-import org.redress.pages.Brand;
-import org.redress.pages.Branding;
 import org.redress.people.Organisations;
 import org.redress.web.RequestDates;
 import org.redress.web.FieldError;
@@ -16,7 +14,6 @@ import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,13 +34,12 @@ class PrivacyPages implements org.redress.pages.StaffPage {
     private final Retention retention;
     private final SubjectAccess subjectAccess;
     private final Organisations organisations;
-    private final Branding branding;
     private final AsyncTaskExecutor executor;
     private final Clock clock;
     private final org.redress.casework.Casework casework;
     private final PrivacySection section;
 
-    PrivacyPages(Retention retention, SubjectAccess subjectAccess, Organisations organisations, Branding branding,
+    PrivacyPages(Retention retention, SubjectAccess subjectAccess, Organisations organisations,
                  @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor, Clock clock,
                  org.redress.casework.Casework casework, PrivacySection section) {
         this.casework = casework;
@@ -51,14 +47,8 @@ class PrivacyPages implements org.redress.pages.StaffPage {
         this.retention = retention;
         this.subjectAccess = subjectAccess;
         this.organisations = organisations;
-        this.branding = branding;
         this.executor = executor;
         this.clock = clock;
-    }
-
-    @ModelAttribute("brand")
-    Brand brand(@PathVariable String organisation) {
-        return branding.of(organisation);
     }
 
     @GetMapping("/staff/{organisation}/privacy")

@@ -5,35 +5,22 @@ import org.redress.accounts.Permission;
 import org.redress.accounts.Permissions;
 import org.redress.casework.CaseSection;
 import org.redress.casework.CaseView;
+import org.redress.pages.LinkedSection;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
 /** On the case page, for administrators: when the case's personal data will be anonymised, or why it is kept. */
 @Component
-class PrivacySection implements CaseSection {
+class PrivacySection extends LinkedSection implements CaseSection {
 
     private final Retention retention;
     private final Accounts accounts;
 
     PrivacySection(Retention retention, Accounts accounts) {
+        super("privacy", "Personal data and retention", 900);
         this.retention = retention;
         this.accounts = accounts;
-    }
-
-    @Override
-    public String id() {
-        return "privacy";
-    }
-
-    @Override
-    public String title() {
-        return "Personal data and retention";
-    }
-
-    @Override
-    public int order() {
-        return 900;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.redress.remedies;
 
 import org.redress.casework.CaseSection;
 import org.redress.casework.CaseView;
+import org.redress.pages.LinkedSection;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -10,27 +11,13 @@ import java.util.Optional;
 
 /** The case page's link to the remedies, with what needs attention: payments to decide, overdue promised actions. */
 @Component
-class RemediesSection implements CaseSection {
+class RemediesSection extends LinkedSection implements CaseSection {
 
     private final Remedies remedies;
 
     RemediesSection(Remedies remedies) {
+        super("remedies", "Remedies and payments", 10);
         this.remedies = remedies;
-    }
-
-    @Override
-    public String id() {
-        return "remedies";
-    }
-
-    @Override
-    public String title() {
-        return "Remedies and payments";
-    }
-
-    @Override
-    public int order() {
-        return 10;
     }
 
     @Override

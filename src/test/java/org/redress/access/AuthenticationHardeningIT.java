@@ -245,11 +245,20 @@ class AuthenticationHardeningIT {
     // --- the change-password page counts wrong current passwords ---
 
     @Test
+    void aRefusedSignInIsNamedInTheErrorSummaryWithTheLockingRule() {
+        RawHttp.Reply page = RawHttp.send("127.0.0.1", port, "GET", "/sign-in?error", Map.of(), "");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("There is a problem", "href=\"#username\"",
+                "The username or password is wrong, or the account is locked. After 5 wrong passwords an account is locked for 15 minutes.");
+    }
+
+    @Test
     void wrongCurrentPasswordsOnTheChangePageLockTheAccountAsWrongSignInsDo() {
         String username = caseWorker();
         Caller me = Caller.signedIn(port, username, FIRST_PASSWORD);
         for (int i = 0; i < 5; i++) {
-            assertThat(changePassword(me, "a-guess-" + i, "river kettle orange lamp").body()).contains("Your current password is wrong");
+            assertThat(changePassword(me, "a-guess-" + i, "river kettle orange lamp").body())
+                    .contains("There is a problem", "href=\"#current\"", "Your current password is wrong");
         }
         assertThat(changePassword(me, FIRST_PASSWORD, "river kettle orange lamp").body())
                 .contains("Your account is locked after too many wrong passwords");
