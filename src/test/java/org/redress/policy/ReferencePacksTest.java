@@ -80,4 +80,34 @@ class ReferencePacksTest {
         assertThat(stage.clock("final-response").orElseThrow().amount()).isEqualTo(8);
         assertThat(disp.ombudsman("financial-ombudsman").orElseThrow().conditions()).contains("6 months");
     }
+
+    @Test
+    void theDispReturnBandsAndTheTimeToReferComeFromTheDispPack() { // R-5, issue 26, item 6
+        assertThat(DispFigures.from(PackFixtures.shipped("fca-disp"))).isEqualTo(new DispFigures(4, 8, 6, "fca-disp v1"));
+        assertThat(DispFigures.REGULATIONS).isEqualTo(new DispFigures(4, 8, 6, "REGULATIONS.md"));
+    }
+
+    @Test
+    void aNewVersionOfTheDispPackChangesTheReturnBandsAndTheTimeToRefer() { // issue 26, item 6
+        String changed = PackFixtures.shippedText("fca-disp")
+                .replace("returnBand: 4 weeks", "returnBand: 3 weeks")
+                .replace("within: 8 weeks", "within: 6 weeks")
+                .replace("referWithin: 6 months", "referWithin: 9 months");
+
+        DispFigures figures = DispFigures.from(PackReader.read(changed, 2).pack());
+
+        assertThat(figures).isEqualTo(new DispFigures(3, 6, 9, "fca-disp v2"));
+        assertThat(figures.firstBandDays()).isEqualTo(21);
+        assertThat(figures.finalResponseDays()).isEqualTo(42);
+    }
+
+    @Test
+    void aDispFigureInAnotherUnitOrBandsInTheWrongOrderLeaveTheFiguresOfRegulationsMd() { // issue 26, item 6
+        String days = PackFixtures.shippedText("fca-disp").replace("returnBand: 4 weeks", "returnBand: 28 calendar days")
+                .replace("referWithin: 6 months", "referWithin: 26 weeks");
+        String crossed = PackFixtures.shippedText("fca-disp").replace("returnBand: 4 weeks", "returnBand: 9 weeks");
+
+        assertThat(DispFigures.from(PackReader.read(days, 2).pack())).isEqualTo(new DispFigures(4, 8, 6, "fca-disp v2"));
+        assertThat(DispFigures.from(PackReader.read(crossed, 3).pack())).isEqualTo(DispFigures.REGULATIONS);
+    }
 }
