@@ -110,4 +110,15 @@ class ReferencePacksTest {
         assertThat(DispFigures.from(PackReader.read(days, 2).pack())).isEqualTo(new DispFigures(4, 8, 6, "fca-disp v2"));
         assertThat(DispFigures.from(PackReader.read(crossed, 3).pack())).isEqualTo(DispFigures.REGULATIONS);
     }
+
+    @Test
+    void awaabsLawGivesTwentyFourHoursForAnEmergencyAndTenThreeAndFiveWorkingDaysForASignificantHazard() { // R-3, issue 26, item 6
+        PolicyPack law = PackFixtures.shipped("awaabs-law-2025");
+
+        assertThat(law.recordType("emergency-hazard").orElseThrow().clocks())
+                .extracting(c -> c.id() + " " + c.unit().describe(c.amount())).containsExactly("make-safe 24 hours");
+        assertThat(law.recordType("significant-hazard").orElseThrow().clocks())
+                .extracting(c -> c.id() + " " + c.unit().describe(c.amount()))
+                .containsExactly("investigate 10 working days", "written-summary 3 working days", "safety-work 5 working days");
+    }
 }
