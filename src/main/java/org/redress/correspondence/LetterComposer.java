@@ -12,6 +12,7 @@ import org.redress.casework.CaseTypes;
 import org.redress.casework.CaseView;
 import org.redress.policy.PolicyPack;
 import org.redress.policy.PolicyPack.OmbudsmanRoute;
+import org.redress.policy.PolicyPacks;
 import org.redress.web.RefusedException;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
@@ -40,7 +41,10 @@ class LetterComposer {
     /** Its own engine in text mode, not a bean, so the web pages' HTML engine is left as Spring Boot sets it up. */
     private final TemplateEngine templates = new org.thymeleaf.spring6.SpringTemplateEngine();
 
-    LetterComposer() {
+    private final PolicyPacks packs;
+
+    LetterComposer(PolicyPacks packs) {
+        this.packs = packs;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("letters/");
         resolver.setSuffix(".txt");
@@ -159,8 +163,9 @@ class LetterComposer {
         if (route != null && String.valueOf(route.get("id")).contains("financial")) {
             // R-5, for complaints that go to the Financial Ombudsman (a debt advice line): resolved by the close of
             // the third business day, a Summary Resolution Communication; otherwise a final response with the
-            // right to refer within six months
+            // right to refer within the time the DISP reference pack gives (six months)
             vars.put("ombudsman", route);
+            vars.put("referWithin", monthsInWords(packs.dispFigures().referralMonths()));
             boolean summary = c.clocks().stream().anyMatch(k -> k.id().equals("summary-resolution") && k.stoppedAt() != null
                     && !k.stoppedAt().isAfter(k.dueBy()));
             return Optional.of(summary
@@ -192,6 +197,15 @@ class LetterComposer {
                 .map(PolicyPack.Exclusion::redirectTo).findFirst().orElse(null));
         vars.put("ombudsman", requireOmbudsman(pack, c, d.ombudsman(), "a decision not to consider a complaint", "T-3, Code 2.4"));
         return Optional.of(write(LetterKind.DECLINE, c, vars, "We cannot consider your complaint", null));
+    }
+
+    private static final List<String> NUMBERS = List.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            "ten", "eleven", "twelve");
+
+    /** "six months", "one month", "18 months": how a letter writes a number of months. */
+    static String monthsInWords(int months) {
+        String amount = months >= 1 && months <= NUMBERS.size() ? NUMBERS.get(months - 1) : String.valueOf(months);
+        return amount + (months == 1 ? " month" : " months");
     }
 
     /** Writes a letter from a template; also used for staff reminders. */

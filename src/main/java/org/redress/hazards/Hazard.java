@@ -22,10 +22,10 @@ import java.util.UUID;
  * refusal naming the rule and changes nothing. Its clocks are derived afresh from what has been recorded and the
  * organisation's working-day calendar; nothing about them is stored.
  *
- * <p>The figures are Awaab's Law's as REGULATIONS.md gives them (SI 2025/1042): emergency, investigate and make safe
- * within 24 clock hours of awareness; significant, investigate within 10 working days of awareness, written summary
- * within 3 working days of the investigation ending, safety work begun within 5 working days (of the investigation
- * ending, as the brief and the statutory guidance put it; REGULATIONS.md gives no start for it).
+ * <p>The figures are Awaab's Law's as its reference pack sets them ({@link AwaabTimescales}; SI 2025/1042): emergency,
+ * investigate and make safe within 24 clock hours of awareness; significant, investigate within 10 working days of
+ * awareness, written summary within 3 working days of the investigation ending, safety work begun within 5 working days
+ * (of the investigation ending, as the brief and the statutory guidance put it; REGULATIONS.md gives no start for it).
  */
 final class Hazard {
 
@@ -126,20 +126,25 @@ final class Hazard {
 
     /** The clocks that apply now, in order, each with its status at {@code now}. */
     List<HazardView.Clock> clocks(WorkingDayCalendar calendar, Instant now) {
+        return clocks(calendar, now, AwaabTimescales.REGULATIONS);
+    }
+
+    /** The clocks that apply now, with the figures given. */
+    List<HazardView.Clock> clocks(WorkingDayCalendar calendar, Instant now, AwaabTimescales law) {
         State s = state;
         List<HazardView.Clock> clocks = new ArrayList<>();
         if (s.classification() == HazardClassification.EMERGENCY) {
-            clocks.add(clock("make-safe", "Investigate and make safe (emergency)", calendar, s.awareAt(), ClockUnit.CLOCK_HOURS, 24,
+            clocks.add(clock("make-safe", "Investigate and make safe (emergency)", calendar, s.awareAt(), ClockUnit.CLOCK_HOURS, law.makeSafeHours(),
                     s.workStartedAt(), now));
         } else {
-            clocks.add(clock("investigate", "Investigate", calendar, s.awareAt(), ClockUnit.WORKING_DAYS, 10,
+            clocks.add(clock("investigate", "Investigate", calendar, s.awareAt(), ClockUnit.WORKING_DAYS, law.investigateDays(),
                     s.investigationConcludedAt(), now));
         }
         if (s.investigationConcludedAt() != null) {
             clocks.add(clock("written-summary", "Written summary to the resident", calendar, s.investigationConcludedAt(),
-                    ClockUnit.WORKING_DAYS, 3, s.summarySentAt(), now));
+                    ClockUnit.WORKING_DAYS, law.summaryDays(), s.summarySentAt(), now));
             if (s.classification() == HazardClassification.SIGNIFICANT) {
-                clocks.add(clock("safety-work", "Begin safety work", calendar, s.investigationConcludedAt(), ClockUnit.WORKING_DAYS, 5,
+                clocks.add(clock("safety-work", "Begin safety work", calendar, s.investigationConcludedAt(), ClockUnit.WORKING_DAYS, law.safetyWorkDays(),
                         s.workStartedAt(), now));
             }
         }
@@ -147,8 +152,12 @@ final class Hazard {
     }
 
     HazardView view(WorkingDayCalendar calendar, Instant now) {
+        return view(calendar, now, AwaabTimescales.REGULATIONS);
+    }
+
+    HazardView view(WorkingDayCalendar calendar, Instant now, AwaabTimescales law) {
         State s = state;
-        List<HazardView.Clock> clocks = clocks(calendar, now);
+        List<HazardView.Clock> clocks = clocks(calendar, now, law);
         Instant nextDue = clocks.stream().filter(c -> c.metAt() == null).map(HazardView.Clock::dueBy).min(Comparator.naturalOrder()).orElse(null);
         List<HazardView.Attempt> sorted = attempts.stream().sorted(Comparator.comparing(HazardView.Attempt::at)).toList();
         return new HazardView(s.id(), s.organisation(), s.caseId(), s.caseReference(), s.category(), s.source(), s.matched(),

@@ -103,12 +103,13 @@ public class Hazards {
     @Transactional(readOnly = true)
     public List<OpenClock> openClocksDueBefore(Instant until) {
         Instant now = clock.instant();
+        AwaabTimescales law = AwaabTimescales.of(packs);
         Map<String, WorkingDayCalendar> calendarsByOrganisation = new HashMap<>();
         List<OpenClock> result = new ArrayList<>();
         for (Hazard hazard : store.unfinished(null)) {
             Hazard.State s = hazard.state();
             WorkingDayCalendar calendar = calendarsByOrganisation.computeIfAbsent(s.organisation(), this::calendarOf);
-            for (HazardView.Clock c : hazard.clocks(calendar, now)) {
+            for (HazardView.Clock c : hazard.clocks(calendar, now, law)) {
                 if (c.metAt() == null && c.dueBy().isBefore(until)) {
                     result.add(new OpenClock(s.organisation(), s.caseId(), s.caseReference(), null, "hazard-" + s.id() + "-" + c.id(), 0,
                             "Awaab's Law: " + c.name() + " (" + s.category() + ")", c.dueBy(), c.dueDate(), c.status(), c.explanation()));
@@ -175,7 +176,7 @@ public class Hazards {
         if (!store.insert(hazard)) {
             throw new RefusedException("the case already has a " + category + " hazard record: record on that one", Hazard.CITE, "category");
         }
-        return hazard.view(calendarOf(organisation), now);
+        return hazard.view(calendarOf(organisation), now, AwaabTimescales.of(packs));
     }
 
     @Transactional
@@ -239,7 +240,7 @@ public class Hazards {
             throw r.refuse();
         }
         store.update(hazard);
-        return hazard.view(calendarOf(organisation), clock.instant());
+        return hazard.view(calendarOf(organisation), clock.instant(), AwaabTimescales.of(packs));
     }
 
     private static Optional<Refusal> notBeforeAwareness(Hazard hazard, Instant at) {
@@ -254,7 +255,8 @@ public class Hazards {
         }
         WorkingDayCalendar calendar = calendarOf(organisation);
         Instant now = clock.instant();
-        return hazards.stream().map(h -> h.view(calendar, now)).toList();
+        AwaabTimescales law = AwaabTimescales.of(packs);
+        return hazards.stream().map(h -> h.view(calendar, now, law)).toList();
     }
 
     /** The organisation's working days: its jurisdiction's bank holidays and its own closure days, as casework uses. */

@@ -30,8 +30,9 @@ final class PackClocks {
     }
 
     ClockRule clock(PackNode node, String path) {
-        fields.keys(node, path, Set.of("id", "name", "within", "from", "until", "extensions", "cite"));
+        fields.keys(node, path, Set.of("id", "name", "within", "from", "until", "extensions", "cite", "returnBand"));
         Figure within = figure(node, path, "within", true);
+        Figure band = figure(node, path, "returnBand", false);
         ClockUnit unit = within == null ? ClockUnit.WORKING_DAYS : within.unit();
         List<ExtensionRule> extensions = new ArrayList<>();
         PackNode list = node.get("extensions");
@@ -44,11 +45,12 @@ final class PackClocks {
                 }
             }
         }
-        return new ClockRule(fields.id(node, path, "id"), fields.required(node, path, "name"),
-                fields.enumValue(node, path, "from", Milestone.class, Milestone.RECEIVED), unit,
+        Milestone from = fields.enumValue(node, path, "from", Milestone.class, Milestone.RECEIVED);
+        return new ClockRule(fields.id(node, path, "id"), fields.required(node, path, "name"), from, unit,
                 within == null ? 1 : within.amount(),
                 fields.enumValue(node, path, "until", Milestone.class, Milestone.RESPONDED),
-                List.copyOf(extensions), fields.optional(node, path, "cite"));
+                List.copyOf(extensions), fields.optional(node, path, "cite"),
+                band == null ? null : new Window(band.unit(), band.amount(), from));
     }
 
     private ExtensionRule extension(PackNode node, String path, ClockUnit clockUnit) {
@@ -84,6 +86,12 @@ final class PackClocks {
         }
         return new Escalation(window, fields.strings(node, path, "refusalGrounds"), fields.strings(node, path, "refusalMustInclude"),
                 fields.optional(node, path, "cite"));
+    }
+
+    /** An ombudsman's time to refer after the final response ("referWithin: 6 months"); null when the pack gives none. */
+    @Nullable Window referWithin(PackNode node, String path) {
+        Figure within = figure(node, path, "referWithin", false);
+        return within == null ? null : new Window(within.unit(), within.amount(), Milestone.RESPONDED);
     }
 
     /** A figure such as "10 working days", "24 hours", "8 weeks" or "6 months". */

@@ -225,10 +225,10 @@ final class PackReader {
     }
 
     private OmbudsmanRoute ombudsman(PackNode node, String path) {
-        fields.keys(node, path, Set.of("id", "name", "phone", "email", "website", "address", "conditions", "cite"));
+        fields.keys(node, path, Set.of("id", "name", "phone", "email", "website", "address", "conditions", "cite", "referWithin"));
         return new OmbudsmanRoute(fields.id(node, path, "id"), fields.required(node, path, "name"), fields.optional(node, path, "phone"),
                 fields.optional(node, path, "email"), fields.optional(node, path, "website"), fields.optional(node, path, "address"),
-                fields.optional(node, path, "conditions"), fields.optional(node, path, "cite"));
+                fields.optional(node, path, "conditions"), fields.optional(node, path, "cite"), clocks.referWithin(node, path));
     }
 
     private CompensationAuthority compensation(PackNode node, String path) {

@@ -113,9 +113,16 @@ public record PolicyPack(
      * A clock: it starts at one milestone of its stage, runs for an amount of a unit, and stops at another.
      *
      * @param extensions the extensions allowed, in the order they may be used
+     * @param returnBand the earlier part of the clock that a regulator's return counts as a band of its own (DISP's return:
+     *                   closed within 4 weeks of the 8); null when there is none. It sets no deadline
      */
     public record ClockRule(String id, String name, Milestone starts, org.redress.calendar.ClockUnit unit, int amount,
-                            Milestone stops, List<ExtensionRule> extensions, @Nullable String cite) {
+                            Milestone stops, List<ExtensionRule> extensions, @Nullable String cite, @Nullable Window returnBand) {
+
+        public ClockRule(String id, String name, Milestone starts, org.redress.calendar.ClockUnit unit, int amount,
+                         Milestone stops, List<ExtensionRule> extensions, @Nullable String cite) {
+            this(id, name, starts, unit, amount, stops, extensions, cite, null);
+        }
     }
 
     /**
@@ -175,10 +182,20 @@ public record PolicyPack(
 
     public enum StepKind { CASE_CONFERENCE, ADVERSE_FINDINGS_COMMENT, MEDIATION_OFFER, SATISFACTION_QUESTION }
 
-    /** An ombudsman or other route after the internal procedure, with contact details (F-8, A-10). */
+    /**
+     * An ombudsman or other route after the internal procedure, with contact details (F-8, A-10).
+     *
+     * @param referWithin how long after the final response the complainant may refer it (the Financial Ombudsman's six
+     *                    months); null when the pack gives no figure
+     */
     public record OmbudsmanRoute(String id, String name, @Nullable String phone, @Nullable String email,
                                  @Nullable String website, @Nullable String address, @Nullable String conditions,
-                                 @Nullable String cite) {
+                                 @Nullable String cite, @Nullable Window referWithin) {
+
+        public OmbudsmanRoute(String id, String name, @Nullable String phone, @Nullable String email, @Nullable String website,
+                              @Nullable String address, @Nullable String conditions, @Nullable String cite) {
+            this(id, name, phone, email, website, address, conditions, cite, null);
+        }
     }
 
     /** Who may award what (F-13): a role, a kind of payment, and the most it may award (null for no limit). */

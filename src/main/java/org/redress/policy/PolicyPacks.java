@@ -113,6 +113,11 @@ public class PolicyPacks {
         return active(CodeFigures.REFERENCE_PACK).map(CodeFigures::from).map(CodeTimescales::of).orElse(CodeTimescales.REGULATIONS);
     }
 
+    /** The FCA DISP figures that the complaints return and the final response letter use, from the active DISP reference pack. */
+    public DispFigures dispFigures() {
+        return active(DispFigures.REFERENCE_PACK).map(DispFigures::from).orElse(DispFigures.REGULATIONS);
+    }
+
     /** The active version of a pack by its id. */
     @Transactional(readOnly = true)
     PolicyPack activePack(String packId) {

@@ -5,7 +5,6 @@ import org.redress.casework.CaseScope;
 import org.redress.casework.Casework;
 import org.redress.calendar.UkTime;
 import org.redress.people.Organisations;
-import org.redress.policy.CodeTimescales;
 import org.redress.policy.PolicyPacks;
 import org.redress.reporting.Measure.Figure;
 import org.redress.reporting.Measure.Kind;
@@ -95,12 +94,12 @@ class Reports {
                 "no measure '" + id + "'; measures: " + measures.stream().map(Measure::id).toList()));
     }
 
-    /** Every measure with the Code's timescales of the active reference pack. */
+    /** Every measure with the timescales of the active packs ({@link PackFigures}). */
     List<Measure> definitions() {
-        return Measures.all(packs.codeTimescales());
+        return Measures.all(PackFigures.of(packs));
     }
 
-    /** One measure with the Code's timescales of the active reference pack. */
+    /** One measure with the timescales of the active packs. */
     Measure definition(String id) {
         return measureDefinition(definitions(), id);
     }

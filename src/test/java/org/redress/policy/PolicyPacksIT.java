@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ActiveProfiles("test")
 class PolicyPacksIT {
 
-    private static final List<String> SHIPPED = List.of("247-alliance", "adult-social-care-2009", "alliance-homes",
+    private static final List<String> SHIPPED = List.of("247-alliance", "adult-social-care-2009", "alliance-homes", "awaabs-law-2025",
             "fca-disp", "helping-our-future", "housing-ombudsman-code-2024", "the-trust");
 
     @LocalServerPort

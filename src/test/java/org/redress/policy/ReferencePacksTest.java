@@ -80,4 +80,45 @@ class ReferencePacksTest {
         assertThat(stage.clock("final-response").orElseThrow().amount()).isEqualTo(8);
         assertThat(disp.ombudsman("financial-ombudsman").orElseThrow().conditions()).contains("6 months");
     }
+
+    @Test
+    void theDispReturnBandsAndTheTimeToReferComeFromTheDispPack() { // R-5, issue 26, item 6
+        assertThat(DispFigures.from(PackFixtures.shipped("fca-disp"))).isEqualTo(new DispFigures(4, 8, 6, "fca-disp v1"));
+        assertThat(DispFigures.REGULATIONS).isEqualTo(new DispFigures(4, 8, 6, "REGULATIONS.md"));
+    }
+
+    @Test
+    void aNewVersionOfTheDispPackChangesTheReturnBandsAndTheTimeToRefer() { // issue 26, item 6
+        String changed = PackFixtures.shippedText("fca-disp")
+                .replace("returnBand: 4 weeks", "returnBand: 3 weeks")
+                .replace("within: 8 weeks", "within: 6 weeks")
+                .replace("referWithin: 6 months", "referWithin: 9 months");
+
+        DispFigures figures = DispFigures.from(PackReader.read(changed, 2).pack());
+
+        assertThat(figures).isEqualTo(new DispFigures(3, 6, 9, "fca-disp v2"));
+        assertThat(figures.firstBandDays()).isEqualTo(21);
+        assertThat(figures.finalResponseDays()).isEqualTo(42);
+    }
+
+    @Test
+    void aDispFigureInAnotherUnitOrBandsInTheWrongOrderLeaveTheFiguresOfRegulationsMd() { // issue 26, item 6
+        String days = PackFixtures.shippedText("fca-disp").replace("returnBand: 4 weeks", "returnBand: 28 calendar days")
+                .replace("referWithin: 6 months", "referWithin: 26 weeks");
+        String crossed = PackFixtures.shippedText("fca-disp").replace("returnBand: 4 weeks", "returnBand: 9 weeks");
+
+        assertThat(DispFigures.from(PackReader.read(days, 2).pack())).isEqualTo(new DispFigures(4, 8, 6, "fca-disp v2"));
+        assertThat(DispFigures.from(PackReader.read(crossed, 3).pack())).isEqualTo(DispFigures.REGULATIONS);
+    }
+
+    @Test
+    void awaabsLawGivesTwentyFourHoursForAnEmergencyAndTenThreeAndFiveWorkingDaysForASignificantHazard() { // R-3, issue 26, item 6
+        PolicyPack law = PackFixtures.shipped("awaabs-law-2025");
+
+        assertThat(law.recordType("emergency-hazard").orElseThrow().clocks())
+                .extracting(c -> c.id() + " " + c.unit().describe(c.amount())).containsExactly("make-safe 24 hours");
+        assertThat(law.recordType("significant-hazard").orElseThrow().clocks())
+                .extracting(c -> c.id() + " " + c.unit().describe(c.amount()))
+                .containsExactly("investigate 10 working days", "written-summary 3 working days", "safety-work 5 working days");
+    }
 }

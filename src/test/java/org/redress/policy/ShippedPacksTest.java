@@ -14,7 +14,7 @@ class ShippedPacksTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"247-alliance", "alliance-homes", "helping-our-future", "the-trust",
-            "housing-ombudsman-code-2024", "adult-social-care-2009", "fca-disp"})
+            "housing-ombudsman-code-2024", "adult-social-care-2009", "fca-disp", "awaabs-law-2025"})
     void everyShippedPackLoadsWithoutErrorsOrWarnings(String id) {
         PackReader.Reading reading = PackFixtures.read(PackFixtures.shippedText(id));
 
