@@ -53,10 +53,13 @@ public class Casework {
     private final SimilarCases similar;
     private final ObjectProvider<AdmissionCheck> checks;
     private final CaseAccess access;
+    /** This service as other beans see it (its proxy), so the verbs {@link #on} hands out run in a transaction. */
+    private final ObjectProvider<Casework> self;
 
     Casework(CaseFiles cases, PolicyPacks packs, Organisations organisations, Calendars calendars, CaseLists lists,
              Clock clock, JsonMapper json, ApplicationEventPublisher events, SimilarCases similar,
-             ObjectProvider<AdmissionCheck> checks, CaseAccess access) {
+             ObjectProvider<AdmissionCheck> checks, CaseAccess access, ObjectProvider<Casework> self) {
+        this.self = self;
         this.similar = similar;
         this.checks = checks;
         this.access = access;
@@ -80,7 +83,7 @@ public class Casework {
 
     /** A verb applied to a case at an instant, with the case's calendar. */
     @FunctionalInterface
-    public interface Verb {
+    interface Verb {
         Optional<Refusal> apply(CaseFile file, Instant now, ClockMaker clocks);
     }
 
@@ -157,7 +160,7 @@ public class Casework {
      * caller read it, or a concurrent edit won): nothing changes and the caller is told to reload.
      */
     @Transactional
-    public CaseView act(String organisation, String idOrReference, @Nullable Long expectedVersion, String actor, Verb verb) {
+    CaseView act(String organisation, String idOrReference, @Nullable Long expectedVersion, String actor, Verb verb) {
         CaseFiles.Row row = loadRow(organisation, idOrReference);
         CaseFile file = restore(row);
         if (expectedVersion != null && expectedVersion != file.version()) {
@@ -176,6 +179,11 @@ public class Casework {
         CaseView view = view(organisation, file.id());
         events.publishEvent(new CaseChanged(organisation, view.id(), view.reference(), file.pendingEvents(), view));
         return view;
+    }
+
+    /** The verbs other modules use, by name, on one case by one actor: they never hold the aggregate. */
+    public CaseCommands on(String organisation, String idOrReference, String actor) {
+        return new CaseCommands(self.getObject(), organisation, idOrReference, actor, null);
     }
 
     /**

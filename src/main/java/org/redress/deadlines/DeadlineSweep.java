@@ -7,7 +7,9 @@ import org.redress.casework.Casework;
 import org.redress.casework.OpenClock;
 import org.redress.correspondence.StaffNotices;
 import org.redress.hazards.Hazards;
+import org.redress.notices.NoticeRequested;
 import org.redress.people.Organisations;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,10 +47,12 @@ public class DeadlineSweep {
     private final Organisations organisations;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DeadlineSweep(Casework casework, Hazards hazards, StaffNotices notices, Organisations organisations, JdbcClient jdbc,
-                  TransactionTemplate transactions, Clock clock) {
+                  TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.casework = casework;
         this.hazards = hazards;
         this.notices = notices;
@@ -209,8 +213,9 @@ public class DeadlineSweep {
                 }
                 List<String> lines = entry.getValue().stream().map(c -> "%s: %s, %s by %s".formatted(c.reference(), c.name(),
                         c.status() == ClockStatus.OVERDUE ? "OVERDUE, was due" : "due", when(c))).toList();
-                notices.queue(organisation, null, null, recipient, null,
-                        "Your complaints deadlines for " + DAY.format(today) + " (" + lines.size() + ")", recipient, lines);
+                // queued in this transaction with the digest's record, so it goes out once
+                events.publishEvent(new NoticeRequested(organisation, recipient,
+                        "Your complaints deadlines for " + DAY.format(today) + " (" + lines.size() + ")", recipient, lines));
                 return true;
             });
             if (Boolean.TRUE.equals(queued)) {

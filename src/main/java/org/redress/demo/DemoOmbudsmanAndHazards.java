@@ -86,11 +86,11 @@ class DemoOmbudsmanAndHazards implements ApplicationRunner {
 
         CaseView referred = create(organisation, now.minus(Duration.ofDays(70)), "George Adeyemi", "george.adeyemi@example.org",
                 "My boiler repair was missed twice and nobody called me back.", List.of("Boiler repair missed twice", "No call back"));
-        casework.act(organisation, referred.id(), null, actor, (f, t, c) -> f.acknowledge(t, actor, "email", c));
-        casework.act(organisation, referred.id(), null, actor, (f, t, c) -> f.respond(List.of(
+        casework.on(organisation, referred.id(), actor).acknowledge("email");
+        casework.on(organisation, referred.id(), actor).respond(List.of(
                 new PointDecision(1, Outcome.UPHELD, "the appointments were missed"),
                 new PointDecision(2, Outcome.NOT_UPHELD, "the call log shows two calls")), "We apologise for the missed appointments.",
-                List.of(), t, actor, c));
+                List.of());
         ReferralView referral = referrals.refer(organisation, referred.id(), new OmbudsmanReferrals.ReferralRequest("housing-ombudsman",
                 "HOS-" + today.getYear() + "-" + (1000 + organisation.length()), today.minusDays(40), today.minusDays(35), today.minusDays(12), null), actor);
         referrals.recordFindings(organisation, referred.id(), List.of(

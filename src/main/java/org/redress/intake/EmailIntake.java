@@ -91,8 +91,7 @@ public class EmailIntake {
             String ref = reference.group(1);
             // a reference-like string that is not one of this organisation's cases is passed over
             if (casework.exists(organisation, ref)) {
-                casework.act(organisation, ref, null, "email", (file, at, clocks) -> file.recordCorrespondence(sender, subject,
-                        excerpt(text), messageId, received.isAfter(at) ? at : received, "email"));
+                casework.on(organisation, ref, "email").recordCorrespondence(sender, subject, excerpt(text), messageId, received);
                 return record(organisation, messageId, new Outcome("ADDED_TO_CASE", ref, null));
             }
         }

@@ -3,6 +3,7 @@ package org.redress.ombudsman;
 import org.jspecify.annotations.Nullable;
 import org.redress.calendar.UkTime;
 import org.redress.casework.CaseEvent;
+import org.redress.casework.CaseFact;
 import org.redress.casework.CaseFile;
 import org.redress.casework.CaseTypes;
 import org.redress.casework.CaseView;
@@ -163,7 +164,7 @@ final class InformationPackPage {
     private static List<NoteRow> notes(CaseView v) {
         List<NoteRow> notes = new ArrayList<>();
         for (CaseEvent e : v.history()) {
-            if (e.type().equals("contacted") && e.reason() != null) {
+            if (e.payload() instanceof CaseFact.Contacted && e.reason() != null) {
                 notes.add(new NoteRow(time(e.at()), "Contact with the person, by " + e.actor(), e.reason()));
             }
         }

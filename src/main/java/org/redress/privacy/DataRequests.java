@@ -168,8 +168,7 @@ public class DataRequests {
             basis = "UK GDPR Art. 17(1)";
         } else {
             Correction k = r.correction();
-            casework.act(organisation, c.reference(), null, actor, (file, now, clocks) ->
-                    file.correctContactDetails(k.name(), k.email(), k.phone(), k.address(), "rectification request " + r.id(), now, actor));
+            casework.on(organisation, c.reference(), actor).correctContactDetails(k.name(), k.email(), k.phone(), k.address(), "rectification request " + r.id());
             basis = "UK GDPR Art. 16";
         }
         decide(organisation, r.id(), "APPLIED", why, basis, actor);

@@ -3,12 +3,11 @@ package org.redress.privacy;
 import org.jspecify.annotations.Nullable;
 import org.redress.calendar.UkTime;
 import org.redress.casework.CaseTypes.Complainant;
+import org.redress.casework.CaseFact;
 import org.redress.casework.CaseScope;
 import org.redress.casework.Casework;
 import org.redress.casework.Casework.ClosedCase;
 import org.redress.casework.CaseView;
-import org.redress.casework.Casework.ClosedCase;
-import org.redress.casework.Casework;
 import org.redress.correspondence.CaseCorrespondence;
 import org.redress.intake.EmailIntake;
 import org.redress.people.Organisations;
@@ -241,7 +240,7 @@ public class Retention {
                 c.hold() != null && c.hold().kind() == org.redress.casework.CaseTypes.HoldKind.LEGAL, c.complainant(), holds);
         List<LegalHold> applying = holds.stream().filter(h -> c.reference().equals(h.caseReference())
                 || (h.person() != null && matches(h.person(), c.complainant()))).toList();
-        boolean anonymised = c.history().stream().anyMatch(e -> e.type().equals("anonymised"));
+        boolean anonymised = c.history().stream().anyMatch(e -> e.payload() instanceof CaseFact.Anonymised);
         return new CaseRetention(c.reference(), anonymised, ended, endedOn, endedOn == null ? null : endedOn.plusYears(years), years,
                 held.orElse(null), applying);
     }

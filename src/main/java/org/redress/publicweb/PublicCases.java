@@ -233,16 +233,14 @@ class PublicCases {
         TextLimits.checkFormField("information", text, TextLimits.TEXT);
         ComplainantView view = view(organisation, reference);
         if (!view.mayAddInformation()) throw new InvalidInputException("information", "This case is finished, so information can no longer be added. Contact us instead");
-        casework.act(organisation, reference, null, ACTOR, (file, now, clocks) -> file.recordEvidence(EvidenceKind.DOCUMENT,
-                now.atZone(org.redress.calendar.UkTime.ZONE).toLocalDate(), "the complainant, online", text.strip(), now, ACTOR));
+        casework.on(organisation, reference, ACTOR).recordEvidence(EvidenceKind.DOCUMENT, null, "the complainant, online", text.strip());
     }
 
     void escalate(String organisation, String reference, @Nullable String unresolved, @Nullable String outcomeWanted) {
         TextLimits.checkFormField("unresolved", unresolved, TextLimits.TEXT);
         TextLimits.checkFormField("outcomeWanted", outcomeWanted, TextLimits.TEXT);
         if (blank(unresolved)) throw new InvalidInputException("unresolved", "Tell us what is still not resolved");
-        casework.act(organisation, reference, null, ACTOR, (file, now, clocks) -> file.requestEscalation(now, now, unresolved.strip(),
-                blankToNull(outcomeWanted), null, ACTOR, clocks));
+        casework.on(organisation, reference, ACTOR).requestEscalation(unresolved.strip(), blankToNull(outcomeWanted));
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import org.redress.casework.CaseTypes.Outcome;
 import org.redress.casework.CaseTypes.Satisfaction;
 import org.redress.casework.CaseTypes.Tenure;
 import org.redress.casework.CaseView;
+import org.redress.casework.CaseCommands;
 import org.redress.casework.Casework;
 import org.redress.web.FieldError;
 import org.redress.web.NotFoundException;
@@ -45,28 +46,26 @@ class CaseActions {
     /** Applies a verb from the case page as the signed-in user; refusals come back as the casework exceptions. */
     CaseView act(String organisation, String reference, String username, String verb, ActionForm f) {
         TextLimits.checkForm(f);
-        Long version = f.version();
+        CaseCommands on = casework.on(organisation, reference, username).atVersion(f.version());
         return switch (verb) {
-            case "acknowledge" -> casework.act(organisation, reference, version, username,
-                    (file, now, clocks) -> file.acknowledge(now, username, blankToNull(f.method()), clocks));
+            case "acknowledge" -> on.acknowledge(blankToNull(f.method()));
             case "assign" -> {
                 String owner = required("owner", f.owner(), "Enter the username of the owner");
-                yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.assign(owner, now, username));
+                yield on.assign(owner);
             }
             case "contact" -> {
                 String note = required("note", f.note(), "Enter what was discussed");
-                yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.recordContact(now, username, note, clocks));
+                yield on.recordContact(note);
             }
             case "points" -> {
                 String summary = required("summary", f.summary(), "Enter the point of complaint");
-                yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.addPoint(summary, now, username));
+                yield on.addPoint(summary);
             }
             case "understanding" -> {
                 if (blank(f.understanding()) && blank(f.outcomeWanted())) {
                     throwIfAny(List.of(new FieldError("understanding", "Enter your understanding of the complaint or the outcome wanted")));
                 }
-                yield casework.act(organisation, reference, version, username, (file, now, clocks) ->
-                        file.recordUnderstanding(blankToNull(f.understanding()), blankToNull(f.outcomeWanted()), now, username));
+                yield on.recordUnderstanding(blankToNull(f.understanding()), blankToNull(f.outcomeWanted()));
             }
             case "evidence" -> {
                 List<FieldError> errors = new ArrayList<>();
@@ -76,8 +75,7 @@ class CaseActions {
                 if (blank(f.who())) errors.add(new FieldError("who", "Enter who was involved"));
                 if (blank(f.notes())) errors.add(new FieldError("notes", "Enter notes"));
                 throwIfAny(errors);
-                yield casework.act(organisation, reference, version, username,
-                        (file, now, clocks) -> file.recordEvidence(kind, date, f.who().strip(), f.notes().strip(), now, username));
+                yield on.recordEvidence(kind, date, f.who().strip(), f.notes().strip());
             }
             case "extend" -> {
                 List<FieldError> errors = new ArrayList<>();
@@ -90,69 +88,59 @@ class CaseActions {
                     errors.add(new FieldError("amount", "Enter the extension as a whole number"));
                 }
                 throwIfAny(errors);
-                int by = amount;
-                yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.extend(f.clock(), by,
-                        f.reason() == null ? "" : f.reason().strip(), "yes".equals(f.complainantAgreed()), now, username, clocks));
+                yield on.extend(f.clock(), amount, f.reason() == null ? "" : f.reason().strip(), "yes".equals(f.complainantAgreed()));
             }
             case "hold" -> {
                 List<FieldError> errors = new ArrayList<>();
                 HoldKind kind = enumValue(HoldKind.class, f.kind(), "kind", "Choose why the case is on hold", errors);
                 throwIfAny(errors);
-                yield casework.act(organisation, reference, version, username,
-                        (file, now, clocks) -> file.hold(kind, f.reason() == null ? "" : f.reason().strip(), now, username, clocks));
+                yield on.hold(kind, f.reason() == null ? "" : f.reason().strip());
             }
-            case "resume" -> casework.act(organisation, reference, version, username,
-                    (file, now, clocks) -> file.resume(now, username, blankToNull(f.note()), clocks));
+            case "resume" -> on.resume(blankToNull(f.note()));
             case "steps" -> {
                 String step = required("step", f.step(), "Choose the step");
-                yield casework.act(organisation, reference, version, username,
-                        (file, now, clocks) -> file.recordStep(step, f.note() == null ? "" : f.note().strip(), now, username));
+                yield on.recordStep(step, f.note() == null ? "" : f.note().strip());
             }
-            case "respond" -> respond(organisation, reference, username, f);
+            case "respond" -> respond(on, f);
             case "withdraw" -> {
                 String reason = required("reason", f.reason(), "Enter the reason the person gave");
-                yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.withdraw(reason, now, username));
+                yield on.withdraw(reason);
             }
             case "decline" -> {
                 List<FieldError> errors = new ArrayList<>();
                 DeclineGround ground = enumValue(DeclineGround.class, f.ground(), "ground", "Choose the ground for declining", errors);
                 if (blank(f.reason())) errors.add(new FieldError("reason", "Enter the reasons the person will be given"));
                 throwIfAny(errors);
-                yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.decline(ground,
-                        blankToNull(f.exclusion()), f.reason().strip(), blankToNull(f.decidedBy()), now, username));
+                yield on.decline(ground, blankToNull(f.exclusion()), f.reason().strip(), blankToNull(f.decidedBy()));
             }
             case "close" -> {
                 Satisfaction satisfaction = blank(f.satisfiedWithHandling()) && blank(f.satisfiedWithOutcome()) ? null
                         : new Satisfaction(yesNo(f.satisfiedWithHandling()), yesNo(f.satisfiedWithOutcome()), blankToNull(f.reason()));
-                yield casework.act(organisation, reference, version, username,
-                        (file, now, clocks) -> file.close(satisfaction, blankToNull(f.note()), now, username, clocks));
+                yield on.close(satisfaction, blankToNull(f.note()));
             }
             case "reopen" -> {
                 String reason = required("reason", f.reason(), "Enter why the case is reopened");
-                yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.reopen(reason, now, username, clocks));
+                yield on.reopen(reason);
             }
-            case "escalation-request" -> casework.act(organisation, reference, version, username,
-                    (file, now, clocks) -> file.requestEscalation(now, now, blankToNull(f.unresolved()), blankToNull(f.outcomeWanted()),
-                            blankToNull(f.lateAcceptedBecause()), username, clocks));
-            case "accept-escalation" -> casework.act(organisation, reference, version, username,
-                    (file, now, clocks) -> file.acceptEscalation(now, username, clocks));
+            case "escalation-request" -> on.requestEscalation(blankToNull(f.unresolved()), blankToNull(f.outcomeWanted()),
+                    blankToNull(f.lateAcceptedBecause()));
+            case "accept-escalation" -> on.acceptEscalation();
             case "refuse-escalation" -> {
                 String ground = required("ground", f.ground(), "Choose the ground for refusing");
-                yield casework.act(organisation, reference, version, username,
-                        (file, now, clocks) -> file.refuseEscalation(ground, f.reason() == null ? "" : f.reason().strip(), now, username));
+                yield on.refuseEscalation(ground, f.reason() == null ? "" : f.reason().strip());
             }
             case "reclassify" -> casework.reclassify(organisation, reference, required("recordType", f.recordType(), "Choose the new record type"), username).view();
             case "tenure" -> {
                 List<FieldError> errors = new ArrayList<>();
                 Tenure tenure = enumValue(Tenure.class, f.tenure(), "tenure", "Choose their tenure, or 'Not known'", errors);
                 throwIfAny(errors);
-                yield casework.act(organisation, reference, version, username, (file, now, clocks) -> file.recordTenure(tenure, now, username));
+                yield on.recordTenure(tenure);
             }
             default -> throw new NotFoundException("action", "no action '" + verb + "'");
         };
     }
 
-    private CaseView respond(String organisation, String reference, String username, ActionForm f) {
+    private static CaseView respond(CaseCommands on, ActionForm f) {
         List<FieldError> errors = new ArrayList<>();
         if (blank(f.summary())) errors.add(new FieldError("summary", "Enter how the concerns were resolved (S0-8)"));
         List<PointDecision> decisions = new ArrayList<>();
@@ -185,6 +173,6 @@ class CaseActions {
             }
         }
         throwIfAny(errors);
-        return casework.act(organisation, reference, f.version(), username,
-                (file, now, clocks) -> file.respond(decisions, f.summary().strip(), actions, now, username, clocks));
-    }}
+        return on.respond(decisions, f.summary().strip(), actions);
+    }
+}

@@ -264,7 +264,7 @@ class OmbudsmanApiIT {
         // a long history: 200 more events
         for (int i = 1; i <= 200; i++) {
             String note = "note-%03d".formatted(i);
-            casework.act(ORG, c.get("id").asString(), null, "case.worker", (file, now, clocks) -> file.recordContact(now, "case.worker", note, clocks));
+            casework.on(ORG, c.get("id").asString(), "case.worker").recordContact(note);
         }
         byte[] photo = "a photo of the boiler, as sent".getBytes(StandardCharsets.UTF_8);
         byte[] report = "%PDF-1.4 the engineer's report".getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,169 @@
+package org.redress.casework;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.calendar.UkTime;
+import org.redress.casework.CaseFile.PointDecision;
+import org.redress.casework.CaseTypes.Action;
+import org.redress.casework.CaseTypes.DeclineGround;
+import org.redress.casework.CaseTypes.EvidenceKind;
+import org.redress.casework.CaseTypes.HoldKind;
+import org.redress.casework.CaseTypes.Satisfaction;
+import org.redress.casework.CaseTypes.Tenure;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The case's verbs by name, for the other modules, on one case by one actor ({@link Casework#on}): each applies one
+ * verb in its own transaction through {@link Casework#act}, so a module asks for what it wants done and never holds
+ * the aggregate. A refusal is thrown as from {@code act} (the rule and field it names); the case is changed "now", by
+ * the injected clock, at whatever version it is unless the caller names one ({@link #atVersion}).
+ */
+public final class CaseCommands {
+
+    private final Casework casework;
+    private final String organisation;
+    private final String idOrReference;
+    private final String actor;
+    private final @Nullable Long expectedVersion;
+
+    CaseCommands(Casework casework, String organisation, String idOrReference, String actor, @Nullable Long expectedVersion) {
+        this.casework = casework;
+        this.organisation = organisation;
+        this.idOrReference = idOrReference;
+        this.actor = actor;
+        this.expectedVersion = expectedVersion;
+    }
+
+    /** The same verbs, refused as stale unless the case is still at the version the caller read (null: any version). */
+    public CaseCommands atVersion(@Nullable Long version) {
+        return new CaseCommands(casework, organisation, idOrReference, actor, version);
+    }
+
+    private CaseView act(Casework.Verb verb) {
+        return casework.act(organisation, idOrReference, expectedVersion, actor, verb);
+    }
+
+    /** Acknowledges the complaint at its current stage (stops the acknowledgement clock). */
+    public CaseView acknowledge(@Nullable String method) {
+        return act((file, now, clocks) -> file.acknowledge(now, actor, method, clocks));
+    }
+
+    /** Gives the current stage an owner. */
+    public CaseView assign(String owner) {
+        return act((file, now, clocks) -> file.assign(owner, now, actor));
+    }
+
+    /** Responds at the current stage with a decision on each point and the actions promised. */
+    public CaseView respond(List<PointDecision> decisions, String summary, List<Action> actions) {
+        return act((file, now, clocks) -> file.respond(decisions, summary, actions, now, actor, clocks));
+    }
+
+    /** Closes the case, with the complainant's satisfaction if it was asked. */
+    public CaseView close(@Nullable Satisfaction satisfaction, @Nullable String note) {
+        return act((file, now, clocks) -> file.close(satisfaction, note, now, actor, clocks));
+    }
+
+    /**
+     * Records evidence.
+     *
+     * @param date the day the evidence is from; null for the day it is recorded (UK time)
+     */
+    public CaseView recordEvidence(EvidenceKind kind, @Nullable LocalDate date, String who, String notes) {
+        return act((file, now, clocks) ->
+                file.recordEvidence(kind, date == null ? UkTime.dateOf(now) : date, who, notes, now, actor));
+    }
+
+    /** The complainant asks to escalate to the next stage, now (their request and its logging are the same moment). */
+    public CaseView requestEscalation(@Nullable String unresolved, @Nullable String outcomeWanted) {
+        return act((file, now, clocks) -> file.requestEscalation(now, now, unresolved, outcomeWanted, null, actor, clocks));
+    }
+
+    /** Staff record an escalation request on the complainant's behalf, now; one outside the window needs a reason to accept it late. */
+    public CaseView requestEscalation(@Nullable String unresolved, @Nullable String outcomeWanted, @Nullable String lateAcceptedBecause) {
+        return act((file, now, clocks) -> file.requestEscalation(now, now, unresolved, outcomeWanted, lateAcceptedBecause, actor, clocks));
+    }
+
+    /** Accepts the escalation requested: the next stage starts. */
+    public CaseView acceptEscalation() {
+        return act((file, now, clocks) -> file.acceptEscalation(now, actor, clocks));
+    }
+
+    /** Refuses the escalation requested, on a ground with the reasons the person will be given. */
+    public CaseView refuseEscalation(String ground, String reasons) {
+        return act((file, now, clocks) -> file.refuseEscalation(ground, reasons, now, actor));
+    }
+
+    /** Records contact made with the complainant. */
+    public CaseView recordContact(String note) {
+        return act((file, now, clocks) -> file.recordContact(now, actor, note, clocks));
+    }
+
+    /** Adds a point of complaint. */
+    public CaseView addPoint(String summary) {
+        return act((file, now, clocks) -> file.addPoint(summary, now, actor));
+    }
+
+    /** Records the understanding of the complaint and the outcome wanted at this stage. */
+    public CaseView recordUnderstanding(@Nullable String understanding, @Nullable String outcomeWanted) {
+        return act((file, now, clocks) -> file.recordUnderstanding(understanding, outcomeWanted, now, actor));
+    }
+
+    /** Extends a running deadline. */
+    public CaseView extend(String clockId, int amount, String reason, boolean complainantAgreed) {
+        return act((file, now, clocks) -> file.extend(clockId, amount, reason, complainantAgreed, now, actor, clocks));
+    }
+
+    /** Puts the case on hold. */
+    public CaseView hold(HoldKind kind, String reason) {
+        return act((file, now, clocks) -> file.hold(kind, reason, now, actor, clocks));
+    }
+
+    /** Resumes a case on hold. */
+    public CaseView resume(@Nullable String note) {
+        return act((file, now, clocks) -> file.resume(now, actor, note, clocks));
+    }
+
+    /** Records a step of the policy's procedure. */
+    public CaseView recordStep(String stepId, String note) {
+        return act((file, now, clocks) -> file.recordStep(stepId, note, now, actor));
+    }
+
+    /** The complainant withdraws the case. */
+    public CaseView withdraw(String reason) {
+        return act((file, now, clocks) -> file.withdraw(reason, now, actor));
+    }
+
+    /** Declines to take the complaint on, on a ground of the policy. */
+    public CaseView decline(DeclineGround ground, @Nullable String exclusion, String reasons, @Nullable String decidedBy) {
+        return act((file, now, clocks) -> file.decline(ground, exclusion, reasons, decidedBy, now, actor));
+    }
+
+    /** Reopens a closed case. */
+    public CaseView reopen(String reason) {
+        return act((file, now, clocks) -> file.reopen(reason, now, actor, clocks));
+    }
+
+    /** Records the complainant's tenure. */
+    public CaseView recordTenure(Tenure tenure) {
+        return act((file, now, clocks) -> file.recordTenure(tenure, now, actor));
+    }
+
+    /** Corrects the complainant's contact details (rectification): the fields given replace the recorded ones. */
+    public CaseView correctContactDetails(@Nullable String name, @Nullable String email, @Nullable String phone,
+                                          @Nullable String address, String reason) {
+        return act((file, now, clocks) -> file.correctContactDetails(name, email, phone, address, reason, now, actor));
+    }
+
+    /**
+     * Records a message that arrived about the case, whatever its status.
+     *
+     * @param receivedAt when it arrived; a time after now (a sender's clock ahead) is recorded as now
+     */
+    public CaseView recordCorrespondence(String from, String subject, String excerpt, String messageId,
+                                         Instant receivedAt) {
+        return act((file, now, clocks) ->
+                file.recordCorrespondence(from, subject, excerpt, messageId, receivedAt.isAfter(now) ? now : receivedAt, actor));
+    }
+}
