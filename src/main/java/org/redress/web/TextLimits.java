@@ -142,7 +142,8 @@ public final class TextLimits {
                 errors.add(new FieldError(field, v.getMessage()));
             }
         }
-        return errors;
+        // two rules of one field that say the same (a value's sign and its decimals) are one error
+        return errors.stream().distinct().toList();
     }
 
     /** Where the path's first field is declared in the request: its place among the record's components. */
