@@ -1,5 +1,9 @@
 package org.redress.accounts;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.people.Organisations;
@@ -23,7 +27,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * An organisation's administrators manage its members: who belongs, with which role, and unlocking an account after
@@ -41,7 +44,6 @@ public class Team {
     /** How many times one account may be unlocked by its organisations' administrators in any 24 hours. */
     static final int UNLOCKS_A_DAY = 3;
 
-    static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,62}$");
 
     private final JdbcClient jdbc;
     private final Accounts accounts;
@@ -82,9 +84,22 @@ public class Team {
      *                     the username, and is not used when someone has
      * @param serviceAreas the only service areas whose cases they will see; left out for every area
      */
-    public record NewMember(@Size(max = TextLimits.NAME) @Nullable String username, @Size(max = TextLimits.NAME) @Nullable String displayName,
-                            @Size(max = TextLimits.NAME) @Nullable String role, @Size(max = TextLimits.NAME) @Nullable String password,
+    public record NewMember(@NotNull(message = USERNAME) @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,62}", message = USERNAME)
+                            @Size(max = TextLimits.NAME) @Nullable String username,
+                            @NotBlank(message = DISPLAY_NAME) @Size(max = TextLimits.NAME) @Nullable String displayName,
+                            @Size(max = TextLimits.NAME) @Nullable String role,
+                            @NotEmpty(message = PASSWORD) @Size(max = TextLimits.NAME) @Nullable String password,
                             @Nullable List<@Size(max = TextLimits.NAME) String> serviceAreas) {
+        static final String USERNAME = "must be 2 to 63 lower-case letters, digits, dots, hyphens or underscores, starting with a letter or digit";
+        static final String DISPLAY_NAME = "is required: the member's full name, up to " + TextLimits.NAME + " characters";
+        static final String PASSWORD = "is required: the first password of a new account (someone who has an account already keeps their own)";
+
+        /** The username as it is kept, without spaces around it and in lower case; the name without spaces around it. */
+        public NewMember {
+            username = username == null ? null : username.strip().toLowerCase(Locale.UK);
+            displayName = displayName == null ? null : displayName.strip();
+        }
+
         public NewMember(@Nullable String username, @Nullable String displayName, @Nullable String role, @Nullable String password) {
             this(username, displayName, role, password, null);
         }
@@ -130,20 +145,11 @@ public class Team {
     @Transactional
     public Invited add(String organisation, NewMember input, String invitedBy) {
         organisations.require(organisation);
-        List<FieldError> errors = new ArrayList<>();
-        String username = input.username() == null ? "" : input.username().strip().toLowerCase(Locale.UK);
-        if (!USERNAME.matcher(username).matches()) {
-            errors.add(new FieldError("username", "must be 2 to 63 lower-case letters, digits, dots, hyphens or underscores, starting with a letter or digit"));
-        }
-        String displayName = input.displayName() == null ? "" : input.displayName().strip();
-        if (displayName.isEmpty() || displayName.length() > TextLimits.NAME) {
-            errors.add(new FieldError("displayName", "is required: the member's full name, up to " + TextLimits.NAME + " characters"));
-        }
+        List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(input)); // its declared shape, then the role and the password policy
+        String username = input.username() == null ? "" : input.username();
+        String displayName = input.displayName();
         Role role = role(input.role(), errors);
-        if (input.password() == null || input.password().isEmpty()) {
-            errors.add(new FieldError("password", "is required: the first password of a new account (someone who has an account"
-                    + " already keeps their own)"));
-        } else {
+        if (input.password() != null && !input.password().isEmpty()) {
             passwordPolicy.check(username, input.password()).ifPresent(w -> errors.add(new FieldError("password", w.rule())));
         }
         List<String> areas = input.serviceAreas() == null ? null

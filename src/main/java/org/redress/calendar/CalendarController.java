@@ -3,11 +3,15 @@ package org.redress.calendar;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.redress.web.RequestDates;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
+import org.redress.web.TextLimits;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,6 +39,26 @@ class CalendarController {
 
     CalendarController(Calendars calendars) {
         this.calendars = calendars;
+    }
+
+    /**
+     * The shape of a question's numbers and organisation, checked before the calendar is asked; whether its dates fall
+     * within the calendar depends on the calendars loaded and is checked beside it.
+     *
+     * @param days         working days to add, when asked
+     * @param amount       the deadline's amount in its unit, when asked
+     * @param organisation whose closure days to include, when asked
+     */
+    record Question(@Min(value = 0, message = DAYS) @Max(value = MAX_DAYS, message = DAYS) @Nullable Integer days,
+                    @Min(value = 0, message = AMOUNT) @Max(value = MAX_AMOUNT, message = AMOUNT) @Nullable Integer amount,
+                    @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = ORGANISATION) @Nullable String organisation) {
+        static final String DAYS = "must be between 0 and " + MAX_DAYS + ", not ${validatedValue}";
+        static final String AMOUNT = "must be between 0 and " + MAX_AMOUNT + ", not ${validatedValue}";
+        static final String ORGANISATION = "must be an organisation code of lower-case letters, digits and hyphens";
+
+        List<FieldError> errors() {
+            return new ArrayList<>(TextLimits.errorsIn(this));
+        }
     }
 
     record JurisdictionView(String jurisdiction, String name) {
@@ -66,12 +90,8 @@ class CalendarController {
                          @RequestParam @Parameter(example = "1") int days,
                          @RequestParam(required = false) @Parameter(description = "include this organisation's closure days") @Nullable String organisation) {
         Jurisdiction j = jurisdiction(jurisdiction);
-        List<FieldError> errors = new ArrayList<>();
-        if (days < 0 || days > MAX_DAYS) {
-            errors.add(new FieldError("days", "must be between 0 and " + MAX_DAYS + ", not " + days));
-        }
+        List<FieldError> errors = new Question(days, null, organisation).errors();
         checkInRange("from", from, errors);
-        checkOrganisation(organisation, errors);
         throwIfAny(errors);
         WorkingDayCalendar calendar = calendar(j, organisation);
         try {
@@ -90,10 +110,9 @@ class CalendarController {
                                @RequestParam @Parameter(example = "2022-01-07") LocalDate to,
                                @RequestParam(required = false) @Nullable String organisation) {
         Jurisdiction j = jurisdiction(jurisdiction);
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new Question(null, null, organisation).errors();
         checkInRange("from", from, errors);
         checkInRange("to", to, errors);
-        checkOrganisation(organisation, errors);
         throwIfAny(errors);
         return new WorkingDaysBetween(j.slug(), organisation, from, to, calendar(j, organisation).workingDaysBetween(from, to));
     }
@@ -124,13 +143,10 @@ class CalendarController {
         List<FieldError> errors = new ArrayList<>();
         Instant startAt = parseStart(start, errors);
         ClockUnit clockUnit = parseUnit(unit, errors);
-        if (amount < 0 || amount > MAX_AMOUNT) {
-            errors.add(new FieldError("amount", "must be between 0 and " + MAX_AMOUNT + ", not " + amount));
-        }
         if (startAt != null) {
             checkInRange("start", UkTime.dateOf(startAt), errors);
         }
-        checkOrganisation(organisation, errors);
+        errors.addAll(new Question(null, amount, organisation).errors());
         throwIfAny(errors);
         try {
             Deadline d = Deadlines.compute(calendar(j, organisation), startAt, clockUnit, amount);
@@ -151,10 +167,9 @@ class CalendarController {
                 "no jurisdiction '%s'; use one of england-and-wales, scotland, northern-ireland".formatted(slug)));
     }
 
+    /** An organisation code's shape, for the closure days' addresses too. */
     static void checkOrganisation(@Nullable String organisation, List<FieldError> errors) {
-        if (organisation != null && !organisation.matches("[a-z0-9][a-z0-9-]{0,62}")) {
-            errors.add(new FieldError("organisation", "must be an organisation code of lower-case letters, digits and hyphens"));
-        }
+        errors.addAll(new Question(null, null, organisation).errors());
     }
 
     private void checkInRange(String field, LocalDate date, List<FieldError> errors) {

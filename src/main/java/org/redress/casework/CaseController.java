@@ -19,7 +19,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** The case REST API: create, read, list, and one endpoint per verb. Thin: each maps a body to one call of {@link Casework}. */
 @RestController

@@ -1,5 +1,6 @@
 package org.redress.conduct;
 
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.calendar.UkTime;
@@ -49,18 +50,27 @@ public class Restrictions implements AdmissionCheck {
     }
 
     /** A decision to restrict contact, as entered; dates as ISO text so an unreadable one is named. */
-    public record NewRestriction(@Size(max = TextLimits.NAME) @Nullable String personName, @Size(max = TextLimits.NAME) @Nullable String email,
+    public record NewRestriction(@NotBlank(message = "Enter the person's name") @Size(max = TextLimits.NAME) @Nullable String personName,
+                                 @Size(max = TextLimits.NAME) @Nullable String email,
                                  @Size(max = TextLimits.NAME) @Nullable String phone, @Size(max = TextLimits.LINE) @Nullable String address,
-                                 @Size(max = TextLimits.NAME) @Nullable String kind, @Size(max = TextLimits.TEXT) @Nullable String details,
-                                 @Size(max = TextLimits.TEXT) @Nullable String reason, @Size(max = TextLimits.NAME) @Nullable String decidedBy,
-                                 @Size(max = TextLimits.NAME) @Nullable String decidedOn, @Size(max = TextLimits.NAME) @Nullable String reviewOn) {
+                                 @NotBlank(message = "Choose what the restriction limits") @Size(max = TextLimits.NAME) @Nullable String kind,
+                                 @Size(max = TextLimits.TEXT) @Nullable String details,
+                                 @NotBlank(message = "Enter the reason for the restriction") @Size(max = TextLimits.TEXT) @Nullable String reason,
+                                 @NotBlank(message = "Enter who decided (F-10: the chief executive or their delegate)") @Size(max = TextLimits.NAME)
+                                 @Nullable String decidedBy,
+                                 @Size(max = TextLimits.NAME) @Nullable String decidedOn,
+                                 @NotBlank(message = "Enter the review date") @Size(max = TextLimits.NAME) @Nullable String reviewOn) {
     }
 
-    public record Ending(@Size(max = TextLimits.TEXT) @Nullable String reason, @Size(max = TextLimits.NAME) @Nullable String endedOn) {
+    /** @param endedOn the day it ends, today when left out */
+    public record Ending(@NotBlank(message = "Enter why the restriction ends") @Size(max = TextLimits.TEXT) @Nullable String reason,
+                         @Size(max = TextLimits.NAME) @Nullable String endedOn) {
     }
 
-    public record ReviewRequest(@Size(max = TextLimits.TEXT) @Nullable String outcome, @Size(max = TextLimits.NAME) @Nullable String reviewedOn,
-                                @Size(max = TextLimits.NAME) @Nullable String nextReviewOn) {
+    /** @param reviewedOn the day of the review, today when left out */
+    public record ReviewRequest(@NotBlank(message = "Enter what the review decided") @Size(max = TextLimits.TEXT) @Nullable String outcome,
+                                @Size(max = TextLimits.NAME) @Nullable String reviewedOn,
+                                @NotBlank(message = "Enter the review date") @Size(max = TextLimits.NAME) @Nullable String nextReviewOn) {
     }
 
     LocalDate today() {
@@ -69,31 +79,29 @@ public class Restrictions implements AdmissionCheck {
 
     @Transactional
     public Restriction record(String organisation, NewRestriction request, String actor) {
-        TextLimits.check(request);
+        TextLimits.checkSizes(request);
         organisations.require(organisation);
         LocalDate today = today();
-        List<FieldError> errors = new ArrayList<>();
-        String name = Rules.text(request.personName(), "personName", "Enter the person's name", errors);
+        List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(request)); // its declared shape, then what depends on it
+        String name = Rules.text(request.personName());
         Person person = new Person(name == null ? "" : name, blank(request.email()), blank(request.phone()), blank(request.address()));
         if (name != null && !person.identifiable()) {
             errors.add(new FieldError("email", "Enter an email address, a phone number or an address, so the restriction can be matched to the person's cases"));
         }
         RestrictionKind kind = null;
-        if (request.kind() == null || request.kind().isBlank()) {
-            errors.add(new FieldError("kind", "Choose what the restriction limits"));
-        } else {
+        if (request.kind() != null && !request.kind().isBlank()) {
             try {
                 kind = RestrictionKind.valueOf(request.kind().strip());
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError("kind", "Choose what the restriction limits: one of " + java.util.Arrays.toString(RestrictionKind.values())));
             }
         }
-        String details = Rules.text(request.details(), "details", "", errors);
+        String details = Rules.text(request.details());
         if (kind == RestrictionKind.OTHER && details == null) {
             errors.add(new FieldError("details", "Say what the restriction is"));
         }
-        String reason = Rules.text(request.reason(), "reason", "Enter the reason for the restriction", errors);
-        String decidedBy = Rules.text(request.decidedBy(), "decidedBy", "Enter who decided (F-10: the chief executive or their delegate)", errors);
+        String reason = Rules.text(request.reason());
+        String decidedBy = Rules.text(request.decidedBy());
         LocalDate decidedOn = dayNotFuture(request.decidedOn(), "decidedOn", today, errors);
         LocalDate reviewOn = Rules.date(request.reviewOn(), "reviewOn", null, errors);
         Rules.reviewDate(reviewOn, decidedOn, "reviewOn", errors);
@@ -117,11 +125,11 @@ public class Restrictions implements AdmissionCheck {
 
     @Transactional
     public Restriction end(String organisation, String id, Ending request, String actor) {
-        TextLimits.check(request);
+        TextLimits.checkSizes(request);
         Restriction r = get(organisation, id);
         LocalDate today = today();
-        List<FieldError> errors = new ArrayList<>();
-        String reason = Rules.text(request.reason(), "reason", "Enter why the restriction ends", errors);
+        List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(request));
+        String reason = Rules.text(request.reason());
         LocalDate endedOn = dayNotFuture(request.endedOn(), "endedOn", today, errors);
         if (endedOn != null && endedOn.isBefore(r.decidedOn())) {
             errors.add(new FieldError("endedOn", "The restriction cannot end before it was decided, on " + Rules.DAY.format(r.decidedOn())));
@@ -138,11 +146,11 @@ public class Restrictions implements AdmissionCheck {
 
     @Transactional
     public Restriction review(String organisation, String id, ReviewRequest request, String actor) {
-        TextLimits.check(request);
+        TextLimits.checkSizes(request);
         Restriction r = get(organisation, id);
         LocalDate today = today();
-        List<FieldError> errors = new ArrayList<>();
-        String outcome = Rules.text(request.outcome(), "outcome", "Enter what the review decided", errors);
+        List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(request));
+        String outcome = Rules.text(request.outcome());
         LocalDate reviewedOn = dayNotFuture(request.reviewedOn(), "reviewedOn", today, errors);
         LocalDate next = Rules.date(request.nextReviewOn(), "nextReviewOn", null, errors);
         Rules.reviewDate(next, reviewedOn, "nextReviewOn", errors);

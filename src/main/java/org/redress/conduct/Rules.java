@@ -31,21 +31,14 @@ final class Rules {
                 : Optional.of(Refusal.onField(field, "the restriction ended on " + DAY.format(endedOn) + "; record a new one instead", "H-5"));
     }
 
-    static @Nullable String text(@Nullable String value, String field, String missing, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            if (missing != null && !missing.isEmpty()) {
-                errors.add(new FieldError(field, missing));
-            }
-            return null;
-        }
-        return value.strip();
+    /** The text without spaces around it; null when blank (a required one is declared {@code @NotBlank} on its request). */
+    static @Nullable String text(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** The date as typed, or {@code otherwise} when left out (a required one is declared {@code @NotBlank} on its request). */
     static @Nullable LocalDate date(@Nullable String value, String field, @Nullable LocalDate otherwise, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
-            if (otherwise == null) {
-                errors.add(new FieldError(field, field.toLowerCase(Locale.ROOT).contains("review") ? "Enter the review date" : "Enter a date"));
-            }
             return otherwise;
         }
         try {

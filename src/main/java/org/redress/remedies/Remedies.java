@@ -1,5 +1,6 @@
 package org.redress.remedies;
 
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.accounts.Accounts;
@@ -74,10 +75,34 @@ public class Remedies {
      * @param amount pounds, more than 0 with at most 2 decimals
      * @param method BANK_TRANSFER, CHEQUE, RENT_ACCOUNT_CREDIT or OTHER
      */
-    public record NewRemedy(@Size(max = TextLimits.NAME) @Nullable String kind, @Size(max = TextLimits.TEXT) @Nullable String description,
-                            @Size(max = TextLimits.NAME) @Nullable String owner, @Size(max = TextLimits.NAME) @Nullable String due,
-                            @Size(max = TextLimits.NAME) @Nullable String paymentKind, @Size(max = TextLimits.NAME) @Nullable String amount,
+    public record NewRemedy(@Size(max = TextLimits.NAME) @Nullable String kind,
+                            @NotBlank(groups = Apology.class, message = "is required: the apology, who gave it and how")
+                            @NotBlank(groups = Action.class, message = "is required: what will be done")
+                            @NotBlank(groups = Payment.class, message = "is required: the reason for the payment")
+                            @Size(max = TextLimits.TEXT) @Nullable String description,
+                            @NotBlank(groups = Action.class, message = "is required: who will do it") @Size(max = TextLimits.NAME) @Nullable String owner,
+                            @Size(max = TextLimits.NAME) @Nullable String due,
+                            @Size(max = TextLimits.NAME) @Nullable String paymentKind,
+                            @NotBlank(groups = Payment.class, message = "is required: the amount in pounds, such as 250 or 250.50")
+                            @Size(max = TextLimits.NAME) @Nullable String amount,
                             @Size(max = TextLimits.NAME) @Nullable String method) {
+
+        /** What an apology needs (and a remedy of no kind is told, beside its kind). */
+        interface Apology {
+        }
+
+        /** What an action needs. */
+        interface Action {
+        }
+
+        /** What a payment needs. */
+        interface Payment {
+        }
+
+        /** The rules of this kind of remedy. */
+        static Class<?> rulesOf(@Nullable Kind kind) {
+            return kind == Kind.PAYMENT ? Payment.class : kind == Kind.ACTION ? Action.class : Apology.class;
+        }
     }
 
     /** A decision on a payment; {@code asPanel} records the review panel's decision with the date it was made. */
@@ -112,11 +137,8 @@ public class Remedies {
         CaseView c = casework.get(organisation, caseRef);
         List<FieldError> errors = new ArrayList<>();
         Kind kind = parse(Kind.class, input.kind(), "kind", errors, true);
+        errors.addAll(TextLimits.errorsIn(input, NewRemedy.rulesOf(kind))); // what this kind of remedy needs
         String description = text(input.description());
-        if (description == null) {
-            errors.add(new FieldError("description", kind == Kind.PAYMENT ? "is required: the reason for the payment"
-                    : kind == Kind.ACTION ? "is required: what will be done" : "is required: the apology, who gave it and how"));
-        }
         Instant now = clock.instant();
         LocalDate today = today();
         Remedy remedy = null;
@@ -124,9 +146,6 @@ public class Remedies {
             remedy = base(c, Kind.APOLOGY, Status.GIVEN, description, actor, now, null, null, today);
         } else if (kind == Kind.ACTION) {
             String owner = text(input.owner());
-            if (owner == null) {
-                errors.add(new FieldError("owner", "is required: who will do it"));
-            }
             LocalDate due = date(input.due(), "due", errors, true);
             remedy = base(c, Kind.ACTION, Status.OPEN, description, actor, now, owner, due, null);
         } else if (kind == Kind.PAYMENT) {
@@ -352,8 +371,7 @@ public class Remedies {
     private static @Nullable BigDecimal amount(@Nullable String text, List<FieldError> errors) {
         String value = text(text);
         if (value == null) {
-            errors.add(new FieldError("amount", "is required: the amount in pounds, such as 250 or 250.50"));
-            return null;
+            return null; // required of a payment: NewRemedy says so
         }
         try {
             BigDecimal amount = new BigDecimal(value.replace("£", "").replace(",", "").strip());

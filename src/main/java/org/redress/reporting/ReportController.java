@@ -3,10 +3,8 @@ package org.redress.reporting;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.web.InvalidInputException;
-import org.redress.web.TextLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -121,11 +119,6 @@ class ReportController {
         return settings.get(organisation);
     }
 
-    record BenchmarkRequest(@Size(max = TextLimits.NAME) @Nullable String measure, @Size(max = TextLimits.NAME) @Nullable String figure,
-                            @Size(max = TextLimits.NAME) @Nullable String group, @Nullable Integer year, java.math.@Nullable BigDecimal value,
-                            @Size(max = TextLimits.NAME) @Nullable String source) {
-    }
-
     @GetMapping("/settings/benchmarks")
     @Operation(summary = "Comparable organisations' figures the measures are benchmarked against (H-11)")
     java.util.List<ReportSettings.Benchmark> benchmarks(@PathVariable String organisation) {
@@ -135,9 +128,9 @@ class ReportController {
 
     @PutMapping("/settings/benchmarks")
     @Operation(summary = "Add or replace a comparable organisations' figure for one figure of a measure and a year, with its source (H-11)")
-    java.util.List<ReportSettings.Benchmark> setBenchmark(@PathVariable String organisation, @RequestBody BenchmarkRequest body) {
+    java.util.List<ReportSettings.Benchmark> setBenchmark(@PathVariable String organisation, @RequestBody ReportSettings.BenchmarkRequest body) {
         reports.scope(organisation, null, null, null, null);
-        settings.setBenchmark(organisation, body.measure(), body.figure(), body.group(), body.year(), body.value(), body.source());
+        settings.setBenchmark(organisation, body);
         return settings.benchmarks(organisation);
     }
 

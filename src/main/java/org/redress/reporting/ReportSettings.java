@@ -1,5 +1,13 @@
 package org.redress.reporting;
 
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.casework.CaseTypes.Tenure;
 import org.redress.web.FieldError;
@@ -127,17 +135,15 @@ public class ReportSettings {
                 + ": the tenures the regulator counts homes of");
     }
 
+    /** The homes set for a year: a year the reports can cover and at least one home. */
+    private record HomesOfYear(@Min(value = 2000, message = YEARS) @Max(value = 2100, message = YEARS) int year,
+                               @NotNull(message = HOMES) @Min(value = 1, message = HOMES) @Nullable Integer homes) {
+        static final String YEARS = "must be between 2000 and 2100";
+        static final String HOMES = "must be a whole number of homes, at least 1";
+    }
+
     private static void checkHomes(int year, @Nullable Integer homes) {
-        List<FieldError> errors = new ArrayList<>();
-        if (year < 2000 || year > 2100) {
-            errors.add(new FieldError("year", "must be between 2000 and 2100"));
-        }
-        if (homes == null || homes <= 0) {
-            errors.add(new FieldError("homes", "must be a whole number of homes, at least 1"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        TextLimits.check(new HomesOfYear(year, homes));
     }
 
     /**
@@ -158,11 +164,30 @@ public class ReportSettings {
                 .list();
     }
 
+    /**
+     * A comparable organisations' figure as sent: which measure's figure and row it compares with, the year, the value and
+     * where it comes from. The measure and figure are checked against the measures when it is set.
+     *
+     * @param group the row to compare with; left out for "All"
+     */
+    record BenchmarkRequest(@Size(max = TextLimits.NAME) @Nullable String measure, @Size(max = TextLimits.NAME) @Nullable String figure,
+                            @Pattern(regexp = "(?s).*\\S.*", message = GROUP) @Size(max = TextLimits.NAME) @Nullable String group,
+                            @NotNull(message = YEAR) @Min(value = 2000, message = YEAR) @Max(value = 2100, message = YEAR) @Nullable Integer year,
+                            @NotNull(message = VALUE) @DecimalMin(value = "0", message = VALUE) @Digits(integer = 10, fraction = 2, message = VALUE)
+                            java.math.@Nullable BigDecimal value,
+                            @NotBlank(message = SOURCE) @Size(max = TextLimits.NAME) @Nullable String source) {
+        static final String GROUP = "must be the row to compare with, up to " + TextLimits.NAME + " characters (leave out for 'All')";
+        static final String YEAR = "must be a year between 2000 and 2100";
+        static final String VALUE = "must be a number of at least 0 with at most 2 decimal places";
+        static final String SOURCE = "must say where the figure comes from, up to " + TextLimits.NAME + " characters";
+    }
+
     /** Adds or replaces a comparable organisations' figure; every field is checked against the measure it names. */
     @Transactional
-    void setBenchmark(String organisation, @Nullable String measure, @Nullable String figure, @Nullable String group,
-                      @Nullable Integer year, @Nullable BigDecimal value, @Nullable String source) {
+    void setBenchmark(String organisation, BenchmarkRequest request) {
         List<FieldError> errors = new ArrayList<>();
+        String measure = request.measure();
+        String figure = request.figure();
         Optional<Measure> m = measure == null ? Optional.empty() : Measures.find(measure);
         if (m.isEmpty()) {
             errors.add(new FieldError("measure", "must be one of " + Measures.ALL.stream().map(Measure::id).toList()));
@@ -170,25 +195,16 @@ public class ReportSettings {
             errors.add(new FieldError("figure", "must be one of the figures of '" + measure + "': "
                     + m.get().figures().stream().map(Measure.Figure::key).toList()));
         }
-        if (group != null && (group.isBlank() || group.length() > TextLimits.NAME)) {
-            errors.add(new FieldError("group", "must be the row to compare with, up to " + TextLimits.NAME + " characters (leave out for 'All')"));
-        }
-        if (year == null || year < 2000 || year > 2100) {
-            errors.add(new FieldError("year", "must be a year between 2000 and 2100"));
-        }
-        if (value == null || value.signum() < 0 || value.scale() > 2 || value.precision() - value.scale() > 10) {
-            errors.add(new FieldError("value", "must be a number of at least 0 with at most 2 decimal places"));
-        }
-        if (source == null || source.isBlank() || source.length() > TextLimits.NAME) {
-            errors.add(new FieldError("source", "must say where the figure comes from, up to " + TextLimits.NAME + " characters"));
-        }
+        errors.addAll(TextLimits.errorsIn(request));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        String group = request.group();
         jdbc.sql("""
                 insert into reporting.benchmark (organisation, measure, figure, grp, year, value, source) values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (organisation, measure, figure, grp, year) do update set value = excluded.value, source = excluded.source
-                """).params(organisation, measure, figure, group == null ? "All" : group.strip(), year, value, source.strip()).update();
+                """).params(organisation, measure, figure, group == null ? "All" : group.strip(), request.year(), request.value(),
+                        request.source().strip()).update();
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package org.redress.staffconcerns;
 
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.accounts.Accounts;
@@ -66,13 +67,19 @@ public class StaffConcerns {
         this.clock = clock;
     }
 
-    public record NewConcern(@Size(max = TextLimits.NAME) @Nullable String namedPerson, @Size(max = TextLimits.NAME) @Nullable String manager) {
+    /** A concern as sent: the person the case names and their manager's username; whether they are is checked against the case. */
+    public record NewConcern(@NotBlank(message = "Choose the person the complaint names") @Size(max = TextLimits.NAME) @Nullable String namedPerson,
+                             @NotBlank(message = "Enter the username of the person's manager") @Size(max = TextLimits.NAME) @Nullable String manager) {
     }
 
-    public record OwnView(@Size(max = TextLimits.TEXT) @Nullable String view, @Size(max = TextLimits.NAME) @Nullable String givenOn) {
+    /** @param givenOn the day they gave it, today when left out */
+    public record OwnView(@NotBlank(message = "Enter the person's view") @Size(max = TextLimits.TEXT) @Nullable String view,
+                          @Size(max = TextLimits.NAME) @Nullable String givenOn) {
     }
 
-    public record KeptInformed(@Size(max = TextLimits.TEXT) @Nullable String said, @Size(max = TextLimits.NAME) @Nullable String on) {
+    /** @param on the day they were told, today when left out */
+    public record KeptInformed(@NotBlank(message = "Enter what they were told") @Size(max = TextLimits.TEXT) @Nullable String said,
+                               @Size(max = TextLimits.NAME) @Nullable String on) {
     }
 
     /** The case with its concerns, for someone allowed to see them; otherwise not found. */
@@ -107,13 +114,11 @@ public class StaffConcerns {
     /** Records a named person's concern and tells their manager at once (F-12), through the outbox. */
     @Transactional
     public StaffConcern record(String organisation, String caseRef, NewConcern request, String actor) {
-        TextLimits.check(request);
-        CaseView view = visibleCase(organisation, caseRef, actor);
-        List<FieldError> errors = new ArrayList<>();
+        TextLimits.checkSizes(request);
+        CaseView view = visibleCase(organisation, caseRef, actor); // not found before anything about the request
+        List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(request));
         NamedPerson person = null;
-        if (blank(request.namedPerson())) {
-            errors.add(new FieldError("namedPerson", "Choose the person the complaint names"));
-        } else {
+        if (!blank(request.namedPerson())) {
             person = view.namedPeople().stream().filter(p -> p.name().equalsIgnoreCase(request.namedPerson().strip())).findFirst().orElse(null);
             if (person == null) {
                 errors.add(new FieldError("namedPerson", view.namedPeople().isEmpty() ? "This case names no member of staff or contractor"
@@ -121,9 +126,7 @@ public class StaffConcerns {
             }
         }
         String manager = blank(request.manager()) ? null : request.manager().strip().toLowerCase(java.util.Locale.ROOT);
-        if (manager == null) {
-            errors.add(new FieldError("manager", "Enter the username of the person's manager"));
-        } else if (accounts.roleIn(manager, organisation).isEmpty() || accounts.find(manager).map(m -> m.allOrganisations()).orElse(true)) {
+        if (manager != null && (accounts.roleIn(manager, organisation).isEmpty() || accounts.find(manager).map(m -> m.allOrganisations()).orElse(true))) {
             errors.add(new FieldError("manager", "Enter the username of a member of staff of this organisation"));
         }
         if (!errors.isEmpty()) {
@@ -163,11 +166,11 @@ public class StaffConcerns {
 
     @Transactional
     public StaffConcern recordView(String organisation, String caseRef, String concernId, OwnView request, String actor) {
-        TextLimits.check(request);
+        TextLimits.checkSizes(request);
         CaseView view = visibleCase(organisation, caseRef, actor);
         StaffConcern concern = concern(organisation, view, parse(concernId));
-        List<FieldError> errors = new ArrayList<>();
-        String text = text(request.view(), "view", "Enter the person's view", errors);
+        List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(request));
+        String text = stripped(request.view());
         LocalDate on = date(request.givenOn(), "givenOn", errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -183,11 +186,11 @@ public class StaffConcerns {
 
     @Transactional
     public StaffConcern keptInformed(String organisation, String caseRef, String concernId, KeptInformed request, String actor) {
-        TextLimits.check(request);
+        TextLimits.checkSizes(request);
         CaseView view = visibleCase(organisation, caseRef, actor);
         StaffConcern concern = concern(organisation, view, parse(concernId));
-        List<FieldError> errors = new ArrayList<>();
-        String said = text(request.said(), "said", "Enter what they were told", errors);
+        List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(request));
+        String said = stripped(request.said());
         LocalDate on = date(request.on(), "on", errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -267,12 +270,8 @@ public class StaffConcerns {
         }
     }
 
-    private static @Nullable String text(@Nullable String value, String field, String missing, List<FieldError> errors) {
-        if (blank(value)) {
-            errors.add(new FieldError(field, missing));
-            return null;
-        }
-        return value.strip();
+    private static @Nullable String stripped(@Nullable String value) {
+        return value == null ? null : value.strip();
     }
 
     private static boolean blank(@Nullable String text) {

@@ -6,6 +6,7 @@ import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.groups.Default;
 import org.jspecify.annotations.Nullable;
 
 import java.lang.reflect.RecordComponent;
@@ -91,6 +92,14 @@ public final class TextLimits {
     }
 
     /**
+     * The same with the rules of the given validation groups as well as the ordinary ones: the rules that hold for one
+     * kind of request only (what a payment needs that an apology does not).
+     */
+    public static List<FieldError> errorsIn(Object request, Class<?> group) {
+        return errorsIn(request, false, false, Default.class, group);
+    }
+
+    /**
      * The same for a page form, each message naming its field in words for the error summary: "What happened must be
      * 10,000 characters or fewer".
      */
@@ -123,8 +132,8 @@ public final class TextLimits {
         return errorsIn(request, inWords, false);
     }
 
-    private static List<FieldError> errorsIn(Object request, boolean inWords, boolean sizesOnly) {
-        List<ConstraintViolation<Object>> violations = new ArrayList<>(VALIDATOR.validate(request));
+    private static List<FieldError> errorsIn(Object request, boolean inWords, boolean sizesOnly, Class<?>... groups) {
+        List<ConstraintViolation<Object>> violations = new ArrayList<>(VALIDATOR.validate(request, groups));
         if (sizesOnly) {
             violations.removeIf(v -> !(v.getConstraintDescriptor().getAnnotation() instanceof Size));
         }
@@ -142,7 +151,8 @@ public final class TextLimits {
                 errors.add(new FieldError(field, v.getMessage()));
             }
         }
-        return errors;
+        // two rules of one field that say the same (a value's sign and its decimals) are one error
+        return errors.stream().distinct().toList();
     }
 
     /** Where the path's first field is declared in the request: its place among the record's components. */

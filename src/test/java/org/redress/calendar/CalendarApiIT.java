@@ -59,6 +59,10 @@ class CalendarApiIT {
         assertProblem(api().get("/api/v1/calendars/wales/working-days/add?from=2026-01-01&days=1"), 404, "jurisdiction");
         assertProblem(api().get("/api/v1/calendars/england-and-wales/working-days/add?from=2026-13-01&days=1"), 400, "from");
         assertProblem(api().get("/api/v1/calendars/england-and-wales/working-days/add?from=2026-01-01&days=-1"), 400, "days");
+        assertThat(api().get("/api/v1/calendars/england-and-wales/working-days/add?from=2026-01-01&days=-1").body())
+                .contains("must be between 0 and 1000, not -1");
+        assertThat(api().get("/api/v1/calendars/england-and-wales/deadline?start=2026-01-01&unit=weeks&amount=10001&organisation=Bad!").body())
+                .contains("must be between 0 and 10000, not 10001", "must be an organisation code of lower-case letters, digits and hyphens");
         assertProblem(api().get("/api/v1/calendars/england-and-wales/working-days/add?from=2026-01-01&days=99999999"), 400, "days");
         assertProblem(api().get("/api/v1/calendars/england-and-wales/working-days/add?from=2026-01-01&days=ten"), 400, "days");
         assertProblem(api().get("/api/v1/calendars/england-and-wales/working-days/add?days=1"), 400, "from");
