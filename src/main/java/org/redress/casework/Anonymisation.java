@@ -1,8 +1,8 @@
 package org.redress.casework;
 
 import org.jspecify.annotations.Nullable;
-import org.redress.casework.CaseFile.CaseState;
-import org.redress.casework.CaseFile.Evidence;
+import org.redress.casework.CaseTypes.CaseState;
+import org.redress.casework.CaseTypes.Evidence;
 import org.redress.casework.CaseTypes.Action;
 import org.redress.casework.CaseTypes.Complainant;
 import org.redress.casework.CaseTypes.Extension;

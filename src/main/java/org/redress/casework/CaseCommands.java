@@ -2,7 +2,7 @@ package org.redress.casework;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.calendar.UkTime;
-import org.redress.casework.CaseFile.PointDecision;
+import org.redress.casework.CaseTypes.PointDecision;
 import org.redress.casework.CaseTypes.Action;
 import org.redress.casework.CaseTypes.DeclineGround;
 import org.redress.casework.CaseTypes.EvidenceKind;

@@ -38,43 +38,6 @@ public final class CaseFile {
     private final long version;
     private final List<CaseEvent> pending = new ArrayList<>();
 
-    /** Everything a case holds, as stored. Replaced whole by each verb, never edited in place. */
-    public record CaseState(String recordType, CaseStatus status, int stage, Channel channel, Instant receivedAt,
-                            Complainant complainant, @Nullable Representative representative, List<NamedPerson> namedPeople,
-                            Classification classification, String description, @Nullable LocalDate awareSince,
-                            List<Point> points, List<StageRecord> stages, List<CaseClock> clocks, List<Action> actions,
-                            List<Evidence> evidence, List<StepRecord> steps, @Nullable Hold hold,
-                            @Nullable EscalationWindow escalationWindow, @Nullable Satisfaction satisfaction,
-                            @Nullable Instant closedAt, @Nullable String linkedFrom, List<String> linkedTo) {
-
-        public CaseState {
-            namedPeople = List.copyOf(namedPeople);
-            points = List.copyOf(points);
-            stages = List.copyOf(stages);
-            clocks = List.copyOf(clocks);
-            actions = List.copyOf(actions);
-            evidence = List.copyOf(evidence);
-            steps = List.copyOf(steps);
-            linkedTo = List.copyOf(linkedTo);
-        }
-    }
-
-    /** Evidence gathered in an investigation (S0-6). */
-    public record Evidence(EvidenceKind kind, LocalDate date, String who, String notes, Instant recordedAt, String recordedBy) {
-    }
-
-    /** What a new case is logged with. */
-    public record NewCase(String recordType, Channel channel, @Nullable Instant receivedAt, Complainant complainant,
-                          @Nullable Representative representative, List<NamedPerson> namedPeople,
-                          Classification classification, String description, @Nullable String outcomeWanted,
-                          @Nullable String understanding, @Nullable LocalDate awareSince, List<String> points,
-                          @Nullable String linkedFrom) {
-    }
-
-    /** A point's decision in a response. */
-    public record PointDecision(int number, Outcome outcome, String reasons) {
-    }
-
     private CaseFile(CaseId id, String organisation, String reference, PolicyPack pack, CaseState state, long version) {
         this.id = id;
         this.organisation = organisation;
@@ -131,7 +94,7 @@ public final class CaseFile {
     }
 
     private void acknowledged(Instant at, String actor, @Nullable String reason, @Nullable String method, ClockMaker clocks) {
-        record(new Acknowledged(state.stage, method, Acknowledged.BY_THE_RESPONSE.equals(reason)), at, actor, reason);
+        record(new Acknowledged(state.stage(), method, Acknowledged.BY_THE_RESPONSE.equals(reason)), at, actor, reason);
         updateStage(s -> s.withAcknowledged(at));
         fire(Milestone.ACKNOWLEDGED, at, clocks);
     }
@@ -139,7 +102,7 @@ public final class CaseFile {
     /** Contact made with the complainant, e.g. a support service request's first contact (T-5). */
     public Optional<Refusal> recordContact(Instant at, String actor, String note, ClockMaker clocks) {
         return attempt(CaseVerb.CONTACT, CasePolicies::none, () -> {
-            record(new Contacted(state.stage), at, actor, note);
+            record(new Contacted(state.stage()), at, actor, note);
             updateStage(s -> s.withContacted(at));
             fire(Milestone.CONTACTED, at, clocks);
         });
@@ -147,14 +110,14 @@ public final class CaseFile {
 
     public Optional<Refusal> assign(String owner, Instant at, String actor) {
         return attempt(CaseVerb.ASSIGN, () -> CasePolicies.handler(pack, state, owner), () -> {
-            record(new Assigned(state.stage, owner, state.stage >= 1 ? pack.stage(state.stage).orElseThrow().owner() : ""), at, actor, null);
+            record(new Assigned(state.stage(), owner, state.stage() >= 1 ? pack.stage(state.stage()).orElseThrow().owner() : ""), at, actor, null);
             updateStage(s -> s.withOwner(owner));
         });
     }
 
     public Optional<Refusal> addPoint(String summary, Instant at, String actor) {
         return attempt(CaseVerb.POINTS, CasePolicies::none, () -> {
-            List<Point> points = new ArrayList<>(state.points);
+            List<Point> points = new ArrayList<>(state.points());
             points.add(new Point(points.size() + 1, summary, null, null, 0));
             record(new PointAdded(points.size(), summary), at, actor, null);
             state = CaseStates.with(state, b -> b.points = points);
@@ -164,14 +127,14 @@ public final class CaseFile {
     /** Records the organisation's understanding and the outcome wanted at the current stage (Code 5.6, A-6). */
     public Optional<Refusal> recordUnderstanding(@Nullable String understanding, @Nullable String outcomeWanted, Instant at, String actor) {
         return attempt(CaseVerb.UNDERSTANDING, CasePolicies::none, () -> {
-            record(new UnderstandingRecorded(state.stage, understanding, outcomeWanted), at, actor, null);
+            record(new UnderstandingRecorded(state.stage(), understanding, outcomeWanted), at, actor, null);
             updateStage(s -> s.withUnderstanding(understanding, outcomeWanted));
         });
     }
 
     public Optional<Refusal> recordEvidence(EvidenceKind kind, LocalDate date, String who, String notes, Instant at, String actor) {
         return attempt(CaseVerb.EVIDENCE, CasePolicies::none, () -> {
-            List<Evidence> evidence = new ArrayList<>(state.evidence);
+            List<Evidence> evidence = new ArrayList<>(state.evidence());
             evidence.add(new Evidence(kind, date, who, notes, at, actor));
             record(new EvidenceRecorded(kind, date, who), at, actor, null);
             state = CaseStates.with(state, b -> b.evidence = evidence);
@@ -182,12 +145,12 @@ public final class CaseFile {
                                     Instant at, String actor, ClockMaker clocks) {
         return attempt(CaseVerb.EXTEND, () -> CasePolicies.extension(pack, state, clockId, amount, reason, complainantAgreed), () -> {
             CaseClock clock = CasePolicies.openClock(state, clockId).orElseThrow();
-            ExtensionRule rule = CaseClocks.applicableRule(CaseClocks.ruleFor(pack, state.recordType, clock).orElseThrow()
+            ExtensionRule rule = CaseClocks.applicableRule(CaseClocks.ruleFor(pack, state.recordType(), clock).orElseThrow()
                     .extensions(), clock.extensions().size()).orElseThrow();
             CaseClock extended = CaseClocks.extended(clock, rule, amount, reason, complainantAgreed, at, actor, clocks);
             record(new Extended(clock.id(), clock.stage(), amount, rule.unit(), clock.dueDate(), extended.dueDate(), complainantAgreed,
                     rule.tellOmbudsman(), ombudsman(), rule.cite()), at, actor, reason);
-            state = CaseStates.with(state, b -> b.clocks = CaseClocks.replaced(state.clocks, clock, extended));
+            state = CaseStates.with(state, b -> b.clocks = CaseClocks.replaced(state.clocks(), clock, extended));
         });
     }
 
@@ -195,7 +158,7 @@ public final class CaseFile {
         return attempt(CaseVerb.HOLD, () -> CasePolicies.reasonGiven(reason, "reason", "a hold must say why the case is paused", "A-11"), () -> {
             record(new PutOnHold(kind), at, actor, reason);
             state = CaseStates.with(state, b -> {
-                b.clocks = CaseClocks.paused(state.clocks, at, clocks);
+                b.clocks = CaseClocks.paused(state.clocks(), at, clocks);
                 b.hold = new Hold(kind, reason, at);
                 b.status = CaseStatus.ON_HOLD;
             });
@@ -204,10 +167,10 @@ public final class CaseFile {
 
     public Optional<Refusal> resume(Instant at, String actor, @Nullable String note, ClockMaker clocks) {
         return attempt(CaseVerb.RESUME, CasePolicies::none, () -> {
-            Hold hold = Objects.requireNonNull(state.hold);
+            Hold hold = Objects.requireNonNull(state.hold());
             record(new Resumed(hold.since(), hold.kind()), at, actor, note);
             state = CaseStates.with(state, b -> {
-                b.clocks = CaseClocks.resumed(state.clocks, hold, at, clocks);
+                b.clocks = CaseClocks.resumed(state.clocks(), hold, at, clocks);
                 b.hold = null;
                 b.status = CaseStatus.OPEN;
             });
@@ -218,27 +181,27 @@ public final class CaseFile {
     public Optional<Refusal> recordStep(String stepId, String note, Instant at, String actor) {
         return attempt(CaseVerb.STEPS, () -> CasePolicies.step(pack, state, stepId, note), () -> {
             StepRule rule = pack.steps().stream().filter(s -> s.id().equals(stepId)).findFirst().orElseThrow();
-            List<StepRecord> steps = new ArrayList<>(state.steps);
-            steps.add(new StepRecord(stepId, rule.kind().name(), state.stage, at, actor, note));
-            record(new StepRecorded(stepId, rule.kind().name(), state.stage), at, actor, note);
+            List<StepRecord> steps = new ArrayList<>(state.steps());
+            steps.add(new StepRecord(stepId, rule.kind().name(), state.stage(), at, actor, note));
+            record(new StepRecorded(stepId, rule.kind().name(), state.stage()), at, actor, note);
             state = CaseStates.with(state, b -> b.steps = steps);
         });
     }
 
     public Optional<Refusal> respond(List<PointDecision> decisions, String summary, List<Action> actions,
                                      Instant at, String actor, ClockMaker clocks) {
-        boolean staged = pack.recordType(state.recordType).map(t -> t.handling() == Handling.STAGED).orElse(false);
-        List<Point> points = staged ? CaseStates.decided(state, decisions) : state.points;
+        boolean staged = pack.recordType(state.recordType()).map(t -> t.handling() == Handling.STAGED).orElse(false);
+        List<Point> points = staged ? CaseStates.decided(state, decisions) : state.points();
         return attempt(CaseVerb.RESPOND, () -> CasePolicies.response(pack, state, decisions, points, summary), () -> {
             if (currentStage().map(StageRecord::acknowledgedAt).isEmpty()) {
                 acknowledged(at, actor, "acknowledged by the response", null, clocks);
             }
-            boolean finalResponse = state.stage == 0 || state.stage == pack.finalStage();
-            record(new StageResponded(state.stage, finalResponse, points.stream().filter(p -> p.outcome() != null)
+            boolean finalResponse = state.stage() == 0 || state.stage() == pack.finalStage();
+            record(new StageResponded(state.stage(), finalResponse, points.stream().filter(p -> p.outcome() != null)
                     .map(p -> new PointOutcome(p.number(), p.outcome())).toList(), actions.size(), ombudsman()), at, actor, summary);
-            List<Action> allActions = new ArrayList<>(state.actions);
+            List<Action> allActions = new ArrayList<>(state.actions());
             allActions.addAll(actions);
-            EscalationWindow window = CaseClocks.escalationWindow(pack, state.stage, at, clocks);
+            EscalationWindow window = CaseClocks.escalationWindow(pack, state.stage(), at, clocks);
             state = CaseStates.with(state, b -> {
                 b.points = points;
                 b.actions = allActions;
@@ -259,10 +222,10 @@ public final class CaseFile {
                                                String actor, ClockMaker clocks) {
         return attempt(CaseVerb.ESCALATION_REQUEST, () -> CasePolicies.escalationRequest(state, requestedAt, lateAcceptedBecause), () -> {
             boolean late = CasePolicies.lateEscalation(state, requestedAt);
-            Stage stage = pack.stage(state.stage + 1).orElseThrow();
+            Stage stage = pack.stage(state.stage() + 1).orElseThrow();
             record(new EscalationRequested(stage.number(), requestedAt, !late, late ? lateAcceptedBecause : null, unresolved,
                     outcomeWanted), loggedAt, actor, unresolved);
-            List<StageRecord> stages = new ArrayList<>(state.stages);
+            List<StageRecord> stages = new ArrayList<>(state.stages());
             stages.add(new StageRecord(stage.number(), stage.name(), null, unresolved, outcomeWanted, requestedAt, loggedAt,
                     null, null, null, null, false));
             state = CaseStates.with(state, b -> {
@@ -284,20 +247,20 @@ public final class CaseFile {
     /** Refuses an escalation request with reasons (T-3, T-8, H-5); the complainant is given the ombudsman's details. */
     public Optional<Refusal> refuseEscalation(String ground, String reasons, Instant at, String actor) {
         return attempt(CaseVerb.REFUSE_ESCALATION, () -> CasePolicies.escalationRefusal(entry(), ground, reasons), () -> {
-            record(new EscalationRefused(state.stage, ground, entry().refusalMustInclude(), ombudsman()), at, actor, reasons);
+            record(new EscalationRefused(state.stage(), ground, entry().refusalMustInclude(), ombudsman()), at, actor, reasons);
             updateStage(StageRecord::withEscalationRefused);
             ended(CaseStatus.CLOSED, at);
         });
     }
 
     private PolicyPack.Escalation entry() {
-        return Objects.requireNonNull(pack.stage(state.stage).orElseThrow().entry());
+        return Objects.requireNonNull(pack.stage(state.stage()).orElseThrow().entry());
     }
 
     public Optional<Refusal> close(@Nullable Satisfaction satisfaction, @Nullable String note, Instant at, String actor, ClockMaker clocks) {
         return attempt(CaseVerb.CLOSE, () -> CasePolicies.closing(pack, state, satisfaction), () -> {
-            record(new Closed(state.stage, satisfaction == null ? null : satisfaction.withHandling(),
-                    satisfaction == null ? null : satisfaction.withOutcome(), state.actions.size()), at, actor, note);
+            record(new Closed(state.stage(), satisfaction == null ? null : satisfaction.withHandling(),
+                    satisfaction == null ? null : satisfaction.withOutcome(), state.actions().size()), at, actor, note);
             fire(Milestone.CLOSED, at, clocks);
             ended(CaseStatus.CLOSED, at);
             state = CaseStates.with(state, b -> b.satisfaction = satisfaction);
@@ -306,10 +269,10 @@ public final class CaseFile {
 
     public Optional<Refusal> reopen(String reason, Instant at, String actor, ClockMaker clocks) {
         return attempt(CaseVerb.REOPEN, () -> CasePolicies.reasonGiven(reason, "reason", "say why the case is reopened", null), () -> {
-            record(new Reopened(state.stage), at, actor, reason);
+            record(new Reopened(state.stage()), at, actor, reason);
             // the stage's response clocks run again from the reopening, for their full time
-            List<CaseClock> restarted = CaseClocks.restartResponseClocks(CaseClocks.rules(pack, state.recordType, state.stage),
-                    state.stage, state.clocks, at, clocks);
+            List<CaseClock> restarted = CaseClocks.restartResponseClocks(CaseClocks.rules(pack, state.recordType(), state.stage()),
+                    state.stage(), state.clocks(), at, clocks);
             state = CaseStates.with(state, b -> {
                 b.status = CaseStatus.OPEN;
                 b.closedAt = null;
@@ -322,7 +285,7 @@ public final class CaseFile {
 
     public Optional<Refusal> withdraw(String reason, Instant at, String actor) {
         return attempt(CaseVerb.WITHDRAW, CasePolicies::none, () -> {
-            record(new Withdrawn(state.stage), at, actor, reason);
+            record(new Withdrawn(state.stage()), at, actor, reason);
             ended(CaseStatus.WITHDRAWN, at);
             state = CaseStates.with(state, b -> b.hold = null);
         });
@@ -398,7 +361,7 @@ public final class CaseFile {
 
     /** Notes that this case was reclassified into a new linked case (a service request that became a complaint, Code 1.5). */
     void linkTo(String newReference, String newType, Instant at, String actor) {
-        List<String> links = new ArrayList<>(state.linkedTo);
+        List<String> links = new ArrayList<>(state.linkedTo());
         links.add(newReference);
         record(new Reclassified(newReference, newType), at, actor, null);
         state = CaseStates.with(state, b -> b.linkedTo = links);
@@ -436,11 +399,11 @@ public final class CaseFile {
 
     /** The earliest due instant of the clocks still running, for sorting work by the next deadline. */
     public Optional<Instant> nextDue() {
-        return state.clocks.stream().filter(CaseClock::running).map(CaseClock::dueBy).min(Comparator.naturalOrder());
+        return state.clocks().stream().filter(CaseClock::running).map(CaseClock::dueBy).min(Comparator.naturalOrder());
     }
 
     public Optional<StageRecord> currentStage() {
-        return state.stages.stream().filter(s -> s.number() == state.stage).findFirst();
+        return state.stages().stream().filter(s -> s.number() == state.stage()).findFirst();
     }
 
     /** The verbs the pack and the state allow now, by their names, for the case page and API clients: exactly those {@link #refused} lets through. */
@@ -454,7 +417,7 @@ public final class CaseFile {
      * Empty exactly when the verb is offered; every verb asks this before anything else.
      */
     Optional<Refusal> refused(CaseVerb verb) {
-        return CasePolicies.kindRefused(verb, pack, state).or(() -> CasePolicies.statusRefused(verb, state.status))
+        return CasePolicies.kindRefused(verb, pack, state).or(() -> CasePolicies.statusRefused(verb, state.status()))
                 .or(() -> CasePolicies.conditionRefused(verb, pack, state));
     }
 
@@ -471,15 +434,15 @@ public final class CaseFile {
 
     /** A milestone of the current stage happened: stop the clocks it stops, start the clocks it starts. */
     private void fire(Milestone milestone, Instant at, ClockMaker clocks) {
-        List<CaseClock> updated = CaseClocks.onMilestone(pack, state.recordType, state.stage, state.status == CaseStatus.ON_HOLD,
-                state.clocks, milestone, at, clocks);
+        List<CaseClock> updated = CaseClocks.onMilestone(pack, state.recordType(), state.stage(), state.status() == CaseStatus.ON_HOLD,
+                state.clocks(), milestone, at, clocks);
         state = CaseStates.with(state, b -> b.clocks = updated);
     }
 
     /** The case ends (closed, withdrawn, declined): its open clocks are cancelled. */
     private void ended(CaseStatus status, Instant at) {
         state = CaseStates.with(state, b -> {
-            b.clocks = CaseClocks.cancelled(state.clocks, at);
+            b.clocks = CaseClocks.cancelled(state.clocks(), at);
             b.status = status;
             b.closedAt = at;
         });
@@ -490,7 +453,7 @@ public final class CaseFile {
     }
 
     private void updateStage(java.util.function.UnaryOperator<StageRecord> change) {
-        List<StageRecord> stages = state.stages.stream().map(s -> s.number() == state.stage ? change.apply(s) : s).toList();
+        List<StageRecord> stages = state.stages().stream().map(s -> s.number() == state.stage() ? change.apply(s) : s).toList();
         state = CaseStates.with(state, b -> b.stages = stages);
     }
 

@@ -1,7 +1,7 @@
 package org.redress.casework;
 
 import org.jspecify.annotations.Nullable;
-import org.redress.casework.CaseFile.CaseState;
+import org.redress.casework.CaseTypes.CaseState;
 import org.redress.casework.CaseTypes.CaseId;
 import org.redress.calendar.UkTime;
 import org.redress.policy.PolicyPack;

@@ -2,9 +2,9 @@ package org.redress.casework;
 
 import org.redress.web.Refusal;
 import org.jspecify.annotations.Nullable;
-import org.redress.casework.CaseFile.CaseState;
-import org.redress.casework.CaseFile.NewCase;
-import org.redress.casework.CaseFile.PointDecision;
+import org.redress.casework.CaseTypes.CaseState;
+import org.redress.casework.CaseTypes.NewCase;
+import org.redress.casework.CaseTypes.PointDecision;
 import org.redress.casework.CaseTypes.CaseStatus;
 import org.redress.casework.CaseTypes.DeclineGround;
 import org.redress.casework.CaseTypes.EscalationWindow;

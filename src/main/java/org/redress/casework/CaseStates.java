@@ -1,10 +1,10 @@
 package org.redress.casework;
 
 import org.jspecify.annotations.Nullable;
-import org.redress.casework.CaseFile.CaseState;
-import org.redress.casework.CaseFile.Evidence;
-import org.redress.casework.CaseFile.NewCase;
-import org.redress.casework.CaseFile.PointDecision;
+import org.redress.casework.CaseTypes.CaseState;
+import org.redress.casework.CaseTypes.Evidence;
+import org.redress.casework.CaseTypes.NewCase;
+import org.redress.casework.CaseTypes.PointDecision;
 import org.redress.casework.CaseTypes.Action;
 import org.redress.casework.CaseTypes.CaseStatus;
 import org.redress.casework.CaseTypes.Complainant;

@@ -164,4 +164,41 @@ public final class CaseTypes {
     /** Satisfaction with handling and with outcome, asked at closure (H-7). */
     public record Satisfaction(@Nullable Boolean withHandling, @Nullable Boolean withOutcome, @Nullable String reasons) {
     }
+
+    /** Everything a case holds, as stored. Replaced whole by each verb, never edited in place. */
+    public record CaseState(String recordType, CaseStatus status, int stage, Channel channel, Instant receivedAt,
+                            Complainant complainant, @Nullable Representative representative, List<NamedPerson> namedPeople,
+                            Classification classification, String description, @Nullable LocalDate awareSince,
+                            List<Point> points, List<StageRecord> stages, List<CaseClock> clocks, List<Action> actions,
+                            List<Evidence> evidence, List<StepRecord> steps, @Nullable Hold hold,
+                            @Nullable EscalationWindow escalationWindow, @Nullable Satisfaction satisfaction,
+                            @Nullable Instant closedAt, @Nullable String linkedFrom, List<String> linkedTo) {
+
+        public CaseState {
+            namedPeople = List.copyOf(namedPeople);
+            points = List.copyOf(points);
+            stages = List.copyOf(stages);
+            clocks = List.copyOf(clocks);
+            actions = List.copyOf(actions);
+            evidence = List.copyOf(evidence);
+            steps = List.copyOf(steps);
+            linkedTo = List.copyOf(linkedTo);
+        }
+    }
+
+    /** Evidence gathered in an investigation (S0-6). */
+    public record Evidence(EvidenceKind kind, LocalDate date, String who, String notes, Instant recordedAt, String recordedBy) {
+    }
+
+    /** What a new case is logged with. */
+    public record NewCase(String recordType, Channel channel, @Nullable Instant receivedAt, Complainant complainant,
+                          @Nullable Representative representative, List<NamedPerson> namedPeople,
+                          Classification classification, String description, @Nullable String outcomeWanted,
+                          @Nullable String understanding, @Nullable LocalDate awareSince, List<String> points,
+                          @Nullable String linkedFrom) {
+    }
+
+    /** A point's decision in a response. */
+    public record PointDecision(int number, Outcome outcome, String reasons) {
+    }
 }

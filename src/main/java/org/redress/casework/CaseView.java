@@ -14,7 +14,7 @@ public record CaseView(String id, String reference, String organisation, String 
                        @Nullable Representative representative, List<NamedPerson> namedPeople, Classification classification,
                        String description, @Nullable LocalDate awareSince, List<Point> points, List<StageRecord> stages,
                        List<ClockView> clocks, @Nullable Instant nextDue, @Nullable EscalationWindow escalationWindow,
-                       @Nullable Hold hold, List<Action> actions, List<CaseFile.Evidence> evidence, List<StepRecord> steps,
+                       @Nullable Hold hold, List<Action> actions, List<CaseTypes.Evidence> evidence, List<StepRecord> steps,
                        @Nullable Satisfaction satisfaction, @Nullable Instant closedAt, @Nullable String linkedFrom,
                        List<String> linkedTo, List<String> allowedActions, long version, List<CaseEvent> history) {
 
@@ -54,7 +54,7 @@ public record CaseView(String id, String reference, String organisation, String 
     }
 
     static CaseView of(CaseFile file, List<CaseEvent> history, Instant now) {
-        CaseFile.CaseState s = file.state();
+        CaseTypes.CaseState s = file.state();
         List<ClockView> clocks = s.clocks().stream().map(c -> new ClockView(c.id(), c.stage(), c.name(), c.unit(), c.amount(),
                 c.startedAt(), c.dueBy(), c.dueDate(), c.status(now), c.stoppedAt(), c.explanation(), c.extensions(), c.cite())).toList();
         String stageName = file.currentStage().map(StageRecord::name).orElse(null);

@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.redress.accounts.CaseAccess;
 import org.redress.calendar.Calendars;
 import org.redress.calendar.UkTime;
-import org.redress.casework.CaseFile.NewCase;
+import org.redress.casework.CaseTypes.NewCase;
 import org.redress.casework.CaseTypes.CaseId;
 import org.redress.people.Organisation;
 import org.redress.people.Organisations;
@@ -203,7 +203,7 @@ public class Casework {
             throw refusal(Refusal.onField("recordType", "a " + currentType + " can become " + (allowed.isEmpty() ? "nothing else" : allowed)
                     + " under this policy", "Code 1.5"));
         }
-        CaseFile.CaseState s = original.state();
+        CaseTypes.CaseState s = original.state();
         NewCase request = new NewCase(newType, s.channel(), clock.instant(), s.complainant(), s.representative(), s.namedPeople(),
                 s.classification(), s.description(), null, null, s.awareSince(), List.of(), original.reference());
         Created created = create(organisation, request, null, actor);
@@ -270,7 +270,7 @@ public class Casework {
         List<CaseFiles.Row> rows = this.cases.withNextDueBefore(until, after == null ? null : after.due(),
                 after == null ? null : after.caseId(), cases);
         for (CaseFiles.Row row : rows) {
-            CaseFile.CaseState s = row.state();
+            CaseTypes.CaseState s = row.state();
             String owner = s.stages().stream().filter(st -> st.number() == s.stage()).map(CaseTypes.StageRecord::owner)
                     .filter(java.util.Objects::nonNull).findFirst().orElse(null);
             for (CaseClock c : s.clocks()) {
@@ -381,7 +381,7 @@ public class Casework {
         return ClockMaker.of(calendars.forOrganisation(organisation, pack.organisation().jurisdiction()));
     }
 
-    private List<AdmissionWarning> admissionWarnings(String organisation, PolicyPack pack, CaseFile.CaseState request, @Nullable CaseId self) {
+    private List<AdmissionWarning> admissionWarnings(String organisation, PolicyPack pack, CaseTypes.CaseState request, @Nullable CaseId self) {
         List<AdmissionWarning> warnings = new ArrayList<>();
         LocalDate received = UkTime.dateOf(request.receivedAt());
         for (PolicyPack.AdmissionRule rule : pack.admission()) {
@@ -444,7 +444,7 @@ public class Casework {
     @Transactional(readOnly = true)
     public CaseScope.Shown<SimilarCase> similarTo(CaseScope scope, String idOrReference) {
         CaseFile file = load(scope.organisation(), idOrReference);
-        CaseFile.CaseState s = file.state();
+        CaseTypes.CaseState s = file.state();
         int months = file.pack().admission().stream().filter(r -> r.kind() == PolicyPack.AdmissionKind.REPEAT && r.months() != null)
                 .map(PolicyPack.AdmissionRule::months).findFirst().orElse(DEFAULT_REPEAT_MONTHS);
         return similar.find(() -> scope, scope.organisation(), s.complainant(), s.description(), s.classification().serviceArea(),

@@ -1,8 +1,8 @@
 package org.redress.demo;
 
 import org.redress.calendar.UkTime;
-import org.redress.casework.CaseFile.NewCase;
-import org.redress.casework.CaseFile.PointDecision;
+import org.redress.casework.CaseTypes.NewCase;
+import org.redress.casework.CaseTypes.PointDecision;
 import org.redress.casework.CaseTypes.Channel;
 import org.redress.casework.CaseTypes.Classification;
 import org.redress.casework.CaseTypes.Complainant;

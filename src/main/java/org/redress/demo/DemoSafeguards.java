@@ -1,7 +1,7 @@
 package org.redress.demo;
 
 import org.redress.calendar.UkTime;
-import org.redress.casework.CaseFile.NewCase;
+import org.redress.casework.CaseTypes.NewCase;
 import org.redress.casework.CaseTypes.*;
 import org.redress.casework.CaseView;
 import org.redress.casework.Casework;

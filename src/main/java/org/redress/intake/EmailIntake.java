@@ -101,7 +101,7 @@ public class EmailIntake {
         // cut to the sizes a person typing them is held to: a name or address too long for its index would fail every try
         String email = address(message).filter(a -> a.length() <= TextLimits.NAME).orElse(null);
         String name = cut(personal(message).orElse(email == null ? sender : email.substring(0, email.indexOf('@'))), TextLimits.NAME);
-        CaseFile.NewCase contact = new CaseFile.NewCase(type, CaseTypes.Channel.EMAIL, received,
+        CaseTypes.NewCase contact = new CaseTypes.NewCase(type, CaseTypes.Channel.EMAIL, received,
                 new CaseTypes.Complainant(name, email, null, null, email == null ? null : CaseTypes.ContactMethod.EMAIL, null, List.of(),
                         CaseTypes.Tenure.UNKNOWN),
                 null, List.of(), new CaseTypes.Classification(null, null, cut("Email: " + subject, TextLimits.NAME), null),

@@ -115,7 +115,7 @@ final class InformationPackPage {
         model.put("history", v.history().stream().map(e -> new EventRow(e.sequence(), time(e.at()), e.actor(), words(e.type()), e.reason(),
                 e.details().isEmpty() ? null : details(e.details()))).toList());
         model.put("notes", notes(v));
-        model.put("evidence", v.evidence().stream().map((CaseFile.Evidence e) -> new EvidenceRow(words(e.kind()) + ", " + DAY.format(e.date()),
+        model.put("evidence", v.evidence().stream().map((CaseTypes.Evidence e) -> new EvidenceRow(words(e.kind()) + ", " + DAY.format(e.date()),
                 e.recordedBy(), e.who(), e.notes())).toList());
         List<LetterBlock> letterBlocks = new ArrayList<>();
         for (Letter l : letters) {

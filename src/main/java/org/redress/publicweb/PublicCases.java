@@ -1,7 +1,7 @@
 package org.redress.publicweb;
 
 import org.jspecify.annotations.Nullable;
-import org.redress.casework.CaseFile.NewCase;
+import org.redress.casework.CaseTypes.NewCase;
 import org.redress.casework.CaseRefusedException;
 import org.redress.casework.CaseTypes.*;
 import org.redress.casework.CaseView;

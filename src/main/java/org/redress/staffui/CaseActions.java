@@ -1,6 +1,6 @@
 package org.redress.staffui;
 
-import org.redress.casework.CaseFile.PointDecision;
+import org.redress.casework.CaseTypes.PointDecision;
 import org.redress.casework.CaseTypes.Action;
 import org.redress.casework.CaseTypes.DeclineGround;
 import org.redress.casework.CaseTypes.EvidenceKind;

@@ -3,7 +3,7 @@ package org.redress.casework;
 import org.junit.jupiter.api.Test;
 import org.redress.calendar.ClockUnit;
 import org.redress.casework.CaseFact.*;
-import org.redress.casework.CaseFile.PointDecision;
+import org.redress.casework.CaseTypes.PointDecision;
 import org.redress.casework.CaseTypes.*;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;

@@ -2,8 +2,8 @@ package org.redress.casework;
 
 import org.junit.jupiter.api.Test;
 import org.redress.calendar.UkTime;
-import org.redress.casework.CaseFile.NewCase;
-import org.redress.casework.CaseFile.PointDecision;
+import org.redress.casework.CaseTypes.NewCase;
+import org.redress.casework.CaseTypes.PointDecision;
 import org.redress.casework.CaseTypes.*;
 import org.redress.policy.PolicyPack;
 import org.redress.web.Refusal;

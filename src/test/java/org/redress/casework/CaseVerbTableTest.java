@@ -2,7 +2,7 @@ package org.redress.casework;
 
 import org.junit.jupiter.api.Test;
 import org.redress.accounts.Permissions;
-import org.redress.casework.CaseFile.PointDecision;
+import org.redress.casework.CaseTypes.PointDecision;
 import org.redress.casework.CaseTypes.*;
 import org.redress.policy.PolicyPack;
 import org.redress.web.Refusal;

@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.redress.casework.CaseBulkWriter;
 import org.redress.casework.CaseClock;
 import org.redress.casework.CaseFile;
-import org.redress.casework.CaseFile.PointDecision;
+import org.redress.casework.CaseTypes.PointDecision;
 import org.redress.casework.CaseTypes;
 import org.redress.casework.CaseTypes.CaseId;
 import org.redress.casework.CaseTypes.DeclineGround;

@@ -1,6 +1,6 @@
 package org.redress.demo.generation;
 
-import org.redress.casework.CaseFile.NewCase;
+import org.redress.casework.CaseTypes.NewCase;
 import org.redress.casework.CaseTypes.Channel;
 import org.redress.casework.CaseTypes.Classification;
 import org.redress.casework.CaseTypes.Complainant;
