@@ -124,6 +124,8 @@ class AllianceHomesLifecycleIT extends LifecycleSupport {
         // "Any extension would not normally be more than a further 10 working days."
         assertThat(refused(c.attempt("extend", extendAgreed("respond", 11, "added complexity"))))
                 .isEqualTo("an extension of the Stage 2 final response clock may add at most 10 working days, not 11: A-7; 001 Stage 2");
+        // issue 22: decline at any point changes this step (F-10, 002 2.4.1: the Group Chief Executive may decide a
+        // complaint is vexatious "at any point of the complaints procedure"; today decline is refused at stage 2)
         // issue 22: mediation changes this step (F-6: an independent mediator may be offered at any point, with the
         // mediator, dates and outcome recorded)
 

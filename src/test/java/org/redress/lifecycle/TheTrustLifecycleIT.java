@@ -33,6 +33,7 @@ class TheTrustLifecycleIT extends LifecycleSupport {
         itIs("2026-12-15T10:00");
         CaseOnFile c = cases().aComplaint().through("EMAIL").receivedAt(LocalDateTime.parse("2026-12-15T10:00")).by("Cal Client")
                 .points("Support worker missed two visits", "Nobody returned my calls").in(TRUST);
+        // issue 22: adjustments changes this step (T-1: reasonable adjustments belong to the person and change how contact is made)
         assertThat(c.reference()).matches("TT-2026-\\d{6}");
         assertThat(c.json().get("stageName").asString()).isEqualTo("Stage 1");
 
@@ -268,6 +269,37 @@ class TheTrustLifecycleIT extends LifecycleSupport {
         itIs("2027-01-04T10:00");
         s.act("contact", "{\"note\":\"Phoned Sue; the form is done together on Wednesday\"}");
         assertThat(status(s, "contact", 0)).isEqualTo("MET");
+    }
+
+    @Test
+    void aComplaintNobodyAnswersIsReadDayByDayOverChristmasUntilBothClocksAreMissed() {
+        // Kill Bill style: the same complaint as Cal's (received Tue 15 Dec 2026, 10:00), but nobody acts on it. Each
+        // morning at 09:00 the case is read again and its clocks show where they are. A clock is "due soon" in its last
+        // quarter, at most its last two days: the acknowledgement (due by the end of Tue 22 Dec) from 02:30 on Mon 21
+        // Dec, the response (due by the end of Thu 31 Dec, T-7) from the start of Wed 30 Dec.
+        itIs("2026-12-15T10:00");
+        CaseOnFile c = cases().aComplaint().through("EMAIL").receivedAt(LocalDateTime.parse("2026-12-15T10:00")).by("Nia Nobody")
+                .points("Support worker missed two visits").in(TRUST);
+        java.util.Map<LocalDate, String> seen = new java.util.LinkedHashMap<>();
+        for (LocalDate day = LocalDate.of(2026, 12, 18); !day.isAfter(LocalDate.of(2027, 1, 2)); day = day.plusDays(1)) {
+            itIs(day + "T09:00");
+            c.read();
+            seen.put(day, status(c, "acknowledge", 1) + " " + status(c, "respond", 1));
+        }
+        java.util.Map<LocalDate, String> expected = new java.util.LinkedHashMap<>();
+        for (LocalDate day = LocalDate.of(2026, 12, 18); !day.isAfter(LocalDate.of(2027, 1, 2)); day = day.plusDays(1)) {
+            String acknowledge = day.isBefore(LocalDate.of(2026, 12, 21)) ? "ON_TIME" : day.isBefore(LocalDate.of(2026, 12, 23)) ? "DUE_SOON" : "OVERDUE";
+            String respond = day.isBefore(LocalDate.of(2026, 12, 30)) ? "ON_TIME" : day.isBefore(LocalDate.of(2027, 1, 1)) ? "DUE_SOON" : "OVERDUE";
+            expected.put(day, acknowledge + " " + respond);
+        }
+        assertThat(seen).containsExactlyEntriesOf(expected);
+
+        // Monday 4 January 2027: the acknowledgement finally goes, late (T-6 missed), and its clock says so; the
+        // response stays overdue until it is sent.
+        itIs("2027-01-04T09:00");
+        c.acknowledge();
+        assertThat(status(c, "acknowledge", 1)).isEqualTo("MET_LATE");
+        assertThat(status(c, "respond", 1)).isEqualTo("OVERDUE");
     }
 
     @Test
