@@ -117,7 +117,8 @@ final class CaseRequests {
 
     record EscalationRequest(@Nullable Long expectedVersion, @Nullable Instant requestedAt, @Size(max = TextLimits.TEXT) @Nullable String unresolved,
                              @Size(max = TextLimits.TEXT) @Nullable String outcomeWanted,
-                             @Size(max = TextLimits.TEXT) @Nullable String lateAcceptedBecause) {
+                             @Size(max = TextLimits.TEXT) @Nullable String lateAcceptedBecause,
+                             @Size(max = TextLimits.NAME) @Nullable String toStage) {
     }
 
     record RefuseEscalationRequest(@Nullable Long expectedVersion, @Nullable Instant at, @NotBlank(message = "is required") @Size(max = TextLimits.NAME) @Nullable String ground,

@@ -73,7 +73,7 @@ final class PackClocks {
         if (!fields.block(node, path)) {
             return new Escalation(null, List.of(), List.of(), null);
         }
-        fields.keys(node, path, Set.of("window", "refusalGrounds", "refusalMustInclude", "cite"));
+        fields.keys(node, path, Set.of("window", "refusalGrounds", "refusalMustInclude", "cite", "from"));
         Window window = null;
         PackNode w = node.get("window");
         if (w != null && fields.block(w, path + ".window")) {
@@ -85,7 +85,7 @@ final class PackClocks {
             }
         }
         return new Escalation(window, fields.strings(node, path, "refusalGrounds"), fields.strings(node, path, "refusalMustInclude"),
-                fields.optional(node, path, "cite"));
+                fields.optional(node, path, "cite"), fields.strings(node, path, "from"));
     }
 
     /** An ombudsman's time to refer after the final response ("referWithin: 6 months"); null when the pack gives none. */

@@ -1,0 +1,67 @@
+package org.redress.casework;
+
+import org.junit.jupiter.api.Test;
+import org.redress.testing.Api;
+import org.redress.testing.CaseOnFile;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.redress.testing.Cases.upheld;
+
+/**
+ * The routes a complaint takes through the stages its pack lays down (issue 22): a further stage the organisation may
+ * keep or drop (F-5), and a stage that may be entered from more than one earlier stage (H-10).
+ */
+class StagesAndRoutesIT extends CaseApiSupport {
+
+    /** The shipped Alliance Homes pack with 002's review-panel appeal kept, as an organisation may choose. */
+    private static String keepingThePanel(String yaml) {
+        return yaml.replace("    kept: false ", "    kept: true  ");
+    }
+
+    @Test
+    void allianceHomesDropsTheReviewPanelSoStageTwoIsFinalAndGoesToTheOmbudsman() { // F-5 dropped (the shipped choice)
+        clock.setUk("2026-12-01T09:00");
+        String org = cases().anOrganisationLike("alliance-homes");
+        CaseOnFile c = throughStageTwo(org);
+
+        assertThat(c.json().get("allowedActions").toString()).doesNotContain("escalation-request");
+        Api.Response appeal = c.attempt("escalation-request", "{\"unresolved\":\"I want the panel to look at it\"}");
+        assertThat(appeal.status()).isEqualTo(422);
+        assertThat(appeal.json().get("detail").asString())
+                .isEqualTo("Stage 2 (final) is the final stage of this procedure; the complainant may go to Housing Ombudsman Service: "
+                        + "A-6, A-7; 001 Escalation, Stage 2");
+        assertThat(api().get("/api/v1/policies/" + org).json().get("stagesNotKept").get(0).get("id").asString())
+                .isEqualTo("review-panel-appeal");
+    }
+
+    @Test
+    void anAllianceHomesPackThatKeepsTheReviewPanelLetsTheComplainantAppealAfterStageTwo() { // F-5 kept
+        clock.setUk("2026-12-01T09:00");
+        String org = cases().anOrganisationRunning("alliance-homes", StagesAndRoutesIT::keepingThePanel, "Repairs");
+        CaseOnFile c = throughStageTwo(org);
+
+        assertThat(c.json().get("allowedActions").toString()).contains("escalation-request");
+        clock.setUk("2027-01-04T10:00");
+        c.askToEscalate("the panel should review the compensation", "a higher award");
+        assertThat(c.json().get("stage").asInt()).isEqualTo(3);
+        assertThat(c.json().get("stageName").asString()).isEqualTo("Appeal to the review panel");
+        // the panel acknowledges within 5 working days (an assumption from 001's stage 2 and the Code)
+        assertThat(due(c.json(), "acknowledge", 3)).isEqualTo("2027-01-11");
+        assertThat(api().get("/api/v1/policies/" + org).json().get("stagesNotKept")).isEmpty();
+    }
+
+    /** A complaint answered at stage 1, escalated, and answered at stage 2 with the steps 001 asks for first. */
+    private CaseOnFile throughStageTwo(String org) {
+        CaseOnFile c = cases().aComplaint().receivedOn(LocalDate.of(2026, 12, 1)).onServiceLine("housing").inArea("Repairs").in(org);
+        c.acknowledge().respond("The repair is booked", upheld(1, "two appointments were missed"));
+        clock.setUk("2026-12-10T10:00");
+        c.askToEscalate("still broken", "compensation").acceptEscalation();
+        c.act("steps", "{\"step\":\"case-conference\",\"note\":\"agree £150\"}");
+        c.act("steps", "{\"step\":\"adverse-findings\",\"note\":\"no comment received\"}");
+        c.respond("Final response: £150", upheld(1, "confirmed"));
+        assertThat(c.json().get("stage").asInt()).isEqualTo(2);
+        return c;
+    }
+}
