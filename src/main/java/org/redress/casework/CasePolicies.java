@@ -248,8 +248,8 @@ final class CasePolicies {
         List<Stage> open = pack.stagesAfter(state.stage());
         return Optional.of(Refusal.onField("toStage", "from %s a case may go to %s, not '%s'".formatted(stageName(pack, state),
                 open.stream().map(s -> s.id() + " (" + s.name() + ")").toList(), toStage),
-                open.stream().map(Stage::entry).filter(Objects::nonNull).map(PolicyPack.Escalation::cite).filter(Objects::nonNull)
-                        .findFirst().orElse(null)));
+                open.stream().filter(s -> s.entry() != null && !s.entry().from().isEmpty()).findFirst()
+                        .or(() -> open.stream().findFirst()).map(Stage::cite).orElse(null)));
     }
 
     static Optional<Stage> targetStage(PolicyPack pack, CaseState state, @Nullable String toStage) {

@@ -52,6 +52,35 @@ class StagesAndRoutesIT extends CaseApiSupport {
         assertThat(api().get("/api/v1/policies/" + org).json().get("stagesNotKept")).isEmpty();
     }
 
+    @Test
+    void aHelpingOurFutureComplainantNotHappyWithStepOneMayAskForTheStepThreeReviewStraightAway() { // H-10
+        clock.setUk("2026-12-01T09:00");
+        String org = cases().anOrganisationLike("helping-our-future");
+        CaseOnFile c = cases().aComplaint().receivedOn(LocalDate.of(2026, 12, 1)).in(org);
+        c.acknowledge().respond("We apologise for the missed visit", upheld(1, "the visit was missed"));
+
+        clock.setUk("2026-12-07T10:00");
+        Api.Response nowhere = c.attempt("escalation-request", "{\"toStage\":\"step-4\"}");
+        assertThat(nowhere.status()).isEqualTo(422);
+        assertThat(nowhere.json().get("detail").asString()).isEqualTo("from Step 1 a case may go to [step-2 (Step 2), "
+                + "step-3-review (Step 3 review by a panel)], not 'step-4': H-10; 003 'the third and final step will be dealt with as a "
+                + "review (see appendix 1.3)'");
+        c.act("escalation-request", "{\"toStage\":\"step-3-review\",\"unresolved\":\"the outcome\"}");
+        assertThat(c.json().get("stage").asInt()).isEqualTo(3);
+        assertThat(c.json().get("stages")).extracting(s -> s.get("name").asString()).containsExactly("Step 1", "Step 3 review by a panel");
+        assertThat(due(c.json(), "acknowledge", 3)).isEqualTo("2026-12-14");
+    }
+
+    @Test
+    void aHelpingOurFutureEscalationThatNamesNoStageGoesToStepTwo() { // H-10
+        clock.setUk("2026-12-01T09:00");
+        String org = cases().anOrganisationLike("helping-our-future");
+        CaseOnFile c = cases().aComplaint().receivedOn(LocalDate.of(2026, 12, 1)).in(org);
+        c.acknowledge().respond("We apologise", upheld(1, "the visit was missed"));
+        c.askToEscalate();
+        assertThat(c.json().get("stageName").asString()).isEqualTo("Step 2");
+    }
+
     /** A complaint answered at stage 1, escalated, and answered at stage 2 with the steps 001 asks for first. */
     private CaseOnFile throughStageTwo(String org) {
         CaseOnFile c = cases().aComplaint().receivedOn(LocalDate.of(2026, 12, 1)).onServiceLine("housing").inArea("Repairs").in(org);

@@ -18,6 +18,14 @@ class HelpingOurFuturePackTest {
     }
 
     @Test
+    void theStepThreeReviewIsForACustomerNotHappyWithTheOutcomeOfStepOneOrTwo() { // H-10
+        assertThat(hof.stage(3).orElseThrow().entry().from()).containsExactly("step-1", "step-2");
+        assertThat(hof.stagesAfter(1)).extracting(PolicyPack.Stage::id).containsExactly("step-2", "step-3-review");
+        assertThat(hof.stagesAfter(2)).extracting(PolicyPack.Stage::id).containsExactly("step-3-review");
+        assertThat(hof.stagesAfter(3)).isEmpty();
+    }
+
+    @Test
     void eachComplaintHasAComplaintManagementOfficerAndACaseWorker() { // H-6
         assertThat(hof.role("complaint-management-officer")).isPresent();
         assertThat(hof.role("case-worker")).isPresent();

@@ -1,0 +1,68 @@
+package org.redress.staffui;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redress.accounts.Accounts;
+import org.redress.accounts.Role;
+import org.redress.testing.Api;
+import org.redress.testing.CaseOnFile;
+import org.redress.testing.Cases;
+import org.redress.testing.MutableClock;
+import org.redress.testing.TestClockConfiguration;
+import org.redress.testing.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.redress.testing.Cases.upheld;
+
+/** The stage rules of issue 22 on the staff pages: the stage to escalate to, and the pack's own choices when logging. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
+class StagesAndCategoriesPagesIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    MutableClock clock;
+
+    @BeforeEach
+    void staff() {
+        clock.setUk("2026-12-01T10:00");
+        accounts.ensure("stages.hof", "Hana Future", "stages-hof-pass", false, Map.of("helping-our-future", Role.COMPLAINT_MANAGEMENT_OFFICER));
+    }
+
+    private WebSession signedIn() {
+        WebSession hof = new WebSession(port);
+        hof.signIn("stages.hof", "stages-hof-pass");
+        return hof;
+    }
+
+    @Test
+    void staffChooseTheStepThreeReviewForAComplainantNotHappyWithStepOne() { // H-10
+        Cases cases = new Cases(new Api(port));
+        CaseOnFile c = cases.aComplaint().receivedOn(LocalDate.of(2026, 12, 1)).in("helping-our-future");
+        c.acknowledge().respond("We apologise for the missed visit", upheld(1, "the visit was missed"));
+        WebSession hof = signedIn();
+        String page = "/staff/helping-our-future/cases/" + c.reference();
+
+        assertThat(hof.get(page).body()).contains("<label class=\"govuk-label\" for=\"toStage\">Escalate to</label>",
+                "<option value=\"step-2\">Step 2</option>", "<option value=\"step-3-review\">Step 3 review by a panel</option>");
+        WebSession.Page escalated = hof.post(page + "/escalation-request", Map.of("toStage", "step-3-review",
+                "unresolved", "not happy with the outcome", "outcomeWanted", "", "lateAcceptedBecause", ""));
+        assertThat(escalated.status()).as(escalated.body()).isEqualTo(302);
+        assertThat(c.read().get("stage").asInt()).isEqualTo(3);
+        assertThat(c.json().get("stageName").asString()).isEqualTo("Step 3 review by a panel");
+    }
+}
