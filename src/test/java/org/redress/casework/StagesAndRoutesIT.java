@@ -81,6 +81,28 @@ class StagesAndRoutesIT extends CaseApiSupport {
         assertThat(c.json().get("stageName").asString()).isEqualTo("Step 2");
     }
 
+    @Test
+    void aHelpingOurFutureComplaintRaisedBeforeInTheLastSixMonthsIsFlaggedWhenLoggedAndWhenChecked() { // H-10 repeat, F-11
+        clock.setUk("2026-12-01T09:00");
+        String org = cases().anOrganisationLike("helping-our-future");
+        String old = cases().aComplaint().receivedOn(LocalDate.of(2026, 5, 29)).by("Rita Again").withEmail("rita.again@example.org")
+                .in(org).reference();
+        String earlier = cases().aComplaint().receivedOn(LocalDate.of(2026, 9, 1)).by("Rita Again").withEmail("rita.again@example.org")
+                .in(org).reference();
+
+        Api.Response checked = cases().aComplaint().receivedOn(LocalDate.of(2026, 12, 1)).by("Rita Again")
+                .withEmail("rita.again@example.org").checkIn(org);
+        assertThat(checked.status()).isEqualTo(200);
+        assertThat(checked.body()).contains("\"kind\":\"REPEAT\"", "in the last 6 months: " + earlier);
+        Api.Response logged = cases().aComplaint().receivedOn(LocalDate.of(2026, 12, 1)).by("Rita Again")
+                .withEmail("rita.again@example.org").postTo(org);
+        assertThat(logged.status()).isEqualTo(201);
+        var repeat = logged.json().get("warnings").get(0);
+        assertThat(repeat.get("kind").asString()).isEqualTo("REPEAT");
+        assertThat(repeat.get("cite").asString()).isEqualTo("H-10; 003 'so long as they have not been raised previously by the user'");
+        assertThat(repeat.get("relatedCases")).extracting(r -> r.asString()).containsExactly(earlier).doesNotContain(old);
+    }
+
     /** A complaint answered at stage 1, escalated, and answered at stage 2 with the steps 001 asks for first. */
     private CaseOnFile throughStageTwo(String org) {
         CaseOnFile c = cases().aComplaint().receivedOn(LocalDate.of(2026, 12, 1)).onServiceLine("housing").inArea("Repairs").in(org);

@@ -50,6 +50,16 @@ class HelpingOurFuturePackTest {
     }
 
     @Test
+    void aComplaintRaisedBeforeIsLookedForInTheSixMonthsBeforeItAnAssumptionWithItsSource() { // H-10, F-11
+        assertThat(hof.admission()).filteredOn(a -> a.kind() == PolicyPack.AdmissionKind.REPEAT).singleElement()
+                .satisfies(a -> assertThat(a.months()).isEqualTo(6));
+        assertThat(hof.assumptions()).anySatisfy(a -> {
+            assertThat(a.clause()).isEqualTo("admission.repeat.months");
+            assertThat(a.source()).startsWith("003 gives no period; six months is Alliance Homes' figure");
+        });
+    }
+
+    @Test
     void exGratiaPaymentsAreARedress() { // H-9
         assertThat(hof.compensation()).singleElement().satisfies(c -> assertThat(c.kind()).contains("ex gratia"));
     }

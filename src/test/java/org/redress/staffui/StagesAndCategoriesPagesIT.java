@@ -50,6 +50,18 @@ class StagesAndCategoriesPagesIT {
     }
 
     @Test
+    void loggingAComplaintRaisedBeforeWarnsOnTheLogAContactPage() { // H-10 repeat: "so long as they have not been raised previously"
+        String earlier = new Cases(new Api(port)).aComplaint().receivedOn(LocalDate.of(2026, 10, 1)).by("Pat Previously")
+                .withEmail("pat.previously@example.org").in("helping-our-future").reference();
+        WebSession hof = signedIn();
+        hof.get("/staff/helping-our-future/contacts/new");
+        WebSession.Page checked = hof.post("/staff/helping-our-future/contacts/check", Map.of("recordType", "complaint",
+                "channel", "LETTER", "name", "Pat Previously", "email", "pat.previously@example.org", "description", "The visit was missed again"));
+        assertThat(checked.status()).isEqualTo(200);
+        assertThat(checked.body()).contains("the same person complained in the last 6 months: " + earlier, "H-10; 003");
+    }
+
+    @Test
     void staffChooseTheStepThreeReviewForAComplainantNotHappyWithStepOne() { // H-10
         Cases cases = new Cases(new Api(port));
         CaseOnFile c = cases.aComplaint().receivedOn(LocalDate.of(2026, 12, 1)).in("helping-our-future");
