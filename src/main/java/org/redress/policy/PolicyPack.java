@@ -156,9 +156,17 @@ public record PolicyPack(
      * @param extensions the extensions allowed, in the order they may be used
      * @param returnBand the earlier part of the clock that a regulator's return counts as a band of its own (DISP's return:
      *                   closed within 4 weeks of the 8); null when there is none. It sets no deadline
+     * @param aim an earlier target inside the clock, from the same start (S0-2: "resolved within 12-48 hours" aims for 12
+     *            and is due by 48); null when there is none. It is shown on the case and sets no deadline
      */
     public record ClockRule(String id, String name, Milestone starts, org.redress.calendar.ClockUnit unit, int amount,
-                            Milestone stops, List<ExtensionRule> extensions, @Nullable String cite, @Nullable Window returnBand) {
+                            Milestone stops, List<ExtensionRule> extensions, @Nullable String cite, @Nullable Window returnBand,
+                            @Nullable Window aim) {
+
+        public ClockRule(String id, String name, Milestone starts, org.redress.calendar.ClockUnit unit, int amount,
+                         Milestone stops, List<ExtensionRule> extensions, @Nullable String cite, @Nullable Window returnBand) {
+            this(id, name, starts, unit, amount, stops, extensions, cite, returnBand, null);
+        }
 
         public ClockRule(String id, String name, Milestone starts, org.redress.calendar.ClockUnit unit, int amount,
                          Milestone stops, List<ExtensionRule> extensions, @Nullable String cite) {

@@ -103,6 +103,20 @@ class StagesAndRoutesIT extends CaseApiSupport {
         assertThat(repeat.get("relatedCases")).extracting(r -> r.asString()).containsExactly(earlier).doesNotContain(old);
     }
 
+    static final String AIM = "Aim: resolve without formal investigation by 21:00 GMT on Tue 1 Dec 2026, within 12 hours; "
+            + "at the latest by 09:00 GMT on Thu 3 Dec 2026.";
+
+    @Test
+    void anIssueOrConcernShowsItsTwelveHourAimBesideItsFortyEightHourDeadline() { // S0-2
+        clock.setUk("2026-12-01T09:30");
+        CaseOnFile issue = cases().a("issue-concern").receivedAt(java.time.LocalDateTime.of(2026, 12, 1, 9, 0)).in("247-alliance");
+
+        var resolve = clock(issue.json(), "resolve", 0);
+        assertThat(resolve.get("dueBy").asString()).isEqualTo("2026-12-03T09:00:00Z");
+        assertThat(resolve.get("aim").get("by").asString()).isEqualTo("2026-12-01T21:00:00Z");
+        assertThat(resolve.get("aim").get("explanation").asString()).isEqualTo(AIM);
+    }
+
     /** A complaint answered at stage 1, escalated, and answered at stage 2 with the steps 001 asks for first. */
     private CaseOnFile throughStageTwo(String org) {
         CaseOnFile c = cases().aComplaint().receivedOn(LocalDate.of(2026, 12, 1)).onServiceLine("housing").inArea("Repairs").in(org);

@@ -43,6 +43,19 @@ class StagesAndCategoriesPagesIT {
         accounts.ensure("stages.hof", "Hana Future", "stages-hof-pass", false, Map.of("helping-our-future", Role.COMPLAINT_MANAGEMENT_OFFICER));
     }
 
+    @Test
+    void theCasePageShowsAnIssueOrConcernsTwelveHourAimUnderItsDeadline() { // S0-2
+        accounts.ensure("stages.alliance247", "Sol Services", "stages-247-pass", false, Map.of("247-alliance", Role.CASE_WORKER));
+        CaseOnFile issue = new Cases(new Api(port)).a("issue-concern").receivedAt(java.time.LocalDateTime.of(2026, 12, 1, 9, 0))
+                .in("247-alliance");
+        WebSession staff = new WebSession(port);
+        staff.signIn("stages.alliance247", "stages-247-pass");
+
+        assertThat(staff.get("/staff/247-alliance/cases/" + issue.reference()).body()).contains(
+                "Aim: resolve without formal investigation by 21:00 GMT on Tue 1 Dec 2026, within 12 hours; "
+                        + "at the latest by 09:00 GMT on Thu 3 Dec 2026.");
+    }
+
     private WebSession signedIn() {
         WebSession hof = new WebSession(port);
         hof.signIn("stages.hof", "stages-hof-pass");
