@@ -319,7 +319,8 @@ class CaseController {
                         c.tenure() == null ? Tenure.UNKNOWN : c.tenure()),
                 rep == null ? null : new Representative(rep.name().strip(), rep.relationship(), rep.email(), rep.phone(), true, rep.consentDate()),
                 named.stream().map(p -> new NamedPerson(p.name().strip(), p.kind().strip(), emptyToNull(p.role()))).toList(),
-                new Classification(emptyToNull(r.serviceLine()), emptyToNull(r.serviceArea()), emptyToNull(r.subject()), emptyToNull(r.subSubject())),
+                new Classification(emptyToNull(r.serviceLine()), emptyToNull(r.serviceArea()), emptyToNull(r.subject()), emptyToNull(r.subSubject()),
+                        emptyToNull(r.category())),
                 r.description().strip(), emptyToNull(r.outcomeWanted()), emptyToNull(r.understanding()), r.awareSince(), points, null);
     }
 

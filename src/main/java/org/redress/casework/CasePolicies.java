@@ -107,6 +107,20 @@ final class CasePolicies {
         return tenure(pack, request.complainant().tenure(), "complainant.tenure");
     }
 
+    /**
+     * A category, where given, is one of the pack's complaint categories (H-1). Bad input, not a rule: the caller answers
+     * 400 naming the field.
+     */
+    static Optional<Refusal> category(PolicyPack pack, NewCase request) {
+        String category = request.classification().category();
+        if (category == null || pack.category(category).isPresent()) {
+            return none();
+        }
+        return Optional.of(Refusal.onField("category", pack.categories().isEmpty() ? "the " + pack.id() + " policy has no "
+                + "complaint categories: leave it out" : "must be one of the " + pack.id() + " policy's complaint categories: "
+                + pack.categories().stream().map(PolicyPack.Category::id).toList(), "H-1"));
+    }
+
     /** Tenure is a social landlord's measure (TSM): any other organisation's cases keep it unknown. */
     static Optional<Refusal> tenure(PolicyPack pack, Tenure tenure, String field) {
         if (tenure != Tenure.UNKNOWN && !pack.organisation().socialLandlord()) {

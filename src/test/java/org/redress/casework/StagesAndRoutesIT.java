@@ -117,6 +117,40 @@ class StagesAndRoutesIT extends CaseApiSupport {
         assertThat(resolve.get("aim").get("explanation").asString()).isEqualTo(AIM);
     }
 
+    @Test
+    void aHelpingOurFutureComplaintIsLoggedWithOneOfThePolicysCategoriesKeptOnTheCaseAndCountedInTheReport() { // H-1
+        clock.setUk("2026-12-01T09:00");
+        String org = cases().anOrganisationLike("helping-our-future");
+        CaseOnFile late = cases().aComplaint().receivedOn(LocalDate.of(2026, 11, 2)).with("category", "delay").in(org);
+        cases().aComplaint().receivedOn(LocalDate.of(2026, 11, 3)).with("category", "delay").in(org);
+        cases().aComplaint().receivedOn(LocalDate.of(2026, 11, 4)).with("category", "unfair-treatment").in(org);
+        cases().aComplaint().receivedOn(LocalDate.of(2026, 11, 5)).in(org);
+
+        assertThat(late.read().get("classification").get("category").asString()).isEqualTo("delay");
+        Api.Response wrong = cases().aComplaint().with("category", "rudeness").postTo(org);
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.json().get("errors").get(0).get("field").asString()).isEqualTo("category");
+        assertThat(wrong.json().get("errors").get(0).get("message").asString()).isEqualTo("must be one of the " + org
+                + " policy's complaint categories: [service-failure, legal-or-contractual, unfair-treatment, delay, decision, "
+                + "staff-attitude, policies-not-applied-fairly]: H-1");
+        assertThat(cases().aComplaint().with("category", "rudeness").checkIn(org).status()).isEqualTo(400);
+
+        var report = api().get("/api/v1/organisations/" + org + "/reports/measures/categories?from=2026-11-01&to=2026-11-30").json();
+        var counts = new java.util.ArrayList<String>();
+        report.get("rows").forEach(r -> counts.add(r.get("group").asString() + " = " + r.get("cells").get(0).get("value").asInt()));
+        assertThat(counts).first().isEqualTo("Unacceptable delay or failure to respond to an enquiry or request = 2");
+        assertThat(counts).containsExactlyInAnyOrder("Unacceptable delay or failure to respond to an enquiry or request = 2",
+                "(no category) = 1", "Unfair treatment by staff = 1");
+    }
+
+    @Test
+    void aPackWithoutCategoriesRefusesOneWithFourHundredNamingTheField() { // H-1: the section is optional for other packs
+        Api.Response refused = cases().aComplaint().with("category", "delay").postTo("the-trust");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("the the-trust policy has no complaint categories: leave it out: H-1");
+    }
+
     /** A complaint answered at stage 1, escalated, and answered at stage 2 with the steps 001 asks for first. */
     private CaseOnFile throughStageTwo(String org) {
         CaseOnFile c = cases().aComplaint().receivedOn(LocalDate.of(2026, 12, 1)).onServiceLine("housing").inArea("Repairs").in(org);

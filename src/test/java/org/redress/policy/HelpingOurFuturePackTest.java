@@ -26,6 +26,21 @@ class HelpingOurFuturePackTest {
     }
 
     @Test
+    void whatAComplaintMayIncludeIsThePacksListOfCategoriesInThePolicysWords() { // H-1
+        assertThat(hof.categories()).extracting(PolicyPack.Category::name).containsExactly(
+                "Failure to provide a service or achieve the standards of service we have promised",
+                "Failure to fulfill our legal or contractual obligations",
+                "Unfair treatment by staff",
+                "Unacceptable delay or failure to respond to an enquiry or request",
+                "Dissatisfaction with a decision or the way that it was made",
+                "Dissatisfaction with the attitude of staff, contractors or agents",
+                "Helping Our Future not applying policies and operating procedures fairly");
+        assertThat(PackFixtures.shipped("the-trust").categories()).isEmpty();
+        String twice = PackFixtures.shippedText("helping-our-future").replace("id: decision\n", "id: delay\n");
+        assertThat(PackFixtures.read(twice).errors()).extracting(PackError::field).containsExactly("categories[4].id");
+    }
+
+    @Test
     void eachComplaintHasAComplaintManagementOfficerAndACaseWorker() { // H-6
         assertThat(hof.role("complaint-management-officer")).isPresent();
         assertThat(hof.role("case-worker")).isPresent();

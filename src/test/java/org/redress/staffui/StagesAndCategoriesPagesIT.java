@@ -56,6 +56,29 @@ class StagesAndCategoriesPagesIT {
                         + "at the latest by 09:00 GMT on Thu 3 Dec 2026.");
     }
 
+    @Test
+    void staffChooseWhatTheComplaintIsAboutFromThePolicysListAndTheCasePageShowsIt() { // H-1
+        WebSession hof = signedIn();
+        assertThat(hof.get("/staff/helping-our-future/contacts/new").body()).contains(
+                "<label class=\"govuk-label\" for=\"category\">What the complaint is about</label>",
+                "<option value=\"staff-attitude\">Dissatisfaction with the attitude of staff, contractors or agents</option>");
+
+        WebSession.Page refused = hof.post("/staff/helping-our-future/contacts", Map.of("recordType", "complaint", "channel", "LETTER",
+                "name", "Cora Category", "description", "Rude on the phone", "category", "rudeness"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("govuk-error-summary", "href=\"#category\"", "Choose what the complaint is about from the list");
+
+        WebSession.Page logged = hof.post("/staff/helping-our-future/contacts", Map.of("recordType", "complaint", "channel", "LETTER",
+                "name", "Cora Category", "description", "Rude on the phone", "category", "staff-attitude"));
+        assertThat(logged.status()).isEqualTo(302);
+        String page = logged.location().replaceFirst("^https?://[^/]+", "");
+        assertThat(hof.get(page).body()).contains("<dd class=\"govuk-summary-list__value\" id=\"category\">"
+                + "Dissatisfaction with the attitude of staff, contractors or agents</dd>");
+        String reference = page.substring(page.lastIndexOf('/') + 1);
+        assertThat(new Api(port).get("/api/v1/organisations/helping-our-future/cases/" + reference).json().get("classification")
+                .get("category").asString()).isEqualTo("staff-attitude");
+    }
+
     private WebSession signedIn() {
         WebSession hof = new WebSession(port);
         hof.signIn("stages.hof", "stages-hof-pass");
