@@ -45,7 +45,8 @@ final class PackConsistency {
         unique("serviceLines", pack.serviceLines(), PolicyPack.ServiceLine::id);
         unique("roles", pack.roles(), PolicyPack.Role::id);
         unique("recordTypes", pack.recordTypes(), RecordType::id);
-        unique("stages", pack.stages(), Stage::id);
+        // the stages run come first in the file, then those not kept (F-5): one list, so an id is unique across both
+        unique("stages", java.util.stream.Stream.concat(pack.stages().stream(), pack.stagesNotKept().stream()).toList(), Stage::id);
         unique("exclusions", pack.exclusions(), PolicyPack.Exclusion::id);
         unique("steps", pack.steps(), PolicyPack.StepRule::id);
         unique("ombudsmen", pack.ombudsmen(), PolicyPack.OmbudsmanRoute::id);

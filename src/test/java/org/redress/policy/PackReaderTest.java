@@ -201,6 +201,7 @@ class PackReaderTest {
         assertThat(reading.errors()).isEmpty();
         assertThat(reading.pack().stages()).extracting(PolicyPack.Stage::id).containsExactly("stage-1", "stage-2");
         assertThat(reading.pack().stagesNotKept()).extracting(PolicyPack.Stage::id).containsExactly("panel");
+        assertThat(read(yaml.replace("id: panel", "id: stage-2")).errors()).extracting(PackError::field).containsExactly("stages[2].id");
 
         String misplaced = VALID.replace("    owner: manager\n", "    owner: manager\n    optional: true\n") + """
                   - {id: stage-2, name: Stage 2, owner: manager, kept: false, entry: {refusalGrounds: []}}
