@@ -18,14 +18,36 @@ import java.util.List;
  *
  * @param stage the stage it belongs to; 0 for clocks of the record type itself (issue/concern, service request)
  * @param remainingWhenPaused units (working days, or seconds for clock hours) left when the case was put on hold
+ * @param aim the earlier target the pack sets inside this clock (S0-2), worked out when it started; null when none
  */
 public record CaseClock(String id, int stage, String name, Milestone starts, Milestone stops, ClockUnit unit, int amount,
                         Instant startedAt, Instant dueBy, LocalDate dueDate, String explanation, List<Extension> extensions,
                         @Nullable Instant pausedAt, @Nullable Long remainingWhenPaused, @Nullable Instant stoppedAt,
-                        boolean cancelled, @Nullable String cite) {
+                        boolean cancelled, @Nullable String cite, @Nullable Aim aim) {
 
     public CaseClock {
         extensions = List.copyOf(extensions);
+    }
+
+    /** A clock with no aim, as every clock was before issue 22. */
+    public CaseClock(String id, int stage, String name, Milestone starts, Milestone stops, ClockUnit unit, int amount,
+                     Instant startedAt, Instant dueBy, LocalDate dueDate, String explanation, List<Extension> extensions,
+                     @Nullable Instant pausedAt, @Nullable Long remainingWhenPaused, @Nullable Instant stoppedAt,
+                     boolean cancelled, @Nullable String cite) {
+        this(id, stage, name, starts, stops, unit, amount, startedAt, dueBy, dueDate, explanation, extensions, pausedAt,
+                remainingWhenPaused, stoppedAt, cancelled, cite, null);
+    }
+
+    /**
+     * The target the organisation aims for before the deadline (S0-2: "aim to resolve within 12 hours, and at the latest
+     * within 48"), with how it was worked out. It is shown, never enforced: the clock falls due at {@code dueBy}.
+     */
+    public record Aim(Instant by, LocalDate date, String explanation) {
+
+        /** Whether the clock stopped by the aim (null while it runs). */
+        public @Nullable Boolean met(@Nullable Instant stoppedAt) {
+            return stoppedAt == null ? null : !stoppedAt.isAfter(by);
+        }
     }
 
     public boolean running() {
@@ -56,22 +78,22 @@ public record CaseClock(String id, int stage, String name, Milestone starts, Mil
 
     CaseClock stop(Instant at) {
         return new CaseClock(id, stage, name, starts, stops, unit, amount, startedAt, dueBy, dueDate, explanation, extensions,
-                null, null, at, false, cite);
+                null, null, at, false, cite, aim);
     }
 
     CaseClock cancel(Instant at) {
         return new CaseClock(id, stage, name, starts, stops, unit, amount, startedAt, dueBy, dueDate, explanation, extensions,
-                null, null, at, true, cite);
+                null, null, at, true, cite, aim);
     }
 
     CaseClock pause(Instant at, long remaining) {
         return new CaseClock(id, stage, name, starts, stops, unit, amount, startedAt, dueBy, dueDate, explanation, extensions,
-                at, remaining, null, false, cite);
+                at, remaining, null, false, cite, aim);
     }
 
     CaseClock rescheduled(Instant newDueBy, LocalDate newDueDate, String newExplanation, List<Extension> newExtensions) {
         return new CaseClock(id, stage, name, starts, stops, unit, amount, startedAt, newDueBy, newDueDate, newExplanation,
-                newExtensions, null, null, null, false, cite);
+                newExtensions, null, null, null, false, cite, aim);
     }
 
     List<Extension> withExtension(Extension extension) {

@@ -72,8 +72,15 @@ final class CaseClocks {
         Deadline deadline = maker.deadline(at, rule.unit(), rule.amount());
         CaseDeadline due = CaseDeadline.started(rule.name(), milestoneText(rule.starts()) + " to " + milestoneText(rule.stops())
                 + (rule.cite() == null ? "" : ", " + rule.cite()), deadline);
+        CaseClock.Aim aim = null;
+        if (rule.aim() != null) {
+            Deadline aimed = maker.deadline(at, rule.aim().unit(), rule.aim().amount());
+            aim = new CaseClock.Aim(aimed.dueBy(), aimed.dueDate(), "Aim: %s %s, within %s; at the latest %s."
+                    .formatted(rule.name().toLowerCase(java.util.Locale.UK), aimed.due(), rule.aim().unit().describe(rule.aim().amount()),
+                            deadline.due()));
+        }
         return new CaseClock(rule.id(), stage, rule.name(), rule.starts(), rule.stops(), rule.unit(), rule.amount(), at,
-                due.dueBy(), due.dueDate(), due.explanation(), List.of(), null, null, null, false, rule.cite());
+                due.dueBy(), due.dueDate(), due.explanation(), List.of(), null, null, null, false, rule.cite(), aim);
     }
 
     /** The stage's clocks that stop on the response run again from {@code at}, for their full time (a reopened case). */

@@ -85,6 +85,13 @@ public final class CaseCommands {
         return act((file, now, clocks) -> file.requestEscalation(now, now, unresolved, outcomeWanted, lateAcceptedBecause, actor, clocks));
     }
 
+    /** The same, to a stage the pack lets the case go to from where it is, by id or number (H-10); null: the next stage. */
+    public CaseView requestEscalation(@Nullable String toStage, @Nullable String unresolved, @Nullable String outcomeWanted,
+                                      @Nullable String lateAcceptedBecause) {
+        return act((file, now, clocks) -> file.requestEscalation(toStage, now, now, unresolved, outcomeWanted, lateAcceptedBecause,
+                actor, clocks));
+    }
+
     /** Accepts the escalation requested: the next stage starts. */
     public CaseView acceptEscalation() {
         return act((file, now, clocks) -> file.acceptEscalation(now, actor, clocks));

@@ -212,12 +212,14 @@ class CaseController {
 
     @PostMapping("/{case}/escalation-request")
     @Operation(summary = "Record the complainant's request to escalate to the next stage",
-            description = "Outside the policy's window it is refused naming the rule, unless lateAcceptedBecause gives a reason.")
+            description = "Outside the policy's window it is refused naming the rule, unless lateAcceptedBecause gives a reason. "
+                    + "toStage (a stage id or number) chooses a later stage where the policy lets a case go to it from this one, "
+                    + "such as a review for a complainant not happy with the outcome of step 1 or 2; left out, the next stage.")
     CaseView escalate(@PathVariable String organisation, @PathVariable("case") String caseRef,
                       @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody EscalationRequest r) {
         return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
-                (file, now, clocks) -> file.requestEscalation(at(r.requestedAt(), now), now, r.unresolved(), r.outcomeWanted(),
-                        r.lateAcceptedBecause(), actor(actor), clocks));
+                (file, now, clocks) -> file.requestEscalation(r.toStage(), at(r.requestedAt(), now), now, r.unresolved(),
+                        r.outcomeWanted(), r.lateAcceptedBecause(), actor(actor), clocks));
     }
 
     @PostMapping("/{case}/accept-escalation")
@@ -317,7 +319,8 @@ class CaseController {
                         c.tenure() == null ? Tenure.UNKNOWN : c.tenure()),
                 rep == null ? null : new Representative(rep.name().strip(), rep.relationship(), rep.email(), rep.phone(), true, rep.consentDate()),
                 named.stream().map(p -> new NamedPerson(p.name().strip(), p.kind().strip(), emptyToNull(p.role()))).toList(),
-                new Classification(emptyToNull(r.serviceLine()), emptyToNull(r.serviceArea()), emptyToNull(r.subject()), emptyToNull(r.subSubject())),
+                new Classification(emptyToNull(r.serviceLine()), emptyToNull(r.serviceArea()), emptyToNull(r.subject()), emptyToNull(r.subSubject()),
+                        emptyToNull(r.category())),
                 r.description().strip(), emptyToNull(r.outcomeWanted()), emptyToNull(r.understanding()), r.awareSince(), points, null);
     }
 

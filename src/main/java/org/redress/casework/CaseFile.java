@@ -220,9 +220,17 @@ public final class CaseFile {
     public Optional<Refusal> requestEscalation(Instant requestedAt, Instant loggedAt, @Nullable String unresolved,
                                                @Nullable String outcomeWanted, @Nullable String lateAcceptedBecause,
                                                String actor, ClockMaker clocks) {
-        return attempt(CaseVerb.ESCALATION_REQUEST, () -> CasePolicies.escalationRequest(state, requestedAt, lateAcceptedBecause), () -> {
+        return requestEscalation(null, requestedAt, loggedAt, unresolved, outcomeWanted, lateAcceptedBecause, actor, clocks);
+    }
+
+    /** The same, to the stage named by id or number (H-10: step 1 straight to the review); null: the next stage. */
+    public Optional<Refusal> requestEscalation(@Nullable String toStage, Instant requestedAt, Instant loggedAt, @Nullable String unresolved,
+                                               @Nullable String outcomeWanted, @Nullable String lateAcceptedBecause,
+                                               String actor, ClockMaker clocks) {
+        return attempt(CaseVerb.ESCALATION_REQUEST, () -> CasePolicies.escalationTarget(pack, state, toStage)
+                .or(() -> CasePolicies.escalationRequest(state, requestedAt, lateAcceptedBecause)), () -> {
             boolean late = CasePolicies.lateEscalation(state, requestedAt);
-            Stage stage = pack.stage(state.stage() + 1).orElseThrow();
+            Stage stage = CasePolicies.targetStage(pack, state, toStage).orElseThrow();
             record(new EscalationRequested(stage.number(), requestedAt, !late, late ? lateAcceptedBecause : null, unresolved,
                     outcomeWanted), loggedAt, actor, unresolved);
             List<StageRecord> stages = new ArrayList<>(state.stages());

@@ -66,7 +66,7 @@ final class CasePolicies {
                 if (currentStage(state).map(StageRecord::escalationRefused).orElse(false)) {
                     yield refusal("escalation of this case was refused", null);
                 }
-                yield pack.stage(state.stage() + 1).isPresent() ? none() : refusal("%s is the final stage of this procedure; the complainant may go to %s"
+                yield !pack.stagesAfter(state.stage()).isEmpty() ? none() : refusal("%s is the final stage of this procedure; the complainant may go to %s"
                         .formatted(stageName, ombudsmanName(pack, state)), pack.stage(state.stage()).orElseThrow().cite());
             }
             case REFUSE_ESCALATION -> {
@@ -107,6 +107,20 @@ final class CasePolicies {
         return tenure(pack, request.complainant().tenure(), "complainant.tenure");
     }
 
+    /**
+     * A category, where given, is one of the pack's complaint categories (H-1). Bad input, not a rule: the caller answers
+     * 400 naming the field.
+     */
+    static Optional<Refusal> category(PolicyPack pack, NewCase request) {
+        String category = request.classification().category();
+        if (category == null || pack.category(category).isPresent()) {
+            return none();
+        }
+        return Optional.of(Refusal.onField("category", pack.categories().isEmpty() ? "the " + pack.id() + " policy has no "
+                + "complaint categories: leave it out" : "must be one of the " + pack.id() + " policy's complaint categories: "
+                + pack.categories().stream().map(PolicyPack.Category::id).toList(), "H-1"));
+    }
+
     /** Tenure is a social landlord's measure (TSM): any other organisation's cases keep it unknown. */
     static Optional<Refusal> tenure(PolicyPack pack, Tenure tenure, String field) {
         if (tenure != Tenure.UNKNOWN && !pack.organisation().socialLandlord()) {
@@ -127,11 +141,13 @@ final class CasePolicies {
             return none();
         }
         Stage stage = pack.stage(state.stage()).orElseThrow();
-        String previousOwner = state.stages().stream().filter(s -> s.number() == state.stage() - 1)
-                .map(StageRecord::owner).filter(Objects::nonNull).findFirst().orElse(null);
+        // the stage the case came from: the one before, or an earlier one where the pack lets a stage be skipped (H-10)
+        Optional<StageRecord> previous = state.stages().stream().filter(s -> s.number() < state.stage())
+                .max(java.util.Comparator.comparingInt(StageRecord::number));
+        String previousOwner = previous.map(StageRecord::owner).orElse(null);
         if (stage.differentHandler() && owner.equals(previousOwner)) {
             return Optional.of(Refusal.onField("owner", "the %s handler must not be the person who handled %s (%s)"
-                    .formatted(stage.name(), pack.stage(state.stage() - 1).map(Stage::name).orElse("the previous stage"),
+                    .formatted(stage.name(), previous.map(StageRecord::name).orElse("the previous stage"),
                             owner), stage.cite() != null ? stage.cite() : "Code 6.13"));
         }
         return none();
@@ -233,6 +249,27 @@ final class CasePolicies {
             return Optional.of(Refusal.onField("requestedAt", "escalation window closed on " + window.closesOn(), window.cite()));
         }
         return none();
+    }
+
+    /**
+     * The stage an escalation goes to: the one named (by id or number) if the pack lets a case come to it from this stage
+     * (H-10: {@code entry.from}), else refused naming the field; none named, the first stage the case may go to.
+     */
+    static Optional<Refusal> escalationTarget(PolicyPack pack, CaseState state, @Nullable String toStage) {
+        if (toStage == null || targetStage(pack, state, toStage).isPresent()) {
+            return none();
+        }
+        List<Stage> open = pack.stagesAfter(state.stage());
+        return Optional.of(Refusal.onField("toStage", "from %s a case may go to %s, not '%s'".formatted(stageName(pack, state),
+                open.stream().map(s -> s.id() + " (" + s.name() + ")").toList(), toStage),
+                open.stream().filter(s -> s.entry() != null && !s.entry().from().isEmpty()).findFirst()
+                        .or(() -> open.stream().findFirst()).map(Stage::cite).orElse(null)));
+    }
+
+    static Optional<Stage> targetStage(PolicyPack pack, CaseState state, @Nullable String toStage) {
+        List<Stage> open = pack.stagesAfter(state.stage());
+        return toStage == null || toStage.isBlank() ? open.stream().findFirst()
+                : open.stream().filter(s -> s.id().equals(toStage.strip()) || String.valueOf(s.number()).equals(toStage.strip())).findFirst();
     }
 
     static boolean lateEscalation(CaseState state, Instant requestedAt) {

@@ -58,7 +58,8 @@ final class CaseRequests {
                           @NotBlank(message = "is required: what happened, in the complainant's words") @Size(max = TextLimits.TEXT) @Nullable String description,
                          
                           @Size(max = TextLimits.TEXT) @Nullable String outcomeWanted, @Size(max = TextLimits.TEXT) @Nullable String understanding,
-                          @Nullable LocalDate awareSince, @Nullable List<@NotBlank(message = "must not be empty") @Size(max = TextLimits.TEXT) String> points) {
+                          @Nullable LocalDate awareSince, @Nullable List<@NotBlank(message = "must not be empty") @Size(max = TextLimits.TEXT) String> points,
+                          @Size(max = TextLimits.NAME) @Nullable String category) {
     }
 
     record At(@Nullable Long expectedVersion, @Nullable Instant at) {
@@ -117,7 +118,8 @@ final class CaseRequests {
 
     record EscalationRequest(@Nullable Long expectedVersion, @Nullable Instant requestedAt, @Size(max = TextLimits.TEXT) @Nullable String unresolved,
                              @Size(max = TextLimits.TEXT) @Nullable String outcomeWanted,
-                             @Size(max = TextLimits.TEXT) @Nullable String lateAcceptedBecause) {
+                             @Size(max = TextLimits.TEXT) @Nullable String lateAcceptedBecause,
+                             @Size(max = TextLimits.NAME) @Nullable String toStage) {
     }
 
     record RefuseEscalationRequest(@Nullable Long expectedVersion, @Nullable Instant at, @NotBlank(message = "is required") @Size(max = TextLimits.NAME) @Nullable String ground,

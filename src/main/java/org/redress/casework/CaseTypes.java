@@ -87,9 +87,17 @@ public final class CaseTypes {
     public record NamedPerson(String name, String kind, @Nullable String role) {
     }
 
-    /** What the case is about: filed under a service line and area, with a subject and sub-subject (S0-11). */
+    /**
+     * What the case is about: filed under a service line and area, with a subject and sub-subject (S0-11), and one of the
+     * pack's complaint categories where it has them (H-1; null for cases logged before, or with none).
+     */
     public record Classification(@Nullable String serviceLine, @Nullable String serviceArea, @Nullable String subject,
-                                 @Nullable String subSubject) {
+                                 @Nullable String subSubject, @Nullable String category) {
+
+        public Classification(@Nullable String serviceLine, @Nullable String serviceArea, @Nullable String subject,
+                              @Nullable String subSubject) {
+            this(serviceLine, serviceArea, subject, subSubject, null);
+        }
     }
 
     /** One of the complaint's separate points, with its outcome and reasons once decided (Code 6.7). */

@@ -94,6 +94,7 @@ public class Casework {
                 "organisation '" + organisation + "' has no active policy pack"));
         Instant now = clock.instant();
         CaseId id = CaseId.at(now);
+        badCategory(pack, request);
         String hash = idempotencyKey == null ? null : hash(request);
         if (request.receivedAt() == null) {
             request = new NewCase(request.recordType(), request.channel(), now, request.complainant(), request.representative(),
@@ -133,6 +134,7 @@ public class Casework {
         Organisation org = organisations.require(organisation);
         PolicyPack pack = packs.active(org.code()).orElseThrow();
         Instant now = clock.instant();
+        badCategory(pack, request);
         CaseFile.Logged logged = CaseFile.log(CaseId.at(now), organisation, "check", pack, request, now, "check",
                 clocksFor(organisation, pack));
         if (logged.refusal() != null) {
@@ -461,6 +463,12 @@ public class Casework {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void badCategory(PolicyPack pack, NewCase request) {
+        CasePolicies.category(pack, request).ifPresent(r -> {
+            throw new InvalidInputException("category", r.describe());
+        });
     }
 
     private static CaseRefusedException refusal(Refusal refusal) {

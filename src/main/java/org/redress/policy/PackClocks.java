@@ -30,9 +30,14 @@ final class PackClocks {
     }
 
     ClockRule clock(PackNode node, String path) {
-        fields.keys(node, path, Set.of("id", "name", "within", "from", "until", "extensions", "cite", "returnBand"));
+        fields.keys(node, path, Set.of("id", "name", "within", "from", "until", "extensions", "cite", "returnBand", "aim"));
         Figure within = figure(node, path, "within", true);
         Figure band = figure(node, path, "returnBand", false);
+        Figure aim = figure(node, path, "aim", false);
+        if (aim != null && within != null && aim.unit() == within.unit() && aim.amount() >= within.amount()) {
+            fields.error(path + ".aim", "is " + aim.unit().describe(aim.amount()) + ", which is not earlier than the deadline ("
+                    + within.unit().describe(within.amount()) + "); an aim is a target before it");
+        }
         ClockUnit unit = within == null ? ClockUnit.WORKING_DAYS : within.unit();
         List<ExtensionRule> extensions = new ArrayList<>();
         PackNode list = node.get("extensions");
@@ -50,7 +55,8 @@ final class PackClocks {
                 within == null ? 1 : within.amount(),
                 fields.enumValue(node, path, "until", Milestone.class, Milestone.RESPONDED),
                 List.copyOf(extensions), fields.optional(node, path, "cite"),
-                band == null ? null : new Window(band.unit(), band.amount(), from));
+                band == null ? null : new Window(band.unit(), band.amount(), from),
+                aim == null ? null : new Window(aim.unit(), aim.amount(), from));
     }
 
     private ExtensionRule extension(PackNode node, String path, ClockUnit clockUnit) {
@@ -73,7 +79,7 @@ final class PackClocks {
         if (!fields.block(node, path)) {
             return new Escalation(null, List.of(), List.of(), null);
         }
-        fields.keys(node, path, Set.of("window", "refusalGrounds", "refusalMustInclude", "cite"));
+        fields.keys(node, path, Set.of("window", "refusalGrounds", "refusalMustInclude", "cite", "from"));
         Window window = null;
         PackNode w = node.get("window");
         if (w != null && fields.block(w, path + ".window")) {
@@ -85,7 +91,7 @@ final class PackClocks {
             }
         }
         return new Escalation(window, fields.strings(node, path, "refusalGrounds"), fields.strings(node, path, "refusalMustInclude"),
-                fields.optional(node, path, "cite"));
+                fields.optional(node, path, "cite"), fields.strings(node, path, "from"));
     }
 
     /** An ombudsman's time to refer after the final response ("referWithin: 6 months"); null when the pack gives none. */

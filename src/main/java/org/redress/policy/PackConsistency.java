@@ -45,10 +45,12 @@ final class PackConsistency {
         unique("serviceLines", pack.serviceLines(), PolicyPack.ServiceLine::id);
         unique("roles", pack.roles(), PolicyPack.Role::id);
         unique("recordTypes", pack.recordTypes(), RecordType::id);
-        unique("stages", pack.stages(), Stage::id);
+        // the stages run come first in the file, then those not kept (F-5): one list, so an id is unique across both
+        unique("stages", java.util.stream.Stream.concat(pack.stages().stream(), pack.stagesNotKept().stream()).toList(), Stage::id);
         unique("exclusions", pack.exclusions(), PolicyPack.Exclusion::id);
         unique("steps", pack.steps(), PolicyPack.StepRule::id);
         unique("ombudsmen", pack.ombudsmen(), PolicyPack.OmbudsmanRoute::id);
+        unique("categories", pack.categories(), PolicyPack.Category::id);
 
         Set<String> roles = ids(pack.roles(), PolicyPack.Role::id);
         Set<String> ombudsmen = ids(pack.ombudsmen(), PolicyPack.OmbudsmanRoute::id);
@@ -89,7 +91,9 @@ final class PackConsistency {
     }
 
     private void stages(Set<String> roles) {
-        List<Stage> stages = pack.stages();
+        // the stages not kept (F-5) are checked as the stages run are, in their place in the file
+        List<Stage> stages = java.util.stream.Stream.concat(pack.stages().stream(), pack.stagesNotKept().stream())
+                .sorted(java.util.Comparator.comparingInt(Stage::number)).toList();
         boolean staged = pack.recordTypes().stream().anyMatch(t -> t.handling() == Handling.STAGED);
         if (staged && stages.isEmpty()) {
             error("stages", "is empty, but a record type is handled 'staged'; declare at least one stage");
@@ -97,8 +101,8 @@ final class PackConsistency {
         if (!staged && !stages.isEmpty()) {
             warning("stages", "no record type is handled 'staged', so these stages are never used");
         }
-        if (stages.size() > MOST_STAGES) {
-            error("stages[" + MOST_STAGES + "]", "a procedure has one, two or three stages (H-10), not " + stages.size());
+        if (pack.stages().size() > MOST_STAGES) {
+            error("stages[" + MOST_STAGES + "]", "a procedure has one, two or three stages (H-10), not " + pack.stages().size());
         }
         for (int i = 0; i < stages.size(); i++) {
             Stage stage = stages.get(i);
@@ -117,10 +121,41 @@ final class PackConsistency {
                 warning(path, "has no entry rule: a complainant may escalate at any time, with no refusal grounds");
             }
             PolicyPack.Escalation entry = stage.entry();
+            furtherStage(stages, i, path);
+            if (i > 0 && entry != null) {
+                List<String> earlier = stages.subList(0, i).stream().filter(s -> !pack.stagesNotKept().contains(s)).map(Stage::id).toList();
+                for (int j = 0; j < entry.from().size(); j++) {
+                    if (!earlier.contains(entry.from().get(j))) {
+                        error(path + ".entry.from[" + j + "]", "names '" + entry.from().get(j) + "', which is not an earlier stage "
+                                + "the procedure runs" + declared(Set.copyOf(earlier)));
+                    }
+                }
+            }
             if (i > 0 && entry != null && entry.window() != null
                     && !EnumSet.of(Milestone.RESPONDED, Milestone.CLOSED).contains(entry.window().from())) {
                 error(path + ".entry.window.from", "is '" + name(entry.window().from()) + "'; the window to escalate "
                         + "runs from the previous stage's response or closure (responded, closed)");
+            }
+        }
+    }
+
+    /**
+     * An optional stage (F-5) comes after the final internal stage: never first, never followed by a stage that is not
+     * optional, and one not kept is never followed by one that is.
+     */
+    private void furtherStage(List<Stage> stages, int i, String path) {
+        Stage stage = stages.get(i);
+        boolean kept = !pack.stagesNotKept().contains(stage);
+        if (i == 0 && stage.optional()) {
+            error(path + ".optional", "stage 1 is where every case starts, so it cannot be optional");
+        }
+        if (i > 0) {
+            Stage before = stages.get(i - 1);
+            if (before.optional() && !stage.optional()) {
+                error(path + ".optional", "an optional stage comes after the stages every case may go through; '"
+                        + before.id() + "' is optional, so this one must be too");
+            } else if (kept && pack.stagesNotKept().contains(before)) {
+                error(path + ".kept", "'" + before.id() + "' before it is not kept, so a case could never reach this one");
             }
         }
     }

@@ -53,6 +53,8 @@ final class PackReader {
     private final List<PackError> errors = fields.errors();
     private final List<PackError> warnings = fields.warnings();
     private final PackClocks clocks = new PackClocks(fields);
+    /** The numbers of the optional stages the pack says are not kept (F-5): read and checked, never run. */
+    private final Set<Integer> notKept = new java.util.HashSet<>();
 
     private PackReader() {
     }
@@ -90,7 +92,7 @@ final class PackReader {
 
     private PolicyPack pack(PackNode root, int version) {
         fields.keys(root, "", Set.of("id", "title", "organisation", "serviceLines", "roles", "recordTypes", "stages",
-                "admission", "exclusions", "steps", "ombudsmen", "compensation", "assumptions", "sources", "version"));
+                "admission", "exclusions", "steps", "ombudsmen", "compensation", "assumptions", "sources", "version", "categories"));
         if (root.get("version") != null) {
             warnings.add(new PackError("version", fields.lineOf("version"),
                     "is ignored: the server numbers versions (this upload becomes the next one)"));
@@ -105,18 +107,26 @@ final class PackReader {
         if (recordTypes.isEmpty() && errors.stream().noneMatch(e -> e.field().startsWith("recordTypes"))) {
             fields.error("recordTypes", "is required: at least the complaint record type");
         }
+        List<Stage> stages = stages(root);
         return new PolicyPack(id, version, title, organisation,
                 fields.list(root, "", "serviceLines", this::serviceLine),
                 fields.list(root, "", "roles", this::role),
                 recordTypes,
-                stages(root),
+                stages.stream().filter(s -> !notKept.contains(s.number())).toList(),
                 fields.list(root, "", "admission", this::admission),
                 fields.list(root, "", "exclusions", this::exclusion),
                 fields.list(root, "", "steps", this::step),
                 fields.list(root, "", "ombudsmen", this::ombudsman),
                 fields.list(root, "", "compensation", this::compensation),
                 fields.list(root, "", "assumptions", this::assumption),
-                fields.strings(root, "", "sources"));
+                fields.strings(root, "", "sources"),
+                stages.stream().filter(s -> notKept.contains(s.number())).toList(),
+                fields.list(root, "", "categories", this::category));
+    }
+
+    private PolicyPack.Category category(PackNode node, String path) {
+        fields.keys(node, path, Set.of("id", "name", "cite"));
+        return new PolicyPack.Category(fields.id(node, path, "id"), fields.required(node, path, "name"), fields.optional(node, path, "cite"));
     }
 
     private PackOrganisation organisation(PackNode node, String path) {
@@ -176,7 +186,13 @@ final class PackReader {
         if (!fields.block(node, path)) {
             return new Stage(number, "", "", "", false, List.of(), null, null);
         }
-        fields.keys(node, path, Set.of("number", "id", "name", "owner", "differentHandler", "clocks", "entry", "cite"));
+        fields.keys(node, path, Set.of("number", "id", "name", "owner", "differentHandler", "clocks", "entry", "cite", "optional", "kept"));
+        boolean optional = fields.bool(node, path, "optional", false);
+        if (node.get("kept") != null && !optional) {
+            fields.error(path + ".kept", "is only for an optional stage; add 'optional: true' or leave 'kept' out");
+        } else if (optional && !fields.bool(node, path, "kept", true)) {
+            notKept.add(number);
+        }
         Integer declared = fields.integer(node, path, "number");
         if (declared != null && declared != number) {
             fields.error(path + ".number", "is " + declared + " but this is stage " + number + " (stages are numbered in order)");
@@ -184,7 +200,7 @@ final class PackReader {
         PackNode entry = node.get("entry");
         return new Stage(number, fields.id(node, path, "id"), fields.required(node, path, "name"), fields.required(node, path, "owner"),
                 fields.bool(node, path, "differentHandler", false), fields.list(node, path, "clocks", clocks::clock),
-                entry == null ? null : clocks.escalation(entry, path + ".entry"), fields.optional(node, path, "cite"));
+                entry == null ? null : clocks.escalation(entry, path + ".entry"), fields.optional(node, path, "cite"), optional);
     }
 
     private AdmissionRule admission(PackNode node, String path) {

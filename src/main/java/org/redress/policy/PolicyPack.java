@@ -12,6 +12,9 @@ import java.util.Optional;
  * @param version increases by one with each uploaded edit
  * @param stages in order; one, two, or three (a review panel, H-10)
  * @param assumptions what the pack assumes where its policy text is silent, and where the assumption comes from
+ * @param stagesNotKept optional further stages the policy text has and the organisation does not run (F-5): read,
+ *                      checked and shown, never entered; {@link #stages} holds only the stages that are run
+ * @param categories what a complaint may be about (H-1), chosen when a complaint is logged; empty when the pack has none
  */
 public record PolicyPack(
         String id,
@@ -28,7 +31,38 @@ public record PolicyPack(
         List<OmbudsmanRoute> ombudsmen,
         List<CompensationAuthority> compensation,
         List<Assumption> assumptions,
-        List<String> sources) {
+        List<String> sources,
+        List<Stage> stagesNotKept,
+        List<Category> categories) {
+
+    /** A pack with no optional stage left out and no complaint categories, as packs were before issue 22. */
+    public PolicyPack(String id, int version, String title, PackOrganisation organisation, List<ServiceLine> serviceLines,
+                      List<Role> roles, List<RecordType> recordTypes, List<Stage> stages, List<AdmissionRule> admission,
+                      List<Exclusion> exclusions, List<StepRule> steps, List<OmbudsmanRoute> ombudsmen,
+                      List<CompensationAuthority> compensation, List<Assumption> assumptions, List<String> sources) {
+        this(id, version, title, organisation, serviceLines, roles, recordTypes, stages, admission, exclusions, steps, ombudsmen,
+                compensation, assumptions, sources, List.of(), List.of());
+    }
+
+    public Optional<Category> category(String id) {
+        return categories.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The stages a case at {@code from} may be escalated to: each later stage whose entry names that stage's id, or, when
+     * its entry names none, the stage right after it (H-10: a review for "a customer not happy with the outcome of step 1
+     * or 2").
+     */
+    public List<Stage> stagesAfter(int from) {
+        Optional<Stage> current = stage(from);
+        if (current.isEmpty()) {
+            return List.of();
+        }
+        return stages.stream().filter(s -> s.number() > from).filter(s -> {
+            List<String> entered = s.entry() == null ? List.of() : s.entry().from();
+            return entered.isEmpty() ? s.number() == from + 1 : entered.contains(current.get().id());
+        }).toList();
+    }
 
     public Optional<RecordType> recordType(String id) {
         return recordTypes.stream().filter(t -> t.id().equals(id)).findFirst();
@@ -100,9 +134,16 @@ public record PolicyPack(
      * @param owner the role that owns the stage
      * @param differentHandler the handler must not be the previous stage's handler (Code 6.13)
      * @param entry how a case gets into this stage from the previous one; null for stage 1
+     * @param optional a further stage after the final internal one that the complainant may choose, such as an appeal to a
+     *                 review panel (F-5); whether the organisation runs it is the pack's choice ({@code kept})
      */
     public record Stage(int number, String id, String name, String owner, boolean differentHandler,
-                        List<ClockRule> clocks, @Nullable Escalation entry, @Nullable String cite) {
+                        List<ClockRule> clocks, @Nullable Escalation entry, @Nullable String cite, boolean optional) {
+
+        public Stage(int number, String id, String name, String owner, boolean differentHandler, List<ClockRule> clocks,
+                     @Nullable Escalation entry, @Nullable String cite) {
+            this(number, id, name, owner, differentHandler, clocks, entry, cite, false);
+        }
 
         public Optional<ClockRule> clock(String id) {
             return clocks.stream().filter(c -> c.id().equals(id)).findFirst();
@@ -115,9 +156,17 @@ public record PolicyPack(
      * @param extensions the extensions allowed, in the order they may be used
      * @param returnBand the earlier part of the clock that a regulator's return counts as a band of its own (DISP's return:
      *                   closed within 4 weeks of the 8); null when there is none. It sets no deadline
+     * @param aim an earlier target inside the clock, from the same start (S0-2: "resolved within 12-48 hours" aims for 12
+     *            and is due by 48); null when there is none. It is shown on the case and sets no deadline
      */
     public record ClockRule(String id, String name, Milestone starts, org.redress.calendar.ClockUnit unit, int amount,
-                            Milestone stops, List<ExtensionRule> extensions, @Nullable String cite, @Nullable Window returnBand) {
+                            Milestone stops, List<ExtensionRule> extensions, @Nullable String cite, @Nullable Window returnBand,
+                            @Nullable Window aim) {
+
+        public ClockRule(String id, String name, Milestone starts, org.redress.calendar.ClockUnit unit, int amount,
+                         Milestone stops, List<ExtensionRule> extensions, @Nullable String cite, @Nullable Window returnBand) {
+            this(id, name, starts, unit, amount, stops, extensions, cite, returnBand, null);
+        }
 
         public ClockRule(String id, String name, Milestone starts, org.redress.calendar.ClockUnit unit, int amount,
                          Milestone stops, List<ExtensionRule> extensions, @Nullable String cite) {
@@ -150,9 +199,14 @@ public record PolicyPack(
      * @param window how long after the previous stage's response the request may be made; null for no limit
      * @param refusalGrounds the grounds on which escalation may be refused
      * @param refusalMustInclude what a refusal must tell the complainant (reasons, ombudsman details)
+     * @param from the ids of the earlier stages a case may come here from (H-10); empty: the stage right before
      */
     public record Escalation(@Nullable Window window, List<String> refusalGrounds, List<String> refusalMustInclude,
-                             @Nullable String cite) {
+                             @Nullable String cite, List<String> from) {
+
+        public Escalation(@Nullable Window window, List<String> refusalGrounds, List<String> refusalMustInclude, @Nullable String cite) {
+            this(window, refusalGrounds, refusalMustInclude, cite, List.of());
+        }
     }
 
     public record Window(org.redress.calendar.ClockUnit unit, int amount, Milestone from) {
@@ -200,6 +254,10 @@ public record PolicyPack(
 
     /** Who may award what (F-13): a role, a kind of payment, and the most it may award (null for no limit). */
     public record CompensationAuthority(String role, String kind, java.math.@Nullable BigDecimal upTo, @Nullable String cite) {
+    }
+
+    /** What a complaint may be about (H-1): one of the pack's list, chosen when it is logged and counted in the reports. */
+    public record Category(String id, String name, @Nullable String cite) {
     }
 
     /** Where the policy is silent, what the pack assumes and why. */

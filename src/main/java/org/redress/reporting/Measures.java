@@ -121,6 +121,11 @@ final class Measures {
                     List.of("S0-11", "F-15"), COMPLAINT + " and " + CASE_ROW,
                     new Grouping("Subject / sub-subject", "coalesce(r.subject, '(no subject)') || ' / ' || coalesce(r.sub_subject, '-')", true),
                     List.of(Figure.count("received", "Received", RECEIVED_IN_PERIOD)), Chart.bar("received")),
+            new Measure("categories", "Complaints by category",
+                    "Complaints received in the period, by the category of the policy's list chosen when each was logged, most frequent first.",
+                    List.of("H-1"), COMPLAINT + " and " + CASE_ROW,
+                    new Grouping("Category", "coalesce(r.category, '(no category)')", true),
+                    List.of(Figure.count("received", "Received", RECEIVED_IN_PERIOD)), Chart.bar("received")),
             // the id and the figure's key name the figure of 247 Alliance's pack when the measure was made (S0-7): they
             // are ids, kept for the API, exports and benchmarks, while the title and labels say the figure in force
             new Measure("responded-within-48-hours", "Responded within " + hours,

@@ -87,15 +87,15 @@ public class ReadModel {
                         service_area, subject, sub_subject, case_received_at, received_at, acknowledged_at, ack_working_days,
                         responded_at, respond_due_by, respond_original_due_by, respond_working_days, code_working_days, extended,
                         extension_agreed, outcome, escalated, escalation_refused, case_status, closed_at, satisfied_handling,
-                        satisfied_outcome, updated_at, received_month, ended_at, tenure)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        satisfied_outcome, updated_at, received_month, ended_at, tenure, category)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                     .params(r.organisation(), r.caseId(), r.reference(), r.stage(), r.recordType(), r.staged(), r.serviceLine(),
                             r.serviceArea(), r.subject(), r.subSubject(), ts(r.caseReceivedAt()), ts(r.receivedAt()),
                             ts(r.acknowledgedAt()), r.ackWorkingDays(), ts(r.respondedAt()), ts(r.respondDueBy()),
                             ts(r.respondOriginalDueBy()), r.respondWorkingDays(), r.codeWorkingDays(), r.extended(),
                             r.extensionAgreed(), r.outcome(), r.escalated(), r.escalationRefused(), r.caseStatus(), ts(r.closedAt()),
-                            r.satisfiedHandling(), r.satisfiedOutcome(), now, r.receivedMonth(), ts(r.endedAt()), r.tenure())
+                            r.satisfiedHandling(), r.satisfiedOutcome(), now, r.receivedMonth(), ts(r.endedAt()), r.tenure(), r.category())
                     .update();
         }
     }

@@ -57,9 +57,16 @@ final class StageProjection {
                     extended, agreed, outcome(c.history(), s.number()), s.number() < lastStage, s.escalationRefused(),
                     c.status().name(), c.closedAt(),
                     c.satisfaction() == null ? null : c.satisfaction().withHandling(),
-                    c.satisfaction() == null ? null : c.satisfaction().withOutcome(), c.complainant().tenure().name()));
+                    c.satisfaction() == null ? null : c.satisfaction().withOutcome(), c.complainant().tenure().name(),
+                    categoryName(c, pack)));
         }
         return rows;
+    }
+
+    /** The complaint's category (H-1) by its name in the case's pack, or its id if the pack no longer has it; null when none. */
+    private static @org.jspecify.annotations.Nullable String categoryName(CaseView c, PolicyPack pack) {
+        String id = c.classification().category();
+        return id == null ? null : pack.category(id).map(PolicyPack.Category::name).orElse(id);
     }
 
     /** The stage's clock stopped by this milestone; for stage 0 the record type's own clocks. */

@@ -122,8 +122,8 @@ class CaseActions {
                 String reason = required("reason", f.reason(), "Enter why the case is reopened");
                 yield on.reopen(reason);
             }
-            case "escalation-request" -> on.requestEscalation(blankToNull(f.unresolved()), blankToNull(f.outcomeWanted()),
-                    blankToNull(f.lateAcceptedBecause()));
+            case "escalation-request" -> on.requestEscalation(blankToNull(f.toStage()), blankToNull(f.unresolved()),
+                    blankToNull(f.outcomeWanted()), blankToNull(f.lateAcceptedBecause()));
             case "accept-escalation" -> on.acceptEscalation();
             case "refuse-escalation" -> {
                 String ground = required("ground", f.ground(), "Choose the ground for refusing");

@@ -24,10 +24,11 @@ record ContactForm(@Size(max = TextLimits.NAME) @Nullable String recordType, @Si
                    @Size(max = TextLimits.NAME) @Nullable String awareSince, @Size(max = TextLimits.TEXT) @Nullable String points,
                    @Size(max = TextLimits.NAME) @Nullable String representativeName,
                    @Size(max = TextLimits.NAME) @Nullable String representativeRelationship,
-                   @Size(max = TextLimits.NAME) @Nullable String representativeConsent, @Size(max = TextLimits.NAME) @Nullable String tenure) {
+                   @Size(max = TextLimits.NAME) @Nullable String representativeConsent, @Size(max = TextLimits.NAME) @Nullable String tenure,
+                   @Size(max = TextLimits.NAME) @Nullable String category) {
 
     static ContactForm empty() {
         return new ContactForm("complaint", "PHONE", null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, "UNKNOWN");
+                null, null, null, null, null, "UNKNOWN", null);
     }
 }

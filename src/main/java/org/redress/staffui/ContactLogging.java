@@ -149,6 +149,9 @@ class ContactLogging {
         if (received != null && received.isAfter(LocalDate.now(clock.withZone(UK)))) {
             errors.add(new FieldError("receivedDate", "The date received must be today or in the past"));
         }
+        if (!blank(f.category()) && pack.category(f.category()).isEmpty()) {
+            errors.add(new FieldError("category", "Choose what the complaint is about from the list"));
+        }
         boolean hasRepresentative = !blank(f.representativeName());
         if (hasRepresentative && !"yes".equals(f.representativeConsent())) {
             errors.add(new FieldError("representativeConsent", "Confirm the person has agreed to the representative acting for them (H-4)"));
@@ -164,7 +167,7 @@ class ContactLogging {
                         blankToNull(f.reasonableAdjustments()), List.of(), tenure == null ? Tenure.UNKNOWN : tenure),
                 hasRepresentative ? new Representative(f.representativeName().strip(), blankToNull(f.representativeRelationship()), null, null,
                         true, LocalDate.now(clock.withZone(UK))) : null,
-                List.of(), new Classification(null, blankToNull(f.serviceArea()), blankToNull(f.subject()), null),
+                List.of(), new Classification(null, blankToNull(f.serviceArea()), blankToNull(f.subject()), null, blankToNull(f.category())),
                 f.description().strip(), blankToNull(f.outcomeWanted()), null, aware, points, null);
     }
     private PolicyPack pack(Organisation org) {

@@ -42,8 +42,32 @@ class AllianceHomesPackTest {
     @Test
     void theNewerProcedureWinsSoThereAreTwoStagesAndNoReviewPanel() { // A-3, F-5 superseded
         assertThat(alliance.stages()).extracting(PolicyPack.Stage::owner).containsExactly("service-manager", "feedback-manager");
-        assertThat(alliance.role("review-panel")).isEmpty();
+        // issue 22 (F-5): the review panel is now declared, for the optional appeal stage the pack records and does not keep
+        assertThat(alliance.stagesNotKept()).extracting(PolicyPack.Stage::owner).containsExactly("review-panel");
+        assertThat(alliance.finalStage()).isEqualTo(2);
         assertThat(alliance.assumptions()).anySatisfy(a -> assertThat(a.source()).contains("001 is the newer document"));
+    }
+
+    @Test
+    void theReviewPanelAppealAfterTheInternalReviewIsAnOptionalStageThePackDoesNotKeep() { // F-5
+        PolicyPack.Stage appeal = alliance.stagesNotKept().get(0);
+
+        assertThat(appeal.id()).isEqualTo("review-panel-appeal");
+        assertThat(appeal.number()).isEqualTo(3);
+        assertThat(appeal.optional()).isTrue();
+        assertThat(appeal.cite()).startsWith("F-5; 002 2.2.3");
+        assertThat(alliance.stagesAfter(2)).isEmpty();
+        assertThat(alliance.assumptions()).anySatisfy(a -> assertThat(a.assumption()).contains("'review-panel-appeal' and not kept"));
+    }
+
+    @Test
+    void aPackVersionThatKeepsTheReviewPanelRunsItAsAThirdStageAfterStageTwo() { // F-5
+        PolicyPack kept = PackFixtures.read(PackFixtures.shippedText("alliance-homes").replace("    kept: false ", "    kept: true  ")).pack();
+
+        assertThat(kept.stages()).extracting(PolicyPack.Stage::id).containsExactly("stage-1", "stage-2", "review-panel-appeal");
+        assertThat(kept.stagesNotKept()).isEmpty();
+        assertThat(kept.stagesAfter(2)).extracting(PolicyPack.Stage::id).containsExactly("review-panel-appeal");
+        assertThat(kept.finalStage()).isEqualTo(3);
     }
 
     @Test

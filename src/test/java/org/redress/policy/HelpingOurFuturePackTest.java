@@ -18,6 +18,29 @@ class HelpingOurFuturePackTest {
     }
 
     @Test
+    void theStepThreeReviewIsForACustomerNotHappyWithTheOutcomeOfStepOneOrTwo() { // H-10
+        assertThat(hof.stage(3).orElseThrow().entry().from()).containsExactly("step-1", "step-2");
+        assertThat(hof.stagesAfter(1)).extracting(PolicyPack.Stage::id).containsExactly("step-2", "step-3-review");
+        assertThat(hof.stagesAfter(2)).extracting(PolicyPack.Stage::id).containsExactly("step-3-review");
+        assertThat(hof.stagesAfter(3)).isEmpty();
+    }
+
+    @Test
+    void whatAComplaintMayIncludeIsThePacksListOfCategoriesInThePolicysWords() { // H-1
+        assertThat(hof.categories()).extracting(PolicyPack.Category::name).containsExactly(
+                "Failure to provide a service or achieve the standards of service we have promised",
+                "Failure to fulfill our legal or contractual obligations",
+                "Unfair treatment by staff",
+                "Unacceptable delay or failure to respond to an enquiry or request",
+                "Dissatisfaction with a decision or the way that it was made",
+                "Dissatisfaction with the attitude of staff, contractors or agents",
+                "Helping Our Future not applying policies and operating procedures fairly");
+        assertThat(PackFixtures.shipped("the-trust").categories()).isEmpty();
+        String twice = PackFixtures.shippedText("helping-our-future").replace("id: decision\n", "id: delay\n");
+        assertThat(PackFixtures.read(twice).errors()).extracting(PackError::field).containsExactly("categories[4].id");
+    }
+
+    @Test
     void eachComplaintHasAComplaintManagementOfficerAndACaseWorker() { // H-6
         assertThat(hof.role("complaint-management-officer")).isPresent();
         assertThat(hof.role("case-worker")).isPresent();
@@ -39,6 +62,16 @@ class HelpingOurFuturePackTest {
     @Test
     void aComplaintRaisedBeforeIsNotANewStepOne() { // H-10
         assertThat(hof.admission()).anySatisfy(a -> assertThat(a.kind()).isEqualTo(PolicyPack.AdmissionKind.REPEAT));
+    }
+
+    @Test
+    void aComplaintRaisedBeforeIsLookedForInTheSixMonthsBeforeItAnAssumptionWithItsSource() { // H-10, F-11
+        assertThat(hof.admission()).filteredOn(a -> a.kind() == PolicyPack.AdmissionKind.REPEAT).singleElement()
+                .satisfies(a -> assertThat(a.months()).isEqualTo(6));
+        assertThat(hof.assumptions()).anySatisfy(a -> {
+            assertThat(a.clause()).isEqualTo("admission.repeat.months");
+            assertThat(a.source()).startsWith("003 gives no period; six months is Alliance Homes' figure");
+        });
     }
 
     @Test

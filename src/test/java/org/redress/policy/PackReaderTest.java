@@ -191,6 +191,40 @@ class PackReaderTest {
     }
 
     @Test
+    void anOptionalStageComesAfterTheOthersAndOneNotKeptIsReadButNotRun() { // F-5
+        String yaml = VALID + """
+                  - {id: stage-2, name: Stage 2, owner: manager, entry: {refusalGrounds: []}}
+                  - {id: panel, name: Review panel, owner: manager, optional: true, kept: false, entry: {refusalGrounds: []}}
+                """;
+        PackReader.Reading reading = read(yaml);
+
+        assertThat(reading.errors()).isEmpty();
+        assertThat(reading.pack().stages()).extracting(PolicyPack.Stage::id).containsExactly("stage-1", "stage-2");
+        assertThat(reading.pack().stagesNotKept()).extracting(PolicyPack.Stage::id).containsExactly("panel");
+        assertThat(read(yaml.replace("id: panel", "id: stage-2")).errors()).extracting(PackError::field).containsExactly("stages[2].id");
+
+        String misplaced = VALID.replace("    owner: manager\n", "    owner: manager\n    optional: true\n") + """
+                  - {id: stage-2, name: Stage 2, owner: manager, kept: false, entry: {refusalGrounds: []}}
+                """;
+        assertThat(read(misplaced).errors()).extracting(PackError::field)
+                .containsExactly("stages[0].optional", "stages[1].kept", "stages[1].optional");
+    }
+
+    @Test
+    void aStageEnteredFromSeveralEarlierStagesNamesStagesThatComeBeforeIt() { // H-10
+        String yaml = VALID + """
+                  - {id: stage-2, name: Stage 2, owner: manager, entry: {refusalGrounds: []}}
+                  - {id: review, name: Review, owner: manager, entry: {from: [stage-1, stage-2], refusalGrounds: []}}
+                """;
+        PolicyPack pack = read(yaml).pack();
+
+        assertThat(pack.stagesAfter(1)).extracting(PolicyPack.Stage::id).containsExactly("stage-2", "review");
+        assertThat(pack.stagesAfter(2)).extracting(PolicyPack.Stage::id).containsExactly("review");
+        assertThat(read(yaml.replace("from: [stage-1, stage-2]", "from: [stage-1, review, stage-9]")).errors())
+                .extracting(PackError::field).containsExactly("stages[2].entry.from[1]", "stages[2].entry.from[2]");
+    }
+
+    @Test
     void stepsAndReclassificationsMustNameThingsThatExist() { // A-8, A-1
         String yaml = VALID.replace("  - {id: complaint, name: Complaint, handling: staged}",
                 "  - {id: complaint, name: Complaint, handling: staged}\n  - {id: service-request, name: Request, handling: recorded, becomes: [complant]}")

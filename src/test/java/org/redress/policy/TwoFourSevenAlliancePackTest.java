@@ -31,6 +31,28 @@ class TwoFourSevenAlliancePackTest {
     }
 
     @Test
+    void anIssueOrConcernAimsToBeResolvedWithinTwelveHoursAndAtTheLatestWithinFortyEight() { // S0-2: "12-48 hours"
+        PolicyPack.ClockRule resolve = alliance247.recordType("issue-concern").orElseThrow().clocks().get(0);
+
+        assertThat(resolve.aim()).isEqualTo(new PolicyPack.Window(ClockUnit.CLOCK_HOURS, 12, PolicyPack.Milestone.RECEIVED));
+        assertThat(resolve.amount()).isEqualTo(48);
+        assertThat(alliance247.assumptions()).anySatisfy(a -> {
+            assertThat(a.clause()).isEqualTo("recordTypes.issue-concern.clocks.resolve");
+            assertThat(a.assumption()).startsWith("'12-48 hours' reads as 'aim to resolve within 12 hours, and at the latest within 48 hours'");
+        });
+    }
+
+    @Test
+    void anAimThatIsNotEarlierThanTheDeadlineIsRefused() { // S0-2
+        String yaml = PackFixtures.shippedText("247-alliance").replace("aim: 12 hours", "aim: 48 hours");
+
+        assertThat(PackFixtures.read(yaml).errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("recordTypes[2].clocks[0].aim");
+            assertThat(e.message()).isEqualTo("is 48 hours, which is not earlier than the deadline (48 hours); an aim is a target before it");
+        });
+    }
+
+    @Test
     void staffEmploymentConcernsAreRedirectedToWhistleblowingOrGrievance() { // S0-3
         assertThat(alliance247.exclusions()).singleElement().satisfies(e -> {
             assertThat(e.id()).isEqualTo("staff-employment");

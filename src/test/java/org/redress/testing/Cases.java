@@ -71,6 +71,11 @@ public final class Cases {
      * the pack's and its reference prefix is unique to it.
      */
     public String anOrganisationRunning(String pack, String... serviceAreas) {
+        return anOrganisationRunning(pack, java.util.function.UnaryOperator.identity(), serviceAreas);
+    }
+
+    /** The same, with the copy of the pack edited first (a variant of a shipped pack, such as a stage it keeps). */
+    public String anOrganisationRunning(String pack, java.util.function.UnaryOperator<String> edit, String... serviceAreas) {
         long n = ORGANISATIONS.incrementAndGet();
         String code = pack + "-t" + n;
         String yaml;
@@ -78,7 +83,7 @@ public final class Cases {
             if (in == null) {
                 throw new IllegalArgumentException("no shipped policy pack " + pack);
             }
-            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            yaml = edit.apply(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
