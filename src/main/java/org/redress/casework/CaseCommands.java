@@ -140,6 +140,12 @@ public final class CaseCommands {
         return act((file, now, clocks) -> file.decline(ground, exclusion, reasons, decidedBy, now, actor));
     }
 
+    /** Declines, naming where an out-of-scope matter goes instead (S0-3: the Grievance Policy). */
+    public CaseView decline(DeclineGround ground, @Nullable String exclusion, @Nullable String redirectTo, String reasons,
+                            @Nullable String decidedBy) {
+        return act((file, now, clocks) -> file.decline(ground, exclusion, redirectTo, reasons, decidedBy, now, actor));
+    }
+
     /** Reopens a closed case. */
     public CaseView reopen(String reason) {
         return act((file, now, clocks) -> file.reopen(reason, now, actor, clocks));

@@ -269,7 +269,7 @@ class CaseController {
                      @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody DeclineRequest r) {
         TextLimits.check(r);
         return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
-                (file, now, clocks) -> file.decline(r.ground(), r.exclusion(), r.reasons() == null ? "" : r.reasons().strip(),
+                (file, now, clocks) -> file.decline(r.ground(), r.exclusion(), r.redirectTo(), r.reasons() == null ? "" : r.reasons().strip(),
                         r.decidedBy(), at(r.at(), now), actor(actor)));
     }
 

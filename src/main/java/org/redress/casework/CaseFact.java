@@ -151,11 +151,20 @@ public sealed interface CaseFact {
         public Map<String, Object> details() { return d("stage", stage); }
     }
 
+    /**
+     * A complaint declined; {@code redirectedTo} is where an out-of-scope matter was sent instead (S0-3: the Grievance
+     * Policy), and {@code ombudsman} is null when the exclusion sends the letter there instead of to an ombudsman.
+     */
     record Declined(DeclineGround ground, @Nullable String exclusion, @Nullable String decidedBy, @Nullable String cite,
-                    @Nullable String ombudsman) implements CaseFact {
+                    @Nullable String ombudsman, @Nullable String redirectedTo) implements CaseFact {
+        public Declined(DeclineGround ground, @Nullable String exclusion, @Nullable String decidedBy, @Nullable String cite,
+                        @Nullable String ombudsman) {
+            this(ground, exclusion, decidedBy, cite, ombudsman, null);
+        }
         public String type() { return "declined"; }
         public Map<String, Object> details() {
-            return d("ground", ground.name(), "exclusion", exclusion, "decidedBy", decidedBy, "cite", cite, "ombudsman", ombudsman);
+            return d("ground", ground.name(), "exclusion", exclusion, "decidedBy", decidedBy, "cite", cite, "ombudsman", ombudsman,
+                    "redirectedTo", redirectedTo);
         }
     }
 

@@ -61,7 +61,7 @@ final class CaseFacts {
             case "reopened" -> new Reopened(r.number("stage"));
             case "withdrawn" -> new Withdrawn(r.number("stage"));
             case "declined" -> new Declined(DeclineGround.valueOf(r.text("ground")), r.optional("exclusion"), r.optional("decidedBy"),
-                    r.optional("cite"), r.optional("ombudsman"));
+                    r.optional("cite"), r.optional("ombudsman"), r.optional("redirectedTo"));
             case "correspondence-received" -> new CorrespondenceReceived(r.text("from"), r.text("subject"), r.text("messageId"));
             case "contact-details-corrected" -> new ContactDetailsCorrected(r.texts("fields"));
             case "tenure-recorded" -> new TenureRecorded(Tenure.valueOf(r.text("tenure")), Tenure.valueOf(r.text("previous")));

@@ -297,8 +297,17 @@ public final class CaseFile {
      */
     public Optional<Refusal> decline(DeclineGround ground, @Nullable String exclusion, String reasons, @Nullable String decidedBy,
                                      Instant at, String actor) {
-        return attempt(CaseVerb.DECLINE, () -> CasePolicies.declining(pack, ground, exclusion, reasons, decidedBy), () -> {
-            record(new Declined(ground, exclusion, decidedBy, CasePolicies.declineCite(pack, ground, exclusion), ombudsman()), at, actor, reasons);
+        return decline(ground, exclusion, null, reasons, decidedBy, at, actor);
+    }
+
+    /** Declines, naming where an out-of-scope matter goes instead when its exclusion offers a choice (S0-3). */
+    public Optional<Refusal> decline(DeclineGround ground, @Nullable String exclusion, @Nullable String redirectTo, String reasons,
+                                     @Nullable String decidedBy, Instant at, String actor) {
+        return attempt(CaseVerb.DECLINE, () -> CasePolicies.declining(pack, ground, exclusion, reasons, decidedBy)
+                .or(() -> CaseDecisions.redirection(pack, state, ground, exclusion, redirectTo)), () -> {
+            record(new Declined(ground, exclusion, decidedBy, CasePolicies.declineCite(pack, ground, exclusion),
+                    CaseDecisions.declineOmbudsman(pack, ground, exclusion, ombudsman()),
+                    CaseDecisions.redirectedTo(pack, ground, exclusion, redirectTo)), at, actor, reasons);
             ended(CaseStatus.DECLINED, at);
         });
     }

@@ -1,5 +1,6 @@
 package org.redress.casework;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -139,7 +140,9 @@ final class CaseRequests {
     record DeclineRequest(@Nullable Long expectedVersion, @Nullable Instant at,
                           @NotNull(message = "is required: TIME_LIMIT, REPEAT, VEXATIOUS, LEGAL_PROCEEDINGS or OUT_OF_SCOPE") @Nullable DeclineGround ground,
                           @Size(max = TextLimits.NAME) @Nullable String exclusion, @Size(max = TextLimits.TEXT) @Nullable String reasons,
-                          @Size(max = TextLimits.NAME) @Nullable String decidedBy) {
+                          @Size(max = TextLimits.NAME) @Nullable String decidedBy,
+                          @Schema(description = "where an out-of-scope matter goes instead, when its exclusion offers a choice (S0-3), e.g. Grievance Policy")
+                          @Size(max = TextLimits.NAME) @Nullable String redirectTo) {
     }
 
     record ReclassifyRequest(@NotBlank(message = "is required") @Size(max = TextLimits.NAME) @Nullable String recordType) {

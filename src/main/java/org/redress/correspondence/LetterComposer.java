@@ -193,9 +193,15 @@ class LetterComposer {
     private Optional<Draft> decline(Declined d, CaseEvent event, CaseView c, PolicyPack pack, Map<String, Object> vars) {
         vars.put("reasons", requireReasons(event, "T-3"));
         String exclusion = d.exclusion();
-        vars.put("redirectTo", pack.exclusions().stream().filter(e -> e.id().equals(exclusion))
-                .map(PolicyPack.Exclusion::redirectTo).findFirst().orElse(null));
-        vars.put("ombudsman", requireOmbudsman(pack, c, d.ombudsman(), "a decision not to consider a complaint", "T-3, Code 2.4"));
+        Optional<PolicyPack.Exclusion> excluded = pack.exclusions().stream().filter(e -> e.id().equals(exclusion)).findFirst();
+        String redirectTo = d.redirectedTo() != null ? d.redirectedTo() : excluded.map(PolicyPack.Exclusion::redirectTo).orElse(null);
+        vars.put("redirectTo", redirectTo);
+        // S0-3: a matter the exclusion sends to another of the organisation's policies is pointed there, not to an ombudsman
+        boolean instead = excluded.map(x -> !x.tellOmbudsman()).orElse(false);
+        if (instead && blank(redirectTo)) {
+            throw new RefusedException("a decision not to consider a complaint must say where the matter goes instead", "S0-3", "redirectTo");
+        }
+        vars.put("ombudsman", instead ? null : requireOmbudsman(pack, c, d.ombudsman(), "a decision not to consider a complaint", "T-3, Code 2.4"));
         return Optional.of(write(LetterKind.DECLINE, c, vars, "We cannot consider your complaint", null));
     }
 

@@ -171,8 +171,24 @@ public record PolicyPack(
 
     public enum AdmissionKind { TIME_LIMIT, REPEAT, VEXATIOUS, LEGAL_PROCEEDINGS }
 
-    /** A matter outside the procedure (S0-3, F-2), and where it is redirected. */
-    public record Exclusion(String id, String description, @Nullable String redirectTo, @Nullable String cite) {
+    /**
+     * A matter outside the procedure (S0-3, F-2), and where it is redirected.
+     *
+     * @param redirectOptions the policies or bodies the matter may be sent to instead (247 Alliance: the Whistle Blowing
+     *                        Policy, the Grievance Policy); when given, a decline names one, and it is recorded and told
+     * @param tellOmbudsman whether the decline letter gives the ombudsman's details (true unless the pack says false):
+     *                      false where the matter goes to another of the organisation's policies instead (S0-3)
+     */
+    public record Exclusion(String id, String description, @Nullable String redirectTo, @Nullable String cite,
+                            List<String> redirectOptions, boolean tellOmbudsman) {
+
+        public Exclusion {
+            redirectOptions = List.copyOf(redirectOptions);
+        }
+
+        public Exclusion(String id, String description, @Nullable String redirectTo, @Nullable String cite) {
+            this(id, description, redirectTo, cite, List.of(), true);
+        }
     }
 
     /** A step inside stages: case conference, comment on adverse findings, mediation (F-6), satisfaction (H-7). */

@@ -111,7 +111,7 @@ class CaseActions {
                 DeclineGround ground = enumValue(DeclineGround.class, f.ground(), "ground", "Choose the ground for declining", errors);
                 if (blank(f.reason())) errors.add(new FieldError("reason", "Enter the reasons the person will be given"));
                 throwIfAny(errors);
-                yield on.decline(ground, blankToNull(f.exclusion()), f.reason().strip(), blankToNull(f.decidedBy()));
+                yield on.decline(ground, blankToNull(f.exclusion()), blankToNull(f.redirectTo()), f.reason().strip(), blankToNull(f.decidedBy()));
             }
             case "close" -> {
                 Satisfaction satisfaction = blank(f.satisfiedWithHandling()) && blank(f.satisfiedWithOutcome()) ? null
