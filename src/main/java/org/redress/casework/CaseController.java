@@ -264,7 +264,7 @@ class CaseController {
     }
 
     @PostMapping("/{case}/decline")
-    @Operation(summary = "Decline a complaint at admission (12 months, repeat, vexatious, legal proceedings, out of scope), with reasons")
+    @Operation(summary = "Decline a complaint at admission (12 months, repeat, vexatious, legal proceedings, out of scope), or at any point where the policy says (vexatious, F-10), with reasons")
     CaseView decline(@PathVariable String organisation, @PathVariable("case") String caseRef,
                      @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody DeclineRequest r) {
         TextLimits.check(r);

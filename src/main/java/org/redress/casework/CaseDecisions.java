@@ -43,6 +43,45 @@ final class CaseDecisions {
                 : Optional.of(Refusal.onField("redirectTo", "must be one of " + x.redirectOptions(), x.cite()));
     }
 
+    /**
+     * Whether a decline may be taken now at all: at admission (stage 1, before any response), or later only where one of
+     * the pack's admission rules may be decided at any point of the procedure (F-10, T-4: 002 2.4.1), and never once
+     * the final response has ended it.
+     */
+    static Optional<Refusal> declineAtThisPoint(PolicyPack pack, CaseState state) {
+        boolean anyPoint = state.stage() >= 1 && pack.admission().stream().anyMatch(PolicyPack.AdmissionRule::atAnyPoint);
+        if (state.status() == CaseTypes.CaseStatus.RESPONDED && !anyPoint) {
+            // as the table said before the rule could allow it
+            return Optional.of(Refusal.of("cannot decline a case that is responded to", null));
+        }
+        if (!pastAdmission(state)) {
+            return CasePolicies.none();
+        }
+        if (!anyPoint) {
+            return Optional.of(Refusal.of("a complaint can only be declined at admission, before any response", "Code 2.1"));
+        }
+        boolean finalResponse = state.status() == CaseTypes.CaseStatus.RESPONDED && state.stage() == pack.finalStage();
+        return finalResponse ? Optional.of(Refusal.of("the final response has ended the complaints procedure: nothing is left to decline", null))
+                : CasePolicies.none();
+    }
+
+    /** After admission, only a ground the pack allows at any point (F-10, T-4). */
+    static Optional<Refusal> declineGroundAtThisPoint(PolicyPack pack, CaseState state, DeclineGround ground) {
+        if (!pastAdmission(state)) {
+            return CasePolicies.none();
+        }
+        Optional<PolicyPack.AdmissionRule> rule = pack.admission().stream()
+                .filter(r -> r.kind().name().equals(ground.name()) && r.atAnyPoint()).findFirst();
+        return rule.isPresent() ? CasePolicies.none() : Optional.of(Refusal.onField("ground", "after the first response only "
+                + pack.admission().stream().filter(PolicyPack.AdmissionRule::atAnyPoint).map(r -> r.kind().name()).toList()
+                + " may be decided; a complaint can be declined on other grounds only at admission", "Code 2.1"));
+    }
+
+    private static boolean pastAdmission(CaseState state) {
+        return state.stage() > 1 || state.status() == CaseTypes.CaseStatus.RESPONDED
+                || CasePolicies.currentStage(state).map(CaseTypes.StageRecord::respondedAt).isPresent();
+    }
+
     /** Where the declined matter was sent: the option chosen, or the one place its exclusion names. */
     static @Nullable String redirectedTo(PolicyPack pack, DeclineGround ground, @Nullable String exclusion, @Nullable String redirectTo) {
         if (ground != DeclineGround.OUT_OF_SCOPE) {

@@ -304,6 +304,7 @@ public final class CaseFile {
     public Optional<Refusal> decline(DeclineGround ground, @Nullable String exclusion, @Nullable String redirectTo, String reasons,
                                      @Nullable String decidedBy, Instant at, String actor) {
         return attempt(CaseVerb.DECLINE, () -> CasePolicies.declining(pack, ground, exclusion, reasons, decidedBy)
+                .or(() -> CaseDecisions.declineGroundAtThisPoint(pack, state, ground))
                 .or(() -> CaseDecisions.redirection(pack, state, ground, exclusion, redirectTo)), () -> {
             record(new Declined(ground, exclusion, decidedBy, CasePolicies.declineCite(pack, ground, exclusion),
                     CaseDecisions.declineOmbudsman(pack, ground, exclusion, ombudsman()),

@@ -77,8 +77,7 @@ final class CasePolicies {
             case CLOSE -> state.status() == CaseStatus.OPEN
                     && pack.recordType(state.recordType()).map(t -> t.handling() != Handling.RECORDED).orElse(true)
                     ? refusal("respond before closing: the case has had no response at " + stageName, null) : none();
-            case DECLINE -> state.stage() > 1 || currentStage(state).map(StageRecord::respondedAt).isPresent()
-                    ? refusal("a complaint can only be declined at admission, before any response", "Code 2.1") : none();
+            case DECLINE -> CaseDecisions.declineAtThisPoint(pack, state);
             default -> none();
         };
     }

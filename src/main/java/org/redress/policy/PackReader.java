@@ -188,13 +188,14 @@ final class PackReader {
     }
 
     private AdmissionRule admission(PackNode node, String path) {
-        fields.keys(node, path, Set.of("kind", "months", "decidedBy", "description", "cite"));
+        fields.keys(node, path, Set.of("kind", "months", "decidedBy", "description", "cite", "atAnyPoint"));
         Integer months = fields.integer(node, path, "months");
         if (months != null && months < 1) {
             fields.error(path + ".months", "is " + months + "; it must be at least 1");
         }
         return new AdmissionRule(fields.enumValue(node, path, "kind", AdmissionKind.class, AdmissionKind.TIME_LIMIT), months,
-                fields.optional(node, path, "decidedBy"), fields.required(node, path, "description"), fields.optional(node, path, "cite"));
+                fields.optional(node, path, "decidedBy"), fields.required(node, path, "description"), fields.optional(node, path, "cite"),
+                fields.bool(node, path, "atAnyPoint", false));
     }
 
     private Exclusion exclusion(PackNode node, String path) {

@@ -164,9 +164,16 @@ public record PolicyPack(
      * @param kind TIME_LIMIT (months since awareness, F-3), REPEAT (substantially the same within months, F-11),
      *             VEXATIOUS (F-10, T-4, H-5), LEGAL_PROCEEDINGS (Code 2.3)
      * @param decidedBy the role that decides
+     * @param atAnyPoint the decision may be taken at any point of the procedure (002 2.4.1: vexatious), not only at
+     *                   admission before the first response
      */
     public record AdmissionRule(AdmissionKind kind, @Nullable Integer months, @Nullable String decidedBy,
-                                String description, @Nullable String cite) {
+                                String description, @Nullable String cite, boolean atAnyPoint) {
+
+        public AdmissionRule(AdmissionKind kind, @Nullable Integer months, @Nullable String decidedBy, String description,
+                             @Nullable String cite) {
+            this(kind, months, decidedBy, description, cite, false);
+        }
     }
 
     public enum AdmissionKind { TIME_LIMIT, REPEAT, VEXATIOUS, LEGAL_PROCEEDINGS }

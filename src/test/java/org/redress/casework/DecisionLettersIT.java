@@ -95,4 +95,69 @@ class DecisionLettersIT extends CaseApiSupport {
         assertThat(lastEvent(c).get("details").get("redirectedTo").asString()).isEqualTo("Whistle Blowing Policy");
         assertThat(lastLetter(c)).contains("Where to take it instead: Whistle Blowing Policy");
     }
+    // ---- F-10, T-4 -------------------------------------------------------------------------------------------
+
+    @Test
+    void f10_allianceHomesDeclinesAVexatiousComplaintAtStage2AndTellsThePersonOfTheHousingOmbudsmanWithItsContactDetails() {
+        clock.setUk("2026-11-23T09:30");
+        CaseOnFile c = cases().aComplaint().through("EMAIL").by("Val Vexed").withEmail("val@example.org").onServiceLine("housing")
+                .saying("The same fence complaint again").points("Fence").in("alliance-homes");
+        c.respond("We have checked the fence.", org.redress.testing.Cases.notUpheld(1, "the fence is sound"));
+        c.askToEscalate("the fence", "a new fence");
+        assertThat(c.json().get("allowedActions")).extracting(JsonNode::asString).contains("decline");
+
+        // only the ground 002 allows "at any point of the complaints procedure"
+        assertRefusedOn(c.attempt("decline", """
+                {"ground":"REPEAT","reasons":"the same as before","decidedBy":"group-chief-executive"}"""), 422, "ground", "[VEXATIOUS]");
+
+        clock.setUk("2026-12-10T11:00");
+        c.act("decline", """
+                {"ground":"VEXATIOUS","reasons":"The complaint repeats one decided twice with nothing new","decidedBy":"group-chief-executive"}""");
+        assertThat(c.json().get("status").asString()).isEqualTo("DECLINED");
+        assertThat(c.json().get("stage").asInt()).isEqualTo(2);
+        assertThat(lastEvent(c).get("details").get("cite").asString()).isEqualTo("F-10; 002 2.4.1");
+        assertThat(lastLetter(c)).contains("Why: The complaint repeats one decided twice with nothing new",
+                "you can ask the Housing Ombudsman Service to look at it", "Phone: 0300 111 3000",
+                "Email: info@housing-ombudsman.org.uk", "Website: https://www.housing-ombudsman.org.uk", "Post: 81 Aldwych, London WC2B 4HN");
+    }
+
+    @Test
+    void t4_theTrustMayCloseAComplaintForAbuseOfStaffAfterItsStage1ResponseButNotAfterTheFinalResponse() {
+        clock.setUk("2026-11-23T09:30");
+        CaseOnFile c = cases().aComplaint().through("EMAIL").by("Abe Abusive").withEmail("abe@example.org")
+                .saying("Support worker late").points("Late").in("the-trust");
+        c.respond("We have spoken to the worker.", org.redress.testing.Cases.notUpheld(1, "on time by the rota"));
+        assertThat(c.json().get("status").asString()).isEqualTo("RESPONDED");
+        c.act("decline", """
+                {"ground":"VEXATIOUS","reasons":"Our staff were verbally abused on the phone on 24 November","decidedBy":"client-services-manager"}""");
+        assertThat(c.json().get("status").asString()).isEqualTo("DECLINED");
+        assertThat(lastLetter(c)).contains("Why: Our staff were verbally abused", "Housing Ombudsman Service", "Phone: 0300 111 3000");
+
+        CaseOnFile done = cases().aComplaint().through("EMAIL").by("Fin Final").withEmail("fin@example.org")
+                .saying("Late again").points("Late").in("the-trust");
+        done.respond("Stage 1.", org.redress.testing.Cases.notUpheld(1, "no"));
+        done.askToEscalate("still late", "apology").acceptEscalation();
+        done.respond("Final.", org.redress.testing.Cases.notUpheld(1, "no"));
+        assertThat(done.json().get("allowedActions")).extracting(JsonNode::asString).doesNotContain("decline");
+        assertThat(done.attempt("decline", """
+                {"ground":"VEXATIOUS","reasons":"x","decidedBy":"client-services-manager"}""").json().get("detail").asString())
+                .contains("the final response has ended the complaints procedure");
+    }
+
+    @Test
+    void f10_theStaffPageOffersDecliningAStage2ComplaintWhereThePolicyAllowsItAtAnyPoint() {
+        clock.setUk("2026-11-23T09:30");
+        accounts.ensure("decide.ah", "Gus Chief", "decide-ah-pass", false, Map.of("alliance-homes", Role.DIRECTOR));
+        CaseOnFile c = cases().aComplaint().through("EMAIL").by("Ray Repeat").withEmail("ray@example.org").onServiceLine("housing")
+                .saying("Fence again").points("Fence").in("alliance-homes");
+        c.respond("Checked.", org.redress.testing.Cases.notUpheld(1, "sound"));
+        c.askToEscalate("fence", "new fence");
+        WebSession chief = new WebSession(port);
+        chief.signIn("decide.ah", "decide-ah-pass");
+        assertThat(chief.get("/staff/alliance-homes/cases/" + c.reference()).body()).contains("id=\"action-decline\"");
+        WebSession.Page done = chief.post("/staff/alliance-homes/cases/" + c.reference() + "/decline", Map.of("ground", "VEXATIOUS",
+                "reason", "Deliberately repetitious", "decidedBy", "group-chief-executive"));
+        assertThat(done.status()).as(done.body()).isEqualTo(302);
+        assertThat(c.read().get("status").asString()).isEqualTo("DECLINED");
+    }
 }
