@@ -135,6 +135,11 @@ public final class CaseCommands {
         return act((file, now, clocks) -> file.withdraw(reason, now, actor));
     }
 
+    /** Investigates a complaint made after the policy's time limit anyway, saying why (F-3). */
+    public CaseView investigateLate(String reason) {
+        return act((file, now, clocks) -> file.investigateLate(reason, now, actor));
+    }
+
     /** Declines to take the complaint on, on a ground of the policy. */
     public CaseView decline(DeclineGround ground, @Nullable String exclusion, String reasons, @Nullable String decidedBy) {
         return act((file, now, clocks) -> file.decline(ground, exclusion, reasons, decidedBy, now, actor));

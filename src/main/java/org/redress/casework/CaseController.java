@@ -263,6 +263,16 @@ class CaseController {
                 (file, now, clocks) -> file.withdraw(reason, at(r.at(), now), actor(actor)));
     }
 
+    @PostMapping("/{case}/investigate-anyway")
+    @Operation(summary = "Decide to investigate a complaint made after the policy's time limit anyway, with the reason (F-3)",
+            description = "Recorded as an investigated-anyway event with the reason and who decided; the case carries the "
+                    + "time-limit warning from its logging (late-complaint-warned).")
+    CaseView investigateAnyway(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                               @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody ReasonRequest r) {
+        return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
+                (file, now, clocks) -> file.investigateLate(r.reason() == null ? "" : r.reason().strip(), at(r.at(), now), actor(actor)));
+    }
+
     @PostMapping("/{case}/decline")
     @Operation(summary = "Decline a complaint at admission (12 months, repeat, vexatious, legal proceedings, out of scope), or at any point where the policy says (vexatious, F-10), with reasons")
     CaseView decline(@PathVariable String organisation, @PathVariable("case") String caseRef,

@@ -82,6 +82,27 @@ final class CaseDecisions {
                 || CasePolicies.currentStage(state).map(CaseTypes.StageRecord::respondedAt).isPresent();
     }
 
+    /** F-3: the warning a case carries when it was made more than the pack's time limit after the complainant knew. */
+    static Optional<CaseFact.LateComplaintWarned> lateWarning(PolicyPack pack, CaseState state) {
+        java.time.LocalDate aware = state.awareSince();
+        if (aware == null) {
+            return Optional.empty();
+        }
+        java.time.LocalDate received = org.redress.calendar.UkTime.dateOf(state.receivedAt());
+        return pack.admission().stream().filter(r -> r.kind() == PolicyPack.AdmissionKind.TIME_LIMIT && r.months() != null)
+                .filter(r -> aware.isBefore(received.minusMonths(r.months()))).findFirst()
+                .map(r -> new CaseFact.LateComplaintWarned(aware, r.months(), r.cite()));
+    }
+
+    /** "Investigate anyway" is a decision for a late complaint at admission: stage 1, before its response. */
+    static Optional<Refusal> lateInvestigationAtThisPoint(PolicyPack pack, CaseState state) {
+        if (lateWarning(pack, state).isEmpty()) {
+            return Optional.of(Refusal.of("the complaint was made within the policy's time limit: there is nothing to decide", "F-3"));
+        }
+        return pastAdmission(state) ? Optional.of(Refusal.of("the complaint is already being investigated: the decision is made at admission", "F-3"))
+                : CasePolicies.none();
+    }
+
     /** Where the declined matter was sent: the option chosen, or the one place its exclusion names. */
     static @Nullable String redirectedTo(PolicyPack pack, DeclineGround ground, @Nullable String exclusion, @Nullable String redirectTo) {
         if (ground != DeclineGround.OUT_OF_SCOPE) {

@@ -168,6 +168,18 @@ public sealed interface CaseFact {
         }
     }
 
+    /** F-3: logged more than the pack's months after the complainant became aware: "we will not normally investigate". */
+    record LateComplaintWarned(LocalDate awareSince, int months, @Nullable String cite) implements CaseFact {
+        public String type() { return "late-complaint-warned"; }
+        public Map<String, Object> details() { return d("awareSince", awareSince.toString(), "months", months, "cite", cite); }
+    }
+
+    /** F-3: a late complaint investigated anyway: the reason is the event's, who decided is its actor. */
+    record InvestigatedAnyway(LocalDate awareSince, int months, @Nullable String cite) implements CaseFact {
+        public String type() { return "investigated-anyway"; }
+        public Map<String, Object> details() { return d("awareSince", awareSince.toString(), "months", months, "cite", cite); }
+    }
+
     record CorrespondenceReceived(String from, String subject, String messageId) implements CaseFact {
         public String type() { return "correspondence-received"; }
         public Map<String, Object> details() { return d("from", from, "subject", subject, "messageId", messageId); }

@@ -82,6 +82,7 @@ public final class CaseFile {
         Tenure tenure = request.complainant().tenure();
         file.record(new CaseLogged(type.id(), request.channel(), receivedAt, pack.id() + " v" + pack.version(),
                 tenure == Tenure.UNKNOWN ? null : tenure, request.linkedFrom()), loggedAt, actor, null);
+        CaseDecisions.lateWarning(pack, state).ifPresent(late -> file.record(late, loggedAt, actor, null));
         file.fire(Milestone.RECEIVED, receivedAt, clocks);
         file.fire(Milestone.LOGGED, loggedAt, clocks);
         return new Logged(file, null);
@@ -311,6 +312,13 @@ public final class CaseFile {
                     CaseDecisions.redirectedTo(pack, ground, exclusion, redirectTo)), at, actor, reasons);
             ended(CaseStatus.DECLINED, at);
         });
+    }
+
+    /** F-3: investigates a complaint made after the pack's time limit anyway, saying why; the actor is who decided. */
+    public Optional<Refusal> investigateLate(String reason, Instant at, String actor) {
+        return attempt(CaseVerb.INVESTIGATE_LATE, () -> CasePolicies.reasonGiven(reason, "reason",
+                "say why this late complaint is investigated anyway", "F-3"), () -> CaseDecisions.lateWarning(pack, state)
+                .map(w -> new InvestigatedAnyway(w.awareSince(), w.months(), w.cite())).ifPresent(f -> record(f, at, actor, reason)));
     }
 
     /**

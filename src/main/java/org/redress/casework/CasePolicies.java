@@ -78,6 +78,7 @@ final class CasePolicies {
                     && pack.recordType(state.recordType()).map(t -> t.handling() != Handling.RECORDED).orElse(true)
                     ? refusal("respond before closing: the case has had no response at " + stageName, null) : none();
             case DECLINE -> CaseDecisions.declineAtThisPoint(pack, state);
+            case INVESTIGATE_LATE -> CaseDecisions.lateInvestigationAtThisPoint(pack, state);
             default -> none();
         };
     }

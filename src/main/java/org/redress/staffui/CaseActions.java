@@ -113,6 +113,7 @@ class CaseActions {
                 throwIfAny(errors);
                 yield on.decline(ground, blankToNull(f.exclusion()), blankToNull(f.redirectTo()), f.reason().strip(), blankToNull(f.decidedBy()));
             }
+            case "investigate-anyway" -> on.investigateLate(required("reason", f.reason(), "Enter why this late complaint is investigated anyway"));
             case "close" -> {
                 Satisfaction satisfaction = blank(f.satisfiedWithHandling()) && blank(f.satisfiedWithOutcome()) ? null
                         : new Satisfaction(yesNo(f.satisfiedWithHandling()), yesNo(f.satisfiedWithOutcome()), blankToNull(f.reason()));

@@ -160,4 +160,53 @@ class DecisionLettersIT extends CaseApiSupport {
         assertThat(done.status()).as(done.body()).isEqualTo(302);
         assertThat(c.read().get("status").asString()).isEqualTo("DECLINED");
     }
+    // ---- F-3 -------------------------------------------------------------------------------------------------
+
+    @Test
+    void f3_aComplaintMadeMoreThan12MonthsLaterKeepsItsWarningAndTheDecisionToInvestigateAnywayIsRecordedWithWhoAndWhy() {
+        clock.setUk("2026-11-23T09:30");
+        CaseOnFile c = cases().aComplaint().through("EMAIL").by("Lou Late").withEmail("lou@example.org").onServiceLine("housing")
+                .saying("Damp since last year").with("awareSince", "2025-09-01").points("Damp").in("alliance-homes");
+        JsonNode warned = c.json().get("history").get(1);
+        assertThat(warned.get("type").asString()).isEqualTo("late-complaint-warned");
+        assertThat(warned.get("details").get("awareSince").asString()).isEqualTo("2025-09-01");
+        assertThat(warned.get("details").get("months").asInt()).isEqualTo(12);
+        assertThat(warned.get("details").get("cite").asString()).isEqualTo("F-3; 002 2.1.4");
+        assertThat(c.json().get("allowedActions")).extracting(JsonNode::asString).contains("investigate-anyway");
+
+        assertRefusedOn(c.attempt("investigate-anyway", "{\"reason\":\" \"}"), 422, "reason", "say why");
+        c.act("investigate-anyway", "{\"reason\":\"The damp is ongoing and affects a child's health\"}");
+        JsonNode decided = lastEvent(c);
+        assertThat(decided.get("type").asString()).isEqualTo("investigated-anyway");
+        assertThat(decided.get("reason").asString()).isEqualTo("The damp is ongoing and affects a child's health");
+        assertThat(decided.get("actor").asString()).isNotBlank();
+        assertThat(decided.get("details").get("awareSince").asString()).isEqualTo("2025-09-01");
+        assertThat(c.json().get("status").asString()).isEqualTo("OPEN");
+
+        CaseOnFile inTime = cases().aComplaint().through("EMAIL").by("Tim Timely").withEmail("tim@example.org").onServiceLine("housing")
+                .saying("Damp since spring").with("awareSince", "2026-03-01").points("Damp").in("alliance-homes");
+        assertThat(inTime.json().get("history")).extracting(e -> e.get("type").asString()).doesNotContain("late-complaint-warned");
+        assertThat(inTime.json().get("allowedActions")).extracting(JsonNode::asString).doesNotContain("investigate-anyway");
+        assertThat(inTime.attempt("investigate-anyway", "{\"reason\":\"x\"}").status()).isEqualTo(422);
+    }
+
+    @Test
+    void f3_theCasePageShowsTheLateWarningAndOffersInvestigateAnywayWithAReason() {
+        clock.setUk("2026-11-23T09:30");
+        accounts.ensure("decide.ah", "Gus Chief", "decide-ah-pass", false, Map.of("alliance-homes", Role.DIRECTOR));
+        CaseOnFile c = cases().aComplaint().through("EMAIL").by("Pru Past").withEmail("pru@example.org").onServiceLine("housing")
+                .saying("Leak in 2024").with("awareSince", "2024-10-01").points("Leak").in("alliance-homes");
+        WebSession manager = new WebSession(port);
+        manager.signIn("decide.ah", "decide-ah-pass");
+        String page = manager.get("/staff/alliance-homes/cases/" + c.reference()).body();
+        assertThat(page).contains("Made late", "The person knew of the problem from 2024-10-01, more than 12 months before the complaint",
+                "id=\"action-investigate-anyway\"", "Why it is investigated anyway");
+        WebSession.Page refused = manager.post("/staff/alliance-homes/cases/" + c.reference() + "/investigate-anyway", Map.of("reason", ""));
+        assertThat(refused.status()).isEqualTo(400);
+        WebSession.Page done = manager.post("/staff/alliance-homes/cases/" + c.reference() + "/investigate-anyway",
+                Map.of("reason", "The leak was reported to the contractor at the time"));
+        assertThat(done.status()).as(done.body()).isEqualTo(302);
+        assertThat(manager.get("/staff/alliance-homes/cases/" + c.reference()).body()).contains("Investigated anyway",
+                "Decided by decide.ah on", ": The leak was reported to the contractor at the time");
+    }
 }
