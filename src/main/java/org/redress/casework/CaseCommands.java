@@ -90,6 +90,11 @@ public final class CaseCommands {
         return act((file, now, clocks) -> file.acceptEscalation(now, actor, clocks));
     }
 
+    /** The same, with the date the refusal will be reviewed (H-5). */
+    public CaseView refuseEscalation(String ground, String reasons, java.time.@Nullable LocalDate reviewDate) {
+        return act((file, now, clocks) -> file.refuseEscalation(ground, reasons, reviewDate, now, actor));
+    }
+
     /** Refuses the escalation requested, on a ground with the reasons the person will be given. */
     public CaseView refuseEscalation(String ground, String reasons) {
         return act((file, now, clocks) -> file.refuseEscalation(ground, reasons, now, actor));

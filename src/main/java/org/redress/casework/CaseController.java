@@ -229,13 +229,14 @@ class CaseController {
     }
 
     @PostMapping("/{case}/refuse-escalation")
-    @Operation(summary = "Refuse an escalation request on one of the policy's grounds, with reasons (T-3, T-8, H-5)")
+    @Operation(summary = "Refuse an escalation request on one of the policy's grounds, with reasons and, where the policy asks, a review date (T-3, T-8, H-5)")
     CaseView refuseEscalation(@PathVariable String organisation, @PathVariable("case") String caseRef,
                               @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody RefuseEscalationRequest r) {
         TextLimits.check(r);
         String ground = r.ground().strip();
         return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
-                (file, now, clocks) -> file.refuseEscalation(ground, r.reasons() == null ? "" : r.reasons().strip(), at(r.at(), now), actor(actor)));
+                (file, now, clocks) -> file.refuseEscalation(ground, r.reasons() == null ? "" : r.reasons().strip(), r.reviewDate(),
+                        at(r.at(), now), actor(actor)));
     }
 
     @PostMapping("/{case}/close")

@@ -103,6 +103,23 @@ final class CaseDecisions {
                 : CasePolicies.none();
     }
 
+    /** The extension notice gives the ombudsman's details: always where the rule says, or when not agreed where that is its remedy (T-7). */
+    static boolean extensionTellsOmbudsman(PolicyPack.ExtensionRule rule, boolean complainantAgreed) {
+        return rule.tellOmbudsman() || (rule.needsAgreement() && !complainantAgreed
+                && rule.withoutAgreement() == PolicyPack.WithoutAgreement.TELL_OMBUDSMAN);
+    }
+
+    /** H-5: where the stage's refusal must include a review date, one after the refusal is given. */
+    static Optional<Refusal> reviewDate(PolicyPack.Escalation entry, java.time.@Nullable LocalDate reviewDate, java.time.Instant at) {
+        boolean required = entry.refusalMustInclude().contains("review-date");
+        if (reviewDate == null) {
+            return required ? Optional.of(Refusal.onField("reviewDate", "is required: this policy's refusal to escalate must "
+                    + "include the date it will be reviewed", entry.cite())) : CasePolicies.none();
+        }
+        return reviewDate.isAfter(org.redress.calendar.UkTime.dateOf(at)) ? CasePolicies.none()
+                : Optional.of(Refusal.onField("reviewDate", "must be after the day of the refusal", entry.cite()));
+    }
+
     /** Where the declined matter was sent: the option chosen, or the one place its exclusion names. */
     static @Nullable String redirectedTo(PolicyPack pack, DeclineGround ground, @Nullable String exclusion, @Nullable String redirectTo) {
         if (ground != DeclineGround.OUT_OF_SCOPE) {

@@ -150,7 +150,8 @@ public final class CaseFile {
                     .extensions(), clock.extensions().size()).orElseThrow();
             CaseClock extended = CaseClocks.extended(clock, rule, amount, reason, complainantAgreed, at, actor, clocks);
             record(new Extended(clock.id(), clock.stage(), amount, rule.unit(), clock.dueDate(), extended.dueDate(), complainantAgreed,
-                    rule.tellOmbudsman(), ombudsman(), rule.cite()), at, actor, reason);
+                    CaseDecisions.extensionTellsOmbudsman(rule, complainantAgreed), ombudsman(), rule.cite(),
+                    rule.needsAgreement() && !complainantAgreed), at, actor, reason);
             state = CaseStates.with(state, b -> b.clocks = CaseClocks.replaced(state.clocks(), clock, extended));
         });
     }
@@ -247,8 +248,14 @@ public final class CaseFile {
 
     /** Refuses an escalation request with reasons (T-3, T-8, H-5); the complainant is given the ombudsman's details. */
     public Optional<Refusal> refuseEscalation(String ground, String reasons, Instant at, String actor) {
-        return attempt(CaseVerb.REFUSE_ESCALATION, () -> CasePolicies.escalationRefusal(entry(), ground, reasons), () -> {
-            record(new EscalationRefused(state.stage(), ground, entry().refusalMustInclude(), ombudsman()), at, actor, reasons);
+        return refuseEscalation(ground, reasons, null, at, actor);
+    }
+
+    /** The same, with the date the refusal will be reviewed, which the pack may require (H-5). */
+    public Optional<Refusal> refuseEscalation(String ground, String reasons, @Nullable LocalDate reviewDate, Instant at, String actor) {
+        return attempt(CaseVerb.REFUSE_ESCALATION, () -> CasePolicies.escalationRefusal(entry(), ground, reasons)
+                .or(() -> CaseDecisions.reviewDate(entry(), reviewDate, at)), () -> {
+            record(new EscalationRefused(state.stage(), ground, entry().refusalMustInclude(), ombudsman(), reviewDate), at, actor, reasons);
             updateStage(StageRecord::withEscalationRefused);
             ended(CaseStatus.CLOSED, at);
         });

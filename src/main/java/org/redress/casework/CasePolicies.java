@@ -163,7 +163,8 @@ final class CasePolicies {
             return Optional.of(Refusal.onField("amount", "an extension of the %s clock may add at most %s, not %d"
                     .formatted(clock.name(), rule.unit().describe(rule.upTo()), amount), rule.cite()));
         }
-        if (rule.needsAgreement() && !complainantAgreed) {
+        // T-7: where the pack says so, an extension not agreed goes ahead and the notice gives the ombudsman's details
+        if (rule.needsAgreement() && !complainantAgreed && rule.withoutAgreement() != PolicyPack.WithoutAgreement.TELL_OMBUDSMAN) {
             return Optional.of(Refusal.onField("complainantAgreed", "the complainant must agree to this extension"
                     + (rule.condition() == null ? "" : " (" + rule.condition() + ")"), rule.cite()));
         }

@@ -122,7 +122,9 @@ final class CaseRequests {
     }
 
     record RefuseEscalationRequest(@Nullable Long expectedVersion, @Nullable Instant at, @NotBlank(message = "is required") @Size(max = TextLimits.NAME) @Nullable String ground,
-                                   @Size(max = TextLimits.TEXT) @Nullable String reasons) {
+                                   @Size(max = TextLimits.TEXT) @Nullable String reasons,
+                                   @Schema(description = "when the refusal will be reviewed; required where the policy's refusal must include a review date (H-5)")
+                                   @Nullable LocalDate reviewDate) {
     }
 
     /** Satisfaction with handling and with outcome, asked at closure. */

@@ -136,6 +136,8 @@ class LetterComposer {
         vars.put("newDue", DATE.format(x.newDue()));
         vars.put("previousDue", DATE.format(x.previousDue()));
         vars.put("agreed", x.complainantAgreed());
+        // T-7: the extension went ahead without the complainant's agreement, so the letter tells them how to challenge it
+        vars.put("notAgreed", x.withoutAgreement());
         vars.put("ombudsman", route);
         return Optional.of(write(LetterKind.EXTENSION, c, vars, "We need more time to respond to your complaint", null));
     }
@@ -186,6 +188,7 @@ class LetterComposer {
 
     private Optional<Draft> escalationRefusal(EscalationRefused r, CaseEvent event, CaseView c, PolicyPack pack, Map<String, Object> vars) {
         vars.put("reasons", requireReasons(event, "T-8, H-5"));
+        vars.put("reviewDate", r.reviewDate() == null ? null : DATE.format(r.reviewDate()));
         vars.put("ombudsman", requireOmbudsman(pack, c, r.ombudsman(), "a refusal to escalate", "T-3, T-8, Code 6.12"));
         return Optional.of(write(LetterKind.ESCALATION_REFUSAL, c, vars, "Your request to escalate your complaint", null));
     }
@@ -253,7 +256,9 @@ class LetterComposer {
         map.put("email", r.email());
         map.put("website", r.website());
         map.put("address", r.address());
-        map.put("conditions", r.conditions());
+        // the route's conditions and cite are the pack's notes for staff (which documents win, what is superseded):
+        // a letter is given only what the complainant reads, so no template can print a note
+
         return map;
     }
 

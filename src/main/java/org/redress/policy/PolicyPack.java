@@ -138,11 +138,25 @@ public record PolicyPack(
      * @param needsAgreement the complainant must agree (A-4, T-7 further extensions)
      * @param tellOmbudsman the notice must give the ombudsman's details (Code 6.5, T-7)
      * @param maxTimes how many times it may be used; null for no limit
+     * @param withoutAgreement what happens when an extension that needs agreement is not agreed (T-7)
      */
     public record ExtensionRule(@Nullable Integer upTo, org.redress.calendar.ClockUnit unit, boolean needsAgreement,
                                 boolean needsReason, boolean tellOmbudsman, @Nullable Integer maxTimes,
-                                @Nullable String condition, @Nullable String cite) {
+                                @Nullable String condition, @Nullable String cite, WithoutAgreement withoutAgreement) {
+
+        public ExtensionRule(@Nullable Integer upTo, org.redress.calendar.ClockUnit unit, boolean needsAgreement,
+                             boolean needsReason, boolean tellOmbudsman, @Nullable Integer maxTimes,
+                             @Nullable String condition, @Nullable String cite) {
+            this(upTo, unit, needsAgreement, needsReason, tellOmbudsman, maxTimes, condition, cite, WithoutAgreement.REFUSE);
+        }
     }
+
+    /**
+     * What an extension that needs the complainant's agreement does when they do not agree (T-7): REFUSE (the
+     * extension cannot be made), or TELL_OMBUDSMAN (it goes ahead, and the notice gives the ombudsman's contact
+     * details so the complainant can challenge the date: 004).
+     */
+    public enum WithoutAgreement { REFUSE, TELL_OMBUDSMAN }
 
     /**
      * How a complainant moves to this stage (T-8, H-5, Code 6.11).

@@ -128,7 +128,10 @@ class CaseActions {
             case "accept-escalation" -> on.acceptEscalation();
             case "refuse-escalation" -> {
                 String ground = required("ground", f.ground(), "Choose the ground for refusing");
-                yield on.refuseEscalation(ground, f.reason() == null ? "" : f.reason().strip());
+                List<FieldError> errors = new ArrayList<>();
+                LocalDate reviewDate = date(f.reviewDate(), "reviewDate", "the review date", errors);
+                throwIfAny(errors);
+                yield on.refuseEscalation(ground, f.reason() == null ? "" : f.reason().strip(), reviewDate);
             }
             case "reclassify" -> casework.reclassify(organisation, reference, required("recordType", f.recordType(), "Choose the new record type"), username).view();
             case "tenure" -> {

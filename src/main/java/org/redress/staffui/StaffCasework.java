@@ -202,7 +202,9 @@ class StaffCasework {
             return "this policy allows no extension.";
         }
         return rule.get().extensions().stream().map(x -> (x.upTo() == null ? "an extension" : "up to " + x.upTo() + " " + x.unit().name().toLowerCase(Locale.UK).replace('_', ' '))
-                + (x.needsAgreement() ? ", with the person's agreement" : "") + (x.needsReason() ? ", with a reason" : "")
+                + (x.needsAgreement() ? x.withoutAgreement() == PolicyPack.WithoutAgreement.TELL_OMBUDSMAN
+                ? ", with the person's agreement or, if they do not agree, telling them how to challenge the date with the ombudsman"
+                : ", with the person's agreement" : "") + (x.needsReason() ? ", with a reason" : "")
                 + (x.condition() == null ? "" : " (" + x.condition() + ")") + (x.cite() == null ? "" : " [" + x.cite() + "]"))
                 .reduce((a, b) -> a + "; then " + b).orElse("") + ".";
     }

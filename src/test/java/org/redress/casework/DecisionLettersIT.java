@@ -26,9 +26,16 @@ class DecisionLettersIT extends CaseApiSupport {
         return api().get(c.path() + "/letters").json();
     }
 
-    String lastLetter(CaseOnFile c) {
-        JsonNode all = letters(c);
-        return all.get(all.size() - 1).get("body").asString();
+    /** The latest letter of this kind (letters written in the same instant have no order between them). */
+    String lastLetter(CaseOnFile c, String kind) {
+        String body = null;
+        for (JsonNode letter : letters(c)) {
+            if (letter.get("kind").asString().equals(kind)) {
+                body = letter.get("body").asString();
+            }
+        }
+        assertThat(body).as("a " + kind + " letter").isNotNull();
+        return body;
     }
 
     JsonNode lastEvent(CaseOnFile c) {
@@ -70,9 +77,7 @@ class DecisionLettersIT extends CaseApiSupport {
         assertThat(declined.get("details").get("exclusion").asString()).isEqualTo("staff-employment");
         assertThat(declined.get("details").has("ombudsman")).isFalse();
 
-        JsonNode letter = letters(c).get(letters(c).size() - 1);
-        assertThat(letter.get("kind").asString()).isEqualTo("DECLINE");
-        assertThat(letter.get("body").asString()).contains(
+        assertThat(lastLetter(c, "DECLINE")).contains(
                 "Why: A change to your shift pattern is a matter of your employment with us",
                 "Where to take it instead: Grievance Policy",
                 "The matter will be dealt with under that policy instead.").doesNotContainIgnoringCase("ombudsman");
@@ -93,7 +98,7 @@ class DecisionLettersIT extends CaseApiSupport {
                 "exclusion", "staff-employment", "redirectTo", "Whistle Blowing Policy", "reason", "A concern raised as a member of staff"));
         assertThat(done.status()).as(done.body()).isEqualTo(302);
         assertThat(lastEvent(c).get("details").get("redirectedTo").asString()).isEqualTo("Whistle Blowing Policy");
-        assertThat(lastLetter(c)).contains("Where to take it instead: Whistle Blowing Policy");
+        assertThat(lastLetter(c, "DECLINE")).contains("Where to take it instead: Whistle Blowing Policy");
     }
     // ---- F-10, T-4 -------------------------------------------------------------------------------------------
 
@@ -116,7 +121,7 @@ class DecisionLettersIT extends CaseApiSupport {
         assertThat(c.json().get("status").asString()).isEqualTo("DECLINED");
         assertThat(c.json().get("stage").asInt()).isEqualTo(2);
         assertThat(lastEvent(c).get("details").get("cite").asString()).isEqualTo("F-10; 002 2.4.1");
-        assertThat(lastLetter(c)).contains("Why: The complaint repeats one decided twice with nothing new",
+        assertThat(lastLetter(c, "DECLINE")).contains("Why: The complaint repeats one decided twice with nothing new",
                 "you can ask the Housing Ombudsman Service to look at it", "Phone: 0300 111 3000",
                 "Email: info@housing-ombudsman.org.uk", "Website: https://www.housing-ombudsman.org.uk", "Post: 81 Aldwych, London WC2B 4HN");
     }
@@ -131,7 +136,7 @@ class DecisionLettersIT extends CaseApiSupport {
         c.act("decline", """
                 {"ground":"VEXATIOUS","reasons":"Our staff were verbally abused on the phone on 24 November","decidedBy":"client-services-manager"}""");
         assertThat(c.json().get("status").asString()).isEqualTo("DECLINED");
-        assertThat(lastLetter(c)).contains("Why: Our staff were verbally abused", "Housing Ombudsman Service", "Phone: 0300 111 3000");
+        assertThat(lastLetter(c, "DECLINE")).contains("Why: Our staff were verbally abused", "Housing Ombudsman Service", "Phone: 0300 111 3000");
 
         CaseOnFile done = cases().aComplaint().through("EMAIL").by("Fin Final").withEmail("fin@example.org")
                 .saying("Late again").points("Late").in("the-trust");
@@ -208,5 +213,130 @@ class DecisionLettersIT extends CaseApiSupport {
         assertThat(done.status()).as(done.body()).isEqualTo(302);
         assertThat(manager.get("/staff/alliance-homes/cases/" + c.reference()).body()).contains("Investigated anyway",
                 "Decided by decide.ah on", ": The leak was reported to the contractor at the time");
+    }
+    // ---- T-7 -------------------------------------------------------------------------------------------------
+
+    @Test
+    void t7_theTrustsFurtherExtensionGoesAheadWithoutTheClientsAgreementAndItsLetterGivesTheHousingOmbudsmanToChallengeTheDate() {
+        clock.setUk("2026-11-23T09:30");
+        CaseOnFile c = cases().aComplaint().through("EMAIL").by("Ned Noagree").withEmail("ned@example.org")
+                .saying("Support plan not followed").points("Plan").in("the-trust");
+        clock.setUk("2026-12-01T10:00");
+        c.act("extend", "{\"clock\":\"respond\",\"amount\":10,\"reason\":\"We need the support worker's notes\"}");
+        clock.setUk("2026-12-15T10:00");
+        c.act("extend", "{\"clock\":\"respond\",\"amount\":5,\"reason\":\"The support worker is on long-term sick leave\",\"complainantAgreed\":false}");
+
+        JsonNode extended = lastEvent(c);
+        assertThat(extended.get("type").asString()).isEqualTo("extended");
+        assertThat(extended.get("details").get("complainantAgreed").asBoolean()).isFalse();
+        assertThat(extended.get("details").get("withoutAgreement").asBoolean()).isTrue();
+        assertThat(extended.get("details").get("tellOmbudsman").asBoolean()).isTrue();
+        assertThat(lastLetter(c, "EXTENSION")).contains("Why: The support worker is on long-term sick leave",
+                "You have not agreed to this new date. You can challenge it by contacting the Housing Ombudsman Service:",
+                "Phone: 0300 111 3000", "Email: info@housing-ombudsman.org.uk", "Website: https://www.housing-ombudsman.org.uk")
+                .doesNotContain("Thank you for agreeing");
+    }
+
+    @Test
+    void t7_theStaffPageExtendsWithoutTheClientsAgreementWhereThePolicySaysSo() {
+        clock.setUk("2026-11-23T09:30");
+        accounts.ensure("decide.tt", "Tia Trust", "decide-tt-pass", false, Map.of("the-trust", Role.CASE_WORKER));
+        CaseOnFile c = cases().aComplaint().through("EMAIL").by("Nia Noagree").withEmail("nia@example.org")
+                .saying("Visit missed").points("Visit").in("the-trust");
+        c.act("extend", "{\"clock\":\"respond\",\"amount\":10,\"reason\":\"Complex\"}");
+        clock.setUk("2026-12-01T10:00");
+        WebSession worker = new WebSession(port);
+        worker.signIn("decide.tt", "decide-tt-pass");
+        assertThat(worker.get("/staff/the-trust/cases/" + c.reference()).body())
+                .contains("if they do not agree, telling them how to challenge the date with the ombudsman");
+        WebSession.Page done = worker.post("/staff/the-trust/cases/" + c.reference() + "/extend",
+                Map.of("clock", "respond", "amount", "5", "reason", "Exceptional: the manager is away"));
+        assertThat(done.status()).as(done.body()).isEqualTo(302);
+        assertThat(lastLetter(c, "EXTENSION")).contains("You have not agreed to this new date");
+    }
+    // ---- H-5 -------------------------------------------------------------------------------------------------
+
+    static final String UNACCEPTABLE = "unacceptable actions or behaviour (003 appendix 1.4)";
+
+    CaseOnFile helpingOurFutureEscalated(String name) {
+        CaseOnFile c = cases().aComplaint().through("EMAIL").by(name).withEmail(name.replace(' ', '.').toLowerCase() + "@example.org")
+                .saying("Support hours cut").points("Hours").in("helping-our-future");
+        c.respond("We reviewed your hours.", org.redress.testing.Cases.notUpheld(1, "hours match the plan"));
+        return c.askToEscalate("the hours", "hours restored");
+    }
+
+    @Test
+    void h5_helpingOurFuturesRefusalToEscalateNeedsAReviewDateWhichIsStoredShownAndWrittenInTheLetter() {
+        clock.setUk("2026-11-23T09:30");
+        CaseOnFile c = helpingOurFutureEscalated("Una Acceptable");
+        String refusal = "{\"ground\":\"" + UNACCEPTABLE + "\",\"reasons\":\"You threatened our staff on 25 November\"";
+        assertRefusedOn(c.attempt("refuse-escalation", refusal + "}"), 422, "reviewDate", "must include the date it will be reviewed");
+        assertRefusedOn(c.attempt("refuse-escalation", refusal + ",\"reviewDate\":\"2026-11-23\"}"), 422, "reviewDate", "after the day of the refusal");
+        assertThat(c.attempt("refuse-escalation", refusal + ",\"reviewDate\":\"2027-02-30\"}").status()).isEqualTo(400);
+
+        c.act("refuse-escalation", refusal + ",\"reviewDate\":\"2027-03-01\"}");
+        JsonNode refused = lastEvent(c);
+        assertThat(refused.get("type").asString()).isEqualTo("escalation-refused");
+        assertThat(refused.get("details").get("reviewDate").asString()).isEqualTo("2027-03-01");
+        assertThat(refused.get("details").get("mustInclude")).extracting(JsonNode::asString).containsExactly("reasons", "review-date");
+        assertThat(lastLetter(c, "ESCALATION_REFUSAL")).contains("Why: You threatened our staff on 25 November",
+                "We will review this decision on Monday 1 March 2027.");
+    }
+
+    @Test
+    void h5_theStaffPageAsksForTheReviewDateAndTheCasePageShowsIt() {
+        clock.setUk("2026-11-23T09:30");
+        accounts.ensure("decide.hof", "Cora Officer", "decide-hof-pass", false, Map.of("helping-our-future", Role.COMPLAINT_MANAGEMENT_OFFICER));
+        CaseOnFile c = helpingOurFutureEscalated("Vic Abuse");
+        WebSession officer = new WebSession(port);
+        officer.signIn("decide.hof", "decide-hof-pass");
+        assertThat(officer.get("/staff/helping-our-future/cases/" + c.reference()).body()).contains("Date the refusal will be reviewed");
+        WebSession.Page missing = officer.post("/staff/helping-our-future/cases/" + c.reference() + "/refuse-escalation",
+                Map.of("ground", UNACCEPTABLE, "reason", "Abuse of staff"));
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.body()).contains("govuk-error-summary", "review");
+        WebSession.Page done = officer.post("/staff/helping-our-future/cases/" + c.reference() + "/refuse-escalation",
+                Map.of("ground", UNACCEPTABLE, "reason", "Abuse of staff", "reviewDate", "2027-02-01"));
+        assertThat(done.status()).as(done.body()).isEqualTo(302);
+        assertThat(officer.get("/staff/helping-our-future/cases/" + c.reference()).body())
+                .contains("Escalation refused", ": Abuse of staff. Review date: 2027-02-01");
+    }
+    // ---- pack notes never reach a letter ---------------------------------------------------------------------
+
+    /** Every note the pack keeps for staff: cites, conditions, descriptions, assumptions and their sources. */
+    static java.util.List<String> notes(JsonNode node) {
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        java.util.Set<String> keys = java.util.Set.of("cite", "conditions", "condition", "description", "assumption", "source");
+        if (node.isObject()) {
+            for (java.util.Map.Entry<String, JsonNode> field : node.properties()) {
+                if (keys.contains(field.getKey()) && field.getValue().isString() && field.getValue().asString().length() > 12) {
+                    notes.add(field.getValue().asString());
+                }
+                notes.addAll(notes(field.getValue()));
+            }
+        } else if (node.isArray()) {
+            node.forEach(item -> notes.addAll(notes(item)));
+        }
+        return notes;
+    }
+
+    @Test
+    void allianceHomesFinalResponseContainsNoPackNoteOnlyWhatTheComplainantReads() {
+        clock.setUk("2026-11-23T09:30");
+        CaseOnFile c = cases().aComplaint().through("EMAIL").by("Ada Final").withEmail("ada.final@example.org").onServiceLine("housing")
+                .saying("Boiler repair missed twice").points("Repair missed twice").in("alliance-homes");
+        c.respond("We have rebooked the repair.", org.redress.testing.Cases.upheld(1, "two appointments were missed"));
+        clock.setUk("2026-11-30T10:00");
+        c.askToEscalate("still broken", "compensation").assignTo("fay.feedback").acceptEscalation();
+        c.act("steps", "{\"step\":\"case-conference\",\"note\":\"agreed\"}");
+        c.act("steps", "{\"step\":\"adverse-findings\",\"note\":\"no comment\"}");
+        c.respond("We will pay 150 pounds.", org.redress.testing.Cases.upheld(1, "confirmed"));
+
+        String body = lastLetter(c, "FINAL_RESPONSE");
+        assertThat(body).contains("Housing Ombudsman Service", "Phone: 0300 111 3000", "Post: 81 Aldwych, London WC2B 4HN")
+                .doesNotContain("When:", "superseded", "after the stage 2 response (001)", "002's designated person/panel");
+        java.util.List<String> notes = notes(api().get("/api/v1/policies/alliance-homes").json());
+        assertThat(notes).contains("after the stage 2 response (001); 002's designated person/panel and 8-week wait are superseded");
+        assertThat(notes).allSatisfy(note -> assertThat(body).doesNotContain(note));
     }
 }
