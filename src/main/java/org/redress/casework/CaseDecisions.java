@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * The rules of the decisions a case records and the letters they send (issue 22): where a declined matter goes
- * instead of the procedure (S0-3). Like {@link CasePolicies}, each answers empty (allowed) or the {@link Refusal}
- * naming the rule, and changes nothing.
+ * instead of the procedure (S0-3), when a decline may be taken (F-10, T-4), the late complaint's warning and the
+ * decision to investigate it anyway (F-3), an extension without agreement (T-7) and a refusal's review date (H-5).
+ * Like {@link CasePolicies}, each answers empty (allowed) or the {@link Refusal} naming the rule, and changes nothing.
  */
 final class CaseDecisions {
 
