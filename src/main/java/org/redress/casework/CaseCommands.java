@@ -97,6 +97,11 @@ public final class CaseCommands {
         return act((file, now, clocks) -> file.acceptEscalation(now, actor, clocks));
     }
 
+    /** The same, with the date the refusal will be reviewed (H-5). */
+    public CaseView refuseEscalation(String ground, String reasons, java.time.@Nullable LocalDate reviewDate) {
+        return act((file, now, clocks) -> file.refuseEscalation(ground, reasons, reviewDate, now, actor));
+    }
+
     /** Refuses the escalation requested, on a ground with the reasons the person will be given. */
     public CaseView refuseEscalation(String ground, String reasons) {
         return act((file, now, clocks) -> file.refuseEscalation(ground, reasons, now, actor));
@@ -142,9 +147,20 @@ public final class CaseCommands {
         return act((file, now, clocks) -> file.withdraw(reason, now, actor));
     }
 
+    /** Investigates a complaint made after the policy's time limit anyway, saying why (F-3). */
+    public CaseView investigateLate(String reason) {
+        return act((file, now, clocks) -> file.investigateLate(reason, now, actor));
+    }
+
     /** Declines to take the complaint on, on a ground of the policy. */
     public CaseView decline(DeclineGround ground, @Nullable String exclusion, String reasons, @Nullable String decidedBy) {
         return act((file, now, clocks) -> file.decline(ground, exclusion, reasons, decidedBy, now, actor));
+    }
+
+    /** Declines, naming where an out-of-scope matter goes instead (S0-3: the Grievance Policy). */
+    public CaseView decline(DeclineGround ground, @Nullable String exclusion, @Nullable String redirectTo, String reasons,
+                            @Nullable String decidedBy) {
+        return act((file, now, clocks) -> file.decline(ground, exclusion, redirectTo, reasons, decidedBy, now, actor));
     }
 
     /** Reopens a closed case. */

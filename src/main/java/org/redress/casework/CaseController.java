@@ -231,13 +231,14 @@ class CaseController {
     }
 
     @PostMapping("/{case}/refuse-escalation")
-    @Operation(summary = "Refuse an escalation request on one of the policy's grounds, with reasons (T-3, T-8, H-5)")
+    @Operation(summary = "Refuse an escalation request on one of the policy's grounds, with reasons and, where the policy asks, a review date (T-3, T-8, H-5)")
     CaseView refuseEscalation(@PathVariable String organisation, @PathVariable("case") String caseRef,
                               @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody RefuseEscalationRequest r) {
         TextLimits.check(r);
         String ground = r.ground().strip();
         return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
-                (file, now, clocks) -> file.refuseEscalation(ground, r.reasons() == null ? "" : r.reasons().strip(), at(r.at(), now), actor(actor)));
+                (file, now, clocks) -> file.refuseEscalation(ground, r.reasons() == null ? "" : r.reasons().strip(), r.reviewDate(),
+                        at(r.at(), now), actor(actor)));
     }
 
     @PostMapping("/{case}/close")
@@ -265,13 +266,23 @@ class CaseController {
                 (file, now, clocks) -> file.withdraw(reason, at(r.at(), now), actor(actor)));
     }
 
+    @PostMapping("/{case}/investigate-anyway")
+    @Operation(summary = "Decide to investigate a complaint made after the policy's time limit anyway, with the reason (F-3)",
+            description = "Recorded as an investigated-anyway event with the reason and who decided; the case carries the "
+                    + "time-limit warning from its logging (late-complaint-warned).")
+    CaseView investigateAnyway(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                               @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody ReasonRequest r) {
+        return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
+                (file, now, clocks) -> file.investigateLate(r.reason() == null ? "" : r.reason().strip(), at(r.at(), now), actor(actor)));
+    }
+
     @PostMapping("/{case}/decline")
-    @Operation(summary = "Decline a complaint at admission (12 months, repeat, vexatious, legal proceedings, out of scope), with reasons")
+    @Operation(summary = "Decline a complaint at admission (12 months, repeat, vexatious, legal proceedings, out of scope), or at any point where the policy says (vexatious, F-10), with reasons")
     CaseView decline(@PathVariable String organisation, @PathVariable("case") String caseRef,
                      @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody DeclineRequest r) {
         TextLimits.check(r);
         return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
-                (file, now, clocks) -> file.decline(r.ground(), r.exclusion(), r.reasons() == null ? "" : r.reasons().strip(),
+                (file, now, clocks) -> file.decline(r.ground(), r.exclusion(), r.redirectTo(), r.reasons() == null ? "" : r.reasons().strip(),
                         r.decidedBy(), at(r.at(), now), actor(actor)));
     }
 

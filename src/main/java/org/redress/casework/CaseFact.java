@@ -71,14 +71,22 @@ public sealed interface CaseFact {
         public Map<String, Object> details() { return d("kind", kind.name(), "date", date.toString(), "who", who); }
     }
 
-    /** A clock extended; {@code tellOmbudsman} when the rule says the complainant is told they may go to the ombudsman. */
+    /**
+     * A clock extended; {@code tellOmbudsman} when the complainant is told they may go to the ombudsman: the rule says
+     * so, or {@code withoutAgreement}: the extension needed their agreement, they did not agree, and it went ahead (T-7).
+     */
     record Extended(String clock, int stage, int amount, ClockUnit unit, LocalDate previousDue, LocalDate newDue,
-                    boolean complainantAgreed, boolean tellOmbudsman, @Nullable String ombudsman, @Nullable String cite) implements CaseFact {
+                    boolean complainantAgreed, boolean tellOmbudsman, @Nullable String ombudsman, @Nullable String cite,
+                    boolean withoutAgreement) implements CaseFact {
+        public Extended(String clock, int stage, int amount, ClockUnit unit, LocalDate previousDue, LocalDate newDue,
+                        boolean complainantAgreed, boolean tellOmbudsman, @Nullable String ombudsman, @Nullable String cite) {
+            this(clock, stage, amount, unit, previousDue, newDue, complainantAgreed, tellOmbudsman, ombudsman, cite, false);
+        }
         public String type() { return "extended"; }
         public Map<String, Object> details() {
             return d("clock", clock, "stage", stage, "amount", amount, "unit", unit.name(), "previousDue", previousDue.toString(),
                     "newDue", newDue.toString(), "complainantAgreed", complainantAgreed, "tellOmbudsman", tellOmbudsman,
-                    "ombudsman", ombudsman, "cite", cite);
+                    "ombudsman", ombudsman, "cite", cite, "withoutAgreement", withoutAgreement ? true : null);
         }
     }
 
@@ -124,12 +132,20 @@ public sealed interface CaseFact {
         }
     }
 
-    record EscalationRefused(int stage, String ground, List<String> mustInclude, @Nullable String ombudsman) implements CaseFact {
+    /** An escalation refused; {@code reviewDate} is when the refusal will be reviewed, where the pack asks one (H-5). */
+    record EscalationRefused(int stage, String ground, List<String> mustInclude, @Nullable String ombudsman,
+                             @Nullable LocalDate reviewDate) implements CaseFact {
         public EscalationRefused {
             mustInclude = List.copyOf(mustInclude);
         }
+        public EscalationRefused(int stage, String ground, List<String> mustInclude, @Nullable String ombudsman) {
+            this(stage, ground, mustInclude, ombudsman, null);
+        }
         public String type() { return "escalation-refused"; }
-        public Map<String, Object> details() { return d("stage", stage, "ground", ground, "mustInclude", mustInclude, "ombudsman", ombudsman); }
+        public Map<String, Object> details() {
+            return d("stage", stage, "ground", ground, "mustInclude", mustInclude, "ombudsman", ombudsman,
+                    "reviewDate", reviewDate == null ? null : reviewDate.toString());
+        }
     }
 
     record Closed(int stage, @Nullable Boolean satisfiedWithHandling, @Nullable Boolean satisfiedWithOutcome, int openActions)
@@ -151,12 +167,33 @@ public sealed interface CaseFact {
         public Map<String, Object> details() { return d("stage", stage); }
     }
 
+    /**
+     * A complaint declined; {@code redirectedTo} is where an out-of-scope matter was sent instead (S0-3: the Grievance
+     * Policy), and {@code ombudsman} is null when the exclusion sends the letter there instead of to an ombudsman.
+     */
     record Declined(DeclineGround ground, @Nullable String exclusion, @Nullable String decidedBy, @Nullable String cite,
-                    @Nullable String ombudsman) implements CaseFact {
+                    @Nullable String ombudsman, @Nullable String redirectedTo) implements CaseFact {
+        public Declined(DeclineGround ground, @Nullable String exclusion, @Nullable String decidedBy, @Nullable String cite,
+                        @Nullable String ombudsman) {
+            this(ground, exclusion, decidedBy, cite, ombudsman, null);
+        }
         public String type() { return "declined"; }
         public Map<String, Object> details() {
-            return d("ground", ground.name(), "exclusion", exclusion, "decidedBy", decidedBy, "cite", cite, "ombudsman", ombudsman);
+            return d("ground", ground.name(), "exclusion", exclusion, "decidedBy", decidedBy, "cite", cite, "ombudsman", ombudsman,
+                    "redirectedTo", redirectedTo);
         }
+    }
+
+    /** F-3: logged more than the pack's months after the complainant became aware: "we will not normally investigate". */
+    record LateComplaintWarned(LocalDate awareSince, int months, @Nullable String cite) implements CaseFact {
+        public String type() { return "late-complaint-warned"; }
+        public Map<String, Object> details() { return d("awareSince", awareSince.toString(), "months", months, "cite", cite); }
+    }
+
+    /** F-3: a late complaint investigated anyway: the reason is the event's, who decided is its actor. */
+    record InvestigatedAnyway(LocalDate awareSince, int months, @Nullable String cite) implements CaseFact {
+        public String type() { return "investigated-anyway"; }
+        public Map<String, Object> details() { return d("awareSince", awareSince.toString(), "months", months, "cite", cite); }
     }
 
     record CorrespondenceReceived(String from, String subject, String messageId) implements CaseFact {

@@ -48,7 +48,7 @@ final class CaseFacts {
             case "evidence-recorded" -> new EvidenceRecorded(EvidenceKind.valueOf(r.text("kind")), LocalDate.parse(r.text("date")), r.text("who"));
             case "extended" -> new Extended(r.text("clock"), r.number("stage"), r.number("amount"), ClockUnit.valueOf(r.text("unit")),
                     LocalDate.parse(r.text("previousDue")), LocalDate.parse(r.text("newDue")), r.flag("complainantAgreed"),
-                    r.flag("tellOmbudsman"), r.optional("ombudsman"), r.optional("cite"));
+                    r.flag("tellOmbudsman"), r.optional("ombudsman"), r.optional("cite"), r.flag("withoutAgreement"));
             case "put-on-hold" -> new PutOnHold(HoldKind.valueOf(r.text("kind")));
             case "resumed" -> new Resumed(Instant.parse(r.text("heldSince")), HoldKind.valueOf(r.text("kind")));
             case "step-recorded" -> new StepRecorded(r.text("step"), r.text("kind"), r.number("stage"));
@@ -56,12 +56,15 @@ final class CaseFacts {
                     r.optional("ombudsman"));
             case "escalation-requested" -> new EscalationRequested(r.number("toStage"), Instant.parse(r.text("requestedAt")),
                     r.flag("insideWindow"), r.optional("lateAcceptedBecause"), r.optional("unresolved"), r.optional("outcomeWanted"));
-            case "escalation-refused" -> new EscalationRefused(r.number("stage"), r.text("ground"), r.texts("mustInclude"), r.optional("ombudsman"));
+            case "escalation-refused" -> new EscalationRefused(r.number("stage"), r.text("ground"), r.texts("mustInclude"), r.optional("ombudsman"),
+                    r.optional("reviewDate") == null ? null : LocalDate.parse(r.text("reviewDate")));
             case "closed" -> new Closed(r.number("stage"), r.bool("satisfiedWithHandling"), r.bool("satisfiedWithOutcome"), r.number("openActions"));
             case "reopened" -> new Reopened(r.number("stage"));
             case "withdrawn" -> new Withdrawn(r.number("stage"));
             case "declined" -> new Declined(DeclineGround.valueOf(r.text("ground")), r.optional("exclusion"), r.optional("decidedBy"),
-                    r.optional("cite"), r.optional("ombudsman"));
+                    r.optional("cite"), r.optional("ombudsman"), r.optional("redirectedTo"));
+            case "late-complaint-warned" -> new LateComplaintWarned(LocalDate.parse(r.text("awareSince")), r.number("months"), r.optional("cite"));
+            case "investigated-anyway" -> new InvestigatedAnyway(LocalDate.parse(r.text("awareSince")), r.number("months"), r.optional("cite"));
             case "correspondence-received" -> new CorrespondenceReceived(r.text("from"), r.text("subject"), r.text("messageId"));
             case "contact-details-corrected" -> new ContactDetailsCorrected(r.texts("fields"));
             case "tenure-recorded" -> new TenureRecorded(Tenure.valueOf(r.text("tenure")), Tenure.valueOf(r.text("previous")));

@@ -82,6 +82,7 @@ public final class CaseFile {
         Tenure tenure = request.complainant().tenure();
         file.record(new CaseLogged(type.id(), request.channel(), receivedAt, pack.id() + " v" + pack.version(),
                 tenure == Tenure.UNKNOWN ? null : tenure, request.linkedFrom()), loggedAt, actor, null);
+        CaseDecisions.lateWarning(pack, state).ifPresent(late -> file.record(late, loggedAt, actor, null));
         file.fire(Milestone.RECEIVED, receivedAt, clocks);
         file.fire(Milestone.LOGGED, loggedAt, clocks);
         return new Logged(file, null);
@@ -149,7 +150,8 @@ public final class CaseFile {
                     .extensions(), clock.extensions().size()).orElseThrow();
             CaseClock extended = CaseClocks.extended(clock, rule, amount, reason, complainantAgreed, at, actor, clocks);
             record(new Extended(clock.id(), clock.stage(), amount, rule.unit(), clock.dueDate(), extended.dueDate(), complainantAgreed,
-                    rule.tellOmbudsman(), ombudsman(), rule.cite()), at, actor, reason);
+                    CaseDecisions.extensionTellsOmbudsman(rule, complainantAgreed), ombudsman(), rule.cite(),
+                    rule.needsAgreement() && !complainantAgreed), at, actor, reason);
             state = CaseStates.with(state, b -> b.clocks = CaseClocks.replaced(state.clocks(), clock, extended));
         });
     }
@@ -254,8 +256,14 @@ public final class CaseFile {
 
     /** Refuses an escalation request with reasons (T-3, T-8, H-5); the complainant is given the ombudsman's details. */
     public Optional<Refusal> refuseEscalation(String ground, String reasons, Instant at, String actor) {
-        return attempt(CaseVerb.REFUSE_ESCALATION, () -> CasePolicies.escalationRefusal(entry(), ground, reasons), () -> {
-            record(new EscalationRefused(state.stage(), ground, entry().refusalMustInclude(), ombudsman()), at, actor, reasons);
+        return refuseEscalation(ground, reasons, null, at, actor);
+    }
+
+    /** The same, with the date the refusal will be reviewed, which the pack may require (H-5). */
+    public Optional<Refusal> refuseEscalation(String ground, String reasons, @Nullable LocalDate reviewDate, Instant at, String actor) {
+        return attempt(CaseVerb.REFUSE_ESCALATION, () -> CasePolicies.escalationRefusal(entry(), ground, reasons)
+                .or(() -> CaseDecisions.reviewDate(entry(), reviewDate, at)), () -> {
+            record(new EscalationRefused(state.stage(), ground, entry().refusalMustInclude(), ombudsman(), reviewDate), at, actor, reasons);
             updateStage(StageRecord::withEscalationRefused);
             ended(CaseStatus.CLOSED, at);
         });
@@ -305,10 +313,27 @@ public final class CaseFile {
      */
     public Optional<Refusal> decline(DeclineGround ground, @Nullable String exclusion, String reasons, @Nullable String decidedBy,
                                      Instant at, String actor) {
-        return attempt(CaseVerb.DECLINE, () -> CasePolicies.declining(pack, ground, exclusion, reasons, decidedBy), () -> {
-            record(new Declined(ground, exclusion, decidedBy, CasePolicies.declineCite(pack, ground, exclusion), ombudsman()), at, actor, reasons);
+        return decline(ground, exclusion, null, reasons, decidedBy, at, actor);
+    }
+
+    /** Declines, naming where an out-of-scope matter goes instead when its exclusion offers a choice (S0-3). */
+    public Optional<Refusal> decline(DeclineGround ground, @Nullable String exclusion, @Nullable String redirectTo, String reasons,
+                                     @Nullable String decidedBy, Instant at, String actor) {
+        return attempt(CaseVerb.DECLINE, () -> CasePolicies.declining(pack, ground, exclusion, reasons, decidedBy)
+                .or(() -> CaseDecisions.declineGroundAtThisPoint(pack, state, ground))
+                .or(() -> CaseDecisions.redirection(pack, state, ground, exclusion, redirectTo)), () -> {
+            record(new Declined(ground, exclusion, decidedBy, CasePolicies.declineCite(pack, ground, exclusion),
+                    CaseDecisions.declineOmbudsman(pack, ground, exclusion, ombudsman()),
+                    CaseDecisions.redirectedTo(pack, ground, exclusion, redirectTo)), at, actor, reasons);
             ended(CaseStatus.DECLINED, at);
         });
+    }
+
+    /** F-3: investigates a complaint made after the pack's time limit anyway, saying why; the actor is who decided. */
+    public Optional<Refusal> investigateLate(String reason, Instant at, String actor) {
+        return attempt(CaseVerb.INVESTIGATE_LATE, () -> CasePolicies.reasonGiven(reason, "reason",
+                "say why this late complaint is investigated anyway", "F-3"), () -> CaseDecisions.lateWarning(pack, state)
+                .map(w -> new InvestigatedAnyway(w.awareSince(), w.months(), w.cite())).ifPresent(f -> record(f, at, actor, reason)));
     }
 
     /**

@@ -77,8 +77,8 @@ final class CasePolicies {
             case CLOSE -> state.status() == CaseStatus.OPEN
                     && pack.recordType(state.recordType()).map(t -> t.handling() != Handling.RECORDED).orElse(true)
                     ? refusal("respond before closing: the case has had no response at " + stageName, null) : none();
-            case DECLINE -> state.stage() > 1 || currentStage(state).map(StageRecord::respondedAt).isPresent()
-                    ? refusal("a complaint can only be declined at admission, before any response", "Code 2.1") : none();
+            case DECLINE -> CaseDecisions.declineAtThisPoint(pack, state);
+            case INVESTIGATE_LATE -> CaseDecisions.lateInvestigationAtThisPoint(pack, state);
             default -> none();
         };
     }
@@ -179,7 +179,8 @@ final class CasePolicies {
             return Optional.of(Refusal.onField("amount", "an extension of the %s clock may add at most %s, not %d"
                     .formatted(clock.name(), rule.unit().describe(rule.upTo()), amount), rule.cite()));
         }
-        if (rule.needsAgreement() && !complainantAgreed) {
+        // T-7: where the pack says so, an extension not agreed goes ahead and the notice gives the ombudsman's details
+        if (rule.needsAgreement() && !complainantAgreed && rule.withoutAgreement() != PolicyPack.WithoutAgreement.TELL_OMBUDSMAN) {
             return Optional.of(Refusal.onField("complainantAgreed", "the complainant must agree to this extension"
                     + (rule.condition() == null ? "" : " (" + rule.condition() + ")"), rule.cite()));
         }

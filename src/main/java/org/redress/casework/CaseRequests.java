@@ -1,5 +1,6 @@
 package org.redress.casework;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -123,7 +124,9 @@ final class CaseRequests {
     }
 
     record RefuseEscalationRequest(@Nullable Long expectedVersion, @Nullable Instant at, @NotBlank(message = "is required") @Size(max = TextLimits.NAME) @Nullable String ground,
-                                   @Size(max = TextLimits.TEXT) @Nullable String reasons) {
+                                   @Size(max = TextLimits.TEXT) @Nullable String reasons,
+                                   @Schema(description = "when the refusal will be reviewed; required where the policy's refusal must include a review date (H-5)")
+                                   @Nullable LocalDate reviewDate) {
     }
 
     /** Satisfaction with handling and with outcome, asked at closure. */
@@ -141,7 +144,9 @@ final class CaseRequests {
     record DeclineRequest(@Nullable Long expectedVersion, @Nullable Instant at,
                           @NotNull(message = "is required: TIME_LIMIT, REPEAT, VEXATIOUS, LEGAL_PROCEEDINGS or OUT_OF_SCOPE") @Nullable DeclineGround ground,
                           @Size(max = TextLimits.NAME) @Nullable String exclusion, @Size(max = TextLimits.TEXT) @Nullable String reasons,
-                          @Size(max = TextLimits.NAME) @Nullable String decidedBy) {
+                          @Size(max = TextLimits.NAME) @Nullable String decidedBy,
+                          @Schema(description = "where an out-of-scope matter goes instead, when its exclusion offers a choice (S0-3), e.g. Grievance Policy")
+                          @Size(max = TextLimits.NAME) @Nullable String redirectTo) {
     }
 
     record ReclassifyRequest(@NotBlank(message = "is required") @Size(max = TextLimits.NAME) @Nullable String recordType) {

@@ -36,7 +36,10 @@ public enum CaseVerb {
     CLOSE("close", "close", Permission.DECIDE, EnumSet.of(OPEN, RESPONDED)),
     REOPEN("reopen", "reopen", Permission.DECIDE, EnumSet.of(CLOSED)),
     WITHDRAW("withdraw", "withdraw", Permission.DECIDE, EnumSet.of(OPEN, ON_HOLD, RESPONDED)),
-    DECLINE("decline", "decline", Permission.DECIDE, EnumSet.of(OPEN, ON_HOLD)),
+    // F-10: a pack's rule may allow a decision at any point of the procedure, also between stages (CaseDecisions)
+    DECLINE("decline", "decline", Permission.DECIDE, EnumSet.of(OPEN, ON_HOLD, RESPONDED)),
+    // F-3: a complaint made after the pack's time limit is investigated anyway, as a recorded decision
+    INVESTIGATE_LATE("investigate-anyway", "decide to investigate", Permission.DECIDE, EnumSet.of(OPEN, ON_HOLD)),
     // the tenure can be corrected whatever the status, since a case counts in the period it was received in
     TENURE("tenure", "record the tenure of", Permission.WORK_CASE, EnumSet.allOf(CaseStatus.class)),
     RECLASSIFY("reclassify", "reclassify", Permission.DECIDE, EnumSet.of(OPEN, ON_HOLD, RESPONDED, CLOSED));

@@ -136,6 +136,8 @@ class LetterComposer {
         vars.put("newDue", DATE.format(x.newDue()));
         vars.put("previousDue", DATE.format(x.previousDue()));
         vars.put("agreed", x.complainantAgreed());
+        // T-7: the extension went ahead without the complainant's agreement, so the letter tells them how to challenge it
+        vars.put("notAgreed", x.withoutAgreement());
         vars.put("ombudsman", route);
         return Optional.of(write(LetterKind.EXTENSION, c, vars, "We need more time to respond to your complaint", null));
     }
@@ -186,6 +188,7 @@ class LetterComposer {
 
     private Optional<Draft> escalationRefusal(EscalationRefused r, CaseEvent event, CaseView c, PolicyPack pack, Map<String, Object> vars) {
         vars.put("reasons", requireReasons(event, "T-8, H-5"));
+        vars.put("reviewDate", r.reviewDate() == null ? null : DATE.format(r.reviewDate()));
         vars.put("ombudsman", requireOmbudsman(pack, c, r.ombudsman(), "a refusal to escalate", "T-3, T-8, Code 6.12"));
         return Optional.of(write(LetterKind.ESCALATION_REFUSAL, c, vars, "Your request to escalate your complaint", null));
     }
@@ -193,9 +196,15 @@ class LetterComposer {
     private Optional<Draft> decline(Declined d, CaseEvent event, CaseView c, PolicyPack pack, Map<String, Object> vars) {
         vars.put("reasons", requireReasons(event, "T-3"));
         String exclusion = d.exclusion();
-        vars.put("redirectTo", pack.exclusions().stream().filter(e -> e.id().equals(exclusion))
-                .map(PolicyPack.Exclusion::redirectTo).findFirst().orElse(null));
-        vars.put("ombudsman", requireOmbudsman(pack, c, d.ombudsman(), "a decision not to consider a complaint", "T-3, Code 2.4"));
+        Optional<PolicyPack.Exclusion> excluded = pack.exclusions().stream().filter(e -> e.id().equals(exclusion)).findFirst();
+        String redirectTo = d.redirectedTo() != null ? d.redirectedTo() : excluded.map(PolicyPack.Exclusion::redirectTo).orElse(null);
+        vars.put("redirectTo", redirectTo);
+        // S0-3: a matter the exclusion sends to another of the organisation's policies is pointed there, not to an ombudsman
+        boolean instead = excluded.map(x -> !x.tellOmbudsman()).orElse(false);
+        if (instead && blank(redirectTo)) {
+            throw new RefusedException("a decision not to consider a complaint must say where the matter goes instead", "S0-3", "redirectTo");
+        }
+        vars.put("ombudsman", instead ? null : requireOmbudsman(pack, c, d.ombudsman(), "a decision not to consider a complaint", "T-3, Code 2.4"));
         return Optional.of(write(LetterKind.DECLINE, c, vars, "We cannot consider your complaint", null));
     }
 
@@ -247,7 +256,9 @@ class LetterComposer {
         map.put("email", r.email());
         map.put("website", r.website());
         map.put("address", r.address());
-        map.put("conditions", r.conditions());
+        // the route's conditions and cite are the pack's notes for staff (which documents win, what is superseded):
+        // a letter is given only what the complainant reads, so no template can print a note
+
         return map;
     }
 

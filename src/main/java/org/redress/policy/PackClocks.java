@@ -63,7 +63,8 @@ final class PackClocks {
         if (!fields.block(node, path)) {
             return new ExtensionRule(null, clockUnit, false, false, false, null, null, null);
         }
-        fields.keys(node, path, Set.of("upTo", "needsAgreement", "needsReason", "tellOmbudsman", "maxTimes", "condition", "cite"));
+        fields.keys(node, path, Set.of("upTo", "needsAgreement", "needsReason", "tellOmbudsman", "maxTimes", "condition", "cite",
+                "withoutAgreement"));
         Figure upTo = figure(node, path, "upTo", false);
         Integer maxTimes = fields.integer(node, path, "maxTimes");
         if (maxTimes != null && maxTimes < 1) {
@@ -72,7 +73,20 @@ final class PackClocks {
         return new ExtensionRule(upTo == null ? null : upTo.amount(), upTo == null ? clockUnit : upTo.unit(),
                 fields.bool(node, path, "needsAgreement", false), fields.bool(node, path, "needsReason", false),
                 fields.bool(node, path, "tellOmbudsman", false), maxTimes, fields.optional(node, path, "condition"),
-                fields.optional(node, path, "cite"));
+                fields.optional(node, path, "cite"), withoutAgreement(node, path));
+    }
+
+    /** T-7: "withoutAgreement: tell-ombudsman" lets an extension that needs agreement go ahead without it. */
+    private PolicyPack.WithoutAgreement withoutAgreement(PackNode node, String path) {
+        if (fields.optional(node, path, "withoutAgreement") == null) {
+            return PolicyPack.WithoutAgreement.REFUSE;
+        }
+        PolicyPack.WithoutAgreement value = fields.enumValue(node, path, "withoutAgreement", PolicyPack.WithoutAgreement.class,
+                PolicyPack.WithoutAgreement.REFUSE);
+        if (value == PolicyPack.WithoutAgreement.TELL_OMBUDSMAN && !fields.bool(node, path, "needsAgreement", false)) {
+            fields.error(path + ".withoutAgreement", "applies only to an extension that needsAgreement: true");
+        }
+        return value;
     }
 
     Escalation escalation(PackNode node, String path) {

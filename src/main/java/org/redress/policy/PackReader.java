@@ -204,19 +204,27 @@ final class PackReader {
     }
 
     private AdmissionRule admission(PackNode node, String path) {
-        fields.keys(node, path, Set.of("kind", "months", "decidedBy", "description", "cite"));
+        fields.keys(node, path, Set.of("kind", "months", "decidedBy", "description", "cite", "atAnyPoint"));
         Integer months = fields.integer(node, path, "months");
         if (months != null && months < 1) {
             fields.error(path + ".months", "is " + months + "; it must be at least 1");
         }
         return new AdmissionRule(fields.enumValue(node, path, "kind", AdmissionKind.class, AdmissionKind.TIME_LIMIT), months,
-                fields.optional(node, path, "decidedBy"), fields.required(node, path, "description"), fields.optional(node, path, "cite"));
+                fields.optional(node, path, "decidedBy"), fields.required(node, path, "description"), fields.optional(node, path, "cite"),
+                fields.bool(node, path, "atAnyPoint", false));
     }
 
     private Exclusion exclusion(PackNode node, String path) {
-        fields.keys(node, path, Set.of("id", "description", "redirectTo", "cite"));
-        return new Exclusion(fields.id(node, path, "id"), fields.required(node, path, "description"), fields.optional(node, path, "redirectTo"),
-                fields.optional(node, path, "cite"));
+        fields.keys(node, path, Set.of("id", "description", "redirectTo", "cite", "redirectOptions", "tellOmbudsman"));
+        String redirectTo = fields.optional(node, path, "redirectTo");
+        List<String> options = fields.strings(node, path, "redirectOptions");
+        boolean tellOmbudsman = fields.bool(node, path, "tellOmbudsman", true);
+        if (!tellOmbudsman && redirectTo == null && options.isEmpty()) {
+            // S0-3: a decline letter without the ombudsman must point somewhere
+            fields.error(path + ".tellOmbudsman", "is false, so the decline letter must say where the matter goes instead: give redirectTo or redirectOptions");
+        }
+        return new Exclusion(fields.id(node, path, "id"), fields.required(node, path, "description"), redirectTo,
+                fields.optional(node, path, "cite"), options, tellOmbudsman);
     }
 
     private StepRule step(PackNode node, String path) {

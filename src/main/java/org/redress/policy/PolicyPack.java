@@ -187,11 +187,25 @@ public record PolicyPack(
      * @param needsAgreement the complainant must agree (A-4, T-7 further extensions)
      * @param tellOmbudsman the notice must give the ombudsman's details (Code 6.5, T-7)
      * @param maxTimes how many times it may be used; null for no limit
+     * @param withoutAgreement what happens when an extension that needs agreement is not agreed (T-7)
      */
     public record ExtensionRule(@Nullable Integer upTo, org.redress.calendar.ClockUnit unit, boolean needsAgreement,
                                 boolean needsReason, boolean tellOmbudsman, @Nullable Integer maxTimes,
-                                @Nullable String condition, @Nullable String cite) {
+                                @Nullable String condition, @Nullable String cite, WithoutAgreement withoutAgreement) {
+
+        public ExtensionRule(@Nullable Integer upTo, org.redress.calendar.ClockUnit unit, boolean needsAgreement,
+                             boolean needsReason, boolean tellOmbudsman, @Nullable Integer maxTimes,
+                             @Nullable String condition, @Nullable String cite) {
+            this(upTo, unit, needsAgreement, needsReason, tellOmbudsman, maxTimes, condition, cite, WithoutAgreement.REFUSE);
+        }
     }
+
+    /**
+     * What an extension that needs the complainant's agreement does when they do not agree (T-7): REFUSE (the
+     * extension cannot be made), or TELL_OMBUDSMAN (it goes ahead, and the notice gives the ombudsman's contact
+     * details so the complainant can challenge the date: 004).
+     */
+    public enum WithoutAgreement { REFUSE, TELL_OMBUDSMAN }
 
     /**
      * How a complainant moves to this stage (T-8, H-5, Code 6.11).
@@ -218,15 +232,38 @@ public record PolicyPack(
      * @param kind TIME_LIMIT (months since awareness, F-3), REPEAT (substantially the same within months, F-11),
      *             VEXATIOUS (F-10, T-4, H-5), LEGAL_PROCEEDINGS (Code 2.3)
      * @param decidedBy the role that decides
+     * @param atAnyPoint the decision may be taken at any point of the procedure (002 2.4.1: vexatious), not only at
+     *                   admission before the first response
      */
     public record AdmissionRule(AdmissionKind kind, @Nullable Integer months, @Nullable String decidedBy,
-                                String description, @Nullable String cite) {
+                                String description, @Nullable String cite, boolean atAnyPoint) {
+
+        public AdmissionRule(AdmissionKind kind, @Nullable Integer months, @Nullable String decidedBy, String description,
+                             @Nullable String cite) {
+            this(kind, months, decidedBy, description, cite, false);
+        }
     }
 
     public enum AdmissionKind { TIME_LIMIT, REPEAT, VEXATIOUS, LEGAL_PROCEEDINGS }
 
-    /** A matter outside the procedure (S0-3, F-2), and where it is redirected. */
-    public record Exclusion(String id, String description, @Nullable String redirectTo, @Nullable String cite) {
+    /**
+     * A matter outside the procedure (S0-3, F-2), and where it is redirected.
+     *
+     * @param redirectOptions the policies or bodies the matter may be sent to instead (247 Alliance: the Whistle Blowing
+     *                        Policy, the Grievance Policy); when given, a decline names one, and it is recorded and told
+     * @param tellOmbudsman whether the decline letter gives the ombudsman's details (true unless the pack says false):
+     *                      false where the matter goes to another of the organisation's policies instead (S0-3)
+     */
+    public record Exclusion(String id, String description, @Nullable String redirectTo, @Nullable String cite,
+                            List<String> redirectOptions, boolean tellOmbudsman) {
+
+        public Exclusion {
+            redirectOptions = List.copyOf(redirectOptions);
+        }
+
+        public Exclusion(String id, String description, @Nullable String redirectTo, @Nullable String cite) {
+            this(id, description, redirectTo, cite, List.of(), true);
+        }
     }
 
     /** A step inside stages: case conference, comment on adverse findings, mediation (F-6), satisfaction (H-7). */

@@ -111,8 +111,9 @@ class CaseActions {
                 DeclineGround ground = enumValue(DeclineGround.class, f.ground(), "ground", "Choose the ground for declining", errors);
                 if (blank(f.reason())) errors.add(new FieldError("reason", "Enter the reasons the person will be given"));
                 throwIfAny(errors);
-                yield on.decline(ground, blankToNull(f.exclusion()), f.reason().strip(), blankToNull(f.decidedBy()));
+                yield on.decline(ground, blankToNull(f.exclusion()), blankToNull(f.redirectTo()), f.reason().strip(), blankToNull(f.decidedBy()));
             }
+            case "investigate-anyway" -> on.investigateLate(required("reason", f.reason(), "Enter why this late complaint is investigated anyway"));
             case "close" -> {
                 Satisfaction satisfaction = blank(f.satisfiedWithHandling()) && blank(f.satisfiedWithOutcome()) ? null
                         : new Satisfaction(yesNo(f.satisfiedWithHandling()), yesNo(f.satisfiedWithOutcome()), blankToNull(f.reason()));
@@ -127,7 +128,10 @@ class CaseActions {
             case "accept-escalation" -> on.acceptEscalation();
             case "refuse-escalation" -> {
                 String ground = required("ground", f.ground(), "Choose the ground for refusing");
-                yield on.refuseEscalation(ground, f.reason() == null ? "" : f.reason().strip());
+                List<FieldError> errors = new ArrayList<>();
+                LocalDate reviewDate = date(f.reviewDate(), "reviewDate", "the review date", errors);
+                throwIfAny(errors);
+                yield on.refuseEscalation(ground, f.reason() == null ? "" : f.reason().strip(), reviewDate);
             }
             case "reclassify" -> casework.reclassify(organisation, reference, required("recordType", f.recordType(), "Choose the new record type"), username).view();
             case "tenure" -> {

@@ -182,6 +182,8 @@ class StaffCasework {
             case "steps" -> new Offer(verb, "Record a step", "For example a case conference decision (A-8) or the person's comments on adverse findings (A-9).");
             case "withdraw" -> new Offer(verb, "Record that the person withdrew", "Give the reason they gave.");
             case "decline" -> new Offer(verb, "Decline the complaint", "Give the ground and reasons; the person is told with the ombudsman's details (F-3, F-10, T-3). Never a silent rejection.");
+            case "investigate-anyway" -> new Offer(verb, "Investigate anyway", "The complaint was made after the policy's time "
+                    + "limit, so it would not normally be investigated. Say why it is investigated anyway; your decision is recorded.");
             case "close" -> new Offer(verb, "Close the case", "Ask the person whether they are satisfied with how it was handled and with the outcome (H-7).");
             case "reopen" -> new Offer(verb, "Reopen", "Give the reason. The stage's response clock runs again.");
             case "escalation-request" -> new Offer(verb, "Record a request to escalate", escalationText(view, pack));
@@ -200,7 +202,9 @@ class StaffCasework {
             return "this policy allows no extension.";
         }
         return rule.get().extensions().stream().map(x -> (x.upTo() == null ? "an extension" : "up to " + x.upTo() + " " + x.unit().name().toLowerCase(Locale.UK).replace('_', ' '))
-                + (x.needsAgreement() ? ", with the person's agreement" : "") + (x.needsReason() ? ", with a reason" : "")
+                + (x.needsAgreement() ? x.withoutAgreement() == PolicyPack.WithoutAgreement.TELL_OMBUDSMAN
+                ? ", with the person's agreement or, if they do not agree, telling them how to challenge the date with the ombudsman"
+                : ", with the person's agreement" : "") + (x.needsReason() ? ", with a reason" : "")
                 + (x.condition() == null ? "" : " (" + x.condition() + ")") + (x.cite() == null ? "" : " [" + x.cite() + "]"))
                 .reduce((a, b) -> a + "; then " + b).orElse("") + ".";
     }

@@ -61,7 +61,8 @@ class CaseApiExamplesIT extends CaseApiSupport {
                 without.add(path.getKey());
             }
         }
-        assertThat(verbs).as("the case verbs in the description: logging, the checks before logging and the twenty verbs").isEqualTo(22);
+        // issue 22 (F-3) added investigate-anyway
+        assertThat(verbs).as("the case verbs in the description: logging, the checks before logging and the twenty-one verbs").isEqualTo(23);
         assertThat(without).as("case verbs without an example").isEmpty();
     }
 
@@ -103,6 +104,11 @@ class CaseApiExamplesIT extends CaseApiSupport {
         assertThat(letter.status()).as(letter.body()).isEqualTo(201);
         JsonNode declined = send(org, send(org, letter.json().get("caseFile"), "hold", "legal"), "decline", "out-of-scope");
         assertThat(declined.get("status").asString()).isEqualTo("DECLINED");
+
+        // F-3: a complaint made long after the person knew is investigated anyway
+        JsonNode late = create(org, example("create", "phone-complaint").replace("\"recordType\":\"complaint\"",
+                "\"awareSince\":\"2025-06-01\",\"recordType\":\"complaint\""));
+        assertThat(send(org, late, "investigate-anyway", "late-complaint").get("status").asString()).isEqualTo("OPEN");
 
         JsonNode request = create(org, example("create", "phone-complaint").replace("\"recordType\":\"complaint\"", "\"recordType\":\"service-request\""));
         Api.Response reclassified = api().post(path(org, request) + "/reclassify", example("reclassify", "to-complaint"));

@@ -113,7 +113,8 @@ class CaseFileEventsTest {
 
         CaseFile declined = logged(TestPacks.trustLike(), "complaint", "2026-11-23T10:00", "Point");
         ok(declined.decline(DeclineGround.OUT_OF_SCOPE, "employment", "a staff grievance", null, at("2026-11-24T10:00"), "o"));
-        assertThat(last(declined)).isEqualTo(new Declined(DeclineGround.OUT_OF_SCOPE, "employment", null, "S0-3", "housing-ombudsman"));
+        assertThat(last(declined)).isEqualTo(new Declined(DeclineGround.OUT_OF_SCOPE, "employment", null, "S0-3", "housing-ombudsman",
+                "HR grievance procedure"));
         for (CaseEvent event : declined.pendingEvents()) {
             assertThat(stored(event)).isEqualTo(event.payload());
         }

@@ -184,6 +184,7 @@ class CaseVerbTableTest {
             case REOPEN -> file.reopen("new evidence", NOW, "manager", ENGLAND);
             case WITHDRAW -> file.withdraw("sorted out", NOW, "officer");
             case DECLINE -> file.decline(DeclineGround.OUT_OF_SCOPE, "employment", "an employment matter", null, NOW, "manager");
+            case INVESTIGATE_LATE -> file.investigateLate("the person was in hospital for a year", NOW, "manager");
             case TENURE -> file.recordTenure(file.state().complainant().tenure() == Tenure.OTHER ? Tenure.LOW_COST_RENTAL : Tenure.OTHER,
                     NOW, "officer");
             // reclassifying logs a new case, so Casework does it; it asks the case first (CaseApiIT covers the rest)
