@@ -70,7 +70,8 @@ public class CaseHistories {
             String cursor = "";
             if (afterReceived != null) {
                 // (received_at desc, id asc), the order of the index case_file_received
-                cursor = " and (received_at < ? or (received_at = ? and id > ?))";
+                // the bound first, so the index range starts at the cursor; the "or" only sorts out equal receipts
+                cursor = " and received_at <= ? and (received_at < ? or id > ?)";
                 params.addAll(List.of(afterReceived, afterReceived, afterId));
             }
             params.add(batchSize);

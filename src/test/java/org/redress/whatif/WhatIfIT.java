@@ -10,7 +10,9 @@ import org.redress.testing.Api;
 import org.redress.testing.CaseOnFile;
 import org.redress.testing.Cases;
 import org.redress.testing.MutableClock;
+import org.redress.testing.TestAccounts;
 import org.redress.testing.TestClockConfiguration;
+import org.redress.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -291,6 +293,55 @@ class WhatIfIT {
                 .containsExactly("to");
         assertThat(fields(api().post(path, "{\"version\":" + draft + ",\"from\":\"2026-13-01\"}"))).containsExactly("from");
         assertThat(api().get(path + "/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void thePageStartsAReplayShowsItsProgressAndThenTheFiguresSideBySideWithTheChartAndTheCasesBehindThem() {
+        String org = cases().anOrganisationLike("alliance-homes");
+        CaseOnFile late = complaint(org, "2026-12-22T10:00", "Heating");
+        at("2026-12-30T09:00", late, "acknowledge", "{}");
+        int draft = draft(org, "alliance-homes", y -> y.replace("name: Acknowledge by the agreed method\n        within: 5 working days",
+                "name: Acknowledge by the agreed method\n        within: 3 working days"));
+        clock.setUk("2027-01-20T09:00");
+        WebSession web = new WebSession(port);
+        web.signIn(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+
+        WebSession.Page form = web.get("/staff/" + org + "/what-if");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).contains("<legend>The draft version to try</legend>", "id=\"version-" + draft + "\"",
+                "value=\"2026-01-21\"", "value=\"2027-01-20\"");
+        WebSession.Page refused = web.post("/staff/" + org + "/what-if", Map.of("version", String.valueOf(draft), "from", "2026-12-31",
+                "to", "2026-12-01"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("There is a problem", "href=\"#to\"", "must not be before the start of the period (2026-12-31)");
+
+        WebSession.Page started = web.post("/staff/" + org + "/what-if", Map.of("version", String.valueOf(draft), "from", "2026-12-01",
+                "to", "2026-12-31"));
+        assertThat(started.status()).isEqualTo(302);
+        String page = started.location().replaceFirst("^https?://[^/]+", "");
+        WebSession.Page shown = web.get(page);
+        for (int i = 0; i < 300 && shown.body().contains("http-equiv=\"refresh\""); i++) {
+            assertThat(shown.body()).contains("<progress id=\"progress\" max=\"100\"", "role=\"status\"");
+            sleep();
+            shown = web.get(page);
+        }
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.body()).contains("Stage 1, acknowledgement (Acknowledge by the agreed method)", "<svg",
+                "Responses due each week: today and under the draft", late.reference(),
+                "stage 1 acknowledge by the agreed method: due 2026-12-31 today, 2026-12-29 under the draft; in time today, late under the draft",
+                "/export.xlsx");
+        String id = page.substring(page.lastIndexOf('/') + 1);
+        Api.Response xlsx = api().get("/api/v1/organisations/" + org + "/what-if/" + id + "/export.xlsx");
+        assertThat(xlsx.status()).isEqualTo(200);
+        assertThat(xlsx.contentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
+
+    static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     static List<String> fields(Api.Response response) {
