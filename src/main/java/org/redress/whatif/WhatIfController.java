@@ -70,6 +70,17 @@ class WhatIfController {
                 .body(export.xlsx(result));
     }
 
+    @GetMapping("/{id}/export.pdf")
+    @Operation(summary = "A finished replay's comparison as a PDF for the Board: the figures side by side, the weekly chart, "
+            + "the forward look, the draft's Code check and the first 50 cases that change")
+    ResponseEntity<byte[]> pdf(@PathVariable String organisation, @PathVariable UUID id) {
+        WhatIfResult result = finished(job(organisation, id));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"what-if-" + organisation + "-" + result.from() + "-"
+                        + result.to() + ".pdf\"")
+                .body(export.pdf(result));
+    }
+
     private WhatIfJobs.Job job(String organisation, UUID id) {
         return jobs.find(organisation, id).orElseThrow(() -> new NotFoundException("id", "no what-if replay " + id));
     }

@@ -8,7 +8,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
+import org.redress.people.Organisations;
 import org.redress.policy.ComplianceReport;
+import org.redress.web.PdfRenderer;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayOutputStream;
@@ -19,10 +21,29 @@ import java.util.Map;
 /**
  * A replay's comparison as an Excel workbook for the Board, laid out as the reporting module's exports are (a title,
  * what it covers, then a table with a bold header; whole numbers written as numbers): the figures side by side, the
- * responses due per week, the cases whose figures change, the forward look and the draft's Code check.
+ * responses due per week, the cases whose figures change, the forward look and the draft's Code check; and the same as
+ * a PDF for the Board, through the bounded PDF renderer with the weekly chart.
  */
 @Component
 class WhatIfExport {
+
+    /** The PDF lists this many changed cases; the workbook lists up to {@link WhatIfReplay#CHANGED_CASES}. */
+    static final int PDF_CHANGED_CASES = 50;
+
+    private final PdfRenderer renderer;
+    private final Organisations organisations;
+
+    WhatIfExport(PdfRenderer renderer, Organisations organisations) {
+        this.renderer = renderer;
+        this.organisations = organisations;
+    }
+
+    byte[] pdf(WhatIfResult result) {
+        return renderer.renderWithCharts("whatif/board", Map.of("result", result,
+                "organisation", organisations.require(result.organisation()), "rows", result.summaryRows(),
+                "chart", WhatIfChart.weekly("Responses due each week: today and under the draft", result.responsesDuePerWeek()),
+                "changed", result.changedCases().subList(0, Math.min(PDF_CHANGED_CASES, result.changedCases().size()))));
+    }
 
     byte[] xlsx(WhatIfResult result) {
         try (Workbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

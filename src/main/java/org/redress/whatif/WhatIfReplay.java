@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * The replay: every case of the organisation received in the period, and every case open now, read in batches
@@ -69,21 +71,17 @@ class WhatIfReplay {
         Side today = new Side();
         Side drafted = new Side();
         Changes changes = new Changes();
-        histories.receivedBetween(organisation, start, end, BATCH, batch -> {
-            for (Both both : replay(organisation, batch, draft, calendars, versions)) {
-                add(both, today, drafted, changes, now);
-            }
-            progress.replayed(batch.size());
-        });
+        Pipeline period = new Pipeline(progress);
+        histories.receivedBetween(organisation, start, end, BATCH, batch -> period.next(
+                replay(organisation, batch, draft, calendars, versions), both -> add(both, today, drafted, changes, now)));
+        period.finish();
 
         LocalDate todayDate = UkTime.dateOf(now);
         Forward forward = new Forward(todayDate);
-        histories.open(organisation, BATCH, batch -> {
-            for (Both both : replay(organisation, batch, draft, calendars, versions)) {
-                forward.add(both, now);
-            }
-            progress.replayed(batch.size());
-        });
+        Pipeline open = new Pipeline(progress);
+        histories.open(organisation, BATCH, batch -> open.next(replay(organisation, batch, draft, calendars, versions),
+                both -> forward.add(both, now)));
+        open.finish();
 
         return new WhatIfResult(organisation, draft.id() + " v" + draft.version(), List.copyOf(versions), from, to, today.cases,
                 new WhatIfResult.Pair<>(today.notReplayed.figure(), drafted.notReplayed.figure()),
@@ -97,8 +95,37 @@ class WhatIfReplay {
                 changes.rows, changes.count, packs.compliance(draft), forward.result());
     }
 
-    /** A batch replayed under both packs, on every core; the packs and calendars are looked up first, in this thread. */
-    private List<Both> replay(String organisation, List<RecordedCase> batch, PolicyPack draft, Map<String, ClockMaker> calendars,
+    /**
+     * One batch being replayed while the next is read: the reader hands each batch over, and its results are counted
+     * (in this thread, in order) once the next batch has been read and handed over too. Two batches at most are held.
+     */
+    private static final class Pipeline {
+        private final Progress progress;
+        private @Nullable CompletableFuture<List<Both>> replaying;
+        private @Nullable Consumer<Both> counting;
+
+        Pipeline(Progress progress) {
+            this.progress = progress;
+        }
+
+        void next(CompletableFuture<List<Both>> batch, Consumer<Both> count) {
+            finish();
+            replaying = batch;
+            counting = count;
+        }
+
+        void finish() {
+            if (replaying != null && counting != null) {
+                List<Both> done = replaying.join();
+                done.forEach(counting);
+                progress.replayed(done.size());
+            }
+            replaying = null;
+        }
+    }
+
+    /** A batch replayed under both packs, on every core, in the background; the packs and calendars are looked up first, here. */
+    private CompletableFuture<List<Both>> replay(String organisation, List<RecordedCase> batch, PolicyPack draft, Map<String, ClockMaker> calendars,
                               TreeSet<String> versions) {
         List<PolicyPack> own = new ArrayList<>(batch.size());
         for (RecordedCase c : batch) {
@@ -113,12 +140,13 @@ class WhatIfReplay {
         for (int i = 0; i < batch.size(); i++) {
             indexes.add(i);
         }
-        return indexes.parallelStream().map(i -> {
+        Map<String, ClockMaker> found = Map.copyOf(calendars);
+        return CompletableFuture.supplyAsync(() -> indexes.parallelStream().map(i -> {
             RecordedCase c = batch.get(i);
             PolicyPack pack = own.get(i);
-            ClockMaker clocks = Objects.requireNonNull(calendars.get(pack.organisation().jurisdiction().name()));
+            ClockMaker clocks = Objects.requireNonNull(found.get(pack.organisation().jurisdiction().name()));
             return new Both(c, replayed(organisation, c, pack, clocks), replayed(organisation, c, draft, draftClocks));
-        }).toList();
+        }).toList());
     }
 
     private static @Nullable Replayed replayed(String organisation, RecordedCase c, PolicyPack pack, ClockMaker clocks) {

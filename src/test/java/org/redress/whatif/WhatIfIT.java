@@ -334,6 +334,10 @@ class WhatIfIT {
         Api.Response xlsx = api().get("/api/v1/organisations/" + org + "/what-if/" + id + "/export.xlsx");
         assertThat(xlsx.status()).isEqualTo(200);
         assertThat(xlsx.contentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        Api.Response pdf = api().get("/api/v1/organisations/" + org + "/what-if/" + id + "/export.pdf");
+        assertThat(pdf.status()).as(pdf.body()).isEqualTo(200);
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        assertThat(pdf.body()).startsWith("%PDF-");
     }
 
     static void sleep() {
