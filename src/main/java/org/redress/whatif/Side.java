@@ -117,7 +117,7 @@ final class Side {
         }
         for (Refused refused : replayed.refused()) {
             refusedEvents.add(ref);
-            refusedByRule.computeIfAbsent(refused.event() + ": " + refused.rule(), k -> new Count()).add(ref);
+            refusedByRule.computeIfAbsent(ruleKey(refused), k -> new Count()).add(ref);
         }
         List<Response> responses = replayed.responses();
         if (!responses.isEmpty()) {
@@ -125,6 +125,20 @@ final class Side {
             waited.merge(ChronoUnit.DAYS.between(UkTime.dateOf(replayed.receivedAt()), last), 1, Integer::sum);
         }
     }
+
+    /**
+     * The rule a refusal is counted under: its event and rule with the case's own dates taken out ("escalation window
+     * closed on a date: T-8"), so a year of cases gives a handful of rows, not one per case; past {@link #RULES} rules,
+     * the rest are counted together.
+     */
+    private String ruleKey(Refused refused) {
+        String key = refused.event() + ": " + DATE.matcher(refused.rule()).replaceAll("a date");
+        return refusedByRule.containsKey(key) || refusedByRule.size() < RULES ? key : refused.event() + ": another rule";
+    }
+
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** Refusals are counted under this many rules at most. */
+    static final int RULES = 100;
 
     static LocalDate monday(LocalDate date) {
         return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
