@@ -71,6 +71,8 @@ public final class Permissions {
             entry("hazard-settings", VIEW_CASES), entry("hazards", VIEW_CASES), entry("lessons", VIEW_CASES), entry("letters", VIEW_CASES),
             entry("ombudsman", VIEW_CASES), entry("outbox", VIEW_CASES), entry("remedies", VIEW_CASES), entry("reports", VIEW_CASES),
             entry("restrictions", VIEW_CASES),
+            // replaying the organisation's cases under a draft procedure: complaint managers and directors (issue 25)
+            entry("what-if", DECIDE),
             entry("equality", VIEW_SPECIAL_CATEGORY),
             entry("audit", ADMINISTER), entry("privacy", ADMINISTER), entry("retention", ADMINISTER), entry("legal-holds", ADMINISTER),
             entry("subject-access", ADMINISTER), entry("privacy-requests", ADMINISTER), entry("staff", ADMINISTER),
@@ -78,7 +80,8 @@ public final class Permissions {
 
     /** ... and what changing them needs; an area named here only for reading needs {@link Permission#ADMINISTER} to change. */
     private static final Map<String, Permission> AREA_CHANGES = Map.of(
-            "lessons", DECIDE, "restrictions", DECIDE, "remedies", WORK_CASE, "ombudsman", DECIDE, "hazards", WORK_CASE);
+            "lessons", DECIDE, "restrictions", DECIDE, "remedies", WORK_CASE, "ombudsman", DECIDE, "hazards", WORK_CASE,
+            "what-if", DECIDE);
 
     private Permissions() {
     }

@@ -1,0 +1,98 @@
+package org.redress.whatif;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.calendar.UkTime;
+import org.redress.people.Organisations;
+import org.redress.web.FieldError;
+import org.redress.web.InvalidInputException;
+import org.redress.web.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The what-if page under the reports: choose a draft version and a period, start, watch the progress bar (the page
+ * refreshes itself every two seconds without JavaScript), then read today's figures beside the draft's, the weekly
+ * chart, the cases behind each figure and the Excel export.
+ */
+@Controller
+class WhatIfPage {
+
+    /** Seconds between the progress page's refreshes. */
+    static final int REFRESH = 2;
+
+    private final WhatIfJobs jobs;
+    private final Organisations organisations;
+    private final Clock clock;
+
+    WhatIfPage(WhatIfJobs jobs, Organisations organisations, Clock clock) {
+        this.jobs = jobs;
+        this.organisations = organisations;
+        this.clock = clock;
+    }
+
+    @GetMapping("/staff/{organisation}/what-if")
+    String form(@PathVariable String organisation, Model model) {
+        LocalDate today = UkTime.dateOf(clock.instant());
+        return form(organisation, null, today.minusMonths(12).plusDays(1).toString(), today.toString(), List.of(), model);
+    }
+
+    @PostMapping("/staff/{organisation}/what-if")
+    String start(@PathVariable String organisation, @RequestParam(required = false) @Nullable String version,
+                 @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+                 Model model, HttpServletResponse response) {
+        Integer number = null;
+        try {
+            number = version == null || version.isBlank() ? null : Integer.valueOf(version.strip());
+        } catch (NumberFormatException notANumber) {
+            // refused below as a missing version
+        }
+        try {
+            WhatIfJobs.Job job = jobs.start(organisation, new WhatIfJobs.Start(number, from, to));
+            return "redirect:/staff/" + organisation + "/what-if/" + job.id;
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return form(organisation, version, from, to, e.errors(), model);
+        }
+    }
+
+    private String form(String organisation, @Nullable String version, @Nullable String from, @Nullable String to,
+                        List<FieldError> errors, Model model) {
+        model.addAttribute("organisation", organisations.require(organisation));
+        model.addAttribute("drafts", jobs.draftsOf(organisation));
+        model.addAttribute("replays", jobs.of(organisation).stream().map(WhatIfJobs.Job::progress).toList());
+        model.addAttribute("version", version);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("errors", errors);
+        return "whatif/what-if";
+    }
+
+    @GetMapping("/staff/{organisation}/what-if/{id}")
+    String replay(@PathVariable String organisation, @PathVariable UUID id, Model model) {
+        WhatIfJobs.Job job = jobs.find(organisation, id).orElseThrow(() -> new NotFoundException("id", "no what-if replay " + id));
+        WhatIfJobs.Progress progress = job.progress();
+        model.addAttribute("organisation", organisations.require(organisation));
+        model.addAttribute("progress", progress);
+        model.addAttribute("refresh", REFRESH);
+        WhatIfResult result = progress.result();
+        model.addAttribute("result", result);
+        if (result != null) {
+            model.addAttribute("chart", WhatIfChart.weekly("Responses due each week: today and under the draft",
+                    result.responsesDuePerWeek()));
+            model.addAttribute("forwardChart", WhatIfChart.weekly("Open cases: clocks falling due each week of the next 8, today and under the draft",
+                    result.forward().clocksDuePerWeek()));
+        }
+        return "whatif/replay";
+    }
+}
