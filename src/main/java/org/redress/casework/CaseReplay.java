@@ -158,10 +158,10 @@ public final class CaseReplay {
             return file.respond(decisions, reason, actions, at, actor, clocks);
         }
         if (fact instanceof EscalationRequested r) {
-            return file.requestEscalation(r.requestedAt(), at, r.unresolved(), r.outcomeWanted(), r.lateAcceptedBecause(), actor, clocks);
+            return file.requestEscalation(String.valueOf(r.toStage()), r.requestedAt(), at, r.unresolved(), r.outcomeWanted(), r.lateAcceptedBecause(), actor, clocks);
         }
         if (fact instanceof EscalationRefused r) {
-            return file.refuseEscalation(r.ground(), reason, at, actor);
+            return file.refuseEscalation(r.ground(), reason, r.reviewDate(), at, actor);
         }
         if (fact instanceof Closed c) {
             return file.close(new Satisfaction(c.satisfiedWithHandling(), c.satisfiedWithOutcome(), null), e.reason(), at, actor, clocks);
@@ -173,7 +173,7 @@ public final class CaseReplay {
             return file.withdraw(reason, at, actor);
         }
         if (fact instanceof Declined d) {
-            return file.decline(d.ground(), d.exclusion(), reason, d.decidedBy(), at, actor);
+            return file.decline(d.ground(), d.exclusion(), d.redirectedTo(), reason, d.decidedBy(), at, actor);
         }
         return null;
     }
