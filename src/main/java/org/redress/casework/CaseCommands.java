@@ -125,6 +125,12 @@ public final class CaseCommands {
         return act((file, now, clocks) -> file.resume(now, actor, note, clocks));
     }
 
+    /** Records a step of mediation (F-6): offered with the mediator, accepted or declined, held, its outcome; on its day (null: today). */
+    public CaseView recordMediation(Mediation.Step step, @Nullable String mediator, @Nullable LocalDate on, Mediation.@Nullable Result result,
+                                    @Nullable String notes) {
+        return act((file, now, clocks) -> file.recordMediation(step, mediator, on == null ? UkTime.dateOf(now) : on, result, notes, now, actor));
+    }
+
     /** Records a step of the policy's procedure. */
     public CaseView recordStep(String stepId, String note) {
         return act((file, now, clocks) -> file.recordStep(stepId, note, now, actor));

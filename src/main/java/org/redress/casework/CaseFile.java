@@ -188,6 +188,17 @@ public final class CaseFile {
         });
     }
 
+    /** A step of mediation (F-6): offered, accepted or declined, held, its outcome; the rules are {@link Mediation}'s. */
+    public Optional<Refusal> recordMediation(Mediation.Step step, @Nullable String mediator, LocalDate on, Mediation.@Nullable Result result,
+                                             @Nullable String notes, Instant at, String actor) {
+        return attempt(CaseVerb.MEDIATION, () -> Mediation.refused(state, step, mediator, on, result, at), () -> {
+            List<StepRecord> steps = new ArrayList<>(state.steps());
+            steps.add(Mediation.stepRecord(Mediation.rule(pack, state.stage()).orElseThrow().id(), state.stage(), step, mediator, on, at, actor));
+            record(Mediation.fact(state.stage(), step, mediator, on, result), at, actor, notes);
+            state = CaseStates.with(state, b -> b.steps = steps);
+        });
+    }
+
     public Optional<Refusal> respond(List<PointDecision> decisions, String summary, List<Action> actions,
                                      Instant at, String actor, ClockMaker clocks) {
         boolean staged = pack.recordType(state.recordType()).map(t -> t.handling() == Handling.STAGED).orElse(false);

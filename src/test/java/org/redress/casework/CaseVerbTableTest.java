@@ -188,6 +188,8 @@ class CaseVerbTableTest {
                     NOW, "officer");
             // reclassifying logs a new case, so Casework does it; it asks the case first (CaseApiIT covers the rest)
             case RECLASSIFY -> file.refused(verb);
+            case MEDIATION -> file.recordMediation(Mediation.Step.OFFERED, "Northern Community Mediation", org.redress.calendar.UkTime.dateOf(NOW),
+                    null, null, NOW, "officer");
         };
     }
 }
