@@ -63,6 +63,8 @@ public final class Permissions {
             // special category data as a whole (docs/security.md)
             entry("equality", VIEW_SPECIAL_CATEGORY), entry("staff-concerns", VIEW_SPECIAL_CATEGORY),
             entry("adjustments", VIEW_SPECIAL_CATEGORY),
+            // the person's other cases (F-7): whoever may read this case may see them
+            entry("their-cases", VIEW_CASES),
             // the person's data rights on one case
             entry("privacy", ADMINISTER));
 
