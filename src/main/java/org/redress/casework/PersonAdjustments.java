@@ -69,12 +69,12 @@ public class PersonAdjustments {
     }
 
     /** What the organisation agreed to do, and when (today when left out). */
-    public record Agreement(@NotBlank(message = "Enter what was agreed") @Size(max = TextLimits.TEXT) @Nullable String agreed,
+    public record AdjustmentAgreement(@NotBlank(message = "Enter what was agreed") @Size(max = TextLimits.TEXT) @Nullable String agreed,
                             @Size(max = TextLimits.NAME) @Nullable String agreedOn) {
     }
 
     /** Why the adjustment is no longer needed, and from when (today when left out). */
-    public record Ending(@NotBlank(message = "Enter why the adjustment ends") @Size(max = TextLimits.TEXT) @Nullable String reason,
+    public record AdjustmentEnding(@NotBlank(message = "Enter why the adjustment ends") @Size(max = TextLimits.TEXT) @Nullable String reason,
                          @Size(max = TextLimits.NAME) @Nullable String endedOn) {
     }
 
@@ -123,7 +123,7 @@ public class PersonAdjustments {
 
     /** Records what the organisation agreed for an adjustment the person asked for. */
     @Transactional
-    public PersonAdjustment agree(String organisation, String caseRef, String id, Agreement request, String actor) {
+    public PersonAdjustment agree(String organisation, String caseRef, String id, AdjustmentAgreement request, String actor) {
         TextLimits.checkSizes(request);
         PersonAdjustment a = ofCase(organisation, caseRef, id);
         List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(request));
@@ -142,7 +142,7 @@ public class PersonAdjustments {
 
     /** Ends an adjustment the person no longer needs: it stays on record, and stops changing contact. */
     @Transactional
-    public PersonAdjustment end(String organisation, String caseRef, String id, Ending request, String actor) {
+    public PersonAdjustment end(String organisation, String caseRef, String id, AdjustmentEnding request, String actor) {
         TextLimits.checkSizes(request);
         PersonAdjustment a = ofCase(organisation, caseRef, id);
         List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(request));
@@ -250,6 +250,26 @@ public class PersonAdjustments {
         String actor = change.events().stream().filter(e -> e.payload() instanceof CaseLogged).map(CaseEvent::actor).findFirst().orElse("intake");
         insert(c.organisation(), c.reference(), c.complainant(), kind, kind == AdjustmentKind.OTHER ? asked.strip() : null, null,
                 asked.strip(), UkTime.dateOf(c.receivedAt()), null, null, null, actor);
+    }
+
+    /**
+     * Adjustments are special category data about the person, so they go with the person's records: when a case is
+     * anonymised (retention or erasure), those recorded on it are deleted unless another case of the same person is
+     * still on file, which they then go on following.
+     */
+    @EventListener
+    void forgetWithThePersonsLastCase(CaseChanged change) {
+        if (change.events().stream().noneMatch(e -> e.payload() instanceof CaseFact.Anonymised)) {
+            return;
+        }
+        jdbc.sql("""
+                delete from casework.person_adjustment a
+                where a.organisation = :org and a.recorded_on = :reference
+                  and not exists (select 1 from casework.case_file c
+                                  where c.organisation = a.organisation and c.reference <> :reference
+                                    and (c.email_key = a.email_key or c.phone_key = a.phone_key
+                                         or (c.name_key = a.name_key and c.address_key = a.address_key)))
+                """).param("org", change.organisation()).param("reference", change.reference()).update();
     }
 
     // ---- internals -----------------------------------------------------------------------------------------

@@ -65,7 +65,7 @@ class PersonAdjustmentsController {
     @PostMapping("/{id}/agree")
     @Operation(summary = "Record what was agreed for an adjustment the person asked for, and when")
     AdjustmentView agree(@PathVariable String organisation, @PathVariable("case") String caseRef, @PathVariable String id,
-                         @RequestBody PersonAdjustments.Agreement request,
+                         @RequestBody PersonAdjustments.AdjustmentAgreement request,
                          @RequestHeader(value = "X-Actor", required = false) @Nullable String actor) {
         return AdjustmentView.of(adjustments.agree(organisation, caseRef, id, request, actor(organisation, actor)));
     }
@@ -73,7 +73,7 @@ class PersonAdjustmentsController {
     @PostMapping("/{id}/end")
     @Operation(summary = "End an adjustment the person no longer needs, with the reason: it stays on record")
     AdjustmentView end(@PathVariable String organisation, @PathVariable("case") String caseRef, @PathVariable String id,
-                       @RequestBody PersonAdjustments.Ending request,
+                       @RequestBody PersonAdjustments.AdjustmentEnding request,
                        @RequestHeader(value = "X-Actor", required = false) @Nullable String actor) {
         return AdjustmentView.of(adjustments.end(organisation, caseRef, id, request, actor(organisation, actor)));
     }

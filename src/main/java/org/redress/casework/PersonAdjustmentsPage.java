@@ -65,7 +65,7 @@ class PersonAdjustmentsPage {
 
     @PostMapping("/staff/{organisation}/cases/{reference}/adjustments/{id}/agree")
     String agree(@PathVariable String organisation, @PathVariable String reference, @PathVariable String id,
-                 PersonAdjustments.Agreement form, Principal principal, Model model, RedirectAttributes redirect,
+                 PersonAdjustments.AdjustmentAgreement form, Principal principal, Model model, RedirectAttributes redirect,
                  HttpServletResponse response) {
         try {
             PersonAdjustment a = adjustments.agree(organisation, reference, id, TextLimits.checkedForm(form), principal.getName());
@@ -82,7 +82,7 @@ class PersonAdjustmentsPage {
 
     @PostMapping("/staff/{organisation}/cases/{reference}/adjustments/{id}/end")
     String end(@PathVariable String organisation, @PathVariable String reference, @PathVariable String id,
-               PersonAdjustments.Ending form, Principal principal, Model model, RedirectAttributes redirect,
+               PersonAdjustments.AdjustmentEnding form, Principal principal, Model model, RedirectAttributes redirect,
                HttpServletResponse response) {
         try {
             PersonAdjustment a = adjustments.end(organisation, reference, id, TextLimits.checkedForm(form), principal.getName());

@@ -42,6 +42,8 @@ class PersonAdjustmentsIT {
     Accounts accounts;
     @Autowired
     MutableClock clock;
+    @Autowired
+    Casework casework;
 
     String org;
     String email;
@@ -179,6 +181,21 @@ class PersonAdjustmentsIT {
         assertThat(noLanguage.body()).contains("<a href=\"#details\">Give the details of the adjustment (another language): "
                 + "Write to the person in ...: have each letter translated before it is sent.</a>");
         assertThat(api().get(c.path() + "/adjustments").json()).isEmpty();
+    }
+
+    @Test
+    void anAdjustmentIsForgottenWithThePersonsLastCaseAndKeptWhileAnotherIsOnFile_T1() {
+        CaseOnFile only = cases().aComplaint().by("Ada Adjusted").withEmail(email).needing("easy read letters").saying("The lift").in(org);
+        assertThat(api().get(only.path() + "/adjustments").json()).hasSize(1);
+        casework.anonymise(org, only.reference(), "erasure request", "test");
+        assertThat(api().get(only.path() + "/adjustments").json()).isEmpty();
+
+        String other = "bo.adjusted." + System.nanoTime() + "@example.org";
+        CaseOnFile first = cases().aComplaint().by("Bo Adjusted").withEmail(other).needing("large print").saying("The lift").in(org);
+        CaseOnFile second = cases().aComplaint().by("Bo Adjusted").withEmail(other).saying("The lift again").in(org);
+        casework.anonymise(org, first.reference(), "erasure request", "test");
+        assertThat(instructions(api().get(second.path() + "/adjustments").json()))
+                .containsExactly("Send every letter and document in large print (the PDF is printed in large type).");
     }
 
     private static List<String> instructions(JsonNode list) {
