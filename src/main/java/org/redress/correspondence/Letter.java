@@ -37,6 +37,12 @@ public record Letter(UUID id, String organisation, @Nullable UUID caseId, @Nulla
         return formats.stream().filter(f -> f.startsWith(ADJUSTMENT)).map(f -> f.substring(ADJUSTMENT.length())).toList();
     }
 
+    /** The letter without the adjustments' instructions, for a reader whose role may not see special category data. */
+    Letter withoutAdjustments() {
+        return new Letter(id, organisation, caseId, caseReference, serviceArea, kind, channel, recipient, copyTo, addressee, subject,
+                body, letterFormats(), answersClock, status, attempts, lastError, createdAt, sentAt, deliveredVia, specialCategory, aboutCase);
+    }
+
     /** What a stored letter shows where the one-time code it carries goes. */
     public static final String MASK = "••••••";
 

@@ -127,6 +127,8 @@ class PersonAdjustmentsIT {
         board.signIn(boardMember, PASSWORD);
         assertThat(board.get("/staff/" + org + "/cases/" + second.reference()).body()).doesNotContain("Book an interpreter");
         assertThat(board.get("/staff/" + org + "/cases/" + second.reference() + "/adjustments").status()).isEqualTo(403);
+        String boardOutbox = board.get("/staff/" + org + "/outbox").body();
+        assertThat(boardOutbox).contains(second.reference()).doesNotContain("Book an interpreter");
     }
 
     @Test
