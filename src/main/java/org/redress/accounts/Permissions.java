@@ -42,7 +42,8 @@ public final class Permissions {
             entry("steps", WORK_CASE), entry("extend", EXTEND), entry("hold", WORK_CASE), entry("resume", WORK_CASE),
             entry("respond", WORK_CASE), entry("escalation-request", ESCALATE), entry("accept-escalation", ESCALATE),
             entry("refuse-escalation", ESCALATE), entry("close", DECIDE), entry("reopen", DECIDE), entry("withdraw", DECIDE),
-            entry("decline", DECIDE), entry("tenure", WORK_CASE), entry("reclassify", DECIDE), entry("investigate-anyway", DECIDE));
+            entry("decline", DECIDE), entry("tenure", WORK_CASE), entry("reclassify", DECIDE), entry("investigate-anyway", DECIDE),
+            entry("mediation", WORK_CASE));
 
     /**
      * Parts of a case kept by other modules (CaseSection): what changing them needs (a module may check more itself,
@@ -51,7 +52,9 @@ public final class Permissions {
     private static final Map<String, Permission> SECTION_CHANGES = Map.ofEntries(
             entry("remedies", WORK_CASE), entry("satisfaction", WORK_CASE), entry("hazards", WORK_CASE),
             entry("ombudsman", DECIDE), entry("staff-concerns", DECIDE), entry("lessons", DECIDE),
-            entry("restrictions", DECIDE), entry("equality", LOG_CONTACT), entry("privacy", ADMINISTER));
+            entry("restrictions", DECIDE), entry("equality", LOG_CONTACT), entry("privacy", ADMINISTER),
+            // the person's reasonable adjustments (T-1): recorded and agreed by whoever works the case
+            entry("adjustments", WORK_CASE));
 
     private static final Map<String, Permission> SECTION_READS = Map.ofEntries(
             entry("letters", VIEW_CASES), entry("similar", VIEW_CASES), entry("attachments", VIEW_CASES),
@@ -59,6 +62,9 @@ public final class Permissions {
             entry("lessons", VIEW_CASES), entry("restrictions", VIEW_CASES),
             // special category data as a whole (docs/security.md)
             entry("equality", VIEW_SPECIAL_CATEGORY), entry("staff-concerns", VIEW_SPECIAL_CATEGORY),
+            entry("adjustments", VIEW_SPECIAL_CATEGORY),
+            // the person's other cases (F-7): whoever may read this case may see them
+            entry("their-cases", VIEW_CASES),
             // the person's data rights on one case
             entry("privacy", ADMINISTER));
 

@@ -77,12 +77,12 @@ public final class CaseCommands {
 
     /** The complainant asks to escalate to the next stage, now (their request and its logging are the same moment). */
     public CaseView requestEscalation(@Nullable String unresolved, @Nullable String outcomeWanted) {
-        return act((file, now, clocks) -> file.requestEscalation(now, now, unresolved, outcomeWanted, null, actor, clocks));
+        return act((file, now, clocks) -> file.requestEscalation(null, now, now, unresolved, outcomeWanted, null, actor, clocks));
     }
 
     /** Staff record an escalation request on the complainant's behalf, now; one outside the window needs a reason to accept it late. */
     public CaseView requestEscalation(@Nullable String unresolved, @Nullable String outcomeWanted, @Nullable String lateAcceptedBecause) {
-        return act((file, now, clocks) -> file.requestEscalation(now, now, unresolved, outcomeWanted, lateAcceptedBecause, actor, clocks));
+        return act((file, now, clocks) -> file.requestEscalation(null, now, now, unresolved, outcomeWanted, lateAcceptedBecause, actor, clocks));
     }
 
     /** The same, to a stage the pack lets the case go to from where it is, by id or number (H-10); null: the next stage. */
@@ -104,7 +104,7 @@ public final class CaseCommands {
 
     /** Refuses the escalation requested, on a ground with the reasons the person will be given. */
     public CaseView refuseEscalation(String ground, String reasons) {
-        return act((file, now, clocks) -> file.refuseEscalation(ground, reasons, now, actor));
+        return act((file, now, clocks) -> file.refuseEscalation(ground, reasons, null, now, actor));
     }
 
     /** Records contact made with the complainant. */
@@ -137,6 +137,12 @@ public final class CaseCommands {
         return act((file, now, clocks) -> file.resume(now, actor, note, clocks));
     }
 
+    /** Records a step of mediation (F-6): offered with the mediator, accepted or declined, held, its outcome; on its day (null: today). */
+    public CaseView recordMediation(Mediation.Step step, @Nullable String mediator, @Nullable LocalDate on, Mediation.@Nullable Result result,
+                                    @Nullable String notes) {
+        return act((file, now, clocks) -> file.recordMediation(step, mediator, on == null ? UkTime.dateOf(now) : on, result, notes, now, actor));
+    }
+
     /** Records a step of the policy's procedure. */
     public CaseView recordStep(String stepId, String note) {
         return act((file, now, clocks) -> file.recordStep(stepId, note, now, actor));
@@ -154,7 +160,7 @@ public final class CaseCommands {
 
     /** Declines to take the complaint on, on a ground of the policy. */
     public CaseView decline(DeclineGround ground, @Nullable String exclusion, String reasons, @Nullable String decidedBy) {
-        return act((file, now, clocks) -> file.decline(ground, exclusion, reasons, decidedBy, now, actor));
+        return act((file, now, clocks) -> file.decline(ground, exclusion, null, reasons, decidedBy, now, actor));
     }
 
     /** Declines, naming where an out-of-scope matter goes instead (S0-3: the Grievance Policy). */

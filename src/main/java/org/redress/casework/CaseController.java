@@ -185,6 +185,17 @@ class CaseController {
                 (file, now, clocks) -> file.recordStep(step, r.note() == null ? "" : r.note().strip(), at(r.at(), now), actor(actor)));
     }
 
+    @PostMapping("/{case}/mediation")
+    @Operation(summary = "Record a step of mediation where the policy offers it, at any point while the case is open (F-6): "
+            + "OFFERED (with the mediator), ACCEPTED or DECLINED, HELD, OUTCOME (with the result); on is the day, today when left out")
+    CaseView mediation(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                       @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody MediationRequest r) {
+        TextLimits.check(r);
+        return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor), (file, now, clocks) -> file.recordMediation(r.step(),
+                emptyToNull(r.mediator()), r.on() == null ? org.redress.calendar.UkTime.dateOf(now) : r.on(), r.result(),
+                emptyToNull(r.notes()), at(r.at(), now), actor(actor)));
+    }
+
     @PostMapping("/{case}/respond")
     @Operation(summary = "Send the stage's response: a decision and reasons for each point, the remedy and outstanding actions (Code 6.7)")
     CaseView respond(@PathVariable String organisation, @PathVariable("case") String caseRef,

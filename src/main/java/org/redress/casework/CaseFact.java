@@ -226,6 +226,30 @@ public sealed interface CaseFact {
         public Map<String, Object> details() { return d("newCase", newCase, "as", as); }
     }
 
+    /** Mediation offered (F-6): who the independent mediator is, and the day it was offered. */
+    record MediationOffered(int stage, String mediator, LocalDate offeredOn) implements CaseFact {
+        public String type() { return "mediation-offered"; }
+        public Map<String, Object> details() { return d("stage", stage, "mediator", mediator, "offeredOn", offeredOn.toString()); }
+    }
+
+    /** The person's answer to the offer of mediation (F-6), and the day they gave it. */
+    record MediationAnswered(int stage, boolean accepted, LocalDate answeredOn) implements CaseFact {
+        public String type() { return accepted ? "mediation-accepted" : "mediation-declined"; }
+        public Map<String, Object> details() { return d("stage", stage, "answeredOn", answeredOn.toString()); }
+    }
+
+    /** A mediation session held (F-6), on its day, with the mediator when named again. */
+    record MediationHeld(int stage, @Nullable String mediator, LocalDate heldOn) implements CaseFact {
+        public String type() { return "mediation-held"; }
+        public Map<String, Object> details() { return d("stage", stage, "mediator", mediator, "heldOn", heldOn.toString()); }
+    }
+
+    /** How mediation ended (F-6); what was agreed is the event's reason. */
+    record MediationConcluded(int stage, Mediation.Result result, LocalDate concludedOn) implements CaseFact {
+        public String type() { return "mediation-outcome"; }
+        public Map<String, Object> details() { return d("stage", stage, "result", result.name(), "concludedOn", concludedOn.toString()); }
+    }
+
     /** A stored row of a type this version does not know, or whose details it cannot read: kept as it is. */
     record Unread(String type, Map<String, Object> details) implements CaseFact {
         public Unread {

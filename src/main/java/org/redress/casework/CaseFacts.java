@@ -70,6 +70,12 @@ final class CaseFacts {
             case "tenure-recorded" -> new TenureRecorded(Tenure.valueOf(r.text("tenure")), Tenure.valueOf(r.text("previous")));
             case "anonymised" -> new Anonymised(r.text("basis"));
             case "reclassified" -> new Reclassified(r.text("newCase"), r.text("as"));
+            case "mediation-offered" -> new MediationOffered(r.number("stage"), r.text("mediator"), LocalDate.parse(r.text("offeredOn")));
+            case "mediation-accepted", "mediation-declined" -> new MediationAnswered(r.number("stage"), type.equals("mediation-accepted"),
+                    LocalDate.parse(r.text("answeredOn")));
+            case "mediation-held" -> new MediationHeld(r.number("stage"), r.optional("mediator"), LocalDate.parse(r.text("heldOn")));
+            case "mediation-outcome" -> new MediationConcluded(r.number("stage"), Mediation.Result.valueOf(r.text("result")),
+                    LocalDate.parse(r.text("concludedOn")));
             default -> null;
         };
     }

@@ -190,6 +190,17 @@ public final class CaseFile {
         });
     }
 
+    /** A step of mediation (F-6): offered, accepted or declined, held, its outcome; the rules are {@link Mediation}'s. */
+    public Optional<Refusal> recordMediation(Mediation.Step step, @Nullable String mediator, LocalDate on, Mediation.@Nullable Result result,
+                                             @Nullable String notes, Instant at, String actor) {
+        return attempt(CaseVerb.MEDIATION, () -> Mediation.refused(state, step, mediator, on, result, at), () -> {
+            List<StepRecord> steps = new ArrayList<>(state.steps());
+            steps.add(Mediation.stepRecord(Mediation.rule(pack, state.stage()).orElseThrow().id(), state.stage(), step, mediator, on, at, actor));
+            record(Mediation.fact(state.stage(), step, mediator, on, result), at, actor, notes);
+            state = CaseStates.with(state, b -> b.steps = steps);
+        });
+    }
+
     public Optional<Refusal> respond(List<PointDecision> decisions, String summary, List<Action> actions,
                                      Instant at, String actor, ClockMaker clocks) {
         boolean staged = pack.recordType(state.recordType()).map(t -> t.handling() == Handling.STAGED).orElse(false);
@@ -219,12 +230,6 @@ public final class CaseFile {
      * The complainant asks for the next stage. Outside the pack's window it is refused, naming the rule,
      * unless staff accept it late with a reason (the Code leaves discretion).
      */
-    public Optional<Refusal> requestEscalation(Instant requestedAt, Instant loggedAt, @Nullable String unresolved,
-                                               @Nullable String outcomeWanted, @Nullable String lateAcceptedBecause,
-                                               String actor, ClockMaker clocks) {
-        return requestEscalation(null, requestedAt, loggedAt, unresolved, outcomeWanted, lateAcceptedBecause, actor, clocks);
-    }
-
     /** The same, to the stage named by id or number (H-10: step 1 straight to the review); null: the next stage. */
     public Optional<Refusal> requestEscalation(@Nullable String toStage, Instant requestedAt, Instant loggedAt, @Nullable String unresolved,
                                                @Nullable String outcomeWanted, @Nullable String lateAcceptedBecause,
@@ -255,10 +260,6 @@ public final class CaseFile {
     }
 
     /** Refuses an escalation request with reasons (T-3, T-8, H-5); the complainant is given the ombudsman's details. */
-    public Optional<Refusal> refuseEscalation(String ground, String reasons, Instant at, String actor) {
-        return refuseEscalation(ground, reasons, null, at, actor);
-    }
-
     /** The same, with the date the refusal will be reviewed, which the pack may require (H-5). */
     public Optional<Refusal> refuseEscalation(String ground, String reasons, @Nullable LocalDate reviewDate, Instant at, String actor) {
         return attempt(CaseVerb.REFUSE_ESCALATION, () -> CasePolicies.escalationRefusal(entry(), ground, reasons)
@@ -311,11 +312,6 @@ public final class CaseFile {
      * Declines a complaint at admission: too old (F-3), a repeat (F-11), vexatious (F-10, T-4), in legal proceedings,
      * or out of scope (S0-3, F-2). Always a recorded decision with reasons; the complainant is told of the ombudsman (T-3).
      */
-    public Optional<Refusal> decline(DeclineGround ground, @Nullable String exclusion, String reasons, @Nullable String decidedBy,
-                                     Instant at, String actor) {
-        return decline(ground, exclusion, null, reasons, decidedBy, at, actor);
-    }
-
     /** Declines, naming where an out-of-scope matter goes instead when its exclusion offers a choice (S0-3). */
     public Optional<Refusal> decline(DeclineGround ground, @Nullable String exclusion, @Nullable String redirectTo, String reasons,
                                      @Nullable String decidedBy, Instant at, String actor) {

@@ -51,6 +51,7 @@ final class CasePolicies {
                     + "(Tenant Satisfaction Measures); the " + pack.id() + " policy is not a social landlord's", "R-2");
             case RECLASSIFY -> pack.recordType(state.recordType()).map(t -> !t.becomes().isEmpty()).orElse(false) ? none()
                     : refusal("a " + state.recordType() + " can become nothing else under this policy", "Code 1.5");
+            case MEDIATION -> Mediation.notOffered(pack, state);
             default -> none();
         };
     }

@@ -102,6 +102,13 @@ final class CaseRequests {
                        @Size(max = TextLimits.TEXT) @Nullable String note) {
     }
 
+    /** A step of mediation (F-6); {@code on} is the day it happened (today when left out). */
+    record MediationRequest(@Nullable Long expectedVersion, @Nullable Instant at,
+                            @NotNull(message = "is required: OFFERED, ACCEPTED, DECLINED, HELD or OUTCOME") Mediation.@Nullable Step step,
+                            @Size(max = TextLimits.NAME) @Nullable String mediator, @Nullable LocalDate on,
+                            Mediation.@Nullable Result result, @Size(max = TextLimits.TEXT) @Nullable String notes) {
+    }
+
     record PointDecisionRequest(@NotNull(message = "is required") @Nullable Integer number,
                                 @NotNull(message = "is required: UPHELD, PARTLY_UPHELD or NOT_UPHELD") @Nullable Outcome outcome,
                                 @NotBlank(message = "is required (Code 6.7)") @Size(max = TextLimits.TEXT) @Nullable String reasons) {

@@ -42,7 +42,9 @@ public enum CaseVerb {
     INVESTIGATE_LATE("investigate-anyway", "decide to investigate", Permission.DECIDE, EnumSet.of(OPEN, ON_HOLD)),
     // the tenure can be corrected whatever the status, since a case counts in the period it was received in
     TENURE("tenure", "record the tenure of", Permission.WORK_CASE, EnumSet.allOf(CaseStatus.class)),
-    RECLASSIFY("reclassify", "reclassify", Permission.DECIDE, EnumSet.of(OPEN, ON_HOLD, RESPONDED, CLOSED));
+    RECLASSIFY("reclassify", "reclassify", Permission.DECIDE, EnumSet.of(OPEN, ON_HOLD, RESPONDED, CLOSED)),
+    // F-6: mediation "at any point in the process", while the case is open, where the pack offers it
+    MEDIATION("mediation", "record mediation on", Permission.WORK_CASE, EnumSet.of(OPEN, ON_HOLD, RESPONDED));
 
     private final String id;
     private final String phrase;

@@ -44,6 +44,11 @@ public record CaseView(String id, String reference, String organisation, String 
         return String.join(", ", fields);
     }
 
+    /** The mediation steps of this case (F-6), oldest first, from its history. */
+    public List<Mediation.Entry> mediation() {
+        return Mediation.of(history);
+    }
+
     /** The same case without its special category fields, for a reader whose role may not see them. */
     public CaseView withoutSpecialCategory() {
         Complainant c = complainant;

@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 import org.redress.casework.CaseChanged;
 import org.redress.casework.CaseTypes;
 import org.redress.casework.CaseView;
+import org.redress.casework.PersonAdjustments;
+import org.redress.casework.PersonAdjustments.LetterContact;
 import org.redress.people.Organisations;
 import org.redress.policy.PolicyPack;
 import org.redress.policy.PolicyPacks;
@@ -28,14 +30,17 @@ class CaseLetters {
     private final Organisations organisations;
     private final Clock clock;
     private final Outbox outbox;
+    private final PersonAdjustments adjustments;
 
-    CaseLetters(LetterComposer composer, Letters letters, PolicyPacks packs, Organisations organisations, Clock clock, Outbox outbox) {
+    CaseLetters(LetterComposer composer, Letters letters, PolicyPacks packs, Organisations organisations, Clock clock, Outbox outbox,
+                PersonAdjustments adjustments) {
         this.composer = composer;
         this.letters = letters;
         this.packs = packs;
         this.organisations = organisations;
         this.clock = clock;
         this.outbox = outbox;
+        this.adjustments = adjustments;
     }
 
     /** A letter the rules refuse throws, which rolls the change back: this listener may veto the verb, so it runs in its transaction. */
@@ -53,22 +58,38 @@ class CaseLetters {
             return;
         }
         var now = clock.instant();
+        LetterContact contact = adjustments.letterContact(c);
         for (LetterComposer.Draft draft : drafts) {
-            letters.insert(letterTo(c, draft, now), now);
+            letters.insert(letterTo(c, draft, now, contact), now);
         }
         outbox.deliverAfterCommit();
     }
 
     /** A letter to the case's complainant by the way they prefer (email, or post), copied to their representative (H-4). */
     static Letter letterTo(CaseView c, LetterComposer.Draft draft, java.time.Instant now) {
+        return letterTo(c, draft, now, LetterContact.NONE);
+    }
+
+    /**
+     * The same, as the person's reasonable adjustments in force say (T-1): a way of contact they named sends it by post
+     * or by email, a representative or named contact is copied in, its formats are flagged (large print, easy read, a
+     * language), and each adjustment's instruction goes with it to whoever sends it, as a format starting
+     * {@link Letter#ADJUSTMENT}.
+     */
+    static Letter letterTo(CaseView c, LetterComposer.Draft draft, java.time.Instant now, LetterContact contact) {
         CaseTypes.Complainant person = c.complainant();
-        boolean byEmail = person.email() != null && person.preferredContact() != CaseTypes.ContactMethod.POST;
+        CaseTypes.ContactMethod preferred = contact.sendBy() == CaseTypes.ContactMethod.POST || contact.sendBy() == CaseTypes.ContactMethod.EMAIL
+                ? contact.sendBy() : person.preferredContact();
+        boolean byEmail = person.email() != null && preferred != CaseTypes.ContactMethod.POST;
         String recipient = byEmail ? person.email() : postalAddress(person);
-        @Nullable String copyTo = c.representative() != null && c.representative().email() != null ? c.representative().email() : null;
+        @Nullable String copyTo = c.representative() != null && c.representative().email() != null ? c.representative().email()
+                : contact.copyTo();
         List<String> formats = new ArrayList<>(person.formats());
         if (person.reasonableAdjustments() != null && person.reasonableAdjustments().toLowerCase().contains("large print") && !formats.contains("large print")) {
             formats.add("large print");
         }
+        contact.formats().stream().filter(f -> !formats.contains(f)).forEach(formats::add);
+        contact.instructions().forEach(i -> formats.add(Letter.ADJUSTMENT + i));
         return new Letter(UUID.randomUUID(), c.organisation(), UUID.fromString(c.id()), c.reference(), c.classification().serviceArea(),
                 draft.kind(), byEmail ? "EMAIL" : "POST", recipient, copyTo, null, draft.subject(), draft.body(), formats,
                 draft.answersClock(), "PENDING", 0, null, now, null, null, null, null);

@@ -24,6 +24,25 @@ public record Letter(UUID id, String organisation, @Nullable UUID caseId, @Nulla
                      @Nullable String lastError, Instant createdAt, @Nullable Instant sentAt, @Nullable String deliveredVia,
                      @Nullable String specialCategory, @Nullable String aboutCase) {
 
+    /** How a format that is a reasonable adjustment's instruction for the sender starts (T-1); never sent with the letter. */
+    public static final String ADJUSTMENT = "adjustment: ";
+
+    /** The formats to flag on the letter itself (large print, easy read, a language), without the instructions for staff. */
+    public List<String> letterFormats() {
+        return formats.stream().filter(f -> !f.startsWith(ADJUSTMENT)).toList();
+    }
+
+    /** The reasonable adjustments' instructions for whoever sends the letter (T-1). */
+    public List<String> adjustments() {
+        return formats.stream().filter(f -> f.startsWith(ADJUSTMENT)).map(f -> f.substring(ADJUSTMENT.length())).toList();
+    }
+
+    /** The letter without the adjustments' instructions, for a reader whose role may not see special category data. */
+    Letter withoutAdjustments() {
+        return new Letter(id, organisation, caseId, caseReference, serviceArea, kind, channel, recipient, copyTo, addressee, subject,
+                body, letterFormats(), answersClock, status, attempts, lastError, createdAt, sentAt, deliveredVia, specialCategory, aboutCase);
+    }
+
     /** What a stored letter shows where the one-time code it carries goes. */
     public static final String MASK = "••••••";
 

@@ -20,7 +20,7 @@ class LetterPdf {
     byte[] render(Letter letter) {
         Map<String, Object> model = new HashMap<>();
         model.put("subject", letter.subject());
-        model.put("largePrint", letter.formats().stream().anyMatch(f -> f.toLowerCase().contains("large print")));
+        model.put("largePrint", letter.letterFormats().stream().anyMatch(f -> f.toLowerCase().contains("large print")));
         // a notice belonging to no case (a digest) has no reference
         model.put("to", letter.recipient() + (letter.caseReference() == null ? "" : "\nOur reference: " + letter.caseReference()));
         model.put("paragraphs", List.of(letter.body().split("\n\n")));

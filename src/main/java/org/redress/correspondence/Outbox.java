@@ -163,8 +163,8 @@ public class Outbox {
         helper.setText(code == null ? letter.body() : letter.body().replace(Letter.MASK, code), false);
         message.setHeader("X-Redress-Reference", letter.caseReference());
         message.setHeader("X-Redress-Letter", letter.kind().name());
-        if (!letter.formats().isEmpty()) {
-            message.setHeader("X-Redress-Formats", String.join(", ", letter.formats()));
+        if (!letter.letterFormats().isEmpty()) {
+            message.setHeader("X-Redress-Formats", String.join(", ", letter.letterFormats()));
         }
         message.saveChanges();
         message.setHeader("Message-ID", "<" + letter.id() + "@redress>");

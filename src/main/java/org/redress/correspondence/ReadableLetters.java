@@ -117,7 +117,9 @@ class ReadableLetters {
      */
     private Letter disclose(String organisation, Letter letter, CaseScope scope) {
         if (letter.specialCategory() == null) {
-            return letter;
+            // a person's reasonable adjustments (T-1) are special category data: only their instructions are left out
+            return letter.adjustments().isEmpty() || (scope.username() != null
+                    && accounts.may(scope.username(), organisation, Permission.VIEW_SPECIAL_CATEGORY)) ? letter : letter.withoutAdjustments();
         }
         if (scope.username() == null || !accounts.may(scope.username(), organisation, Permission.VIEW_SPECIAL_CATEGORY)) {
             return letter.withheld();

@@ -11,6 +11,7 @@ import org.redress.casework.CaseTypes.Tenure;
 import org.redress.casework.CaseView;
 import org.redress.casework.CaseCommands;
 import org.redress.casework.Casework;
+import org.redress.casework.Mediation;
 import org.redress.web.FieldError;
 import org.redress.web.NotFoundException;
 import org.redress.web.RequestDates;
@@ -101,6 +102,7 @@ class CaseActions {
                 String step = required("step", f.step(), "Choose the step");
                 yield on.recordStep(step, f.note() == null ? "" : f.note().strip());
             }
+            case "mediation" -> mediation(on, f);
             case "respond" -> respond(on, f);
             case "withdraw" -> {
                 String reason = required("reason", f.reason(), "Enter the reason the person gave");
@@ -142,6 +144,19 @@ class CaseActions {
             }
             default -> throw new NotFoundException("action", "no action '" + verb + "'");
         };
+    }
+
+    /**
+     * A step of mediation (F-6), from the mediation form's fields: the step, the mediator (who), the day (date, today
+     * when left empty), the result (kind) and notes (note). Each error names the field the form shows it at.
+     */
+    private static CaseView mediation(CaseCommands on, ActionForm f) {
+        List<FieldError> errors = new ArrayList<>();
+        Mediation.Step step = enumValue(Mediation.Step.class, f.step(), "mediation-step", "Choose the step of mediation", errors);
+        LocalDate day = date(f.date(), "on", "the date of the step", errors);
+        Mediation.Result result = blank(f.kind()) ? null : enumValue(Mediation.Result.class, f.kind(), "result", "Choose the result", errors);
+        throwIfAny(errors);
+        return on.recordMediation(step, blankToNull(f.who()), day, result, blankToNull(f.note()));
     }
 
     private static CaseView respond(CaseCommands on, ActionForm f) {

@@ -180,6 +180,9 @@ class StaffCasework {
                     + (pack.stepsIn(view.stage()).stream().anyMatch(PolicyPack.StepRule::beforeResponse)
                     ? " First record: " + pack.stepsIn(view.stage()).stream().filter(PolicyPack.StepRule::beforeResponse).map(PolicyPack.StepRule::id).toList() + "." : ""));
             case "steps" -> new Offer(verb, "Record a step", "For example a case conference decision (A-8) or the person's comments on adverse findings (A-9).");
+            case "mediation" -> new Offer(verb, "Record mediation", "Referral to an independent mediator can be offered at any point "
+                    + "while the case is open (F-6). Record each step on its day: the offer with the mediator, the person's answer, "
+                    + "each session held, and the outcome.");
             case "withdraw" -> new Offer(verb, "Record that the person withdrew", "Give the reason they gave.");
             case "decline" -> new Offer(verb, "Decline the complaint", "Give the ground and reasons; the person is told with the ombudsman's details (F-3, F-10, T-3). Never a silent rejection.");
             case "investigate-anyway" -> new Offer(verb, "Investigate anyway", "The complaint was made after the policy's time "

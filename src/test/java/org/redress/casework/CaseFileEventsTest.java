@@ -61,11 +61,11 @@ class CaseFileEventsTest {
                 new PointDecision(2, Outcome.NOT_UPHELD, "calls were returned")), "Sorry", List.of(), at("2026-12-07T16:00"), "sam", ENGLAND));
         assertThat(last(file)).isEqualTo(new StageResponded(1, false, List.of(new PointOutcome(1, Outcome.PARTLY_UPHELD),
                 new PointOutcome(2, Outcome.NOT_UPHELD)), 0, "housing-ombudsman"));
-        ok(file.requestEscalation(at("2026-12-22T09:00"), at("2026-12-22T09:05"), "still no visit", null,
+        ok(file.requestEscalation(null, at("2026-12-22T09:00"), at("2026-12-22T09:05"), "still no visit", null,
                 "the client was in hospital", "officer", ENGLAND));
         assertThat(last(file)).isEqualTo(new EscalationRequested(2, at("2026-12-22T09:00"), false, "the client was in hospital",
                 "still no visit", null));
-        ok(file.refuseEscalation("already-considered", "Stage 1 considered every point", at("2026-12-23T10:00"), "m"));
+        ok(file.refuseEscalation("already-considered", "Stage 1 considered every point", null, at("2026-12-23T10:00"), "m"));
         assertThat(last(file)).isEqualTo(new EscalationRefused(2, "already-considered", List.of("reasons", "ombudsman-details"),
                 "housing-ombudsman"));
         ok(file.recordTenure(Tenure.LOW_COST_RENTAL, at("2026-12-24T10:00"), "officer"));
@@ -105,14 +105,14 @@ class CaseFileEventsTest {
     void aStepADeclineAndAnAcceptedEscalationRecordTheirFacts() {
         CaseFile file = logged(TestPacks.trustLike(), "complaint", "2026-11-23T10:00", "Point");
         ok(file.respond(List.of(new PointDecision(1, Outcome.NOT_UPHELD, "no fault")), "No fault", List.of(), at("2026-12-01T10:00"), "m", ENGLAND));
-        ok(file.requestEscalation(at("2026-12-02T10:00"), at("2026-12-02T10:00"), null, null, null, "o", ENGLAND));
+        ok(file.requestEscalation(null, at("2026-12-02T10:00"), at("2026-12-02T10:00"), null, null, null, "o", ENGLAND));
         ok(file.acceptEscalation(at("2026-12-03T10:00"), "b", ENGLAND));
         assertThat(last(file)).isEqualTo(new Acknowledged(2, "escalation accepted", false));
         ok(file.recordStep("case-conference", "Handled fairly", at("2026-12-09T10:00"), "panel"));
         assertThat(last(file)).isEqualTo(new StepRecorded("case-conference", "CASE_CONFERENCE", 2));
 
         CaseFile declined = logged(TestPacks.trustLike(), "complaint", "2026-11-23T10:00", "Point");
-        ok(declined.decline(DeclineGround.OUT_OF_SCOPE, "employment", "a staff grievance", null, at("2026-11-24T10:00"), "o"));
+        ok(declined.decline(DeclineGround.OUT_OF_SCOPE, "employment", null, "a staff grievance", null, at("2026-11-24T10:00"), "o"));
         assertThat(last(declined)).isEqualTo(new Declined(DeclineGround.OUT_OF_SCOPE, "employment", null, "S0-3", "housing-ombudsman",
                 "HR grievance procedure"));
         for (CaseEvent event : declined.pendingEvents()) {

@@ -66,7 +66,7 @@ class CaseFileTest {
                 at("2026-12-22T15:00"), "sam", ENGLAND));
         assertThat(clock(file, "respond", 1).status(at("2026-12-22T15:00"))).isEqualTo(ClockStatus.MET);
 
-        ok(file.requestEscalation(at("2027-01-04T10:00"), at("2027-01-04T10:05"), "the repair is still not done",
+        ok(file.requestEscalation(null, at("2027-01-04T10:00"), at("2027-01-04T10:05"), "the repair is still not done",
                 "compensation", null, "officer", ENGLAND));
         assertThat(file.state().stage()).isEqualTo(2);
         // Code 6.11: stage 2 acknowledged within 5 working days of the escalation request
@@ -81,7 +81,7 @@ class CaseFileTest {
 
         ok(file.respond(List.of(new PointDecision(1, Outcome.UPHELD, "confirmed"), new PointDecision(2, Outcome.NOT_UPHELD, "confirmed")),
                 "Final response: £150 for the inconvenience", List.of(), at("2027-01-20T15:00"), "jo", ENGLAND));
-        assertThat(file.requestEscalation(at("2027-01-21T10:00"), at("2027-01-21T10:00"), null, null, null, "officer", ENGLAND))
+        assertThat(file.requestEscalation(null, at("2027-01-21T10:00"), at("2027-01-21T10:00"), null, null, null, "officer", ENGLAND))
                 .map(Refusal::describe).hasValueSatisfying(r -> assertThat(r).contains("final stage", "Housing Ombudsman Service"));
         ok(file.close(null, "done", at("2027-01-21T10:00"), "jo", ENGLAND));
         assertThat(file.state().status()).isEqualTo(CaseStatus.CLOSED);
@@ -96,11 +96,11 @@ class CaseFileTest {
                 at("2026-12-07T16:00"), "manager", ENGLAND));
         assertThat(file.state().escalationWindow().closesOn()).isEqualTo(LocalDate.parse("2026-12-21"));
 
-        Optional<Refusal> late = file.requestEscalation(at("2026-12-22T09:00"), at("2026-12-22T09:00"), null, null, null, "officer", ENGLAND);
+        Optional<Refusal> late = file.requestEscalation(null, at("2026-12-22T09:00"), at("2026-12-22T09:00"), null, null, null, "officer", ENGLAND);
         assertThat(late.map(Refusal::describe)).contains("escalation window closed on 2026-12-21: T-8");
         assertThat(file.state().stage()).isEqualTo(1);
 
-        ok(file.requestEscalation(at("2026-12-22T09:00"), at("2026-12-22T09:00"), null, null,
+        ok(file.requestEscalation(null, at("2026-12-22T09:00"), at("2026-12-22T09:00"), null, null,
                 "the client was in hospital", "officer", ENGLAND));
         assertThat(file.state().stage()).isEqualTo(2);
         // T-9: stage 2 response within 20 working days of logging the escalation
@@ -111,12 +111,12 @@ class CaseFileTest {
     void aRefusedEscalationNeedsAGroundFromThePackAndReasons() {
         CaseFile file = logged(TestPacks.trustLike(), "complaint", "2026-11-23T10:00", "Point");
         ok(file.respond(List.of(new PointDecision(1, Outcome.NOT_UPHELD, "no fault")), "No fault found", List.of(), at("2026-12-01T10:00"), "m", ENGLAND));
-        ok(file.requestEscalation(at("2026-12-02T10:00"), at("2026-12-02T10:00"), null, null, null, "o", ENGLAND));
-        assertThat(file.refuseEscalation("did-not-like-it", "because", at("2026-12-03T10:00"), "m"))
+        ok(file.requestEscalation(null, at("2026-12-02T10:00"), at("2026-12-02T10:00"), null, null, null, "o", ENGLAND));
+        assertThat(file.refuseEscalation("did-not-like-it", "because", null, at("2026-12-03T10:00"), "m"))
                 .map(Refusal::field).contains("ground");
-        assertThat(file.refuseEscalation("already-considered", " ", at("2026-12-03T10:00"), "m"))
+        assertThat(file.refuseEscalation("already-considered", " ", null, at("2026-12-03T10:00"), "m"))
                 .map(Refusal::field).contains("reasons");
-        ok(file.refuseEscalation("already-considered", "Stage 1 considered every point", at("2026-12-03T10:00"), "m"));
+        ok(file.refuseEscalation("already-considered", "Stage 1 considered every point", null, at("2026-12-03T10:00"), "m"));
         assertThat(file.state().status()).isEqualTo(CaseStatus.CLOSED);
         CaseEvent refused = file.pendingEvents().get(file.pendingEvents().size() - 1);
         assertThat(refused.details()).containsEntry("ombudsman", "housing-ombudsman");
@@ -126,7 +126,7 @@ class CaseFileTest {
     void aCaseConferenceMustReviewStageTwoBeforeTheFinalResponse() {
         CaseFile file = logged(TestPacks.trustLike(), "complaint", "2026-11-23T10:00", "Point");
         ok(file.respond(List.of(new PointDecision(1, Outcome.NOT_UPHELD, "no fault")), "No fault", List.of(), at("2026-12-01T10:00"), "m", ENGLAND));
-        ok(file.requestEscalation(at("2026-12-02T10:00"), at("2026-12-02T10:00"), null, null, null, "o", ENGLAND));
+        ok(file.requestEscalation(null, at("2026-12-02T10:00"), at("2026-12-02T10:00"), null, null, null, "o", ENGLAND));
         List<PointDecision> decisions = List.of(new PointDecision(1, Outcome.NOT_UPHELD, "confirmed"));
         assertThat(file.respond(decisions, "Final", List.of(), at("2026-12-10T10:00"), "b", ENGLAND).map(Refusal::describe))
                 .contains("the case-conference step must be recorded before the response at this stage: A-8");
@@ -190,10 +190,10 @@ class CaseFileTest {
     @Test
     void onlyTheChiefExecutiveMayDeclineAComplaintAsVexatious() {
         CaseFile file = logged(TestPacks.trustLike(), "complaint", "2026-11-23T10:00", "Point");
-        assertThat(file.decline(DeclineGround.VEXATIOUS, null, "the same complaint for the fifth time", "complaints-officer",
+        assertThat(file.decline(DeclineGround.VEXATIOUS, null, null, "the same complaint for the fifth time", "complaints-officer",
                 at("2026-11-24T10:00"), "o").map(Refusal::describe)).contains("this decision is for the Group Chief Executive: F-10");
-        assertThat(file.decline(DeclineGround.REPEAT, null, "same", null, at("2026-11-24T10:00"), "o").map(Refusal::field)).contains("ground");
-        ok(file.decline(DeclineGround.VEXATIOUS, null, "the same complaint for the fifth time", "chief-executive", at("2026-11-24T10:00"), "ceo"));
+        assertThat(file.decline(DeclineGround.REPEAT, null, null, "same", null, at("2026-11-24T10:00"), "o").map(Refusal::field)).contains("ground");
+        ok(file.decline(DeclineGround.VEXATIOUS, null, null, "the same complaint for the fifth time", "chief-executive", at("2026-11-24T10:00"), "ceo"));
         assertThat(file.state().status()).isEqualTo(CaseStatus.DECLINED);
         assertThat(file.state().clocks()).allMatch(c -> c.status(at("2026-11-24T10:00")) == ClockStatus.CANCELLED);
     }

@@ -31,7 +31,7 @@ class CaseReplayTest {
         ok(file.respond(List.of(new PointDecision(1, Outcome.UPHELD, "missed"), new PointDecision(2, Outcome.NOT_UPHELD, "called")),
                 "We apologise", List.of(new Action("Repair the boiler", java.time.LocalDate.parse("2027-01-08"), "repairs")),
                 at("2026-12-22T15:00"), "sam", ENGLAND));
-        ok(file.requestEscalation(at("2027-01-04T10:00"), at("2027-01-04T10:05"), "not done", "money", null, "officer", ENGLAND));
+        ok(file.requestEscalation(null, at("2027-01-04T10:00"), at("2027-01-04T10:05"), "not done", "money", null, "officer", ENGLAND));
         ok(file.assign("jo", at("2027-01-05T09:00"), "manager"));
         ok(file.acceptEscalation(at("2027-01-06T09:00"), "jo", ENGLAND));
         ok(file.respond(List.of(new PointDecision(1, Outcome.UPHELD, "confirmed"), new PointDecision(2, Outcome.NOT_UPHELD, "confirmed")),

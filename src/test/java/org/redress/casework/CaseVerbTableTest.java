@@ -57,7 +57,7 @@ class CaseVerbTableTest {
         });
         cases.put("stage 1, declined", () -> {
             CaseFile file = logged(TestPacks.housingCode(), "complaint", "2026-11-23T10:00", "Staff grievance");
-            ok(file.decline(DeclineGround.OUT_OF_SCOPE, "employment", "an employment matter", null, at("2026-11-24T10:00"), "manager"));
+            ok(file.decline(DeclineGround.OUT_OF_SCOPE, "employment", null, "an employment matter", null, at("2026-11-24T10:00"), "manager"));
             return file;
         });
         cases.put("stage 2, open, not acknowledged, refusable", () -> escalated(TestPacks.trustLike()));
@@ -76,7 +76,7 @@ class CaseVerbTableTest {
         });
         cases.put("stage 2, escalation refused", () -> {
             CaseFile file = escalated(TestPacks.trustLike());
-            ok(file.refuseEscalation("already-considered", "considered at stage 1", at("2026-12-15T10:00"), "manager"));
+            ok(file.refuseEscalation("already-considered", "considered at stage 1", null, at("2026-12-15T10:00"), "manager"));
             return file;
         });
         cases.put("compliment, open", () -> logged(TestPacks.housingCode(), "compliment", "2026-11-23T10:00"));
@@ -147,7 +147,7 @@ class CaseVerbTableTest {
     /** Escalated to stage 2 and not yet accepted; the steps the stage needs before its response already recorded. */
     private static CaseFile escalated(PolicyPack pack) {
         CaseFile file = responded(pack);
-        ok(file.requestEscalation(at("2026-12-08T10:00"), at("2026-12-08T10:05"), "still broken", "a repair", null, "officer", ENGLAND));
+        ok(file.requestEscalation(null, at("2026-12-08T10:00"), at("2026-12-08T10:05"), "still broken", "a repair", null, "officer", ENGLAND));
         for (PolicyPack.StepRule step : pack.stepsIn(2)) {
             ok(file.recordStep(step.id(), "decided", at("2026-12-09T10:00"), "manager"));
         }
@@ -176,19 +176,21 @@ class CaseVerbTableTest {
             case HOLD -> file.hold(HoldKind.OTHER, "waiting", NOW, "officer", ENGLAND);
             case RESUME -> file.resume(NOW, "officer", null, ENGLAND);
             case RESPOND -> file.respond(decisions(file), "Put right", List.of(), NOW, "officer", ENGLAND);
-            case ESCALATION_REQUEST -> file.requestEscalation(NOW, NOW, "still broken", "a repair", "the person was in hospital", "officer", ENGLAND);
+            case ESCALATION_REQUEST -> file.requestEscalation(null, NOW, NOW, "still broken", "a repair", "the person was in hospital", "officer", ENGLAND);
             case ACCEPT_ESCALATION -> file.acceptEscalation(NOW, "manager", ENGLAND);
             case REFUSE_ESCALATION -> file.refuseEscalation(pack.stage(stage).map(PolicyPack.Stage::entry)
-                    .flatMap(e -> e.refusalGrounds().stream().findFirst()).orElse("none"), "reasons", NOW, "manager");
+                    .flatMap(e -> e.refusalGrounds().stream().findFirst()).orElse("none"), "reasons", null, NOW, "manager");
             case CLOSE -> file.close(new Satisfaction(true, true, null), null, NOW, "manager", ENGLAND);
             case REOPEN -> file.reopen("new evidence", NOW, "manager", ENGLAND);
             case WITHDRAW -> file.withdraw("sorted out", NOW, "officer");
-            case DECLINE -> file.decline(DeclineGround.OUT_OF_SCOPE, "employment", "an employment matter", null, NOW, "manager");
+            case DECLINE -> file.decline(DeclineGround.OUT_OF_SCOPE, "employment", null, "an employment matter", null, NOW, "manager");
             case INVESTIGATE_LATE -> file.investigateLate("the person was in hospital for a year", NOW, "manager");
             case TENURE -> file.recordTenure(file.state().complainant().tenure() == Tenure.OTHER ? Tenure.LOW_COST_RENTAL : Tenure.OTHER,
                     NOW, "officer");
             // reclassifying logs a new case, so Casework does it; it asks the case first (CaseApiIT covers the rest)
             case RECLASSIFY -> file.refused(verb);
+            case MEDIATION -> file.recordMediation(Mediation.Step.OFFERED, "Northern Community Mediation", org.redress.calendar.UkTime.dateOf(NOW),
+                    null, null, NOW, "officer");
         };
     }
 }

@@ -131,7 +131,7 @@ final class CaseLife {
             respondToStage();
             boolean escalates = random.nextDouble() < 0.15 && pack.stage(file.state().stage() + 1).isPresent();
             if (escalates) {
-                apply(at.plus(Duration.ofDays(1 + random.nextInt(5))), t -> file.requestEscalation(t, t.plusSeconds(1800),
+                apply(at.plus(Duration.ofDays(1 + random.nextInt(5))), t -> file.requestEscalation(null, t, t.plusSeconds(1800),
                         "still not resolved", "compensation", null, ACTOR, clocks));
                 apply(towards("acknowledge"), t -> file.acceptEscalation(t, ACTOR, clocks));
                 apply(at.plusSeconds(600), t -> {
@@ -169,12 +169,14 @@ final class CaseLife {
             PolicyPack pack = file.pack();
             Instant when = at.plus(Duration.ofHours(4 + random.nextInt(44)));
             if (!pack.exclusions().isEmpty()) {
-                return apply(when, t -> file.decline(DeclineGround.OUT_OF_SCOPE, pack.exclusions().get(0).id(),
+                PolicyPack.Exclusion exclusion = pack.exclusions().get(0);
+                String redirectTo = exclusion.redirectOptions().isEmpty() ? null : exclusion.redirectOptions().get(0);
+                return apply(when, t -> file.decline(DeclineGround.OUT_OF_SCOPE, exclusion.id(), redirectTo,
                         "outside the complaints procedure", null, t, ACTOR));
             }
             for (PolicyPack.AdmissionRule rule : pack.admission()) {
                 DeclineGround ground = DeclineGround.valueOf(rule.kind().name());
-                return apply(when, t -> file.decline(ground, null, "not taken on at admission", rule.decidedBy(), t, ACTOR));
+                return apply(when, t -> file.decline(ground, null, null, "not taken on at admission", rule.decidedBy(), t, ACTOR));
             }
             return false;
         }
