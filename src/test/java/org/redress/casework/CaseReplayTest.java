@@ -8,7 +8,9 @@ import org.redress.casework.CaseTypes.PointDecision;
 import org.redress.policy.PolicyPack;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +21,16 @@ import static org.redress.casework.TestPacks.ENGLAND;
 
 /** A case's history replayed in memory through the aggregate's own verbs (issue 25), on packs built in code. */
 class CaseReplayTest {
+
+    @Test
+    void everyKindOfEventIsEitherReplayedOrSaidNotToChangeTheClocks() {
+        Set<Class<?>> kinds = new HashSet<>(List.of(CaseFact.class.getPermittedSubclasses()));
+        Set<Class<?>> listed = new HashSet<>(CaseReplay.REPLAYED);
+        listed.addAll(CaseReplay.NOT_REPLAYED);
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(kinds);
+        assertThat(CaseReplay.REPLAYED).doesNotContainAnyElementsOf(CaseReplay.NOT_REPLAYED);
+    }
+
 
     /** Both stages of the Housing Code pack, with an extension, a hold and a promised action. */
     static CaseFile aLife() {
