@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.accounts.Accounts;
 import org.redress.accounts.Invitations;
+import org.redress.accounts.PackRoles;
 import org.redress.accounts.Role;
 import org.redress.accounts.Team;
 import org.redress.people.Organisations;
@@ -37,8 +38,10 @@ class TeamPages {
     private final Invitations invitations;
     private final Accounts accounts;
     private final Organisations organisations;
+    private final PackRoles packRoles;
 
-    TeamPages(Team team, Invitations invitations, Accounts accounts, Organisations organisations) {
+    TeamPages(Team team, Invitations invitations, Accounts accounts, Organisations organisations, PackRoles packRoles) {
+        this.packRoles = packRoles;
         this.team = team;
         this.invitations = invitations;
         this.accounts = accounts;
@@ -51,7 +54,8 @@ class TeamPages {
 
     /** Any change to one member as posted; each verb reads the fields it needs. */
     record MemberForm(@Size(max = TextLimits.NAME) @Nullable String role, @Nullable List<@Size(max = TextLimits.NAME) String> serviceAreas,
-                      @Size(max = TextLimits.NAME) @Nullable String limit, @Size(max = TextLimits.NAME) @Nullable String password) {
+                      @Size(max = TextLimits.NAME) @Nullable String limit, @Size(max = TextLimits.NAME) @Nullable String password,
+                      @Nullable List<@Size(max = TextLimits.NAME) String> packRoles) {
     }
 
     @GetMapping("/staff/{organisation}/team")
@@ -105,6 +109,13 @@ class TeamPages {
                     accounts.limitToServiceAreas(username, organisation, areas);
                     done = limited ? "They now see only " + String.join(", ", areas) : "They now see every service area";
                 }
+                case "pack-roles" -> {
+                    // no box ticked posts no packRoles at all: that is choosing none, not going back to the account role's
+                    Team.Member changed = team.setPackRoles(organisation, username, form.packRoles() == null ? List.of() : form.packRoles());
+                    done = changed.packRoles().isEmpty() ? "They now hold no role in the complaints procedure"
+                            : "Their roles in the complaints procedure are now " + String.join(", ",
+                            changed.packRoles().stream().map(r -> packRoles.name(organisation, r)).toList());
+                }
                 case "password" -> {
                     team.setPassword(organisation, username, password);
                     done = "New password set: tell them in person, and ask them to change it once signed in";
@@ -141,7 +152,12 @@ class TeamPages {
 
     private String listPage(String organisation, Model model, AddForm form, List<FieldError> errors) {
         model.addAttribute("organisation", organisations.require(organisation));
-        model.addAttribute("members", team.members(organisation));
+        List<Team.Member> members = team.members(organisation);
+        model.addAttribute("members", members);
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        members.forEach(m -> names.put(m.username(), m.packRoles().isEmpty() ? "None"
+                : String.join(", ", m.packRoles().stream().map(r -> packRoles.name(organisation, r)).toList())));
+        model.addAttribute("procedureRoles", names);
         model.addAttribute("invitations", invitations.openIn(organisation));
         model.addAttribute("roles", Role.values());
         model.addAttribute("form", form);
@@ -152,6 +168,7 @@ class TeamPages {
     private String memberPage(String organisation, String username, Model model, List<FieldError> errors) {
         model.addAttribute("organisation", organisations.require(organisation));
         model.addAttribute("member", team.member(organisation, username));
+        model.addAttribute("packRoles", packRoles.roles(organisation));
         model.addAttribute("roles", Role.values());
         model.addAttribute("errors", errors);
         return "staff/team-member";
