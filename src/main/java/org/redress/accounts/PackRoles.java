@@ -90,6 +90,21 @@ public class PackRoles {
                 """).params(organisation, packRole, implied.toArray(String[]::new)).query(String.class).list();
     }
 
+    /** A member to send a notice to, at the address this organisation's notices to them go to. */
+    public record Recipient(String username, String displayName, String email) {
+    }
+
+    /** The holders of the pack role who have a notice address, by username (T-5). */
+    @Transactional(readOnly = true)
+    public List<Recipient> noticeRecipients(String organisation, String packRole) {
+        List<String> holders = holders(organisation, packRole);
+        return jdbc.sql("""
+                select m.username, u.display_name, m.notice_email from accounts.membership m join accounts.staff_user u using (username)
+                where m.organisation = ? and m.username = any(?) and m.notice_email is not null order by m.username
+                """).params(organisation, holders.toArray(String[]::new))
+                .query((rs, n) -> new Recipient(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
     /** The roles of the organisation's active pack, each with who holds it (none if it has no active pack). */
     @Transactional(readOnly = true)
     public List<PackRole> ofPack(String organisation) {
@@ -111,13 +126,17 @@ public class PackRoles {
     }
 
     /** Whether the member's pack roles were chosen by an administrator (else they follow the account role). */
-    boolean chosen(String organisation, String username) {
+    public boolean chosen(String organisation, String username) {
         return jdbc.sql("select pack_roles is not null from accounts.membership where organisation = ? and username = ?")
                 .params(organisation, username).query(Boolean.class).optional().orElse(false);
     }
 
-    /** Sets exactly the member's pack roles; null goes back to those their account role implies. */
-    void set(String organisation, String username, @Nullable Set<String> packRoles) {
+    /**
+     * Sets exactly the member's pack roles; null goes back to those their account role implies. Unchecked, for setting up
+     * an installation (demo data, tests): an administrator's choice goes through {@link Team#setPackRoles}, which checks
+     * the roles against the pack.
+     */
+    public void set(String organisation, String username, @Nullable Set<String> packRoles) {
         jdbc.sql("update accounts.membership set pack_roles = ? where organisation = ? and username = ?")
                 .params(packRoles == null ? null : new TreeSet<>(packRoles).toArray(String[]::new), organisation, username).update();
     }

@@ -42,7 +42,8 @@ public final class Permissions {
             entry("steps", WORK_CASE), entry("extend", EXTEND), entry("hold", WORK_CASE), entry("resume", WORK_CASE),
             entry("respond", WORK_CASE), entry("escalation-request", ESCALATE), entry("accept-escalation", ESCALATE),
             entry("refuse-escalation", ESCALATE), entry("close", DECIDE), entry("reopen", DECIDE), entry("withdraw", DECIDE),
-            entry("decline", DECIDE), entry("tenure", WORK_CASE), entry("reclassify", DECIDE));
+            entry("decline", DECIDE), entry("tenure", WORK_CASE), entry("reclassify", DECIDE),
+            entry("contact-arrangement", WORK_CASE));
 
     /**
      * Parts of a case kept by other modules (CaseSection): what changing them needs (a module may check more itself,

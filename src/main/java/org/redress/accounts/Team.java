@@ -77,9 +77,15 @@ public class Team {
      * @param singleSignOn whether they sign in through the organisation's identity provider (their role then comes from it)
      * @param packRoles    the roles of the organisation's policy pack they hold ({@link PackRoles})
      * @param packRolesChosen whether an administrator chose them (else they are those the account role implies)
+     * @param noticeEmail  the address this organisation's notices to them go to (T-5), or null
      */
     public record Member(String username, String displayName, Role role, String roleName, @Nullable List<String> serviceAreas,
-                         @Nullable Instant lockedUntil, boolean singleSignOn, List<String> packRoles, boolean packRolesChosen) {
+                         @Nullable Instant lockedUntil, boolean singleSignOn, List<String> packRoles, boolean packRolesChosen,
+                         @Nullable String noticeEmail) {
+    }
+
+    /** The address a member's notices go to, as typed: an email address, or blank for none. */
+    public record NoticeEmail(@org.redress.web.EmailAddress @Size(max = TextLimits.NAME) @Nullable String email) {
     }
 
     /**
@@ -124,7 +130,7 @@ public class Team {
         Instant now = clock.instant();
         return jdbc.sql("""
                 select u.username, u.display_name, m.role, m.service_areas, u.locked_until,
-                       exists (select 1 from accounts.sso_identity s where s.username = u.username), m.pack_roles
+                       exists (select 1 from accounts.sso_identity s where s.username = u.username), m.pack_roles, m.notice_email
                 from accounts.membership m join accounts.staff_user u using (username)
                 where m.organisation = ? order by lower(u.display_name), u.username
                 """).param(organisation).query((rs, n) -> {
@@ -134,7 +140,7 @@ public class Team {
                     return new Member(rs.getString(1), rs.getString(2), role, role.label(),
                             areas == null ? null : Arrays.asList((String[]) areas.getArray()),
                             locked != null && locked.toInstant().isAfter(now) ? locked.toInstant() : null, rs.getBoolean(6),
-                            List.copyOf(new java.util.TreeSet<>(PackRoles.held(role, rs.getArray(7)))), rs.getArray(7) != null);
+                            List.copyOf(new java.util.TreeSet<>(PackRoles.held(role, rs.getArray(7)))), rs.getArray(7) != null, rs.getString(8));
                 }).list();
     }
 
@@ -230,6 +236,20 @@ public class Team {
             }
         }
         packRoles.set(organisation, username, chosen);
+        return member(organisation, username);
+    }
+
+    /** Sets (or, blank, clears) the address this organisation's notices to the member go to (T-5). */
+    @Transactional
+    public Member setNoticeEmail(String organisation, String username, NoticeEmail input) {
+        member(organisation, username);
+        List<FieldError> errors = TextLimits.errorsIn(input);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        String email = input.email() == null || input.email().isBlank() ? null : input.email().strip();
+        jdbc.sql("update accounts.membership set notice_email = ? where organisation = ? and username = ?")
+                .params(email, organisation, username).update();
         return member(organisation, username);
     }
 

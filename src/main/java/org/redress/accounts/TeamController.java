@@ -77,6 +77,13 @@ class TeamController {
         return team.setPackRoles(organisation, username, request.packRoles());
     }
 
+    @PutMapping("/{username}/notice-email")
+    @Operation(summary = "Set (or, blank, clear) the address this organisation's notices to the member go to, e.g. the Client"
+            + " Services Manager's notice of each support service request (T-5)")
+    Team.Member setNoticeEmail(@PathVariable String organisation, @PathVariable String username, @RequestBody Team.NoticeEmail request) {
+        return team.setNoticeEmail(organisation, username, request);
+    }
+
     @PostMapping("/{username}/unlock")
     @Operation(summary = "End a lockout after too many wrong passwords now: only for an account that belongs to this organisation"
             + " alone, at most 3 times in 24 hours")

@@ -62,6 +62,7 @@ final class CaseFacts {
             case "withdrawn" -> new Withdrawn(r.number("stage"));
             case "declined" -> new Declined(DeclineGround.valueOf(r.text("ground")), r.optional("exclusion"), r.optional("decidedBy"),
                     r.optional("cite"), r.optional("ombudsman"));
+            case "contact-arranged" -> new ContactArranged(r.number("stage"), r.text("method"), r.text("frequency"));
             case "correspondence-received" -> new CorrespondenceReceived(r.text("from"), r.text("subject"), r.text("messageId"));
             case "contact-details-corrected" -> new ContactDetailsCorrected(r.texts("fields"));
             case "tenure-recorded" -> new TenureRecorded(Tenure.valueOf(r.text("tenure")), Tenure.valueOf(r.text("previous")));

@@ -39,7 +39,9 @@ public enum CaseVerb {
     DECLINE("decline", "decline", Permission.DECIDE, EnumSet.of(OPEN, ON_HOLD)),
     // the tenure can be corrected whatever the status, since a case counts in the period it was received in
     TENURE("tenure", "record the tenure of", Permission.WORK_CASE, EnumSet.allOf(CaseStatus.class)),
-    RECLASSIFY("reclassify", "reclassify", Permission.DECIDE, EnumSet.of(OPEN, ON_HOLD, RESPONDED, CLOSED));
+    RECLASSIFY("reclassify", "reclassify", Permission.DECIDE, EnumSet.of(OPEN, ON_HOLD, RESPONDED, CLOSED)),
+    // the method and frequency of contact agreed with the complainant at a stage whose pack says so
+    CONTACT_ARRANGEMENT("contact-arrangement", "record the contact arrangement of", Permission.WORK_CASE, EnumSet.of(OPEN, ON_HOLD));
 
     private final String id;
     private final String phrase;

@@ -87,12 +87,25 @@ public record PolicyPack(
      *                 request); RECORDED is acknowledged and recorded (compliment, feedback, suggestion)
      * @param clocks the clocks of a CLOCKED type, or clocks that run beside the stages
      * @param becomes the record types it may be reclassified as (service request to complaint, Code 1.4-1.5)
+     * @param tell the pack roles whose holders are sent a notice when one is logged (T-5: the Client Services Manager)
      */
     public record RecordType(String id, String name, Handling handling, List<ClockRule> clocks, List<String> becomes,
-                             @Nullable String cite) {
+                             @Nullable String cite, List<String> tell) {
+
+        public RecordType {
+            tell = tell == null ? List.of() : List.copyOf(tell);
+        }
+
+        /** A record type whose logging tells nobody. */
+        public RecordType(String id, String name, Handling handling, List<ClockRule> clocks, List<String> becomes, @Nullable String cite) {
+            this(id, name, handling, clocks, becomes, cite, List.of());
+        }
     }
 
     public enum Handling { STAGED, CLOCKED, RECORDED }
+
+    /** How a stage's owner is found without anyone assigning one: the manager an administrator set for the case's service area. */
+    public enum OwnerRouting { SERVICE_AREA }
 
     /**
      * A stage of the procedure.
@@ -100,9 +113,31 @@ public record PolicyPack(
      * @param owner the role that owns the stage
      * @param differentHandler the handler must not be the previous stage's handler (Code 6.13)
      * @param entry how a case gets into this stage from the previous one; null for stage 1
+     * @param coOwners further roles that each get a named owner of their own at this stage, beside the owner's (H-6)
+     * @param ownerRoutedBy how the owner is found when a case reaches the stage, or null when someone assigns one (A-3)
+     * @param agreesContact the method and frequency of contact are agreed with the complainant and recorded before the
+     *                      stage's response (A-7)
      */
     public record Stage(int number, String id, String name, String owner, boolean differentHandler,
-                        List<ClockRule> clocks, @Nullable Escalation entry, @Nullable String cite) {
+                        List<ClockRule> clocks, @Nullable Escalation entry, @Nullable String cite,
+                        List<String> coOwners, @Nullable OwnerRouting ownerRoutedBy, boolean agreesContact) {
+
+        public Stage {
+            coOwners = coOwners == null ? List.of() : List.copyOf(coOwners);
+        }
+
+        /** A stage with one owner, assigned by someone. */
+        public Stage(int number, String id, String name, String owner, boolean differentHandler,
+                     List<ClockRule> clocks, @Nullable Escalation entry, @Nullable String cite) {
+            this(number, id, name, owner, differentHandler, clocks, entry, cite, List.of(), null, false);
+        }
+
+        /** The roles that own this stage: its owner's first, then the co-owners'. */
+        public List<String> ownerRoles() {
+            List<String> all = new java.util.ArrayList<>(List.of(owner));
+            coOwners.stream().filter(r -> !all.contains(r)).forEach(all::add);
+            return all;
+        }
 
         public Optional<ClockRule> clock(String id) {
             return clocks.stream().filter(c -> c.id().equals(id)).findFirst();

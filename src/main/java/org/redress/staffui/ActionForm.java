@@ -21,5 +21,6 @@ record ActionForm(@Nullable Long version, @Size(max = TextLimits.NAME) @Nullable
                   @Size(max = TextLimits.NAME) @Nullable String decidedBy, @Size(max = TextLimits.NAME) @Nullable String satisfiedWithHandling,
                   @Size(max = TextLimits.NAME) @Nullable String satisfiedWithOutcome, @Size(max = TextLimits.NAME) @Nullable String recordType,
                   @Size(max = TextLimits.NAME) @Nullable String tenure,
-                  @Size(max = TextLimits.TEXT) @Nullable String understanding) {
+                  @Size(max = TextLimits.TEXT) @Nullable String understanding,
+                  @Size(max = TextLimits.NAME) @Nullable String role, @Size(max = TextLimits.NAME) @Nullable String frequency) {
 }

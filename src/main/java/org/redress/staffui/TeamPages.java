@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.accounts.Accounts;
+import org.redress.accounts.AreaManagers;
 import org.redress.accounts.Invitations;
 import org.redress.accounts.PackRoles;
 import org.redress.accounts.Role;
@@ -39,9 +40,12 @@ class TeamPages {
     private final Accounts accounts;
     private final Organisations organisations;
     private final PackRoles packRoles;
+    private final AreaManagers areaManagers;
 
-    TeamPages(Team team, Invitations invitations, Accounts accounts, Organisations organisations, PackRoles packRoles) {
+    TeamPages(Team team, Invitations invitations, Accounts accounts, Organisations organisations, PackRoles packRoles,
+              AreaManagers areaManagers) {
         this.packRoles = packRoles;
+        this.areaManagers = areaManagers;
         this.team = team;
         this.invitations = invitations;
         this.accounts = accounts;
@@ -55,7 +59,7 @@ class TeamPages {
     /** Any change to one member as posted; each verb reads the fields it needs. */
     record MemberForm(@Size(max = TextLimits.NAME) @Nullable String role, @Nullable List<@Size(max = TextLimits.NAME) String> serviceAreas,
                       @Size(max = TextLimits.NAME) @Nullable String limit, @Size(max = TextLimits.NAME) @Nullable String password,
-                      @Nullable List<@Size(max = TextLimits.NAME) String> packRoles) {
+                      @Nullable List<@Size(max = TextLimits.NAME) String> packRoles, @Size(max = TextLimits.NAME) @Nullable String email) {
     }
 
     @GetMapping("/staff/{organisation}/team")
@@ -116,6 +120,11 @@ class TeamPages {
                             : "Their roles in the complaints procedure are now " + String.join(", ",
                             changed.packRoles().stream().map(r -> packRoles.name(organisation, r)).toList());
                 }
+                case "notice-email" -> {
+                    Team.Member changed = team.setNoticeEmail(organisation, username, new Team.NoticeEmail(form.email()));
+                    done = changed.noticeEmail() == null ? "Notices for their roles now go to the complaints mailbox"
+                            : "Notices for their roles now go to " + changed.noticeEmail();
+                }
                 case "password" -> {
                     team.setPassword(organisation, username, password);
                     done = "New password set: tell them in person, and ask them to change it once signed in";
@@ -141,6 +150,43 @@ class TeamPages {
         }
         redirect.addFlashAttribute("done", done);
         return "redirect:/staff/" + organisation + "/team/" + username;
+    }
+
+    /** The manager of each service area: a page for administrators, one form per area. */
+    @GetMapping("/staff/{organisation}/team/area-managers")
+    String areaManagers(@PathVariable String organisation, Model model) {
+        return areaManagersPage(organisation, model, List.of());
+    }
+
+    record AreaManagerForm(@Size(max = TextLimits.NAME) @Nullable String serviceArea, @Size(max = TextLimits.NAME) @Nullable String manager) {
+    }
+
+    @PostMapping("/staff/{organisation}/team/area-managers")
+    String setAreaManager(@PathVariable String organisation, AreaManagerForm form, Principal user, Model model,
+                          RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            TextLimits.checkForm(form);
+            if (form.serviceArea() == null || form.serviceArea().isBlank()) {
+                throw new InvalidInputException("serviceArea", "Choose the service area");
+            }
+            AreaManagers.AreaManager set = areaManagers.set(organisation, form.serviceArea(), form.manager(), user.getName());
+            redirect.addFlashAttribute("done", set.manager() == null ? set.serviceArea() + " has no manager now"
+                    : set.manager() + " is now the manager of " + set.serviceArea());
+            return "redirect:/staff/" + organisation + "/team/area-managers";
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            return areaManagersPage(organisation, model, e.errors());
+        } catch (RefusedException e) {
+            response.setStatus(422);
+            return areaManagersPage(organisation, model, List.of(new FieldError("manager", "Not allowed: " + e.getMessage())));
+        }
+    }
+
+    private String areaManagersPage(String organisation, Model model, List<FieldError> errors) {
+        model.addAttribute("organisation", organisations.require(organisation));
+        model.addAttribute("areas", areaManagers.list(organisation));
+        model.addAttribute("errors", errors);
+        return "staff/area-managers";
     }
 
     @PostMapping("/staff/{organisation}/team/invitations/{id}/withdraw")

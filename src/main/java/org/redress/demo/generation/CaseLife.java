@@ -117,13 +117,19 @@ final class CaseLife {
             return when.isAfter(at) ? when : at.plusSeconds(600);
         }
 
+        /** Generated staff hold the roles that own the case's current stage. */
+        java.util.Set<String> stageRoles() {
+            return file.pack().stage(file.state().stage()).map(s -> java.util.Set.copyOf(s.ownerRoles())).orElse(java.util.Set.of());
+        }
+
         void complaint() {
             PolicyPack pack = file.pack();
             if (random.nextDouble() < 0.03 && decline()) {
                 return;
             }
             apply(towards("acknowledge"), t -> file.acknowledge(t, ACTOR, "email", clocks));
-            apply(at.plusSeconds(600), t -> file.assign(GeneratedContacts.STAFF[random.nextInt(GeneratedContacts.STAFF.length)], t, ACTOR));
+            apply(at.plusSeconds(600), t -> file.assign(GeneratedContacts.STAFF[random.nextInt(GeneratedContacts.STAFF.length)], null,
+                    stageRoles(), t, ACTOR));
             if (random.nextDouble() < 0.05) {
                 apply(at.plus(Duration.ofDays(1 + random.nextInt(6))), t -> file.withdraw("resolved informally", t, ACTOR));
                 return;
@@ -138,7 +144,8 @@ final class CaseLife {
                     // a different handler from the previous stage's (Code 6.13)
                     String previous = file.state().stages().get(file.state().stages().size() - 2).owner();
                     String owner = GeneratedContacts.STAFF[random.nextInt(GeneratedContacts.STAFF.length)];
-                    return file.assign(owner.equals(previous) ? GeneratedContacts.STAFF[(List.of(GeneratedContacts.STAFF).indexOf(owner) + 1) % GeneratedContacts.STAFF.length] : owner, t, ACTOR);
+                    return file.assign(owner.equals(previous) ? GeneratedContacts.STAFF[(List.of(GeneratedContacts.STAFF).indexOf(owner) + 1) % GeneratedContacts.STAFF.length] : owner,
+                            null, stageRoles(), t, ACTOR);
                 });
                 respondToStage();
             }
@@ -157,6 +164,9 @@ final class CaseLife {
                     apply(stepAt, t -> file.recordStep(step.id(), "recorded for the " + step.id() + " step", t, ACTOR));
                 }
             }
+            if (file.pack().stage(stage).map(PolicyPack.Stage::agreesContact).orElse(false)) {
+                apply(at.plusSeconds(600), t -> file.arrangeContact("phone", "every week", t, ACTOR));
+            }
             List<PointDecision> decisions = new ArrayList<>();
             for (CaseTypes.Point point : file.state().points()) {
                 decisions.add(new PointDecision(point.number(), OUTCOMES[random.nextInt(OUTCOMES.length)], "found on the evidence"));
@@ -170,11 +180,14 @@ final class CaseLife {
             Instant when = at.plus(Duration.ofHours(4 + random.nextInt(44)));
             if (!pack.exclusions().isEmpty()) {
                 return apply(when, t -> file.decline(DeclineGround.OUT_OF_SCOPE, pack.exclusions().get(0).id(),
-                        "outside the complaints procedure", null, t, ACTOR));
+                        "outside the complaints procedure", new org.redress.casework.Decider(ACTOR, java.util.Set.of()), t, ACTOR));
             }
             for (PolicyPack.AdmissionRule rule : pack.admission()) {
                 DeclineGround ground = DeclineGround.valueOf(rule.kind().name());
-                return apply(when, t -> file.decline(ground, null, "not taken on at admission", rule.decidedBy(), t, ACTOR));
+                // generated history: the decider holds the role the rule names
+                org.redress.casework.Decider decider = new org.redress.casework.Decider(ACTOR,
+                        rule.decidedBy() == null ? java.util.Set.of() : java.util.Set.of(rule.decidedBy()));
+                return apply(when, t -> file.decline(ground, null, "not taken on at admission", decider, t, ACTOR));
             }
             return false;
         }
