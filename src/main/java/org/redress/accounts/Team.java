@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An organisation's administrators manage its members: who belongs, with which role, and unlocking an account after
@@ -53,9 +54,11 @@ public class Team {
     private final PasswordPolicy passwordPolicy;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final PackRoles packRoles;
 
     Team(JdbcClient jdbc, Accounts accounts, ApiTokens tokens, Invitations invitations, Organisations organisations,
-         PasswordPolicy passwordPolicy, PasswordEncoder passwords, Clock clock) {
+         PasswordPolicy passwordPolicy, PasswordEncoder passwords, Clock clock, PackRoles packRoles) {
+        this.packRoles = packRoles;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -72,9 +75,17 @@ public class Team {
      * @param serviceAreas the only service areas whose cases they see, or null for every area
      * @param lockedUntil  when a lockout after wrong passwords ends, if they are locked out now
      * @param singleSignOn whether they sign in through the organisation's identity provider (their role then comes from it)
+     * @param packRoles    the roles of the organisation's policy pack they hold ({@link PackRoles})
+     * @param packRolesChosen whether an administrator chose them (else they are those the account role implies)
+     * @param noticeEmail  the address this organisation's notices to them go to (T-5), or null
      */
     public record Member(String username, String displayName, Role role, String roleName, @Nullable List<String> serviceAreas,
-                         @Nullable Instant lockedUntil, boolean singleSignOn) {
+                         @Nullable Instant lockedUntil, boolean singleSignOn, List<String> packRoles, boolean packRolesChosen,
+                         @Nullable String noticeEmail) {
+    }
+
+    /** The address a member's notices go to, as typed: an email address, or blank for none. */
+    public record NoticeEmail(@org.redress.web.EmailAddress @Size(max = TextLimits.NAME) @Nullable String email) {
     }
 
     /**
@@ -119,7 +130,7 @@ public class Team {
         Instant now = clock.instant();
         return jdbc.sql("""
                 select u.username, u.display_name, m.role, m.service_areas, u.locked_until,
-                       exists (select 1 from accounts.sso_identity s where s.username = u.username)
+                       exists (select 1 from accounts.sso_identity s where s.username = u.username), m.pack_roles, m.notice_email
                 from accounts.membership m join accounts.staff_user u using (username)
                 where m.organisation = ? order by lower(u.display_name), u.username
                 """).param(organisation).query((rs, n) -> {
@@ -128,7 +139,8 @@ public class Team {
                     OffsetDateTime locked = rs.getObject(5, OffsetDateTime.class);
                     return new Member(rs.getString(1), rs.getString(2), role, role.label(),
                             areas == null ? null : Arrays.asList((String[]) areas.getArray()),
-                            locked != null && locked.toInstant().isAfter(now) ? locked.toInstant() : null, rs.getBoolean(6));
+                            locked != null && locked.toInstant().isAfter(now) ? locked.toInstant() : null, rs.getBoolean(6),
+                            List.copyOf(new java.util.TreeSet<>(PackRoles.held(role, rs.getArray(7)))), rs.getArray(7) != null, rs.getString(8));
                 }).list();
     }
 
@@ -200,6 +212,45 @@ public class Team {
                 .params(role.name(), username, organisation).update();
         accounts.forget(username);
         return new RoleChanged(member(organisation, username), null);
+    }
+
+    /**
+     * Gives a member exactly these roles of the organisation's active policy pack (F-10, T-4, T-5, H-6, A-3), or, with
+     * null, lets them hold those their account role implies again. A role the pack does not name is refused, naming
+     * the pack's roles.
+     */
+    @Transactional
+    public Member setPackRoles(String organisation, String username, @Nullable List<String> roles) {
+        member(organisation, username);
+        Set<String> chosen = null;
+        if (roles != null) {
+            List<String> known = packRoles.roles(organisation).stream().map(org.redress.policy.PolicyPack.Role::id).toList();
+            chosen = new java.util.TreeSet<>();
+            for (String r : roles) {
+                String id = r == null ? "" : r.strip();
+                if (!known.contains(id)) {
+                    throw new InvalidInputException("packRoles", "'" + id + "' is not a role of this organisation's policy; its roles are "
+                            + known);
+                }
+                chosen.add(id);
+            }
+        }
+        packRoles.set(organisation, username, chosen);
+        return member(organisation, username);
+    }
+
+    /** Sets (or, blank, clears) the address this organisation's notices to the member go to (T-5). */
+    @Transactional
+    public Member setNoticeEmail(String organisation, String username, NoticeEmail input) {
+        member(organisation, username);
+        List<FieldError> errors = TextLimits.errorsIn(input);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        String email = input.email() == null || input.email().isBlank() ? null : input.email().strip();
+        jdbc.sql("update accounts.membership set notice_email = ? where organisation = ? and username = ?")
+                .params(email, organisation, username).update();
+        return member(organisation, username);
     }
 
     /**

@@ -66,6 +66,24 @@ class TeamController {
         return changed.member() != null ? ResponseEntity.ok(changed.member()) : ResponseEntity.accepted().body(changed.invited());
     }
 
+    record PackRoleChange(@Nullable List<@Size(max = TextLimits.NAME) String> packRoles) {
+    }
+
+    @PutMapping("/{username}/pack-roles")
+    @Operation(summary = "Give a member exactly these roles of the organisation's policy pack (e.g. group-chief-executive,"
+            + " client-services-manager); packRoles null lets them hold those their account role implies again (docs/policy-packs.md)")
+    Team.Member setPackRoles(@PathVariable String organisation, @PathVariable String username, @RequestBody PackRoleChange request) {
+        TextLimits.check(request);
+        return team.setPackRoles(organisation, username, request.packRoles());
+    }
+
+    @PutMapping("/{username}/notice-email")
+    @Operation(summary = "Set (or, blank, clear) the address this organisation's notices to the member go to, e.g. the Client"
+            + " Services Manager's notice of each support service request (T-5)")
+    Team.Member setNoticeEmail(@PathVariable String organisation, @PathVariable String username, @RequestBody Team.NoticeEmail request) {
+        return team.setNoticeEmail(organisation, username, request);
+    }
+
     @PostMapping("/{username}/unlock")
     @Operation(summary = "End a lockout after too many wrong passwords now: only for an account that belongs to this organisation"
             + " alone, at most 3 times in 24 hours")

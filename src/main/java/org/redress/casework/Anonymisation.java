@@ -55,7 +55,8 @@ final class Anonymisation {
                 removed(p.reasons()), p.decidedAtStage())).toList();
         List<StageRecord> stages = s.stages().stream().map(st -> new StageRecord(st.number(), st.name(), st.owner(),
                 removed(st.understanding()), removed(st.outcomeWanted()), st.receivedAt(), st.loggedAt(), st.acknowledgedAt(),
-                st.contactedAt(), st.respondedAt(), removed(st.responseSummary()), st.escalationRefused())).toList();
+                st.contactedAt(), st.respondedAt(), removed(st.responseSummary()), st.escalationRefused(), st.coOwners(),
+                st.contactArrangement())).toList();
         List<CaseClock> clocks = s.clocks().stream().map(c -> new CaseClock(c.id(), c.stage(), c.name(), c.starts(), c.stops(),
                 c.unit(), c.amount(), c.startedAt(), c.dueBy(), c.dueDate(), c.explanation(), c.extensions().stream()
                 .map(e -> new Extension(e.amount(), e.unit(), REMOVED, e.complainantAgreed(), e.at(), e.by(), e.cite())).toList(),

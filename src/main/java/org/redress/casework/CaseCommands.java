@@ -23,13 +23,15 @@ import java.util.List;
 public final class CaseCommands {
 
     private final Casework casework;
+    private final CaseMembers members;
     private final String organisation;
     private final String idOrReference;
     private final String actor;
     private final @Nullable Long expectedVersion;
 
-    CaseCommands(Casework casework, String organisation, String idOrReference, String actor, @Nullable Long expectedVersion) {
+    CaseCommands(Casework casework, CaseMembers members, String organisation, String idOrReference, String actor, @Nullable Long expectedVersion) {
         this.casework = casework;
+        this.members = members;
         this.organisation = organisation;
         this.idOrReference = idOrReference;
         this.actor = actor;
@@ -38,7 +40,7 @@ public final class CaseCommands {
 
     /** The same verbs, refused as stale unless the case is still at the version the caller read (null: any version). */
     public CaseCommands atVersion(@Nullable Long version) {
-        return new CaseCommands(casework, organisation, idOrReference, actor, version);
+        return new CaseCommands(casework, members, organisation, idOrReference, actor, version);
     }
 
     private CaseView act(Casework.Verb verb) {
@@ -50,9 +52,15 @@ public final class CaseCommands {
         return act((file, now, clocks) -> file.acknowledge(now, actor, method, clocks));
     }
 
-    /** Gives the current stage an owner. */
+    /** Gives the current stage an owner for its own role, who must hold it. */
     public CaseView assign(String owner) {
-        return act((file, now, clocks) -> file.assign(owner, now, actor));
+        return assign(owner, null);
+    }
+
+    /** Gives the current stage an owner for one of the roles that own it (null: the stage's own), who must hold it (H-6). */
+    public CaseView assign(String owner, @Nullable String role) {
+        java.util.Set<String> holds = members.heldBy(organisation, owner);
+        return act((file, now, clocks) -> file.assign(owner, role, holds, now, actor));
     }
 
     /** Responds at the current stage with a decision on each point and the actions promised. */
@@ -148,6 +156,11 @@ public final class CaseCommands {
         return act((file, now, clocks) -> file.recordStep(stepId, note, now, actor));
     }
 
+    /** Records the method and frequency of contact agreed with the complainant at this stage. */
+    public CaseView arrangeContact(String method, String frequency) {
+        return act((file, now, clocks) -> file.arrangeContact(method, frequency, now, actor));
+    }
+
     /** The complainant withdraws the case. */
     public CaseView withdraw(String reason) {
         return act((file, now, clocks) -> file.withdraw(reason, now, actor));
@@ -158,15 +171,18 @@ public final class CaseCommands {
         return act((file, now, clocks) -> file.investigateLate(reason, now, actor));
     }
 
-    /** Declines to take the complaint on, on a ground of the policy. */
-    public CaseView decline(DeclineGround ground, @Nullable String exclusion, String reasons, @Nullable String decidedBy) {
-        return act((file, now, clocks) -> file.decline(ground, exclusion, null, reasons, decidedBy, now, actor));
+    /**
+     * Declines to take the complaint on, on a ground of the policy. The actor decides: where the pack gives the decision
+     * to a role (F-10, T-4), they must hold it, and the decision records them.
+     */
+    public CaseView decline(DeclineGround ground, @Nullable String exclusion, String reasons) {
+        return decline(ground, exclusion, null, reasons);
     }
 
     /** Declines, naming where an out-of-scope matter goes instead (S0-3: the Grievance Policy). */
-    public CaseView decline(DeclineGround ground, @Nullable String exclusion, @Nullable String redirectTo, String reasons,
-                            @Nullable String decidedBy) {
-        return act((file, now, clocks) -> file.decline(ground, exclusion, redirectTo, reasons, decidedBy, now, actor));
+    public CaseView decline(DeclineGround ground, @Nullable String exclusion, @Nullable String redirectTo, String reasons) {
+        Decider decider = members.decider(organisation, actor);
+        return act((file, now, clocks) -> file.decline(ground, exclusion, redirectTo, reasons, decider, now, actor));
     }
 
     /** Reopens a closed case. */

@@ -28,9 +28,11 @@ class CaseController {
 
 
     private final Casework casework;
+    private final CaseMembers members;
 
-    CaseController(Casework casework) {
+    CaseController(Casework casework, CaseMembers members) {
         this.casework = casework;
+        this.members = members;
     }
 
     record CreatedResponse(CaseView caseFile, boolean replayed, List<Casework.AdmissionWarning> warnings) {
@@ -100,13 +102,17 @@ class CaseController {
     }
 
     @PostMapping("/{case}/assign")
-    @Operation(summary = "Give the current stage an owner (at stage 2 not the stage 1 handler where the policy says so)")
+    @Operation(summary = "Give the current stage an owner (at stage 2 not the stage 1 handler where the policy says so)",
+            description = "owner is a member's username; they must hold the role (422 naming it). role is one of the roles that own"
+                    + " the stage (e.g. case-worker or complaint-management-officer at Helping Our Future); left out, the stage's own")
     CaseView assign(@PathVariable String organisation, @PathVariable("case") String caseRef,
                     @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody AssignRequest r) {
         TextLimits.check(r);
         String owner = r.owner().strip();
+        String role = r.role() == null || r.role().isBlank() ? null : r.role().strip();
+        java.util.Set<String> holds = members.heldBy(organisation, owner);
         return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
-                (file, now, clocks) -> file.assign(owner, at(r.at(), now), actor(actor)));
+                (file, now, clocks) -> file.assign(owner, role, holds, at(r.at(), now), actor(actor)));
     }
 
     @PostMapping("/{case}/points")
@@ -194,6 +200,17 @@ class CaseController {
         return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor), (file, now, clocks) -> file.recordMediation(r.step(),
                 emptyToNull(r.mediator()), r.on() == null ? org.redress.calendar.UkTime.dateOf(now) : r.on(), r.result(),
                 emptyToNull(r.notes()), at(r.at(), now), actor(actor)));
+    }
+
+    @PostMapping("/{case}/contact-arrangement")
+    @Operation(summary = "Record the method and frequency of contact agreed with the complainant, where the policy asks for it"
+            + " before the stage's response (A-7: Alliance Homes' stage 2)")
+    CaseView contactArrangement(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                                @RequestHeader(value = "X-Actor", required = false) @Nullable String actor,
+                                @RequestBody ContactArrangementRequest r) {
+        TextLimits.check(r);
+        return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
+                (file, now, clocks) -> file.arrangeContact(r.method().strip(), r.frequency().strip(), at(r.at(), now), actor(actor)));
     }
 
     @PostMapping("/{case}/respond")
@@ -288,13 +305,19 @@ class CaseController {
     }
 
     @PostMapping("/{case}/decline")
-    @Operation(summary = "Decline a complaint at admission (12 months, repeat, vexatious, legal proceedings, out of scope), or at any point where the policy says (vexatious, F-10), with reasons")
+    @Operation(summary = "Decline a complaint at admission (12 months, repeat, vexatious, legal proceedings, out of scope), or at any point where the policy says (vexatious, F-10), with reasons",
+            description = "The signed-in member (or the member an API token acts for) decides, and is recorded as the decider. Where"
+                    + " the policy gives the decision to a role (a vexatious complaint: Alliance Homes' Group Chief Executive, the"
+                    + " Trust's Client Services Manager) they must hold it (422 naming the role). decidedBy is ignored: it was once"
+                    + " the role typed in, and a client that still sends it works when the member holds the role.")
     CaseView decline(@PathVariable String organisation, @PathVariable("case") String caseRef,
-                     @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody DeclineRequest r) {
+                     @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody DeclineRequest r,
+                     org.springframework.security.core.Authentication user) {
         TextLimits.check(r);
+        Decider decider = members.decider(organisation, user.getName());
         return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
                 (file, now, clocks) -> file.decline(r.ground(), r.exclusion(), r.redirectTo(), r.reasons() == null ? "" : r.reasons().strip(),
-                        r.decidedBy(), at(r.at(), now), actor(actor)));
+                        decider, at(r.at(), now), actor(actor)));
     }
 
     @PostMapping("/{case}/tenure")

@@ -196,6 +196,12 @@ public sealed interface CaseFact {
         public Map<String, Object> details() { return d("awareSince", awareSince.toString(), "months", months, "cite", cite); }
     }
 
+    /** The method and frequency of contact agreed with the complainant at a stage. */
+    record ContactArranged(int stage, String method, String frequency) implements CaseFact {
+        public String type() { return "contact-arranged"; }
+        public Map<String, Object> details() { return d("stage", stage, "method", method, "frequency", frequency); }
+    }
+
     record CorrespondenceReceived(String from, String subject, String messageId) implements CaseFact {
         public String type() { return "correspondence-received"; }
         public Map<String, Object> details() { return d("from", from, "subject", subject, "messageId", messageId); }

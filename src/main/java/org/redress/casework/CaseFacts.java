@@ -65,6 +65,7 @@ final class CaseFacts {
                     r.optional("cite"), r.optional("ombudsman"), r.optional("redirectedTo"));
             case "late-complaint-warned" -> new LateComplaintWarned(LocalDate.parse(r.text("awareSince")), r.number("months"), r.optional("cite"));
             case "investigated-anyway" -> new InvestigatedAnyway(LocalDate.parse(r.text("awareSince")), r.number("months"), r.optional("cite"));
+            case "contact-arranged" -> new ContactArranged(r.number("stage"), r.text("method"), r.text("frequency"));
             case "correspondence-received" -> new CorrespondenceReceived(r.text("from"), r.text("subject"), r.text("messageId"));
             case "contact-details-corrected" -> new ContactDetailsCorrected(r.texts("fields"));
             case "tenure-recorded" -> new TenureRecorded(Tenure.valueOf(r.text("tenure")), Tenure.valueOf(r.text("previous")));

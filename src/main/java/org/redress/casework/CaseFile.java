@@ -109,10 +109,25 @@ public final class CaseFile {
         });
     }
 
-    public Optional<Refusal> assign(String owner, Instant at, String actor) {
-        return attempt(CaseVerb.ASSIGN, () -> CasePolicies.handler(pack, state, owner), () -> {
-            record(new Assigned(state.stage(), owner, state.stage() >= 1 ? pack.stage(state.stage()).orElseThrow().owner() : ""), at, actor, null);
-            updateStage(s -> s.withOwner(owner));
+    /**
+     * Gives the current stage an owner for one of the roles that own it (the stage's own role when none is named; H-6),
+     * who must hold that role ({@code ownerHolds}: the pack roles they hold; A-3).
+     */
+    public Optional<Refusal> assign(String owner, @Nullable String role, java.util.Set<String> ownerHolds, Instant at, String actor) {
+        String stageRole = state.stage() >= 1 ? pack.stage(state.stage()).orElseThrow().owner() : "";
+        String ownerRole = role == null ? stageRole : role;
+        return attempt(CaseVerb.ASSIGN, () -> CaseOwners.assignment(pack, state, owner, ownerRole, ownerHolds)
+                .or(() -> ownerRole.equals(stageRole) ? CasePolicies.handler(pack, state, owner) : Optional.empty()), () -> {
+            record(new Assigned(state.stage(), owner, ownerRole), at, actor, null);
+            updateStage(s -> ownerRole.equals(stageRole) ? s.withOwner(owner) : s.withCoOwner(ownerRole, owner));
+        });
+    }
+
+    /** Records the method and frequency of contact agreed with the complainant at this stage. */
+    public Optional<Refusal> arrangeContact(String method, String frequency, Instant at, String actor) {
+        return attempt(CaseVerb.CONTACT_ARRANGEMENT, () -> CaseContact.arrangement(method, frequency), () -> {
+            record(new ContactArranged(state.stage(), method, frequency), at, actor, null);
+            updateStage(s -> s.withContactArrangement(new ContactArrangement(method, frequency, at, actor)));
         });
     }
 
@@ -205,7 +220,8 @@ public final class CaseFile {
                                      Instant at, String actor, ClockMaker clocks) {
         boolean staged = pack.recordType(state.recordType()).map(t -> t.handling() == Handling.STAGED).orElse(false);
         List<Point> points = staged ? CaseStates.decided(state, decisions) : state.points();
-        return attempt(CaseVerb.RESPOND, () -> CasePolicies.response(pack, state, decisions, points, summary), () -> {
+        return attempt(CaseVerb.RESPOND, () -> CasePolicies.response(pack, state, decisions, points, summary)
+                .or(() -> CaseContact.beforeResponse(pack, state)), () -> {
             if (currentStage().map(StageRecord::acknowledgedAt).isEmpty()) {
                 acknowledged(at, actor, "acknowledged by the response", null, clocks);
             }
@@ -312,13 +328,16 @@ public final class CaseFile {
      * Declines a complaint at admission: too old (F-3), a repeat (F-11), vexatious (F-10, T-4), in legal proceedings,
      * or out of scope (S0-3, F-2). Always a recorded decision with reasons; the complainant is told of the ombudsman (T-3).
      */
-    /** Declines, naming where an out-of-scope matter goes instead when its exclusion offers a choice (S0-3). */
+    /**
+     * Declines, naming where an out-of-scope matter goes instead when its exclusion offers a choice (S0-3); the decider
+     * must hold the role the pack gives the decision to (F-10, T-4), and the decision records them.
+     */
     public Optional<Refusal> decline(DeclineGround ground, @Nullable String exclusion, @Nullable String redirectTo, String reasons,
-                                     @Nullable String decidedBy, Instant at, String actor) {
-        return attempt(CaseVerb.DECLINE, () -> CasePolicies.declining(pack, ground, exclusion, reasons, decidedBy)
+                                     Decider decider, Instant at, String actor) {
+        return attempt(CaseVerb.DECLINE, () -> CasePolicies.declining(pack, ground, exclusion, reasons, decider)
                 .or(() -> CaseDecisions.declineGroundAtThisPoint(pack, state, ground))
                 .or(() -> CaseDecisions.redirection(pack, state, ground, exclusion, redirectTo)), () -> {
-            record(new Declined(ground, exclusion, decidedBy, CasePolicies.declineCite(pack, ground, exclusion),
+            record(new Declined(ground, exclusion, decider.member(), CasePolicies.declineCite(pack, ground, exclusion),
                     CaseDecisions.declineOmbudsman(pack, ground, exclusion, ombudsman()),
                     CaseDecisions.redirectedTo(pack, ground, exclusion, redirectTo)), at, actor, reasons);
             ended(CaseStatus.DECLINED, at);

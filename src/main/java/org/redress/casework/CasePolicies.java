@@ -78,6 +78,7 @@ final class CasePolicies {
             case CLOSE -> state.status() == CaseStatus.OPEN
                     && pack.recordType(state.recordType()).map(t -> t.handling() != Handling.RECORDED).orElse(true)
                     ? refusal("respond before closing: the case has had no response at " + stageName, null) : none();
+            case CONTACT_ARRANGEMENT -> CaseContact.offered(pack, state);
             case DECLINE -> CaseDecisions.declineAtThisPoint(pack, state);
             case INVESTIGATE_LATE -> CaseDecisions.lateInvestigationAtThisPoint(pack, state);
             default -> none();
@@ -303,10 +304,10 @@ final class CasePolicies {
 
     /**
      * A decline gives reasons (T-3) on one of the pack's grounds: an exclusion it lists, or an admission rule it has,
-     * decided by the role that rule names.
+     * decided by a member who holds the role that rule names (F-10, T-4).
      */
     static Optional<Refusal> declining(PolicyPack pack, DeclineGround ground, @Nullable String exclusion, String reasons,
-                                       @Nullable String decidedBy) {
+                                       Decider decider) {
         if (reasons.isBlank()) {
             return Optional.of(Refusal.onField("reasons", "a decision not to consider a complaint must give its reasons", "T-3"));
         }
@@ -319,9 +320,11 @@ final class CasePolicies {
             return Optional.of(Refusal.onField("ground", "this policy has no " + ground.name().toLowerCase().replace('_', ' ')
                     + " rule; grounds it has: " + pack.admission().stream().map(r -> r.kind().name()).toList(), null));
         }
-        if (rule.get().decidedBy() != null && !rule.get().decidedBy().equals(decidedBy)) {
-            String role = pack.role(rule.get().decidedBy()).map(PolicyPack.Role::name).orElse(rule.get().decidedBy());
-            return Optional.of(Refusal.onField("decidedBy", "this decision is for the " + role, rule.get().cite()));
+        String needed = rule.get().decidedBy();
+        if (needed != null && !decider.holds(needed)) {
+            String role = pack.role(needed).map(PolicyPack.Role::name).orElse(needed);
+            return Optional.of(Refusal.onField("decidedBy", "this decision is for the " + role + ", and " + decider.member()
+                    + " does not hold that role (an administrator gives it on the team page)", rule.get().cite()));
         }
         return none();
     }

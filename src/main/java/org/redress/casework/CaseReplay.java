@@ -33,7 +33,7 @@ public final class CaseReplay {
     static final Set<Class<? extends CaseFact>> REPLAYED = Set.of(CaseLogged.class, Acknowledged.class, Contacted.class,
             Assigned.class, PointAdded.class, Extended.class, PutOnHold.class, Resumed.class, StepRecorded.class,
             StageResponded.class, EscalationRequested.class, EscalationRefused.class, Closed.class, Reopened.class,
-            Withdrawn.class, Declined.class);
+            Withdrawn.class, Declined.class, ContactArranged.class);
 
     /**
      * The facts that change nothing the procedure's clocks measure, so are not replayed (the late-complaint warning is
@@ -152,7 +152,10 @@ public final class CaseReplay {
             return file.recordContact(at, actor, reason, clocks);
         }
         if (fact instanceof Assigned a) {
-            return file.assign(a.owner(), at, actor);
+            return file.assign(a.owner(), a.role(), everyRole(file.pack()), at, actor);
+        }
+        if (fact instanceof ContactArranged c) {
+            return file.arrangeContact(c.method(), c.frequency(), at, actor);
         }
         if (fact instanceof PointAdded p) {
             return file.addPoint(p.summary(), at, actor);
@@ -190,13 +193,25 @@ public final class CaseReplay {
             return file.withdraw(reason, at, actor);
         }
         if (fact instanceof Declined d) {
-            return file.decline(d.ground(), d.exclusion(), d.redirectedTo(), reason, d.decidedBy(), at, actor);
+            return file.decline(d.ground(), d.exclusion(), d.redirectedTo(), reason,
+                    new Decider(d.decidedBy() == null ? actor : d.decidedBy(), everyRole(file.pack())), at, actor);
         }
         return null;
     }
 
+    /**
+     * Every role of the pack: who did something is history, not what the replay measures, so a recorded decider or owner
+     * is taken to have held the role the pack asks for.
+     */
+    private static Set<String> everyRole(PolicyPack pack) {
+        return pack.roles().stream().map(PolicyPack.Role::id).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** The stage a verb was recorded at, for the verbs that act on the current stage. */
     private static @Nullable Integer stageOf(CaseFact fact) {
+        if (fact instanceof ContactArranged c) {
+            return c.stage();
+        }
         if (fact instanceof Acknowledged a) {
             return a.stage();
         }

@@ -69,7 +69,8 @@ final class CaseRequests {
     record AcknowledgeRequest(@Nullable Long expectedVersion, @Nullable Instant at, @Size(max = TextLimits.NAME) @Nullable String method) {
     }
 
-    record AssignRequest(@Nullable Long expectedVersion, @Nullable Instant at, @NotBlank(message = "is required") @Size(max = TextLimits.NAME) @Nullable String owner) {
+    record AssignRequest(@Nullable Long expectedVersion, @Nullable Instant at, @NotBlank(message = "is required") @Size(max = TextLimits.NAME) @Nullable String owner,
+                         @Size(max = TextLimits.NAME) @Nullable String role) {
     }
 
     record PointRequest(@Nullable Long expectedVersion, @Nullable Instant at, @NotBlank(message = "is required") @Size(max = TextLimits.TEXT) @Nullable String summary) {
@@ -96,6 +97,11 @@ final class CaseRequests {
     }
 
     record NoteRequest(@Nullable Long expectedVersion, @Nullable Instant at, @Size(max = TextLimits.TEXT) @Nullable String note) {
+    }
+
+    record ContactArrangementRequest(@Nullable Long expectedVersion, @Nullable Instant at,
+                                     @NotBlank(message = "is required: how the complainant will be contacted") @Size(max = TextLimits.NAME) @Nullable String method,
+                                     @NotBlank(message = "is required: how often the complainant will be contacted") @Size(max = TextLimits.NAME) @Nullable String frequency) {
     }
 
     record StepRequest(@Nullable Long expectedVersion, @Nullable Instant at, @NotBlank(message = "is required") @Size(max = TextLimits.NAME) @Nullable String step,

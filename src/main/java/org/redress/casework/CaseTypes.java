@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The small values a case is made of. */
@@ -113,43 +114,80 @@ public final class CaseTypes {
      *
      * @param understanding the organisation's understanding of the complaint at this stage (Code 5.6)
      * @param outcomeWanted what the complainant wants (Code 5.6, A-6)
+     * @param coOwners the owner of each further role the pack appoints at this stage, by role (H-6); the stage's own
+     *                 role's owner is {@code owner}
      */
     public record StageRecord(int number, String name, @Nullable String owner, @Nullable String understanding,
                               @Nullable String outcomeWanted, Instant receivedAt, Instant loggedAt,
                               @Nullable Instant acknowledgedAt, @Nullable Instant contactedAt, @Nullable Instant respondedAt,
-                              @Nullable String responseSummary, boolean escalationRefused) {
+                              @Nullable String responseSummary, boolean escalationRefused, Map<String, String> coOwners,
+                              @Nullable ContactArrangement contactArrangement) {
+
+        public StageRecord {
+            // stages stored before co-owners were kept have none
+            coOwners = coOwners == null ? Map.of() : Map.copyOf(coOwners);
+        }
+
+        StageRecord(int number, String name, @Nullable String owner, @Nullable String understanding,
+                    @Nullable String outcomeWanted, Instant receivedAt, Instant loggedAt,
+                    @Nullable Instant acknowledgedAt, @Nullable Instant contactedAt, @Nullable Instant respondedAt,
+                    @Nullable String responseSummary, boolean escalationRefused) {
+            this(number, name, owner, understanding, outcomeWanted, receivedAt, loggedAt, acknowledgedAt, contactedAt, respondedAt,
+                    responseSummary, escalationRefused, Map.of(), null);
+        }
 
         StageRecord withOwner(String newOwner) {
             return new StageRecord(number, name, newOwner, understanding, outcomeWanted, receivedAt, loggedAt, acknowledgedAt,
-                    contactedAt, respondedAt, responseSummary, escalationRefused);
+                    contactedAt, respondedAt, responseSummary, escalationRefused, coOwners, contactArrangement);
+        }
+
+        StageRecord withCoOwner(String role, String member) {
+            Map<String, String> owners = new java.util.TreeMap<>(coOwners);
+            owners.put(role, member);
+            return new StageRecord(number, name, owner, understanding, outcomeWanted, receivedAt, loggedAt, acknowledgedAt,
+                    contactedAt, respondedAt, responseSummary, escalationRefused, owners, contactArrangement);
+        }
+
+        StageRecord withContactArrangement(ContactArrangement arrangement) {
+            return new StageRecord(number, name, owner, understanding, outcomeWanted, receivedAt, loggedAt, acknowledgedAt,
+                    contactedAt, respondedAt, responseSummary, escalationRefused, coOwners, arrangement);
+        }
+
+        /** Who owns the stage for this role: its owner for the stage's own role, else the co-owner of that role. */
+        public @Nullable String ownerFor(String role, String stageRole) {
+            return role.equals(stageRole) ? owner : coOwners.get(role);
         }
 
         StageRecord withUnderstanding(@Nullable String newUnderstanding, @Nullable String newOutcomeWanted) {
             return new StageRecord(number, name, owner, newUnderstanding != null ? newUnderstanding : understanding,
                     newOutcomeWanted != null ? newOutcomeWanted : outcomeWanted, receivedAt, loggedAt, acknowledgedAt,
-                    contactedAt, respondedAt, responseSummary, escalationRefused);
+                    contactedAt, respondedAt, responseSummary, escalationRefused, coOwners, contactArrangement);
         }
 
         StageRecord withAcknowledged(Instant at) {
             return new StageRecord(number, name, owner, understanding, outcomeWanted, receivedAt, loggedAt, at,
-                    contactedAt, respondedAt, responseSummary, escalationRefused);
+                    contactedAt, respondedAt, responseSummary, escalationRefused, coOwners, contactArrangement);
         }
 
         StageRecord withContacted(Instant at) {
             return new StageRecord(number, name, owner, understanding, outcomeWanted, receivedAt, loggedAt, acknowledgedAt,
-                    contactedAt == null ? at : contactedAt, respondedAt, responseSummary, escalationRefused);
+                    contactedAt == null ? at : contactedAt, respondedAt, responseSummary, escalationRefused, coOwners, contactArrangement);
         }
 
         /** The stage's response, or (with nulls) its withdrawal when a case is reopened. */
         StageRecord withResponse(@Nullable Instant at, @Nullable String summary) {
             return new StageRecord(number, name, owner, understanding, outcomeWanted, receivedAt, loggedAt, acknowledgedAt,
-                    contactedAt, at, summary == null ? responseSummary : summary, false);
+                    contactedAt, at, summary == null ? responseSummary : summary, false, coOwners, contactArrangement);
         }
 
         StageRecord withEscalationRefused() {
             return new StageRecord(number, name, owner, understanding, outcomeWanted, receivedAt, loggedAt, acknowledgedAt,
-                    contactedAt, respondedAt, responseSummary, true);
+                    contactedAt, respondedAt, responseSummary, true, coOwners, contactArrangement);
         }
+    }
+
+    /** How and how often the complainant is contacted during a stage, as agreed with them and recorded. */
+    public record ContactArrangement(String method, String frequency, Instant agreedAt, String recordedBy) {
     }
 
     /** An extension granted on a clock, with its reason and whether the complainant agreed. */

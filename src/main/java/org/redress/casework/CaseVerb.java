@@ -44,7 +44,9 @@ public enum CaseVerb {
     TENURE("tenure", "record the tenure of", Permission.WORK_CASE, EnumSet.allOf(CaseStatus.class)),
     RECLASSIFY("reclassify", "reclassify", Permission.DECIDE, EnumSet.of(OPEN, ON_HOLD, RESPONDED, CLOSED)),
     // F-6: mediation "at any point in the process", while the case is open, where the pack offers it
-    MEDIATION("mediation", "record mediation on", Permission.WORK_CASE, EnumSet.of(OPEN, ON_HOLD, RESPONDED));
+    MEDIATION("mediation", "record mediation on", Permission.WORK_CASE, EnumSet.of(OPEN, ON_HOLD, RESPONDED)),
+    // the method and frequency of contact agreed with the complainant at a stage whose pack says so
+    CONTACT_ARRANGEMENT("contact-arrangement", "record the contact arrangement of", Permission.WORK_CASE, EnumSet.of(OPEN, ON_HOLD));
 
     private final String id;
     private final String phrase;

@@ -55,11 +55,14 @@ public class Casework {
     private final CaseAccess access;
     /** This service as other beans see it (its proxy), so the verbs {@link #on} hands out run in a transaction. */
     private final ObjectProvider<Casework> self;
+    /** Who holds which role of the pack: deciders and owners (F-10, T-4, H-6, A-3). */
+    private final CaseMembers members;
 
     Casework(CaseFiles cases, PolicyPacks packs, Organisations organisations, Calendars calendars, CaseLists lists,
              Clock clock, JsonMapper json, ApplicationEventPublisher events, SimilarCases similar,
-             ObjectProvider<AdmissionCheck> checks, CaseAccess access, ObjectProvider<Casework> self) {
+             ObjectProvider<AdmissionCheck> checks, CaseAccess access, ObjectProvider<Casework> self, CaseMembers members) {
         this.self = self;
+        this.members = members;
         this.similar = similar;
         this.checks = checks;
         this.access = access;
@@ -114,6 +117,7 @@ public class Casework {
         if (logged.refusal() != null) {
             throw refusal(logged.refusal());
         }
+        members.route(organisation, pack, logged.caseFile(), now, actor);
         List<AdmissionWarning> warnings = admissionWarnings(organisation, pack, logged.caseFile().state(), null);
         // The number is taken last, in the statement that saves the case: a refused complaint takes none
         String reference = cases.insertNumbered(logged.caseFile(), org.referencePrefix(), CaseFiles.yearOf(request.receivedAt()), now);
@@ -185,7 +189,7 @@ public class Casework {
 
     /** The verbs other modules use, by name, on one case by one actor: they never hold the aggregate. */
     public CaseCommands on(String organisation, String idOrReference, String actor) {
-        return new CaseCommands(self.getObject(), organisation, idOrReference, actor, null);
+        return new CaseCommands(self.getObject(), members, organisation, idOrReference, actor, null);
     }
 
     /**

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Staff of every role for each of the four organisations (docs/web.md lists them) and a few cases in several states,
@@ -45,6 +46,19 @@ class DemoStaffAndCases implements ApplicationRunner {
     private static final Map<String, Role> ROLES = Map.of("caseworker", Role.CASE_WORKER, "cmo", Role.COMPLAINT_MANAGEMENT_OFFICER,
             "feedback", Role.FEEDBACK_MANAGER, "director", Role.DIRECTOR, "admin", Role.ADMINISTRATOR, "board", Role.BOARD_MEMBER);
 
+    /**
+     * The pack roles the demo gives its members (issue 22), by organisation and account: who owns each stage, who decides
+     * a vexatious complaint (F-10, T-4), who is told of a support service request (T-5). Members not named here hold the
+     * roles their account role implies.
+     */
+    private static final Map<String, Map<String, Set<String>>> PACK_ROLES = Map.of(
+            "alliance-homes", Map.of("caseworker", Set.of("service-manager"), "cmo", Set.of("service-manager", "local-manager"),
+                    "feedback", Set.of("feedback-manager", "local-manager"), "director", Set.of("director", "group-chief-executive")),
+            "the-trust", Map.of("caseworker", Set.of("investigating-manager"), "cmo", Set.of("investigating-manager", "client-services-manager"),
+                    "feedback", Set.of("business-manager"), "director", Set.of("business-manager", "senior-management-team")),
+            "helping-our-future", Map.of("director", Set.of("review-panel", "assistant-chief-executive")),
+            "247-alliance", Map.of("caseworker", Set.of("supervisor", "managing-director"), "director", Set.of("managing-director")));
+
     /** How many generated cases the demo starts with, beside the hand-made ones. */
     static final int DEMO_HISTORY = 800;
 
@@ -56,9 +70,14 @@ class DemoStaffAndCases implements ApplicationRunner {
     private final Clock clock;
     private final PolicyPacks packs;
     private final ReportSettings reportSettings;
+    private final org.redress.accounts.PackRoles packRoles;
+    private final org.redress.accounts.AreaManagers areaManagers;
 
     DemoStaffAndCases(Accounts accounts, Organisations organisations, Casework casework, Clock clock, CaseGenerator generator,
-                      ReadModel readModel, PolicyPacks packs, ReportSettings reportSettings) {
+                      ReadModel readModel, PolicyPacks packs, ReportSettings reportSettings, org.redress.accounts.PackRoles packRoles,
+                      org.redress.accounts.AreaManagers areaManagers) {
+        this.packRoles = packRoles;
+        this.areaManagers = areaManagers;
         this.packs = packs;
         this.reportSettings = reportSettings;
         this.generator = generator;
@@ -82,6 +101,7 @@ class DemoStaffAndCases implements ApplicationRunner {
             String prefix = org.get().referencePrefix().toLowerCase(Locale.ROOT);
             ROLES.forEach((name, role) -> accounts.ensure(prefix + "." + name, org.get().name() + " " + role.label().toLowerCase(Locale.ROOT),
                     PASSWORD, false, Map.of(code, role)));
+            givePackRoles(org.get(), prefix);
             if (casework.list(casework.scope(code), new CaseQuery(null, null, null, null, null, null, null, null, "received", 1, null)).items().isEmpty()) {
                 cases(org.get(), prefix);
                 firstStart = true;
@@ -169,6 +189,23 @@ class DemoStaffAndCases implements ApplicationRunner {
     }
 
     /** Applies a verb to a demo case; a refusal is logged, not fatal (the demo is best effort). */
+    /** Gives the demo members their pack roles once (an administrator's later choice stays), and each area its manager. */
+    private void givePackRoles(Organisation org, String prefix) {
+        PACK_ROLES.getOrDefault(org.code(), Map.of()).forEach((name, roles) -> {
+            if (!packRoles.chosen(org.code(), prefix + "." + name)) {
+                packRoles.set(org.code(), prefix + "." + name, roles);
+            }
+        });
+        // Alliance Homes' new complaints go to their area's manager
+        if (org.code().equals("alliance-homes")) {
+            for (String area : org.serviceAreas()) {
+                if (areaManagers.managerOf(org.code(), area).isEmpty()) {
+                    areaManagers.set(org.code(), area, prefix + ".caseworker", "demo");
+                }
+            }
+        }
+    }
+
     private void act(CaseView view, Runnable verb) {
         try {
             verb.run();

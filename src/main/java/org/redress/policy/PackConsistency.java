@@ -65,6 +65,9 @@ final class PackConsistency {
         }
         for (int i = 0; i < pack.recordTypes().size(); i++) {
             recordType(pack.recordTypes().get(i), "recordTypes[" + i + "]", types);
+            for (int j = 0; j < pack.recordTypes().get(i).tell().size(); j++) {
+                roleNamed(pack.recordTypes().get(i).tell().get(j), "recordTypes[" + i + "].tell[" + j + "]", roles);
+            }
         }
         stages(roles);
         for (int i = 0; i < pack.admission().size(); i++) {
@@ -108,6 +111,9 @@ final class PackConsistency {
             Stage stage = stages.get(i);
             String path = "stages[" + i + "]";
             roleNamed(stage.owner(), path + ".owner", roles);
+            for (int j = 0; j < stage.coOwners().size(); j++) {
+                roleNamed(stage.coOwners().get(j), path + ".coOwners[" + j + "]", roles);
+            }
             unique(path + ".clocks", stage.clocks(), ClockRule::id);
             Set<Milestone> happen = happening(EnumSet.of(Milestone.RECEIVED, Milestone.LOGGED, Milestone.RESPONDED,
                     Milestone.CLOSED), stage.clocks());

@@ -160,10 +160,11 @@ final class PackReader {
     }
 
     private RecordType recordType(PackNode node, String path) {
-        fields.keys(node, path, Set.of("id", "name", "handling", "clocks", "becomes", "cite"));
+        fields.keys(node, path, Set.of("id", "name", "handling", "clocks", "becomes", "cite", "tell"));
         return new RecordType(fields.id(node, path, "id"), fields.required(node, path, "name"),
                 fields.enumValue(node, path, "handling", Handling.class, Handling.RECORDED),
-                fields.list(node, path, "clocks", clocks::clock), fields.strings(node, path, "becomes"), fields.optional(node, path, "cite"));
+                fields.list(node, path, "clocks", clocks::clock), fields.strings(node, path, "becomes"), fields.optional(node, path, "cite"),
+                fields.strings(node, path, "tell"));
     }
 
     private List<Stage> stages(PackNode root) {
@@ -186,7 +187,8 @@ final class PackReader {
         if (!fields.block(node, path)) {
             return new Stage(number, "", "", "", false, List.of(), null, null);
         }
-        fields.keys(node, path, Set.of("number", "id", "name", "owner", "differentHandler", "clocks", "entry", "cite", "optional", "kept"));
+        fields.keys(node, path, Set.of("number", "id", "name", "owner", "differentHandler", "clocks", "entry", "cite", "optional", "kept",
+                "coOwners", "ownerRoutedBy", "agreesContact"));
         boolean optional = fields.bool(node, path, "optional", false);
         if (node.get("kept") != null && !optional) {
             fields.error(path + ".kept", "is only for an optional stage; add 'optional: true' or leave 'kept' out");
@@ -200,7 +202,10 @@ final class PackReader {
         PackNode entry = node.get("entry");
         return new Stage(number, fields.id(node, path, "id"), fields.required(node, path, "name"), fields.required(node, path, "owner"),
                 fields.bool(node, path, "differentHandler", false), fields.list(node, path, "clocks", clocks::clock),
-                entry == null ? null : clocks.escalation(entry, path + ".entry"), fields.optional(node, path, "cite"), optional);
+                entry == null ? null : clocks.escalation(entry, path + ".entry"), fields.optional(node, path, "cite"), optional,
+                fields.strings(node, path, "coOwners"), node.get("ownerRoutedBy") == null ? null
+                        : fields.enumValue(node, path, "ownerRoutedBy", PolicyPack.OwnerRouting.class, PolicyPack.OwnerRouting.SERVICE_AREA),
+                fields.bool(node, path, "agreesContact", false));
     }
 
     private AdmissionRule admission(PackNode node, String path) {

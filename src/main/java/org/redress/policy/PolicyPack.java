@@ -121,12 +121,25 @@ public record PolicyPack(
      *                 request); RECORDED is acknowledged and recorded (compliment, feedback, suggestion)
      * @param clocks the clocks of a CLOCKED type, or clocks that run beside the stages
      * @param becomes the record types it may be reclassified as (service request to complaint, Code 1.4-1.5)
+     * @param tell the pack roles whose holders are sent a notice when one is logged (T-5: the Client Services Manager)
      */
     public record RecordType(String id, String name, Handling handling, List<ClockRule> clocks, List<String> becomes,
-                             @Nullable String cite) {
+                             @Nullable String cite, List<String> tell) {
+
+        public RecordType {
+            tell = tell == null ? List.of() : List.copyOf(tell);
+        }
+
+        /** A record type whose logging tells nobody. */
+        public RecordType(String id, String name, Handling handling, List<ClockRule> clocks, List<String> becomes, @Nullable String cite) {
+            this(id, name, handling, clocks, becomes, cite, List.of());
+        }
     }
 
     public enum Handling { STAGED, CLOCKED, RECORDED }
+
+    /** How a stage's owner is found without anyone assigning one: the manager an administrator set for the case's service area. */
+    public enum OwnerRouting { SERVICE_AREA }
 
     /**
      * A stage of the procedure.
@@ -136,13 +149,36 @@ public record PolicyPack(
      * @param entry how a case gets into this stage from the previous one; null for stage 1
      * @param optional a further stage after the final internal one that the complainant may choose, such as an appeal to a
      *                 review panel (F-5); whether the organisation runs it is the pack's choice ({@code kept})
+     * @param coOwners further roles that each get a named owner of their own at this stage, beside the owner's (H-6)
+     * @param ownerRoutedBy how the owner is found when a case reaches the stage, or null when someone assigns one (A-3)
+     * @param agreesContact the method and frequency of contact are agreed with the complainant and recorded before the
+     *                      stage's response (A-7)
      */
     public record Stage(int number, String id, String name, String owner, boolean differentHandler,
-                        List<ClockRule> clocks, @Nullable Escalation entry, @Nullable String cite, boolean optional) {
+                        List<ClockRule> clocks, @Nullable Escalation entry, @Nullable String cite, boolean optional,
+                        List<String> coOwners, @Nullable OwnerRouting ownerRoutedBy, boolean agreesContact) {
 
-        public Stage(int number, String id, String name, String owner, boolean differentHandler, List<ClockRule> clocks,
-                     @Nullable Escalation entry, @Nullable String cite) {
+        public Stage {
+            coOwners = coOwners == null ? List.of() : List.copyOf(coOwners);
+        }
+
+        /** A stage with one owner, assigned by someone. */
+        public Stage(int number, String id, String name, String owner, boolean differentHandler,
+                     List<ClockRule> clocks, @Nullable Escalation entry, @Nullable String cite) {
             this(number, id, name, owner, differentHandler, clocks, entry, cite, false);
+        }
+
+        /** A stage with one owner, assigned by someone, that may be optional (F-5). */
+        public Stage(int number, String id, String name, String owner, boolean differentHandler,
+                     List<ClockRule> clocks, @Nullable Escalation entry, @Nullable String cite, boolean optional) {
+            this(number, id, name, owner, differentHandler, clocks, entry, cite, optional, List.of(), null, false);
+        }
+
+        /** The roles that own this stage: its owner's first, then the co-owners'. */
+        public List<String> ownerRoles() {
+            List<String> all = new java.util.ArrayList<>(List.of(owner));
+            coOwners.stream().filter(r -> !all.contains(r)).forEach(all::add);
+            return all;
         }
 
         public Optional<ClockRule> clock(String id) {

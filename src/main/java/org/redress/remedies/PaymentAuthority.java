@@ -1,6 +1,7 @@
 package org.redress.remedies;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.accounts.PackRoles;
 import org.redress.accounts.Role;
 import org.redress.policy.PolicyPack.CompensationAuthority;
 import org.redress.remedies.Remedy.PaymentKind;
@@ -45,10 +46,18 @@ final class PaymentAuthority {
                 .collect(Collectors.joining(" or the ")));
     }
 
-    /** Empty when someone with this role may approve (or refuse) this payment; otherwise the refusal naming the rule. */
+    /** As {@link #mayDecide(Role, java.util.Set, PaymentKind, BigDecimal)} for someone holding the pack roles their account role implies. */
     Optional<Refusal> mayDecide(Role role, PaymentKind kind, BigDecimal amount) {
+        return mayDecide(role, PackRoles.impliedBy(role), kind, amount);
+    }
+
+    /**
+     * Empty when someone with this account role, holding these pack roles ({@link PackRoles}), may approve (or refuse)
+     * this payment; otherwise the refusal naming the rule.
+     */
+    Optional<Refusal> mayDecide(Role role, java.util.Set<String> packRoles, PaymentKind kind, BigDecimal amount) {
         List<CompensationAuthority> rows = covering(kind);
-        List<CompensationAuthority> theirs = rows.stream().filter(r -> PackRoles.actsAs(role, r.role())).toList();
+        List<CompensationAuthority> theirs = rows.stream().filter(r -> packRoles.contains(r.role())).toList();
         if (theirs.isEmpty()) {
             String who = rows.isEmpty() ? "the review panel" : rows.stream().map(r -> "the " + PackRoles.words(r.role()))
                     .distinct().collect(Collectors.joining(" or "));

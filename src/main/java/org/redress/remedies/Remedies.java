@@ -57,9 +57,11 @@ public class Remedies {
     private final Casework casework;
     private final PolicyPacks packs;
     private final Accounts accounts;
+    private final org.redress.accounts.PackRoles packRoles;
     private final Clock clock;
 
-    Remedies(RemedyStore store, Casework casework, PolicyPacks packs, Accounts accounts, Clock clock) {
+    Remedies(RemedyStore store, Casework casework, PolicyPacks packs, Accounts accounts, org.redress.accounts.PackRoles packRoles, Clock clock) {
+        this.packRoles = packRoles;
         this.store = store;
         this.casework = casework;
         this.packs = packs;
@@ -194,9 +196,9 @@ public class Remedies {
         boolean mayRecordPanel = accounts.may(actor, organisation, Permission.DECIDE);
         Instant now = clock.instant();
         Remedy.Verdict verdict = approve
-                ? remedy.approve(actor, accounts.roleIn(actor, organisation), mayRecordPanel, decision.asPanel(), panelDate,
+                ? remedy.approve(actor, accounts.roleIn(actor, organisation), packRoles.heldBy(organisation, actor), mayRecordPanel, decision.asPanel(), panelDate,
                         text(decision.reason()), authority(c), now, today())
-                : remedy.refuse(actor, accounts.roleIn(actor, organisation), mayRecordPanel, decision.asPanel(), panelDate,
+                : remedy.refuse(actor, accounts.roleIn(actor, organisation), packRoles.heldBy(organisation, actor), mayRecordPanel, decision.asPanel(), panelDate,
                         text(decision.reason()), authority(c), now, today());
         return apply(verdict, now, actor);
     }

@@ -1,6 +1,7 @@
 package org.redress.remedies;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.accounts.PackRoles;
 import org.redress.accounts.Role;
 import org.redress.web.Refusal;
 
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -110,19 +112,33 @@ public record Remedy(UUID id, String organisation, UUID caseId, String caseRefer
      */
     Verdict approve(String approver, Optional<Role> role, boolean mayRecordPanel, boolean asPanel, @Nullable LocalDate panelMetOn,
                     @Nullable String reason, PaymentAuthority authority, Instant at, LocalDate today) {
-        return decide(Status.APPROVED, "approved", approver, role, mayRecordPanel, asPanel, panelMetOn, reason, authority, at, today);
+        return approve(approver, role, role.map(PackRoles::impliedBy).orElse(Set.of()), mayRecordPanel, asPanel, panelMetOn, reason,
+                authority, at, today);
+    }
+
+    /** As above, by someone holding these pack roles ({@link PackRoles#heldBy}). */
+    Verdict approve(String approver, Optional<Role> role, Set<String> packRoles, boolean mayRecordPanel, boolean asPanel,
+                    @Nullable LocalDate panelMetOn, @Nullable String reason, PaymentAuthority authority, Instant at, LocalDate today) {
+        return decide(Status.APPROVED, "approved", approver, role, packRoles, mayRecordPanel, asPanel, panelMetOn, reason, authority, at, today);
     }
 
     /** A payment refused, with the reason, by someone who could have approved it. */
     Verdict refuse(String approver, Optional<Role> role, boolean mayRecordPanel, boolean asPanel, @Nullable LocalDate panelMetOn,
                    @Nullable String reason, PaymentAuthority authority, Instant at, LocalDate today) {
+        return refuse(approver, role, role.map(PackRoles::impliedBy).orElse(Set.of()), mayRecordPanel, asPanel, panelMetOn, reason,
+                authority, at, today);
+    }
+
+    /** As above, by someone holding these pack roles ({@link PackRoles#heldBy}). */
+    Verdict refuse(String approver, Optional<Role> role, Set<String> packRoles, boolean mayRecordPanel, boolean asPanel,
+                   @Nullable LocalDate panelMetOn, @Nullable String reason, PaymentAuthority authority, Instant at, LocalDate today) {
         if (reason == null || reason.isBlank()) {
             return Verdict.refused("say why the payment is refused", "F-13", "reason");
         }
-        return decide(Status.REFUSED, "refused", approver, role, mayRecordPanel, asPanel, panelMetOn, reason, authority, at, today);
+        return decide(Status.REFUSED, "refused", approver, role, packRoles, mayRecordPanel, asPanel, panelMetOn, reason, authority, at, today);
     }
 
-    private Verdict decide(Status outcome, String event, String approver, Optional<Role> role, boolean mayRecordPanel,
+    private Verdict decide(Status outcome, String event, String approver, Optional<Role> role, Set<String> packRoles, boolean mayRecordPanel,
                            boolean asPanel, @Nullable LocalDate panelMetOn, @Nullable String reason, PaymentAuthority authority,
                            Instant at, LocalDate today) {
         if (kind != Kind.PAYMENT) {
@@ -157,7 +173,7 @@ public record Remedy(UUID id, String organisation, UUID caseId, String caseRefer
             if (role.isEmpty()) {
                 return Verdict.refused("you have no role in this organisation", "F-13", null);
             }
-            Optional<Refusal> limit = authority.mayDecide(role.get(), paymentKind, value);
+            Optional<Refusal> limit = authority.mayDecide(role.get(), packRoles, paymentKind, value);
             if (limit.isPresent()) {
                 return new Verdict(null, limit.get());
             }

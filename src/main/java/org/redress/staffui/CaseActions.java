@@ -51,8 +51,15 @@ class CaseActions {
         return switch (verb) {
             case "acknowledge" -> on.acknowledge(blankToNull(f.method()));
             case "assign" -> {
-                String owner = required("owner", f.owner(), "Enter the username of the owner");
-                yield on.assign(owner);
+                String owner = required("owner", f.owner(), "Choose the owner");
+                yield on.assign(owner, blankToNull(f.role()));
+            }
+            case "contact-arrangement" -> {
+                List<FieldError> errors = new ArrayList<>();
+                if (blank(f.method())) errors.add(new FieldError("method", "Enter how the person will be contacted"));
+                if (blank(f.frequency())) errors.add(new FieldError("frequency", "Enter how often the person will be contacted"));
+                throwIfAny(errors);
+                yield on.arrangeContact(f.method().strip(), f.frequency().strip());
             }
             case "contact" -> {
                 String note = required("note", f.note(), "Enter what was discussed");
@@ -113,7 +120,7 @@ class CaseActions {
                 DeclineGround ground = enumValue(DeclineGround.class, f.ground(), "ground", "Choose the ground for declining", errors);
                 if (blank(f.reason())) errors.add(new FieldError("reason", "Enter the reasons the person will be given"));
                 throwIfAny(errors);
-                yield on.decline(ground, blankToNull(f.exclusion()), blankToNull(f.redirectTo()), f.reason().strip(), blankToNull(f.decidedBy()));
+                yield on.decline(ground, blankToNull(f.exclusion()), blankToNull(f.redirectTo()), f.reason().strip());
             }
             case "investigate-anyway" -> on.investigateLate(required("reason", f.reason(), "Enter why this late complaint is investigated anyway"));
             case "close" -> {

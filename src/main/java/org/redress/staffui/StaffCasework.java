@@ -52,9 +52,11 @@ class StaffCasework {
 
     private final List<CaseSection> sections;
     private final List<StaffWork> otherWork;
+    private final org.redress.accounts.PackRoles packRoles;
 
     StaffCasework(Casework casework, Accounts accounts, Organisations organisations, PolicyPacks packs, Attachments attachments,
-                  List<CaseSection> sections, List<StaffWork> otherWork, CaseDisclosure disclosure) {
+                  List<CaseSection> sections, List<StaffWork> otherWork, CaseDisclosure disclosure, org.redress.accounts.PackRoles packRoles) {
+        this.packRoles = packRoles;
         this.otherWork = otherWork;
         this.disclosure = disclosure;
         this.attachments = attachments;
@@ -140,7 +142,11 @@ class StaffCasework {
     }
 
     record CasePage(CaseView view, PolicyPack pack, List<Offer> offers, @Nullable Role role, List<Attachments.Attachment> attachments,
-                    List<SectionLink> sections) {
+                    List<SectionLink> sections, List<OwnerChoice> owners) {
+    }
+
+    /** A role that owns the case's current stage, in the pack's words, and the members who hold it (H-6, A-3). */
+    record OwnerChoice(String role, String roleName, List<String> holders) {
     }
 
     /** A link from the case page to a part of the case another module keeps, with its one-line summary. */
@@ -156,7 +162,9 @@ class StaffCasework {
                 .map(verb -> offer(verb, view, pack)).toList();
         List<SectionLink> links = sections.stream().filter(s -> s.visibleTo(organisation, view, username))
                 .map(s -> new SectionLink(s.id(), s.title(), s.summary(organisation, view, username).orElse(null))).toList();
-        return new CasePage(view, pack, offers, role.orElse(null), attachments.list(organisation, view.reference()), links);
+        List<OwnerChoice> owners = pack.stage(view.stage()).map(PolicyPack.Stage::ownerRoles).orElse(List.of()).stream()
+                .map(r -> new OwnerChoice(r, pack.role(r).map(PolicyPack.Role::name).orElse(r), packRoles.holders(organisation, r))).toList();
+        return new CasePage(view, pack, offers, role.orElse(null), attachments.list(organisation, view.reference()), links, owners);
     }
 
     private static Offer offer(String verb, CaseView view, PolicyPack pack) {
@@ -168,6 +176,8 @@ class StaffCasework {
             case "acknowledge" -> new Offer(verb, "Acknowledge", "Stops the acknowledgement clock. Use the contact method the person prefers (A-2).");
             case "assign" -> new Offer(verb, "Give this stage an owner", stage.filter(PolicyPack.Stage::differentHandler).isPresent()
                     ? "This stage must be handled by someone other than the previous stage's handler (Code 6.13)." : "The owner is shown on the work list.");
+            case "contact-arrangement" -> new Offer(verb, "Record how and how often you will contact the person",
+                    "Agree with the person how you will keep them updated and how often, before the response.");
             case "contact" -> new Offer(verb, "Record contact with the person", "Say what was discussed. Stops a 'contact within' clock (T-5).");
             case "understanding" -> new Offer(verb, "Record what the complaint is about", "Your understanding of the complaint and "
                     + "the outcome the person wants, in your words, as you have agreed them with the person (Code 5.6, A-6).");

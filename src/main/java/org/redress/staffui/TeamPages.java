@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.accounts.Accounts;
+import org.redress.accounts.AreaManagers;
 import org.redress.accounts.Invitations;
+import org.redress.accounts.PackRoles;
 import org.redress.accounts.Role;
 import org.redress.accounts.Team;
 import org.redress.people.Organisations;
@@ -37,8 +39,13 @@ class TeamPages {
     private final Invitations invitations;
     private final Accounts accounts;
     private final Organisations organisations;
+    private final PackRoles packRoles;
+    private final AreaManagers areaManagers;
 
-    TeamPages(Team team, Invitations invitations, Accounts accounts, Organisations organisations) {
+    TeamPages(Team team, Invitations invitations, Accounts accounts, Organisations organisations, PackRoles packRoles,
+              AreaManagers areaManagers) {
+        this.packRoles = packRoles;
+        this.areaManagers = areaManagers;
         this.team = team;
         this.invitations = invitations;
         this.accounts = accounts;
@@ -51,7 +58,8 @@ class TeamPages {
 
     /** Any change to one member as posted; each verb reads the fields it needs. */
     record MemberForm(@Size(max = TextLimits.NAME) @Nullable String role, @Nullable List<@Size(max = TextLimits.NAME) String> serviceAreas,
-                      @Size(max = TextLimits.NAME) @Nullable String limit, @Size(max = TextLimits.NAME) @Nullable String password) {
+                      @Size(max = TextLimits.NAME) @Nullable String limit, @Size(max = TextLimits.NAME) @Nullable String password,
+                      @Nullable List<@Size(max = TextLimits.NAME) String> packRoles, @Size(max = TextLimits.NAME) @Nullable String email) {
     }
 
     @GetMapping("/staff/{organisation}/team")
@@ -105,6 +113,18 @@ class TeamPages {
                     accounts.limitToServiceAreas(username, organisation, areas);
                     done = limited ? "They now see only " + String.join(", ", areas) : "They now see every service area";
                 }
+                case "pack-roles" -> {
+                    // no box ticked posts no packRoles at all: that is choosing none, not going back to the account role's
+                    Team.Member changed = team.setPackRoles(organisation, username, form.packRoles() == null ? List.of() : form.packRoles());
+                    done = changed.packRoles().isEmpty() ? "They now hold no role in the complaints procedure"
+                            : "Their roles in the complaints procedure are now " + String.join(", ",
+                            changed.packRoles().stream().map(r -> packRoles.name(organisation, r)).toList());
+                }
+                case "notice-email" -> {
+                    Team.Member changed = team.setNoticeEmail(organisation, username, new Team.NoticeEmail(form.email()));
+                    done = changed.noticeEmail() == null ? "Notices for their roles now go to the complaints mailbox"
+                            : "Notices for their roles now go to " + changed.noticeEmail();
+                }
                 case "password" -> {
                     team.setPassword(organisation, username, password);
                     done = "New password set: tell them in person, and ask them to change it once signed in";
@@ -132,6 +152,43 @@ class TeamPages {
         return "redirect:/staff/" + organisation + "/team/" + username;
     }
 
+    /** The manager of each service area: a page for administrators, one form per area. */
+    @GetMapping("/staff/{organisation}/team/area-managers")
+    String areaManagers(@PathVariable String organisation, Model model) {
+        return areaManagersPage(organisation, model, List.of());
+    }
+
+    record AreaManagerForm(@Size(max = TextLimits.NAME) @Nullable String serviceArea, @Size(max = TextLimits.NAME) @Nullable String manager) {
+    }
+
+    @PostMapping("/staff/{organisation}/team/area-managers")
+    String setAreaManager(@PathVariable String organisation, AreaManagerForm form, Principal user, Model model,
+                          RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            TextLimits.checkForm(form);
+            if (form.serviceArea() == null || form.serviceArea().isBlank()) {
+                throw new InvalidInputException("serviceArea", "Choose the service area");
+            }
+            AreaManagers.AreaManager set = areaManagers.set(organisation, form.serviceArea(), form.manager(), user.getName());
+            redirect.addFlashAttribute("done", set.manager() == null ? set.serviceArea() + " has no manager now"
+                    : set.manager() + " is now the manager of " + set.serviceArea());
+            return "redirect:/staff/" + organisation + "/team/area-managers";
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            return areaManagersPage(organisation, model, e.errors());
+        } catch (RefusedException e) {
+            response.setStatus(422);
+            return areaManagersPage(organisation, model, List.of(new FieldError("manager", "Not allowed: " + e.getMessage())));
+        }
+    }
+
+    private String areaManagersPage(String organisation, Model model, List<FieldError> errors) {
+        model.addAttribute("organisation", organisations.require(organisation));
+        model.addAttribute("areas", areaManagers.list(organisation));
+        model.addAttribute("errors", errors);
+        return "staff/area-managers";
+    }
+
     @PostMapping("/staff/{organisation}/team/invitations/{id}/withdraw")
     String withdraw(@PathVariable String organisation, @PathVariable UUID id, RedirectAttributes redirect) {
         invitations.withdraw(organisation, id);
@@ -141,7 +198,12 @@ class TeamPages {
 
     private String listPage(String organisation, Model model, AddForm form, List<FieldError> errors) {
         model.addAttribute("organisation", organisations.require(organisation));
-        model.addAttribute("members", team.members(organisation));
+        List<Team.Member> members = team.members(organisation);
+        model.addAttribute("members", members);
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        members.forEach(m -> names.put(m.username(), m.packRoles().isEmpty() ? "None"
+                : String.join(", ", m.packRoles().stream().map(r -> packRoles.name(organisation, r)).toList())));
+        model.addAttribute("procedureRoles", names);
         model.addAttribute("invitations", invitations.openIn(organisation));
         model.addAttribute("roles", Role.values());
         model.addAttribute("form", form);
@@ -152,6 +214,7 @@ class TeamPages {
     private String memberPage(String organisation, String username, Model model, List<FieldError> errors) {
         model.addAttribute("organisation", organisations.require(organisation));
         model.addAttribute("member", team.member(organisation, username));
+        model.addAttribute("packRoles", packRoles.roles(organisation));
         model.addAttribute("roles", Role.values());
         model.addAttribute("errors", errors);
         return "staff/team-member";

@@ -71,6 +71,8 @@ class AreaLimitedListsIT {
     @Autowired
     Accounts accounts;
     @Autowired
+    org.redress.accounts.PackRoles packRoles;
+    @Autowired
     MutableClock clock;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -87,6 +89,7 @@ class AreaLimitedListsIT {
                 accounts.ensure(username, username, PASSWORD, false, Map.of(ORG, Role.ADMINISTRATOR));
             }
             accounts.limitToServiceAreas(LIMITED, ORG, Set.of("Repairs"));
+            packRoles.set(ORG, LIMITED, Set.of("service-manager")); // owns stage 1 of the cases assigned to them (issue 22)
             Api admin = new Api(port);
             Api limited = Api.as(port, LIMITED, PASSWORD);
 

@@ -93,6 +93,7 @@ record LargeCase(Api api, String path, String reference, String subjectAccessId)
         clock.setUk("2027-01-27T09:00");
         ok(api.post(path + "/steps", "{\"step\":\"case-conference\",\"note\":\"%s\"}".formatted(TEXT)), 200);
         ok(api.post(path + "/steps", "{\"step\":\"adverse-findings\",\"note\":\"%s\"}".formatted(TEXT)), 200);
+        ok(api.post(path + "/contact-arrangement", "{\"method\":\"phone\",\"frequency\":\"every week\"}"), 200);
         ok(api.post(path + "/respond", "{\"summary\":\"%s\",\"points\":%s}".formatted(TEXT, decisions)), 200);
         ok(api.post(path + "/close", "{\"satisfaction\":{\"withHandling\":false,\"withOutcome\":false,\"reasons\":\"%1$s\"},\"note\":\"%1$s\"}"
                 .formatted(TEXT)), 200);

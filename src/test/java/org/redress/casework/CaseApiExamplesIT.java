@@ -61,8 +61,8 @@ class CaseApiExamplesIT extends CaseApiSupport {
                 without.add(path.getKey());
             }
         }
-        // issue 22 (F-3) added investigate-anyway
-        assertThat(verbs).as("the case verbs in the description: logging, the checks before logging and the twenty-one verbs").isEqualTo(23);
+        // issue 22 added investigate-anyway (F-3), mediation (F-6) and contact-arrangement
+        assertThat(verbs).as("the case verbs in the description: logging, the checks before logging and the verbs").isEqualTo(23);
         assertThat(without).as("case verbs without an example").isEmpty();
     }
 
@@ -93,6 +93,7 @@ class CaseApiExamplesIT extends CaseApiSupport {
         c = send(org, c, "accept-escalation", "accept");
         c = send(org, c, "steps", "case-conference");
         c = send(org, c, "steps", "adverse-findings");
+        c = send(org, c, "contact-arrangement", "agreed");
         c = send(org, c, "respond", "three-points");
         c = send(org, c, "close", "with-satisfaction");
         assertThat(c.get("status").asString()).isEqualTo("CLOSED");

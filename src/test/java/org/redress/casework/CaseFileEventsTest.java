@@ -40,7 +40,7 @@ class CaseFileEventsTest {
     void everyVerbOfAStagedComplaintRecordsItsTypedFact() {
         CaseFile file = logged(TestPacks.trustLike(), "complaint", "2026-11-23T10:00", "Support worker did not visit");
         assertThat(last(file)).isEqualTo(new CaseLogged("complaint", Channel.PHONE, at("2026-11-23T10:00"), "trust-like v1", null, null));
-        ok(file.assign("sam", at("2026-11-23T11:00"), "manager"));
+        ok(file.assign("sam", null, TestPacks.EVERY_OWNER_ROLE, at("2026-11-23T11:00"), "manager"));
         assertThat(last(file)).isEqualTo(new Assigned(1, "sam", "investigating-manager"));
         ok(file.acknowledge(at("2026-11-23T12:00"), "sam", "email", ENGLAND));
         assertThat(last(file)).isEqualTo(new Acknowledged(1, "email", false));
@@ -112,8 +112,9 @@ class CaseFileEventsTest {
         assertThat(last(file)).isEqualTo(new StepRecorded("case-conference", "CASE_CONFERENCE", 2));
 
         CaseFile declined = logged(TestPacks.trustLike(), "complaint", "2026-11-23T10:00", "Point");
-        ok(declined.decline(DeclineGround.OUT_OF_SCOPE, "employment", null, "a staff grievance", null, at("2026-11-24T10:00"), "o"));
-        assertThat(last(declined)).isEqualTo(new Declined(DeclineGround.OUT_OF_SCOPE, "employment", null, "S0-3", "housing-ombudsman",
+        ok(declined.decline(DeclineGround.OUT_OF_SCOPE, "employment", null, "a staff grievance", new Decider("manager", java.util.Set.of()),
+                at("2026-11-24T10:00"), "o"));
+        assertThat(last(declined)).isEqualTo(new Declined(DeclineGround.OUT_OF_SCOPE, "employment", "manager", "S0-3", "housing-ombudsman",
                 "HR grievance procedure"));
         for (CaseEvent event : declined.pendingEvents()) {
             assertThat(stored(event)).isEqualTo(event.payload());

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +60,7 @@ class CaseFileTest {
         assertThat(file.extend("respond", 5, "more time", false, at("2026-12-09T12:00"), "officer", ENGLAND))
                 .map(Refusal::describe).hasValueSatisfying(r -> assertThat(r).contains("every extension the policy allows"));
 
-        ok(file.assign("sam", at("2026-12-01T09:00"), "manager"));
+        ok(file.assign("sam", null, TestPacks.EVERY_OWNER_ROLE, at("2026-12-01T09:00"), "manager"));
         ok(file.respond(List.of(new PointDecision(1, Outcome.UPHELD, "two appointments were missed"),
                         new PointDecision(2, Outcome.NOT_UPHELD, "calls were returned the same day")),
                 "We apologise and have rebooked the repair", List.of(new Action("Repair the boiler", LocalDate.parse("2027-01-08"), "repairs")),
@@ -72,9 +73,9 @@ class CaseFileTest {
         // Code 6.11: stage 2 acknowledged within 5 working days of the escalation request
         assertThat(clock(file, "acknowledge", 2).dueDate()).isEqualTo(LocalDate.parse("2027-01-11"));
         // Code 6.13: a different handler at stage 2
-        assertThat(file.assign("sam", at("2027-01-05T09:00"), "manager")).map(Refusal::describe)
+        assertThat(file.assign("sam", null, TestPacks.EVERY_OWNER_ROLE, at("2027-01-05T09:00"), "manager")).map(Refusal::describe)
                 .hasValueSatisfying(r -> assertThat(r).contains("must not be the person who handled Stage 1").endsWith("Code 6.13"));
-        ok(file.assign("jo", at("2027-01-05T09:00"), "manager"));
+        ok(file.assign("jo", null, TestPacks.EVERY_OWNER_ROLE, at("2027-01-05T09:00"), "manager"));
         ok(file.acceptEscalation(at("2027-01-06T09:00"), "jo", ENGLAND));
         // Code 6.15: stage 2 response within 20 working days of the stage 2 acknowledgement
         assertThat(clock(file, "respond", 2).dueDate()).isEqualTo(LocalDate.parse("2027-02-03"));
@@ -187,13 +188,18 @@ class CaseFileTest {
         assertThat(clock(file, "contact", 0).status(at("2026-12-29T10:00"))).isEqualTo(ClockStatus.MET);
     }
 
+    /** F-10: the decider is the member, who must hold the role the pack names; the decision records them. */
     @Test
     void onlyTheChiefExecutiveMayDeclineAComplaintAsVexatious() {
         CaseFile file = logged(TestPacks.trustLike(), "complaint", "2026-11-23T10:00", "Point");
-        assertThat(file.decline(DeclineGround.VEXATIOUS, null, null, "the same complaint for the fifth time", "complaints-officer",
-                at("2026-11-24T10:00"), "o").map(Refusal::describe)).contains("this decision is for the Group Chief Executive: F-10");
-        assertThat(file.decline(DeclineGround.REPEAT, null, null, "same", null, at("2026-11-24T10:00"), "o").map(Refusal::field)).contains("ground");
-        ok(file.decline(DeclineGround.VEXATIOUS, null, null, "the same complaint for the fifth time", "chief-executive", at("2026-11-24T10:00"), "ceo"));
+        assertThat(file.decline(DeclineGround.VEXATIOUS, null, null, "the same complaint for the fifth time",
+                new Decider("olive.officer", Set.of("complaints-officer")), at("2026-11-24T10:00"), "o").map(Refusal::describe))
+                .contains("this decision is for the Group Chief Executive, and olive.officer does not hold that role"
+                        + " (an administrator gives it on the team page): F-10");
+        assertThat(file.decline(DeclineGround.REPEAT, null, null, "same", new Decider("o", Set.of()), at("2026-11-24T10:00"), "o").map(Refusal::field)).contains("ground");
+        ok(file.decline(DeclineGround.VEXATIOUS, null, null, "the same complaint for the fifth time", new Decider("cy.chief", Set.of("chief-executive")),
+                at("2026-11-24T10:00"), "ceo"));
+        assertThat(((CaseFact.Declined) file.pendingEvents().get(file.pendingEvents().size() - 1).payload()).decidedBy()).isEqualTo("cy.chief");
         assertThat(file.state().status()).isEqualTo(CaseStatus.DECLINED);
         assertThat(file.state().clocks()).allMatch(c -> c.status(at("2026-11-24T10:00")) == ClockStatus.CANCELLED);
     }

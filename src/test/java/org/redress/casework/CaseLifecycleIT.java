@@ -70,13 +70,21 @@ class CaseLifecycleIT extends CaseApiSupport {
         assertThat(early.json().get("detail").asString()).contains("case-conference", "A-8");
         c = act("alliance-homes", c, "steps", "{\"step\":\"case-conference\",\"note\":\"Fairly handled; agree £150\"}");
         c = act("alliance-homes", c, "steps", "{\"step\":\"adverse-findings\",\"note\":\"Complainant invited to comment by 25 Jan; no comment received\"}");
+        // the method and frequency of contact are agreed and recorded before the final response
+        Api.Response unagreedContact = attempt("alliance-homes", c, "respond", finalResponse);
+        assertThat(unagreedContact.status()).isEqualTo(422);
+        assertThat(unagreedContact.json().get("detail").asString()).isEqualTo("record the method and frequency of contact agreed with"
+                + " the complainant before the Stage 2 (final) response: A-6, A-7; 001 Escalation, Stage 2");
+        c = act("alliance-homes", c, "contact-arrangement", "{\"method\":\"phone\",\"frequency\":\"every Friday\"}");
+        assertThat(c.get("stages").get(1).get("contactArrangement").get("method").asString()).isEqualTo("phone");
+        assertThat(c.get("stages").get(1).get("contactArrangement").get("frequency").asString()).isEqualTo("every Friday");
         c = act("alliance-homes", c, "respond", finalResponse);
         assertThat(c.get("allowedActions").toString()).doesNotContain("escalation-request");
         c = act("alliance-homes", c, "close", "{\"note\":\"resolved\"}");
         assertThat(c.get("status").asString()).isEqualTo("CLOSED");
         assertThat(c.get("history")).extracting(e -> e.get("type").asString()).containsExactly("logged", "acknowledged", "extended",
                 "assigned", "responded", "escalation-requested", "assigned", "acknowledged", "step-recorded", "step-recorded",
-                "responded", "closed");
+                "contact-arranged", "responded", "closed");
     }
 
     @Test

@@ -39,12 +39,12 @@ class CaseReplayTest {
         ok(file.extend("respond", 10, "waiting for the contractor's report", false, at("2026-12-08T12:00"), "officer", ENGLAND));
         ok(file.hold(HoldKind.AWAITING_COMPLAINANT, "photos", at("2026-12-10T12:00"), "officer", ENGLAND));
         ok(file.resume(at("2026-12-14T12:00"), "officer", null, ENGLAND));
-        ok(file.assign("sam", at("2026-12-15T09:00"), "manager"));
+        ok(file.assign("sam", null, TestPacks.EVERY_OWNER_ROLE, at("2026-12-15T09:00"), "manager"));
         ok(file.respond(List.of(new PointDecision(1, Outcome.UPHELD, "missed"), new PointDecision(2, Outcome.NOT_UPHELD, "called")),
                 "We apologise", List.of(new Action("Repair the boiler", java.time.LocalDate.parse("2027-01-08"), "repairs")),
                 at("2026-12-22T15:00"), "sam", ENGLAND));
         ok(file.requestEscalation(null, at("2027-01-04T10:00"), at("2027-01-04T10:05"), "not done", "money", null, "officer", ENGLAND));
-        ok(file.assign("jo", at("2027-01-05T09:00"), "manager"));
+        ok(file.assign("jo", null, TestPacks.EVERY_OWNER_ROLE, at("2027-01-05T09:00"), "manager"));
         ok(file.acceptEscalation(at("2027-01-06T09:00"), "jo", ENGLAND));
         ok(file.respond(List.of(new PointDecision(1, Outcome.UPHELD, "confirmed"), new PointDecision(2, Outcome.NOT_UPHELD, "confirmed")),
                 "Final response", List.of(), at("2027-02-10T15:00"), "jo", ENGLAND));

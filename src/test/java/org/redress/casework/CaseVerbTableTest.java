@@ -57,7 +57,8 @@ class CaseVerbTableTest {
         });
         cases.put("stage 1, declined", () -> {
             CaseFile file = logged(TestPacks.housingCode(), "complaint", "2026-11-23T10:00", "Staff grievance");
-            ok(file.decline(DeclineGround.OUT_OF_SCOPE, "employment", null, "an employment matter", null, at("2026-11-24T10:00"), "manager"));
+            ok(file.decline(DeclineGround.OUT_OF_SCOPE, "employment", null, "an employment matter", new Decider("manager", java.util.Set.of()),
+                    at("2026-11-24T10:00"), "manager"));
             return file;
         });
         cases.put("stage 2, open, not acknowledged, refusable", () -> escalated(TestPacks.trustLike()));
@@ -139,7 +140,7 @@ class CaseVerbTableTest {
 
     private static CaseFile responded(PolicyPack pack) {
         CaseFile file = acknowledged(pack);
-        ok(file.assign("sam", at("2026-11-24T11:00"), "manager"));
+        ok(file.assign("sam", null, TestPacks.EVERY_OWNER_ROLE, at("2026-11-24T11:00"), "manager"));
         ok(file.respond(decisions(file), "Rebooked the repair", List.of(), at("2026-12-01T10:00"), "sam", ENGLAND));
         return file;
     }
@@ -164,7 +165,7 @@ class CaseVerbTableTest {
         int stage = file.state().stage();
         return switch (verb) {
             case ACKNOWLEDGE -> file.acknowledge(NOW, "officer", null, ENGLAND);
-            case ASSIGN -> file.assign("someone-new", NOW, "manager");
+            case ASSIGN -> file.assign("someone-new", null, TestPacks.EVERY_OWNER_ROLE, NOW, "manager");
             case POINTS -> file.addPoint("Another point", NOW, "officer");
             case UNDERSTANDING -> file.recordUnderstanding("the boiler", "a repair", NOW, "officer");
             case EVIDENCE -> file.recordEvidence(EvidenceKind.INTERVIEW, LocalDate.parse("2026-11-25"), "Ada", "notes", NOW, "officer");
@@ -183,7 +184,7 @@ class CaseVerbTableTest {
             case CLOSE -> file.close(new Satisfaction(true, true, null), null, NOW, "manager", ENGLAND);
             case REOPEN -> file.reopen("new evidence", NOW, "manager", ENGLAND);
             case WITHDRAW -> file.withdraw("sorted out", NOW, "officer");
-            case DECLINE -> file.decline(DeclineGround.OUT_OF_SCOPE, "employment", null, "an employment matter", null, NOW, "manager");
+            case DECLINE -> file.decline(DeclineGround.OUT_OF_SCOPE, "employment", null, "an employment matter", new Decider("manager", java.util.Set.of()), NOW, "manager");
             case INVESTIGATE_LATE -> file.investigateLate("the person was in hospital for a year", NOW, "manager");
             case TENURE -> file.recordTenure(file.state().complainant().tenure() == Tenure.OTHER ? Tenure.LOW_COST_RENTAL : Tenure.OTHER,
                     NOW, "officer");
@@ -191,6 +192,7 @@ class CaseVerbTableTest {
             case RECLASSIFY -> file.refused(verb);
             case MEDIATION -> file.recordMediation(Mediation.Step.OFFERED, "Northern Community Mediation", org.redress.calendar.UkTime.dateOf(NOW),
                     null, null, NOW, "officer");
+            case CONTACT_ARRANGEMENT -> file.arrangeContact("phone", "every week", NOW, "manager");
         };
     }
 }

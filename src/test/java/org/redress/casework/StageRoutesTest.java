@@ -35,7 +35,7 @@ class StageRoutesTest {
 
     private static CaseFile answeredAtStageOne() {
         CaseFile file = logged(withAReviewFromEitherStage(), "complaint", "2026-11-23T10:00", "Visit missed");
-        ok(file.assign("sam.worker", at("2026-11-23T11:00"), "officer"));
+        ok(file.assign("sam.worker", null, TestPacks.EVERY_OWNER_ROLE, at("2026-11-23T11:00"), "officer"));
         ok(file.respond(List.of(new PointDecision(1, Outcome.UPHELD, "the visit was missed")), "Sorry", List.of(),
                 at("2026-11-25T10:00"), "sam.worker", ENGLAND));
         return file;
@@ -48,9 +48,9 @@ class StageRoutesTest {
         ok(file.requestEscalation("review", at("2026-11-30T09:00"), at("2026-11-30T09:05"), "the outcome", null, null, "officer", ENGLAND));
         assertThat(file.state().stage()).isEqualTo(3);
         assertThat(file.state().stages()).extracting(CaseTypes.StageRecord::name).containsExactly("Stage 1", "Review by a panel");
-        assertThat(file.assign("sam.worker", at("2026-11-30T10:00"), "officer")).map(Refusal::describe)
+        assertThat(file.assign("sam.worker", null, TestPacks.EVERY_OWNER_ROLE, at("2026-11-30T10:00"), "officer")).map(Refusal::describe)
                 .hasValue("the Review by a panel handler must not be the person who handled Stage 1 (sam.worker): H-10; 003 Step 3");
-        ok(file.assign("pat.panel", at("2026-11-30T10:00"), "officer"));
+        ok(file.assign("pat.panel", null, TestPacks.EVERY_OWNER_ROLE, at("2026-11-30T10:00"), "officer"));
     }
 
     @Test

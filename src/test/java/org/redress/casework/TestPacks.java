@@ -16,6 +16,10 @@ final class TestPacks {
 
     static final ClockMaker ENGLAND = clocks(Jurisdiction.ENGLAND_AND_WALES);
 
+    /** The pack roles of every stage of these packs: an owner who holds them all may own any stage (issue 22). */
+    static final java.util.Set<String> EVERY_OWNER_ROLE = java.util.Set.of("complaints-officer", "complaints-manager",
+            "investigating-manager", "business-manager", "review-panel");
+
     static ClockMaker clocks(Jurisdiction jurisdiction) {
         return ClockMaker.of(Calendars.bankHolidaysOnly().forJurisdiction(jurisdiction));
     }

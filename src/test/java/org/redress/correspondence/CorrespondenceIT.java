@@ -138,6 +138,7 @@ class CorrespondenceIT {
         clock.setUk("2027-01-27T10:00");
         c.act("steps", "{\"step\":\"case-conference\",\"note\":\"agreed\"}");
         c.act("steps", "{\"step\":\"adverse-findings\",\"note\":\"no comment\"}");
+        c.act("contact-arrangement", "{\"method\":\"phone\",\"frequency\":\"every week\"}");
         c.respond("We will pay £150 for the inconvenience.", upheld(1, "confirmed"));
         MimeMessage last = mailTo(to).get(4);
         assertThat(last.getSubject()).startsWith("Our final response to your complaint");
@@ -303,5 +304,47 @@ class CorrespondenceIT {
         }
         assertThat(matching).as(subjectStart).hasSize(1);
         return matching.get(0);
+    }
+
+    /**
+     * T-5: a support service request "must be logged on the client's log and the Client Services Manager informed". The
+     * Trust's pack tells the holders of that role when one is logged: the notice reaches the address the administrator
+     * set for each holder, through the mail server; a member who does not hold the role is not told.
+     */
+    @Test
+    void aSupportServiceRequestTellsTheClientServicesManagerT5(@Autowired org.redress.accounts.Accounts accounts,
+                                                                @Autowired org.redress.accounts.PackRoles packRoles) throws Exception {
+        clock.setUk("2026-11-23T09:30");
+        String trust = cases().anOrganisationLike("the-trust");
+        String manager = "csm." + trust;
+        String other = "other." + trust;
+        accounts.ensure(manager, "Cam Services", "client-services-password", false, java.util.Map.of(trust, org.redress.accounts.Role.FEEDBACK_MANAGER));
+        accounts.ensure(other, "Oz Other", "client-services-password", false, java.util.Map.of(trust, org.redress.accounts.Role.FEEDBACK_MANAGER));
+        packRoles.set(trust, manager, java.util.Set.of("client-services-manager"));
+        String managerMail = email();
+        String otherMail = email();
+        org.redress.testing.Api.Response set = api().put("/api/v1/organisations/" + trust + "/staff/" + manager + "/notice-email",
+                "{\"email\":\"" + managerMail + "\"}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().get("noticeEmail").asString()).isEqualTo(managerMail);
+        assertThat(api().put("/api/v1/organisations/" + trust + "/staff/" + other + "/notice-email", "{\"email\":\"" + otherMail + "\"}")
+                .status()).isEqualTo(200);
+        assertThat(api().put("/api/v1/organisations/" + trust + "/staff/" + other + "/notice-email", "{\"email\":\"not an address\"}")
+                .json().get("errors").get(0).get("field").asString()).isEqualTo("email");
+
+        CaseOnFile request = cases().a("support-service-request").receivedOn(LocalDate.of(2026, 11, 23)).by("Sid Support")
+                .withoutEmail().saying("My support worker has not called this week").in(trust);
+        String reference = request.json().get("reference").asString();
+        List<MimeMessage> told = mailTo(managerMail);
+        assertThat(told).hasSize(1);
+        assertThat(told.get(0).getSubject()).isEqualTo("New support service request " + reference + " for the Client Services Manager");
+        assertThat(body(told.get(0))).contains("Cam Services", "A support service request was logged as " + reference + " from Sid Support.",
+                "What it is about: My support worker has not called this week",
+                "Contact the client to try to resolve the request: due by 2026-11-26.");
+        assertThat(mailTo(otherMail)).isEmpty();
+        // a complaint tells nobody: the pack says so only of support service requests
+        cases().aComplaint().receivedOn(LocalDate.of(2026, 11, 23)).by("Cy Complainant").withoutEmail().saying("Rude staff")
+                .points("Rudeness").in(trust);
+        assertThat(mailTo(managerMail)).hasSize(1);
     }
 }

@@ -43,6 +43,8 @@ class HazardsApiIT {
 
     @Autowired
     Accounts accounts;
+    @Autowired
+    org.redress.accounts.PackRoles packRoles;
 
     @Autowired
     org.redress.deadlines.DeadlineSweep sweep;
@@ -90,6 +92,7 @@ class HazardsApiIT {
     void theHazardClocksOfTheCasesAMemberOwnsAreOnTheirMyWorkPageAndNobodyElsesAre() {
         clock.setUk("2026-11-23T10:00");
         accounts.ensure("ah.hazard.owner", "Hal Owner", "hazard-owner-pass", false, Map.of(ORG, Role.CASE_WORKER));
+        packRoles.set(ORG, "ah.hazard.owner", java.util.Set.of("service-manager")); // owns stage 1 (A-3, issue 22)
         JsonNode mine = complain("2026-11-23T09:30", "Mould has come back on the bathroom ceiling");
         JsonNode theirs = complain("2026-11-23T09:40", "Damp and mould under the kitchen window");
         assertThat(api().post("/api/v1/organisations/" + ORG + "/cases/" + mine.get("id").asString() + "/assign",

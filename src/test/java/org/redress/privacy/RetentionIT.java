@@ -53,7 +53,8 @@ class RetentionIT extends PrivacyApiSupport {
                 .at("2014-06-12T09:00", "escalation-request", "{\"unresolved\":\"Noise continues\"}")
                 .at("2014-06-13T09:00", "accept-escalation", "{}")
                 .at("2014-06-16T09:00", "steps", "{\"step\":\"case-conference\",\"note\":\"reviewed\"}")
-                .at("2014-06-16T10:00", "steps", "{\"step\":\"adverse-findings\",\"note\":\"no comment\"}");
+                .at("2014-06-16T10:00", "steps", "{\"step\":\"adverse-findings\",\"note\":\"no comment\"}")
+                .at("2014-06-16T11:00", "contact-arrangement", "{\"method\":\"phone\",\"frequency\":\"every week\"}");
         due2 = due2.responded("2014-06-27T09:00", "PARTLY_UPHELD").closed("2014-06-30T09:00");
         // withdrawn on 20 January 2015
         Story due3 = complaint(Person.unique("Cal"), "2015-01-05T09:00", "Repairs", "Repairs").acknowledged("2015-01-06T09:00")

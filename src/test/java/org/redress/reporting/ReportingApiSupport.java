@@ -73,6 +73,7 @@ abstract class ReportingApiSupport {
                 .at("2019-03-15T09:00", "accept-escalation", "{}")
                 .at("2019-03-20T09:00", "steps", "{\"step\":\"case-conference\",\"note\":\"reviewed\"}")
                 .at("2019-03-20T10:00", "steps", "{\"step\":\"adverse-findings\",\"note\":\"no comment\"}")
+                .at("2019-03-20T11:00", "contact-arrangement", "{\"method\":\"phone\",\"frequency\":\"every week\"}")
                 .responded("2019-03-29T09:00", "PARTLY_UPHELD")
                 .closed("2019-04-01T10:00", false, false).reference());
         // C: Neighbourhoods, acknowledged late (7 working days); response due 20 March, never sent: open and overdue

@@ -51,6 +51,8 @@ class StaffConcernNoticeIT {
     @Autowired
     Accounts accounts;
     @Autowired
+    org.redress.accounts.PackRoles packRoles;
+    @Autowired
     MutableClock clock;
     @Autowired
     JdbcClient jdbc;
@@ -64,6 +66,7 @@ class StaffConcernNoticeIT {
         clock.setUk("2027-04-05T10:00");
         accounts.ensure("sn.officer", "Complaints Officer", PASSWORD, false, Map.of(ORG, Role.COMPLAINT_MANAGEMENT_OFFICER));
         accounts.ensure("sn.owner", "Case Owner", PASSWORD, false, Map.of(ORG, Role.CASE_WORKER));
+        packRoles.set(ORG, "sn.owner", java.util.Set.of("investigating-manager")); // owns stage 1 (issue 22)
         accounts.ensure("sn.manager", "Line Manager", PASSWORD, false, Map.of(ORG, Role.CASE_WORKER));
         accounts.ensure("sn.board", "Board Member", PASSWORD, false, Map.of(ORG, Role.BOARD_MEMBER));
         named = "Quinn Quill" + Long.toString(System.nanoTime(), 36);

@@ -32,6 +32,8 @@ class StaffConcernsIT {
 
     @Autowired
     Accounts accounts;
+    @Autowired
+    org.redress.accounts.PackRoles packRoles;
 
     @Autowired
     MutableClock clock;
@@ -47,6 +49,7 @@ class StaffConcernsIT {
         clock.setUk("2026-11-23T10:00");
         accounts.ensure("concerns.officer", "Olive Officer", "concerns-officer-pass", false, Map.of(ORG, Role.COMPLAINT_MANAGEMENT_OFFICER));
         accounts.ensure("concerns.owner", "Owen Owner", "concerns-owner-pass", false, Map.of(ORG, Role.CASE_WORKER));
+        packRoles.set(ORG, "concerns.owner", java.util.Set.of("investigating-manager")); // owns stage 1 (issue 22)
         accounts.ensure("concerns.manager", "Mina Manager", "concerns-manager-pass", false, Map.of(ORG, Role.CASE_WORKER));
         accounts.ensure("concerns.other", "Olly Other", "concerns-other-pass", false, Map.of(ORG, Role.CASE_WORKER));
         accounts.ensure("concerns.homes", "Hana Homes", "concerns-homes-pass", false, Map.of("alliance-homes", Role.DIRECTOR));

@@ -11,6 +11,7 @@ import org.redress.casework.CaseTypes.DeclineGround;
 import org.redress.casework.CaseTypes.Outcome;
 import org.redress.casework.CaseTypes.Satisfaction;
 import org.redress.casework.ClockMaker;
+import org.redress.casework.Decider;
 import org.redress.web.Refusal;
 import org.redress.policy.PolicyPack;
 import org.redress.policy.PolicyPack.Handling;
@@ -21,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /** One generated case's life: logged by the real aggregate, then taken through its procedure verb by verb. */
@@ -117,13 +119,19 @@ final class CaseLife {
             return when.isAfter(at) ? when : at.plusSeconds(600);
         }
 
+        /** Generated staff hold the roles that own the case's current stage. */
+        java.util.Set<String> stageRoles() {
+            return file.pack().stage(file.state().stage()).map(s -> java.util.Set.copyOf(s.ownerRoles())).orElse(java.util.Set.of());
+        }
+
         void complaint() {
             PolicyPack pack = file.pack();
             if (random.nextDouble() < 0.03 && decline()) {
                 return;
             }
             apply(towards("acknowledge"), t -> file.acknowledge(t, ACTOR, "email", clocks));
-            apply(at.plusSeconds(600), t -> file.assign(GeneratedContacts.STAFF[random.nextInt(GeneratedContacts.STAFF.length)], t, ACTOR));
+            apply(at.plusSeconds(600), t -> file.assign(GeneratedContacts.STAFF[random.nextInt(GeneratedContacts.STAFF.length)], null,
+                    stageRoles(), t, ACTOR));
             if (random.nextDouble() < 0.05) {
                 apply(at.plus(Duration.ofDays(1 + random.nextInt(6))), t -> file.withdraw("resolved informally", t, ACTOR));
                 return;
@@ -138,7 +146,8 @@ final class CaseLife {
                     // a different handler from the previous stage's (Code 6.13)
                     String previous = file.state().stages().get(file.state().stages().size() - 2).owner();
                     String owner = GeneratedContacts.STAFF[random.nextInt(GeneratedContacts.STAFF.length)];
-                    return file.assign(owner.equals(previous) ? GeneratedContacts.STAFF[(List.of(GeneratedContacts.STAFF).indexOf(owner) + 1) % GeneratedContacts.STAFF.length] : owner, t, ACTOR);
+                    return file.assign(owner.equals(previous) ? GeneratedContacts.STAFF[(List.of(GeneratedContacts.STAFF).indexOf(owner) + 1) % GeneratedContacts.STAFF.length] : owner,
+                            null, stageRoles(), t, ACTOR);
                 });
                 respondToStage();
             }
@@ -157,6 +166,9 @@ final class CaseLife {
                     apply(stepAt, t -> file.recordStep(step.id(), "recorded for the " + step.id() + " step", t, ACTOR));
                 }
             }
+            if (file.pack().stage(stage).map(PolicyPack.Stage::agreesContact).orElse(false)) {
+                apply(at.plusSeconds(600), t -> file.arrangeContact("phone", "every week", t, ACTOR));
+            }
             List<PointDecision> decisions = new ArrayList<>();
             for (CaseTypes.Point point : file.state().points()) {
                 decisions.add(new PointDecision(point.number(), OUTCOMES[random.nextInt(OUTCOMES.length)], "found on the evidence"));
@@ -172,11 +184,13 @@ final class CaseLife {
                 PolicyPack.Exclusion exclusion = pack.exclusions().get(0);
                 String redirectTo = exclusion.redirectOptions().isEmpty() ? null : exclusion.redirectOptions().get(0);
                 return apply(when, t -> file.decline(DeclineGround.OUT_OF_SCOPE, exclusion.id(), redirectTo,
-                        "outside the complaints procedure", null, t, ACTOR));
+                        "outside the complaints procedure", new Decider(ACTOR, Set.of()), t, ACTOR));
             }
             for (PolicyPack.AdmissionRule rule : pack.admission()) {
                 DeclineGround ground = DeclineGround.valueOf(rule.kind().name());
-                return apply(when, t -> file.decline(ground, null, null, "not taken on at admission", rule.decidedBy(), t, ACTOR));
+                // generated history: the decider holds the role the rule names
+                Decider decider = new Decider(ACTOR, rule.decidedBy() == null ? Set.of() : Set.of(rule.decidedBy()));
+                return apply(when, t -> file.decline(ground, null, null, "not taken on at admission", decider, t, ACTOR));
             }
             return false;
         }
