@@ -133,10 +133,8 @@ public final class CaseFile {
 
     public Optional<Refusal> addPoint(String summary, Instant at, String actor) {
         return attempt(CaseVerb.POINTS, CasePolicies::none, () -> {
-            List<Point> points = new ArrayList<>(state.points());
-            points.add(new Point(points.size() + 1, summary, null, null, 0));
-            record(new PointAdded(points.size(), summary), at, actor, null);
-            state = CaseStates.with(state, b -> b.points = points);
+            record(new PointAdded(state.points().size() + 1, summary), at, actor, null);
+            state = CaseStates.with(state, b -> b.points = CaseStates.appended(state.points(), new Point(state.points().size() + 1, summary, null, null, 0)));
         });
     }
 
@@ -150,10 +148,8 @@ public final class CaseFile {
 
     public Optional<Refusal> recordEvidence(EvidenceKind kind, LocalDate date, String who, String notes, Instant at, String actor) {
         return attempt(CaseVerb.EVIDENCE, CasePolicies::none, () -> {
-            List<Evidence> evidence = new ArrayList<>(state.evidence());
-            evidence.add(new Evidence(kind, date, who, notes, at, actor));
             record(new EvidenceRecorded(kind, date, who), at, actor, null);
-            state = CaseStates.with(state, b -> b.evidence = evidence);
+            state = CaseStates.with(state, b -> b.evidence = CaseStates.appended(state.evidence(), new Evidence(kind, date, who, notes, at, actor)));
         });
     }
 
@@ -174,11 +170,7 @@ public final class CaseFile {
     public Optional<Refusal> hold(HoldKind kind, String reason, Instant at, String actor, ClockMaker clocks) {
         return attempt(CaseVerb.HOLD, () -> CasePolicies.reasonGiven(reason, "reason", "a hold must say why the case is paused", "A-11"), () -> {
             record(new PutOnHold(kind), at, actor, reason);
-            state = CaseStates.with(state, b -> {
-                b.clocks = CaseClocks.paused(state.clocks(), at, clocks);
-                b.hold = new Hold(kind, reason, at);
-                b.status = CaseStatus.ON_HOLD;
-            });
+            state = CaseStates.held(state, CaseClocks.paused(state.clocks(), at, clocks), new Hold(kind, reason, at));
         });
     }
 
@@ -186,11 +178,7 @@ public final class CaseFile {
         return attempt(CaseVerb.RESUME, CasePolicies::none, () -> {
             Hold hold = Objects.requireNonNull(state.hold());
             record(new Resumed(hold.since(), hold.kind()), at, actor, note);
-            state = CaseStates.with(state, b -> {
-                b.clocks = CaseClocks.resumed(state.clocks(), hold, at, clocks);
-                b.hold = null;
-                b.status = CaseStatus.OPEN;
-            });
+            state = CaseStates.held(state, CaseClocks.resumed(state.clocks(), hold, at, clocks), null);
         });
     }
 

@@ -120,7 +120,7 @@ final class CasePolicies {
         }
         return Optional.of(Refusal.onField("category", pack.categories().isEmpty() ? "the " + pack.id() + " policy has no "
                 + "complaint categories: leave it out" : "must be one of the " + pack.id() + " policy's complaint categories: "
-                + pack.categories().stream().map(PolicyPack.Category::id).toList(), "H-1"));
+                + pack.categories().stream().map(PolicyPack.ComplaintCategory::id).toList(), "H-1"));
     }
 
     /** Tenure is a social landlord's measure (TSM): any other organisation's cases keep it unknown. */

@@ -204,13 +204,19 @@ public final class CaseReplay {
      * is taken to have held the role the pack asks for.
      */
     private static Set<String> everyRole(PolicyPack pack) {
-        return pack.roles().stream().map(PolicyPack.Role::id).collect(java.util.stream.Collectors.toSet());
+        Set<String> roles = new java.util.HashSet<>();
+        pack.roles().forEach(r -> roles.add(r.id()));
+        pack.stages().forEach(s -> roles.addAll(s.ownerRoles()));
+        return roles;
     }
 
     /** The stage a verb was recorded at, for the verbs that act on the current stage. */
     private static @Nullable Integer stageOf(CaseFact fact) {
         if (fact instanceof ContactArranged c) {
             return c.stage();
+        }
+        if (fact instanceof Assigned a) {
+            return a.stage() > 0 ? a.stage() : null; // an owner is given for a role of the stage (H-6)
         }
         if (fact instanceof Acknowledged a) {
             return a.stage();

@@ -116,6 +116,22 @@ final class CaseStates {
         }
     }
 
+    /** The case put on hold with its clocks paused ({@code hold} given), or resumed with its clocks running again (null). */
+    static CaseState held(CaseState s, List<CaseClock> clocks, @Nullable Hold hold) {
+        return with(s, b -> {
+            b.clocks = clocks;
+            b.hold = hold;
+            b.status = hold == null ? CaseStatus.OPEN : CaseStatus.ON_HOLD;
+        });
+    }
+
+    /** The list with one more item at its end. */
+    static <T> List<T> appended(List<T> list, T item) {
+        List<T> more = new java.util.ArrayList<>(list);
+        more.add(item);
+        return more;
+    }
+
     static CaseState with(CaseState s, Consumer<Builder> change) {
         Builder b = new Builder(s);
         change.accept(b);

@@ -50,7 +50,7 @@ final class PackConsistency {
         unique("exclusions", pack.exclusions(), PolicyPack.Exclusion::id);
         unique("steps", pack.steps(), PolicyPack.StepRule::id);
         unique("ombudsmen", pack.ombudsmen(), PolicyPack.OmbudsmanRoute::id);
-        unique("categories", pack.categories(), PolicyPack.Category::id);
+        unique("categories", pack.categories(), PolicyPack.ComplaintCategory::id);
 
         Set<String> roles = ids(pack.roles(), PolicyPack.Role::id);
         Set<String> ombudsmen = ids(pack.ombudsmen(), PolicyPack.OmbudsmanRoute::id);

@@ -124,9 +124,9 @@ final class PackReader {
                 fields.list(root, "", "categories", this::category));
     }
 
-    private PolicyPack.Category category(PackNode node, String path) {
+    private PolicyPack.ComplaintCategory category(PackNode node, String path) {
         fields.keys(node, path, Set.of("id", "name", "cite"));
-        return new PolicyPack.Category(fields.id(node, path, "id"), fields.required(node, path, "name"), fields.optional(node, path, "cite"));
+        return new PolicyPack.ComplaintCategory(fields.id(node, path, "id"), fields.required(node, path, "name"), fields.optional(node, path, "cite"));
     }
 
     private PackOrganisation organisation(PackNode node, String path) {

@@ -33,7 +33,7 @@ public record PolicyPack(
         List<Assumption> assumptions,
         List<String> sources,
         List<Stage> stagesNotKept,
-        List<Category> categories) {
+        List<ComplaintCategory> categories) {
 
     /** A pack with no optional stage left out and no complaint categories, as packs were before issue 22. */
     public PolicyPack(String id, int version, String title, PackOrganisation organisation, List<ServiceLine> serviceLines,
@@ -44,7 +44,7 @@ public record PolicyPack(
                 compensation, assumptions, sources, List.of(), List.of());
     }
 
-    public Optional<Category> category(String id) {
+    public Optional<ComplaintCategory> category(String id) {
         return categories.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
@@ -330,7 +330,7 @@ public record PolicyPack(
     }
 
     /** What a complaint may be about (H-1): one of the pack's list, chosen when it is logged and counted in the reports. */
-    public record Category(String id, String name, @Nullable String cite) {
+    public record ComplaintCategory(String id, String name, @Nullable String cite) {
     }
 
     /** Where the policy is silent, what the pack assumes and why. */

@@ -66,7 +66,7 @@ final class StageProjection {
     /** The complaint's category (H-1) by its name in the case's pack, or its id if the pack no longer has it; null when none. */
     private static @org.jspecify.annotations.Nullable String categoryName(CaseView c, PolicyPack pack) {
         String id = c.classification().category();
-        return id == null ? null : pack.category(id).map(PolicyPack.Category::name).orElse(id);
+        return id == null ? null : pack.category(id).map(PolicyPack.ComplaintCategory::name).orElse(id);
     }
 
     /** The stage's clock stopped by this milestone; for stage 0 the record type's own clocks. */

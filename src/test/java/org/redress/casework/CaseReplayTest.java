@@ -81,7 +81,7 @@ class CaseReplayTest {
                 code.steps(), code.ombudsmen(), code.compensation(), code.assumptions(), code.sources());
         CaseReplay.Replayed again = CaseReplay.replay(UUID.randomUUID(), "org", file.reference(), history(file), oneStage, ENGLAND);
         assertThat(again.refused()).extracting(CaseReplay.Refused::event)
-                .containsExactly("escalation-requested", "acknowledged", "responded");
+                .containsExactly("escalation-requested", "assigned", "acknowledged", "responded");
         assertThat(again.refused().get(1).rule()).isEqualTo("recorded at stage 2, but under this policy the case has no stage 2");
         assertThat(again.stage()).isEqualTo(1);
         assertThat(again.escalations()).singleElement().satisfies(e -> assertThat(e.refused()).isTrue());

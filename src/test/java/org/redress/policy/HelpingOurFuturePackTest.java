@@ -27,7 +27,7 @@ class HelpingOurFuturePackTest {
 
     @Test
     void whatAComplaintMayIncludeIsThePacksListOfCategoriesInThePolicysWords() { // H-1
-        assertThat(hof.categories()).extracting(PolicyPack.Category::name).containsExactly(
+        assertThat(hof.categories()).extracting(PolicyPack.ComplaintCategory::name).containsExactly(
                 "Failure to provide a service or achieve the standards of service we have promised",
                 "Failure to fulfill our legal or contractual obligations",
                 "Unfair treatment by staff",
