@@ -67,6 +67,8 @@ final class CaseFacts {
             case "tenure-recorded" -> new TenureRecorded(Tenure.valueOf(r.text("tenure")), Tenure.valueOf(r.text("previous")));
             case "anonymised" -> new Anonymised(r.text("basis"));
             case "reclassified" -> new Reclassified(r.text("newCase"), r.text("as"));
+            case "imported" -> new Imported(r.text("file"), LocalDate.parse(r.text("importedOn")), r.text("sourceId"),
+                    r.optional("sourceReference"), r.text("rowHash"), r.flag("correction"), r.texts("fields"));
             default -> null;
         };
     }
