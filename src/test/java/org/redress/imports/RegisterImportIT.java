@@ -234,6 +234,14 @@ class RegisterImportIT {
     }
 
     @Test
+    void theReadmesExampleRegisterChecksWithoutAProblem() throws IOException {
+        clock.setUk("2026-11-23T09:00");
+        byte[] example = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs", "import-example.csv"));
+        JsonNode dry = upload("/dry-run", "import-example.csv", example, null).json();
+        assertThat(List.of(dry.get("rows").asInt(), dry.get("wouldImport").asInt(), dry.get("refused").asInt())).containsExactly(4, 4, 0);
+    }
+
+    @Test
     void aFileThatIsNeitherCsvNorExcelOrAMappingWithoutTheSourceIdIsA400NamingTheField() {
         Api.Response wrongType = upload("/dry-run", "register.pdf", "x".getBytes(StandardCharsets.UTF_8), null);
         assertThat(wrongType.status()).isEqualTo(400);
