@@ -20,5 +20,7 @@ public enum Permission {
      */
     VIEW_SPECIAL_CATEGORY,
     /** closure days, organisations, policy packs, the special category audit */
-    ADMINISTER
+    ADMINISTER,
+    /** bring an existing complaint register in from a file (issue 20): administrators and complaint managers */
+    IMPORT
 }

@@ -24,7 +24,7 @@ public final class Permissions {
         // special category data goes to the roles that handle the person's case, never to the Board (docs/security.md)
         MATRIX.put(Role.CASE_WORKER, EnumSet.of(VIEW_CASES, LOG_CONTACT, WORK_CASE, EXTEND, VIEW_SPECIAL_CATEGORY));
         MATRIX.put(Role.COMPLAINT_MANAGEMENT_OFFICER, EnumSet.of(VIEW_CASES, LOG_CONTACT, WORK_CASE, EXTEND, ESCALATE, DECIDE,
-                VIEW_SPECIAL_CATEGORY));
+                VIEW_SPECIAL_CATEGORY, IMPORT));
         MATRIX.put(Role.FEEDBACK_MANAGER, EnumSet.of(VIEW_CASES, LOG_CONTACT, WORK_CASE, EXTEND, ESCALATE, DECIDE, VIEW_SPECIAL_CATEGORY));
         MATRIX.put(Role.DIRECTOR, EnumSet.of(VIEW_CASES, LOG_CONTACT, WORK_CASE, EXTEND, ESCALATE, DECIDE, VIEW_SPECIAL_CATEGORY));
         MATRIX.put(Role.ADMINISTRATOR, EnumSet.allOf(Permission.class));
@@ -82,12 +82,15 @@ public final class Permissions {
             entry("equality", VIEW_SPECIAL_CATEGORY),
             entry("audit", ADMINISTER), entry("privacy", ADMINISTER), entry("retention", ADMINISTER), entry("legal-holds", ADMINISTER),
             entry("subject-access", ADMINISTER), entry("privacy-requests", ADMINISTER), entry("staff", ADMINISTER),
-            entry("team", ADMINISTER), entry("policies", ADMINISTER));
+            entry("team", ADMINISTER), entry("policies", ADMINISTER),
+            // bringing a register in (issue 20): reading its jobs and results is as sensitive as the file
+            entry("imports", IMPORT));
 
     /** ... and what changing them needs; an area named here only for reading needs {@link Permission#ADMINISTER} to change. */
     private static final Map<String, Permission> AREA_CHANGES = Map.of(
             "lessons", DECIDE, "restrictions", DECIDE, "remedies", WORK_CASE, "ombudsman", DECIDE, "hazards", WORK_CASE,
-            "what-if", DECIDE);
+            "what-if", DECIDE,
+            "imports", IMPORT);
 
     private Permissions() {
     }

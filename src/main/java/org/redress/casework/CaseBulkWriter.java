@@ -98,6 +98,33 @@ public class CaseBulkWriter {
         jdbc.sql("analyze casework.case_event").update();
     }
 
+    /** A case imported from a register (issue 20), found by the register's own id. */
+    public record ImportedCase(java.util.UUID id, String reference, String rowHash, long version, int events) {
+    }
+
+    /**
+     * The organisation's imported cases by their source id, with the fingerprint of the row that made or last corrected
+     * each: an import skips a row it has already imported as it is, so importing a file again changes nothing.
+     */
+    public Map<String, ImportedCase> importedCases(String organisation) {
+        Map<String, ImportedCase> found = new java.util.HashMap<>();
+        jdbc.sql("""
+                select distinct on (e.details->>'sourceId') e.details->>'sourceId', f.id, f.reference, e.details->>'rowHash',
+                       f.version, f.event_count
+                from casework.case_event e join casework.case_file f on f.id = e.case_id
+                where e.organisation = ? and e.type = 'imported'
+                order by e.details->>'sourceId', e.sequence desc
+                """).param(organisation).query((rs, n) -> found.put(rs.getString(1), new ImportedCase(rs.getObject(2, java.util.UUID.class),
+                        rs.getString(3), rs.getString(4), rs.getLong(5), rs.getInt(6)))).list();
+        return found;
+    }
+
+    /** An imported case as the register had it, made by the aggregate with the id and reference it was first stored under. */
+    public static CaseFile.Logged logAgain(ImportedCase imported, String organisation, PolicyPack pack, NewCase given,
+                                           Instant loggedAt, String actor, ClockMaker clocks) {
+        return CaseFile.log(new CaseId(imported.id()), organisation, imported.reference(), pack, given, loggedAt, actor, clocks);
+    }
+
     public Batch batch(int cases) {
         return new Batch(cases);
     }
@@ -107,6 +134,7 @@ public class CaseBulkWriter {
         private final StringBuilder cases;
         private final StringBuilder eventRows;
         private long events;
+        private final List<Correction> corrections = new java.util.ArrayList<>();
 
         private Batch(int size) {
             this.cases = new StringBuilder(size * 3_000);
@@ -115,9 +143,12 @@ public class CaseBulkWriter {
 
         /** Adds a case as it now stands, with every event of its life; {@code version} counts the verbs it took. */
         public void add(CaseFile file, long version, Instant loggedAt) {
+            add(file, version, loggedAt, file.pendingEvents());
+        }
+
+        private void add(CaseFile file, long version, Instant loggedAt, List<CaseEvent> history) {
             CaseState s = file.state();
             ComplainantKeys keys = ComplainantKeys.of(s.complainant());
-            List<CaseEvent> history = file.pendingEvents();
             row(cases, file.id().value(), file.organisation(), file.reference(), s.recordType(), s.status().name(), s.stage(),
                     file.currentStage().map(CaseTypes.StageRecord::owner).orElse(null), s.classification().serviceLine(),
                     s.classification().serviceArea(), s.classification().subject(), s.receivedAt(), loggedAt,
@@ -131,9 +162,81 @@ public class CaseBulkWriter {
             events += history.size();
         }
 
+        /**
+         * Adds an imported case (issue 20) with its history and, last, the {@link CaseFact.Imported} event saying where
+         * it came from: written straight to the tables, no listener sees it, so nothing is sent and no hazard or
+         * notice is raised for history.
+         */
+        public void addImported(CaseFile file, long version, Instant loggedAt, CaseFact.Imported imported, Instant at,
+                                String actor, String reason) {
+            List<CaseEvent> history = new java.util.ArrayList<>(file.pendingEvents());
+            history.add(CaseEvent.of(imported, at, actor, reason));
+            add(file, version + 1, loggedAt, history);
+        }
+
+        /**
+         * Replaces an imported case's state by the one a corrected row gives (issue 20): its earlier history stays,
+         * and one {@link CaseFact.Imported} event with {@code correction} and the changed fields is appended.
+         */
+        public void correctImported(CaseFile rebuilt, ImportedCase before, CaseFact.Imported correction, Instant at,
+                                    String actor, String reason) {
+            corrections.add(new Correction(rebuilt, before, CaseEvent.of(correction, at, actor, reason)));
+        }
+
         /** The history events of the batch's cases. */
         public long events() {
             return events;
+        }
+    }
+
+    private record Correction(CaseFile file, ImportedCase before, CaseEvent event) {
+    }
+
+    private void correct(Connection connection, Correction c) throws SQLException {
+        CaseFile file = c.file();
+        CaseState s = file.state();
+        ComplainantKeys keys = ComplainantKeys.of(s.complainant());
+        try (var update = connection.prepareStatement("""
+                update casework.case_file set record_type = ?, status = ?, stage = ?, owner = ?, service_line = ?, service_area = ?,
+                    subject = ?, received_at = ?, next_due_at = ?, closed_at = ?, version = version + 1, event_count = event_count + 1,
+                    search_text = ?, state = cast(? as jsonb), name_key = ?, email_key = ?, phone_key = ?, address_key = ?
+                where id = ? and version = ?""");
+             var insert = connection.prepareStatement("""
+                insert into casework.case_event (case_id, sequence, organisation, type, at, actor, reason, details)
+                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")) {
+            int i = 0;
+            update.setString(++i, s.recordType());
+            update.setString(++i, s.status().name());
+            update.setInt(++i, s.stage());
+            update.setString(++i, file.currentStage().map(CaseTypes.StageRecord::owner).orElse(null));
+            update.setString(++i, s.classification().serviceLine());
+            update.setString(++i, s.classification().serviceArea());
+            update.setString(++i, s.classification().subject());
+            update.setObject(++i, CaseFiles.ts(s.receivedAt()));
+            update.setObject(++i, file.nextDue().map(CaseFiles::ts).orElse(null));
+            update.setObject(++i, s.closedAt() == null ? null : CaseFiles.ts(s.closedAt()));
+            update.setString(++i, CaseFiles.searchText(file));
+            update.setString(++i, json.writeValueAsString(s));
+            update.setString(++i, keys.name());
+            update.setString(++i, keys.email());
+            update.setString(++i, keys.phone());
+            update.setString(++i, keys.address());
+            update.setObject(++i, c.before().id());
+            update.setLong(++i, c.before().version());
+            if (update.executeUpdate() != 1) {
+                throw new SQLException("the imported case " + file.reference() + " changed while it was being corrected");
+            }
+            CaseEvent e = c.event();
+            i = 0;
+            insert.setObject(++i, c.before().id());
+            insert.setInt(++i, c.before().events() + 1);
+            insert.setString(++i, file.organisation());
+            insert.setString(++i, e.type());
+            insert.setObject(++i, CaseFiles.ts(e.at()));
+            insert.setString(++i, e.actor());
+            insert.setString(++i, e.reason());
+            insert.setString(++i, json.writeValueAsString(e.details()));
+            insert.executeUpdate();
         }
     }
 
@@ -151,6 +254,9 @@ public class CaseBulkWriter {
                 copy.copyIn("""
                         copy casework.case_event (case_id, sequence, organisation, type, at, actor, reason, details) from stdin""",
                         new StringReader(batch.eventRows.toString()));
+                for (Correction correction : batch.corrections) {
+                    correct(connection, correction);
+                }
                 connection.commit();
             } catch (SQLException | java.io.IOException | RuntimeException e) {
                 connection.rollback();

@@ -256,6 +256,25 @@ public sealed interface CaseFact {
         public Map<String, Object> details() { return d("stage", stage, "result", result.name(), "concludedOn", concludedOn.toString()); }
     }
 
+    /**
+     * The case came from an organisation's own register (issue 20): what the register held was recorded as it happened
+     * then, by an import, never sent to anyone; {@code correction} when a corrected file changed the named fields of a
+     * case imported before. {@code rowHash} is the imported row's fingerprint, so importing the same row again changes nothing.
+     */
+    record Imported(String file, LocalDate importedOn, String sourceId, @Nullable String sourceReference, String rowHash,
+                    boolean correction, List<String> fields)
+            implements CaseFact {
+        public Imported {
+            fields = List.copyOf(fields);
+        }
+        public String type() { return "imported"; }
+        public Map<String, Object> details() {
+            return d("file", file, "importedOn", importedOn.toString(), "sourceId", sourceId, "sourceReference", sourceReference,
+                    "rowHash", rowHash,
+                    "correction", correction, "fields", fields);
+        }
+    }
+
     /** A stored row of a type this version does not know, or whose details it cannot read: kept as it is. */
     record Unread(String type, Map<String, Object> details) implements CaseFact {
         public Unread {

@@ -77,6 +77,8 @@ final class CaseFacts {
             case "mediation-held" -> new MediationHeld(r.number("stage"), r.optional("mediator"), LocalDate.parse(r.text("heldOn")));
             case "mediation-outcome" -> new MediationConcluded(r.number("stage"), Mediation.Result.valueOf(r.text("result")),
                     LocalDate.parse(r.text("concludedOn")));
+            case "imported" -> new Imported(r.text("file"), LocalDate.parse(r.text("importedOn")), r.text("sourceId"),
+                    r.optional("sourceReference"), r.text("rowHash"), r.flag("correction"), r.texts("fields"));
             default -> null;
         };
     }

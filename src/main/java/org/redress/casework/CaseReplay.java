@@ -43,7 +43,7 @@ public final class CaseReplay {
     static final Set<Class<? extends CaseFact>> NOT_REPLAYED = Set.of(UnderstandingRecorded.class, EvidenceRecorded.class,
             LateComplaintWarned.class, InvestigatedAnyway.class, CorrespondenceReceived.class, ContactDetailsCorrected.class,
             TenureRecorded.class, Anonymised.class, Reclassified.class, MediationOffered.class, MediationAnswered.class,
-            MediationHeld.class, MediationConcluded.class, Unread.class);
+            MediationHeld.class, MediationConcluded.class, Imported.class, Unread.class);
 
     private CaseReplay() {
     }
@@ -152,7 +152,7 @@ public final class CaseReplay {
             return file.recordContact(at, actor, reason, clocks);
         }
         if (fact instanceof Assigned a) {
-            return file.assign(a.owner(), a.role(), everyRole(file.pack()), at, actor);
+            return file.assign(a.owner(), a.role(), file.pack().everyRoleNamed(), at, actor);
         }
         if (fact instanceof ContactArranged c) {
             return file.arrangeContact(c.method(), c.frequency(), at, actor);
@@ -194,20 +194,9 @@ public final class CaseReplay {
         }
         if (fact instanceof Declined d) {
             return file.decline(d.ground(), d.exclusion(), d.redirectedTo(), reason,
-                    new Decider(d.decidedBy() == null ? actor : d.decidedBy(), everyRole(file.pack())), at, actor);
+                    new Decider(d.decidedBy() == null ? actor : d.decidedBy(), file.pack().everyRoleNamed()), at, actor);
         }
         return null;
-    }
-
-    /**
-     * Every role of the pack: who did something is history, not what the replay measures, so a recorded decider or owner
-     * is taken to have held the role the pack asks for.
-     */
-    private static Set<String> everyRole(PolicyPack pack) {
-        Set<String> roles = new java.util.HashSet<>();
-        pack.roles().forEach(r -> roles.add(r.id()));
-        pack.stages().forEach(s -> roles.addAll(s.ownerRoles()));
-        return roles;
     }
 
     /** The stage a verb was recorded at, for the verbs that act on the current stage. */

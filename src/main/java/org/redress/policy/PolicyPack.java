@@ -44,6 +44,17 @@ public record PolicyPack(
                 compensation, assumptions, sources, List.of(), List.of());
     }
 
+    /**
+     * Every role the pack names, as declared or as an owner of a stage: what a recorded owner or decider of history is
+     * taken to have held when history is replayed or imported (who did it then is not what is checked).
+     */
+    public java.util.Set<String> everyRoleNamed() {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        roles.forEach(r -> named.add(r.id()));
+        stages.forEach(s -> named.addAll(s.ownerRoles()));
+        return java.util.Set.copyOf(named);
+    }
+
     public Optional<ComplaintCategory> category(String id) {
         return categories.stream().filter(c -> c.id().equals(id)).findFirst();
     }

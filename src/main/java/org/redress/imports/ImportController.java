@@ -1,0 +1,151 @@
+package org.redress.imports;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.web.InvalidInputException;
+import org.redress.web.SafeCsv;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The import API (issue 20): the organisation's remembered mapping (GET, PUT), a file's preview and dry run, and the
+ * import itself (202 with the job, whose progress and result are read with GET; its refused rows as CSV).
+ * Files are sent as multipart {@code file}, with an optional {@code mapping} part in the mapping's JSON.
+ */
+@RestController
+class ImportController {
+
+    private final Imports imports;
+    private final JsonMapper json;
+
+    ImportController(Imports imports, JsonMapper json) {
+        this.imports = imports;
+        this.json = json;
+    }
+
+    @GetMapping("/api/v1/organisations/{organisation}/imports/mapping")
+    ResponseEntity<ColumnMapping> mapping(@PathVariable String organisation) {
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + organisation + "-import-mapping.json\"")
+                .body(imports.mapping(organisation));
+    }
+
+    @PutMapping("/api/v1/organisations/{organisation}/imports/mapping")
+    ColumnMapping remember(@PathVariable String organisation, @RequestBody ColumnMapping mapping, Principal principal) {
+        return imports.remember(organisation, mapping, principal.getName());
+    }
+
+    @PostMapping("/api/v1/organisations/{organisation}/imports/preview")
+    Imports.Inspection preview(@PathVariable String organisation, @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+                               @RequestParam(name = "mapping", required = false) @Nullable String mapping) {
+        return imports.inspect(organisation, name(file), bytes(file), mapping == null ? null : parseMapping(mapping));
+    }
+
+    @PostMapping("/api/v1/organisations/{organisation}/imports/dry-run")
+    Imports.ImportCheck dryRun(@PathVariable String organisation, @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+                          @RequestParam(name = "mapping", required = false) @Nullable String mapping) {
+        byte[] content = bytes(file);
+        return imports.dryRun(organisation, name(file), content, chosen(organisation, file, content, mapping));
+    }
+
+    @PostMapping("/api/v1/organisations/{organisation}/imports")
+    ResponseEntity<ImportJobs.Job> start(@PathVariable String organisation, @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+                                         @RequestParam(name = "mapping", required = false) @Nullable String mapping, Principal principal) {
+        byte[] content = bytes(file);
+        ImportJobs.Job job = imports.start(organisation, name(file), content, chosen(organisation, file, content, mapping), principal.getName());
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/v1/organisations/" + organisation + "/imports/" + job.id())).body(job);
+    }
+
+    @GetMapping("/api/v1/organisations/{organisation}/imports")
+    List<ImportJobs.Job> recent(@PathVariable String organisation) {
+        return imports.recent(organisation);
+    }
+
+    @GetMapping("/api/v1/organisations/{organisation}/imports/{id}")
+    ImportJobs.Job job(@PathVariable String organisation, @PathVariable UUID id) {
+        return imports.job(organisation, id);
+    }
+
+    @GetMapping("/api/v1/organisations/{organisation}/imports/{id}/refused")
+    List<ImportJobs.RefusedRow> refused(@PathVariable String organisation, @PathVariable UUID id) {
+        return imports.refused(organisation, id);
+    }
+
+    @GetMapping(path = "/api/v1/organisations/{organisation}/imports/{id}/refused.csv", produces = "text/csv")
+    ResponseEntity<String> refusedCsv(@PathVariable String organisation, @PathVariable UUID id) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"refused-rows.csv\"")
+                .body(refusedCsv(imports.refused(organisation, id)));
+    }
+
+    /** The refused rows to fix and upload again: each with its row number, its problems, then its cells as they were. */
+    static String refusedCsv(List<ImportJobs.RefusedRow> rows) {
+        int width = rows.stream().mapToInt(r -> r.cells().size()).max().orElse(0);
+        List<String> header = new ArrayList<>(List.of("row", "problems"));
+        for (int i = 1; i <= width; i++) {
+            header.add("column " + i);
+        }
+        return SafeCsv.write(header, csv -> {
+            for (ImportJobs.RefusedRow row : rows) {
+                List<Object> cells = new ArrayList<>();
+                cells.add(row.row());
+                cells.add(String.join("; ", row.problems().stream()
+                        .map(p -> (p.column() == null ? p.field() : p.column()) + ": " + p.message()).toList()));
+                cells.addAll(row.cells());
+                csv.row(cells.toArray());
+            }
+        });
+    }
+
+    private ColumnMapping chosen(String organisation, @Nullable MultipartFile file, byte[] content, @Nullable String mapping) {
+        return mapping != null ? parseMapping(mapping) : imports.inspect(organisation, name(file), content, null).mapping();
+    }
+
+    private ColumnMapping parseMapping(String text) {
+        try {
+            return json.readValue(text, ColumnMapping.class);
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("mapping", "is not a mapping in JSON: " + e.getMessage());
+        }
+    }
+
+    private static String name(@Nullable MultipartFile file) {
+        if (file == null) {
+            throw new InvalidInputException("file", "is required: send the register as the multipart/form-data part 'file'");
+        }
+        String name = file.getOriginalFilename();
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("file", "must have a file name ending .csv or .xlsx");
+        }
+        String base = name.replace('\\', '/');
+        return base.substring(base.lastIndexOf('/') + 1);
+    }
+
+    private static byte[] bytes(@Nullable MultipartFile file) {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputException("file", "is empty");
+        }
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new InvalidInputException("file", "could not be read");
+        }
+    }
+}

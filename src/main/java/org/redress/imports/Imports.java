@@ -1,0 +1,326 @@
+package org.redress.imports;
+
+import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
+import org.redress.calendar.Calendars;
+import org.redress.calendar.UkTime;
+import org.redress.casework.CaseBulkWriter;
+import org.redress.casework.CaseFact;
+import org.redress.casework.ClockMaker;
+import org.redress.imports.ImportRow.Problem;
+import org.redress.people.Organisation;
+import org.redress.people.Organisations;
+import org.redress.policy.PolicyPack;
+import org.redress.policy.PolicyPacks;
+import org.redress.reporting.ReadModel;
+import org.redress.web.InvalidInputException;
+import org.redress.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Brings a register in (issue 20): inspects a file (its columns, the mapping, the first rows as they will be stored),
+ * dry-runs it (every problem by row and column, nothing stored), and imports it in the background in batches of
+ * {@value #BATCH} rows, each batch one transaction, idempotent by the register's own id: a row imported before as it
+ * is changes nothing, a corrected row corrects its case (an import correction in its history), and a re-run of an
+ * interrupted import completes the rest without duplicates.
+ */
+@Service
+public class Imports {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Imports.class);
+    static final int BATCH = 500;
+    static final int PREVIEW_ROWS = 10;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private final CaseBulkWriter writer;
+    private final ImportJobs jobs;
+    private final Organisations organisations;
+    private final PolicyPacks packs;
+    private final Calendars calendars;
+    private final ReadModel readModel;
+    private final Clock clock;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "register-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Imports(CaseBulkWriter writer, ImportJobs jobs, Organisations organisations, PolicyPacks packs, Calendars calendars,
+            ReadModel readModel, Clock clock) {
+        this.writer = writer;
+        this.jobs = jobs;
+        this.organisations = organisations;
+        this.packs = packs;
+        this.calendars = calendars;
+        this.readModel = readModel;
+        this.clock = clock;
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+
+    /** A file's first look: its columns, the mapping to use, the columns the mapping names that the file lacks, the first rows. */
+    record Inspection(String fileName, List<String> headers, ColumnMapping mapping, boolean remembered, List<String> missing,
+                      int rows, List<Preview> preview) {
+    }
+
+    /** A row as it will be stored, or its problems. */
+    record Preview(int row, @Nullable ImportRow stored, List<Problem> problems) {
+    }
+
+    /** What an import of the file would do; nothing is stored. */
+    record ImportCheck(String fileName, int rows, int wouldImport, int wouldUpdate, int unchanged, int refused, List<Problem> problems) {
+    }
+
+    ColumnMapping mapping(String organisation) {
+        requireOrganisation(organisation);
+        return jobs.mapping(organisation).orElse(ColumnMapping.suggested(List.of()));
+    }
+
+    ColumnMapping remember(String organisation, ColumnMapping mapping, String by) {
+        requireOrganisation(organisation);
+        jobs.remember(organisation, mapping.checked(), by, clock.instant());
+        return mapping;
+    }
+
+    Inspection inspect(String organisation, String fileName, byte[] content, @Nullable ColumnMapping given) {
+        Source source = source(organisation);
+        List<String> headers = headers(fileName, content);
+        ColumnMapping remembered = jobs.mapping(organisation).orElse(null);
+        ColumnMapping mapping = given != null ? given : remembered != null && remembered.missingFrom(headers).isEmpty()
+                ? remembered : ColumnMapping.suggested(headers);
+        List<Preview> preview = new ArrayList<>();
+        int[] rows = {0};
+        boolean complete = mapping.column(ImportField.SOURCE_ID) != null && mapping.column(ImportField.RECEIVED_AT) != null;
+        RowReading reading = new RowReading(headers, mapping, source.context(clock.instant()));
+        RegisterFile.read(fileName, content, (number, cells) -> {
+            if (number == 1) {
+                return true;
+            }
+            rows[0]++;
+            if (preview.size() < PREVIEW_ROWS && complete) {
+                ImportRow.Read read = reading.read(number, cells);
+                preview.add(new Preview(number, read.row(), read.problems()));
+            }
+            return true;
+        });
+        return new Inspection(fileName, headers, mapping, mapping == remembered, mapping.missingFrom(headers), rows[0], preview);
+    }
+
+    ImportCheck dryRun(String organisation, String fileName, byte[] content, ColumnMapping mapping) {
+        Tally tally = process(organisation, fileName, content, mapping.checked(), null, "dry run");
+        return new ImportCheck(fileName, tally.rows, tally.imported, tally.updated, tally.unchanged, tally.refused,
+                tally.refusedRows.stream().flatMap(r -> r.problems().stream()).toList());
+    }
+
+    /** Starts the import in the background; its progress is {@link #job}. */
+    ImportJobs.Job start(String organisation, String fileName, byte[] content, ColumnMapping mapping, String actor) {
+        ColumnMapping checked = mapping.checked();
+        List<String> headers = headers(fileName, content);
+        List<String> missing = checked.missingFrom(headers);
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException("mapping.columns." + missing.get(0), "names a column the file does not have");
+        }
+        source(organisation);
+        UUID id = UUID.randomUUID();
+        jobs.start(id, organisation, fileName, actor, clock.instant());
+        background.submit(() -> {
+            try {
+                process(organisation, fileName, content, checked, id, actor);
+                jobs.finish(id, clock.instant(), null);
+            } catch (RuntimeException e) {
+                LOG.warn("Import {} of {} for {} failed", id, fileName, organisation, e);
+                jobs.finish(id, clock.instant(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+        });
+        return job(organisation, id);
+    }
+
+    ImportJobs.Job job(String organisation, UUID id) {
+        return jobs.find(organisation, id).orElseThrow(() -> new NotFoundException("id", "no import " + id));
+    }
+
+    List<ImportJobs.Job> recent(String organisation) {
+        requireOrganisation(organisation);
+        return jobs.recent(organisation);
+    }
+
+    List<ImportJobs.RefusedRow> refused(String organisation, UUID id) {
+        job(organisation, id);
+        return jobs.refused(id);
+    }
+
+    // ---- the work -------------------------------------------------------------------------------------------------
+
+    private static final class Tally {
+        int rows;
+        int imported;
+        int updated;
+        int unchanged;
+        int refused;
+        final List<ImportJobs.RefusedRow> refusedRows = new ArrayList<>();
+    }
+
+    /** The organisation with its active pack and calendar. */
+    private record Source(Organisation organisation, PolicyPack pack, ClockMaker clocks, LocalDate firstDay, LocalDate lastDay) {
+        RowReading.Context context(Instant now) {
+            return new RowReading.Context(pack, organisation.serviceAreas(), firstDay, lastDay, now);
+        }
+    }
+
+    private Source source(String organisation) {
+        Organisation org = requireOrganisation(organisation);
+        PolicyPack pack = packs.active(org.policyPack()).orElseThrow(() -> new InvalidInputException("organisation",
+                "has no active policy pack to import under"));
+        return new Source(org, pack, writer.clocksFor(organisation, pack), calendars.first(), calendars.last());
+    }
+
+    private Organisation requireOrganisation(String organisation) {
+        return organisations.find(organisation).orElseThrow(() -> new NotFoundException("organisation", "no organisation '" + organisation + "'"));
+    }
+
+    private static List<String> headers(String fileName, byte[] content) {
+        List<String> headers = new ArrayList<>();
+        RegisterFile.read(fileName, content, (number, cells) -> {
+            cells.forEach(c -> headers.add(c.strip()));
+            return false;
+        });
+        if (headers.isEmpty()) {
+            throw new InvalidInputException("file", "is empty: the first row must name the columns");
+        }
+        return headers;
+    }
+
+    /**
+     * Reads the file and, when {@code job} is given, writes it batch by batch; without a job it is a dry run that
+     * makes every case as the import would (so the aggregate's refusals are reported too) and stores nothing.
+     */
+    private Tally process(String organisation, String fileName, byte[] content, ColumnMapping mapping, @Nullable UUID job, String actor) {
+        Source source = source(organisation);
+        Instant now = clock.instant();
+        String importedOn = UkTime.dateOf(now).format(DAY);
+        String note = HistoricCase.notRecorded(fileName, importedOn);
+        List<String> headers = headers(fileName, content);
+        RowReading reading = new RowReading(headers, mapping, source.context(now));
+        Map<String, CaseBulkWriter.ImportedCase> imported = writer.importedCases(organisation);
+        CaseBulkWriter.ReferenceNumbers numbers = writer.referenceNumbers();
+        Tally total = new Tally();
+        Batch[] batch = {new Batch()};
+        if (job != null) {
+            int[] count = {0};
+            RegisterFile.read(fileName, content, (number, cells) -> {
+                count[0] += number == 1 ? 0 : 1;
+                return true;
+            });
+            jobs.total(job, count[0]);
+        }
+        RegisterFile.read(fileName, content, (number, cells) -> {
+            if (number == 1) {
+                return true;
+            }
+            total.rows++;
+            batch[0].rows++;
+            ImportRow.Read read = reading.read(number, cells);
+            ImportRow row = read.row();
+            if (row == null) {
+                batch[0].refuse(number, cells, read.problems(), mapping, headers);
+            } else {
+                one(row, cells, imported.get(row.sourceId()), source, numbers, fileName, now, actor, note, mapping, headers, batch[0]);
+            }
+            if (batch[0].rows >= BATCH) {
+                flush(batch[0], job, total);
+                batch[0] = new Batch();
+            }
+            return true;
+        });
+        flush(batch[0], job, total);
+        if (job != null) {
+            writer.finish(numbers);
+            readModel.rebuild(organisation);
+        }
+        return total;
+    }
+
+    private void one(ImportRow row, List<String> cells, CaseBulkWriter.@Nullable ImportedCase existing, Source source,
+                     CaseBulkWriter.ReferenceNumbers numbers, String fileName, Instant now, String actor, String note,
+                     ColumnMapping mapping, List<String> headers, Batch batch) {
+        String org = source.organisation().code();
+        if (existing != null && existing.rowHash().equals(row.rowHash())) {
+            batch.unchanged++;
+            return;
+        }
+        HistoricCase.Made made = HistoricCase.make(row, existing, existing == null ? "IMPORT" : null, org, source.pack(), source.clocks(),
+                actor, note, mapping);
+        if (made.problem() != null) {
+            batch.refuse(row.number(), cells, List.of(made.problem()), mapping, headers);
+            return;
+        }
+        LocalDate today = UkTime.dateOf(now);
+        if (existing != null) {
+            List<String> changed = RowReading.changedFields(existing.rowHash(), row.rowHash());
+            batch.cases.correctImported(java.util.Objects.requireNonNull(made.file()), existing,
+                    new CaseFact.Imported(fileName, today, row.sourceId(), row.reference(), row.rowHash(), true, changed), now, actor,
+                    "import correction from " + fileName + ", " + today.format(DAY) + ": " + String.join(", ", changed));
+            batch.updated++;
+            return;
+        }
+        // numbered only once the row is made, so a refused row leaves no gap in the reference numbers
+        int year = CaseBulkWriter.referenceYear(row.receivedAt());
+        String reference = source.organisation().referencePrefix() + "-" + year + "-" + "%06d".formatted(numbers.next(org, year));
+        HistoricCase.Made numbered = HistoricCase.make(row, null, reference, org, source.pack(), source.clocks(), actor, note, mapping);
+        batch.cases.addImported(java.util.Objects.requireNonNull(numbered.file()), numbered.version(), row.receivedAt(),
+                new CaseFact.Imported(fileName, today, row.sourceId(), row.reference(), row.rowHash(), false, List.of()), now, actor, note);
+        batch.imported++;
+    }
+
+    /** One batch: its cases to write in one transaction, and what became of its rows. */
+    private final class Batch {
+        final CaseBulkWriter.Batch cases = writer.batch(BATCH);
+        final List<ImportJobs.RefusedRow> refused = new ArrayList<>();
+        int rows;
+        int imported;
+        int updated;
+        int unchanged;
+
+        void refuse(int number, List<String> cells, List<Problem> problems, ColumnMapping mapping, List<String> headers) {
+            String column = mapping.column(ImportField.SOURCE_ID);
+            int index = column == null ? -1 : headers.indexOf(column);
+            String sourceId = index >= 0 && index < cells.size() && !cells.get(index).isBlank() ? cells.get(index).strip() : null;
+            refused.add(new ImportJobs.RefusedRow(number, sourceId, problems, cells));
+        }
+    }
+
+    private void flush(Batch batch, @Nullable UUID job, Tally total) {
+        if (job != null) {
+            if (batch.imported + batch.updated > 0) {
+                try {
+                    writer.write(batch.cases);
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException("a batch could not be written: " + e.getMessage(), e);
+                }
+            }
+            jobs.batch(job, batch.rows, batch.imported, batch.updated, batch.unchanged, batch.refused);
+        }
+        total.imported += batch.imported;
+        total.updated += batch.updated;
+        total.unchanged += batch.unchanged;
+        total.refused += batch.refused.size();
+        total.refusedRows.addAll(batch.refused);
+    }
+}
