@@ -110,16 +110,18 @@ class DecisionLettersIT extends CaseApiSupport {
         c.respond("We have checked the fence.", org.redress.testing.Cases.notUpheld(1, "the fence is sound"));
         c.askToEscalate("the fence", "a new fence");
         assertThat(c.json().get("allowedActions")).extracting(JsonNode::asString).contains("decline");
+        // the decision is the signed-in member's, who must hold the role 002 names for it (F-10)
+        CaseOnFile chief = c.actingAs(cases().aDeciderHolding("alliance-homes", "dl.chief", "group-chief-executive"));
 
         // only the ground 002 allows "at any point of the complaints procedure"
-        assertRefusedOn(c.attempt("decline", """
+        assertRefusedOn(chief.attempt("decline", """
                 {"ground":"REPEAT","reasons":"the same as before","decidedBy":"group-chief-executive"}"""), 422, "ground", "[VEXATIOUS]");
 
         clock.setUk("2026-12-10T11:00");
-        c.act("decline", """
+        chief.act("decline", """
                 {"ground":"VEXATIOUS","reasons":"The complaint repeats one decided twice with nothing new","decidedBy":"group-chief-executive"}""");
-        assertThat(c.json().get("status").asString()).isEqualTo("DECLINED");
-        assertThat(c.json().get("stage").asInt()).isEqualTo(2);
+        assertThat(chief.json().get("status").asString()).isEqualTo("DECLINED");
+        assertThat(chief.json().get("stage").asInt()).isEqualTo(2);
         assertThat(lastEvent(c).get("details").get("cite").asString()).isEqualTo("F-10; 002 2.4.1");
         assertThat(lastLetter(c, "DECLINE")).contains("Why: The complaint repeats one decided twice with nothing new",
                 "you can ask the Housing Ombudsman Service to look at it", "Phone: 0300 111 3000",
@@ -133,9 +135,11 @@ class DecisionLettersIT extends CaseApiSupport {
                 .saying("Support worker late").points("Late").in("the-trust");
         c.respond("We have spoken to the worker.", org.redress.testing.Cases.notUpheld(1, "on time by the rota"));
         assertThat(c.json().get("status").asString()).isEqualTo("RESPONDED");
-        c.act("decline", """
+        // the decision is the signed-in member's, who must hold the role the Trust names for it (T-4)
+        org.redress.testing.Api manager = cases().aDeciderHolding("the-trust", "dl.services", "client-services-manager");
+        c.actingAs(manager).act("decline", """
                 {"ground":"VEXATIOUS","reasons":"Our staff were verbally abused on the phone on 24 November","decidedBy":"client-services-manager"}""");
-        assertThat(c.json().get("status").asString()).isEqualTo("DECLINED");
+        assertThat(c.read().get("status").asString()).isEqualTo("DECLINED");
         assertThat(lastLetter(c, "DECLINE")).contains("Why: Our staff were verbally abused", "Housing Ombudsman Service", "Phone: 0300 111 3000");
 
         CaseOnFile done = cases().aComplaint().through("EMAIL").by("Fin Final").withEmail("fin@example.org")
@@ -144,7 +148,7 @@ class DecisionLettersIT extends CaseApiSupport {
         done.askToEscalate("still late", "apology").acceptEscalation();
         done.respond("Final.", org.redress.testing.Cases.notUpheld(1, "no"));
         assertThat(done.json().get("allowedActions")).extracting(JsonNode::asString).doesNotContain("decline");
-        assertThat(done.attempt("decline", """
+        assertThat(done.actingAs(manager).attempt("decline", """
                 {"ground":"VEXATIOUS","reasons":"x","decidedBy":"client-services-manager"}""").json().get("detail").asString())
                 .contains("the final response has ended the complaints procedure");
     }
@@ -153,6 +157,8 @@ class DecisionLettersIT extends CaseApiSupport {
     void f10_theStaffPageOffersDecliningAStage2ComplaintWhereThePolicyAllowsItAtAnyPoint() {
         clock.setUk("2026-11-23T09:30");
         accounts.ensure("decide.ah", "Gus Chief", "decide-ah-pass", false, Map.of("alliance-homes", Role.DIRECTOR));
+        // F-10: the decider holds the role 002 names
+        cases().aMember("alliance-homes", "decide.ah", "decide-ah-pass", Role.DIRECTOR, java.util.List.of("group-chief-executive"));
         CaseOnFile c = cases().aComplaint().through("EMAIL").by("Ray Repeat").withEmail("ray@example.org").onServiceLine("housing")
                 .saying("Fence again").points("Fence").in("alliance-homes");
         c.respond("Checked.", org.redress.testing.Cases.notUpheld(1, "sound"));
@@ -330,6 +336,7 @@ class DecisionLettersIT extends CaseApiSupport {
         c.askToEscalate("still broken", "compensation").assignTo("fay.feedback").acceptEscalation();
         c.act("steps", "{\"step\":\"case-conference\",\"note\":\"agreed\"}");
         c.act("steps", "{\"step\":\"adverse-findings\",\"note\":\"no comment\"}");
+        c.arrangeContact("phone", "every Friday"); // A-7: before the stage 2 response
         c.respond("We will pay 150 pounds.", org.redress.testing.Cases.upheld(1, "confirmed"));
 
         String body = lastLetter(c, "FINAL_RESPONSE");

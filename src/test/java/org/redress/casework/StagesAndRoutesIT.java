@@ -151,7 +151,10 @@ class StagesAndRoutesIT extends CaseApiSupport {
                 .isEqualTo("the the-trust policy has no complaint categories: leave it out: H-1");
     }
 
-    /** A complaint answered at stage 1, escalated, and answered at stage 2 with the steps 001 asks for first. */
+    /**
+     * A complaint answered at stage 1, escalated, and answered at stage 2 with the steps 001 asks for first and the
+     * contact agreed (A-7).
+     */
     private CaseOnFile throughStageTwo(String org) {
         CaseOnFile c = cases().aComplaint().receivedOn(LocalDate.of(2026, 12, 1)).onServiceLine("housing").inArea("Repairs").in(org);
         c.acknowledge().respond("The repair is booked", upheld(1, "two appointments were missed"));
@@ -159,6 +162,7 @@ class StagesAndRoutesIT extends CaseApiSupport {
         c.askToEscalate("still broken", "compensation").acceptEscalation();
         c.act("steps", "{\"step\":\"case-conference\",\"note\":\"agree £150\"}");
         c.act("steps", "{\"step\":\"adverse-findings\",\"note\":\"no comment received\"}");
+        c.arrangeContact("phone", "every Friday"); // agreed at stage 2, before its response
         c.respond("Final response: £150", upheld(1, "confirmed"));
         assertThat(c.json().get("stage").asInt()).isEqualTo(2);
         return c;

@@ -46,6 +46,11 @@ public final class Api {
         return new Api(port, username, password);
     }
 
+    /** A client of the same application signed in as another account. */
+    public Api as(String username, String password) {
+        return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), username, password);
+    }
+
     /** A client that sends no credentials. */
     public static Api anonymous(int port) {
         return new Api(port, "", "");

@@ -57,6 +57,14 @@ public final class CaseOnFile {
         return view;
     }
 
+    /**
+     * The same case, acted on by another member (a client signed in as them, such as {@link Cases#aMemberHolding}
+     * answers): a decision the pack gives to a role is taken by the signed-in member, who must hold it (issue 22).
+     */
+    public CaseOnFile actingAs(Api member) {
+        return new CaseOnFile(member, organisation, view);
+    }
+
     /** Applies a verb, which must answer 200. */
     public CaseOnFile act(String verb, String jsonBody) {
         Api.Response response = attempt(verb, jsonBody);
@@ -104,6 +112,14 @@ public final class CaseOnFile {
             }
         }
         return body.toString();
+    }
+
+    /**
+     * Records the method and frequency of contact agreed with the complainant, which a stage that {@code agreesContact}
+     * (Alliance Homes' stage 2, A-7) needs before its response.
+     */
+    public CaseOnFile arrangeContact(String method, String frequency) {
+        return act("contact-arrangement", Cases.JSON.createObjectNode().put("method", method).put("frequency", frequency).toString());
     }
 
     /** The complainant asks to take the complaint to the next stage. */

@@ -1,5 +1,6 @@
 package org.redress.testing;
 
+import org.redress.accounts.Role;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -106,6 +107,48 @@ public final class Cases {
         if (response.status() != status) {
             throw new AssertionError(what + " answered " + response.status() + ": " + response.body());
         }
+    }
+
+    /**
+     * A member of the organisation's team who holds exactly these roles of its policy pack (issue 22: an owner must hold
+     * the role that owns the stage, and a decision the pack gives to a role is the signed-in member's), set up as an
+     * administrator would: someone not yet in the team is invited with the account role given (a new account gets the
+     * password given) and accepts, then the administrator gives the pack roles ({@code PUT .../staff/{username}/pack-roles}).
+     * Answers a client signed in as the member, to act as them.
+     */
+    public Api aMember(String organisation, String username, String password, Role accountRole, java.util.List<String> packRoles) {
+        String staff = "/api/v1/organisations/" + organisation + "/staff";
+        Api member = api.as(username, password);
+        if (api.get(staff + "/" + username).status() == 404) {
+            ObjectNode invite = JSON.createObjectNode().put("username", username).put("displayName", username)
+                    .put("role", accountRole.name()).put("password", password);
+            Api.Response invited = api.post(staff, invite.toString());
+            expect(invited, 202, "inviting " + username + " to " + organisation);
+            expect(member.post("/api/v1/invitations/" + invited.json().get("invitation").get("id").asString() + "/accept", "{}"),
+                    200, username + " accepting the invitation to " + organisation);
+        }
+        ObjectNode roles = JSON.createObjectNode();
+        ArrayNode held = roles.putArray("packRoles");
+        packRoles.forEach(held::add);
+        expect(api.put(staff + "/" + username + "/pack-roles", roles.toString()), 200,
+                "giving " + username + " the roles " + packRoles + " at " + organisation);
+        return member;
+    }
+
+    /**
+     * A case worker who holds these pack roles, to own a stage (A-3, H-6), with the test administrator's password (also
+     * that of the accounts {@link TestAccounts} makes).
+     */
+    public Api aMemberHolding(String organisation, String username, String... packRoles) {
+        return aMember(organisation, username, TestAccounts.ADMIN_PASSWORD, Role.CASE_WORKER, java.util.List.of(packRoles));
+    }
+
+    /**
+     * A director (who may take decisions) holding the pack role a decision needs (F-10, T-4), with the test
+     * administrator's password.
+     */
+    public Api aDeciderHolding(String organisation, String username, String packRole) {
+        return aMember(organisation, username, TestAccounts.ADMIN_PASSWORD, Role.DIRECTOR, java.util.List.of(packRole));
     }
 
     /** One point's decision in a response. */
