@@ -58,8 +58,14 @@ class AllianceHomesLifecycleIT extends LifecycleSupport {
                 + "(Sunday), Sat 10 Apr 2027 (Saturday), Sun 11 Apr 2027 (Sunday).");
         assertThat(body(c, "ACKNOWLEDGEMENT")).contains("Dear Ada Tenant,", "Thank you for contacting Alliance Homes Group.",
                 "We will send you our Stage 1 response by Monday 12 April 2027.");
-        // issue 22: owners/assignment roles changes this step (the assignee must be the service area's manager, A-3)
-        c.assignTo("sam.manager");
+        // A-3: stage 1 is owned by the manager of the service area; its owner must hold that role (issue 22). Ada's
+        // complaint names no area, so it waited to be assigned. Mo also holds the Feedback Manager role, so at stage 2
+        // below only the different handler (Code 6.13) stands in his way.
+        member(ALLIANCE, "mo.manager", "service-manager", "feedback-manager");
+        Api.Response notAManager = c.attempt("assign", "{\"owner\":\"fay.feedback\"}");
+        assertThat(refused(notAManager)).isEqualTo("fay.feedback does not hold the role of Manager of the service area the complaint"
+                + " falls into, which owns Stage 1 (an administrator gives it on the team page): A-2, A-3, A-4, A-5; 001 Complaints Process, Stage 1");
+        c.assignTo("mo.manager");
 
         // Thursday 8 April: the contractor's report is late. A-4: "We will agree a suitable extension of the timescale
         // with you, which would not normally be more than a further 10 working days", and explain why.
@@ -102,11 +108,14 @@ class AllianceHomesLifecycleIT extends LifecycleSupport {
         // A-2 read as covering escalations (pack assumption): acknowledged by Tue 11 May (5, 6, 7, 10, 11 May).
         assertThat(due(c, "acknowledge", 2)).isEqualTo("2027-05-11");
         // A-7: "This stage is coordinated by our Feedback Manager", not the stage 1 service manager (Code 6.13).
-        Api.Response sameHandler = c.attempt("assign", "{\"owner\":\"sam.manager\"}");
+        Api.Response sameHandler = c.attempt("assign", "{\"owner\":\"mo.manager\"}");
         assertThat(refusedField(sameHandler)).isEqualTo("owner");
-        assertThat(refused(sameHandler)).startsWith("the Stage 2 (final) handler must not be the person who handled Stage 1 (sam.manager)");
-        // issue 22: owners/assignment roles changes this step (the assignee must hold the Feedback Manager role; A-7's
-        // agreed method and frequency of contact is recorded)
+        assertThat(refused(sameHandler)).startsWith("the Stage 2 (final) handler must not be the person who handled Stage 1 (mo.manager)");
+        // The Feedback Manager owns stage 2: a service manager who does not hold that role may not take it (issue 22).
+        Api.Response notFeedbackManager = c.attempt("assign", "{\"owner\":\"sam.manager\"}");
+        assertThat(refusedField(notFeedbackManager)).isEqualTo("owner");
+        assertThat(refused(notFeedbackManager)).isEqualTo("sam.manager does not hold the role of Feedback Manager, which owns Stage 2 (final) "
+                + "(an administrator gives it on the team page): A-6, A-7; 001 Escalation, Stage 2");
         c.assignTo("fay.feedback");
 
         // Thursday 6 May: the escalation is acknowledged. A-7: "We aim to respond within 20 working days": 7, 10-14,
@@ -124,6 +133,11 @@ class AllianceHomesLifecycleIT extends LifecycleSupport {
         // A-7: "Any extension would not normally be more than a further 10 working days."
         assertThat(refused(c.attempt("extend", extendAgreed("respond", 11, "added complexity"))))
                 .isEqualTo("an extension of the Stage 2 final response clock may add at most 10 working days, not 11: A-7; 001 Stage 2");
+        // A-7: "We will agree method and frequency of contact with you" at stage 2: Fay and Ada agree a phone call
+        // every Friday, and it is recorded (the stage 2 response is refused until it is).
+        c.act("contact-arrangement", "{\"method\":\"phone\",\"frequency\":\"every Friday\"}");
+        assertThat(c.json().get("stages").get(1).get("contactArrangement").get("method").asString()).isEqualTo("phone");
+        assertThat(c.json().get("stages").get(1).get("contactArrangement").get("frequency").asString()).isEqualTo("every Friday");
         // issue 22: decline at any point changes this step (F-10, 002 2.4.1: the Group Chief Executive may decide a
         // complaint is vexatious "at any point of the complaints procedure"; today decline is refused at stage 2)
         // issue 22: mediation changes this step (F-6: an independent mediator may be offered at any point, with the
@@ -160,7 +174,7 @@ class AllianceHomesLifecycleIT extends LifecycleSupport {
         c.act("close", "{\"note\":\"repair done; payment made\"}");
         assertThat(c.json().get("status").asString()).isEqualTo("CLOSED");
         assertThat(historyTypes(c)).containsExactly("logged", "acknowledged", "assigned", "extended", "responded",
-                "escalation-requested", "assigned", "acknowledged", "step-recorded", "step-recorded", "responded", "closed");
+                "escalation-requested", "assigned", "acknowledged", "contact-arranged", "step-recorded", "step-recorded", "responded", "closed");
         assertThat(letterKinds(c)).containsExactly("ACKNOWLEDGEMENT", "EXTENSION", "STAGE_RESPONSE", "ESCALATION_ACKNOWLEDGEMENT",
                 "FINAL_RESPONSE");
     }
@@ -191,6 +205,7 @@ class AllianceHomesLifecycleIT extends LifecycleSupport {
         c.askToEscalate().assignTo("fay.feedback").acceptEscalation();
         c.act("steps", "{\"step\":\"case-conference\",\"note\":\"agreed\"}");
         c.act("steps", "{\"step\":\"adverse-findings\",\"note\":\"no adverse findings\"}");
+        c.act("contact-arrangement", "{\"method\":\"email\",\"frequency\":\"every week\"}");
         c.respond("We apologise.", notUpheld(1, "confirmed"));
         return c;
     }

@@ -32,8 +32,11 @@ class HelpingOurFutureLifecycleIT extends LifecycleSupport {
         assertThat(c.json().get("stageName").asString()).isEqualTo("Step 1");
         // issue 22: H-1 categories changes this step (the complaint's category is chosen from 003's list when logging)
         // issue 22: H-10 changes this step ("so long as they have not been raised previously": the repeat rule's period)
-        // issue 22: owners/assignment roles changes this step (H-6: a Complaint Management Officer and a case worker
-        // are appointed to each complaint)
+        // H-6: a case worker and a Complaint Management Officer are appointed to each complaint: each must hold the role
+        // (issue 22), and Helping Our Future's review panel is a role only an administrator gives.
+        member(HOF, "cal.caseworker", "case-worker");
+        member(HOF, "cara.cmo", "complaint-management-officer");
+        member(HOF, "review.panel", "review-panel");
 
         // Code 6.2 (pack assumption): acknowledged within 5 working days: 21, 24, 25, 26, 27 May.
         assertThat(due(c, "acknowledge", 1)).isEqualTo("2027-05-27");
@@ -53,6 +56,9 @@ class HelpingOurFutureLifecycleIT extends LifecycleSupport {
         assertThat(body(c, "ACKNOWLEDGEMENT")).contains("Dear Hal Hope,", "Thank you for contacting Helping Our Future.",
                 "We will send you our Step 1 response by Tuesday 8 June 2027.");
         c.assignTo("cal.caseworker");
+        c.act("assign", "{\"owner\":\"cara.cmo\",\"role\":\"complaint-management-officer\"}");
+        assertThat(c.json().get("stages").get(0).get("owner").asString()).isEqualTo("cal.caseworker");
+        assertThat(c.json().get("stages").get(0).get("coOwners").toString()).isEqualTo("{\"complaint-management-officer\":\"cara.cmo\"}");
 
         // Friday 4 June: a witness is on leave. Code 6.4-6.5 (pack assumption): at most a further 10 working days, with
         // the reason, once, and the Housing Ombudsman's details in the letter.
@@ -90,8 +96,12 @@ class HelpingOurFutureLifecycleIT extends LifecycleSupport {
         assertThat(due(c, "acknowledge", 2)).isEqualTo("2027-06-28");
         // issue 22: H-5 review date changes this step (a refusal to escalate for unacceptable behaviour carries its
         // review date)
-        // Step 2 is handled by someone other than the step 1 handler (pack: the Complaint Management Officer).
-        assertThat(refusedField(c.attempt("assign", "{\"owner\":\"cal.caseworker\"}"))).isEqualTo("owner");
+        // Step 2 is handled by someone other than the step 1 handler (pack: the Complaint Management Officer): the case
+        // worker who handled step 1 does not hold that role (issue 22).
+        Api.Response caseWorker = c.attempt("assign", "{\"owner\":\"cal.caseworker\"}");
+        assertThat(refusedField(caseWorker)).isEqualTo("owner");
+        assertThat(refused(caseWorker)).isEqualTo("cal.caseworker does not hold the role of Complaint Management Officer, which owns "
+                + "Step 2 (an administrator gives it on the team page): H-10; 003 'If the user remains dissatisfied after Step 1'");
         c.assignTo("cara.cmo");
 
         // Wednesday 23 June: accepted. Code 6.15: 20 working days from the acknowledgement: 24, 25 June, 28 June-2 July,

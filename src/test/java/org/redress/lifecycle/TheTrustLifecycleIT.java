@@ -58,8 +58,10 @@ class TheTrustLifecycleIT extends LifecycleSupport {
         assertThat(body(c, "ACKNOWLEDGEMENT")).contains("Dear Cal Client,",
                 "We have received your complaint and our reference is " + c.reference() + ".",
                 "We will send you our Stage 1 response by Thursday 31 December 2026.");
-        // issue 22: owners/assignment roles changes this step (the assignee must hold the investigating manager role)
-        c.assignTo("ian.investigator");
+        // Stage 1 is owned by an investigating manager: its owner must hold that role (issue 22). Ivo also holds the
+        // Business Manager role, so at stage 2 below only T-9's different handler stands in his way.
+        member(TRUST, "ivo.investigator", "investigating-manager", "business-manager");
+        c.assignTo("ivo.investigator");
 
         // Tuesday 29 December: the support plan records are not back. T-7: "Where a complaint is complex or further
         // information is required, we may extend by up to a further 10 working days". Eleven is one too many, and
@@ -138,11 +140,15 @@ class TheTrustLifecycleIT extends LifecycleSupport {
                 + "Sat 13 Feb 2027 (Saturday), Sun 14 Feb 2027 (Sunday), Sat 20 Feb 2027 (Saturday), Sun 21 Feb 2027 (Sunday), "
                 + "Sat 27 Feb 2027 (Saturday), Sun 28 Feb 2027 (Sunday).");
         // T-9: "Stage 2 complaints will be investigated by Business Manager", not the stage 1 investigating manager.
-        Api.Response sameHandler = c.attempt("assign", "{\"owner\":\"ian.investigator\"}");
-        assertThat(refused(sameHandler)).isEqualTo("the Stage 2 handler must not be the person who handled Stage 1 (ian.investigator): "
+        Api.Response sameHandler = c.attempt("assign", "{\"owner\":\"ivo.investigator\"}");
+        assertThat(refused(sameHandler)).isEqualTo("the Stage 2 handler must not be the person who handled Stage 1 (ivo.investigator): "
                 + "T-8, T-9; 004 Complaints");
         assertThat(refusedField(sameHandler)).isEqualTo("owner");
-        // issue 22: owners/assignment roles changes this step (the assignee must hold the Business Manager role)
+        // Stage 2 is owned by the Business Manager: an investigating manager who does not hold that role may not take it.
+        Api.Response notBusinessManager = c.attempt("assign", "{\"owner\":\"ian.investigator\"}");
+        assertThat(refused(notBusinessManager)).isEqualTo("ian.investigator does not hold the role of Business Manager (stage 2), which owns "
+                + "Stage 2 (an administrator gives it on the team page): T-8, T-9; 004 Complaints");
+        assertThat(refusedField(notBusinessManager)).isEqualTo("owner");
         c.assignTo("bea.business");
 
         // Monday 8 February: the escalation is acknowledged (T-8), with the stage 2 date, what is unresolved and the
