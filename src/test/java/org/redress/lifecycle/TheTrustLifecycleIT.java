@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.redress.testing.Api;
 import org.redress.testing.CaseOnFile;
+import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -88,8 +89,7 @@ class TheTrustLifecycleIT extends LifecycleSupport {
         // Thursday 14 January 2027: the support worker is off sick. T-7: "Further extensions will only be made in
         // exceptional circumstances and in agreement with the client."
         itIs("2027-01-14T10:00");
-        // issue 22: T-7 extension without agreement changes this step (today it is refused on complainantAgreed; 004 says
-        // the extension goes ahead and the client is given the Housing Ombudsman's contact details to challenge the date)
+        // Cal agrees (the next story is a client who does not).
         c.act("extend", extendAgreed("respond", 5, "your support worker is off sick"));
         // Five working days from Fri 15 January: 18-22 January.
         assertThat(due(c, "respond", 1)).isEqualTo("2027-01-22");
@@ -189,6 +189,39 @@ class TheTrustLifecycleIT extends LifecycleSupport {
                 "escalation-requested", "assigned", "acknowledged", "responded", "closed");
         assertThat(letterKinds(c)).containsExactly("ACKNOWLEDGEMENT", "EXTENSION", "EXTENSION", "STAGE_RESPONSE",
                 "ESCALATION_ACKNOWLEDGEMENT", "FINAL_RESPONSE");
+    }
+
+    @Test
+    void aFurtherExtensionTheClientDoesNotAgreeToGoesAheadAndTheLetterGivesTheHousingOmbudsmanToChallengeTheDate() {
+        // Cal's complaint again (received Tue 15 Dec 2026; stage 1 due Thu 31 Dec), extended on Tue 29 Dec by the 10
+        // working days a complex case may have without agreement (T-7) to Fri 15 Jan 2027.
+        itIs("2026-12-15T10:00");
+        CaseOnFile c = cases().aComplaint().through("EMAIL").receivedAt(LocalDateTime.parse("2026-12-15T10:00")).by("Cal Client")
+                .points("Support worker missed two visits").in(TRUST);
+        itIs("2026-12-16T11:00");
+        c.acknowledge();
+        itIs("2026-12-29T10:00");
+        c.act("extend", extend("respond", 10, "we need the support plan records"));
+        assertThat(due(c, "respond", 1)).isEqualTo("2027-01-15");
+
+        // Thursday 14 January 2027: the support worker is off sick and Cal does not agree to a later date. T-7 (004):
+        // "Further extensions will only be made in exceptional circumstances and in agreement with the client. If the
+        // customer is not in agreement, they will be provided with the contact information for the Housing Ombudsman to
+        // allow them to challenge the proposed response date": the extension goes ahead, and the letter says so.
+        itIs("2027-01-14T10:00");
+        c.act("extend", extend("respond", 5, "your support worker is off sick"));
+        // Five working days from Fri 15 January: 18-22 January.
+        assertThat(due(c, "respond", 1)).isEqualTo("2027-01-22");
+        JsonNode extended = c.json().get("history").get(historyTypes(c).lastIndexOf("extended")).get("details");
+        assertThat(extended.get("withoutAgreement").asBoolean()).isTrue();
+        assertThat(extended.get("tellOmbudsman").asBoolean()).isTrue();
+        assertThat(extended.get("complainantAgreed").asBoolean()).isFalse();
+        assertThat(body(c, "EXTENSION")).contains("Why: your support worker is off sick",
+                "We will now respond by Friday 22 January 2027 (we had said Friday 15 January 2027).",
+                "You have not agreed to this new date. You can challenge it by contacting the Housing Ombudsman Service:",
+                "Phone: 0300 111 3000", "Email: info@housing-ombudsman.org.uk", "Website: https://www.housing-ombudsman.org.uk")
+                .doesNotContain("Thank you for agreeing", "If you are unhappy with this new date");
+        assertThat(letterKinds(c)).containsExactly("ACKNOWLEDGEMENT", "EXTENSION", "EXTENSION");
     }
 
     @Test
