@@ -3,6 +3,7 @@ package org.redress.lifecycle;
 import org.junit.jupiter.api.Test;
 import org.redress.testing.Api;
 import org.redress.testing.CaseOnFile;
+import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
 
@@ -85,8 +86,8 @@ class HelpingOurFutureLifecycleIT extends LifecycleSupport {
                 "1. A member of staff was rude to me at the front desk\n   Our decision: not upheld (we do not think we got this wrong)",
                 "If you are not happy with this response, you can ask us to take your complaint to Step 2.")
                 .doesNotContain("Please ask by");
-        // issue 22: H-10 step 3 from step 1 changes this step (003: the review is for "a customer not happy with the
-        // outcome of step 1 or 2", so Hal could ask for the step 3 review now)
+        // H-10: the review is for "a customer not happy with the outcome of step 1 or 2", so Hal could ask for the step 3
+        // review now (the next story); he goes to step 2.
 
         // Monday 21 June: "If the user remains dissatisfied after Step 1, the complaint will be dealt with under Step 2"
         // (H-10). Code 6.11: acknowledged within 5 working days: 22-25, 28 June.
@@ -94,8 +95,7 @@ class HelpingOurFutureLifecycleIT extends LifecycleSupport {
         c.askToEscalate("the member of staff is still rude", "an apology");
         assertThat(c.json().get("stageName").asString()).isEqualTo("Step 2");
         assertThat(due(c, "acknowledge", 2)).isEqualTo("2027-06-28");
-        // issue 22: H-5 review date changes this step (a refusal to escalate for unacceptable behaviour carries its
-        // review date)
+        // H-5: a refusal to escalate would carry its review date (the third story).
         // Step 2 is handled by someone other than the step 1 handler (pack: the Complaint Management Officer): the case
         // worker who handled step 1 does not hold that role (issue 22).
         Api.Response caseWorker = c.attempt("assign", "{\"owner\":\"cal.caseworker\"}");
@@ -166,5 +166,74 @@ class HelpingOurFutureLifecycleIT extends LifecycleSupport {
         assertThat(letterKinds(c)).containsExactly("ACKNOWLEDGEMENT", "EXTENSION", "STAGE_RESPONSE", "ESCALATION_ACKNOWLEDGEMENT",
                 "STAGE_RESPONSE", "ESCALATION_ACKNOWLEDGEMENT", "FINAL_RESPONSE");
         // issue 22: mediation and adjustments change this story (offered or recorded at any point)
+    }
+
+    /** A user's complaint logged on Thursday 20 May 2027, acknowledged on Monday 24 May and answered at step 1 on Friday 18 June. */
+    private CaseOnFile answeredAtStepOne(String name, String point) {
+        member(HOF, "cal.caseworker", "case-worker");
+        member(HOF, "review.panel", "review-panel");
+        itIs("2027-05-20T09:30");
+        CaseOnFile c = cases().aComplaint().through("EMAIL").receivedOn(LocalDate.of(2027, 5, 20)).by(name)
+                .onServiceLine("supported-housing").points(point).in(HOF);
+        itIs("2027-05-24T10:00");
+        c.acknowledge().assignTo("cal.caseworker");
+        itIs("2027-06-18T14:00");
+        c.respond("We have looked into it.", notUpheld(1, "the records show the support was given"));
+        return c;
+    }
+
+    @Test
+    void aUserNotHappyWithStepOneAsksForTheStepThreeReviewStraightAway() {
+        // H-10 (003): "Step 3: Review: If a customer is not happy with the outcome of step 1 or 2, the third and final
+        // step will be dealt with as a review". Hana asks for the panel's review on Monday 21 June, straight from step 1.
+        CaseOnFile c = answeredAtStepOne("Hana Hope", "My support plan was changed without asking me");
+        itIs("2027-06-21T09:00");
+        c.act("escalation-request", "{\"toStage\":\"step-3-review\",\"unresolved\":\"my plan is still changed\","
+                + "\"outcomeWanted\":\"my old plan back\"}");
+        assertThat(c.json().get("stage").asInt()).isEqualTo(3);
+        assertThat(c.json().get("stageName").asString()).isEqualTo("Step 3 review by a panel");
+        // Step 2 is skipped and is no part of the case.
+        assertThat(c.json().get("stages")).extracting(st -> st.get("name").asString()).containsExactly("Step 1", "Step 3 review by a panel");
+        // Code 6.11 (pack assumption): acknowledged within 5 working days: 22-25 and 28 June.
+        assertThat(due(c, "acknowledge", 3)).isEqualTo("2027-06-28");
+        // The panel is not the step 1 handler, and the case worker does not hold the panel's role.
+        assertThat(refusedField(c.attempt("assign", "{\"owner\":\"cal.caseworker\"}"))).isEqualTo("owner");
+        c.assignTo("review.panel");
+
+        // Wednesday 23 June: accepted; 20 working days from the acknowledgement: 24, 25 June, 28 June-2 July, 5-9,
+        // 12-16 and 19-21 July.
+        itIs("2027-06-23T09:00");
+        c.acceptEscalation();
+        assertThat(due(c, "respond", 3)).isEqualTo("2027-07-21");
+        assertThat(body(c, "ESCALATION_ACKNOWLEDGEMENT")).contains("to Step 3 review by a panel.",
+                "We will send you our Step 3 review by a panel response by Wednesday 21 July 2027.",
+                "We understand that this is still unresolved: my plan is still changed", "You told us you would like: my old plan back");
+        assertThat(letterKinds(c)).containsExactly("ACKNOWLEDGEMENT", "STAGE_RESPONSE", "ESCALATION_ACKNOWLEDGEMENT");
+    }
+
+    @Test
+    void aRefusalToEscalateForUnacceptableBehaviourCarriesTheDateItWillBeReviewed() {
+        // H-5 (003 appendix 1.4): Helping Our Future "reserves the right to not escalate a complaint to the next stage"
+        // for unacceptable actions or behaviour; the decision is recorded with its reasons and the date it is reviewed.
+        CaseOnFile c = answeredAtStepOne("Huw Hostile", "The hostel rules were applied to me unfairly");
+        itIs("2027-06-21T09:00");
+        c.askToEscalate("the rules are still unfair", "an apology");
+        assertThat(c.json().get("stageName").asString()).isEqualTo("Step 2");
+
+        // Wednesday 23 June: Huw threatened the front desk staff on Tuesday. A refusal without a review date, or with one
+        // that is not after the refusal, is refused.
+        itIs("2027-06-23T10:00");
+        String refusal = "{\"ground\":\"unacceptable actions or behaviour (003 appendix 1.4)\","
+                + "\"reasons\":\"You threatened our front desk staff on 22 June\"";
+        Api.Response noDate = c.attempt("refuse-escalation", refusal + "}");
+        assertThat(refusedField(noDate)).isEqualTo("reviewDate");
+        assertThat(refused(noDate)).contains("must include the date it will be reviewed");
+        assertThat(refusedField(c.attempt("refuse-escalation", refusal + ",\"reviewDate\":\"2027-06-23\"}"))).isEqualTo("reviewDate");
+        c.act("refuse-escalation", refusal + ",\"reviewDate\":\"2027-09-23\"}");
+        assertThat(c.json().get("status").asString()).isEqualTo("CLOSED");
+        JsonNode refused = c.json().get("history").get(historyTypes(c).lastIndexOf("escalation-refused")).get("details");
+        assertThat(refused.get("reviewDate").asString()).isEqualTo("2027-09-23");
+        assertThat(body(c, "ESCALATION_REFUSAL")).contains("We have decided not to do this.",
+                "Why: You threatened our front desk staff on 22 June", "We will review this decision on Thursday 23 September 2027.");
     }
 }
