@@ -62,7 +62,12 @@ abstract class LifecycleSupport {
      * give them (issue 22: an owner must hold the role that owns the stage, a decider the role of the decision).
      */
     String member(String organisation, String username, String... roles) {
-        accounts.ensure(username, username, MEMBER_PASSWORD, false, Map.of(organisation, Role.CASE_WORKER));
+        return member(organisation, username, Role.CASE_WORKER, roles);
+    }
+
+    /** The same with this account role (what the member may do: a decision needs a deciding role, such as a director). */
+    String member(String organisation, String username, Role accountRole, String... roles) {
+        accounts.ensure(username, username, MEMBER_PASSWORD, false, Map.of(organisation, accountRole));
         packRoles.set(organisation, username, Set.of(roles));
         return username;
     }

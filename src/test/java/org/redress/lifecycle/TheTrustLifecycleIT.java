@@ -2,6 +2,7 @@ package org.redress.lifecycle;
 
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.redress.accounts.Role;
 import org.redress.testing.Api;
 import org.redress.testing.CaseOnFile;
 import tools.jackson.databind.JsonNode;
@@ -278,8 +279,45 @@ class TheTrustLifecycleIT extends LifecycleSupport {
         // A refused escalation stays refused.
         assertThat(refused(c.attempt("escalation-request", "{}"))).isEqualTo("escalation of this case was refused");
         assertThat(letterKinds(c)).containsExactly("ACKNOWLEDGEMENT", "STAGE_RESPONSE", "ESCALATION_REFUSAL");
-        // issue 22: decline at any point (T-4) changes this story: the Client Services Manager may close a complaint for
-        // abuse of staff or a vexatious complaint at any point, as the signed-in member holding that role.
+    }
+
+    @Test
+    void theClientServicesManagerClosesAComplaintAtStageTwoForAbuseOfStaff() {
+        // T-4 (004): "Verbal or physical abuse of employees" or a vexatious complaint may close the complaint, at any
+        // point: here at stage 2. The decision is the Client Services Manager's, taken as the signed-in member who holds
+        // that role, and the client is told with the Housing Ombudsman's details (T-3).
+        member(TRUST, "dan.director", Role.DIRECTOR);
+        member(TRUST, "cass.services", Role.DIRECTOR, "client-services-manager");
+        itIs("2027-03-19T09:00");
+        CaseOnFile c = cases().aComplaint().through("PHONE").receivedOn(LocalDate.of(2027, 3, 19)).by("Vic Client")
+                .points("My support hours were cut").in(TRUST);
+        itIs("2027-03-22T09:00");
+        c.acknowledge();
+        itIs("2027-04-01T12:00");
+        c.respond("Your hours match your support plan.", notUpheld(1, "the plan was agreed with you in January"));
+        itIs("2027-04-06T12:00");
+        c.askToEscalate("my hours are still cut", "my hours back");
+        assertThat(c.json().get("stage").asInt()).isEqualTo(2);
+
+        // Thursday 8 April: Vic has threatened the support worker on the phone twice this week.
+        itIs("2027-04-08T10:00");
+        String abuse = "{\"ground\":\"VEXATIOUS\",\"reasons\":\"You threatened your support worker on the phone on 6 and 7 April\"}";
+        Api.Response director = as("dan.director").post(c.path() + "/decline", abuse);
+        assertThat(refused(director)).isEqualTo("this decision is for the Client Services Manager, and dan.director does not hold that"
+                + " role (an administrator gives it on the team page): T-4, T-3; 004 Outline of Service and Support Complaints");
+        assertThat(refusedField(director)).isEqualTo("decidedBy");
+        Api.Response manager = as("cass.services").post(c.path() + "/decline", abuse);
+        assertThat(manager.status()).as(manager.body()).isEqualTo(200);
+        CaseOnFile declined = cases().onFile(TRUST, manager.json());
+        assertThat(declined.json().get("status").asString()).isEqualTo("DECLINED");
+        JsonNode decision = declined.json().get("history").get(historyTypes(declined).lastIndexOf("declined")).get("details");
+        assertThat(decision.get("decidedBy").asString()).isEqualTo("cass.services");
+        assertThat(body(declined, "DECLINE")).contains("Dear Vic Client,",
+                "We have decided that we cannot consider it under our complaints procedure.",
+                "Why: You threatened your support worker on the phone on 6 and 7 April",
+                "If you disagree with this decision, you can ask the Housing Ombudsman Service to look at it. It is free and independent.",
+                "Phone: 0300 111 3000", "Email: info@housing-ombudsman.org.uk", "Website: https://www.housing-ombudsman.org.uk");
+        assertThat(letterKinds(declined)).containsExactly("ACKNOWLEDGEMENT", "STAGE_RESPONSE", "DECLINE");
     }
 
     @Test
