@@ -37,7 +37,8 @@ class AllianceHomesLifecycleIT extends LifecycleSupport {
         assertThat(c.reference()).matches("AH-2027-\\d{6}");
         // Ada became aware of the problem this month: no 12-month warning (F-3; a late complaint is the story further down).
         assertThat(historyTypes(c)).containsExactly("logged");
-        // issue 22: owners/assignment roles changes this step (A-3: stage 1 is routed to the manager of the service area)
+        // A-3: stage 1 goes to the manager of the complaint's service area; Ada's names no area, so it waits to be
+        // assigned (a complaint in an area with a manager is the story further down).
 
         // A-2: "We will acknowledge all complaints within 5 working days": Wed 24, Thu 25, then Good Friday, the weekend
         // and Easter Monday are skipped, then Tue 30, Wed 31 March and Thu 1 April.
@@ -314,5 +315,30 @@ class AllianceHomesLifecycleIT extends LifecycleSupport {
                 "Why: This is the eleventh complaint about the same hedge this year",
                 "If you disagree with this decision, you can ask the Housing Ombudsman Service to look at it. It is free and independent.",
                 "Phone: 0300 111 3000", "Post: 81 Aldwych, London WC2B 4HN");
+    }
+
+    @Test
+    void aComplaintInAServiceAreaGoesStraightToThatAreasManager() {
+        // A-3 (001 Stage 1): "Your complaint will be allocated to the manager of the service area your complaint falls
+        // into". An organisation of its own running Alliance Homes' procedure, with a Repairs area whose manager the
+        // administrator has set (the manager must hold the stage's role).
+        itIs("2027-03-23T09:15");
+        String org = cases().anOrganisationRunning(ALLIANCE, "Repairs", "Lettings");
+        member(org, "rory.repairs", "service-manager");
+        member(org, "wes.worker");
+        Api.Response notAManager = api().put("/api/v1/organisations/" + org + "/team/area-managers/Repairs", "{\"manager\":\"wes.worker\"}");
+        assertThat(refused(notAManager)).isEqualTo("wes.worker does not hold the role of Manager of the service area the complaint falls"
+                + " into, which the manager of a service area must hold (an administrator gives it on the team page): A-3");
+        Api.Response set = api().put("/api/v1/organisations/" + org + "/team/area-managers/Repairs", "{\"manager\":\"rory.repairs\"}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+
+        CaseOnFile repairs = cases().aComplaint().through("PHONE").receivedOn(LocalDate.of(2027, 3, 23)).by("Ria Repair")
+                .inArea("Repairs").onServiceLine("housing").points("The gutter repair was left half done").in(org);
+        assertThat(repairs.json().get("stages").get(0).get("owner").asString()).isEqualTo("rory.repairs");
+        assertThat(historyTypes(repairs)).containsExactly("logged", "assigned");
+        // Lettings has no manager yet: its complaint waits to be assigned.
+        CaseOnFile lettings = cases().aComplaint().through("PHONE").receivedOn(LocalDate.of(2027, 3, 23)).by("Lee Letting")
+                .inArea("Lettings").onServiceLine("housing").points("My tenancy start date was wrong").in(org);
+        assertThat(historyTypes(lettings)).containsExactly("logged");
     }
 }

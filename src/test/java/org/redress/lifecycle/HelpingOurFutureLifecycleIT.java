@@ -29,9 +29,11 @@ class HelpingOurFutureLifecycleIT extends LifecycleSupport {
         // with the attitude of staff" (003 2.0, H-1, H-2). H-10: "All complaints are recorded as a step 1".
         itIs("2027-05-20T09:30");
         CaseOnFile c = cases().aComplaint().through("EMAIL").receivedOn(LocalDate.of(2027, 5, 20)).by("Hal Hope")
-                .onServiceLine("supported-housing").points("A member of staff was rude to me at the front desk").in(HOF);
+                .onServiceLine("supported-housing").with("category", "staff-attitude")
+                .points("A member of staff was rude to me at the front desk").in(HOF);
         assertThat(c.json().get("stageName").asString()).isEqualTo("Step 1");
-        // issue 22: H-1 categories changes this step (the complaint's category is chosen from 003's list when logging)
+        // H-1: the kind of complaint is chosen from 003 2.0's list when logging, and kept on the case.
+        assertThat(c.json().get("classification").get("category").asString()).isEqualTo("staff-attitude");
         // issue 22: H-10 changes this step ("so long as they have not been raised previously": the repeat rule's period)
         // H-6: a case worker and a Complaint Management Officer are appointed to each complaint: each must hold the role
         // (issue 22), and Helping Our Future's review panel is a role only an administrator gives.
