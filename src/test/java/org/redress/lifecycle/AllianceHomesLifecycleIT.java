@@ -1,8 +1,10 @@
 package org.redress.lifecycle;
 
 import org.junit.jupiter.api.Test;
+import org.redress.accounts.Role;
 import org.redress.testing.Api;
 import org.redress.testing.CaseOnFile;
+import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -33,8 +35,10 @@ class AllianceHomesLifecycleIT extends LifecycleSupport {
                 .preferringContactBy("EMAIL").onServiceLine("housing").about("Repairs", "Missed appointment")
                 .points("The boiler repair appointment was missed twice", "Nobody called me back").in(ALLIANCE);
         assertThat(c.reference()).matches("AH-2027-\\d{6}");
-        // issue 22: F-3 changes this step (the 12-month warning and a decision to investigate a late complaint are kept)
-        // issue 22: owners/assignment roles changes this step (A-3: stage 1 is routed to the manager of the service area)
+        // Ada became aware of the problem this month: no 12-month warning (F-3; a late complaint is the story further down).
+        assertThat(historyTypes(c)).containsExactly("logged");
+        // A-3: stage 1 goes to the manager of the complaint's service area; Ada's names no area, so it waits to be
+        // assigned (a complaint in an area with a manager is the story further down).
 
         // A-2: "We will acknowledge all complaints within 5 working days": Wed 24, Thu 25, then Good Friday, the weekend
         // and Easter Monday are skipped, then Tue 30, Wed 31 March and Thu 1 April.
@@ -58,8 +62,14 @@ class AllianceHomesLifecycleIT extends LifecycleSupport {
                 + "(Sunday), Sat 10 Apr 2027 (Saturday), Sun 11 Apr 2027 (Sunday).");
         assertThat(body(c, "ACKNOWLEDGEMENT")).contains("Dear Ada Tenant,", "Thank you for contacting Alliance Homes Group.",
                 "We will send you our Stage 1 response by Monday 12 April 2027.");
-        // issue 22: owners/assignment roles changes this step (the assignee must be the service area's manager, A-3)
-        c.assignTo("sam.manager");
+        // A-3: stage 1 is owned by the manager of the service area; its owner must hold that role (issue 22). Ada's
+        // complaint names no area, so it waited to be assigned. Mo also holds the Feedback Manager role, so at stage 2
+        // below only the different handler (Code 6.13) stands in his way.
+        member(ALLIANCE, "mo.manager", "service-manager", "feedback-manager");
+        Api.Response notAManager = c.attempt("assign", "{\"owner\":\"fay.feedback\"}");
+        assertThat(refused(notAManager)).isEqualTo("fay.feedback does not hold the role of Manager of the service area the complaint"
+                + " falls into, which owns Stage 1 (an administrator gives it on the team page): A-2, A-3, A-4, A-5; 001 Complaints Process, Stage 1");
+        c.assignTo("mo.manager");
 
         // Thursday 8 April: the contractor's report is late. A-4: "We will agree a suitable extension of the timescale
         // with you, which would not normally be more than a further 10 working days", and explain why.
@@ -102,11 +112,14 @@ class AllianceHomesLifecycleIT extends LifecycleSupport {
         // A-2 read as covering escalations (pack assumption): acknowledged by Tue 11 May (5, 6, 7, 10, 11 May).
         assertThat(due(c, "acknowledge", 2)).isEqualTo("2027-05-11");
         // A-7: "This stage is coordinated by our Feedback Manager", not the stage 1 service manager (Code 6.13).
-        Api.Response sameHandler = c.attempt("assign", "{\"owner\":\"sam.manager\"}");
+        Api.Response sameHandler = c.attempt("assign", "{\"owner\":\"mo.manager\"}");
         assertThat(refusedField(sameHandler)).isEqualTo("owner");
-        assertThat(refused(sameHandler)).startsWith("the Stage 2 (final) handler must not be the person who handled Stage 1 (sam.manager)");
-        // issue 22: owners/assignment roles changes this step (the assignee must hold the Feedback Manager role; A-7's
-        // agreed method and frequency of contact is recorded)
+        assertThat(refused(sameHandler)).startsWith("the Stage 2 (final) handler must not be the person who handled Stage 1 (mo.manager)");
+        // The Feedback Manager owns stage 2: a service manager who does not hold that role may not take it (issue 22).
+        Api.Response notFeedbackManager = c.attempt("assign", "{\"owner\":\"sam.manager\"}");
+        assertThat(refusedField(notFeedbackManager)).isEqualTo("owner");
+        assertThat(refused(notFeedbackManager)).isEqualTo("sam.manager does not hold the role of Feedback Manager, which owns Stage 2 (final) "
+                + "(an administrator gives it on the team page): A-6, A-7; 001 Escalation, Stage 2");
         c.assignTo("fay.feedback");
 
         // Thursday 6 May: the escalation is acknowledged. A-7: "We aim to respond within 20 working days": 7, 10-14,
@@ -124,10 +137,13 @@ class AllianceHomesLifecycleIT extends LifecycleSupport {
         // A-7: "Any extension would not normally be more than a further 10 working days."
         assertThat(refused(c.attempt("extend", extendAgreed("respond", 11, "added complexity"))))
                 .isEqualTo("an extension of the Stage 2 final response clock may add at most 10 working days, not 11: A-7; 001 Stage 2");
-        // issue 22: decline at any point changes this step (F-10, 002 2.4.1: the Group Chief Executive may decide a
-        // complaint is vexatious "at any point of the complaints procedure"; today decline is refused at stage 2)
-        // issue 22: mediation changes this step (F-6: an independent mediator may be offered at any point, with the
-        // mediator, dates and outcome recorded)
+        // A-7: "We will agree method and frequency of contact with you" at stage 2: Fay and Ada agree a phone call
+        // every Friday, and it is recorded (the stage 2 response is refused until it is).
+        c.act("contact-arrangement", "{\"method\":\"phone\",\"frequency\":\"every Friday\"}");
+        assertThat(c.json().get("stages").get(1).get("contactArrangement").get("method").asString()).isEqualTo("phone");
+        assertThat(c.json().get("stages").get(1).get("contactArrangement").get("frequency").asString()).isEqualTo("every Friday");
+        // F-6 and F-10 could come in here: mediation offered, or the Group Chief Executive deciding the complaint is
+        // vexatious "at any point of the complaints procedure" (the stage 2 story further down).
 
         // Wednesday 2 June: the final response is ready, but A-8 ("reviewed at a regular case conference") and A-9
         // ("the opportunity to comment on any adverse findings before we determine our final response") come first.
@@ -150,8 +166,9 @@ class AllianceHomesLifecycleIT extends LifecycleSupport {
                 "You can ask the Housing Ombudsman Service to look at your complaint. It is free and independent.",
                 "Phone: 0300 111 3000", "Email: info@housing-ombudsman.org.uk", "Website: https://www.housing-ombudsman.org.uk",
                 "Post: 81 Aldwych, London WC2B 4HN");
-        // issue 22: pack notes never reaching a letter changes this step (the "When:" line prints the pack's note for staff)
-        // issue 22: F-5 review panel changes this step (002 2.2.3: the right to appeal to a review panel, if the pack keeps it)
+        // The pack's notes for staff (when the ombudsman applies, which text is superseded) never reach the letter, and
+        // 002's appeal to a review panel (F-5, 002 2.2.3) is recorded in the pack but not kept (001 is newer): not offered.
+        assertThat(body(c, "FINAL_RESPONSE")).doesNotContain("When:", "superseded", "review panel");
 
         // "This is the final stage of our internal complaints process" (001).
         assertThat(refused(c.attempt("escalation-request", "{}"))).startsWith(
@@ -160,7 +177,7 @@ class AllianceHomesLifecycleIT extends LifecycleSupport {
         c.act("close", "{\"note\":\"repair done; payment made\"}");
         assertThat(c.json().get("status").asString()).isEqualTo("CLOSED");
         assertThat(historyTypes(c)).containsExactly("logged", "acknowledged", "assigned", "extended", "responded",
-                "escalation-requested", "assigned", "acknowledged", "step-recorded", "step-recorded", "responded", "closed");
+                "escalation-requested", "assigned", "acknowledged", "contact-arranged", "step-recorded", "step-recorded", "responded", "closed");
         assertThat(letterKinds(c)).containsExactly("ACKNOWLEDGEMENT", "EXTENSION", "STAGE_RESPONSE", "ESCALATION_ACKNOWLEDGEMENT",
                 "FINAL_RESPONSE");
     }
@@ -191,6 +208,7 @@ class AllianceHomesLifecycleIT extends LifecycleSupport {
         c.askToEscalate().assignTo("fay.feedback").acceptEscalation();
         c.act("steps", "{\"step\":\"case-conference\",\"note\":\"agreed\"}");
         c.act("steps", "{\"step\":\"adverse-findings\",\"note\":\"no adverse findings\"}");
+        c.act("contact-arrangement", "{\"method\":\"email\",\"frequency\":\"every week\"}");
         c.respond("We apologise.", notUpheld(1, "confirmed"));
         return c;
     }
@@ -235,5 +253,92 @@ class AllianceHomesLifecycleIT extends LifecycleSupport {
         c.act("resume", "{\"note\":\"the disrepair claim was settled\"}");
         assertThat(c.json().get("status").asString()).isEqualTo("OPEN");
         assertThat(due(c, "respond", 1)).isEqualTo("2027-06-15");
+    }
+
+    @Test
+    void aComplaintMadeMoreThanTwelveMonthsLaterKeepsItsWarningAndIsInvestigatedAnywayWithTheReason() {
+        // F-3 (002 2.1.4): a complaint raised more than 12 months after the complainant became aware "will not normally be
+        // investigated". Tuesday 23 March 2027: Len has known about the damp since 1 February 2026.
+        itIs("2027-03-23T09:15");
+        CaseOnFile c = cases().aComplaint().through("PHONE").receivedOn(LocalDate.of(2027, 3, 23)).by("Len Late")
+                .onServiceLine("housing").with("awareSince", "2026-02-01").points("Damp in the kitchen since last February").in(ALLIANCE);
+        assertThat(historyTypes(c)).containsExactly("logged", "late-complaint-warned");
+        JsonNode warned = c.json().get("history").get(1).get("details");
+        assertThat(warned.get("awareSince").asString()).isEqualTo("2026-02-01");
+        assertThat(warned.get("months").asInt()).isEqualTo(12);
+        assertThat(c.json().get("allowedActions").toString()).contains("investigate-anyway");
+        // The decision to investigate anyway says why, and is recorded with who took it.
+        assertThat(refusedField(c.attempt("investigate-anyway", "{\"reason\":\" \"}"))).isEqualTo("reason");
+        c.act("investigate-anyway", "{\"reason\":\"The damp is getting worse and a child in the home has asthma\"}");
+        JsonNode decided = c.json().get("history").get(historyTypes(c).lastIndexOf("investigated-anyway"));
+        assertThat(decided.get("reason").asString()).isEqualTo("The damp is getting worse and a child in the home has asthma");
+        assertThat(decided.get("actor").asString()).isEqualTo("test-admin");
+        assertThat(c.json().get("status").asString()).isEqualTo("OPEN");
+        // The clocks run as for any complaint: acknowledged by Thu 1 April (A-2, Easter skipped).
+        assertThat(due(c, "acknowledge", 1)).isEqualTo("2027-04-01");
+    }
+
+    @Test
+    void atStageTwoMediationIsOfferedAndDeclinedAndTheGroupChiefExecutiveDecidesTheComplaintIsVexatious() {
+        // F-6 (002 2.2.4): mediation "at any point in the process"; F-10 (002 2.4.1): the Group Chief Executive may
+        // decide a complaint is deliberately repetitious or vexatious "at any point of the complaints procedure".
+        member(ALLIANCE, "dee.director", Role.DIRECTOR);
+        member(ALLIANCE, "gil.chief", Role.DIRECTOR, "group-chief-executive");
+        itIs("2027-05-04T09:00");
+        CaseOnFile c = cases().aComplaint().through("EMAIL").receivedOn(LocalDate.of(2027, 5, 4)).by("Vera Vexed")
+                .onServiceLine("housing").points("My neighbour's hedge is too tall").in(ALLIANCE);
+        c.acknowledge().assignTo("sam.manager").respond("The hedge is within the tenancy rules.", notUpheld(1, "it is under two metres"));
+        itIs("2027-05-05T09:00");
+        c.askToEscalate("the hedge", "the hedge cut").assignTo("fay.feedback").acceptEscalation();
+
+        // Thursday 6 May: an independent mediator is offered; Vera declines on Friday 7 May.
+        itIs("2027-05-07T10:00");
+        c.act("mediation", "{\"step\":\"OFFERED\",\"mediator\":\"Northern Community Mediation\",\"on\":\"2027-05-06\"}");
+        c.act("mediation", "{\"step\":\"DECLINED\"}");
+        assertThat(historyTypes(c)).containsSubsequence("mediation-offered", "mediation-declined");
+
+        // Monday 10 May: the eleventh identical complaint this year. A director who does not hold the Group Chief
+        // Executive's role may not decide it; the Group Chief Executive, signed in, does, and the decision records them.
+        itIs("2027-05-10T10:00");
+        String vexatious = "{\"ground\":\"VEXATIOUS\",\"reasons\":\"This is the eleventh complaint about the same hedge this year\"}";
+        Api.Response director = as("dee.director").post(c.path() + "/decline", vexatious);
+        assertThat(refused(director)).isEqualTo("this decision is for the Group Chief Executive, and dee.director does not hold that role"
+                + " (an administrator gives it on the team page): F-10; 002 2.4.1");
+        assertThat(refusedField(director)).isEqualTo("decidedBy");
+        Api.Response chief = as("gil.chief").post(c.path() + "/decline", vexatious);
+        assertThat(chief.status()).as(chief.body()).isEqualTo(200);
+        CaseOnFile declined = cases().onFile(ALLIANCE, chief.json());
+        assertThat(declined.json().get("status").asString()).isEqualTo("DECLINED");
+        JsonNode decision = declined.json().get("history").get(historyTypes(declined).lastIndexOf("declined")).get("details");
+        assertThat(decision.get("decidedBy").asString()).isEqualTo("gil.chief");
+        assertThat(body(declined, "DECLINE")).contains("Dear Vera Vexed,",
+                "Why: This is the eleventh complaint about the same hedge this year",
+                "If you disagree with this decision, you can ask the Housing Ombudsman Service to look at it. It is free and independent.",
+                "Phone: 0300 111 3000", "Post: 81 Aldwych, London WC2B 4HN");
+    }
+
+    @Test
+    void aComplaintInAServiceAreaGoesStraightToThatAreasManager() {
+        // A-3 (001 Stage 1): "Your complaint will be allocated to the manager of the service area your complaint falls
+        // into". An organisation of its own running Alliance Homes' procedure, with a Repairs area whose manager the
+        // administrator has set (the manager must hold the stage's role).
+        itIs("2027-03-23T09:15");
+        String org = cases().anOrganisationRunning(ALLIANCE, "Repairs", "Lettings");
+        member(org, "rory.repairs", "service-manager");
+        member(org, "wes.worker");
+        Api.Response notAManager = api().put("/api/v1/organisations/" + org + "/team/area-managers/Repairs", "{\"manager\":\"wes.worker\"}");
+        assertThat(refused(notAManager)).isEqualTo("wes.worker does not hold the role of Manager of the service area the complaint falls"
+                + " into, which the manager of a service area must hold (an administrator gives it on the team page): A-3");
+        Api.Response set = api().put("/api/v1/organisations/" + org + "/team/area-managers/Repairs", "{\"manager\":\"rory.repairs\"}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+
+        CaseOnFile repairs = cases().aComplaint().through("PHONE").receivedOn(LocalDate.of(2027, 3, 23)).by("Ria Repair")
+                .inArea("Repairs").onServiceLine("housing").points("The gutter repair was left half done").in(org);
+        assertThat(repairs.json().get("stages").get(0).get("owner").asString()).isEqualTo("rory.repairs");
+        assertThat(historyTypes(repairs)).containsExactly("logged", "assigned");
+        // Lettings has no manager yet: its complaint waits to be assigned.
+        CaseOnFile lettings = cases().aComplaint().through("PHONE").receivedOn(LocalDate.of(2027, 3, 23)).by("Lee Letting")
+                .inArea("Lettings").onServiceLine("housing").points("My tenancy start date was wrong").in(org);
+        assertThat(historyTypes(lettings)).containsExactly("logged");
     }
 }

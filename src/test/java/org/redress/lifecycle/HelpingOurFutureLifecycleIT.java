@@ -3,6 +3,7 @@ package org.redress.lifecycle;
 import org.junit.jupiter.api.Test;
 import org.redress.testing.Api;
 import org.redress.testing.CaseOnFile;
+import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
 
@@ -28,12 +29,17 @@ class HelpingOurFutureLifecycleIT extends LifecycleSupport {
         // with the attitude of staff" (003 2.0, H-1, H-2). H-10: "All complaints are recorded as a step 1".
         itIs("2027-05-20T09:30");
         CaseOnFile c = cases().aComplaint().through("EMAIL").receivedOn(LocalDate.of(2027, 5, 20)).by("Hal Hope")
-                .onServiceLine("supported-housing").points("A member of staff was rude to me at the front desk").in(HOF);
+                .onServiceLine("supported-housing").with("category", "staff-attitude")
+                .points("A member of staff was rude to me at the front desk").in(HOF);
         assertThat(c.json().get("stageName").asString()).isEqualTo("Step 1");
-        // issue 22: H-1 categories changes this step (the complaint's category is chosen from 003's list when logging)
+        // H-1: the kind of complaint is chosen from 003 2.0's list when logging, and kept on the case.
+        assertThat(c.json().get("classification").get("category").asString()).isEqualTo("staff-attitude");
         // issue 22: H-10 changes this step ("so long as they have not been raised previously": the repeat rule's period)
-        // issue 22: owners/assignment roles changes this step (H-6: a Complaint Management Officer and a case worker
-        // are appointed to each complaint)
+        // H-6: a case worker and a Complaint Management Officer are appointed to each complaint: each must hold the role
+        // (issue 22), and Helping Our Future's review panel is a role only an administrator gives.
+        member(HOF, "cal.caseworker", "case-worker");
+        member(HOF, "cara.cmo", "complaint-management-officer");
+        member(HOF, "review.panel", "review-panel");
 
         // Code 6.2 (pack assumption): acknowledged within 5 working days: 21, 24, 25, 26, 27 May.
         assertThat(due(c, "acknowledge", 1)).isEqualTo("2027-05-27");
@@ -53,6 +59,9 @@ class HelpingOurFutureLifecycleIT extends LifecycleSupport {
         assertThat(body(c, "ACKNOWLEDGEMENT")).contains("Dear Hal Hope,", "Thank you for contacting Helping Our Future.",
                 "We will send you our Step 1 response by Tuesday 8 June 2027.");
         c.assignTo("cal.caseworker");
+        c.act("assign", "{\"owner\":\"cara.cmo\",\"role\":\"complaint-management-officer\"}");
+        assertThat(c.json().get("stages").get(0).get("owner").asString()).isEqualTo("cal.caseworker");
+        assertThat(c.json().get("stages").get(0).get("coOwners").toString()).isEqualTo("{\"complaint-management-officer\":\"cara.cmo\"}");
 
         // Friday 4 June: a witness is on leave. Code 6.4-6.5 (pack assumption): at most a further 10 working days, with
         // the reason, once, and the Housing Ombudsman's details in the letter.
@@ -79,8 +88,8 @@ class HelpingOurFutureLifecycleIT extends LifecycleSupport {
                 "1. A member of staff was rude to me at the front desk\n   Our decision: not upheld (we do not think we got this wrong)",
                 "If you are not happy with this response, you can ask us to take your complaint to Step 2.")
                 .doesNotContain("Please ask by");
-        // issue 22: H-10 step 3 from step 1 changes this step (003: the review is for "a customer not happy with the
-        // outcome of step 1 or 2", so Hal could ask for the step 3 review now)
+        // H-10: the review is for "a customer not happy with the outcome of step 1 or 2", so Hal could ask for the step 3
+        // review now (the next story); he goes to step 2.
 
         // Monday 21 June: "If the user remains dissatisfied after Step 1, the complaint will be dealt with under Step 2"
         // (H-10). Code 6.11: acknowledged within 5 working days: 22-25, 28 June.
@@ -88,10 +97,13 @@ class HelpingOurFutureLifecycleIT extends LifecycleSupport {
         c.askToEscalate("the member of staff is still rude", "an apology");
         assertThat(c.json().get("stageName").asString()).isEqualTo("Step 2");
         assertThat(due(c, "acknowledge", 2)).isEqualTo("2027-06-28");
-        // issue 22: H-5 review date changes this step (a refusal to escalate for unacceptable behaviour carries its
-        // review date)
-        // Step 2 is handled by someone other than the step 1 handler (pack: the Complaint Management Officer).
-        assertThat(refusedField(c.attempt("assign", "{\"owner\":\"cal.caseworker\"}"))).isEqualTo("owner");
+        // H-5: a refusal to escalate would carry its review date (the third story).
+        // Step 2 is handled by someone other than the step 1 handler (pack: the Complaint Management Officer): the case
+        // worker who handled step 1 does not hold that role (issue 22).
+        Api.Response caseWorker = c.attempt("assign", "{\"owner\":\"cal.caseworker\"}");
+        assertThat(refusedField(caseWorker)).isEqualTo("owner");
+        assertThat(refused(caseWorker)).isEqualTo("cal.caseworker does not hold the role of Complaint Management Officer, which owns "
+                + "Step 2 (an administrator gives it on the team page): H-10; 003 'If the user remains dissatisfied after Step 1'");
         c.assignTo("cara.cmo");
 
         // Wednesday 23 June: accepted. Code 6.15: 20 working days from the acknowledgement: 24, 25 June, 28 June-2 July,
@@ -156,5 +168,74 @@ class HelpingOurFutureLifecycleIT extends LifecycleSupport {
         assertThat(letterKinds(c)).containsExactly("ACKNOWLEDGEMENT", "EXTENSION", "STAGE_RESPONSE", "ESCALATION_ACKNOWLEDGEMENT",
                 "STAGE_RESPONSE", "ESCALATION_ACKNOWLEDGEMENT", "FINAL_RESPONSE");
         // issue 22: mediation and adjustments change this story (offered or recorded at any point)
+    }
+
+    /** A user's complaint logged on Thursday 20 May 2027, acknowledged on Monday 24 May and answered at step 1 on Friday 18 June. */
+    private CaseOnFile answeredAtStepOne(String name, String point) {
+        member(HOF, "cal.caseworker", "case-worker");
+        member(HOF, "review.panel", "review-panel");
+        itIs("2027-05-20T09:30");
+        CaseOnFile c = cases().aComplaint().through("EMAIL").receivedOn(LocalDate.of(2027, 5, 20)).by(name)
+                .onServiceLine("supported-housing").points(point).in(HOF);
+        itIs("2027-05-24T10:00");
+        c.acknowledge().assignTo("cal.caseworker");
+        itIs("2027-06-18T14:00");
+        c.respond("We have looked into it.", notUpheld(1, "the records show the support was given"));
+        return c;
+    }
+
+    @Test
+    void aUserNotHappyWithStepOneAsksForTheStepThreeReviewStraightAway() {
+        // H-10 (003): "Step 3: Review: If a customer is not happy with the outcome of step 1 or 2, the third and final
+        // step will be dealt with as a review". Hana asks for the panel's review on Monday 21 June, straight from step 1.
+        CaseOnFile c = answeredAtStepOne("Hana Hope", "My support plan was changed without asking me");
+        itIs("2027-06-21T09:00");
+        c.act("escalation-request", "{\"toStage\":\"step-3-review\",\"unresolved\":\"my plan is still changed\","
+                + "\"outcomeWanted\":\"my old plan back\"}");
+        assertThat(c.json().get("stage").asInt()).isEqualTo(3);
+        assertThat(c.json().get("stageName").asString()).isEqualTo("Step 3 review by a panel");
+        // Step 2 is skipped and is no part of the case.
+        assertThat(c.json().get("stages")).extracting(st -> st.get("name").asString()).containsExactly("Step 1", "Step 3 review by a panel");
+        // Code 6.11 (pack assumption): acknowledged within 5 working days: 22-25 and 28 June.
+        assertThat(due(c, "acknowledge", 3)).isEqualTo("2027-06-28");
+        // The panel is not the step 1 handler, and the case worker does not hold the panel's role.
+        assertThat(refusedField(c.attempt("assign", "{\"owner\":\"cal.caseworker\"}"))).isEqualTo("owner");
+        c.assignTo("review.panel");
+
+        // Wednesday 23 June: accepted; 20 working days from the acknowledgement: 24, 25 June, 28 June-2 July, 5-9,
+        // 12-16 and 19-21 July.
+        itIs("2027-06-23T09:00");
+        c.acceptEscalation();
+        assertThat(due(c, "respond", 3)).isEqualTo("2027-07-21");
+        assertThat(body(c, "ESCALATION_ACKNOWLEDGEMENT")).contains("to Step 3 review by a panel.",
+                "We will send you our Step 3 review by a panel response by Wednesday 21 July 2027.",
+                "We understand that this is still unresolved: my plan is still changed", "You told us you would like: my old plan back");
+        assertThat(letterKinds(c)).containsExactly("ACKNOWLEDGEMENT", "STAGE_RESPONSE", "ESCALATION_ACKNOWLEDGEMENT");
+    }
+
+    @Test
+    void aRefusalToEscalateForUnacceptableBehaviourCarriesTheDateItWillBeReviewed() {
+        // H-5 (003 appendix 1.4): Helping Our Future "reserves the right to not escalate a complaint to the next stage"
+        // for unacceptable actions or behaviour; the decision is recorded with its reasons and the date it is reviewed.
+        CaseOnFile c = answeredAtStepOne("Huw Hostile", "The hostel rules were applied to me unfairly");
+        itIs("2027-06-21T09:00");
+        c.askToEscalate("the rules are still unfair", "an apology");
+        assertThat(c.json().get("stageName").asString()).isEqualTo("Step 2");
+
+        // Wednesday 23 June: Huw threatened the front desk staff on Tuesday. A refusal without a review date, or with one
+        // that is not after the refusal, is refused.
+        itIs("2027-06-23T10:00");
+        String refusal = "{\"ground\":\"unacceptable actions or behaviour (003 appendix 1.4)\","
+                + "\"reasons\":\"You threatened our front desk staff on 22 June\"";
+        Api.Response noDate = c.attempt("refuse-escalation", refusal + "}");
+        assertThat(refusedField(noDate)).isEqualTo("reviewDate");
+        assertThat(refused(noDate)).contains("must include the date it will be reviewed");
+        assertThat(refusedField(c.attempt("refuse-escalation", refusal + ",\"reviewDate\":\"2027-06-23\"}"))).isEqualTo("reviewDate");
+        c.act("refuse-escalation", refusal + ",\"reviewDate\":\"2027-09-23\"}");
+        assertThat(c.json().get("status").asString()).isEqualTo("CLOSED");
+        JsonNode refused = c.json().get("history").get(historyTypes(c).lastIndexOf("escalation-refused")).get("details");
+        assertThat(refused.get("reviewDate").asString()).isEqualTo("2027-09-23");
+        assertThat(body(c, "ESCALATION_REFUSAL")).contains("We have decided not to do this.",
+                "Why: You threatened our front desk staff on 22 June", "We will review this decision on Thursday 23 September 2027.");
     }
 }

@@ -49,6 +49,10 @@ class HousingOmbudsmanCodeLifecycleIT extends LifecycleSupport {
         // Code 5.6: the landlord's understanding of the complaint and the outcome the resident wants.
         c.act("understanding", "{\"understanding\":\"The bathroom is damp again two weeks after the repair\","
                 + "\"outcomeWanted\":\"a lasting repair\"}");
+        // The complaints officer owns stage 1 and must hold that role (issue 22). Olu may also handle stage 2, but not
+        // this complaint's (Code 6.13, below).
+        member(landlord, "olu.officer", "complaints-officer", "stage-2-handler");
+        member(landlord, "sal.senior", "stage-2-handler");
         c.assignTo("olu.officer");
 
         // Tuesday 5 January 2027: the damp survey is not back. Code 6.4-6.5: an extension of at most 10 working days,
@@ -85,7 +89,9 @@ class HousingOmbudsmanCodeLifecycleIT extends LifecycleSupport {
         assertThat(c.json().get("stageName").asString()).isEqualTo("Stage 2 (final)");
         assertThat(due(c, "acknowledge", 2)).isEqualTo("2027-02-08");
         // Code 6.13: the stage 2 handler is not the stage 1 handler.
-        assertThat(refusedField(c.attempt("assign", "{\"owner\":\"olu.officer\"}"))).isEqualTo("owner");
+        Api.Response sameHandler = c.attempt("assign", "{\"owner\":\"olu.officer\"}");
+        assertThat(refusedField(sameHandler)).isEqualTo("owner");
+        assertThat(refused(sameHandler)).startsWith("the Stage 2 (final) handler must not be the person who handled Stage 1 (olu.officer)");
         c.assignTo("sal.senior");
 
         // Wednesday 3 February: acknowledged. Code 6.15: 20 working days from the acknowledgement: 4, 5, 8-12, 15-19,

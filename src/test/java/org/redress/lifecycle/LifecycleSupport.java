@@ -1,5 +1,8 @@
 package org.redress.lifecycle;
 
+import org.redress.accounts.Accounts;
+import org.redress.accounts.PackRoles;
+import org.redress.accounts.Role;
 import org.redress.testing.Api;
 import org.redress.testing.CaseOnFile;
 import org.redress.testing.Cases;
@@ -15,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,12 +41,40 @@ abstract class LifecycleSupport {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    PackRoles packRoles;
+
+    static final String MEMBER_PASSWORD = "lifecycle-member-password";
+
     Api api() {
         return new Api(port);
     }
 
     Cases cases() {
         return new Cases(api());
+    }
+
+    /**
+     * A member of the organisation's team (a case worker) who holds exactly these pack roles, as an administrator would
+     * give them (issue 22: an owner must hold the role that owns the stage, a decider the role of the decision).
+     */
+    String member(String organisation, String username, String... roles) {
+        return member(organisation, username, Role.CASE_WORKER, roles);
+    }
+
+    /** The same with this account role (what the member may do: a decision needs a deciding role, such as a director). */
+    String member(String organisation, String username, Role accountRole, String... roles) {
+        accounts.ensure(username, username, MEMBER_PASSWORD, false, Map.of(organisation, accountRole));
+        packRoles.set(organisation, username, Set.of(roles));
+        return username;
+    }
+
+    /** The API as this member, signed in (a decision records who took it). */
+    Api as(String username) {
+        return Api.as(port, username, MEMBER_PASSWORD);
     }
 
     /** Moves the test's clock to this UK local time ("2026-12-15T10:00"): the application reads it as now. */

@@ -2,8 +2,10 @@ package org.redress.lifecycle;
 
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.redress.accounts.Role;
 import org.redress.testing.Api;
 import org.redress.testing.CaseOnFile;
+import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -58,8 +60,10 @@ class TheTrustLifecycleIT extends LifecycleSupport {
         assertThat(body(c, "ACKNOWLEDGEMENT")).contains("Dear Cal Client,",
                 "We have received your complaint and our reference is " + c.reference() + ".",
                 "We will send you our Stage 1 response by Thursday 31 December 2026.");
-        // issue 22: owners/assignment roles changes this step (the assignee must hold the investigating manager role)
-        c.assignTo("ian.investigator");
+        // Stage 1 is owned by an investigating manager: its owner must hold that role (issue 22). Ivo also holds the
+        // Business Manager role, so at stage 2 below only T-9's different handler stands in his way.
+        member(TRUST, "ivo.investigator", "investigating-manager", "business-manager");
+        c.assignTo("ivo.investigator");
 
         // Tuesday 29 December: the support plan records are not back. T-7: "Where a complaint is complex or further
         // information is required, we may extend by up to a further 10 working days". Eleven is one too many, and
@@ -86,8 +90,7 @@ class TheTrustLifecycleIT extends LifecycleSupport {
         // Thursday 14 January 2027: the support worker is off sick. T-7: "Further extensions will only be made in
         // exceptional circumstances and in agreement with the client."
         itIs("2027-01-14T10:00");
-        // issue 22: T-7 extension without agreement changes this step (today it is refused on complainantAgreed; 004 says
-        // the extension goes ahead and the client is given the Housing Ombudsman's contact details to challenge the date)
+        // Cal agrees (the next story is a client who does not).
         c.act("extend", extendAgreed("respond", 5, "your support worker is off sick"));
         // Five working days from Fri 15 January: 18-22 January.
         assertThat(due(c, "respond", 1)).isEqualTo("2027-01-22");
@@ -138,11 +141,15 @@ class TheTrustLifecycleIT extends LifecycleSupport {
                 + "Sat 13 Feb 2027 (Saturday), Sun 14 Feb 2027 (Sunday), Sat 20 Feb 2027 (Saturday), Sun 21 Feb 2027 (Sunday), "
                 + "Sat 27 Feb 2027 (Saturday), Sun 28 Feb 2027 (Sunday).");
         // T-9: "Stage 2 complaints will be investigated by Business Manager", not the stage 1 investigating manager.
-        Api.Response sameHandler = c.attempt("assign", "{\"owner\":\"ian.investigator\"}");
-        assertThat(refused(sameHandler)).isEqualTo("the Stage 2 handler must not be the person who handled Stage 1 (ian.investigator): "
+        Api.Response sameHandler = c.attempt("assign", "{\"owner\":\"ivo.investigator\"}");
+        assertThat(refused(sameHandler)).isEqualTo("the Stage 2 handler must not be the person who handled Stage 1 (ivo.investigator): "
                 + "T-8, T-9; 004 Complaints");
         assertThat(refusedField(sameHandler)).isEqualTo("owner");
-        // issue 22: owners/assignment roles changes this step (the assignee must hold the Business Manager role)
+        // Stage 2 is owned by the Business Manager: an investigating manager who does not hold that role may not take it.
+        Api.Response notBusinessManager = c.attempt("assign", "{\"owner\":\"ian.investigator\"}");
+        assertThat(refused(notBusinessManager)).isEqualTo("ian.investigator does not hold the role of Business Manager (stage 2), which owns "
+                + "Stage 2 (an administrator gives it on the team page): T-8, T-9; 004 Complaints");
+        assertThat(refusedField(notBusinessManager)).isEqualTo("owner");
         c.assignTo("bea.business");
 
         // Monday 8 February: the escalation is acknowledged (T-8), with the stage 2 date, what is unresolved and the
@@ -183,6 +190,39 @@ class TheTrustLifecycleIT extends LifecycleSupport {
                 "escalation-requested", "assigned", "acknowledged", "responded", "closed");
         assertThat(letterKinds(c)).containsExactly("ACKNOWLEDGEMENT", "EXTENSION", "EXTENSION", "STAGE_RESPONSE",
                 "ESCALATION_ACKNOWLEDGEMENT", "FINAL_RESPONSE");
+    }
+
+    @Test
+    void aFurtherExtensionTheClientDoesNotAgreeToGoesAheadAndTheLetterGivesTheHousingOmbudsmanToChallengeTheDate() {
+        // Cal's complaint again (received Tue 15 Dec 2026; stage 1 due Thu 31 Dec), extended on Tue 29 Dec by the 10
+        // working days a complex case may have without agreement (T-7) to Fri 15 Jan 2027.
+        itIs("2026-12-15T10:00");
+        CaseOnFile c = cases().aComplaint().through("EMAIL").receivedAt(LocalDateTime.parse("2026-12-15T10:00")).by("Cal Client")
+                .points("Support worker missed two visits").in(TRUST);
+        itIs("2026-12-16T11:00");
+        c.acknowledge();
+        itIs("2026-12-29T10:00");
+        c.act("extend", extend("respond", 10, "we need the support plan records"));
+        assertThat(due(c, "respond", 1)).isEqualTo("2027-01-15");
+
+        // Thursday 14 January 2027: the support worker is off sick and Cal does not agree to a later date. T-7 (004):
+        // "Further extensions will only be made in exceptional circumstances and in agreement with the client. If the
+        // customer is not in agreement, they will be provided with the contact information for the Housing Ombudsman to
+        // allow them to challenge the proposed response date": the extension goes ahead, and the letter says so.
+        itIs("2027-01-14T10:00");
+        c.act("extend", extend("respond", 5, "your support worker is off sick"));
+        // Five working days from Fri 15 January: 18-22 January.
+        assertThat(due(c, "respond", 1)).isEqualTo("2027-01-22");
+        JsonNode extended = c.json().get("history").get(historyTypes(c).lastIndexOf("extended")).get("details");
+        assertThat(extended.get("withoutAgreement").asBoolean()).isTrue();
+        assertThat(extended.get("tellOmbudsman").asBoolean()).isTrue();
+        assertThat(extended.get("complainantAgreed").asBoolean()).isFalse();
+        assertThat(body(c, "EXTENSION")).contains("Why: your support worker is off sick",
+                "We will now respond by Friday 22 January 2027 (we had said Friday 15 January 2027).",
+                "You have not agreed to this new date. You can challenge it by contacting the Housing Ombudsman Service:",
+                "Phone: 0300 111 3000", "Email: info@housing-ombudsman.org.uk", "Website: https://www.housing-ombudsman.org.uk")
+                .doesNotContain("Thank you for agreeing", "If you are unhappy with this new date");
+        assertThat(letterKinds(c)).containsExactly("ACKNOWLEDGEMENT", "EXTENSION", "EXTENSION");
     }
 
     @Test
@@ -239,8 +279,45 @@ class TheTrustLifecycleIT extends LifecycleSupport {
         // A refused escalation stays refused.
         assertThat(refused(c.attempt("escalation-request", "{}"))).isEqualTo("escalation of this case was refused");
         assertThat(letterKinds(c)).containsExactly("ACKNOWLEDGEMENT", "STAGE_RESPONSE", "ESCALATION_REFUSAL");
-        // issue 22: decline at any point (T-4) changes this story: the Client Services Manager may close a complaint for
-        // abuse of staff or a vexatious complaint at any point, as the signed-in member holding that role.
+    }
+
+    @Test
+    void theClientServicesManagerClosesAComplaintAtStageTwoForAbuseOfStaff() {
+        // T-4 (004): "Verbal or physical abuse of employees" or a vexatious complaint may close the complaint, at any
+        // point: here at stage 2. The decision is the Client Services Manager's, taken as the signed-in member who holds
+        // that role, and the client is told with the Housing Ombudsman's details (T-3).
+        member(TRUST, "dan.director", Role.DIRECTOR);
+        member(TRUST, "cass.services", Role.DIRECTOR, "client-services-manager");
+        itIs("2027-03-19T09:00");
+        CaseOnFile c = cases().aComplaint().through("PHONE").receivedOn(LocalDate.of(2027, 3, 19)).by("Vic Client")
+                .points("My support hours were cut").in(TRUST);
+        itIs("2027-03-22T09:00");
+        c.acknowledge();
+        itIs("2027-04-01T12:00");
+        c.respond("Your hours match your support plan.", notUpheld(1, "the plan was agreed with you in January"));
+        itIs("2027-04-06T12:00");
+        c.askToEscalate("my hours are still cut", "my hours back");
+        assertThat(c.json().get("stage").asInt()).isEqualTo(2);
+
+        // Thursday 8 April: Vic has threatened the support worker on the phone twice this week.
+        itIs("2027-04-08T10:00");
+        String abuse = "{\"ground\":\"VEXATIOUS\",\"reasons\":\"You threatened your support worker on the phone on 6 and 7 April\"}";
+        Api.Response director = as("dan.director").post(c.path() + "/decline", abuse);
+        assertThat(refused(director)).isEqualTo("this decision is for the Client Services Manager, and dan.director does not hold that"
+                + " role (an administrator gives it on the team page): T-4, T-3; 004 Outline of Service and Support Complaints");
+        assertThat(refusedField(director)).isEqualTo("decidedBy");
+        Api.Response manager = as("cass.services").post(c.path() + "/decline", abuse);
+        assertThat(manager.status()).as(manager.body()).isEqualTo(200);
+        CaseOnFile declined = cases().onFile(TRUST, manager.json());
+        assertThat(declined.json().get("status").asString()).isEqualTo("DECLINED");
+        JsonNode decision = declined.json().get("history").get(historyTypes(declined).lastIndexOf("declined")).get("details");
+        assertThat(decision.get("decidedBy").asString()).isEqualTo("cass.services");
+        assertThat(body(declined, "DECLINE")).contains("Dear Vic Client,",
+                "We have decided that we cannot consider it under our complaints procedure.",
+                "Why: You threatened your support worker on the phone on 6 and 7 April",
+                "If you disagree with this decision, you can ask the Housing Ombudsman Service to look at it. It is free and independent.",
+                "Phone: 0300 111 3000", "Email: info@housing-ombudsman.org.uk", "Website: https://www.housing-ombudsman.org.uk");
+        assertThat(letterKinds(declined)).containsExactly("ACKNOWLEDGEMENT", "STAGE_RESPONSE", "DECLINE");
     }
 
     @Test

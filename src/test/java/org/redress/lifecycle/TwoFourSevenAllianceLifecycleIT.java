@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.redress.testing.Api;
 import org.redress.testing.CaseOnFile;
+import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDateTime;
 
@@ -117,15 +118,45 @@ class TwoFourSevenAllianceLifecycleIT extends LifecycleSupport {
         assertThat(clockOf(complaint, "acknowledge", 1).get("dueBy").asString()).isEqualTo("2027-03-27T16:00:00Z");
         assertThat(clockOf(complaint, "respond", 1).get("dueBy").asString()).isEqualTo("2027-03-28T16:00:00Z");
 
-        // issue 22: S0-2 12-hour target changes this step (an issue/concern is resolved "within 12-48 hours"; the
-        // pack's reading of the 12-hour lower bound is shown on the case)
+        // S0-2: an issue/concern is resolved "within 12-48 hours from the complaint being made": 48 hours is the
+        // deadline, and the pack reads 12 hours as the aim, shown on the case beside it.
         CaseOnFile issue = cases().a("issue-concern").through("PHONE").receivedAt(LocalDateTime.parse("2027-03-26T16:00"))
                 .by("Iris Issue").points("Reception was untidy").in(ALLIANCE_247);
         // 48 clock hours from 16:00 GMT on Friday: 16:00 GMT (17:00 BST) on Sunday.
         assertThat(clockOf(issue, "resolve", 0).get("dueBy").asString()).isEqualTo("2027-03-28T16:00:00Z");
+        // 12 clock hours from 16:00 GMT on Friday: 04:00 GMT on Saturday, before the clocks go forward.
+        assertThat(clockOf(issue, "resolve", 0).get("aim").get("by").asString()).isEqualTo("2027-03-27T04:00:00Z");
+        assertThat(clockOf(issue, "resolve", 0).get("aim").get("explanation").asString()).isEqualTo("Aim: resolve without formal "
+                + "investigation by 04:00 GMT on Sat 27 Mar 2027, within 12 hours; at the latest by 17:00 BST on Sun 28 Mar 2027.");
+        // The aim sets no deadline: at 05:00 GMT on Saturday the aim has passed, and the clock is not overdue.
+        itIs("2027-03-27T05:00");
+        issue.read();
+        assertThat(status(issue, "resolve", 0)).isEqualTo("ON_TIME");
+    }
 
-        // issue 22: decline at any point (S0-3) changes this story: a staff employment concern is redirected to the
-        // Whistle Blowing Policy or the Grievance Policy, with a letter that names no ombudsman (refused with 422 today).
+    @Test
+    void aStaffMembersEmploymentConcernIsRedirectedToTheGrievancePolicyWithALetterThatNamesNoOmbudsman() {
+        // S0-3 (000, "Complaints dealt with outside of this policy"): "Staff concerns related to their employment" go to
+        // the Whistle Blowing Policy or the Grievance Policy. Tuesday 30 March 2027: a cleaner emails about a shift change.
+        itIs("2027-03-30T09:00");
+        CaseOnFile c = cases().aComplaint().through("EMAIL").receivedAt(LocalDateTime.parse("2027-03-30T08:30")).by("Sol Staff")
+                .points("My shift pattern was changed without notice").in(ALLIANCE_247);
+        // The exclusion offers two policies, so the decision must say which.
+        Api.Response which = c.attempt("decline", "{\"ground\":\"OUT_OF_SCOPE\",\"exclusion\":\"staff-employment\","
+                + "\"reasons\":\"This is about your employment\"}");
+        assertThat(refusedField(which)).isEqualTo("redirectTo");
+        assertThat(refused(which)).contains("[Whistle Blowing Policy, Grievance Policy]");
+        c.act("decline", "{\"ground\":\"OUT_OF_SCOPE\",\"exclusion\":\"staff-employment\",\"redirectTo\":\"Grievance Policy\","
+                + "\"reasons\":\"A change to your shift pattern is a matter of your employment with us\"}");
+        assertThat(c.json().get("status").asString()).isEqualTo("DECLINED");
+        JsonNode declined = c.json().get("history").get(historyTypes(c).lastIndexOf("declined")).get("details");
+        assertThat(declined.get("redirectedTo").asString()).isEqualTo("Grievance Policy");
+        assertThat(declined.get("exclusion").asString()).isEqualTo("staff-employment");
+        // 000 names no ombudsman: the letter points to the Grievance Policy and nowhere else.
+        assertThat(body(c, "DECLINE")).contains("Dear Sol Staff,", "Why: A change to your shift pattern is a matter of your employment with us",
+                "Where to take it instead: Grievance Policy", "The matter will be dealt with under that policy instead.")
+                .doesNotContainIgnoringCase("ombudsman");
+        assertThat(letterKinds(c)).containsExactly("DECLINE");
     }
 
     @Test
