@@ -24,6 +24,12 @@ public record PersonAdjustment(UUID id, String organisation, String personName, 
                                @Nullable String recordedOn, @Nullable LocalDate endedOn, @Nullable String endedBy,
                                @Nullable String endReason) {
 
+    /** The same adjustment without the reference of the case it was recorded on. */
+    public PersonAdjustment onAnotherCase() {
+        return new PersonAdjustment(id, organisation, personName, email, phone, address, kind, details, contactEmail, asked, askedOn,
+                agreed, agreedOn, agreedBy, recordedBy, recordedAt, null, endedOn, endedBy, endReason);
+    }
+
     public boolean inForce() {
         return endedOn == null;
     }

@@ -163,6 +163,28 @@ public class PersonAdjustments {
         return of(organisation, view.complainant(), view.reference());
     }
 
+    /**
+     * The same, as the signed-in member may see them: an adjustment recorded on a case in a service area the member does
+     * not work in keeps what it asks (it is the person's, and it changes how they are served) but not that case's
+     * reference, so the list names no case the member may not open.
+     */
+    @Transactional(readOnly = true)
+    public List<PersonAdjustment> forMember(String organisation, String caseRef) {
+        List<PersonAdjustment> found = forCase(organisation, caseRef);
+        CaseScope scope = casework.scope(organisation);
+        List<String> references = found.stream().map(PersonAdjustment::recordedOn).filter(java.util.Objects::nonNull).distinct().toList();
+        if (!scope.limited() || references.isEmpty()) {
+            return found;
+        }
+        Map<String, String> areas = new java.util.HashMap<>();
+        jdbc.sql("select reference, service_area from casework.case_file where organisation = :org and reference in (:references)")
+                .param("org", organisation).param("references", references)
+                .query((ResultSet rs) -> {
+                    areas.put(rs.getString(1), rs.getString(2));
+                });
+        return found.stream().map(a -> a.recordedOn() == null || scope.mayOpen(areas.get(a.recordedOn())) ? a : a.onAnotherCase()).toList();
+    }
+
     /** The adjustments the matching rule finds for this person, or recorded on this case. */
     @Transactional(readOnly = true)
     public List<PersonAdjustment> of(String organisation, Complainant person, @Nullable String caseReference) {

@@ -42,7 +42,7 @@ class PersonAdjustmentsController {
     @Operation(summary = "The reasonable adjustments of this case's person, from whichever of their cases they were recorded (T-1), "
             + "each with the instruction for staff; in force first")
     List<AdjustmentView> list(@PathVariable String organisation, @PathVariable("case") String caseRef) {
-        List<PersonAdjustment> found = adjustments.forCase(organisation, caseRef);
+        List<PersonAdjustment> found = adjustments.forMember(organisation, caseRef);
         String reader = access.current(organisation).username();
         if (!found.isEmpty() && reader != null) {
             audit.recordRead(organisation, caseRef, null, reader, "reasonable adjustments", "GET adjustments");

@@ -105,7 +105,7 @@ class PersonAdjustmentsPage {
     private String page(String organisation, String reference, Principal principal, Model model, PersonAdjustments.NewAdjustment form,
                         List<FieldError> errors, @Nullable String open) {
         CaseView view = casework.get(organisation, reference);
-        List<PersonAdjustment> found = adjustments.forCase(organisation, view.reference());
+        List<PersonAdjustment> found = adjustments.forMember(organisation, view.reference());
         if (!found.isEmpty()) {
             audit.recordRead(organisation, view.reference(), view.classification().serviceArea(), principal.getName(),
                     "reasonable adjustments", "adjustments page");

@@ -16,12 +16,13 @@ import java.util.Map;
  *                       2024-12-31); Excel's serial dates (45657) are read under either
  * @param defaultChannel the channel of a row whose channel is blank (registers often do not record it)
  */
-record ColumnMapping(Map<String, String> columns, DateOrder dates, String defaultChannel) {
+record ColumnMapping(Map<String, String> columns, DateOrder dates,
+                     @jakarta.validation.constraints.Size(max = org.redress.web.TextLimits.NAME) String defaultChannel) {
 
     enum DateOrder { DAY_MONTH_YEAR, ISO }
 
     ColumnMapping {
-        columns = Map.copyOf(columns);
+        columns = columns == null ? Map.of() : Map.copyOf(columns);
         dates = dates == null ? DateOrder.DAY_MONTH_YEAR : dates;
         defaultChannel = defaultChannel == null || defaultChannel.isBlank() ? "LETTER" : defaultChannel;
     }

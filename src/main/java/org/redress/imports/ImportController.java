@@ -48,18 +48,21 @@ class ImportController {
 
     @PutMapping("/api/v1/organisations/{organisation}/imports/mapping")
     ColumnMapping remember(@PathVariable String organisation, @RequestBody ColumnMapping mapping, Principal principal) {
+        org.redress.web.TextLimits.check(mapping);
         return imports.remember(organisation, mapping, principal.getName());
     }
 
     @PostMapping("/api/v1/organisations/{organisation}/imports/preview")
     Imports.Inspection preview(@PathVariable String organisation, @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
                                @RequestParam(name = "mapping", required = false) @Nullable String mapping) {
+        mappingSized(mapping);
         return imports.inspect(organisation, name(file), bytes(file), mapping == null ? null : parseMapping(mapping));
     }
 
     @PostMapping("/api/v1/organisations/{organisation}/imports/dry-run")
     Imports.ImportCheck dryRun(@PathVariable String organisation, @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
                           @RequestParam(name = "mapping", required = false) @Nullable String mapping) {
+        mappingSized(mapping);
         byte[] content = bytes(file);
         return imports.dryRun(organisation, name(file), content, chosen(organisation, file, content, mapping));
     }
@@ -67,6 +70,7 @@ class ImportController {
     @PostMapping("/api/v1/organisations/{organisation}/imports")
     ResponseEntity<ImportJobs.Job> start(@PathVariable String organisation, @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
                                          @RequestParam(name = "mapping", required = false) @Nullable String mapping, Principal principal) {
+        mappingSized(mapping);
         byte[] content = bytes(file);
         ImportJobs.Job job = imports.start(organisation, name(file), content, chosen(organisation, file, content, mapping), principal.getName());
         return ResponseEntity.status(HttpStatus.ACCEPTED)
@@ -116,6 +120,13 @@ class ImportController {
 
     private ColumnMapping chosen(String organisation, @Nullable MultipartFile file, byte[] content, @Nullable String mapping) {
         return mapping != null ? parseMapping(mapping) : imports.inspect(organisation, name(file), content, null).mapping();
+    }
+
+    /** A mapping sent with the file is JSON of a few hundred characters: a longer one is refused before the file is read. */
+    private static void mappingSized(@Nullable String mapping) {
+        if (mapping != null && mapping.length() > org.redress.web.TextLimits.TEXT) {
+            throw new InvalidInputException("mapping", org.redress.web.TextLimits.tooLong(org.redress.web.TextLimits.TEXT));
+        }
     }
 
     private ColumnMapping parseMapping(String text) {

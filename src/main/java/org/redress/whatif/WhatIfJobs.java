@@ -109,13 +109,16 @@ class WhatIfJobs {
     }
 
     /** What a replay is asked with: a draft version of the organisation's pack and a period (default the last 12 months). */
-    record Start(@Nullable Integer version, @Nullable String from, @Nullable String to) {
+    record Start(@Nullable Integer version,
+                 @jakarta.validation.constraints.Size(max = org.redress.web.TextLimits.NAME) @Nullable String from,
+                 @jakarta.validation.constraints.Size(max = org.redress.web.TextLimits.NAME) @Nullable String to) {
     }
 
     /** Starts a replay in the background; bad input is refused naming the field, before anything runs. */
     Job start(String organisation, Start request) {
         PolicyPack active = packs.active(organisation).orElseThrow(() -> new InvalidInputException("version",
                 "the organisation has no active policy pack to compare a draft with"));
+        org.redress.web.TextLimits.check(request);
         List<FieldError> errors = new ArrayList<>();
         LocalDate to = RequestDates.optional("to", request.to(), errors);
         LocalDate from = RequestDates.optional("from", request.from(), errors);

@@ -9,6 +9,7 @@ import org.redress.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -76,6 +77,12 @@ class WhatIfPage {
         model.addAttribute("to", to);
         model.addAttribute("errors", errors);
         return "whatif/what-if";
+    }
+
+    /** A replay this node does not hold (never started, or started on another node or before a restart) is a 404 page. */
+    @ExceptionHandler(NotFoundException.class)
+    org.springframework.web.servlet.ModelAndView notFound() {
+        return new org.springframework.web.servlet.ModelAndView("error", java.util.Map.of("status", 404), HttpStatus.NOT_FOUND);
     }
 
     @GetMapping("/staff/{organisation}/what-if/{id}")

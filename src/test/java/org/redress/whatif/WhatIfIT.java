@@ -232,14 +232,13 @@ class WhatIfIT {
 
         JsonNode result = replayed(org, draft, "2027-02-01", "2027-02-28");
 
-        // the escalation request (stage 1 is now the final stage), the assignment of stage 2's owner (the Feedback manager
-        // owns no stage now, issue 22), the acceptance, both steps, the contact agreed at stage 2 and the stage 2 response
+        // the escalation request (stage 1 is now the final stage), the assignment of stage 2's owner (recorded at stage 2,
+        // which the draft has not), the acceptance, both steps, the contact agreed at stage 2 and the stage 2 response
         assertThat(result.get("refusedEvents").get("today").get("count").asInt()).isZero();
         assertThat(result.get("refusedEvents").get("draft").get("count").asInt()).isEqualTo(7);
         String changed = changes(result, a.reference());
         assertThat(changed).contains("(escalation-requested on 2027-02-09) would have been refused: Stage 1 is the final stage of this procedure",
-                "event 6 (assigned on 2027-02-09) would have been refused: Stage 1 is owned by the Manager of the service area the"
-                        + " complaint falls into; 'feedback-manager' is not one of its roles: A-2, A-3, A-4, A-5; 001 Complaints Process, Stage 1",
+                "event 6 (assigned on 2027-02-09) would have been refused: recorded at stage 2, but under this policy the case has no stage 2",
                 "event 10 (contact-arranged on 2027-02-12) would have been refused: recorded at stage 2, but under this policy the case has no stage 2",
                 "(responded on 2027-03-17) would have been refused: recorded at stage 2, but under this policy the case has no stage 2",
                 "stage 2 final response: not under the draft (today due 2027-03-10, late)");
