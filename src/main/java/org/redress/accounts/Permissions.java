@@ -209,14 +209,19 @@ public final class Permissions {
         boolean caseArea = area.equals("cases") || area.equals("contacts");
         String caseRef = caseArea ? segment(parts, orgIndex + 2) : null;
         String section = caseArea ? segment(parts, orgIndex + 3) : null;
+        boolean newContact = caseArea && (caseRef == null || caseRef.equals("new") || caseRef.equals("check") || caseRef.equals("checks"));
         if (reading) {
+            if (newContact && caseRef != null && section == null) {
+                // the form for logging a contact, and its checks: only for those who may log one (issue 21)
+                return requirement(organisation, LOG_CONTACT);
+            }
             if (section != null) {
                 return Optional.ofNullable(SECTION_READS.get(section)).map(p -> new Requirement(organisation, p));
             }
             return requirement(organisation, AREA_READS.get(area));
         }
         if (caseArea) {
-            if (caseRef == null || caseRef.equals("new") || caseRef.equals("check") || caseRef.equals("checks")) {
+            if (newContact) {
                 return requirement(organisation, LOG_CONTACT);
             }
             if (section == null) {

@@ -1,5 +1,7 @@
 package org.redress.conduct;
 
+import org.redress.pages.StaffPage;
+import org.redress.pages.StaffMenuItem;
 import jakarta.servlet.http.HttpServletResponse;
 import org.redress.casework.CaseView;
 import org.redress.casework.Casework;
@@ -28,7 +30,12 @@ import java.util.Map;
  * restrictions that apply to its complainant, and recording one for them). Bad input: the page again, each field named.
  */
 @Controller
-class RestrictionPages implements org.redress.pages.StaffPage {
+class RestrictionPages implements StaffPage {
+
+    @Override
+    public List<StaffMenuItem> menu() {
+        return List.of(new StaffMenuItem("Restrictions", "restrictions", 70));
+    }
 
     private static final Restrictions.NewRestriction EMPTY = new Restrictions.NewRestriction(null, null, null, null, null, null,
             null, null, null, null);

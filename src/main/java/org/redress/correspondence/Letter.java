@@ -37,6 +37,22 @@ public record Letter(UUID id, String organisation, @Nullable UUID caseId, @Nulla
         return formats.stream().filter(f -> f.startsWith(ADJUSTMENT)).map(f -> f.substring(ADJUSTMENT.length())).toList();
     }
 
+    /** Where delivery has got to, in words for the outbox page (issue 21): never the stored code. */
+    public String statusInWords() {
+        switch (status) {
+            case "PENDING":
+                return attempts == 0 ? "Waiting to be sent" : "Waiting to be sent again (" + attempts + (attempts == 1 ? " try" : " tries") + " so far)";
+            case "SENT":
+                return "Sent by email";
+            case "READY_TO_PRINT":
+                return "Ready to print and post";
+            case "FAILED":
+                return "Could not be sent" + (lastError == null ? "" : ": " + lastError);
+            default:
+                return status;
+        }
+    }
+
     /** The letter without the adjustments' instructions, for a reader whose role may not see special category data. */
     Letter withoutAdjustments() {
         return new Letter(id, organisation, caseId, caseReference, serviceArea, kind, channel, recipient, copyTo, addressee, subject,

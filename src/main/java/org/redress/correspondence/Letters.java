@@ -83,6 +83,12 @@ class Letters {
      */
     List<Letter> recent(@Nullable String organisation, @Nullable String status, int limit, @Nullable Set<String> serviceAreas,
                         @Nullable String addressee) {
+        return recent(organisation, status, limit, serviceAreas, addressee, null);
+    }
+
+    /** As above, older than {@code before} (a letter's creation time and id, for paging back through the outbox). */
+    List<Letter> recent(@Nullable String organisation, @Nullable String status, int limit, @Nullable Set<String> serviceAreas,
+                        @Nullable String addressee, @Nullable Before before) {
         String limited = serviceAreas == null ? ""
                 : "and (service_area = any(?) or (case_id is null and case_reference is null and addressee = ?)) ";
         List<@Nullable Object> params = new ArrayList<>(Arrays.asList(organisation, organisation, status, status));
@@ -90,11 +96,21 @@ class Letters {
             params.add(serviceAreas.toArray(String[]::new));
             params.add(addressee);
         }
+        String older = "";
+        if (before != null) {
+            older = "and (created_at, id) < (?, ?) ";
+            params.add(ts(before.createdAt()));
+            params.add(before.id());
+        }
         params.add(limit);
         return jdbc.sql("select " + COLUMNS + " from correspondence.letter where (cast(? as text) is null or organisation = ?) "
-                        + "and (cast(? as text) is null or status = ?) " + limited + "order by created_at desc limit ?")
+                        + "and (cast(? as text) is null or status = ?) " + limited + older + "order by created_at desc, id desc limit ?")
                 .params(params)
                 .query(Letters::map).list();
+    }
+
+    /** Where a page of the outbox ends: the last letter shown. */
+    record Before(Instant createdAt, UUID id) {
     }
 
     private static Letter map(ResultSet rs, int row) throws SQLException {

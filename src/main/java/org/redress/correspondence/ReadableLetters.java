@@ -54,8 +54,13 @@ class ReadableLetters {
 
     /** The organisation's newest letters the reader may see, newest first. */
     List<Letter> outbox(CaseScope cases, @Nullable String status, int limit) {
+        return outbox(cases, status, limit, null);
+    }
+
+    /** A page of the outbox, newest first, older than {@code before} when given. */
+    List<Letter> outbox(CaseScope cases, @Nullable String status, int limit, Letters.@Nullable Before before) {
         String organisation = cases.organisation();
-        return letters.recent(organisation, status, limit, cases.serviceAreas(), cases.username()).stream()
+        return letters.recent(organisation, status, limit, cases.serviceAreas(), cases.username(), before).stream()
                 .map(l -> disclose(organisation, l, cases)).toList();
     }
 

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(allowedDependencies = {
         "accounts", "calendar", "casework", "conduct", "equality", "hazards", "learning", "ombudsman", "people",
-        "policy", "remedies", "reporting", "staffconcerns", "web"
+        "pages", "policy", "remedies", "reporting", "staffconcerns", "web"
 })
 @NullMarked
 package org.redress.demo;

@@ -1,5 +1,7 @@
 package org.redress.equality;
 
+import org.redress.pages.StaffPage;
+import org.redress.pages.StaffMenuItem;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.redress.casework.CaseScope;
@@ -25,7 +27,12 @@ import java.util.Map;
  * staff on a case, and the staff summary.
  */
 @Controller
-class EqualityPages {
+class EqualityPages implements StaffPage {
+
+    @Override
+    public List<StaffMenuItem> menu() {
+        return List.of(new StaffMenuItem("Equality", "equality", 80));
+    }
 
     private final EqualityMonitoring equality;
     private final Organisations organisations;

@@ -1,5 +1,7 @@
 package org.redress.imports;
 
+import org.redress.pages.StaffPage;
+import org.redress.pages.StaffMenuItem;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.redress.web.FieldError;
@@ -29,7 +31,12 @@ import java.util.UUID;
  * itself without JavaScript) until its result: imported, updated, unchanged and refused rows with their reasons.
  */
 @Controller
-class ImportPages implements org.redress.pages.StaffPage {
+class ImportPages implements StaffPage {
+
+    @Override
+    public List<StaffMenuItem> menu() {
+        return List.of(new StaffMenuItem("Import", "imports", 90));
+    }
 
     private final Imports imports;
     private final Uploads uploads;

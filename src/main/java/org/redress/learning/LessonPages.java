@@ -1,5 +1,6 @@
 package org.redress.learning;
 
+import org.redress.pages.StaffMenuItem;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,11 @@ import java.util.List;
 /** The organisation's lessons page (list, record, move on, tell the complainants) and a case's lessons page. */
 @Controller
 class LessonPages implements StaffPage {
+
+    @Override
+    public List<StaffMenuItem> menu() {
+        return List.of(new StaffMenuItem("Lessons", "lessons", 40));
+    }
 
     private final Learning learning;
     private final Casework casework;

@@ -1,5 +1,7 @@
 package org.redress.privacy;
 
+import org.redress.pages.StaffPage;
+import org.redress.pages.StaffMenuItem;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.redress.calendar.UkTime;
@@ -29,7 +31,12 @@ import java.util.List;
  * with its progress) and subject access requests. Each form calls one service; the rules live there.
  */
 @Controller
-class PrivacyPages implements org.redress.pages.StaffPage {
+class PrivacyPages implements StaffPage {
+
+    @Override
+    public List<StaffMenuItem> menu() {
+        return List.of(new StaffMenuItem("Privacy", "privacy", 110));
+    }
 
     private final Retention retention;
     private final SubjectAccess subjectAccess;

@@ -57,8 +57,15 @@ class PublicController {
     String submit(@PathVariable String organisation, ComplaintForm form,
                   @RequestParam(name = "attachments", required = false) @Nullable List<MultipartFile> files, Model model,
                   HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!limiter.allow(RateLimiter.Kind.COMPLAINT, request.getRemoteAddr())) {
-            return tooMany(response);
+        // only complaints accepted count towards the limit, and one refused for it keeps what was typed (issue 21)
+        if (!limiter.hasRoom(RateLimiter.Kind.COMPLAINT, request.getRemoteAddr())) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(RateLimiter.Kind.COMPLAINT.window.toSeconds()));
+            model.addAttribute("form", form);
+            model.addAttribute("errors", List.of(new FieldError("whatHappened", "We have received "
+                    + RateLimiter.Kind.COMPLAINT.limit + " complaints from your connection in the last 10 minutes. What you typed is "
+                    + "kept below: wait a few minutes and send it again, or contact us by phone or letter.")));
+            return "public/complain";
         }
         List<AttachmentCheck.Upload> uploads = new ArrayList<>();
         for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
@@ -74,6 +81,7 @@ class PublicController {
             model.addAttribute("errors", submitted.errors());
             return "public/complain";
         }
+        limiter.count(RateLimiter.Kind.COMPLAINT, request.getRemoteAddr());
         model.addAttribute("submitted", submitted);
         // H-3: a one-use link to the optional equality questions, which keep nothing that links them to this complaint
         model.addAttribute("equalityToken", equality.invite(organisation, null));

@@ -53,6 +53,27 @@ class RateLimiter {
         }
     }
 
+    /** Whether the address has room for one more now, without counting it (see {@link #count}). */
+    boolean hasRoom(Kind kind, String address) {
+        Deque<Instant> times = seen.get(kind + "|" + address);
+        if (times == null) {
+            return true;
+        }
+        Instant now = clock.instant();
+        synchronized (times) {
+            times.removeIf(t -> !t.isAfter(now.minus(kind.window)));
+            return times.size() < kind.limit;
+        }
+    }
+
+    /** Counts one request that was accepted. */
+    void count(Kind kind, String address) {
+        Deque<Instant> times = seen.computeIfAbsent(kind + "|" + address, k -> new ArrayDeque<>());
+        synchronized (times) {
+            times.addLast(clock.instant());
+        }
+    }
+
     /** Forgets every count (tests that submit many forms from one address). */
     void reset() {
         seen.clear();

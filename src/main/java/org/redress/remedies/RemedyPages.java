@@ -1,5 +1,6 @@
 package org.redress.remedies;
 
+import org.redress.pages.StaffMenuItem;
 import jakarta.validation.constraints.Size;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,11 @@ import java.util.List;
  */
 @Controller
 class RemedyPages implements StaffPage {
+
+    @Override
+    public List<StaffMenuItem> menu() {
+        return List.of(new StaffMenuItem("Actions", "actions", 30));
+    }
 
     private final Remedies remedies;
     private final Casework casework;

@@ -1,5 +1,7 @@
 package org.redress.reporting;
 
+import org.redress.pages.StaffPage;
+import org.redress.pages.StaffMenuItem;
 import org.jspecify.annotations.Nullable;
 import org.redress.people.Organisation;
 import org.redress.people.Organisations;
@@ -27,7 +29,12 @@ import java.util.Map;
  * service areas is told so on both, above the figures.
  */
 @Controller
-class DashboardPage {
+class DashboardPage implements StaffPage {
+
+    @Override
+    public List<StaffMenuItem> menu() {
+        return List.of(new StaffMenuItem("Reports", "reports", 50));
+    }
 
     /** Charts show at most this many groups (the largest first, e.g. the top subjects); the table shows them all. */
     static final int CHART_GROUPS = 12;

@@ -1,5 +1,8 @@
 package org.redress.staffui;
 
+import java.util.List;
+import org.redress.pages.StaffPage;
+import org.redress.pages.StaffMenuItem;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,7 +16,12 @@ import java.security.Principal;
 
 /** Logging a contact: the form, the warnings before saving (htmx fragment or whole page), and saving. */
 @Controller
-class ContactController {
+class ContactController implements StaffPage {
+
+    @Override
+    public List<StaffMenuItem> menu() {
+        return List.of(new StaffMenuItem("Log a contact", "contacts/new", 20));
+    }
 
     private final ContactLogging staff;
 

@@ -69,16 +69,21 @@ class StaffCasework {
 
     /** The header of every staff page: who is signed in, their role here, and the organisations they may switch to. */
     record StaffNav(String username, String displayName, @Nullable String role, List<Organisation> organisations, boolean mayLog,
-                    boolean mayAdminister) {
+                    boolean mayAdminister, List<MenuLink> links) {
     }
 
-    StaffNav nav(String username, @Nullable String organisation) {
+    /** A page in the staff menu; {@code current} when the page shown is it or one under it. */
+    record MenuLink(String label, String href, boolean current) {
+    }
+
+    StaffNav nav(String username, @Nullable String organisation, List<org.redress.pages.StaffMenuItem> menu, String path) {
         Optional<Accounts.StaffMember> member = accounts.find(username);
         Optional<Role> role = organisation == null ? Optional.empty() : accounts.roleIn(username, organisation);
+        List<MenuLink> links = role.map(r -> StaffMenu.linksFor(r, organisation, menu, path)).orElse(List.of());
         return new StaffNav(username, member.map(Accounts.StaffMember::displayName).orElse(username),
                 role.map(Role::label).orElse(null), accounts.organisationsOf(username),
                 role.map(r -> Permissions.allows(r, Permission.LOG_CONTACT)).orElse(false),
-                role.map(r -> Permissions.allows(r, Permission.ADMINISTER)).orElse(false));
+                role.map(r -> Permissions.allows(r, Permission.ADMINISTER)).orElse(false), links);
     }
 
     List<Organisation> organisationsOf(String username) {

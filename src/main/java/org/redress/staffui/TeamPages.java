@@ -1,5 +1,7 @@
 package org.redress.staffui;
 
+import org.redress.pages.StaffPage;
+import org.redress.pages.StaffMenuItem;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +35,12 @@ import java.util.UUID;
  * the problem named.
  */
 @Controller
-class TeamPages {
+class TeamPages implements StaffPage {
+
+    @Override
+    public List<StaffMenuItem> menu() {
+        return List.of(new StaffMenuItem("Team", "team", 100));
+    }
 
     private final Team team;
     private final Invitations invitations;

@@ -1,5 +1,7 @@
 package org.redress.staffui;
 
+import org.redress.pages.StaffPage;
+import org.redress.pages.StaffMenuItem;
 import org.redress.accounts.Invitations;
 import org.redress.casework.CaseScope;
 import org.redress.people.Organisation;
@@ -16,7 +18,12 @@ import java.util.List;
  * form swaps only the results.
  */
 @Controller
-class WorkController {
+class WorkController implements StaffPage {
+
+    @Override
+    public List<StaffMenuItem> menu() {
+        return List.of(new StaffMenuItem("My work", "", 10));
+    }
 
     private final StaffCasework staff;
     private final Invitations invitations;

@@ -134,6 +134,29 @@ class PublicWebIT {
     }
 
     @Test
+    void onlyAcceptedComplaintsCountTowardsTheLimitAndTheOneRefusedForItKeepsWhatWasTyped() {
+        // issue 21: two answers missing, then five complaints: all five are logged
+        WebSession resident = new WebSession(port);
+        for (int i = 0; i < 2; i++) {
+            resident.get("/o/the-trust/complain");
+            assertThat(resident.post("/o/the-trust/complain", Map.of("name", "Ray Peat", "contactBy", "POST")).status()).isEqualTo(400);
+        }
+        for (int i = 0; i < 5; i++) {
+            resident.get("/o/the-trust/complain");
+            WebSession.Page page = resident.post("/o/the-trust/complain", Map.of("whatHappened", "Noise " + i, "name", "Ray Peat",
+                    "contactBy", "POST", "address", "2 Low Road"));
+            assertThat(page.status()).as("complaint " + (i + 1)).isEqualTo(200);
+            assertThat(REFERENCE.matcher(page.body()).find()).as("a reference for complaint " + (i + 1)).isTrue();
+        }
+        resident.get("/o/the-trust/complain");
+        WebSession.Page sixth = resident.post("/o/the-trust/complain", Map.of("whatHappened", "The noise went on all night", "name",
+                "Ray Peat", "contactBy", "POST", "address", "2 Low Road"));
+        assertThat(sixth.status()).isEqualTo(429);
+        assertThat(sixth.body()).contains("We have received 5 complaints from your connection in the last 10 minutes",
+                "The noise went on all night", "2 Low Road");
+    }
+
+    @Test
     void anUnknownOrganisationIsPageNotFound() {
         assertThat(new WebSession(port).get("/o/no-such-organisation/complain").status()).isEqualTo(404);
     }
