@@ -58,7 +58,7 @@ public class Calendars {
         }
         return byOrganisation.computeIfAbsent(new OrganisationKey(jurisdiction, closures), key ->
                 forJurisdiction(jurisdiction).withClosures(
-                        jurisdiction.displayName() + " with " + organisation + " closure days", closures));
+                        jurisdiction.displayName() + " (with the organisation's own closure days)", closures));
     }
 
     /** A deadline on the jurisdiction's calendar, or the organisation's when one is given. */

@@ -50,6 +50,11 @@ public record CaseClock(String id, int stage, String name, Milestone starts, Mil
         }
     }
 
+    /** The deadline in one plain sentence, for people (issue 21); {@link #explanation()} keeps the full working. */
+    public String plainDue() {
+        return ClockWords.plainDue(this);
+    }
+
     public boolean running() {
         return stoppedAt == null && !cancelled && pausedAt == null;
     }

@@ -21,10 +21,13 @@ public record CaseView(String id, String reference, String organisation, String 
     public record PackRef(String id, int version) {
     }
 
-    /** @param aim the earlier target the pack sets inside the clock (S0-2), shown and never enforced; null when none */
+    /**
+     * @param aim the earlier target the pack sets inside the clock (S0-2), shown and never enforced; null when none
+     * @param plainDue the deadline in one plain sentence (issue 21); {@code explanation} is the full working
+     */
     public record ClockView(String id, int stage, String name, ClockUnit unit, int amount, Instant startedAt, Instant dueBy,
                             LocalDate dueDate, ClockStatus status, @Nullable Instant stoppedAt, String explanation,
-                            List<Extension> extensions, @Nullable String cite, CaseClock.@Nullable Aim aim) {
+                            List<Extension> extensions, @Nullable String cite, CaseClock.@Nullable Aim aim, String plainDue) {
     }
 
     /**
@@ -62,7 +65,8 @@ public record CaseView(String id, String reference, String organisation, String 
     static CaseView of(CaseFile file, List<CaseEvent> history, Instant now) {
         CaseTypes.CaseState s = file.state();
         List<ClockView> clocks = s.clocks().stream().map(c -> new ClockView(c.id(), c.stage(), c.name(), c.unit(), c.amount(),
-                c.startedAt(), c.dueBy(), c.dueDate(), c.status(now), c.stoppedAt(), c.explanation(), c.extensions(), c.cite(), c.aim())).toList();
+                c.startedAt(), c.dueBy(), c.dueDate(), c.status(now), c.stoppedAt(), c.explanation(), c.extensions(), c.cite(), c.aim(),
+                c.plainDue())).toList();
         String stageName = file.currentStage().map(StageRecord::name).orElse(null);
         return new CaseView(file.id().toString(), file.reference(), file.organisation(), s.recordType(), s.status(), s.stage(),
                 stageName, new PackRef(file.pack().id(), file.pack().version()), s.channel(), s.receivedAt(), s.complainant(),
