@@ -84,7 +84,7 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, StaffAccessFilter access, ApiTokens tokens, SignedInSessions sessions) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.requestMatchers("/api").permitAll().anyRequest().authenticated())
-                .httpBasic(b -> b.realmName("Redress"))
+                .httpBasic(b -> b.realmName("Redress").authenticationEntryPoint(basicOrDatabaseUnavailable()))
                 .csrf(c -> c.ignoringRequestMatchers(
                         // forging a request rides on the browser's session: without a live one there is nothing to forge
                         // (the request signs in with its own credentials, or is refused); with one, an Authorization
@@ -105,6 +105,22 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .addFilterAfter(access, AuthorizationFilter.class);
         return http.build();
+    }
+
+    /**
+     * A password that could not be checked because the database cannot be reached is not a wrong password: the error
+     * goes on to be answered 503 with Retry-After (web.ServiceUnavailableFilter), not 401 (issue 27).
+     */
+    private static org.springframework.security.web.AuthenticationEntryPoint basicOrDatabaseUnavailable() {
+        org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint basic =
+                new org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint();
+        basic.setRealmName("Redress");
+        return (request, response, ex) -> {
+            if (org.redress.web.DatabaseUnavailable.causedBy(ex)) {
+                throw new jakarta.servlet.ServletException("The database cannot be reached", ex);
+            }
+            basic.commence(request, response, ex);
+        };
     }
 
     @Bean

@@ -1,14 +1,12 @@
 package org.redress.database;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-
-import javax.sql.DataSource;
 
 /**
  * Starts the embedded PostgreSQL and points the application's connection pool at it, unless an
@@ -25,13 +23,18 @@ class EmbeddedDatabaseConfiguration {
         return EmbeddedPostgresServer.obtain(properties);
     }
 
+    /**
+     * The pool for the embedded server; {@code spring.datasource.hikari.*} settings apply to it as to an external
+     * database's pool, among them the short wait for a connection (2 s) after which a request is answered 503.
+     */
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
-        config.setMaximumPoolSize(Integer.getInteger("redress.db.pool-size", 20));
-        config.setPoolName("redress-embedded");
-        return new HikariDataSource(config);
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        pool.setUsername("postgres");
+        pool.setMaximumPoolSize(Integer.getInteger("redress.db.pool-size", 20));
+        pool.setPoolName("redress-embedded");
+        return pool;
     }
 }

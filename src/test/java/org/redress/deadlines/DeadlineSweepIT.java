@@ -126,7 +126,9 @@ class DeadlineSweepIT {
             references.add(logComplaint("the-trust", "kim" + i + "@thetrust.example").get("reference").asString());
         }
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(RedressApplication.class, TestClockConfiguration.class)
-                .profiles("test").properties("server.port=0").run()) {
+                .profiles("test").run("--server.port=0")) {
+            // an argument, not .properties(...): a default property loses to application.yml's ${PORT:8080}, and the
+            // second application would bind 8080 (issue 27, item 8)
             second.getBean(MutableClock.class).setUk("2026-12-10T08:00");
             clock.setUk("2026-12-10T08:00");
             DeadlineSweep other = second.getBean(DeadlineSweep.class);

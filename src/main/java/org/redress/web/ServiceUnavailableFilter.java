@@ -1,0 +1,97 @@
+package org.redress.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Two answers of 503 with {@code Retry-After} instead of a hang, a 500 or an out-of-memory death (issue 27):
+ * <ul>
+ *   <li><b>Too many requests in flight.</b> At most {@code redress.requests.max-in-flight} requests are worked on at
+ *   once; one more is answered 503 at once. With virtual threads nothing else bounds them: while the database was away,
+ *   requests arriving at 200 a second each waited for a connection holding about 100 KB, until the 512 MB heap ran out.
+ *   The health and info endpoints are not counted, so a load balancer can always ask.</li>
+ *   <li><b>The database cannot be reached.</b> A request that could not get a connection within the pool's short wait
+ *   ({@code spring.datasource.hikari.connection-timeout}, 2 s), or whose connection was lost, is answered 503 with
+ *   {@code Retry-After} ({@code redress.requests.retry-after}). A request that could not get a connection did nothing;
+ *   one whose connection was lost mid-way may or may not have committed, so a create is sent again with its
+ *   idempotency key, which never makes it twice.</li>
+ * </ul>
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class ServiceUnavailableFilter extends OncePerRequestFilter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceUnavailableFilter.class);
+
+    private final Semaphore inFlight;
+    private final int maxInFlight;
+    private final Duration retryAfter;
+
+    ServiceUnavailableFilter(@Value("${redress.requests.max-in-flight:200}") int maxInFlight,
+                             @Value("${redress.requests.retry-after:5s}") Duration retryAfter) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("redress.requests.max-in-flight must be at least 1, not " + maxInFlight);
+        }
+        this.maxInFlight = maxInFlight;
+        this.inFlight = new Semaphore(maxInFlight);
+        this.retryAfter = retryAfter;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/actuator/")) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!inFlight.tryAcquire()) {
+            unavailable(response, "Too many requests", "Redress is answering " + maxInFlight
+                    + " requests already. Try again in a few seconds.");
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | IOException | RuntimeException e) {
+            if (!DatabaseUnavailable.causedBy(e) || response.isCommitted()) {
+                throw e;
+            }
+            LOG.warn("Answered 503 to {} {}: the database cannot be reached ({})", request.getMethod(),
+                    request.getRequestURI(), rootMessage(e));
+            response.reset();
+            unavailable(response, "Database unavailable", "Redress cannot reach its database just now. Try again in a "
+                    + "few seconds.");
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private void unavailable(HttpServletResponse response, String title, String detail) throws IOException {
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":503,\"detail\":\""
+                + detail + "\"}");
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}
