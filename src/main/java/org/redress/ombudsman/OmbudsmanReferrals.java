@@ -258,6 +258,60 @@ public class OmbudsmanReferrals {
     }
 
     /**
+     * What a register held of a historic case's ombudsman side (issue 20 import): a finding on its point (with the point's
+     * category, if given), and the kinds of the orders and recommendations made, on a date (the case's closure, or its
+     * last response).
+     */
+    public record HistoricOmbudsman(@Nullable Finding finding, @Nullable String category, List<OrderKind> orders,
+                                    List<OrderKind> recommendations, LocalDate on) {
+    }
+
+    /**
+     * Records an imported case's ombudsman side as the register held it, in historic mode: referred to the ombudsman of
+     * the case's service line (another of the pack's ombudsmen, with the note as the reason, when the line names none)
+     * and determined on the date given; each order recorded as complied with on that date, with the note ("imported
+     * from ...; not recorded at the time") as its evidence, so no order of history shows overdue; each recommendation
+     * with the decision not recorded. Nothing is published. A case that already has a referral is left as it is, so a
+     * re-run adds nothing.
+     *
+     * @return whether anything was recorded
+     */
+    @Transactional
+    public boolean recordHistoric(String organisation, String caseIdOrReference, String sourceId, HistoricOmbudsman given,
+                                  String note, String actor) {
+        CaseView c = casework.get(organisation, caseIdOrReference);
+        if (referrals.ofCase(organisation, c.id()).isPresent()) {
+            return false;
+        }
+        PolicyPack pack = packOf(c);
+        Optional<PolicyPack.OmbudsmanRoute> route = Referral.expectedRoute(pack, c.classification().serviceLine())
+                .or(() -> pack.ombudsmen().stream().findFirst());
+        if (route.isEmpty()) {
+            return false;
+        }
+        Referral.Details details = new Referral.Details(route.get().id(), "imported " + sourceId, given.on(), null, given.on(), null);
+        Referral.Made made = Referral.refer(UUID.randomUUID(), organisation, c.id(), c.reference(), c.classification().serviceLine(),
+                pack, details, clock.instant(), actor);
+        if (made.referral() == null) {
+            made = Referral.refer(UUID.randomUUID(), organisation, c.id(), c.reference(), c.classification().serviceLine(), pack,
+                    new Referral.Details(route.get().id(), details.reference(), given.on(), null, given.on(), note), clock.instant(), actor);
+        }
+        Referral referral = java.util.Objects.requireNonNull(made.referral());
+        if (given.finding() != null && !c.points().isEmpty()) {
+            referral.recordFinding(c.points().get(0).number(), given.finding(), strip(given.category()), note, c.points(), clock.instant(), actor);
+        }
+        for (OrderKind kind : given.orders()) {
+            UUID id = referral.order(kind, kind.words() + " (" + note + ")", null, given.on(), clock.instant(), actor);
+            referral.complied(id, given.on(), note);
+        }
+        for (OrderKind kind : given.recommendations()) {
+            referral.recommend(kind, kind.words() + " (" + note + ")", clock.instant(), actor);
+        }
+        referrals.save(referral);
+        return true;
+    }
+
+    /**
      * The category a finding counts under: the one the determination gives for the point. (When points carry their own
      * category, the point's is the one to fall back on; until then the determination's is the only one.)
      */
