@@ -123,6 +123,12 @@ class OmbudsmanVocabularyIT extends ReportingApiSupport {
         assertThat(value(payments, "All payment orders", "ordered")).isEqualTo(250.0);
         assertThat(groups(payments)).containsExactly("All payment orders", "Repairs");
 
+        // the regulatory returns' export carries them beside the per-case figures
+        String returns = api().get("/api/v1/organisations/" + ORG + "/reports/returns/export.csv?" + SEPTEMBER_2020).body();
+        assertThat(returns).contains(",ombudsman-findings,Ombudsman findings by category,Repairs,maladministration,Maladministration,1,1,")
+                .contains(",ombudsman-orders,Ombudsman orders and recommendations by kind,Complaint Handling Failure Order,orders,Orders,1,1,")
+                .contains(",ombudsman,Complaints dealt with by the ombudsman,Housing Ombudsman Service,referred,Referred,1,1,");
+
         // today's per-case figures keep their meaning: one complaint, determined, with a failing, with orders open
         JsonNode perCase = measure("ombudsman", SEPTEMBER_2020);
         assertThat(groups(perCase)).containsExactly("Housing Ombudsman Service");
