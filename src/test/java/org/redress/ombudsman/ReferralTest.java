@@ -109,4 +109,19 @@ class ReferralTest {
         assertThat(Finding.parse("no-maladministration")).contains(Finding.NO_MALADMINISTRATION);
         assertThat(Finding.parse("partly")).isEmpty();
     }
+
+    @Test
+    void theInformationPackShowsTheFindingsCategoryThePointAPaymentIsForAndEachRecommendation() {
+        Referral referral = refer("housing", "hos", null).referral();
+        List<Point> points = List.of(new Point(1, "Boiler", null, null, 0));
+        referral.recordFinding(1, Finding.MALADMINISTRATION, "Repairs", "Six weeks", points, NOW, "t");
+        referral.order(OrderKind.PAY, "For the weeks without heating", new java.math.BigDecimal("250.00"), LocalDate.parse("2026-12-10"), 1, points, NOW, "t");
+        UUID id = referral.recommend(OrderKind.STAFF_TRAINING, "Train the repairs team", NOW, "t");
+        referral.decide(id, true, LocalDate.parse("2026-11-23"), null);
+        InformationPackPage.Referral pack = InformationPackPage.referral(referral.view(LocalDate.parse("2026-11-23")));
+        assertThat(pack.findings().get(0).finding()).isEqualTo("Maladministration (Repairs)");
+        assertThat(pack.orders().get(0).order()).isEqualTo("Pay compensation £250.00 for point 1: For the weeks without heating");
+        assertThat(pack.rows()).anySatisfy(r -> assertThat(r.value())
+                .isEqualTo("Train staff: Train the repairs team (followed on Mon 23 Nov 2026)"));
+    }
 }
