@@ -43,6 +43,7 @@ final class HistoricCase {
     static Made make(ImportRow row, CaseBulkWriter.@Nullable ImportedCase existing, @Nullable String newReference,
                      String organisation, PolicyPack pack, ClockMaker clocks, String actor, String note, ColumnMapping mapping) {
         List<String> points = row.stage1Outcome() != null || row.stage2Outcome() != null
+                || (row.ombudsman() != null && row.ombudsman().finding() != null)
                 ? List.of(row.subject() != null ? row.subject() : "The complaint as the register recorded it") : List.of();
         NewCase given = new NewCase(row.recordType(), row.channel(), row.receivedAt(),
                 new Complainant(row.name(), row.email(), row.phone(), row.address(), null, null, List.of(), row.tenure()),

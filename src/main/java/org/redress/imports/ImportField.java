@@ -26,7 +26,15 @@ enum ImportField {
     STAGE2_OUTCOME("Stage 2 outcome", "stage2Outcome", false, "stage 2 outcome"),
     CLOSED_AT("Date closed", "closedAt", false, "closed", "date closed", "closed at"),
     OWNER("Case handler", "owner", false, "owner", "handler", "case handler", "officer"),
-    TENURE("Tenure", "tenure", false, "tenure");
+    TENURE("Tenure", "tenure", false, "tenure"),
+    // the Ombudsman's side of a historic case (issue 20): a finding ("Maladministration", or "Repairs: Maladministration"
+    // with the point's category), and the kinds of orders and recommendations, separated by semicolons
+    OMBUDSMAN_FINDING("Ombudsman's finding", "ombudsmanFinding", false, "ombudsman finding", "ombudsman findings",
+            "ombudsman outcome", "hos finding", "determination"),
+    OMBUDSMAN_ORDERS("Ombudsman's orders (kinds, separated by ;)", "ombudsmanOrders", false, "ombudsman orders", "orders",
+            "hos orders"),
+    OMBUDSMAN_RECOMMENDATIONS("Ombudsman's recommendations (kinds, separated by ;)", "ombudsmanRecommendations", false,
+            "ombudsman recommendations", "recommendations", "hos recommendations");
 
     private final String label;
     private final String key;

@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.redress.casework.CaseTypes.Channel;
 import org.redress.casework.CaseTypes.Outcome;
 import org.redress.casework.CaseTypes.Tenure;
+import org.redress.ombudsman.OmbudsmanReferrals;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,8 @@ record ImportRow(int number, String sourceId, @Nullable String reference, Instan
                  @Nullable String serviceArea, @Nullable String subject, String description, @Nullable Instant acknowledgedAt,
                  @Nullable Instant stage1RespondedAt, @Nullable Outcome stage1Outcome, @Nullable Instant escalatedAt,
                  @Nullable Instant stage2RespondedAt, @Nullable Outcome stage2Outcome, @Nullable Instant closedAt,
-                 @Nullable String owner, Tenure tenure, String rowHash) {
+                 @Nullable String owner, Tenure tenure, String rowHash,
+                 OmbudsmanReferrals.@Nullable HistoricOmbudsman ombudsman) {
 
     /** A problem with a row, by row and column (the file's header) and the field it maps to. */
     record Problem(int row, @Nullable String column, String field, String message) {

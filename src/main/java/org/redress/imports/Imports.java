@@ -8,6 +8,7 @@ import org.redress.casework.CaseBulkWriter;
 import org.redress.casework.CaseFact;
 import org.redress.casework.ClockMaker;
 import org.redress.imports.ImportRow.Problem;
+import org.redress.ombudsman.OmbudsmanReferrals;
 import org.redress.people.Organisation;
 import org.redress.people.Organisations;
 import org.redress.policy.PolicyPack;
@@ -52,6 +53,7 @@ public class Imports {
     private final PolicyPacks packs;
     private final Calendars calendars;
     private final ReadModel readModel;
+    private final OmbudsmanReferrals ombudsman;
     private final Clock clock;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "register-import");
@@ -60,7 +62,8 @@ public class Imports {
     });
 
     Imports(CaseBulkWriter writer, ImportJobs jobs, Organisations organisations, PolicyPacks packs, Calendars calendars,
-            ReadModel readModel, Clock clock) {
+            ReadModel readModel, OmbudsmanReferrals ombudsman, Clock clock) {
+        this.ombudsman = ombudsman;
         this.writer = writer;
         this.jobs = jobs;
         this.organisations = organisations;
@@ -277,6 +280,7 @@ public class Imports {
             batch.cases.correctImported(java.util.Objects.requireNonNull(made.file()), existing,
                     new CaseFact.Imported(fileName, today, row.sourceId(), row.reference(), row.rowHash(), true, changed), now, actor,
                     "import correction from " + fileName + ", " + today.format(DAY) + ": " + String.join(", ", changed));
+            batch.ombudsman(org, existing.reference(), row, note, actor);
             batch.updated++;
             return;
         }
@@ -286,6 +290,7 @@ public class Imports {
         HistoricCase.Made numbered = HistoricCase.make(row, null, reference, org, source.pack(), source.clocks(), actor, note, mapping);
         batch.cases.addImported(java.util.Objects.requireNonNull(numbered.file()), numbered.version(), row.receivedAt(),
                 new CaseFact.Imported(fileName, today, row.sourceId(), row.reference(), row.rowHash(), false, List.of()), now, actor, note);
+        batch.ombudsman(org, reference, row, note, actor);
         batch.imported++;
     }
 
@@ -293,7 +298,16 @@ public class Imports {
     private final class Batch {
         final CaseBulkWriter.Batch cases = writer.batch(BATCH);
         final List<ImportJobs.RefusedRow> refused = new ArrayList<>();
+        final List<Runnable> afterCases = new ArrayList<>();
         int rows;
+
+        /** The row's ombudsman side, recorded once its case is written (a case already referred is left as it is). */
+        void ombudsman(String organisation, String reference, ImportRow row, String note, String actor) {
+            OmbudsmanReferrals.HistoricOmbudsman given = row.ombudsman();
+            if (given != null) {
+                afterCases.add(() -> ombudsman.recordHistoric(organisation, reference, row.sourceId(), given, note, actor));
+            }
+        }
         int imported;
         int updated;
         int unchanged;
@@ -314,6 +328,7 @@ public class Imports {
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException("a batch could not be written: " + e.getMessage(), e);
                 }
+                batch.afterCases.forEach(Runnable::run);
             }
             jobs.batch(job, batch.rows, batch.imported, batch.updated, batch.unchanged, batch.refused);
         }

@@ -6,6 +6,9 @@ import org.redress.casework.CaseTypes.Channel;
 import org.redress.casework.CaseTypes.Outcome;
 import org.redress.casework.CaseTypes.Tenure;
 import org.redress.imports.ImportRow.Problem;
+import org.redress.ombudsman.Finding;
+import org.redress.ombudsman.OmbudsmanReferrals;
+import org.redress.ombudsman.OrderKind;
 import org.redress.policy.PolicyPack;
 
 import java.nio.charset.StandardCharsets;
@@ -20,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -97,6 +101,8 @@ final class RowReading {
             r.problem(ImportField.STAGE2_RESPONDED_AT, "is required when the row has a stage 2 outcome");
         }
         Tenure tenure = tenureOf(r, r.text(ImportField.TENURE));
+        Instant ended = closed != null ? closed : lastResponse != null ? lastResponse : received;
+        OmbudsmanReferrals.HistoricOmbudsman ombudsman = ombudsmanOf(r, r.text(ImportField.SUBJECT), ended);
         if (!r.problems.isEmpty() || sourceId == null || received == null) {
             return new ImportRow.Read(null, List.copyOf(r.problems));
         }
@@ -105,7 +111,54 @@ final class RowReading {
         return new ImportRow.Read(new ImportRow(number, sourceId, r.text(ImportField.REFERENCE), received, channel, type,
                 name == null ? "" : name, r.text(ImportField.EMAIL), r.text(ImportField.PHONE), r.text(ImportField.ADDRESS), area,
                 r.text(ImportField.SUBJECT), description == null ? "" : description, acknowledged, responded1, outcome1, escalated,
-                responded2, outcome2, closed, r.text(ImportField.OWNER), tenure, r.hash()), List.of());
+                responded2, outcome2, closed, r.text(ImportField.OWNER), tenure, r.hash(), ombudsman), List.of());
+    }
+
+    /** The ombudsman's side, when the row has any: one finding (on the case's one point), order and recommendation kinds. */
+    private OmbudsmanReferrals.@Nullable HistoricOmbudsman ombudsmanOf(Row r, @Nullable String subject, @Nullable Instant on) {
+        String finding = r.text(ImportField.OMBUDSMAN_FINDING);
+        String orders = r.text(ImportField.OMBUDSMAN_ORDERS);
+        String recommendations = r.text(ImportField.OMBUDSMAN_RECOMMENDATIONS);
+        if ((finding == null && orders == null && recommendations == null) || on == null) {
+            return null;
+        }
+        Finding found = null;
+        String category = subject;
+        if (finding != null) {
+            int colon = finding.lastIndexOf(':');
+            if (colon > 0) {
+                category = finding.substring(0, colon).strip();
+            }
+            String named = finding.substring(colon + 1).strip();
+            found = Finding.parse(named).orElse(null);
+            if (found == null) {
+                r.problem(ImportField.OMBUDSMAN_FINDING, "'" + named + "' is not a finding; the findings are " + Arrays.stream(Finding.values())
+                        .map(f -> f.name().toLowerCase(Locale.UK).replace('_', ' ')).toList() + " (one per row, optionally after the category and a colon)");
+            }
+        }
+        return new OmbudsmanReferrals.HistoricOmbudsman(found, category, kinds(r, ImportField.OMBUDSMAN_ORDERS, orders),
+                kinds(r, ImportField.OMBUDSMAN_RECOMMENDATIONS, recommendations), UkTime.dateOf(on));
+    }
+
+    /** Order kinds separated by semicolons, by code, words or alias (CHFO, staff training, survey...). */
+    private static List<OrderKind> kinds(Row r, ImportField field, @Nullable String given) {
+        List<OrderKind> kinds = new ArrayList<>();
+        if (given == null) {
+            return kinds;
+        }
+        for (String part : given.split(";")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            OrderKind kind = OrderKind.parse(part.strip()).orElse(null);
+            if (kind == null) {
+                r.problem(field, "'" + part.strip() + "' is not a kind of order; the kinds are "
+                        + Arrays.stream(OrderKind.values()).map(OrderKind::words).toList());
+            } else {
+                kinds.add(kind);
+            }
+        }
+        return kinds;
     }
 
     private String recordTypeOf(Row r, String given) {
@@ -299,6 +352,9 @@ final class RowReading {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
                 for (ImportField field : ImportField.values()) {
                     String value = text(field);
+                    if (value == null && field.name().startsWith("OMBUDSMAN_")) {
+                        continue; // a register without the Ombudsman's columns keeps the fingerprints it had before they existed
+                    }
                     byte[] digest = sha.digest((value == null ? "" : value).getBytes(StandardCharsets.UTF_8));
                     out.append(out.isEmpty() ? "" : ",").append(field.key()).append('=').append(HexFormat.of().formatHex(digest, 0, 3));
                 }

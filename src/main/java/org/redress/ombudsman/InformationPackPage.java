@@ -172,7 +172,8 @@ final class InformationPackPage {
         return notes;
     }
 
-    private static Referral referral(ReferralView ref) {
+    /** The referral section: its dates, each recommendation (not an order), the findings with their categories, the orders. */
+    static Referral referral(ReferralView ref) {
         List<Row> rows = new ArrayList<>();
         rows.add(row("Ombudsman", ref.ombudsmanName()));
         rows.add(row("Their reference", ref.reference()));
@@ -180,10 +181,17 @@ final class InformationPackPage {
         rows.add(row("Information requested", ref.informationRequestedOn() == null ? "-" : DAY.format(ref.informationRequestedOn())));
         rows.add(row("Determined", ref.determinedOn() == null ? "-" : DAY.format(ref.determinedOn())));
         if (ref.overrideReason() != null) rows.add(row("Why this ombudsman", ref.overrideReason()));
+        // recommendations are not orders: no due date, only whether they were followed
+        for (ReferralView.RecommendationView x : ref.recommendations()) {
+            rows.add(row("Recommendation", x.kindInWords() + ": " + x.text() + " (" + (x.followed() == null ? "not decided yet"
+                    : (x.followed() ? "followed on " : "not followed on ") + DAY.format(x.decidedOn()) + (x.note() == null ? "" : ": " + x.note())) + ")"));
+        }
         return new Referral(rows,
-                ref.findings().stream().map(f -> new FindingRow(f.point(), words(f.finding()), f.notes())).toList(),
-                ref.orders().stream().map(o -> new OrderRow(words(o.kind()) + (o.amount() == null ? "" : " £" + o.amount().toPlainString())
-                        + ": " + o.description(), DAY.format(o.dueOn()), o.statusText() + (o.evidence() == null ? "" : ". Evidence: " + o.evidence())))
+                ref.findings().stream().map(f -> new FindingRow(f.point(), words(f.finding()) + (f.category() == null ? "" : " (" + f.category() + ")"),
+                        f.notes())).toList(),
+                ref.orders().stream().map(o -> new OrderRow(o.kindInWords() + (o.amount() == null ? "" : " £" + o.amount().toPlainString())
+                        + (o.point() == null ? "" : " for point " + o.point()) + ": " + o.description(), DAY.format(o.dueOn()),
+                        o.statusText() + (o.evidence() == null ? "" : ". Evidence: " + o.evidence())))
                         .toList());
     }
 

@@ -55,7 +55,8 @@ class OmbudsmanController {
     }
 
     @PostMapping("/cases/{case}/ombudsman/findings")
-    @Operation(summary = "Record the ombudsman's findings, one per point of complaint")
+    @Operation(summary = "Record the ombudsman's findings, one per point of complaint, each with the point's category "
+            + "(e.g. Repairs) so reports count findings per category")
     ReferralView findings(@PathVariable String organisation, @PathVariable("case") String caseRef,
                           @RequestBody FindingsRequest request, Principal principal) {
         if (request.findings() == null) {
@@ -65,10 +66,27 @@ class OmbudsmanController {
     }
 
     @PostMapping("/cases/{case}/ombudsman/orders")
-    @Operation(summary = "Record an order the ombudsman made (apologise, pay, carry out works, review policy) with its due date")
+    @Operation(summary = "Record an order the ombudsman made, of any of its kinds (apologise, pay, works, inspection or survey, "
+            + "policy review, staff training, record-keeping review, Complaint Handling Failure Order, contact, reconsider, "
+            + "provide information, management review, other), with its due date; point names the point it is for "
+            + "(a payment order: the point it pays for)")
     ReferralView order(@PathVariable String organisation, @PathVariable("case") String caseRef,
                        @RequestBody OmbudsmanReferrals.OrderRequest request, Principal principal) {
         return referrals.order(organisation, caseRef, request, principal.getName());
+    }
+
+    @PostMapping("/cases/{case}/ombudsman/recommendations")
+    @Operation(summary = "Record a recommendation the ombudsman made: kept apart from orders, with no due date")
+    ReferralView recommend(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                           @RequestBody OmbudsmanReferrals.RecommendationRequest request, Principal principal) {
+        return referrals.recommend(organisation, caseRef, request, principal.getName());
+    }
+
+    @PostMapping("/cases/{case}/ombudsman/recommendations/{id}/decision")
+    @Operation(summary = "Record whether the organisation followed a recommendation (followed true or false), with a note")
+    ReferralView decide(@PathVariable String organisation, @PathVariable("case") String caseRef, @PathVariable UUID id,
+                        @RequestBody OmbudsmanReferrals.DecisionRequest request, Principal principal) {
+        return referrals.decide(organisation, caseRef, id, request, principal.getName());
     }
 
     @PostMapping("/cases/{case}/ombudsman/orders/{id}/complied")

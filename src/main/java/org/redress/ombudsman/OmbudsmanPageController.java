@@ -57,11 +57,18 @@ class OmbudsmanPageController implements org.redress.pages.StaffPage {
     }
 
     record FindingsForm(@Nullable List<Integer> point, @Nullable List<@Size(max = TextLimits.NAME) String> finding,
-                        @Nullable List<@Size(max = TextLimits.TEXT) String> notes) {
+                        @Nullable List<@Size(max = TextLimits.TEXT) String> notes, @Nullable List<@Size(max = TextLimits.NAME) String> category) {
     }
 
     record OrderForm(@Size(max = TextLimits.NAME) @Nullable String kind, @Size(max = TextLimits.TEXT) @Nullable String description,
-                     @Size(max = TextLimits.NAME) @Nullable String amount, @Size(max = TextLimits.NAME) @Nullable String dueOn) {
+                     @Size(max = TextLimits.NAME) @Nullable String amount, @Size(max = TextLimits.NAME) @Nullable String dueOn,
+                     @Size(max = TextLimits.NAME) @Nullable String point) {
+    }
+
+    record RecommendationForm(@Size(max = TextLimits.NAME) @Nullable String kind, @Size(max = TextLimits.TEXT) @Nullable String text) {
+    }
+
+    record DecisionForm(@Size(max = TextLimits.NAME) @Nullable String followed, @Size(max = TextLimits.TEXT) @Nullable String note) {
     }
 
     record ComplianceForm(@Size(max = TextLimits.NAME) @Nullable String compliedOn, @Size(max = TextLimits.TEXT) @Nullable String evidence) {
@@ -74,7 +81,13 @@ class OmbudsmanPageController implements org.redress.pages.StaffPage {
 
     @GetMapping("/staff/{organisation}/cases/{reference}/ombudsman")
     String show(@PathVariable String organisation, @PathVariable String reference, Model model) {
-        model.addAttribute("page", referrals.forCase(organisation, reference));
+        OmbudsmanReferrals.CaseOmbudsman page = referrals.forCase(organisation, reference);
+        Map<Integer, String> categories = new java.util.HashMap<>();
+        if (page.referral() != null) {
+            page.referral().findings().stream().filter(f -> f.category() != null).forEach(f -> categories.put(f.point(), f.category()));
+        }
+        model.addAttribute("page", page);
+        model.addAttribute("categories", categories);
         model.addAttribute("organisation", organisation);
         model.addAttribute("findingKinds", Finding.values());
         model.addAttribute("orderKinds", OrderKind.values());
@@ -127,7 +140,7 @@ class OmbudsmanPageController implements org.redress.pages.StaffPage {
                         throw new InvalidInputException("finding-" + points.get(i), "Choose a finding");
                     }
                 }
-                findings.add(new OmbudsmanReferrals.FindingRequest(points.get(i), parsed, notes));
+                findings.add(new OmbudsmanReferrals.FindingRequest(points.get(i), parsed, notes, at(form.category(), i)));
             }
             try {
                 referrals.recordFindings(organisation, reference, findings, principal.getName());
@@ -162,8 +175,49 @@ class OmbudsmanPageController implements org.redress.pages.StaffPage {
                 }
             }
             LocalDate dueOn = date(errors, "dueOn", form.dueOn());
+            Integer point = null;
+            if (form.point() != null && !form.point().isBlank()) {
+                try {
+                    point = Integer.valueOf(form.point().strip());
+                } catch (NumberFormatException e) {
+                    errors.add(new FieldError("point", "Choose the point of complaint the order is for"));
+                }
+            }
             throwIfAny(errors);
-            referrals.order(organisation, reference, new OmbudsmanReferrals.OrderRequest(kind, form.description(), amount, dueOn), principal.getName());
+            referrals.order(organisation, reference, new OmbudsmanReferrals.OrderRequest(kind, form.description(), amount, dueOn, point),
+                    principal.getName());
+        });
+    }
+
+    @PostMapping("/staff/{organisation}/cases/{reference}/ombudsman/recommendations")
+    String recommend(@PathVariable String organisation, @PathVariable String reference, RecommendationForm form, Principal principal,
+                     Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return act(organisation, reference, model, redirect, response, "Recommendation recorded", () -> {
+            TextLimits.checkForm(form);
+            OrderKind kind = null;
+            if (form.kind() != null && !form.kind().isBlank()) {
+                kind = OrderKind.parse(form.kind()).orElseThrow(() -> new InvalidInputException("recommendation-kind", "Choose what was recommended"));
+            }
+            try {
+                referrals.recommend(organisation, reference, new OmbudsmanReferrals.RecommendationRequest(kind, form.text()), principal.getName());
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(e.errors().stream().map(err -> new FieldError("recommendation-" + err.field(), err.message())).toList());
+            }
+        });
+    }
+
+    @PostMapping("/staff/{organisation}/cases/{reference}/ombudsman/recommendations/{id}/decision")
+    String decide(@PathVariable String organisation, @PathVariable String reference, @PathVariable UUID id, DecisionForm form,
+                  Principal principal, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return act(organisation, reference, model, redirect, response, "Decision recorded", () -> {
+            TextLimits.checkForm(form);
+            Boolean followed = "yes".equals(form.followed()) ? Boolean.TRUE : "no".equals(form.followed()) ? Boolean.FALSE : null;
+            try {
+                referrals.decide(organisation, reference, id, new OmbudsmanReferrals.DecisionRequest(followed, null, form.note()), principal.getName());
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(e.errors().stream().map(err -> new FieldError("decision-" + id + "-" + err.field(),
+                        err.field().equals("followed") ? "Choose whether it was followed" : err.message())).toList());
+            }
         });
     }
 

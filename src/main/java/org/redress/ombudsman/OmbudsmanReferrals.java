@@ -65,16 +65,44 @@ public class OmbudsmanReferrals {
                                   @Size(max = TextLimits.TEXT) @Nullable String overrideReason) {
     }
 
+    /**
+     * One point's finding; {@code category} is the point's category as the determination gives it (e.g. Repairs), a
+     * string name, so findings are counted per category as the Ombudsman publishes them.
+     */
     public record FindingRequest(@NotNull(message = "is required: the number of the point of complaint") @Nullable Integer point,
                                  @NotNull(message = "is required: one of [MALADMINISTRATION, SEVERE_MALADMINISTRATION, SERVICE_FAILURE, "
-                                         + "REASONABLE_REDRESS, NO_MALADMINISTRATION, OUTSIDE_JURISDICTION]") @Nullable Finding finding,
-                                 @NotBlank(message = "is required") @Size(max = TextLimits.TEXT) @Nullable String notes) {
+                                         + "REASONABLE_REDRESS, NO_MALADMINISTRATION, OUTSIDE_JURISDICTION, WITHDRAWN]") @Nullable Finding finding,
+                                 @NotBlank(message = "is required") @Size(max = TextLimits.TEXT) @Nullable String notes,
+                                 @Size(max = TextLimits.NAME) @Nullable String category) {
+
+        public FindingRequest(@Nullable Integer point, @Nullable Finding finding, @Nullable String notes) {
+            this(point, finding, notes, null);
+        }
     }
 
-    public record OrderRequest(@NotNull(message = "is required: one of [APOLOGISE, PAY, CARRY_OUT_WORKS, REVIEW_POLICY, OTHER]") @Nullable OrderKind kind,
+    /** An order; {@code point} names the point of complaint it is for (a payment order: the point it pays for). */
+    public record OrderRequest(@NotNull(message = "is required: one of " + ORDER_KINDS) @Nullable OrderKind kind,
                                @NotBlank(message = "is required") @Size(max = TextLimits.TEXT) @Nullable String description, @Nullable BigDecimal amount,
-                               @NotNull(message = "is required (YYYY-MM-DD)") @Nullable LocalDate dueOn) {
+                               @NotNull(message = "is required (YYYY-MM-DD)") @Nullable LocalDate dueOn, @Nullable Integer point) {
+
+        public OrderRequest(@Nullable OrderKind kind, @Nullable String description, @Nullable BigDecimal amount, @Nullable LocalDate dueOn) {
+            this(kind, description, amount, dueOn, null);
+        }
     }
+
+    /** A recommendation: what kind of action, in the ombudsman's words; kept apart from orders, with no due date. */
+    public record RecommendationRequest(@NotNull(message = "is required: one of " + ORDER_KINDS) @Nullable OrderKind kind,
+                                        @NotBlank(message = "is required") @Size(max = TextLimits.TEXT) @Nullable String text) {
+    }
+
+    /** Whether the organisation followed a recommendation, on a date (today if left out), and why. */
+    public record DecisionRequest(@NotNull(message = "is required: true (followed) or false (not followed)") @Nullable Boolean followed,
+                                  @Nullable LocalDate decidedOn, @Size(max = TextLimits.TEXT) @Nullable String note) {
+    }
+
+    /** Every order kind's code, as the request messages name them. */
+    static final String ORDER_KINDS = "[APOLOGISE, PAY, CARRY_OUT_WORKS, INSPECT_OR_SURVEY, REVIEW_POLICY, STAFF_TRAINING, "
+            + "REVIEW_RECORD_KEEPING, COMPLAINT_HANDLING_FAILURE, CONTACT_OR_MEET, RECONSIDER, PROVIDE_INFORMATION, MANAGEMENT_REVIEW, OTHER]";
 
     public record ComplianceRequest(@NotNull(message = "is required (YYYY-MM-DD)") @Nullable LocalDate compliedOn,
                                     @NotBlank(message = "is required") @Size(max = TextLimits.TEXT) @Nullable String evidence) {
@@ -165,7 +193,8 @@ public class OmbudsmanReferrals {
         Referral referral = requireReferral(organisation, c);
         for (int i = 0; i < findings.size(); i++) {
             FindingRequest f = findings.get(i);
-            Optional<Refusal> refused = referral.recordFinding(f.point(), f.finding(), f.notes().strip(), c.points(), clock.instant(), actor);
+            Optional<Refusal> refused = referral.recordFinding(f.point(), f.finding(), categoryOf(f), f.notes().strip(), c.points(),
+                    clock.instant(), actor);
             if (refused.isPresent()) {
                 Refusal r = refused.get();
                 throw r.at("findings[" + i + "]." + r.field()).refuse();
@@ -191,9 +220,103 @@ public class OmbudsmanReferrals {
         if (request.dueOn().isBefore(referral.stored().referredOn())) {
             throw new InvalidInputException("dueOn", "must not be before the referral on " + referral.stored().referredOn());
         }
-        referral.order(request.kind(), request.description().strip(), request.amount(), request.dueOn(), clock.instant(), actor);
+        refuseIf(referral.order(request.kind(), request.description().strip(), request.amount(), request.dueOn(), request.point(),
+                c.points(), clock.instant(), actor));
         referrals.save(referral);
         return referral.view(today());
+    }
+
+    /** Records a recommendation the ombudsman made (not an order: nothing falls due). */
+    @Transactional
+    public ReferralView recommend(String organisation, String caseIdOrReference, RecommendationRequest request, String actor) {
+        CaseView c = casework.get(organisation, caseIdOrReference);
+        throwIfAny(new ArrayList<>(TextLimits.errorsIn(request)));
+        Referral referral = requireReferral(organisation, c);
+        referral.recommend(request.kind(), request.text().strip(), clock.instant(), actor);
+        referrals.save(referral);
+        return referral.view(today());
+    }
+
+    /** Records whether a recommendation was followed (a later decision replaces an earlier one). */
+    @Transactional
+    public ReferralView decide(String organisation, String caseIdOrReference, UUID recommendationId, DecisionRequest request, String actor) {
+        CaseView c = casework.get(organisation, caseIdOrReference);
+        List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(request));
+        LocalDate today = today();
+        if (request.decidedOn() != null && request.decidedOn().isAfter(today)) {
+            errors.add(new FieldError("decidedOn", "must not be in the future"));
+        }
+        throwIfAny(errors);
+        Referral referral = requireReferral(organisation, c);
+        if (referral.recommendations().stream().noneMatch(x -> x.id().equals(recommendationId))) {
+            throw new org.redress.web.NotFoundException("id", "this case's referral has no recommendation " + recommendationId);
+        }
+        refuseIf(referral.decide(recommendationId, request.followed(), request.decidedOn() != null ? request.decidedOn() : today,
+                strip(request.note())));
+        referrals.save(referral);
+        return referral.view(today);
+    }
+
+    /**
+     * What a register held of a historic case's ombudsman side (issue 20 import): a finding on its point (with the point's
+     * category, if given), and the kinds of the orders and recommendations made, on a date (the case's closure, or its
+     * last response).
+     */
+    public record HistoricOmbudsman(@Nullable Finding finding, @Nullable String category, List<OrderKind> orders,
+                                    List<OrderKind> recommendations, LocalDate on) {
+    }
+
+    /**
+     * Records an imported case's ombudsman side as the register held it, in historic mode: referred to the ombudsman of
+     * the case's service line (another of the pack's ombudsmen, with the note as the reason, when the line names none)
+     * and determined on the date given; each order recorded as complied with on that date, with the note ("imported
+     * from ...; not recorded at the time") as its evidence, so no order of history shows overdue; each recommendation
+     * with the decision not recorded. Nothing is published. A case that already has a referral is left as it is, so a
+     * re-run adds nothing.
+     *
+     * @return whether anything was recorded
+     */
+    @Transactional
+    public boolean recordHistoric(String organisation, String caseIdOrReference, String sourceId, HistoricOmbudsman given,
+                                  String note, String actor) {
+        CaseView c = casework.get(organisation, caseIdOrReference);
+        if (referrals.ofCase(organisation, c.id()).isPresent()) {
+            return false;
+        }
+        PolicyPack pack = packOf(c);
+        Optional<PolicyPack.OmbudsmanRoute> route = Referral.expectedRoute(pack, c.classification().serviceLine())
+                .or(() -> pack.ombudsmen().stream().findFirst());
+        if (route.isEmpty()) {
+            return false;
+        }
+        Referral.Details details = new Referral.Details(route.get().id(), "imported " + sourceId, given.on(), null, given.on(), null);
+        Referral.Made made = Referral.refer(UUID.randomUUID(), organisation, c.id(), c.reference(), c.classification().serviceLine(),
+                pack, details, clock.instant(), actor);
+        if (made.referral() == null) {
+            made = Referral.refer(UUID.randomUUID(), organisation, c.id(), c.reference(), c.classification().serviceLine(), pack,
+                    new Referral.Details(route.get().id(), details.reference(), given.on(), null, given.on(), note), clock.instant(), actor);
+        }
+        Referral referral = java.util.Objects.requireNonNull(made.referral());
+        if (given.finding() != null && !c.points().isEmpty()) {
+            referral.recordFinding(c.points().get(0).number(), given.finding(), strip(given.category()), note, c.points(), clock.instant(), actor);
+        }
+        for (OrderKind kind : given.orders()) {
+            UUID id = referral.order(kind, kind.words() + " (" + note + ")", null, given.on(), clock.instant(), actor);
+            referral.complied(id, given.on(), note);
+        }
+        for (OrderKind kind : given.recommendations()) {
+            referral.recommend(kind, kind.words() + " (" + note + ")", clock.instant(), actor);
+        }
+        referrals.save(referral);
+        return true;
+    }
+
+    /**
+     * The category a finding counts under: the one the determination gives for the point. (When points carry their own
+     * category, the point's is the one to fall back on; until then the determination's is the only one.)
+     */
+    private static @Nullable String categoryOf(FindingRequest f) {
+        return strip(f.category());
     }
 
     @Transactional

@@ -34,8 +34,10 @@ final class Referral {
                    @Nullable LocalDate determinedOn, @Nullable String overrideReason) {
     }
 
+    /** An order; {@code point} is the point of complaint it is for (a payment: the point it pays for), when it names one. */
     record Order(UUID id, OrderKind kind, String description, @Nullable BigDecimal amount, LocalDate dueOn,
-                 @Nullable LocalDate compliedOn, @Nullable String evidence, Instant recordedAt, String recordedBy) {
+                 @Nullable LocalDate compliedOn, @Nullable String evidence, Instant recordedAt, String recordedBy,
+                 @Nullable Integer point) {
 
         ClockStatus status(LocalDate today) {
             if (compliedOn != null) {
@@ -71,15 +73,30 @@ final class Referral {
     private Stored referral;
     private final Map<Integer, ReferralView.PointFinding> findings = new TreeMap<>();
     private final List<Order> orders = new ArrayList<>();
+    private final List<Recommendation> recommendations = new ArrayList<>();
+
+    /**
+     * A recommendation the ombudsman made: apart from orders, with no compliance date; the organisation decides whether
+     * to follow it ({@code followed} null until it has).
+     */
+    record Recommendation(UUID id, OrderKind kind, String text, @Nullable Boolean followed, @Nullable LocalDate decidedOn,
+                          @Nullable String note, Instant recordedAt, String recordedBy) {
+    }
 
     private Referral(Stored referral) {
         this.referral = referral;
     }
 
     static Referral restore(Stored referral, List<ReferralView.PointFinding> findings, List<Order> orders) {
+        return restore(referral, findings, orders, List.of());
+    }
+
+    static Referral restore(Stored referral, List<ReferralView.PointFinding> findings, List<Order> orders,
+                            List<Recommendation> recommendations) {
         Referral r = new Referral(referral);
         findings.forEach(f -> r.findings.put(f.point(), f));
         r.orders.addAll(orders);
+        r.recommendations.addAll(recommendations);
         return r;
     }
 
@@ -113,19 +130,61 @@ final class Referral {
 
     /** The ombudsman's finding on one point of the case (a later finding on the same point replaces it). */
     Optional<Refusal> recordFinding(int point, Finding finding, String notes, List<Point> casePoints, Instant now, String actor) {
+        return recordFinding(point, finding, null, notes, casePoints, now, actor);
+    }
+
+    /** The finding on one point with the point's category (a string name, e.g. Repairs), so reports count per category. */
+    Optional<Refusal> recordFinding(int point, Finding finding, @Nullable String category, String notes, List<Point> casePoints,
+                                    Instant now, String actor) {
         Optional<Point> p = casePoints.stream().filter(cp -> cp.number() == point).findFirst();
         if (p.isEmpty()) {
-            return Optional.of(new Refusal("the case has no point " + point + " (its points are "
-                    + casePoints.stream().map(Point::number).toList() + ")", "F-9", "point"));
+            return Optional.of(noSuchPoint(point, casePoints));
         }
-        findings.put(point, new ReferralView.PointFinding(point, p.get().summary(), finding, notes, now, actor));
+        findings.put(point, new ReferralView.PointFinding(point, p.get().summary(), finding, notes, now, actor, category));
         return Optional.empty();
     }
 
     UUID order(OrderKind kind, String description, @Nullable BigDecimal amount, LocalDate dueOn, Instant now, String actor) {
         UUID id = UUID.randomUUID();
-        orders.add(new Order(id, kind, description, amount, dueOn, null, null, now, actor));
+        orders.add(new Order(id, kind, description, amount, dueOn, null, null, now, actor, null));
         return id;
+    }
+
+    /** An order for one point of the case (a payment order names the point it pays for); refused for a point the case lacks. */
+    Optional<Refusal> order(OrderKind kind, String description, @Nullable BigDecimal amount, LocalDate dueOn, @Nullable Integer point,
+                            List<Point> casePoints, Instant now, String actor) {
+        if (point != null && casePoints.stream().noneMatch(cp -> cp.number() == point)) {
+            return Optional.of(noSuchPoint(point, casePoints));
+        }
+        orders.add(new Order(UUID.randomUUID(), kind, description, amount, dueOn, null, null, now, actor, point));
+        return Optional.empty();
+    }
+
+    /** Records a recommendation: no due date, nothing to comply with. */
+    UUID recommend(OrderKind kind, String text, Instant now, String actor) {
+        UUID id = UUID.randomUUID();
+        recommendations.add(new Recommendation(id, kind, text, null, null, null, now, actor));
+        return id;
+    }
+
+    /** Records whether the organisation followed a recommendation (a later decision replaces an earlier one). */
+    Optional<Refusal> decide(UUID recommendationId, boolean followed, LocalDate on, @Nullable String note) {
+        if (on.isBefore(referral.referredOn())) {
+            return Optional.of(new Refusal("the decision cannot be before the referral on " + referral.referredOn(), "F-9", "decidedOn"));
+        }
+        for (int i = 0; i < recommendations.size(); i++) {
+            Recommendation r = recommendations.get(i);
+            if (r.id().equals(recommendationId)) {
+                recommendations.set(i, new Recommendation(r.id(), r.kind(), r.text(), followed, on, note, r.recordedAt(), r.recordedBy()));
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Refusal("no recommendation " + recommendationId + " on this referral", null, "id"));
+    }
+
+    private static Refusal noSuchPoint(int point, List<Point> casePoints) {
+        return new Refusal("the case has no point " + point + " (its points are "
+                + casePoints.stream().map(Point::number).toList() + ")", "F-9", "point");
     }
 
     /** Records that an order was complied with, with the evidence; refused if it already was. */
@@ -139,7 +198,8 @@ final class Referral {
                 if (on.isBefore(referral.referredOn())) {
                     return Optional.of(new Refusal("compliance cannot be before the referral on " + referral.referredOn(), "F-9", "compliedOn"));
                 }
-                orders.set(i, new Order(o.id(), o.kind(), o.description(), o.amount(), o.dueOn(), on, evidence, o.recordedAt(), o.recordedBy()));
+                orders.set(i, new Order(o.id(), o.kind(), o.description(), o.amount(), o.dueOn(), on, evidence, o.recordedAt(), o.recordedBy(),
+                        o.point()));
                 return Optional.empty();
             }
         }
@@ -158,13 +218,23 @@ final class Referral {
         return List.copyOf(orders);
     }
 
+    List<Recommendation> recommendations() {
+        return List.copyOf(recommendations);
+    }
+
     ReferralView view(LocalDate today) {
         Stored r = referral;
-        List<ReferralView.OrderView> orderViews = orders.stream().map(o -> new ReferralView.OrderView(o.id(), o.kind(), o.description(),
-                o.amount(), o.dueOn(), o.compliedOn(), o.evidence(), o.status(today), o.statusText(today))).toList();
+        List<ReferralView.OrderView> orderViews = orders.stream().map(o -> {
+            ReferralView.PointFinding on = o.point() == null ? null : findings.get(o.point());
+            return new ReferralView.OrderView(o.id(), o.kind(), o.description(), o.amount(), o.dueOn(), o.compliedOn(), o.evidence(),
+                    o.status(today), o.statusText(today), o.kind().words(), o.point(), on == null ? null : on.finding(),
+                    on == null ? null : on.category());
+        }).toList();
+        List<ReferralView.RecommendationView> recommendationViews = recommendations.stream().map(x -> new ReferralView.RecommendationView(
+                x.id(), x.kind(), x.kind().words(), x.text(), x.followed(), x.decidedOn(), x.note())).toList();
         return new ReferralView(r.id(), r.organisation(), r.caseId(), r.caseReference(), r.ombudsman(), r.ombudsmanName(),
                 r.serviceLine(), r.overrideReason(), r.reference(), r.referredOn(), r.informationRequestedOn(), r.determinedOn(),
-                r.recordedAt(), r.recordedBy(), findings(), orderViews);
+                r.recordedAt(), r.recordedBy(), findings(), orderViews, recommendationViews);
     }
 
     /** The ombudsman route a case's service line goes to (F-8); a pack with one service line needs none on the case. */

@@ -85,7 +85,9 @@ class ExternalMeasures {
     /** Money figures that describe one case each (n/a when no case has one), rather than totals (£0 when none). */
     private static final Set<String> PER_CASE = Set.of("lowest", "average", "highest");
 
-    static final List<Measure> DEFINITIONS = List.of(OMBUDSMAN, COMPENSATION, REDRESS, LESSONS);
+    static final List<Measure> DEFINITIONS = java.util.stream.Stream.concat(java.util.stream.Stream.of(OMBUDSMAN),
+            java.util.stream.Stream.concat(OmbudsmanMeasures.DEFINITIONS.stream(), java.util.stream.Stream.of(COMPENSATION, REDRESS, LESSONS)))
+            .toList();
 
     private final JdbcClient jdbc;
     private final Remedies remedies;
@@ -146,13 +148,13 @@ class ExternalMeasures {
     }
 
     /** One figure of one group: the cases behind it, a count, and an amount. */
-    private static final class Tally {
+    static final class Tally {
         final Set<String> cases = new LinkedHashSet<>();
         long count;
         @Nullable BigDecimal amount;
     }
 
-    private static final class Tallies {
+    static final class Tallies {
         final Map<String, Map<String, Tally>> byGroup = new LinkedHashMap<>();
         final List<String> notes = new ArrayList<>();
 
@@ -182,6 +184,7 @@ class ExternalMeasures {
     private Tallies tallies(Measure m, ReportScope scope) {
         return switch (m.id()) {
             case "ombudsman" -> ombudsman(scope);
+            case "ombudsman-findings", "ombudsman-orders", "ombudsman-payments" -> OmbudsmanMeasures.tallies(m.id(), referralsInScope(scope));
             case "compensation" -> compensation(scope);
             case "disp-redress" -> redress(scope);
             case "lessons" -> lessons(scope);
@@ -211,6 +214,13 @@ class ExternalMeasures {
             }
         }
         return t;
+    }
+
+    /** The referrals the {@code ombudsman} measure counts: referred in the period, of cases in the report's scope. */
+    private List<ReferralView> referralsInScope(ReportScope scope) {
+        List<ReferralView> referrals = ombudsman.referredBetween(casework.scope(scope.organisation()), scope.from(), scope.to());
+        Map<String, CaseRow> cases = cases(scope, referrals.stream().map(ReferralView::caseReference).toList());
+        return referrals.stream().filter(r -> cases.containsKey(r.caseReference())).toList();
     }
 
     private Tallies compensation(ReportScope scope) {

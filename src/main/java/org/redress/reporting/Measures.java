@@ -246,7 +246,7 @@ final class Measures {
             "outcomes", "subjects", "received-by-service-area", "satisfaction", "closed", "escalations");
     /** The measures on the regulatory returns page: what regulators and the policies' own monitoring clauses ask for. */
     static final List<String> RETURNS = List.of("tsm-ch01", "tsm-ch02", "code-acknowledgements", "responded-within-48-hours",
-            "ombudsman", "disp-return", "disp-redress", "compensation", "lessons");
+            "ombudsman", "ombudsman-findings", "ombudsman-orders", "ombudsman-payments", "disp-return", "disp-redress", "compensation", "lessons");
 
     /** The measure lists of the reporting pages, by the page's name in URLs. */
     static final java.util.Map<String, List<String>> PAGES = java.util.Map.of("dashboard", DASHBOARD, "returns", RETURNS);

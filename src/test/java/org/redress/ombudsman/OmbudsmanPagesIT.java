@@ -72,6 +72,42 @@ class OmbudsmanPagesIT {
     }
 
     @Test
+    void aManagerRecordsACategorisedFindingAPaymentForItsPointACHFOAndARecommendationFollowedOnTheOmbudsmanPage() {
+        clock.setUk("2026-11-23T09:00");
+        accounts.ensure("pages.manager", "Pat Manager", "pages-manager-pass", false, Map.of("alliance-homes", Role.COMPLAINT_MANAGEMENT_OFFICER));
+        JsonNode c = new Cases(new Api(port)).aComplaint().by("Uma Page").withEmail("uma@example.org").onServiceLine("housing")
+                .saying("Boiler broken").points("Boiler left broken").in("alliance-homes").json();
+        String base = "/staff/alliance-homes/cases/" + c.get("reference").asString();
+        WebSession web = new WebSession(port);
+        web.signIn("pages.manager", "pages-manager-pass");
+        assertThat(web.get(base + "/ombudsman").status()).isEqualTo(200); // the form's token
+        assertThat(web.post(base + "/ombudsman/referral", Map.of("ombudsman", "housing-ombudsman", "reference", "HOS-56", "referredOn", "2026-11-20")).status()).isEqualTo(302);
+        assertThat(web.post(base + "/ombudsman/findings", Map.of("point", "1", "finding", "MALADMINISTRATION", "notes", "Six weeks", "category", "Repairs")).status()).isEqualTo(302);
+        WebSession.Page page = web.get(base + "/ombudsman");
+        assertThat(page.body()).contains("Complaint Handling Failure Order").contains("Train staff").contains("Review record keeping")
+                .contains("value=\"Repairs\"").contains("<label class=\"govuk-label\" for=\"point\">");
+
+        assertThat(web.post(base + "/ombudsman/orders", Map.of("kind", "PAY", "description", "Pay for the weeks without heating", "amount", "250",
+                "dueOn", "2026-12-18", "point", "1")).status()).isEqualTo(302);
+        assertThat(web.post(base + "/ombudsman/orders", Map.of("kind", "COMPLAINT_HANDLING_FAILURE", "description", "Respond at stage 1",
+                "dueOn", "2026-12-01")).status()).isEqualTo(302);
+        WebSession.Page noKind = web.post(base + "/ombudsman/recommendations", Map.of("kind", "flowers", "text", "Send flowers"));
+        assertThat(noKind.status()).isEqualTo(400);
+        assertThat(noKind.body()).contains("href=\"#recommendation-kind\"");
+        assertThat(web.post(base + "/ombudsman/recommendations", Map.of("kind", "STAFF_TRAINING", "text", "Train the repairs team")).status()).isEqualTo(302);
+        page = web.get(base + "/ombudsman");
+        assertThat(page.body()).contains("(for point 1: Maladministration, Repairs)").contains("Train the repairs team").contains("Not decided yet");
+
+        String id = page.body().replaceAll("(?s).*ombudsman/recommendations/([0-9a-f-]{36})/decision.*", "$1");
+        WebSession.Page undecided = web.post(base + "/ombudsman/recommendations/" + id + "/decision", Map.of("note", "x"));
+        assertThat(undecided.status()).isEqualTo(400);
+        assertThat(undecided.body()).contains("href=\"#decision-" + id + "-followed\"").contains("Choose whether it was followed");
+        assertThat(web.post(base + "/ombudsman/recommendations/" + id + "/decision", Map.of("followed", "no", "note", "Training already booked")).status())
+                .isEqualTo(302);
+        assertThat(web.get(base + "/ombudsman").body()).contains("Not followed on Mon 23 Nov 2026: Training already booked");
+    }
+
+    @Test
     void anotherOrganisationsStaffGetNotFoundOnBothPages() {
         clock.setUk("2026-11-23T09:00");
         accounts.ensure("pages.trust", "Tam Trust", "pages-trust-pass", false, Map.of("the-trust", Role.COMPLAINT_MANAGEMENT_OFFICER));
