@@ -165,6 +165,32 @@ class CaseFiles {
                 .params(ts(until), ts(afterDue), afterId, limit).query((rs, n) -> row(rs)).list();
     }
 
+    int count(String organisation) {
+        return jdbc.sql("select count(*) from casework.case_file where organisation = ?").param(organisation).query(Integer.class).single();
+    }
+
+    /** A page of the organisation's cases in reference order after {@code afterReference} (its unique index). */
+    List<Row> pageByReference(String organisation, String afterReference, int limit) {
+        return jdbc.sql("""
+                select id, organisation, reference, pack_id, pack_version, version, event_count, state from casework.case_file
+                where organisation = ? and reference > ? order by reference limit ?
+                """).params(organisation, afterReference, limit).query((rs, n) -> row(rs)).list();
+    }
+
+    /** The histories of these cases in one statement over the history's primary key. */
+    Map<UUID, List<CaseEvent>> histories(List<CaseId> ids) {
+        Map<UUID, List<CaseEvent>> histories = new java.util.HashMap<>();
+        jdbc.sql("""
+                select case_id, sequence, type, at, actor, reason, details from casework.case_event
+                where case_id = any(?) order by case_id, sequence
+                """).param(ids.stream().map(CaseId::value).toArray(UUID[]::new)).query(rs -> {
+            histories.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new CaseEvent(rs.getInt(2),
+                    rs.getString(3), rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5), rs.getString(6),
+                    json.readValue(rs.getString(7), DETAILS)));
+        });
+        return histories;
+    }
+
     List<CaseEvent> history(String organisation, CaseId id) {
         return jdbc.sql("""
                 select sequence, type, at, actor, reason, details from casework.case_event

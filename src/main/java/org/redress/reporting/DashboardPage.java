@@ -44,7 +44,10 @@ class DashboardPage implements StaffPage {
     private final PolicyPacks packs;
     private final JsonMapper json;
 
-    DashboardPage(Reports reports, Organisations organisations, PolicyPacks packs, JsonMapper json) {
+    private final ReadModel readModel;
+
+    DashboardPage(Reports reports, Organisations organisations, PolicyPacks packs, JsonMapper json, ReadModel readModel) {
+        this.readModel = readModel;
         this.reports = reports;
         this.organisations = organisations;
         this.packs = packs;
@@ -79,6 +82,7 @@ class DashboardPage implements StaffPage {
         model.addAttribute("serviceAreas", scope.limitedTo() == null ? org.serviceAreas()
                 : org.serviceAreas().stream().filter(scope.limitedTo()::contains).toList());
         model.addAttribute("limitNotice", scope.limitNotice());
+        model.addAttribute("rebuild", readModel.progress(organisation).map(ReadModel.Rebuild::inWords).orElse(null));
         model.addAttribute("measures", measures);
         model.addAttribute("query", Reports.query(scope, Map.of()));
         model.addAttribute("chartData", json.writeValueAsString(charts(measures)).replace("</", "<\\/"));
@@ -99,6 +103,7 @@ class DashboardPage implements StaffPage {
         model.addAttribute("figure", m.figure(figure));
         model.addAttribute("list", list);
         model.addAttribute("limitNotice", scope.limitNotice());
+        model.addAttribute("rebuild", readModel.progress(organisation).map(ReadModel.Rebuild::inWords).orElse(null));
         model.addAttribute("query", Reports.query(scope, Map.of()));
         return "reporting/cases";
     }

@@ -325,31 +325,35 @@ class ExternalMeasures {
         }
     }
 
+    /** The SQL that classifies cases by reference: an index lookup per reference ({@code case_stage_reference}, issue 28). */
+    static String classifying(ReportScope scope) {
+        return """
+                select reference, service_line, service_area, subject, sub_subject from reporting.case_stage
+                where organisation = :organisation and stage <= 1 and reference = any(string_to_array(:references, ','))"""
+                + (scope.serviceLine() == null ? "" : " and service_line = :serviceLine")
+                + (scope.serviceArea() == null ? "" : " and service_area = :serviceArea")
+                + (scope.limitedTo() == null ? "" : " and service_area = any(:areas)");
+    }
+
     /** The cases among these references that fall in the scope's service line and area (and the reader's areas), by reference. */
     private Map<String, CaseRow> cases(ReportScope scope, List<String> references) {
         if (references.isEmpty()) {
             return Map.of();
         }
-        StringBuilder sql = new StringBuilder("""
-                select reference, service_line, service_area, subject, sub_subject from reporting.case_stage
-                where organisation = :organisation and stage <= 1 and reference = any(string_to_array(:references, ','))""");
         Map<String, Object> params = new HashMap<>();
         params.put("organisation", scope.organisation());
         params.put("references", String.join(",", new LinkedHashSet<>(references)));
         if (scope.serviceLine() != null) {
-            sql.append(" and service_line = :serviceLine");
             params.put("serviceLine", scope.serviceLine());
         }
         if (scope.serviceArea() != null) {
-            sql.append(" and service_area = :serviceArea");
             params.put("serviceArea", scope.serviceArea());
         }
         if (scope.limitedTo() != null) {
-            sql.append(" and service_area = any(:areas)");
             params.put("areas", scope.limitedTo().toArray(String[]::new));
         }
         Map<String, CaseRow> rows = new HashMap<>();
-        jdbc.sql(sql.toString()).params(params)
+        jdbc.sql(classifying(scope)).params(params)
                 .query((rs, n) -> new CaseRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                 .list().forEach(r -> rows.put(r.reference(), r));
         return rows;

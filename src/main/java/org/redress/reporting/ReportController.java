@@ -172,4 +172,12 @@ class ReportController {
         reports.scope(organisation, null, null, null, null);
         return Map.of("cases", readModel.rebuild(organisation));
     }
+
+    @GetMapping("/read-model/rebuild")
+    @Operation(summary = "The latest rebuild of the reporting read model since the application started: how many cases it has read of how many, and when it finished")
+    ReadModel.Rebuild rebuildProgress(@PathVariable String organisation) {
+        reports.scope(organisation, null, null, null, null);
+        return readModel.progress(organisation).orElseThrow(() -> new org.redress.web.NotFoundException("rebuild",
+                "the read model of '" + organisation + "' has not been rebuilt since the application started"));
+    }
 }

@@ -289,14 +289,7 @@ class Reports {
      * reading the same period share a query. A percentage's numerator lies inside its denominator.
      */
     static String rowFilter(Measure m) {
-        List<String> any = new ArrayList<>();
-        for (Figure f : m.figures()) {
-            String rows = f.over() != null ? f.over() : f.where();
-            String widened = Measures.PERIODS.stream().filter(p -> rows.equals(p) || rows.startsWith(p + " and ")).findFirst().orElse(rows);
-            if (!any.contains(widened)) {
-                any.add(widened);
-            }
-        }
+        List<String> any = MeasureRows.periods(m);
         return any.size() == 1 ? "(" + any.get(0) + ")" : "((" + String.join(") or (", any) + "))";
     }
 
@@ -335,9 +328,7 @@ class Reports {
                 }
             }
         }
-        List<String> rowFilters = batch.stream().map(Reports::rowFilter).distinct().toList();
-        sql.append(" from reporting.case_stage r where ").append(scopeFilter(scope)).append(" and (").append(batch.get(0).population())
-                .append(") and (").append(String.join(" or ", rowFilters)).append(") group by grouping sets (");
+        sql.append(" from ").append(MeasureRows.of(batch, scope)).append(" group by grouping sets (");
         List<String> sets = new ArrayList<>(groupings.stream().map(g -> "(" + g + ")").toList());
         if (batch.stream().anyMatch(m -> m.groupBy() == null)) {
             sets.add("()");

@@ -59,6 +59,14 @@ class CaseGeneratorIT extends CaseApiSupport {
         assertThat(generatedTenures("the-trust")).contains("LOW_COST_RENTAL", "LOW_COST_HOME_OWNERSHIP");
         assertThat(generatedTenures("247-alliance")).containsExactly("UNKNOWN");
 
+        // issue 28: the reports count the generated cases, as they count cases logged through the application
+        assertThat(jdbc.sql("""
+                select count(*) from casework.case_file f where not exists
+                    (select 1 from reporting.case_stage r where r.organisation = f.organisation and r.case_id = f.id)
+                """).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(distinct (organisation, case_id)) from reporting.case_stage").query(Long.class).single())
+                .isEqualTo(jdbc.sql("select count(*) from casework.case_file").query(Long.class).single());
+
         // every stored state reads back into the aggregate and its view
         List<UUID> ids = jdbc.sql("select id, organisation from casework.case_file where pack_id is not null")
                 .query((rs, n) -> rs.getObject(1, UUID.class)).list();

@@ -7,6 +7,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -280,6 +281,25 @@ class MeasuresIT extends ReportingApiSupport {
         long cases = jdbc.sql("select count(*) from casework.case_file where organisation = ?").param(ORG).query(Long.class).single();
         assertThat(rebuilt.json().get("cases").asLong()).isEqualTo(cases);
         assertThat(measure("response-times").get("rows")).isEqualTo(before.get("rows"));
+    }
+
+    @Test
+    void theBatchedRebuildGivesEveryFigureOfBothPagesAgainAndSaysHowFarItGot() {
+        // issue 28: the rebuild reads the cases a thousand at a time and writes their rows in batches
+        Map<String, JsonNode> before = new java.util.HashMap<>();
+        for (String page : Measures.PAGES.keySet()) {
+            before.put(page, get("/api/v1/organisations/" + ORG + "/reports/" + page + "?" + PERIOD));
+        }
+        var rebuilt = api().post("/api/v1/organisations/" + ORG + "/reports/read-model/rebuild", "{}");
+        assertThat(rebuilt.status()).isEqualTo(200);
+        for (String page : Measures.PAGES.keySet()) {
+            assertThat(get("/api/v1/organisations/" + ORG + "/reports/" + page + "?" + PERIOD)).as(page).isEqualTo(before.get(page));
+        }
+        long cases = rebuilt.json().get("cases").asLong();
+        JsonNode progress = get("/api/v1/organisations/" + ORG + "/reports/read-model/rebuild");
+        assertThat(progress.get("cases").asLong()).isEqualTo(cases);
+        assertThat(progress.get("done").asLong()).isEqualTo(cases);
+        assertThat(progress.get("finished").isNull()).isFalse();
     }
 
     @Test

@@ -1,0 +1,66 @@
+package org.redress.casework;
+
+import org.junit.jupiter.api.Test;
+import org.redress.testing.QueryPlans;
+import org.redress.testing.QueryPlans.Scan;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 28: a search for a word in the work list, "my work" and the register reads the stored words of the cases
+ * (ADR 0023) and every list is served by an index, in the plan PostgreSQL makes once for any word (its generic plan),
+ * so a later change to the query or the indexes cannot bring back a read of every case.
+ */
+class SearchPlansIT extends CaseApiSupport {
+
+    private static final Instant NOW = Instant.parse("2026-12-08T10:00:00Z");
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void aWordSearchByDueDateOrByReceiptReadsTheStoredWordsThroughAnIndexAndNeverTheWholeTable() {
+        for (String sort : List.of("due", "received")) {
+            CaseLists.ListSql list = CaseLists.sql(everyArea(), query(null, "repair", sort, null), NOW);
+            assertThat(list.searchesWords()).isTrue();
+            List<Scan> scans = QueryPlans.scans(dataSource, list.sql());
+            assertThat(scans).as(sort).isNotEmpty().allSatisfy(SearchPlansIT::byAnIndex);
+            assertThat(scans).as(sort).anySatisfy(s -> assertThat(s.conditions()).contains("search_vector"))
+                    .noneSatisfy(s -> assertThat(s.conditions()).contains("to_tsvector"));
+        }
+    }
+
+    @Test
+    void myWorkTheRegisterAndALimitedMembersWordSearchOnTheNextPageAreServedByIndexes() {
+        String cursor = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("2026-12-01T10:00Z|0190a000-0000-7000-8000-000000000000".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<CaseLists.ListSql> lists = List.of(
+                CaseLists.sql(everyArea(), query("ah.handler", null, "due", null), NOW),
+                CaseLists.sql(everyArea(), query("ah.handler", "mould", "due", null), NOW),
+                CaseLists.sql(everyArea(), query(null, null, "received", cursor), NOW),
+                CaseLists.sql(new CaseScope("alliance-homes", Set.of("Repairs"), "ah.repairs"), query(null, "missed", "received", cursor), NOW));
+        for (CaseLists.ListSql list : lists) {
+            assertThat(QueryPlans.scans(dataSource, list.sql())).as(list.sql()).isNotEmpty().allSatisfy(SearchPlansIT::byAnIndex);
+        }
+    }
+
+    private static void byAnIndex(Scan scan) {
+        if (scan.table().equals("case_file")) {
+            assertThat(scan.nodeType()).as(scan.toString()).isNotEqualTo("Seq Scan");
+        }
+    }
+
+    private static CaseScope everyArea() {
+        return new CaseScope("alliance-homes", null, "ah.admin");
+    }
+
+    private static CaseQuery query(String owner, String text, String sort, String cursor) {
+        return new CaseQuery(null, null, null, owner, null, null, null, text, sort, 50, cursor);
+    }
+}
