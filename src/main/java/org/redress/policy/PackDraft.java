@@ -68,7 +68,7 @@ final class PackDraft {
     }
 
     /** Applies one change; bad input is kept as field errors under {@code changes[index]}, and the tree is left as it was. */
-    void apply(int index, PackDrafts.Change change) {
+    void apply(int index, PackDrafts.DraftChange change) {
         String at = "changes[" + index + "]";
         String kind = change.kind() == null ? "" : change.kind().strip().toLowerCase(Locale.ROOT);
         switch (kind) {
@@ -84,7 +84,7 @@ final class PackDraft {
 
     // ---- the changes -------------------------------------------------------------------------------------------------
 
-    private void clockLength(String at, PackDrafts.Change change) {
+    private void clockLength(String at, PackDrafts.DraftChange change) {
         ObjectNode clock = clock(at, change.stage(), change.clock());
         if (clock == null) {
             return;
@@ -100,7 +100,7 @@ final class PackDraft {
         made.add(where(change.stage(), clock) + ": " + before + " changed to " + after);
     }
 
-    private void clockStart(String at, PackDrafts.Change change) {
+    private void clockStart(String at, PackDrafts.DraftChange change) {
         ObjectNode clock = clock(at, change.stage(), change.clock());
         PolicyPack.Milestone start = milestone(at + ".start", change.start());
         if (clock == null || start == null) {
@@ -112,7 +112,7 @@ final class PackDraft {
                 + name(start));
     }
 
-    private void extensionSize(String at, PackDrafts.Change change) {
+    private void extensionSize(String at, PackDrafts.DraftChange change) {
         ObjectNode clock = clock(at, change.stage(), change.clock());
         if (clock == null) {
             return;
@@ -161,7 +161,7 @@ final class PackDraft {
         made.add(where(change.stage(), clock) + ", extension " + number + ": " + String.join(", ", said));
     }
 
-    private void removeStage(String at, PackDrafts.Change change) {
+    private void removeStage(String at, PackDrafts.DraftChange change) {
         ArrayNode stages = stages();
         int index = stageIndex(at + ".stage", change.stage());
         if (index < 0) {
@@ -219,7 +219,7 @@ final class PackDraft {
         made.add("stage " + number + " '" + text(removed, "name") + "' removed" + (also.isEmpty() ? "" : " (" + String.join("; ", also) + ")"));
     }
 
-    private void addStage(String at, PackDrafts.Change change) {
+    private void addStage(String at, PackDrafts.DraftChange change) {
         ArrayNode stages = stages();
         int after = stageIndex(at + ".after", change.after());
         int problems = errors.size();
@@ -283,11 +283,11 @@ final class PackDraft {
                 + text((ObjectNode) stages.get(source >= after + 1 ? source + 1 : source), "name") + "'");
     }
 
-    private @Nullable ArrayNode clocks(String at, List<PackDrafts.NewClock> asked) {
+    private @Nullable ArrayNode clocks(String at, List<PackDrafts.DraftClock> asked) {
         ArrayNode clocks = NODES.arrayNode();
         List<String> ids = new ArrayList<>();
         for (int j = 0; j < asked.size(); j++) {
-            PackDrafts.NewClock c = asked.get(j);
+            PackDrafts.DraftClock c = asked.get(j);
             String path = at + ".clocks[" + j + "]";
             if (c == null) {
                 errors.add(new FieldError(path, "is empty; give id, name, length, unit, start and until"));

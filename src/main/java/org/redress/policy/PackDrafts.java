@@ -37,7 +37,7 @@ public class PackDrafts {
     /**
      * A draft asked for: the version to start from (the active one when left out) and the changes, applied in order.
      */
-    public record Request(@Nullable Integer from, @Nullable List<@Nullable Change> changes) {
+    public record DraftRequest(@Nullable Integer from, @Nullable List<@Nullable DraftChange> changes) {
     }
 
     /**
@@ -52,38 +52,38 @@ public class PackDrafts {
      *       out: {@code after}), {@code owner} (a role; left out: the copied stage's), {@code clocks} (left out: the copied stage's)</li>
      * </ul>
      */
-    public record Change(@Size(max = TextLimits.NAME) @Nullable String kind, @Size(max = TextLimits.NAME) @Nullable String stage,
+    public record DraftChange(@Size(max = TextLimits.NAME) @Nullable String kind, @Size(max = TextLimits.NAME) @Nullable String stage,
                          @Size(max = TextLimits.NAME) @Nullable String clock, @Nullable Integer length,
                          @Size(max = TextLimits.NAME) @Nullable String unit, @Size(max = TextLimits.NAME) @Nullable String start,
                          @Nullable Integer extension, @Nullable Integer size, @Nullable Integer maxTimes,
                          @Size(max = TextLimits.NAME) @Nullable String after, @Size(max = TextLimits.NAME) @Nullable String id,
                          @Size(max = TextLimits.NAME) @Nullable String name, @Size(max = TextLimits.NAME) @Nullable String copyOf,
-                         @Size(max = TextLimits.NAME) @Nullable String owner, @Nullable List<@Nullable NewClock> clocks) {
+                         @Size(max = TextLimits.NAME) @Nullable String owner, @Nullable List<@Nullable DraftClock> clocks) {
 
-        public static Change clockLength(String stage, String clock, int length, String unit) {
-            return new Change("clock-length", stage, clock, length, unit, null, null, null, null, null, null, null, null, null, null);
+        public static DraftChange clockLength(String stage, String clock, int length, String unit) {
+            return new DraftChange("clock-length", stage, clock, length, unit, null, null, null, null, null, null, null, null, null, null);
         }
 
-        public static Change clockStart(String stage, String clock, String start) {
-            return new Change("clock-start", stage, clock, null, null, start, null, null, null, null, null, null, null, null, null);
+        public static DraftChange clockStart(String stage, String clock, String start) {
+            return new DraftChange("clock-start", stage, clock, null, null, start, null, null, null, null, null, null, null, null, null);
         }
 
-        public static Change extensionSize(String stage, String clock, int extension, @Nullable Integer size, @Nullable String unit,
+        public static DraftChange extensionSize(String stage, String clock, int extension, @Nullable Integer size, @Nullable String unit,
                                            @Nullable Integer maxTimes) {
-            return new Change("extension-size", stage, clock, null, unit, null, extension, size, maxTimes, null, null, null, null, null, null);
+            return new DraftChange("extension-size", stage, clock, null, unit, null, extension, size, maxTimes, null, null, null, null, null, null);
         }
 
-        public static Change removeStage(String stage) {
-            return new Change("remove-stage", stage, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        public static DraftChange removeStage(String stage) {
+            return new DraftChange("remove-stage", stage, null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
 
-        public static Change addStage(String after, String id, String name, @Nullable String copyOf, @Nullable String owner) {
-            return new Change("add-stage", null, null, null, null, null, null, null, null, after, id, name, copyOf, owner, null);
+        public static DraftChange addStage(String after, String id, String name, @Nullable String copyOf, @Nullable String owner) {
+            return new DraftChange("add-stage", null, null, null, null, null, null, null, null, after, id, name, copyOf, owner, null);
         }
     }
 
     /** A clock of an added stage: its figure, and the milestones it starts and stops at. */
-    public record NewClock(@Size(max = TextLimits.NAME) @Nullable String id, @Size(max = TextLimits.NAME) @Nullable String name,
+    public record DraftClock(@Size(max = TextLimits.NAME) @Nullable String id, @Size(max = TextLimits.NAME) @Nullable String name,
                            @Nullable Integer length, @Size(max = TextLimits.NAME) @Nullable String unit,
                            @Size(max = TextLimits.NAME) @Nullable String start, @Size(max = TextLimits.NAME) @Nullable String until) {
     }
@@ -98,13 +98,13 @@ public class PackDrafts {
      * the rule for a result that would not run; nothing is stored unless it is made.
      */
     @Transactional
-    public Made fromFigures(String organisation, Request request) {
+    public Made fromFigures(String organisation, DraftRequest request) {
         PolicyPack active = packs.active(organisation).orElseThrow(() -> new InvalidInputException("from",
                 "the organisation has no active policy pack to start a draft from"));
         int from = request.from() == null ? active.version() : request.from();
         PackVersions.Stored base = versions.find(active.id(), from).orElseThrow(() -> new InvalidInputException("from",
                 "the " + active.id() + " policy has no version " + from));
-        List<@Nullable Change> changes = request.changes() == null ? List.of() : request.changes();
+        List<@Nullable DraftChange> changes = request.changes() == null ? List.of() : request.changes();
         if (changes.isEmpty()) {
             throw new InvalidInputException("changes", "give at least one change: clock-length, clock-start, extension-size, "
                     + "remove-stage or add-stage");
@@ -115,7 +115,7 @@ public class PackDrafts {
         PackDraft draft = PackDraft.of(base.yaml());
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
-            Change change = changes.get(i);
+            DraftChange change = changes.get(i);
             if (change == null) {
                 errors.add(new FieldError("changes[" + i + "]", "is empty; give its kind and figures"));
             } else {
@@ -158,10 +158,10 @@ public class PackDrafts {
      * The 422 for a draft that would not run: the first change after which the pack breaks a rule (the changes are tried
      * again one more at a time), named by its field, with the rule's place in the pack and its message.
      */
-    private static RefusedException inconsistent(String baseYaml, List<@Nullable Change> changes, PackError last) {
+    private static RefusedException inconsistent(String baseYaml, List<@Nullable DraftChange> changes, PackError last) {
         PackDraft again = PackDraft.of(baseYaml);
         for (int i = 0; i < changes.size(); i++) {
-            Change change = changes.get(i);
+            DraftChange change = changes.get(i);
             if (change != null) {
                 again.apply(i, change);
             }
@@ -175,7 +175,7 @@ public class PackDrafts {
         return new RefusedException("the draft's " + last.field() + " " + last.message(), last.field(), "changes");
     }
 
-    private static String mainField(@Nullable Change change) {
+    private static String mainField(@Nullable DraftChange change) {
         String kind = change == null || change.kind() == null ? "" : change.kind().strip();
         return switch (kind) {
             case "clock-length" -> ".length";

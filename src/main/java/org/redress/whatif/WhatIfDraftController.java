@@ -55,8 +55,8 @@ class WhatIfDraftController {
     @ApiResponse(responseCode = "201", description = "Stored inactive; Location is its YAML")
     @ApiResponse(responseCode = "400", description = "Bad input, nothing stored; each error names its field, e.g. changes[0].length")
     @ApiResponse(responseCode = "422", description = "The draft would not be a procedure Redress can run, nothing stored; names the change and the pack's rule")
-    ResponseEntity<Drafted> make(@PathVariable String organisation, @RequestBody(required = false) PackDrafts.@Nullable Request request) {
-        PackDrafts.Made made = drafts.fromFigures(organisation, request == null ? new PackDrafts.Request(null, null) : request);
+    ResponseEntity<Drafted> make(@PathVariable String organisation, @RequestBody(required = false) PackDrafts.@Nullable DraftRequest request) {
+        PackDrafts.Made made = drafts.fromFigures(organisation, request == null ? new PackDrafts.DraftRequest(null, null) : request);
         String yaml = "/api/v1/organisations/" + organisation + "/what-if/drafts/" + made.version();
         return ResponseEntity.created(URI.create(yaml)).body(new Drafted(made.id(), made.version(), made.from(), made.note(),
                 made.changes(), made.warnings(), made.compliance(), Map.of("yaml", yaml,

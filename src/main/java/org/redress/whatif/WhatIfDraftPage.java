@@ -17,10 +17,12 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -87,14 +89,21 @@ class WhatIfDraftPage {
         Integer from = number(form.getFirst("from"));
         PolicyPack base = base(organisation, from);
         List<FieldError> errors = new ArrayList<>();
+        // every input of this form is a figure, a choice or a name
+        form.forEach((input, values) -> values.stream().filter(v -> v != null && v.length() > TextLimits.NAME).findFirst()
+                .ifPresent(v -> errors.add(new FieldError(input, TextLimits.tooLong(TextLimits.NAME)))));
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return form(organisation, base, new LinkedMultiValueMap<>(), errors, model);
+        }
         List<Map<String, String>> inputs = new ArrayList<>();
-        List<PackDrafts.Change> changes = changes(base, form, errors, inputs);
+        List<PackDrafts.DraftChange> changes = changes(base, form, errors, inputs);
         if (errors.isEmpty() && changes.isEmpty()) {
             errors.add(new FieldError("figures", "Change at least one figure, remove a stage or add one"));
         }
         if (errors.isEmpty()) {
             try {
-                PackDrafts.Made made = drafts.fromFigures(organisation, new PackDrafts.Request(base.version(), changes));
+                PackDrafts.Made made = drafts.fromFigures(organisation, new PackDrafts.DraftRequest(base.version(), changes));
                 redirect.addFlashAttribute("made", "Version " + made.version() + " is stored as a draft. " + made.note());
                 return "redirect:/staff/" + organisation + "/what-if?version=" + made.version();
             } catch (InvalidInputException e) {
@@ -107,6 +116,12 @@ class WhatIfDraftPage {
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         return form(organisation, base, form, errors, model);
+    }
+
+    /** A version the pack does not have, or an organisation with no pack, is a 404 page. */
+    @ExceptionHandler(NotFoundException.class)
+    ModelAndView notFound() {
+        return new ModelAndView("error", Map.of("status", 404), HttpStatus.NOT_FOUND);
     }
 
     private PolicyPack base(String organisation, @Nullable Integer from) {
@@ -160,9 +175,9 @@ class WhatIfDraftPage {
      * The changes the form asks for: each figure that differs from the base version, then a stage added, then the stages
      * removed; {@code inputs} gets, for each change, which input each of its fields came from.
      */
-    private static List<PackDrafts.Change> changes(PolicyPack base, MultiValueMap<String, String> form, List<FieldError> errors,
+    private static List<PackDrafts.DraftChange> changes(PolicyPack base, MultiValueMap<String, String> form, List<FieldError> errors,
                                                    List<Map<String, String>> inputs) {
-        List<PackDrafts.Change> changes = new ArrayList<>();
+        List<PackDrafts.DraftChange> changes = new ArrayList<>();
         List<String> removed = form.getOrDefault("remove", List.of());
         for (PolicyPack.Stage stage : stages(base)) {
             if (removed.contains(stage.id())) {
@@ -173,12 +188,12 @@ class WhatIfDraftPage {
                 Integer length = form.containsKey(key + "--length") ? whole(form, key + "--length", errors) : Integer.valueOf(clock.amount());
                 String unit = value(form, key + "--unit", slug(clock.unit()));
                 if (length != null && (length != clock.amount() || !unit.equals(slug(clock.unit())))) {
-                    changes.add(PackDrafts.Change.clockLength(stage.id(), clock.id(), length, unit));
+                    changes.add(PackDrafts.DraftChange.clockLength(stage.id(), clock.id(), length, unit));
                     inputs.add(Map.of("length", key + "--length", "unit", key + "--unit", "", key + "--length"));
                 }
                 String start = value(form, key + "--start", name(clock.starts()));
                 if (!start.equals(name(clock.starts()))) {
-                    changes.add(PackDrafts.Change.clockStart(stage.id(), clock.id(), start));
+                    changes.add(PackDrafts.DraftChange.clockStart(stage.id(), clock.id(), start));
                     inputs.add(Map.of("start", key + "--start", "", key + "--start"));
                 }
                 for (int i = 0; i < clock.extensions().size(); i++) {
@@ -191,7 +206,7 @@ class WhatIfDraftPage {
                     boolean sized = size != null && (!size.equals(e.upTo()) || !extUnit.equals(slug(e.unit())));
                     boolean limited = times != null && !times.equals(e.maxTimes());
                     if (sized || limited) {
-                        changes.add(PackDrafts.Change.extensionSize(stage.id(), clock.id(), i + 1, sized ? size : null,
+                        changes.add(PackDrafts.DraftChange.extensionSize(stage.id(), clock.id(), i + 1, sized ? size : null,
                                 sized ? extUnit : null, limited ? times : null));
                         inputs.add(Map.of("size", ext + "--size", "unit", ext + "--unit", "maxTimes", ext + "--times", "", ext + "--size"));
                     }
@@ -204,17 +219,17 @@ class WhatIfDraftPage {
             String id = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
             if (name.isEmpty()) {
                 errors.add(new FieldError("add-name", "Enter the new stage's name"));
-            } else if (name.length() > TextLimits.NAME || id.isEmpty()) {
-                errors.add(new FieldError("add-name", "Enter a name of at most " + TextLimits.NAME + " characters with letters or digits in it"));
+            } else if (id.isEmpty()) {
+                errors.add(new FieldError("add-name", "Enter a name with letters or digits in it"));
             } else {
-                changes.add(PackDrafts.Change.addStage(after, id.length() > 60 ? id.substring(0, 60).replaceAll("-+$", "") : id, name,
+                changes.add(PackDrafts.DraftChange.addStage(after, id.length() > 60 ? id.substring(0, 60).replaceAll("-+$", "") : id, name,
                         blankToNull(value(form, "add-copy", "")), blankToNull(value(form, "add-owner", ""))));
                 inputs.add(Map.of("after", "add-after", "name", "add-name", "id", "add-name", "copyOf", "add-copy", "owner", "add-owner",
                         "", "add-after"));
             }
         }
         for (String stage : removed) {
-            changes.add(PackDrafts.Change.removeStage(stage));
+            changes.add(PackDrafts.DraftChange.removeStage(stage));
             inputs.add(Map.of("", "remove-" + stage));
         }
         return changes;

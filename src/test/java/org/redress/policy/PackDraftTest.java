@@ -34,7 +34,7 @@ class PackDraftTest {
     void threeWorkingDaysToAcknowledgeChangesThatClockAndNothingElse() {
         // Alliance Homes acknowledges within 5 working days (001); the draft asks for 3
         PackDraft draft = PackDraft.of(PackFixtures.shippedText("alliance-homes"));
-        draft.apply(0, PackDrafts.Change.clockLength("stage-1", "acknowledge", 3, "working-days"));
+        draft.apply(0, PackDrafts.DraftChange.clockLength("stage-1", "acknowledge", 3, "working-days"));
 
         PolicyPack pack = PackFixtures.read(draft.yaml(List.of())).pack();
         PolicyPack before = PackFixtures.shipped("alliance-homes");
@@ -51,9 +51,9 @@ class PackDraftTest {
     @Test
     void aClocksUnitStartAndExtensionChangeAsAsked() {
         PackDraft draft = PackDraft.of(PackFixtures.shippedText("the-trust"));
-        draft.apply(0, PackDrafts.Change.clockLength("stage-2", "respond", 6, "weeks"));
-        draft.apply(1, PackDrafts.Change.clockStart("stage-1", "respond", "acknowledged"));
-        draft.apply(2, PackDrafts.Change.extensionSize("stage-1", "respond", 1, 15, null, 2));
+        draft.apply(0, PackDrafts.DraftChange.clockLength("stage-2", "respond", 6, "weeks"));
+        draft.apply(1, PackDrafts.DraftChange.clockStart("stage-1", "respond", "acknowledged"));
+        draft.apply(2, PackDrafts.DraftChange.extensionSize("stage-1", "respond", 1, 15, null, 2));
 
         PolicyPack pack = PackFixtures.read(draft.yaml(List.of())).pack();
 
@@ -72,7 +72,7 @@ class PackDraftTest {
     void removingStageTwoMovesTheStepsHeldOnlyThereOutAndKeepsMediationAtStageOne() {
         // the case conference and the comment on adverse findings are stage 2's; F-6 mediation is at either stage
         PackDraft draft = PackDraft.of(PackFixtures.shippedText("alliance-homes"));
-        draft.apply(0, PackDrafts.Change.removeStage("stage-2"));
+        draft.apply(0, PackDrafts.DraftChange.removeStage("stage-2"));
 
         PackReader.Reading reading = PackFixtures.read(draft.yaml(List.of()));
 
@@ -88,7 +88,7 @@ class PackDraftTest {
     @Test
     void anAddedStageIsACopyOfTheStageItIsShapedLikeInsertedAfterTheOneNamed() {
         PackDraft draft = PackDraft.of(PackFixtures.shippedText("the-trust"));
-        draft.apply(0, PackDrafts.Change.addStage("stage-1", "review", "Review panel", "stage-2", null));
+        draft.apply(0, PackDrafts.DraftChange.addStage("stage-1", "review", "Review panel", "stage-2", null));
 
         PolicyPack pack = PackFixtures.read(draft.yaml(List.of())).pack();
 
@@ -107,7 +107,7 @@ class PackDraftTest {
     void stepsAtStagesAfterAnAddedStageMoveOneOn() {
         // Alliance Homes' case conference is at stage 2, which becomes stage 3; F-6 mediation at stages 1 and 2 follows it
         PackDraft draft = PackDraft.of(PackFixtures.shippedText("alliance-homes"));
-        draft.apply(0, PackDrafts.Change.addStage("stage-1", "review", "Review", null, "feedback-manager"));
+        draft.apply(0, PackDrafts.DraftChange.addStage("stage-1", "review", "Review", null, "feedback-manager"));
 
         PackReader.Reading reading = PackFixtures.read(draft.yaml(List.of()));
 
@@ -122,11 +122,11 @@ class PackDraftTest {
     @Test
     void aNegativeLengthAnUnknownStageAndAnUnknownClockAreEachNamedByTheirField() {
         PackDraft draft = PackDraft.of(PackFixtures.shippedText("alliance-homes"));
-        draft.apply(0, PackDrafts.Change.clockLength("stage-1", "acknowledge", -3, "working-days"));
-        draft.apply(1, PackDrafts.Change.clockLength("stage-9", "acknowledge", 3, "working-days"));
-        draft.apply(2, PackDrafts.Change.clockLength("stage-1", "reply", 3, "working-days"));
-        draft.apply(3, PackDrafts.Change.clockLength("stage-1", "respond", 3, "fortnights"));
-        draft.apply(4, PackDrafts.Change.clockStart("stage-1", "respond", "whenever"));
+        draft.apply(0, PackDrafts.DraftChange.clockLength("stage-1", "acknowledge", -3, "working-days"));
+        draft.apply(1, PackDrafts.DraftChange.clockLength("stage-9", "acknowledge", 3, "working-days"));
+        draft.apply(2, PackDrafts.DraftChange.clockLength("stage-1", "reply", 3, "working-days"));
+        draft.apply(3, PackDrafts.DraftChange.clockLength("stage-1", "respond", 3, "fortnights"));
+        draft.apply(4, PackDrafts.DraftChange.clockStart("stage-1", "respond", "whenever"));
 
         assertThat(draft.errors()).extracting(FieldError::field).containsExactly("changes[0].length", "changes[1].stage",
                 "changes[2].clock", "changes[3].unit", "changes[4].start");

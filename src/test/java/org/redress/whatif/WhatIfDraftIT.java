@@ -190,6 +190,7 @@ class WhatIfDraftIT {
 
         WebSession.Page whatIf = web.get("/staff/" + org + "/what-if");
         assertThat(whatIf.body()).contains("href=\"/staff/" + org + "/what-if/drafts/new\">Make a draft by changing figures</a>");
+        assertThat(web.get("/staff/" + org + "/what-if/drafts/new?from=9").status()).isEqualTo(404);
         WebSession.Page form = web.get("/staff/" + org + "/what-if/drafts/new");
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.body()).contains("<h1>Make a draft by changing figures</h1>", "<legend>Acknowledge by the agreed method</legend>",
@@ -208,14 +209,17 @@ class WhatIfDraftIT {
         assertThat(nothing.body()).contains("href=\"#figures\"", "Change at least one figure, remove a stage or add one");
         assertThat(versionsOf(org)).containsExactly(1);
 
+        // an earlier draft (version 2) is there too: the one just made is the one chosen
+        assertThat(api().post(drafts(org), "{\"changes\": [{\"kind\": \"remove-stage\", \"stage\": \"stage-2\"}]}").status()).isEqualTo(201);
         WebSession.Page saved = web.post("/staff/" + org + "/what-if/drafts", Map.of("from", "1",
                 "stage-1--acknowledge--length", "3", "stage-1--acknowledge--unit", "working-days"));
         assertThat(saved.status()).isEqualTo(302);
-        assertThat(saved.location()).endsWith("/staff/" + org + "/what-if?version=2");
+        assertThat(saved.location()).endsWith("/staff/" + org + "/what-if?version=3");
         WebSession.Page back = web.get(saved.location().replaceFirst("^https?://[^/]+", ""));
-        assertThat(back.body()).contains("Version 2 is stored as a draft.",
-                "id=\"version-2\" value=\"2\" checked=\"checked\" aria-describedby=\"version-2-note\"",
+        assertThat(back.body()).contains("Version 3 is stored as a draft.",
                 "Made from version 1 by changing figures: stage 1 &#39;Acknowledge by the agreed method&#39;: 5 working days changed to 3 working days");
+        assertThat(radio(back.body(), 3)).contains("checked=\"checked\"", "aria-describedby=\"version-3-note\"");
+        assertThat(radio(back.body(), 2)).doesNotContain("checked");
     }
 
     @Test
@@ -231,6 +235,13 @@ class WhatIfDraftIT {
         assertThat(saved.status()).as(saved.body()).isEqualTo(302);
         String yaml = api().get(drafts(org) + "/2").body();
         assertThat(yaml).contains("id: review-panel", "name: Review panel").doesNotContain("id: stage-2");
+    }
+
+    /** The what-if page's radio button for a draft version, from its id to the end of its tag. */
+    static String radio(String page, int version) {
+        int start = page.indexOf("id=\"version-" + version + "\"");
+        assertThat(start).as("a radio button for version " + version).isPositive();
+        return page.substring(start, page.indexOf('>', start));
     }
 
     List<Integer> versionsOf(String org) {
