@@ -206,6 +206,12 @@ public final class Permissions {
         if (!AREA_READS.containsKey(area)) {
             return Optional.empty();
         }
+        if (area.equals("what-if") && "drafts".equals(segment(parts, orgIndex + 2))
+                && (!reading || "new".equals(segment(parts, orgIndex + 3)))) {
+            // making a draft by changing figures stores a version of the organisation's procedure: for whoever may both
+            // replay (DECIDE) and upload packs (ADMINISTER), that is an administrator (issue 25)
+            return requirement(organisation, ADMINISTER);
+        }
         boolean caseArea = area.equals("cases") || area.equals("contacts");
         String caseRef = caseArea ? segment(parts, orgIndex + 2) : null;
         String section = caseArea ? segment(parts, orgIndex + 3) : null;

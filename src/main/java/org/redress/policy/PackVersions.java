@@ -15,10 +15,10 @@ import java.util.Optional;
 class PackVersions {
 
     record Stored(String packId, int version, String organisation, String title, String yaml, boolean shipped,
-                  boolean active) {
+                  boolean active, @Nullable String note) {
     }
 
-    private static final String COLUMNS = "pack_id, version, organisation, title, yaml, shipped, active";
+    private static final String COLUMNS = "pack_id, version, organisation, title, yaml, shipped, active, note";
 
     private final JdbcClient jdbc;
 
@@ -49,11 +49,16 @@ class PackVersions {
     }
 
     void store(String packId, int version, String organisation, String title, String yaml) {
+        store(packId, version, organisation, title, yaml, null);
+    }
+
+    /** As {@link #store(String, int, String, String, String)}, with a note saying how the version was made (a draft from figures). */
+    void store(String packId, int version, String organisation, String title, String yaml, @Nullable String note) {
         jdbc.sql("""
-                        insert into policy.pack_version (pack_id, version, organisation, title, yaml)
-                        values (:id, :version, :organisation, :title, :yaml)""")
+                        insert into policy.pack_version (pack_id, version, organisation, title, yaml, note)
+                        values (:id, :version, :organisation, :title, :yaml, :note)""")
                 .param("id", packId).param("version", version).param("organisation", organisation)
-                .param("title", title).param("yaml", yaml).update();
+                .param("title", title).param("yaml", yaml).param("note", note).update();
     }
 
     /** Makes one version the active one; false when that version does not exist. */
@@ -104,7 +109,7 @@ class PackVersions {
 
     /** Every version, without the YAML. */
     List<Stored> all() {
-        return jdbc.sql("select pack_id, version, organisation, title, '' as yaml, shipped, active from policy.pack_version "
+        return jdbc.sql("select pack_id, version, organisation, title, '' as yaml, shipped, active, note from policy.pack_version "
                 + "order by pack_id, version").query(Stored.class).list();
     }
 }

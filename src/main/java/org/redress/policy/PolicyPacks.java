@@ -142,6 +142,12 @@ public class PolicyPacks {
      */
     @Transactional
     Upload upload(String yaml, @Nullable String owner) {
+        return upload(yaml, owner, null);
+    }
+
+    /** As {@link #upload(String, String)}, storing a note that says how the version was made (a draft from figures, issue 25). */
+    @Transactional
+    Upload upload(String yaml, @Nullable String owner, @Nullable String note) {
         if (yaml.length() > LARGEST_FILE) {
             throw new PackRejectedException(List.of(new PackError("yaml", 0,
                     "is " + yaml.length() + " characters; a pack file may have at most " + LARGEST_FILE)));
@@ -163,7 +169,7 @@ public class PolicyPacks {
                             + "'; upload a new version of that pack instead")));
         }
         int version = versions.nextVersion(pack.id());
-        versions.store(pack.id(), version, pack.organisation().code(), pack.title(), yaml);
+        versions.store(pack.id(), version, pack.organisation().code(), pack.title(), yaml, note);
         PolicyPack stored = PackReader.read(yaml, version).pack();
         log.info("Stored policy pack {} version {} (inactive)", pack.id(), version);
         return new Upload(pack.id(), version, false, reading.warnings(), compliance(stored));
@@ -226,6 +232,6 @@ public class PolicyPacks {
 
     private static PackSummary summary(PackVersions.Stored stored) {
         return new PackSummary(stored.packId(), stored.organisation(), stored.title(), stored.version(), stored.active(),
-                stored.shipped());
+                stored.shipped(), stored.note());
     }
 }

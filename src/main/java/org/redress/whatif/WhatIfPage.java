@@ -43,9 +43,10 @@ class WhatIfPage {
     }
 
     @GetMapping("/staff/{organisation}/what-if")
-    String form(@PathVariable String organisation, Model model) {
+    String form(@PathVariable String organisation, @RequestParam(required = false) @Nullable String version, Model model) {
         LocalDate today = UkTime.dateOf(clock.instant());
-        return form(organisation, null, today.minusMonths(12).plusDays(1).toString(), today.toString(), List.of(), model);
+        // ?version=N chooses that draft, as after making one by changing figures
+        return form(organisation, version, today.minusMonths(12).plusDays(1).toString(), today.toString(), List.of(), model);
     }
 
     @PostMapping("/staff/{organisation}/what-if")

@@ -4,7 +4,7 @@
  * their recorded events applied again through casework's own verbs and clocks ({@code casework.CaseReplay}), and only
  * the figures are kept.
  */
-@ApplicationModule(allowedDependencies = {"calendar", "casework", "people", "policy", "web"})
+@ApplicationModule(allowedDependencies = {"accounts", "calendar", "casework", "people", "policy", "web"})
 @NullMarked
 package org.redress.whatif;
 

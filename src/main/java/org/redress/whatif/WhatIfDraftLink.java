@@ -1,0 +1,29 @@
+package org.redress.whatif;
+
+import org.jspecify.annotations.Nullable;
+import org.redress.accounts.Accounts;
+import org.redress.accounts.Permission;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import java.security.Principal;
+
+/**
+ * Whether the what-if page offers "Make a draft by changing figures": only to whoever may store a version of the
+ * procedure as well as replay one (an administrator), as the route's permission says (issue 25).
+ */
+@ControllerAdvice(assignableTypes = WhatIfPage.class)
+class WhatIfDraftLink {
+
+    private final Accounts accounts;
+
+    WhatIfDraftLink(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @ModelAttribute("mayMakeDrafts")
+    boolean mayMakeDrafts(@PathVariable(required = false) @Nullable String organisation, @Nullable Principal principal) {
+        return organisation != null && principal != null && accounts.may(principal.getName(), organisation, Permission.ADMINISTER);
+    }
+}
