@@ -37,7 +37,10 @@ class DashboardPage {
     private final PolicyPacks packs;
     private final JsonMapper json;
 
-    DashboardPage(Reports reports, Organisations organisations, PolicyPacks packs, JsonMapper json) {
+    private final PointsByCategory points;
+
+    DashboardPage(Reports reports, Organisations organisations, PolicyPacks packs, JsonMapper json, PointsByCategory points) {
+        this.points = points;
         this.reports = reports;
         this.organisations = organisations;
         this.packs = packs;
@@ -73,6 +76,8 @@ class DashboardPage {
                 : org.serviceAreas().stream().filter(scope.limitedTo()::contains).toList());
         model.addAttribute("limitNotice", scope.limitNotice());
         model.addAttribute("measures", measures);
+        // points of complaint by category, per point (issue 20): on the dashboard
+        model.addAttribute("pointsByCategory", page.equals("dashboard") ? points.of(scope) : null);
         model.addAttribute("query", Reports.query(scope, Map.of()));
         model.addAttribute("chartData", json.writeValueAsString(charts(measures)).replace("</", "<\\/"));
         return "reporting/dashboard";
