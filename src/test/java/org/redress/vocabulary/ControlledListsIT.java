@@ -7,6 +7,7 @@ import org.redress.testing.Cases;
 import org.redress.testing.MutableClock;
 import org.redress.testing.TestAccounts;
 import org.redress.testing.TestClockConfiguration;
+import org.redress.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -223,6 +225,32 @@ class ControlledListsIT {
                 "Anti-social behaviour: 1 points, 0 upheld, 1 partly, 0 not upheld, 0 undecided",
                 "Repairs: 1 points, 0 upheld, 0 partly, 0 not upheld, 1 undecided");
         assertThat(figure.get("points").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void anAdministratorChangesTheListsOnTheirPageAndTheContactFormOffersThem() {
+        clock.setUk("2026-11-23T10:00");
+        String org = strict(cases().anOrganisationLike("alliance-homes"));
+        WebSession web = new WebSession(port);
+        web.signIn(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+        String page = "/staff/" + org + "/lists";
+        WebSession.Page lists = web.get(page);
+        assertThat(lists.status()).isEqualTo(200);
+        assertThat(lists.body()).contains("Service areas and subjects", "Damp and mould", "Another spelling of Repairs",
+                "Accept a service area that is not on the list?");
+
+        WebSession.Page added = web.post(page + "/service-areas/entries", Map.of("name", "Lettings"));
+        assertThat(added.status()).as(added.body()).isEqualTo(302);
+        assertThat(web.get(page).body()).contains("Added Lettings to the service areas list");
+        WebSession.Page blank = web.post(page + "/subjects/entries", Map.of("name", " "));
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body()).contains("There is a problem", "href=\"#subjects-name\"", "The name is required");
+        assertThat(web.post(page + "/subjects/free-values", Map.of("allowed", "yes")).status()).isEqualTo(302);
+        assertThat(web.get(page).body()).contains("Subjects: values not on the list are now accepted as written");
+
+        String form = web.get("/staff/" + org + "/contacts/new").body();
+        assertThat(form).contains("<option value=\"Lettings\">Lettings</option>", "<datalist id=\"subjects\">",
+                "<option value=\"Missed appointment\">Missed appointment (Repairs)</option>");
     }
 
     /** The organisation's lists refuse a value not on them, as every installation's do unless an administrator says otherwise. */
