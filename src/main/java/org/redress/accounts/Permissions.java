@@ -83,6 +83,8 @@ public final class Permissions {
             entry("audit", ADMINISTER), entry("privacy", ADMINISTER), entry("retention", ADMINISTER), entry("legal-holds", ADMINISTER),
             entry("subject-access", ADMINISTER), entry("privacy-requests", ADMINISTER), entry("staff", ADMINISTER),
             entry("team", ADMINISTER), entry("policies", ADMINISTER),
+            // the controlled lists (issue 20): every member of staff files cases by them; administrators change them
+            entry("lists", VIEW_CASES),
             // bringing a register in (issue 20): reading its jobs and results is as sensitive as the file
             entry("imports", IMPORT));
 

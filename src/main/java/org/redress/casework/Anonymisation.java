@@ -52,7 +52,7 @@ final class Anonymisation {
                 : new Representative(NAME, null, null, null, r.consentRecorded(), r.consentDate());
         List<NamedPerson> named = s.namedPeople().stream().map(p -> new NamedPerson(NAME, p.kind(), null)).toList();
         List<Point> points = s.points().stream().map(p -> new Point(p.number(), "Point " + p.number(), p.outcome(),
-                removed(p.reasons()), p.decidedAtStage())).toList();
+                removed(p.reasons()), p.decidedAtStage(), p.category())).toList();
         List<StageRecord> stages = s.stages().stream().map(st -> new StageRecord(st.number(), st.name(), st.owner(),
                 removed(st.understanding()), removed(st.outcomeWanted()), st.receivedAt(), st.loggedAt(), st.acknowledgedAt(),
                 st.contactedAt(), st.respondedAt(), removed(st.responseSummary()), st.escalationRefused(), st.coOwners(),

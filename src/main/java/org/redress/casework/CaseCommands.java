@@ -122,7 +122,7 @@ public final class CaseCommands {
 
     /** Adds a point of complaint. */
     public CaseView addPoint(String summary) {
-        return act((file, now, clocks) -> file.addPoint(summary, now, actor));
+        return act((file, now, clocks) -> file.addPoint(summary, null, now, actor));
     }
 
     /** Records the understanding of the complaint and the outcome wanted at this stage. */

@@ -29,10 +29,13 @@ class CaseController {
 
     private final Casework casework;
     private final CaseMembers members;
+    /** Files a new case by the organisation's controlled lists (issue 20). */
+    private final CaseFiling filing;
 
-    CaseController(Casework casework, CaseMembers members) {
+    CaseController(Casework casework, CaseMembers members, CaseFiling filing) {
         this.casework = casework;
         this.members = members;
+        this.filing = filing;
     }
 
     record CreatedResponse(CaseView caseFile, boolean replayed, List<Casework.AdmissionWarning> warnings) {
@@ -49,7 +52,7 @@ class CaseController {
         if (key != null && (key.isBlank() || key.length() > 200)) {
             throw new InvalidInputException("Idempotency-Key", "must be 1 to 200 characters");
         }
-        Casework.Created created = casework.create(organisation, newCase(request), key, actor(actor));
+        Casework.Created created = casework.create(organisation, filing.file(organisation, newCase(request)), key, actor(actor));
         CreatedResponse body = new CreatedResponse(created.view(), created.replayed(), created.warnings());
         URI location = URI.create("/api/v1/organisations/" + organisation + "/cases/" + created.view().id());
         return created.replayed() ? ResponseEntity.ok().location(location).body(body)
@@ -59,7 +62,7 @@ class CaseController {
     @PostMapping("/checks")
     @Operation(summary = "The admission warnings a contact would raise (12 months, repeat complaint), without logging it")
     List<Casework.AdmissionWarning> check(@PathVariable String organisation, @RequestBody NewCaseRequest request) {
-        return casework.check(organisation, newCase(request));
+        return casework.check(organisation, filing.file(organisation, newCase(request)));
     }
 
     @GetMapping("/{case}")
@@ -116,13 +119,14 @@ class CaseController {
     }
 
     @PostMapping("/{case}/points")
-    @Operation(summary = "Add a point of complaint")
+    @Operation(summary = "Add a point of complaint, with its category where given (one of the organisation's subjects)")
     CaseView addPoint(@PathVariable String organisation, @PathVariable("case") String caseRef,
                       @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody PointRequest r) {
         TextLimits.check(r);
         String summary = r.summary().strip();
+        String category = filing.pointCategory(organisation, r.category());
         return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor),
-                (file, now, clocks) -> file.addPoint(summary, at(r.at(), now), actor(actor)));
+                (file, now, clocks) -> file.addPoint(summary, category, at(r.at(), now), actor(actor)));
     }
 
     @PostMapping("/{case}/understanding")

@@ -56,9 +56,14 @@ public sealed interface CaseFact {
         public Map<String, Object> details() { return d("stage", stage, "owner", owner, "role", role); }
     }
 
-    record PointAdded(int number, String summary) implements CaseFact {
+    /** A point added; its category is one of the organisation's subjects, absent from points added before issue 20. */
+    record PointAdded(int number, String summary, @Nullable String category) implements CaseFact {
+        PointAdded(int number, String summary) {
+            this(number, summary, null);
+        }
+
         public String type() { return "point-added"; }
-        public Map<String, Object> details() { return d("number", number, "summary", summary); }
+        public Map<String, Object> details() { return d("number", number, "summary", summary, "category", category); }
     }
 
     record UnderstandingRecorded(int stage, @Nullable String understanding, @Nullable String outcomeWanted) implements CaseFact {

@@ -43,7 +43,7 @@ final class CaseFacts {
             case "acknowledged" -> new Acknowledged(r.number("stage"), r.optional("method"), Acknowledged.BY_THE_RESPONSE.equals(reason));
             case "contacted" -> new Contacted(r.number("stage"));
             case "assigned" -> new Assigned(r.number("stage"), r.text("owner"), Objects.requireNonNullElse(r.optional("role"), ""));
-            case "point-added" -> new PointAdded(r.number("number"), r.text("summary"));
+            case "point-added" -> new PointAdded(r.number("number"), r.text("summary"), r.optional("category"));
             case "understanding-recorded" -> new UnderstandingRecorded(r.number("stage"), r.optional("understanding"), r.optional("outcomeWanted"));
             case "evidence-recorded" -> new EvidenceRecorded(EvidenceKind.valueOf(r.text("kind")), LocalDate.parse(r.text("date")), r.text("who"));
             case "extended" -> new Extended(r.text("clock"), r.number("stage"), r.number("amount"), ClockUnit.valueOf(r.text("unit")),

@@ -131,10 +131,10 @@ public final class CaseFile {
         });
     }
 
-    public Optional<Refusal> addPoint(String summary, Instant at, String actor) {
+    public Optional<Refusal> addPoint(String summary, @Nullable String category, Instant at, String actor) {
         return attempt(CaseVerb.POINTS, CasePolicies::none, () -> {
-            record(new PointAdded(state.points().size() + 1, summary), at, actor, null);
-            state = CaseStates.with(state, b -> b.points = CaseStates.appended(state.points(), new Point(state.points().size() + 1, summary, null, null, 0)));
+            record(new PointAdded(state.points().size() + 1, summary, category), at, actor, null);
+            state = CaseStates.with(state, b -> b.points = CaseStates.appended(state.points(), new Point(state.points().size() + 1, summary, null, null, 0, category)));
         });
     }
 

@@ -158,7 +158,7 @@ public final class CaseReplay {
             return file.arrangeContact(c.method(), c.frequency(), at, actor);
         }
         if (fact instanceof PointAdded p) {
-            return file.addPoint(p.summary(), at, actor);
+            return file.addPoint(p.summary(), p.category(), at, actor);
         }
         if (fact instanceof Extended x) {
             return file.extend(x.clock(), x.amount(), reason, x.complainantAgreed(), at, actor, clocks);

@@ -73,7 +73,9 @@ final class CaseRequests {
                          @Size(max = TextLimits.NAME) @Nullable String role) {
     }
 
-    record PointRequest(@Nullable Long expectedVersion, @Nullable Instant at, @NotBlank(message = "is required") @Size(max = TextLimits.TEXT) @Nullable String summary) {
+    /** A point, with its category where given: one of the organisation's subjects (issue 20). */
+    record PointRequest(@Nullable Long expectedVersion, @Nullable Instant at, @NotBlank(message = "is required") @Size(max = TextLimits.TEXT) @Nullable String summary,
+                        @Size(max = TextLimits.NAME) @Nullable String category) {
     }
 
     record UnderstandingRequest(@Nullable Long expectedVersion, @Nullable Instant at, @Size(max = TextLimits.TEXT) @Nullable String understanding,

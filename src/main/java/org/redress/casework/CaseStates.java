@@ -38,7 +38,8 @@ final class CaseStates {
         boolean staged = type.handling() == Handling.STAGED && !pack.stages().isEmpty();
         List<Point> points = new ArrayList<>();
         for (String summary : request.points()) {
-            points.add(new Point(points.size() + 1, summary, null, null, 0));
+            // a point logged with the case is about the case's subject (issue 20: reports count points by category)
+            points.add(new Point(points.size() + 1, summary, null, null, 0, request.classification().subject()));
         }
         // a contact handled outside the stages still has one record of its receipt, acknowledgement and response
         int number = staged ? pack.stages().get(0).number() : 0;
@@ -57,7 +58,7 @@ final class CaseStates {
         for (PointDecision decision : decisions) {
             if (decision.number() >= 1 && decision.number() <= points.size()) {
                 Point p = points.get(decision.number() - 1);
-                points.set(decision.number() - 1, new Point(p.number(), p.summary(), decision.outcome(), decision.reasons(), state.stage()));
+                points.set(decision.number() - 1, new Point(p.number(), p.summary(), decision.outcome(), decision.reasons(), state.stage(), p.category()));
             }
         }
         return points;

@@ -102,7 +102,13 @@ public final class CaseTypes {
     }
 
     /** One of the complaint's separate points, with its outcome and reasons once decided (Code 6.7). */
-    public record Point(int number, String summary, @Nullable Outcome outcome, @Nullable String reasons, int decidedAtStage) {
+    public record Point(int number, String summary, @Nullable Outcome outcome, @Nullable String reasons, int decidedAtStage,
+                        @Nullable String category) {
+
+        /** A point with no category: one recorded before points had them, or given none (issue 20). */
+        public Point(int number, String summary, @Nullable Outcome outcome, @Nullable String reasons, int decidedAtStage) {
+            this(number, summary, outcome, reasons, decidedAtStage, null);
+        }
     }
 
     /** An action promised in a response, tracked after closure (A-5, Code 6.6). */

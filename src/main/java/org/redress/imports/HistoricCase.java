@@ -47,7 +47,7 @@ final class HistoricCase {
                 ? List.of(row.subject() != null ? row.subject() : "The complaint as the register recorded it") : List.of();
         NewCase given = new NewCase(row.recordType(), row.channel(), row.receivedAt(),
                 new Complainant(row.name(), row.email(), row.phone(), row.address(), null, null, List.of(), row.tenure()),
-                null, List.of(), new Classification(null, row.serviceArea(), row.subject(), null),
+                null, List.of(), new Classification(null, row.serviceArea(), row.subject(), row.subSubject()),
                 row.description().isEmpty() ? note : row.description(), null, null, null, points, null);
         CaseFile.Logged logged = existing != null
                 ? CaseBulkWriter.logAgain(existing, organisation, pack, given, row.receivedAt(), actor, clocks)
@@ -144,7 +144,7 @@ final class HistoricCase {
             List<PointDecision> decisions = new ArrayList<>();
             if (outcome != null) {
                 if (file.state().points().isEmpty()) {
-                    apply(field, at, t -> file.addPoint(row.subject() != null ? row.subject() : "The complaint as the register recorded it", t, actor));
+                    apply(field, at, t -> file.addPoint(row.subject() != null ? row.subject() : "The complaint as the register recorded it", row.subject(), t, actor));
                 }
                 for (CaseTypes.Point point : file.state().points()) {
                     decisions.add(new PointDecision(point.number(), outcome, note));

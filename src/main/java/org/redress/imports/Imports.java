@@ -11,6 +11,8 @@ import org.redress.imports.ImportRow.Problem;
 import org.redress.ombudsman.OmbudsmanReferrals;
 import org.redress.people.Organisation;
 import org.redress.people.Organisations;
+import org.redress.vocabulary.Filing;
+import org.redress.vocabulary.Vocabulary;
 import org.redress.policy.PolicyPack;
 import org.redress.policy.PolicyPacks;
 import org.redress.reporting.ReadModel;
@@ -55,6 +57,8 @@ public class Imports {
     private final ReadModel readModel;
     private final OmbudsmanReferrals ombudsman;
     private final Clock clock;
+    /** The organisation's lists each row's area and subject are filed by (issue 20). */
+    private final Vocabulary vocabulary;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "register-import");
         t.setDaemon(true);
@@ -62,8 +66,9 @@ public class Imports {
     });
 
     Imports(CaseBulkWriter writer, ImportJobs jobs, Organisations organisations, PolicyPacks packs, Calendars calendars,
-            ReadModel readModel, OmbudsmanReferrals ombudsman, Clock clock) {
+            ReadModel readModel, OmbudsmanReferrals ombudsman, Clock clock, Vocabulary vocabulary) {
         this.ombudsman = ombudsman;
+        this.vocabulary = vocabulary;
         this.writer = writer;
         this.jobs = jobs;
         this.organisations = organisations;
@@ -181,9 +186,9 @@ public class Imports {
     }
 
     /** The organisation with its active pack and calendar. */
-    private record Source(Organisation organisation, PolicyPack pack, ClockMaker clocks, LocalDate firstDay, LocalDate lastDay) {
+    private record Source(Organisation organisation, PolicyPack pack, ClockMaker clocks, LocalDate firstDay, LocalDate lastDay, Filing.Lists lists) {
         RowReading.Context context(Instant now) {
-            return new RowReading.Context(pack, organisation.serviceAreas(), firstDay, lastDay, now);
+            return new RowReading.Context(pack, lists, firstDay, lastDay, now);
         }
     }
 
@@ -191,7 +196,7 @@ public class Imports {
         Organisation org = requireOrganisation(organisation);
         PolicyPack pack = packs.active(org.policyPack()).orElseThrow(() -> new InvalidInputException("organisation",
                 "has no active policy pack to import under"));
-        return new Source(org, pack, writer.clocksFor(organisation, pack), calendars.first(), calendars.last());
+        return new Source(org, pack, writer.clocksFor(organisation, pack), calendars.first(), calendars.last(), vocabulary.lists(org.code()));
     }
 
     private Organisation requireOrganisation(String organisation) {

@@ -10,6 +10,7 @@ import org.redress.ombudsman.Finding;
 import org.redress.ombudsman.OmbudsmanReferrals;
 import org.redress.ombudsman.OrderKind;
 import org.redress.policy.PolicyPack;
+import org.redress.vocabulary.Filing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,7 +42,7 @@ import java.util.regex.Pattern;
 final class RowReading {
 
     /** What a row is checked against. */
-    record Context(PolicyPack pack, List<String> serviceAreas, LocalDate firstDay, LocalDate lastDay, Instant now) {
+    record Context(PolicyPack pack, Filing.Lists lists, LocalDate firstDay, LocalDate lastDay, Instant now) {
     }
 
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
@@ -75,7 +76,10 @@ final class RowReading {
         String recordType = r.text(ImportField.RECORD_TYPE);
         String type = recordType == null ? "complaint" : recordTypeOf(r, recordType);
         Channel channel = channelOf(r, r.text(ImportField.CHANNEL));
-        String area = areaOf(r, r.text(ImportField.SERVICE_AREA));
+        // the organisation's lists (issue 20): an alias is stored as its entry, an unknown value refused naming its column
+        Filing filed = context.lists().file(r.text(ImportField.SERVICE_AREA), r.text(ImportField.SUBJECT), null);
+        filed.problems().forEach(p -> r.problem(p.field().equals("serviceArea") ? ImportField.SERVICE_AREA : ImportField.SUBJECT, p.message()));
+        String area = filed.serviceArea();
         Instant acknowledged = r.after(ImportField.ACKNOWLEDGED_AT, received, ImportField.RECEIVED_AT);
         Instant responded1 = r.after(ImportField.STAGE1_RESPONDED_AT, received, ImportField.RECEIVED_AT);
         Outcome outcome1 = outcomeOf(r, ImportField.STAGE1_OUTCOME);
@@ -102,7 +106,7 @@ final class RowReading {
         }
         Tenure tenure = tenureOf(r, r.text(ImportField.TENURE));
         Instant ended = closed != null ? closed : lastResponse != null ? lastResponse : received;
-        OmbudsmanReferrals.HistoricOmbudsman ombudsman = ombudsmanOf(r, r.text(ImportField.SUBJECT), ended);
+        OmbudsmanReferrals.HistoricOmbudsman ombudsman = ombudsmanOf(r, filed.subject(), ended);
         if (!r.problems.isEmpty() || sourceId == null || received == null) {
             return new ImportRow.Read(null, List.copyOf(r.problems));
         }
@@ -110,8 +114,8 @@ final class RowReading {
         String description = r.text(ImportField.DESCRIPTION);
         return new ImportRow.Read(new ImportRow(number, sourceId, r.text(ImportField.REFERENCE), received, channel, type,
                 name == null ? "" : name, r.text(ImportField.EMAIL), r.text(ImportField.PHONE), r.text(ImportField.ADDRESS), area,
-                r.text(ImportField.SUBJECT), description == null ? "" : description, acknowledged, responded1, outcome1, escalated,
-                responded2, outcome2, closed, r.text(ImportField.OWNER), tenure, r.hash(), ombudsman), List.of());
+                filed.subject(), description == null ? "" : description, acknowledged, responded1, outcome1, escalated,
+                responded2, outcome2, closed, r.text(ImportField.OWNER), tenure, r.hash(), ombudsman, filed.subSubject()), List.of());
     }
 
     /** The ombudsman's side, when the row has any: one finding (on the case's one point), order and recommendation kinds. */
@@ -187,19 +191,6 @@ final class RowReading {
             r.problem(ImportField.CHANNEL, "'" + text + "' is not a channel; the channels are " + List.of(Channel.values()));
             return Channel.LETTER;
         }
-    }
-
-    private @Nullable String areaOf(Row r, @Nullable String given) {
-        if (given == null || context.serviceAreas().isEmpty()) {
-            return given;
-        }
-        for (String area : context.serviceAreas()) {
-            if (area.equalsIgnoreCase(given.strip())) {
-                return area;
-            }
-        }
-        r.problem(ImportField.SERVICE_AREA, "'" + given + "' is not one of the organisation's service areas " + context.serviceAreas());
-        return null;
     }
 
     private @Nullable Outcome outcomeOf(Row r, ImportField field) {

@@ -5,7 +5,7 @@
  * becomes a case made by casework's aggregate in historic mode (its own times, outcomes and owner) and written by
  * casework's bulk writer, which no listener sees: nothing is sent and no hazard or notice is raised for history.
  */
-@ApplicationModule(allowedDependencies = {"calendar", "casework", "ombudsman", "pages", "people", "policy", "reporting", "web"})
+@ApplicationModule(allowedDependencies = {"calendar", "casework", "ombudsman", "pages", "people", "policy", "reporting", "vocabulary", "web"})
 @NullMarked
 package org.redress.imports;
 

@@ -45,9 +45,12 @@ class DashboardPage implements StaffPage {
     private final JsonMapper json;
 
     private final ReadModel readModel;
+    private final PointsByCategory points;
 
-    DashboardPage(Reports reports, Organisations organisations, PolicyPacks packs, JsonMapper json, ReadModel readModel) {
+    DashboardPage(Reports reports, Organisations organisations, PolicyPacks packs, JsonMapper json, ReadModel readModel,
+                  PointsByCategory points) {
         this.readModel = readModel;
+        this.points = points;
         this.reports = reports;
         this.organisations = organisations;
         this.packs = packs;
@@ -84,6 +87,8 @@ class DashboardPage implements StaffPage {
         model.addAttribute("limitNotice", scope.limitNotice());
         model.addAttribute("rebuild", readModel.progress(organisation).map(ReadModel.Rebuild::inWords).orElse(null));
         model.addAttribute("measures", measures);
+        // points of complaint by category, per point (issue 20): on the dashboard
+        model.addAttribute("pointsByCategory", page.equals("dashboard") ? points.of(scope) : null);
         model.addAttribute("query", Reports.query(scope, Map.of()));
         model.addAttribute("chartData", json.writeValueAsString(charts(measures)).replace("</", "<\\/"));
         return "reporting/dashboard";

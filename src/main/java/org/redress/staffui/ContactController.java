@@ -4,7 +4,10 @@ import java.util.List;
 import org.redress.pages.StaffPage;
 import org.redress.pages.StaffMenuItem;
 import jakarta.servlet.http.HttpServletResponse;
+import org.redress.vocabulary.Filing;
+import org.redress.vocabulary.Vocabulary;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,9 +27,17 @@ class ContactController implements StaffPage {
     }
 
     private final ContactLogging staff;
+    private final Vocabulary vocabulary;
 
-    ContactController(ContactLogging staff) {
+    ContactController(ContactLogging staff, Vocabulary vocabulary) {
         this.staff = staff;
+        this.vocabulary = vocabulary;
+    }
+
+    /** The organisation's service areas and subjects to choose from (issue 20). */
+    @ModelAttribute("lists")
+    Filing.Lists lists(@PathVariable String organisation) {
+        return vocabulary.lists(organisation);
     }
 
     @GetMapping("/staff/{organisation}/contacts/new")

@@ -1,6 +1,7 @@
 package org.redress.staffui;
 
 import org.jspecify.annotations.Nullable;
+import org.redress.casework.CaseFiling;
 import org.redress.casework.CaseTypes.NewCase;
 import org.redress.casework.CaseRefusedException;
 import org.redress.casework.CaseTypes.Channel;
@@ -47,8 +48,10 @@ class ContactLogging {
     private final Organisations organisations;
     private final PolicyPacks packs;
     private final Clock clock;
+    private final CaseFiling filing;
 
-    ContactLogging(Casework casework, Organisations organisations, PolicyPacks packs, Clock clock) {
+    ContactLogging(Casework casework, Organisations organisations, PolicyPacks packs, Clock clock, CaseFiling filing) {
+        this.filing = filing;
         this.casework = casework;
         this.organisations = organisations;
         this.packs = packs;
@@ -68,7 +71,7 @@ class ContactLogging {
         Organisation org = organisations.require(organisation);
         PolicyPack pack = pack(org);
         List<FieldError> errors = new ArrayList<>(TextLimits.formErrorsIn(form)); // its declared shape first, then the pack's rules
-        NewCase request = newCase(form, pack, errors);
+        NewCase request = filed(organisation, newCase(form, pack, errors), errors);
         if (!errors.isEmpty() || request == null) {
             return new ContactPage(org, pack, exclusionWarnings(pack, form), errors);
         }
@@ -90,7 +93,7 @@ class ContactLogging {
         Organisation org = organisations.require(organisation);
         PolicyPack pack = pack(org);
         List<FieldError> errors = new ArrayList<>(TextLimits.formErrorsIn(form)); // its declared shape first, then the pack's rules
-        NewCase request = newCase(form, pack, errors);
+        NewCase request = filed(organisation, newCase(form, pack, errors), errors);
         if (!errors.isEmpty() || request == null) {
             return new Logged(null, new ContactPage(org, pack, exclusionWarnings(pack, form), errors));
         }
@@ -102,6 +105,20 @@ class ContactLogging {
         } catch (org.redress.casework.CaseRefusedException e) {
             return new Logged(null, new ContactPage(org, pack, List.of(),
                     List.of(new FieldError(e.refusal().field() == null ? "recordType" : e.refusal().field(), e.refusal().describe()))));
+        }
+    }
+
+    /** The contact filed by the organisation's lists (issue 20): its area and subject as their entries, or what to choose instead. */
+    private @Nullable NewCase filed(String organisation, @Nullable NewCase request, List<FieldError> errors) {
+        if (request == null) {
+            return null;
+        }
+        try {
+            return filing.file(organisation, request);
+        } catch (InvalidInputException e) {
+            e.errors().forEach(f -> errors.add(new FieldError(f.field(), f.field().equals("serviceArea")
+                    ? "Choose a service area from the list" : "Choose a subject from the list, or ask an administrator to add it")));
+            return null;
         }
     }
 

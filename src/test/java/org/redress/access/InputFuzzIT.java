@@ -120,6 +120,9 @@ class InputFuzzIT {
         clock.setUk("2026-11-23T10:00");
         String script = "<script>alert('stored')</script>";
         String image = "\"><img src=x onerror=alert('name')>";
+        // a service area must be on the organisation's list (issue 20): an administrator typed this one onto it
+        assertThat(new Api(port).post("/api/v1/organisations/the-trust/lists/service-areas/entries", "{\"name\":\"<svg/onload=alert(4)>\"}")
+                .status()).isEqualTo(200);
         Api.Response created = new Api(port).post("/api/v1/organisations/the-trust/cases", """
                 {"recordType":"complaint","channel":"PHONE","complainant":{"name":"%s","reasonableAdjustments":"<b onmouseover=alert(3)>big</b>"},
                  "serviceArea":"<svg/onload=alert(4)>","description":"%s {{7*7}} [[${7*7}]]","points":["<iframe src=javascript:alert(5)>"]}"""

@@ -44,7 +44,7 @@ class CaseFileEventsTest {
         assertThat(last(file)).isEqualTo(new Assigned(1, "sam", "investigating-manager"));
         ok(file.acknowledge(at("2026-11-23T12:00"), "sam", "email", ENGLAND));
         assertThat(last(file)).isEqualTo(new Acknowledged(1, "email", false));
-        ok(file.addPoint("No call back", at("2026-11-23T13:00"), "sam"));
+        ok(file.addPoint("No call back", null, at("2026-11-23T13:00"), "sam"));
         assertThat(last(file)).isEqualTo(new PointAdded(2, "No call back"));
         ok(file.recordUnderstanding("two missed visits", null, at("2026-11-23T14:00"), "sam"));
         assertThat(last(file)).isEqualTo(new UnderstandingRecorded(1, "two missed visits", null));

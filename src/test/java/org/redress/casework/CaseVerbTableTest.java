@@ -166,7 +166,7 @@ class CaseVerbTableTest {
         return switch (verb) {
             case ACKNOWLEDGE -> file.acknowledge(NOW, "officer", null, ENGLAND);
             case ASSIGN -> file.assign("someone-new", null, TestPacks.EVERY_OWNER_ROLE, NOW, "manager");
-            case POINTS -> file.addPoint("Another point", NOW, "officer");
+            case POINTS -> file.addPoint("Another point", null, NOW, "officer");
             case UNDERSTANDING -> file.recordUnderstanding("the boiler", "a repair", NOW, "officer");
             case EVIDENCE -> file.recordEvidence(EvidenceKind.INTERVIEW, LocalDate.parse("2026-11-25"), "Ada", "notes", NOW, "officer");
             case CONTACT -> file.recordContact(NOW, "officer", "phoned", ENGLAND);

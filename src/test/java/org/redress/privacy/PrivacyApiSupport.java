@@ -136,10 +136,12 @@ abstract class PrivacyApiSupport {
                                 "reasonableAdjustments":"Large print please"},
                  "representative":{"name":"%s","relationship":"friend","consentRecorded":true},
                  "namedPeople":[{"name":"%s","kind":"staff","role":"Repairs officer"}],
-                 "serviceLine":"housing","serviceArea":"%s","subject":"%s","subSubject":"Mould",
+                 "serviceLine":"housing","serviceArea":"%s","subject":"%s","subSubject":"%s",
                  "description":"%s","outcomeWanted":"Treat the mould","points":["The mould came back"]}
                 """.formatted(person.name(), person.email(), person.phone(), person.address(), person.representative(),
-                person.namedPerson(), serviceArea, subject, person.description());
+                person.namedPerson(), serviceArea, subject,
+                // a sub-category of the subject on the organisation's list (issue 20)
+                subject.equals("Anti-social behaviour") ? "Noise" : "Mould", person.description());
         Api.Response response = api().post("/api/v1/organisations/" + organisation + "/cases", body);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return new Story(response.json().get("caseFile"), person);

