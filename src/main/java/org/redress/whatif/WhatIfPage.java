@@ -95,9 +95,9 @@ class WhatIfPage {
         WhatIfResult result = progress.result();
         model.addAttribute("result", result);
         if (result != null) {
-            model.addAttribute("chart", WhatIfChart.weekly("Responses due each week: today and under the draft",
+            model.addAttribute("chart", WhatIfExport.weekly("Responses due each week: today and under the draft",
                     result.responsesDuePerWeek()));
-            model.addAttribute("forwardChart", WhatIfChart.weekly("Open cases: clocks falling due each week of the next 8, today and under the draft",
+            model.addAttribute("forwardChart", WhatIfExport.weekly("Open cases: clocks falling due each week of the next 8, today and under the draft",
                     result.forward().clocksDuePerWeek()));
         }
         return "whatif/replay";
