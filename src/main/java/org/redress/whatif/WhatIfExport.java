@@ -23,7 +23,8 @@ import java.util.Map;
 /**
  * A replay's comparison as an Excel workbook for the Board, laid out as the reporting module's exports are (a title,
  * what it covers, then a table with a bold header; whole numbers written as numbers): the figures side by side, the
- * responses due per week, the cases whose figures change, the forward look and the draft's Code check; and the same as
+ * responses due per week, the workload per week by role, the cases whose figures change, the forward look and the
+ * draft's Code check (the cases named being only those the reader may open); and the same as
  * a PDF for the Board, through the bounded PDF renderer with the weekly chart.
  */
 @Component
@@ -44,13 +45,30 @@ class WhatIfExport {
         return renderer.renderWithCharts("whatif/board", Map.of("result", result,
                 "organisation", organisations.require(result.organisation()), "rows", result.summaryRows(),
                 "chart", weekly("Responses due each week: today and under the draft", result.responsesDuePerWeek()),
-                "changed", result.changedCases().subList(0, Math.min(PDF_CHANGED_CASES, result.changedCases().size()))));
+                "changed", result.changedCases().subList(0, Math.min(PDF_CHANGED_CASES, result.changedCases().size())),
+                "workload", workloadByRole(result)));
     }
 
     /** Weekly figures, today beside the draft, as the shared paired bar chart draws them. */
     static String weekly(String title, List<WhatIfResult.WeekRow> weeks) {
         return ChartSvg.pairs(title, "Today", "Under the draft", weeks.stream().map(w -> new ChartSvg.Pair("week of " + w.week(),
                 w.week().getDayOfMonth() + " " + w.week().getMonth().getDisplayName(TextStyle.SHORT, Locale.UK), w.today(), w.draft())).toList());
+    }
+
+    /** One role's cases with a clock running each week, today beside the draft. */
+    static String workloadChart(String role, List<WhatIfResult.RoleWeekRow> weeks) {
+        return ChartSvg.pairs(role + ": cases with a clock running each week, today and under the draft", "Today", "Under the draft",
+                weeks.stream().map(w -> new ChartSvg.Pair("week of " + w.week(), w.week().getDayOfMonth() + " "
+                        + w.week().getMonth().getDisplayName(TextStyle.SHORT, Locale.UK), w.runningToday(), w.runningDraft())).toList());
+    }
+
+    /** The workload rows role by role (each role's weeks in order), for the page's and the PDF's tables. */
+    static Map<String, List<WhatIfResult.RoleWeekRow>> workloadByRole(WhatIfResult result) {
+        Map<String, List<WhatIfResult.RoleWeekRow>> byRole = new java.util.TreeMap<>();
+        for (WhatIfResult.RoleWeekRow row : result.workload()) {
+            byRole.computeIfAbsent(row.role(), r -> new java.util.ArrayList<>()).add(row);
+        }
+        return byRole;
     }
 
     byte[] xlsx(WhatIfResult result) {
@@ -62,6 +80,9 @@ class WhatIfExport {
             Workbooks.text(figures.createRow(r++), 0, "What if: " + result.draft() + " against " + String.join(", ", result.todaysVersions()), heading);
             Workbooks.text(figures.createRow(r++), 0, "Cases received " + result.from() + " to " + result.to() + " (" + result.organisation()
                     + "), replayed under the packs they ran under and under the draft; nothing real was changed", null);
+            if (result.casesShown() != null) {
+                Workbooks.text(figures.createRow(r++), 0, result.casesShown(), null);
+            }
             r++;
             Workbooks.header(figures.createRow(r++), heading, "Figure", "Today", "Under the draft");
             for (Map.Entry<String, String[]> row : result.summaryRows().entrySet()) {
@@ -82,6 +103,23 @@ class WhatIfExport {
                 line.createCell(2).setCellValue(week.draft());
             }
             Workbooks.widths(weeks, 18, 12, 16);
+
+            Sheet work = book.createSheet("Workload by role");
+            r = 0;
+            Workbooks.text(work.createRow(r++), 0, "Each week of the period, for each role owning a stage: the cases with a clock "
+                    + "of that stage running in the week, and the responses due in it", heading);
+            Workbooks.header(work.createRow(r++), heading, "Week beginning", "Role", "Cases with a clock running today", "Under the draft",
+                    "Responses due today", "Under the draft");
+            for (WhatIfResult.RoleWeekRow row : result.workload()) {
+                Row line = work.createRow(r++);
+                Workbooks.text(line, 0, row.week().toString(), null);
+                Workbooks.text(line, 1, row.role(), null);
+                line.createCell(2).setCellValue(row.runningToday());
+                line.createCell(3).setCellValue(row.runningDraft());
+                line.createCell(4).setCellValue(row.dueToday());
+                line.createCell(5).setCellValue(row.dueDraft());
+            }
+            Workbooks.widths(work, 18, 30, 18, 16, 18, 16);
 
             Sheet changed = book.createSheet("Cases that change");
             r = 0;
