@@ -100,7 +100,9 @@ public class CaseHistories {
 
     /** The organisation's cases open now (open or on hold), {@code batchSize} at a time with their histories. */
     public void open(String organisation, int batchSize, Consumer<List<RecordedCase>> each) {
-        UUID afterId = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        // the nil id sorts first in PostgreSQL, which compares ids byte by byte, unsigned (Java's signed
+        // UUID(Long.MIN_VALUE, ...) is 8000...: it skipped every open case whose id starts 0 to 7)
+        UUID afterId = new UUID(0L, 0L);
         while (true) {
             List<Head> heads = jdbc.sql("""
                     select id, reference, pack_id, pack_version, received_at, status from casework.case_file

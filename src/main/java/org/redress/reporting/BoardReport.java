@@ -1,6 +1,7 @@
 package org.redress.reporting;
 
 import org.redress.people.Organisations;
+import org.redress.web.ChartSvg;
 import org.redress.web.PdfRenderer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

@@ -2,13 +2,13 @@ package org.redress.reporting;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 import org.redress.web.SafeCsv;
+import org.redress.web.Workbooks;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayOutputStream;
@@ -47,41 +47,38 @@ class ReportExports {
 
     byte[] xlsx(List<MeasureResult> results) {
         try (Workbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Font bold = book.createFont();
-            bold.setBold(true);
-            CellStyle heading = book.createCellStyle();
-            heading.setFont(bold);
+            CellStyle heading = Workbooks.bold(book);
             CellStyle wrap = book.createCellStyle();
             wrap.setWrapText(true);
             Set<String> names = new HashSet<>();
             for (MeasureResult m : results) {
-                Sheet sheet = book.createSheet(sheetName(m.title(), names));
+                Sheet sheet = book.createSheet(Workbooks.sheetName(m.title(), names));
                 int r = 0;
-                text(sheet.createRow(r++), 0, m.title(), heading);
-                text(sheet.createRow(r++), 0, m.definition(), null);
-                text(sheet.createRow(r++), 0, "Period: " + m.from() + " to " + m.to() + " (" + m.organisation()
+                Workbooks.text(sheet.createRow(r++), 0, m.title(), heading);
+                Workbooks.text(sheet.createRow(r++), 0, m.definition(), null);
+                Workbooks.text(sheet.createRow(r++), 0, "Period: " + m.from() + " to " + m.to() + " (" + m.organisation()
                         + (m.serviceLine() == null ? "" : ", service line " + m.serviceLine())
                         + (m.serviceArea() == null ? "" : ", service area " + m.serviceArea())
                         + (m.limitedTo() == null ? "" : ", only the service areas the reader is limited to: "
                                 + String.join(", ", m.limitedTo()))
                         + ")", null);
-                text(sheet.createRow(r++), 0, "Sources: " + String.join(", ", m.cites()), null);
+                Workbooks.text(sheet.createRow(r++), 0, "Sources: " + String.join(", ", m.cites()), null);
                 for (String note : m.notes()) {
-                    text(sheet.createRow(r++), 0, note, null);
+                    Workbooks.text(sheet.createRow(r++), 0, note, null);
                 }
                 r++;
                 Row header = sheet.createRow(r++);
-                text(header, 0, m.groupedBy() == null ? "" : m.groupedBy(), heading);
+                Workbooks.text(header, 0, m.groupedBy() == null ? "" : m.groupedBy(), heading);
                 int c = 1;
                 for (MeasureResult.Column column : m.columns()) {
-                    text(header, c++, column.label(), heading);
+                    Workbooks.text(header, c++, column.label(), heading);
                     if (column.kind() == Measure.Kind.PERCENT) {
-                        text(header, c++, column.label().replace("%", "Number") + " (of)", heading);
+                        Workbooks.text(header, c++, column.label().replace("%", "Number") + " (of)", heading);
                     }
                 }
                 for (MeasureResult.Row row : m.rows()) {
                     Row line = sheet.createRow(r++);
-                    text(line, 0, row.group(), null);
+                    Workbooks.text(line, 0, row.group(), null);
                     c = 1;
                     for (int i = 0; i < m.columns().size(); i++) {
                         MeasureResult.Cell cell = row.cells().get(i);
@@ -106,25 +103,6 @@ class ReportExports {
         }
     }
 
-    /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ], and unique. */
-    static String sheetName(String title, Set<String> used) {
-        String base = title.replaceAll("[:\\\\/?*\\[\\]]", " ").strip();
-        base = base.length() > 28 ? base.substring(0, 28).strip() : base;
-        String name = base;
-        for (int n = 2; !used.add(name.toLowerCase()); n++) {
-            name = base + " " + n;
-        }
-        return name;
-    }
-
-    private static void text(Row row, int column, String value, @Nullable CellStyle style) {
-        Cell cell = row.createCell(column);
-        cell.setCellValue(value);
-        if (style != null) {
-            cell.setCellStyle(style);
-        }
-    }
-
     /** A whole number without ".0", so "12" rather than "12.0"; written as a number, never as text. */
     private static Number number(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? (Number) (long) value : (Number) value;
@@ -141,7 +119,7 @@ class ReportExports {
         return String.join("; ", m.limitedTo());
     }
 
-        private static String orEmpty(@Nullable String text) {
+    private static String orEmpty(@Nullable String text) {
         return text == null ? "" : text;
     }
 }

@@ -2,6 +2,7 @@ package org.redress.whatif;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.calendar.UkTime;
+import org.redress.casework.CaseScope;
 import org.redress.people.Organisations;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -52,7 +54,7 @@ class WhatIfPage {
     @PostMapping("/staff/{organisation}/what-if")
     String start(@PathVariable String organisation, @RequestParam(required = false) @Nullable String version,
                  @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
-                 Model model, HttpServletResponse response) {
+                 Model model, HttpServletResponse response, Principal principal) {
         Integer number = null;
         try {
             number = version == null || version.isBlank() ? null : Integer.valueOf(version.strip());
@@ -60,8 +62,8 @@ class WhatIfPage {
             // refused below as a missing version
         }
         try {
-            WhatIfJobs.Job job = jobs.start(organisation, new WhatIfJobs.Start(number, from, to));
-            return "redirect:/staff/" + organisation + "/what-if/" + job.id;
+            WhatIfStore.Row row = jobs.start(organisation, principal.getName(), new WhatIfJobs.Start(number, from, to));
+            return "redirect:/staff/" + organisation + "/what-if/" + row.id();
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return form(organisation, version, from, to, e.errors(), model);
@@ -72,7 +74,7 @@ class WhatIfPage {
                         List<FieldError> errors, Model model) {
         model.addAttribute("organisation", organisations.require(organisation));
         model.addAttribute("drafts", jobs.draftsOf(organisation));
-        model.addAttribute("replays", jobs.of(organisation).stream().map(WhatIfJobs.Job::progress).toList());
+        model.addAttribute("replays", jobs.of(organisation));
         model.addAttribute("version", version);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
@@ -80,26 +82,30 @@ class WhatIfPage {
         return "whatif/what-if";
     }
 
-    /** A replay this node does not hold (never started, or started on another node or before a restart) is a 404 page. */
+    /** An unknown replay, or another organisation's, is a 404 page. */
     @ExceptionHandler(NotFoundException.class)
     org.springframework.web.servlet.ModelAndView notFound() {
         return new org.springframework.web.servlet.ModelAndView("error", java.util.Map.of("status", 404), HttpStatus.NOT_FOUND);
     }
 
     @GetMapping("/staff/{organisation}/what-if/{id}")
-    String replay(@PathVariable String organisation, @PathVariable UUID id, Model model) {
-        WhatIfJobs.Job job = jobs.find(organisation, id).orElseThrow(() -> new NotFoundException("id", "no what-if replay " + id));
-        WhatIfJobs.Progress progress = job.progress();
+    String replay(CaseScope scope, @PathVariable String organisation, @PathVariable UUID id, Model model) {
+        WhatIfJobs.Progress progress = jobs.find(scope, id).orElseThrow(() -> new NotFoundException("id", "no what-if replay " + id));
         model.addAttribute("organisation", organisations.require(organisation));
         model.addAttribute("progress", progress);
         model.addAttribute("refresh", REFRESH);
         WhatIfResult result = progress.result();
         model.addAttribute("result", result);
         if (result != null) {
-            model.addAttribute("chart", WhatIfChart.weekly("Responses due each week: today and under the draft",
+            model.addAttribute("chart", WhatIfExport.weekly("Responses due each week: today and under the draft",
                     result.responsesDuePerWeek()));
-            model.addAttribute("forwardChart", WhatIfChart.weekly("Open cases: clocks falling due each week of the next 8, today and under the draft",
+            model.addAttribute("forwardChart", WhatIfExport.weekly("Open cases: clocks falling due each week of the next 8, today and under the draft",
                     result.forward().clocksDuePerWeek()));
+            java.util.Map<String, List<WhatIfResult.RoleWeekRow>> workload = WhatIfExport.workloadByRole(result);
+            model.addAttribute("workload", workload);
+            java.util.Map<String, String> charts = new java.util.TreeMap<>();
+            workload.forEach((role, weeks) -> charts.put(role, WhatIfExport.workloadChart(role, weeks)));
+            model.addAttribute("workloadCharts", charts);
         }
         return "whatif/replay";
     }

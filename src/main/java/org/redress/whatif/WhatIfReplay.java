@@ -58,7 +58,7 @@ class WhatIfReplay {
     }
 
     /** One case under both: what today's pack and the draft make of its history (null when it could not be replayed). */
-    private record Both(RecordedCase recorded, @Nullable Replayed today, @Nullable Replayed draft) {
+    private record Both(RecordedCase recorded, PolicyPack pack, @Nullable Replayed today, @Nullable Replayed draft) {
     }
 
     WhatIfResult run(String organisation, PolicyPack draft, LocalDate from, LocalDate to, Instant now, Progress progress) {
@@ -71,9 +71,17 @@ class WhatIfReplay {
         Side today = new Side();
         Side drafted = new Side();
         Changes changes = new Changes();
+        Workload workToday = new Workload(from, to);
+        Workload workDraft = new Workload(from, to);
         Pipeline period = new Pipeline(progress);
         histories.receivedBetween(organisation, start, end, BATCH, batch -> period.next(
-                replay(organisation, batch, draft, calendars, versions), both -> add(both, today, drafted, changes, now)));
+                replay(organisation, batch, draft, calendars, versions), both -> {
+                    add(both, today, drafted, changes, now);
+                    if (both.today() != null && both.draft() != null) {
+                        workToday.add(both.today(), both.pack(), now);
+                        workDraft.add(both.draft(), draft, now);
+                    }
+                }));
         period.finish();
 
         LocalDate todayDate = UkTime.dateOf(now);
@@ -92,7 +100,7 @@ class WhatIfReplay {
                 new WhatIfResult.Pair<>(today.refusedEvents.figure(), drafted.refusedEvents.figure()),
                 WhatIfResult.refusalRows(today, drafted), WhatIfResult.weeks(today.responsesDueByWeek, drafted.responsesDueByWeek),
                 new WhatIfResult.Pair<>(WhatIfResult.waited(today.waited), WhatIfResult.waited(drafted.waited)),
-                changes.rows, changes.count, packs.compliance(draft), forward.result());
+                changes.rows, changes.count, packs.compliance(draft), forward.result(), Workload.rows(workToday, workDraft), null);
     }
 
     /**
@@ -145,7 +153,7 @@ class WhatIfReplay {
             RecordedCase c = batch.get(i);
             PolicyPack pack = own.get(i);
             ClockMaker clocks = Objects.requireNonNull(found.get(pack.organisation().jurisdiction().name()));
-            return new Both(c, replayed(organisation, c, pack, clocks), replayed(organisation, c, draft, draftClocks));
+            return new Both(c, pack, replayed(organisation, c, pack, clocks), replayed(organisation, c, draft, draftClocks));
         }).toList());
     }
 

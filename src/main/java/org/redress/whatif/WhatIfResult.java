@@ -16,13 +16,18 @@ import java.util.TreeSet;
  * (up to {@link Side#REFERENCES} each; the counts are exact).
  *
  * @param todaysVersions the pack versions the period's cases ran under, e.g. "the-trust v1"
+ * @param workload for each week of the period and each role that owns cases, the cases with a clock running and the
+ *                 responses due, today and under the draft
+ * @param casesShown null when every case behind the figures is listed; else what a reader limited to some service
+ *                   areas is told (the figures still count every case; only the lists are limited)
  */
 public record WhatIfResult(String organisation, String draft, List<String> todaysVersions, LocalDate from, LocalDate to,
                            int cases, Pair<Figure> notReplayed, List<ClockRow> clocks, List<ResponseShare> responsesInTime,
                            Pair<Figure> escalationsInTime, Pair<Figure> escalationsLate, Pair<Figure> extensions,
                            Pair<Figure> refusedEvents, List<RefusalRow> refusals, List<WeekRow> responsesDuePerWeek,
                            Pair<Waited> waited, List<ChangedCase> changedCases, int changedCaseCount,
-                           ComplianceReport draftCompliance, Forward forward) {
+                           ComplianceReport draftCompliance, Forward forward, List<RoleWeekRow> workload,
+                           @Nullable String casesShown) {
 
     /** One figure under today's packs and under the draft. */
     public record Pair<T>(T today, T draft) {
@@ -61,6 +66,13 @@ public record WhatIfResult(String organisation, String draft, List<String> today
     public record WeekRow(LocalDate week, int today, int draft) {
     }
 
+    /**
+     * One role's workload in the week starting on this Monday: the cases with a clock of a stage the role owns running
+     * at some time in the week, and the responses of those stages due in it.
+     */
+    public record RoleWeekRow(LocalDate week, String role, int runningToday, int runningDraft, int dueToday, int dueDraft) {
+    }
+
     /** Calendar days from receipt to the last response, over the cases that had one. */
     public record Waited(int cases, @Nullable Double mean, @Nullable Long median, @Nullable Long longest) {
     }
@@ -75,6 +87,41 @@ public record WhatIfResult(String organisation, String draft, List<String> today
      */
     public record Forward(int openCases, LocalDate from, List<WeekRow> clocksDuePerWeek, Pair<Figure> overdueNow,
                           List<ChangedCase> changedCases, int changedCaseCount) {
+    }
+
+    /** Every case reference named behind a figure or in a list of changed cases. */
+    Set<String> references() {
+        Set<String> all = new java.util.HashSet<>();
+        limitedTo(reference -> {
+            all.add(reference);
+            return true;
+        }, null);
+        return all;
+    }
+
+    /**
+     * The same comparison naming only the cases {@code shown} accepts behind its figures and among the changed cases; the
+     * counts stay whole, and {@code notice} says so.
+     */
+    WhatIfResult limitedTo(java.util.function.Predicate<String> shown, @Nullable String notice) {
+        java.util.function.UnaryOperator<Pair<Figure>> pair = p -> new Pair<>(only(p.today(), shown), only(p.draft(), shown));
+        List<ClockRow> clockRows = clocks.stream().map(r -> new ClockRow(r.stage(), r.kind(), r.name(), pair.apply(r.inTime()),
+                pair.apply(r.late()), pair.apply(r.open()), pair.apply(r.notNeeded()))).toList();
+        List<RefusalRow> refusalRows = refusals.stream().map(r -> new RefusalRow(r.rule(), pair.apply(r.refused()))).toList();
+        Forward ahead = new Forward(forward.openCases(), forward.from(), forward.clocksDuePerWeek(), pair.apply(forward.overdueNow()),
+                only(forward.changedCases(), shown), forward.changedCaseCount());
+        return new WhatIfResult(organisation, draft, todaysVersions, from, to, cases, pair.apply(notReplayed), clockRows,
+                responsesInTime, pair.apply(escalationsInTime), pair.apply(escalationsLate), pair.apply(extensions),
+                pair.apply(refusedEvents), refusalRows, responsesDuePerWeek, waited, only(changedCases, shown), changedCaseCount,
+                draftCompliance, ahead, workload, notice);
+    }
+
+    private static Figure only(Figure figure, java.util.function.Predicate<String> shown) {
+        return new Figure(figure.count(), figure.cases().stream().filter(shown).toList());
+    }
+
+    private static List<ChangedCase> only(List<ChangedCase> changed, java.util.function.Predicate<String> shown) {
+        return changed.stream().filter(c -> shown.test(c.reference())).toList();
     }
 
     static Figure figure(Side.@Nullable Count count) {

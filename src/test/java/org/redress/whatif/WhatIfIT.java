@@ -387,6 +387,10 @@ class WhatIfIT {
 
     /** A new inactive version of the organisation's pack: the shipped text under its code, changed as the test says. */
     int draft(String org, String shipped, UnaryOperator<String> change) {
+        return draft(api(), org, shipped, change);
+    }
+
+    static int draft(Api api, String org, String shipped, UnaryOperator<String> change) {
         String yaml;
         try (InputStream in = WhatIfIT.class.getResourceAsStream("/policy/packs/" + shipped + ".yaml")) {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -396,29 +400,34 @@ class WhatIfIT {
         String ours = yaml.replace("id: " + shipped, "id: " + org).replace("code: " + shipped, "code: " + org);
         String changed = change.apply(ours);
         assertThat(changed).as("the draft changes something").isNotEqualTo(ours);
-        Api.Response uploaded = api().post("/api/v1/policies", changed, "Content-Type", "application/yaml");
+        Api.Response uploaded = api.post("/api/v1/policies", changed, "Content-Type", "application/yaml");
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
         return uploaded.json().get("version").asInt();
     }
 
     JsonNode replayed(String org, int version, String from, String to) {
-        Api.Response started = api().post("/api/v1/organisations/" + org + "/what-if",
+        return finished(api(), org, started(api(), org, version, from, to));
+    }
+
+    /** Starts a replay through the API (202), answering its id. */
+    static String started(Api api, String org, int version, String from, String to) {
+        Api.Response started = api.post("/api/v1/organisations/" + org + "/what-if",
                 "{\"version\":" + version + ",\"from\":\"" + from + "\",\"to\":\"" + to + "\"}");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
-        String id = started.json().get("id").asString();
+        return started.json().get("id").asString();
+    }
+
+    /** A replay's result, read through the API once it has finished. */
+    static JsonNode finished(Api api, String org, String id) {
         for (int i = 0; i < 600; i++) {
-            JsonNode progress = api().get("/api/v1/organisations/" + org + "/what-if/" + id).json();
+            JsonNode progress = api.get("/api/v1/organisations/" + org + "/what-if/" + id).json();
             String status = progress.get("status").asString();
             if (status.equals("FINISHED")) {
                 assertThat(progress.get("percent").asInt()).isEqualTo(100);
                 return progress.get("result");
             }
             assertThat(status).as(progress.toString()).isNotEqualTo("FAILED");
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
+            sleep();
         }
         throw new AssertionError("the replay did not finish");
     }

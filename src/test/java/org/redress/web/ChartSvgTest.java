@@ -1,4 +1,4 @@
-package org.redress.reporting;
+package org.redress.web;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +37,18 @@ class ChartSvgTest {
         assertThat(ChartSvg.niceCeiling(4)).isEqualTo(5);
         assertThat(ChartSvg.niceCeiling(13)).isEqualTo(20);
         assertThat(ChartSvg.niceCeiling(51)).isEqualTo(100);
+    }
+
+    @Test
+    void pairedBarsDrawBothSeriesOnOneScaleWithALegendAndEachBarNamed() {
+        String svg = ChartSvg.pairs("Responses due each week", "Today", "Under the draft",
+                List.of(new ChartSvg.Pair("week of 2027-01-04", "4 Jan", 4, 3), new ChartSvg.Pair("week of 2027-01-11", "11 Jan", 0, 2)));
+        assertThat(svg).contains("<title>Responses due each week</title>", "<title>week of 2027-01-04, Today: 4</title>",
+                "<title>week of 2027-01-11, Under the draft: 2</title>", ">Under the draft</text>", ">4 Jan</text>", "fill=\"" + ChartSvg.SECOND + "\"");
+        // the scale tops out at 5: the bar of 4 is four fifths of the plot's height
+        double plot = ChartSvg.PAIRED_HEIGHT - 32 - 64;
+        Matcher heights = Pattern.compile("height=\"([0-9.]+)\" fill=\"" + ChartSvg.FIRST + "\"><title>week").matcher(svg);
+        assertThat(heights.find()).isTrue();
+        assertThat(Double.parseDouble(heights.group(1))).isCloseTo(plot * 4 / 5, org.assertj.core.data.Offset.offset(0.1));
     }
 }
