@@ -88,6 +88,12 @@ public final class Permissions {
             // bringing a register in (issue 20): reading its jobs and results is as sensitive as the file
             entry("imports", IMPORT));
 
+    /**
+     * Staff pages that need more than reading their area through the API: the lists page is where an administrator
+     * changes the lists (issue 20), while any member may read them through the API.
+     */
+    private static final Map<String, Permission> STAFF_PAGE_READS = Map.of("lists", ADMINISTER);
+
     /** ... and what changing them needs; an area named here only for reading needs {@link Permission#ADMINISTER} to change. */
     private static final Map<String, Permission> AREA_CHANGES = Map.of(
             "lessons", DECIDE, "restrictions", DECIDE, "remedies", WORK_CASE, "ombudsman", DECIDE, "hazards", WORK_CASE,
@@ -208,12 +214,6 @@ public final class Permissions {
         if (!AREA_READS.containsKey(area)) {
             return Optional.empty();
         }
-        if (area.equals("what-if") && "drafts".equals(segment(parts, orgIndex + 2))
-                && (!reading || "new".equals(segment(parts, orgIndex + 3)))) {
-            // making a draft by changing figures stores a version of the organisation's procedure: for whoever may both
-            // replay (DECIDE) and upload packs (ADMINISTER), that is an administrator (issue 25)
-            return requirement(organisation, ADMINISTER);
-        }
         boolean caseArea = area.equals("cases") || area.equals("contacts");
         String caseRef = caseArea ? segment(parts, orgIndex + 2) : null;
         String section = caseArea ? segment(parts, orgIndex + 3) : null;
@@ -226,7 +226,7 @@ public final class Permissions {
             if (section != null) {
                 return Optional.ofNullable(SECTION_READS.get(section)).map(p -> new Requirement(organisation, p));
             }
-            return requirement(organisation, AREA_READS.get(area));
+            return requirement(organisation, orgIndex == 2 ? STAFF_PAGE_READS.getOrDefault(area, AREA_READS.get(area)) : AREA_READS.get(area));
         }
         if (caseArea) {
             if (newContact) {

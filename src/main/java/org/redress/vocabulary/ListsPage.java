@@ -24,6 +24,11 @@ import java.util.List;
 @Controller
 class ListsPage implements org.redress.pages.StaffPage {
 
+    @Override
+    public java.util.List<org.redress.pages.StaffMenuItem> menu() {
+        return java.util.List.of(new org.redress.pages.StaffMenuItem("Lists", "lists", 105));
+    }
+
     private final Vocabulary vocabulary;
     private final Organisations organisations;
 

@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import java.security.Principal;
 
 /**
- * Whether the what-if page offers "Make a draft by changing figures": only to whoever may store a version of the
- * procedure as well as replay one (an administrator), as the route's permission says (issue 25).
+ * Whether the what-if page offers "Make a draft by changing figures": to whoever may replay one (complaint
+ * managers, directors, administrators), as the route's permission says (issue 25): a draft is stored inactive, and
+ * only the installation's operator makes a version active.
  */
 @ControllerAdvice(assignableTypes = WhatIfPage.class)
 class WhatIfDraftLink {
@@ -24,6 +25,6 @@ class WhatIfDraftLink {
 
     @ModelAttribute("mayMakeDrafts")
     boolean mayMakeDrafts(@PathVariable(required = false) @Nullable String organisation, @Nullable Principal principal) {
-        return organisation != null && principal != null && accounts.may(principal.getName(), organisation, Permission.ADMINISTER);
+        return organisation != null && principal != null && accounts.may(principal.getName(), organisation, Permission.DECIDE);
     }
 }

@@ -66,10 +66,10 @@ class StaffMenuIT {
                 "Reports", "Outbox", "Restrictions", "Equality", "Import");
         assertThat(menuOf(Role.BOARD_MEMBER)).containsOnlyKeys("My work", "Actions", "Lessons", "Reports", "Outbox", "Restrictions");
         assertThat(menuOf(Role.ADMINISTRATOR)).containsOnlyKeys("My work", "Log a contact", "Actions", "Lessons", "Reports", "Outbox",
-                "Restrictions", "Equality", "Import", "Team", "Privacy");
+                "Restrictions", "Equality", "Import", "Team", "Lists", "Privacy");
         // in the order of the work: my work first, the administrator's pages last
         assertThat(List.copyOf(menuOf(Role.ADMINISTRATOR).keySet())).containsExactly("My work", "Log a contact", "Actions", "Lessons",
-                "Reports", "Outbox", "Restrictions", "Equality", "Import", "Team", "Privacy");
+                "Reports", "Outbox", "Restrictions", "Equality", "Import", "Team", "Lists", "Privacy");
     }
 
     @Test

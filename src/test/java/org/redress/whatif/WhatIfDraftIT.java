@@ -170,16 +170,21 @@ class WhatIfDraftIT {
     }
 
     @Test
-    void onlyAnAdministratorMayMakeADraftThoughAComplaintManagerMayReplayOne() {
+    void aComplaintManagerMakesADraftAndReplaysItButACaseWorkerMayDoNeither() {
+        // issue 25: the what-if page and its drafts are for complaint managers and directors; a draft is stored inactive
         String org = cases().anOrganisationLike("the-trust");
         Api manager = cases().aMember(org, "cmo", TestAccounts.ADMIN_PASSWORD, Role.COMPLAINT_MANAGEMENT_OFFICER, List.of());
+        Api worker = cases().aMember(org, "worker", TestAccounts.ADMIN_PASSWORD, Role.CASE_WORKER, List.of());
 
-        assertThat(manager.post(drafts(org), "{\"changes\": [{\"kind\": \"remove-stage\", \"stage\": \"stage-2\"}]}").status())
+        assertThat(worker.post(drafts(org), "{\"changes\": [{\"kind\": \"remove-stage\", \"stage\": \"stage-2\"}]}").status())
                 .isEqualTo(403);
         assertThat(versionsOf(org)).containsExactly(1);
-        int draft = api().post(drafts(org), "{\"changes\": [{\"kind\": \"remove-stage\", \"stage\": \"stage-2\"}]}").json().get("version").asInt();
+        int draft = manager.post(drafts(org), "{\"changes\": [{\"kind\": \"remove-stage\", \"stage\": \"stage-2\"}]}").json()
+                .get("version").asInt();
+        assertThat(versionsOf(org)).containsExactly(1, draft);
         assertThat(manager.post("/api/v1/organisations/" + org + "/what-if", "{\"version\": " + draft + "}").status()).isEqualTo(202);
         assertThat(manager.get(drafts(org) + "/" + draft).status()).isEqualTo(200);
+        assertThat(worker.post("/api/v1/organisations/" + org + "/what-if", "{\"version\": " + draft + "}").status()).isEqualTo(403);
     }
 
     @Test
