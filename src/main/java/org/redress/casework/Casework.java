@@ -174,7 +174,9 @@ public class Casework {
         }
         int eventCount = row.eventCount();
         Instant now = clock.instant();
-        Optional<Refusal> refused = verb.apply(file, now, clocksFor(organisation, file.pack()));
+        CaseTypes.CaseState before = file.state();
+        Optional<Refusal> refused = verb.apply(file, now, clocksFor(organisation, file.pack()))
+                .or(() -> CaseDates.outOfOrder(before, file.pendingEvents()));
         if (refused.isPresent()) {
             throw refusal(refused.get());
         }
