@@ -274,9 +274,10 @@ public class Imports {
         LocalDate today = UkTime.dateOf(now);
         if (existing != null) {
             List<String> changed = RowReading.changedFields(existing.rowHash(), row.rowHash());
-            batch.cases.correctImported(java.util.Objects.requireNonNull(made.file()), existing,
-                    new CaseFact.Imported(fileName, today, row.sourceId(), row.reference(), row.rowHash(), true, changed), now, actor,
-                    "import correction from " + fileName + ", " + today.format(DAY) + ": " + String.join(", ", changed));
+            List<String> missed = missedBy(java.util.Objects.requireNonNull(made.file()), now);
+            batch.cases.correctImported(made.file(), existing,
+                    new CaseFact.Imported(fileName, today, row.sourceId(), row.reference(), row.rowHash(), true, changed, missed), now, actor,
+                    "import correction from " + fileName + ", " + today.format(DAY) + ": " + String.join(", ", changed) + missedNote(missed));
             batch.updated++;
             return;
         }
@@ -284,9 +285,24 @@ public class Imports {
         int year = CaseBulkWriter.referenceYear(row.receivedAt());
         String reference = source.organisation().referencePrefix() + "-" + year + "-" + "%06d".formatted(numbers.next(org, year));
         HistoricCase.Made numbered = HistoricCase.make(row, null, reference, org, source.pack(), source.clocks(), actor, note, mapping);
-        batch.cases.addImported(java.util.Objects.requireNonNull(numbered.file()), numbered.version(), row.receivedAt(),
-                new CaseFact.Imported(fileName, today, row.sourceId(), row.reference(), row.rowHash(), false, List.of()), now, actor, note);
+        List<String> missed = missedBy(java.util.Objects.requireNonNull(numbered.file()), now);
+        batch.cases.addImported(numbered.file(), numbered.version(), row.receivedAt(),
+                new CaseFact.Imported(fileName, today, row.sourceId(), row.reference(), row.rowHash(), false, List.of(), missed), now, actor,
+                note + missedNote(missed));
         batch.imported++;
+    }
+
+    /**
+     * The clocks of an open case already overdue when it is imported: recorded on the case as missed before the import
+     * (the imported event says so), and the deadline sweep records them without sending a "Missed" notice for history.
+     */
+    static List<String> missedBy(org.redress.casework.CaseFile file, Instant now) {
+        return file.state().clocks().stream().filter(c -> c.running() && c.dueBy().isBefore(now))
+                .map(c -> c.name() + " (stage " + c.stage() + "), due " + c.dueDate().format(DAY)).toList();
+    }
+
+    private static String missedNote(List<String> missed) {
+        return missed.isEmpty() ? "" : "; already missed when imported: " + String.join("; ", missed);
     }
 
     /** One batch: its cases to write in one transaction, and what became of its rows. */
