@@ -48,6 +48,10 @@ public final class CaseDates {
      * the history's ("acknowledged", "responded", "escalation-requested", "closed", ...).
      */
     public static Optional<Refusal> follows(CaseState state, String type, Instant at) {
+        if (type.equals("correspondence-received")) {
+            // an inbound email is dated by the sender's own clock, which is not the case's to put in order
+            return Optional.empty();
+        }
         if (at.isBefore(state.receivedAt())) {
             return refused("the case was received", state.receivedAt());
         }
