@@ -82,6 +82,12 @@ public class CaseBulkWriter {
         public int next(String organisation, int year) {
             return counters.computeIfAbsent(organisation + "|" + year, k -> new AtomicInteger()).incrementAndGet();
         }
+
+        /** The number {@link #next} would hand out, without handing it out (one thread at a time). */
+        public int peek(String organisation, int year) {
+            AtomicInteger counter = counters.get(organisation + "|" + year);
+            return (counter == null ? 0 : counter.get()) + 1;
+        }
     }
 
     /**
@@ -89,17 +95,29 @@ public class CaseBulkWriter {
      * planner is given the tables' new size straight away.
      */
     public void finish(ReferenceNumbers numbers) {
+        reserve(numbers);
+        jdbc.sql("analyze casework.case_file").update();
+        jdbc.sql("analyze casework.case_event").update();
+    }
+
+    /**
+     * Moves the reference numbers past those handed out so far, after each written batch of an import (issue 20): an
+     * import interrupted later leaves no number to be handed out twice when it is run again.
+     */
+    public void reserve(ReferenceNumbers numbers) {
         for (var counter : numbers.counters.entrySet()) {
             String[] key = counter.getKey().split("\\|");
             jdbc.sql("select casework.move_reference_numbers_past(?, ?, ?)")
                     .params(key[0], Integer.parseInt(key[1]), (long) counter.getValue().get()).query((rs, n) -> 1).list();
         }
-        jdbc.sql("analyze casework.case_file").update();
-        jdbc.sql("analyze casework.case_event").update();
     }
 
     /** A case imported from a register (issue 20), found by the register's own id. */
-    public record ImportedCase(java.util.UUID id, String reference, String rowHash, long version, int events) {
+    public record ImportedCase(java.util.UUID id, String reference, String rowHash, long version, int events,
+                               @Nullable String sourceReference) {
+        public ImportedCase(java.util.UUID id, String reference, String rowHash, long version, int events) {
+            this(id, reference, rowHash, version, events, null);
+        }
     }
 
     /**
@@ -110,13 +128,77 @@ public class CaseBulkWriter {
         Map<String, ImportedCase> found = new java.util.HashMap<>();
         jdbc.sql("""
                 select distinct on (e.details->>'sourceId') e.details->>'sourceId', f.id, f.reference, e.details->>'rowHash',
-                       f.version, f.event_count
+                       f.version, f.event_count, e.details->>'sourceReference'
                 from casework.case_event e join casework.case_file f on f.id = e.case_id
                 where e.organisation = ? and e.type = 'imported'
                 order by e.details->>'sourceId', e.sequence desc
                 """).param(organisation).query((rs, n) -> found.put(rs.getString(1), new ImportedCase(rs.getObject(2, java.util.UUID.class),
-                        rs.getString(3), rs.getString(4), rs.getLong(5), rs.getInt(6)))).list();
+                        rs.getString(3), rs.getString(4), rs.getLong(5), rs.getInt(6), rs.getString(7)))).list();
         return found;
+    }
+
+    /** A case's tenure as stored, for a back-fill (issue 20, item 7). */
+    public record CaseTenure(java.util.UUID id, String reference, String tenure) {
+    }
+
+    /** The organisation's cases by reference, with their complainant's tenure. */
+    public Map<String, CaseTenure> tenures(String organisation) {
+        Map<String, CaseTenure> found = new java.util.HashMap<>();
+        jdbc.sql("select id, reference, coalesce(state->'complainant'->>'tenure', 'UNKNOWN') from casework.case_file where organisation = ?")
+                .param(organisation).query((rs, n) -> found.put(rs.getString(2),
+                        new CaseTenure(rs.getObject(1, java.util.UUID.class), rs.getString(2), rs.getString(3)))).list();
+        return found;
+    }
+
+    /**
+     * A back-fill by file (issue 20, item 7): one case's tenure set, and the {@link CaseFact.Imported} correction that says
+     * so appended to its history; nothing else of the case changes.
+     */
+    public record TenureCorrection(java.util.UUID caseId, CaseTypes.Tenure tenure, CaseFact.Imported correction, String reason) {
+    }
+
+    /** Writes tenure corrections in one transaction. */
+    public void correctTenures(String organisation, List<TenureCorrection> corrections, Instant at, String actor) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (var update = connection.prepareStatement("""
+                    update casework.case_file set state = jsonb_set(state, '{complainant,tenure}', to_jsonb(cast(? as text))),
+                        version = version + 1, event_count = event_count + 1
+                    where id = ? and organisation = ? returning event_count""");
+                 var insert = connection.prepareStatement("""
+                    insert into casework.case_event (case_id, sequence, organisation, type, at, actor, reason, details)
+                    values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")) {
+                for (TenureCorrection c : corrections) {
+                    update.setString(1, c.tenure().name());
+                    update.setObject(2, c.caseId());
+                    update.setString(3, organisation);
+                    int sequence;
+                    try (var rs = update.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new SQLException("no case " + c.caseId());
+                        }
+                        sequence = rs.getInt(1);
+                    }
+                    CaseEvent e = CaseEvent.of(c.correction(), at, actor, c.reason());
+                    insert.setObject(1, c.caseId());
+                    insert.setInt(2, sequence);
+                    insert.setString(3, organisation);
+                    insert.setString(4, e.type());
+                    insert.setObject(5, CaseFiles.ts(e.at()));
+                    insert.setString(6, e.actor());
+                    insert.setString(7, e.reason());
+                    insert.setString(8, json.writeValueAsString(e.details()));
+                    insert.executeUpdate();
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e instanceof SQLException sql ? sql : new SQLException(e);
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        }
     }
 
     /** An imported case as the register had it, made by the aggregate with the id and reference it was first stored under. */

@@ -267,16 +267,18 @@ public sealed interface CaseFact {
      * case imported before. {@code rowHash} is the imported row's fingerprint, so importing the same row again changes nothing.
      */
     record Imported(String file, LocalDate importedOn, String sourceId, @Nullable String sourceReference, String rowHash,
-                    boolean correction, List<String> fields)
+                    boolean correction, List<String> fields, List<String> missed)
             implements CaseFact {
         public Imported {
             fields = List.copyOf(fields);
+            // the clocks already missed when the case was imported: recorded here, never sent as missed notices
+            missed = missed == null ? List.of() : List.copyOf(missed);
         }
         public String type() { return "imported"; }
         public Map<String, Object> details() {
             return d("file", file, "importedOn", importedOn.toString(), "sourceId", sourceId, "sourceReference", sourceReference,
                     "rowHash", rowHash,
-                    "correction", correction, "fields", fields);
+                    "correction", correction, "fields", fields, "missed", missed.isEmpty() ? null : missed);
         }
     }
 

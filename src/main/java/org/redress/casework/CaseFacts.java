@@ -78,7 +78,7 @@ final class CaseFacts {
             case "mediation-outcome" -> new MediationConcluded(r.number("stage"), Mediation.Result.valueOf(r.text("result")),
                     LocalDate.parse(r.text("concludedOn")));
             case "imported" -> new Imported(r.text("file"), LocalDate.parse(r.text("importedOn")), r.text("sourceId"),
-                    r.optional("sourceReference"), r.text("rowHash"), r.flag("correction"), r.texts("fields"));
+                    r.optional("sourceReference"), r.text("rowHash"), r.flag("correction"), r.texts("fields"), r.texts("missed"));
             default -> null;
         };
     }

@@ -191,6 +191,17 @@ class CaseFiles {
         return histories;
     }
 
+    /** When each of these cases was first imported from a register (issue 20); cases never imported are absent. */
+    java.util.Map<UUID, Instant> importedAt(List<UUID> ids) {
+        java.util.Map<UUID, Instant> found = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select case_id, min(at) from casework.case_event where case_id = any(?) and type = 'imported' group by case_id")
+                    .param(ids.toArray(UUID[]::new))
+                    .query((rs, n) -> found.put(rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class).toInstant())).list();
+        }
+        return found;
+    }
+
     List<CaseEvent> history(String organisation, CaseId id) {
         return jdbc.sql("""
                 select sequence, type, at, actor, reason, details from casework.case_event

@@ -31,6 +31,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -174,7 +175,9 @@ public class Casework {
         }
         int eventCount = row.eventCount();
         Instant now = clock.instant();
-        Optional<Refusal> refused = verb.apply(file, now, clocksFor(organisation, file.pack()));
+        CaseTypes.CaseState before = file.state();
+        Optional<Refusal> refused = verb.apply(file, now, clocksFor(organisation, file.pack()))
+                .or(() -> CaseDates.outOfOrder(before, file.pendingEvents()));
         if (refused.isPresent()) {
             throw refusal(refused.get());
         }
@@ -275,6 +278,7 @@ public class Casework {
         }
         List<CaseFiles.Row> rows = this.cases.withNextDueBefore(until, after == null ? null : after.due(),
                 after == null ? null : after.caseId(), cases);
+        Map<UUID, Instant> imported = this.cases.importedAt(rows.stream().map(r -> r.id().value()).toList());
         for (CaseFiles.Row row : rows) {
             CaseTypes.CaseState s = row.state();
             String owner = s.stages().stream().filter(st -> st.number() == s.stage()).map(CaseTypes.StageRecord::owner)
@@ -282,7 +286,7 @@ public class Casework {
             for (CaseClock c : s.clocks()) {
                 if (c.running() && c.dueBy().isBefore(until)) {
                     result.add(new OpenClock(row.organisation(), row.id().toString(), row.reference(), owner, c.id(), c.stage(),
-                            c.name(), c.dueBy(), c.dueDate(), c.status(now), c.explanation()));
+                            c.name(), c.dueBy(), c.dueDate(), c.status(now), c.explanation(), imported.get(row.id().value())));
                 }
             }
         }

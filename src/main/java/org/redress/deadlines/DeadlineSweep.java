@@ -62,15 +62,22 @@ public class DeadlineSweep {
         this.clock = clock;
     }
 
-    /** What one pass sent. */
-    public record Result(int dueSoon, int overdue) {
+    /**
+     * What one pass sent, and how many clocks it found already missed when their case was imported from a register
+     * (issue 20): those are recorded as missed, not sent, so importing history raises no burst of "Missed" notices.
+     */
+    public record Result(int dueSoon, int overdue, int missedBeforeImport) {
     }
+
+    /** The recipient recorded for a clock missed before its case was imported: nobody is told. */
+    static final String NOT_SENT = "not sent: missed before the case was imported";
 
     public Result run() {
         Instant now = clock.instant();
         Instant until = now.plus(HORIZON);
         int dueSoon = 0;
         int overdue = 0;
+        int historic = 0;
         int read = 0;
         long started = System.nanoTime();
         // one page of cases at a time (the hazards' clocks with the last), so memory does not grow with the running clocks
@@ -82,7 +89,11 @@ public class DeadlineSweep {
             read += clocks.size();
             Set<String> sent = alreadySent(clocks);
             for (OpenClock c : clocks) {
-                if (c.status() == ClockStatus.DUE_SOON && !sent.contains(key(c, "DUE_SOON"))
+                if (c.missedBeforeImport()) {
+                    if (!sent.contains(key(c, "OVERDUE")) && Boolean.TRUE.equals(transactions.execute(s -> record(c, "OVERDUE", NOT_SENT, now)))) {
+                        historic++;
+                    }
+                } else if (c.status() == ClockStatus.DUE_SOON && !sent.contains(key(c, "DUE_SOON"))
                         && Boolean.TRUE.equals(transactions.execute(s -> remindOwner(c, now)))) {
                     dueSoon++;
                 } else if (c.status() == ClockStatus.OVERDUE && !sent.contains(key(c, "OVERDUE"))
@@ -93,7 +104,7 @@ public class DeadlineSweep {
         } while (after != null);
         LOG.info("Deadline sweep: {} running clocks due before {} read; {} due-soon reminders and {} missed notices sent; {} ms",
                 read, until, dueSoon, overdue, (System.nanoTime() - started) / 1_000_000);
-        return new Result(dueSoon, overdue);
+        return new Result(dueSoon, overdue, historic);
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeadlineSweep.class);

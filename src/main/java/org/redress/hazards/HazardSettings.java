@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.web.TextLimits;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,10 +32,26 @@ public record HazardSettings(@Nullable Boolean enabled, @NotEmpty(message = "giv
         categories = categories == null ? List.of() : List.copyOf(categories);
     }
 
-    /** A kind of hazard and the words (matched at the start of a word, any case) that suggest it. */
-    public record Category(@NotBlank(message = "is required") @Size(max = TextLimits.NAME) String name, List<@Size(max = TextLimits.NAME) String> keywords) {
+    /** The day Awaab's Law came into force (SI 2025/1042, REGULATIONS.md): no hazard category applies to a complaint before it. */
+    public static final LocalDate LAW_IN_FORCE = LocalDate.of(2025, 10, 27);
+
+    /**
+     * A kind of hazard, the words (matched at the start of a word, any case) that suggest it, and the day it applies
+     * from (the law widens by category in 2026 and 2027); left out, the day the law came into force.
+     */
+    public record Category(@NotBlank(message = "is required") @Size(max = TextLimits.NAME) String name, List<@Size(max = TextLimits.NAME) String> keywords,
+                           @Nullable LocalDate appliesFrom) {
         public Category {
             keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        }
+
+        public Category(String name, List<String> keywords) {
+            this(name, keywords, null);
+        }
+
+        /** Whether the category applied to a complaint received on that day (issue 20: history before the law raises no hazard). */
+        boolean appliesOn(LocalDate received) {
+            return !received.isBefore(appliesFrom == null ? LAW_IN_FORCE : appliesFrom);
         }
     }
 
@@ -47,6 +64,11 @@ public record HazardSettings(@Nullable Boolean enabled, @NotEmpty(message = "giv
 
     private static Pattern pattern(String keyword) {
         return PATTERNS.get(keyword.strip().toLowerCase(Locale.UK), k -> Pattern.compile("(?iu)\\b" + Pattern.quote(k)));
+    }
+
+    /** The first category in force on the day the complaint was received whose keyword the text contains. */
+    Optional<Match> match(String text, LocalDate received) {
+        return new HazardSettings(enabled, categories.stream().filter(c -> c.appliesOn(received)).toList()).match(text);
     }
 
     /** The first category whose keyword the text contains, with the words around it. */

@@ -149,7 +149,8 @@ public class Hazards {
             return;
         }
         String text = String.join("\n", c.description(), nz(c.classification().subject()), nz(c.classification().subSubject()));
-        settings.match(text).ifPresent(m -> store.insert(Hazard.open(c.organisation(), c.id(), c.reference(), m.category(), "AUTOMATIC",
+        // a complaint received before the hazard rule applied (Awaab's Law, 27 October 2025) opens no hazard (issue 20)
+        settings.match(text, org.redress.calendar.UkTime.dateOf(c.receivedAt())).ifPresent(m -> store.insert(Hazard.open(c.organisation(), c.id(), c.reference(), m.category(), "AUTOMATIC",
                 m.excerpt(), c.receivedAt(), null, clock.instant(), "hazard check")));
     }
 

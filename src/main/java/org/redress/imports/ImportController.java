@@ -33,10 +33,14 @@ import java.util.UUID;
 class ImportController {
 
     private final Imports imports;
+    private final Uploads uploads;
+    private final TenureBackfill backfill;
     private final JsonMapper json;
 
-    ImportController(Imports imports, JsonMapper json) {
+    ImportController(Imports imports, Uploads uploads, TenureBackfill backfill, JsonMapper json) {
         this.imports = imports;
+        this.uploads = uploads;
+        this.backfill = backfill;
         this.json = json;
     }
 
@@ -72,7 +76,31 @@ class ImportController {
                                          @RequestParam(name = "mapping", required = false) @Nullable String mapping, Principal principal) {
         mappingSized(mapping);
         byte[] content = bytes(file);
-        ImportJobs.Job job = imports.start(organisation, name(file), content, chosen(organisation, file, content, mapping), principal.getName());
+        ColumnMapping chosen = chosen(organisation, file, content, mapping);
+        ImportJobs.Job job = imports.start(organisation, uploads.keep(organisation, name(file), content), chosen, principal.getName());
+        return accepted(organisation, job);
+    }
+
+    /**
+     * A back-fill by file (issue 20, item 7): sets only the tenure (and the register's own reference) of existing cases
+     * found by source id or reference, each change an import correction in the case's history; {@code dryRun} says what
+     * it would change and stores nothing.
+     */
+    @PostMapping("/api/v1/organisations/{organisation}/imports/back-fill")
+    TenureBackfill.Result backfill(@PathVariable String organisation, @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+                                   @RequestParam(name = "mapping", required = false) @Nullable String mapping,
+                                   @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun, Principal principal) {
+        mappingSized(mapping);
+        return backfill.run(organisation, name(file), bytes(file), mapping == null ? null : parseMapping(mapping), dryRun, principal.getName());
+    }
+
+    /** Runs an import again from its kept file and mapping: an interrupted one completes the rest, without duplicates. */
+    @PostMapping("/api/v1/organisations/{organisation}/imports/{id}/again")
+    ResponseEntity<ImportJobs.Job> again(@PathVariable String organisation, @PathVariable UUID id, Principal principal) {
+        return accepted(organisation, imports.again(organisation, id, principal.getName()));
+    }
+
+    private static ResponseEntity<ImportJobs.Job> accepted(String organisation, ImportJobs.Job job) {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/api/v1/organisations/" + organisation + "/imports/" + job.id())).body(job);
     }

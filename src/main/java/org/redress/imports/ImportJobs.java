@@ -40,9 +40,21 @@ class ImportJobs {
         this.json = json;
     }
 
-    void start(UUID id, String organisation, String fileName, String by, Instant at) {
-        jdbc.sql("insert into imports.job (id, organisation, file_name, status, started_by, started_at) values (?, ?, ?, 'RUNNING', ?, ?)")
-                .params(id, organisation, fileName, by, at.atOffset(ZoneOffset.UTC)).update();
+    void start(UUID id, String organisation, String fileName, String by, Instant at, UUID upload, ColumnMapping mapping) {
+        jdbc.sql("""
+                insert into imports.job (id, organisation, file_name, status, started_by, started_at, upload_id, mapping)
+                values (?, ?, ?, 'RUNNING', ?, ?, ?, cast(? as jsonb))""")
+                .params(id, organisation, fileName, by, at.atOffset(ZoneOffset.UTC), upload, json.writeValueAsString(mapping)).update();
+    }
+
+    /** What an import was started with, to run it again: its kept upload and its mapping. */
+    record Rerun(UUID upload, ColumnMapping mapping) {
+    }
+
+    Optional<Rerun> rerun(UUID id) {
+        return jdbc.sql("select upload_id, mapping::text from imports.job where id = ? and upload_id is not null and mapping is not null")
+                .param(id).query((rs, n) -> new Rerun(rs.getObject(1, UUID.class), json.readValue(rs.getString(2), ColumnMapping.class)))
+                .optional();
     }
 
     void total(UUID id, int total) {

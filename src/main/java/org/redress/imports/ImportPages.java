@@ -95,8 +95,7 @@ class ImportPages implements StaffPage {
         try {
             imports.remember(organisation, mapping, principal.getName());
             if ("import".equals(form.get("action"))) {
-                ImportJobs.Job job = imports.start(organisation, file.name(), file.content(), mapping, principal.getName());
-                uploads.forget(upload);
+                ImportJobs.Job job = imports.start(organisation, upload, mapping, principal.getName());
                 return "redirect:/staff/" + organisation + "/imports/" + job.id();
             }
             Imports.Inspection inspection = imports.inspect(organisation, file.name(), file.content(), mapping);

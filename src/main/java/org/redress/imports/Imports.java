@@ -51,6 +51,7 @@ public class Imports {
 
     private final CaseBulkWriter writer;
     private final ImportJobs jobs;
+    private final Uploads uploads;
     private final Organisations organisations;
     private final PolicyPacks packs;
     private final Calendars calendars;
@@ -65,12 +66,13 @@ public class Imports {
         return t;
     });
 
-    Imports(CaseBulkWriter writer, ImportJobs jobs, Organisations organisations, PolicyPacks packs, Calendars calendars,
+    Imports(CaseBulkWriter writer, ImportJobs jobs, Uploads uploads, Organisations organisations, PolicyPacks packs, Calendars calendars,
             ReadModel readModel, OmbudsmanReferrals ombudsman, Clock clock, Vocabulary vocabulary) {
         this.ombudsman = ombudsman;
         this.vocabulary = vocabulary;
         this.writer = writer;
         this.jobs = jobs;
+        this.uploads = uploads;
         this.organisations = organisations;
         this.packs = packs;
         this.calendars = calendars;
@@ -137,8 +139,31 @@ public class Imports {
                 tally.refusedRows.stream().flatMap(r -> r.problems().stream()).toList());
     }
 
-    /** Starts the import in the background; its progress is {@link #job}. */
-    ImportJobs.Job start(String organisation, String fileName, byte[] content, ColumnMapping mapping, String actor) {
+    /** Starts the import of a kept upload in the background; its progress is {@link #job}. */
+    ImportJobs.Job start(String organisation, UUID upload, ColumnMapping mapping, String actor) {
+        Uploads.Upload file = uploads.find(organisation, upload);
+        return start(organisation, file.name(), file.content(), mapping, actor, upload);
+    }
+
+    /**
+     * Runs an import again from the file and mapping it was started with (kept in the database, so any node can): the
+     * rows an interrupted import stored are unchanged, the rest are imported, nothing is duplicated.
+     */
+    ImportJobs.Job again(String organisation, UUID id, String actor) {
+        job(organisation, id);
+        ImportJobs.Rerun rerun = jobs.rerun(id).orElseThrow(() -> new InvalidInputException("id",
+                "the file of import " + id + " is no longer kept: upload it again"));
+        return start(organisation, rerun.upload(), rerun.mapping(), actor);
+    }
+
+    /** A test's way to interrupt an import: the next import fails after writing this many batches (0: never). */
+    void failAfterBatches(int batches) {
+        failAfter = batches;
+    }
+
+    private volatile int failAfter;
+
+    private ImportJobs.Job start(String organisation, String fileName, byte[] content, ColumnMapping mapping, String actor, UUID upload) {
         ColumnMapping checked = mapping.checked();
         List<String> headers = headers(fileName, content);
         List<String> missing = checked.missingFrom(headers);
@@ -147,7 +172,7 @@ public class Imports {
         }
         source(organisation);
         UUID id = UUID.randomUUID();
-        jobs.start(id, organisation, fileName, actor, clock.instant());
+        jobs.start(id, organisation, fileName, actor, clock.instant(), upload, checked);
         background.submit(() -> {
             try {
                 process(organisation, fileName, content, checked, id, actor);
@@ -182,6 +207,7 @@ public class Imports {
         int updated;
         int unchanged;
         int refused;
+        int batches;
         final List<ImportJobs.RefusedRow> refusedRows = new ArrayList<>();
     }
 
@@ -229,7 +255,7 @@ public class Imports {
         Map<String, CaseBulkWriter.ImportedCase> imported = writer.importedCases(organisation);
         CaseBulkWriter.ReferenceNumbers numbers = writer.referenceNumbers();
         Tally total = new Tally();
-        Batch[] batch = {new Batch()};
+        Batch[] batch = {new Batch(job != null)};
         if (job != null) {
             int[] count = {0};
             RegisterFile.read(fileName, content, (number, cells) -> {
@@ -252,12 +278,12 @@ public class Imports {
                 one(row, cells, imported.get(row.sourceId()), source, numbers, fileName, now, actor, note, mapping, headers, batch[0]);
             }
             if (batch[0].rows >= BATCH) {
-                flush(batch[0], job, total);
-                batch[0] = new Batch();
+                flush(batch[0], job, total, numbers);
+                batch[0] = new Batch(job != null);
             }
             return true;
         });
-        flush(batch[0], job, total);
+        flush(batch[0], job, total, numbers);
         if (job != null) {
             writer.finish(numbers);
             readModel.rebuild(organisation);
@@ -273,8 +299,12 @@ public class Imports {
             batch.unchanged++;
             return;
         }
-        HistoricCase.Made made = HistoricCase.make(row, existing, existing == null ? "IMPORT" : null, org, source.pack(), source.clocks(),
-                actor, note, mapping);
+        // a new case is made under the number it will take, which is handed out only once the row is made, so a refused
+        // row leaves no gap in the reference numbers and each row is made once
+        int year = CaseBulkWriter.referenceYear(row.receivedAt());
+        String reference = existing != null ? null
+                : source.organisation().referencePrefix() + "-" + year + "-" + "%06d".formatted(numbers.peek(org, year));
+        HistoricCase.Made made = HistoricCase.make(row, existing, reference, org, source.pack(), source.clocks(), actor, note, mapping);
         if (made.problem() != null) {
             batch.refuse(row.number(), cells, List.of(made.problem()), mapping, headers);
             return;
@@ -282,26 +312,50 @@ public class Imports {
         LocalDate today = UkTime.dateOf(now);
         if (existing != null) {
             List<String> changed = RowReading.changedFields(existing.rowHash(), row.rowHash());
-            batch.cases.correctImported(java.util.Objects.requireNonNull(made.file()), existing,
-                    new CaseFact.Imported(fileName, today, row.sourceId(), row.reference(), row.rowHash(), true, changed), now, actor,
-                    "import correction from " + fileName + ", " + today.format(DAY) + ": " + String.join(", ", changed));
-            batch.ombudsman(org, existing.reference(), row, note, actor);
+            List<String> missed = missedBy(java.util.Objects.requireNonNull(made.file()), now);
+            if (batch.cases != null) {
+                batch.cases.correctImported(made.file(), existing,
+                        new CaseFact.Imported(fileName, today, row.sourceId(), row.reference(), row.rowHash(), true, changed, missed), now, actor,
+                        "import correction from " + fileName + ", " + today.format(DAY) + ": " + String.join(", ", changed) + missedNote(missed));
+                batch.ombudsman(org, existing.reference(), row, note, actor);
+            }
             batch.updated++;
             return;
         }
-        // numbered only once the row is made, so a refused row leaves no gap in the reference numbers
-        int year = CaseBulkWriter.referenceYear(row.receivedAt());
-        String reference = source.organisation().referencePrefix() + "-" + year + "-" + "%06d".formatted(numbers.next(org, year));
-        HistoricCase.Made numbered = HistoricCase.make(row, null, reference, org, source.pack(), source.clocks(), actor, note, mapping);
-        batch.cases.addImported(java.util.Objects.requireNonNull(numbered.file()), numbered.version(), row.receivedAt(),
-                new CaseFact.Imported(fileName, today, row.sourceId(), row.reference(), row.rowHash(), false, List.of()), now, actor, note);
-        batch.ombudsman(org, reference, row, note, actor);
+        numbers.next(org, year);
+        HistoricCase.Made numbered = made;
+        List<String> missed = missedBy(java.util.Objects.requireNonNull(numbered.file()), now);
+        if (batch.cases != null) {
+            batch.cases.addImported(numbered.file(), numbered.version(), row.receivedAt(),
+                    new CaseFact.Imported(fileName, today, row.sourceId(), row.reference(), row.rowHash(), false, List.of(), missed), now, actor,
+                    note + missedNote(missed));
+            batch.ombudsman(org, java.util.Objects.requireNonNull(reference), row, note, actor);
+        }
         batch.imported++;
+    }
+
+    /**
+     * The clocks of an open case already overdue when it is imported: recorded on the case as missed before the import
+     * (the imported event says so), and the deadline sweep records them without sending a "Missed" notice for history.
+     */
+    static List<String> missedBy(org.redress.casework.CaseFile file, Instant now) {
+        return file.state().clocks().stream().filter(c -> c.running() && c.dueBy().isBefore(now))
+                .map(c -> c.name() + " (stage " + c.stage() + "), due " + c.dueDate().format(DAY)).toList();
+    }
+
+    private static String missedNote(List<String> missed) {
+        return missed.isEmpty() ? "" : "; already missed when imported: " + String.join("; ", missed);
     }
 
     /** One batch: its cases to write in one transaction, and what became of its rows. */
     private final class Batch {
-        final CaseBulkWriter.Batch cases = writer.batch(BATCH);
+        /** The cases to write; a dry run writes nothing, so it neither serialises nor keeps them. */
+        private final CaseBulkWriter.@Nullable Batch cases;
+
+        Batch(boolean writing) {
+            this.cases = writing ? writer.batch(BATCH) : null;
+        }
+
         final List<ImportJobs.RefusedRow> refused = new ArrayList<>();
         final List<Runnable> afterCases = new ArrayList<>();
         int rows;
@@ -325,11 +379,17 @@ public class Imports {
         }
     }
 
-    private void flush(Batch batch, @Nullable UUID job, Tally total) {
+    private void flush(Batch batch, @Nullable UUID job, Tally total, CaseBulkWriter.ReferenceNumbers numbers) {
         if (job != null) {
+            int failing = failAfter;
+            if (failing > 0 && total.batches >= failing) {
+                failAfter = 0;
+                throw new IllegalStateException("interrupted after " + failing + " batches (a test's interruption)");
+            }
             if (batch.imported + batch.updated > 0) {
                 try {
-                    writer.write(batch.cases);
+                    writer.write(java.util.Objects.requireNonNull(batch.cases));
+                    writer.reserve(numbers);
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException("a batch could not be written: " + e.getMessage(), e);
                 }
@@ -337,6 +397,7 @@ public class Imports {
             }
             jobs.batch(job, batch.rows, batch.imported, batch.updated, batch.unchanged, batch.refused);
         }
+        total.batches++;
         total.imported += batch.imported;
         total.updated += batch.updated;
         total.unchanged += batch.unchanged;

@@ -64,8 +64,16 @@ final class RegisterFile {
              CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(reader)) {
             Iterator<CSVRecord> records = parser.iterator();
             int number = 0;
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        return;
+                    }
+                    record = records.next();
+                } catch (java.io.UncheckedIOException | IllegalStateException e) {
+                    throw new InvalidInputException("file", "is not a CSV file that can be read: " + e.getMessage());
+                }
                 number++;
                 List<String> cells = new ArrayList<>(record.size());
                 record.forEach(cells::add);
@@ -73,7 +81,8 @@ final class RegisterFile {
                     return;
                 }
             }
-        } catch (java.io.IOException | java.io.UncheckedIOException | IllegalStateException e) {
+        } catch (java.io.IOException e) {
+            // the receiver's own failures (a batch that could not be written) pass through as they are
             throw new InvalidInputException("file", "is not a CSV file that can be read: " + e.getMessage());
         }
     }

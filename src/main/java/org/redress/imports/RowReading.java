@@ -207,17 +207,22 @@ final class RowReading {
         }
     }
 
-    private Tenure tenureOf(Row r, @Nullable String given) {
-        if (given == null) {
-            return Tenure.UNKNOWN;
-        }
+    /** A register's tenure in Redress's terms ("Social rent" is low-cost rental); an unknown one is an IllegalArgumentException. */
+    static Tenure tenure(String given) {
         String key = given.strip().toUpperCase(Locale.ROOT).replaceAll("[^A-Z]+", "_");
         Map<String, Tenure> aliases = Map.of("SOCIAL_RENT", Tenure.LOW_COST_RENTAL, "GENERAL_NEEDS", Tenure.LOW_COST_RENTAL,
                 "AFFORDABLE_RENT", Tenure.LOW_COST_RENTAL, "SHARED_OWNERSHIP", Tenure.LOW_COST_HOME_OWNERSHIP,
                 "LEASEHOLD", Tenure.OTHER, "NOT_KNOWN", Tenure.UNKNOWN);
+        return aliases.containsKey(key) ? aliases.get(key) : Tenure.valueOf(key);
+    }
+
+    private Tenure tenureOf(Row r, @Nullable String given) {
+        if (given == null) {
+            return Tenure.UNKNOWN;
+        }
         Tenure tenure;
         try {
-            tenure = aliases.containsKey(key) ? aliases.get(key) : Tenure.valueOf(key);
+            tenure = tenure(given);
         } catch (IllegalArgumentException e) {
             r.problem(ImportField.TENURE, "'" + given + "' is not a tenure; the tenures are " + List.of(Tenure.values()));
             return Tenure.UNKNOWN;

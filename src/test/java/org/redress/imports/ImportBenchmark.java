@@ -30,6 +30,8 @@ class ImportBenchmark {
     @Autowired
     Imports imports;
     @Autowired
+    Uploads uploads;
+    @Autowired
     MutableClock clock;
 
     @Test
@@ -44,7 +46,7 @@ class ImportBenchmark {
         System.out.printf("dry run of %d rows: %.1f s (%d to import, %d refused)%n", dry.rows(), drySeconds, dry.wouldImport(), dry.refused());
 
         long t1 = System.nanoTime();
-        ImportJobs.Job job = imports.start("alliance-homes", "register.csv", csv, mapping, "benchmark");
+        ImportJobs.Job job = imports.start("alliance-homes", uploads.keep("alliance-homes", "register.csv", csv), mapping, "benchmark");
         while (imports.job("alliance-homes", job.id()).status().equals("RUNNING")) {
             Thread.sleep(500);
         }
