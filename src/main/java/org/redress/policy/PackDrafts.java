@@ -1,5 +1,6 @@
 package org.redress.policy;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.redress.web.FieldError;
@@ -37,7 +38,7 @@ public class PackDrafts {
     /**
      * A draft asked for: the version to start from (the active one when left out) and the changes, applied in order.
      */
-    public record DraftRequest(@Nullable Integer from, @Nullable List<@Nullable DraftChange> changes) {
+    public record DraftRequest(@Nullable Integer from, @Nullable List<@Valid @Nullable DraftChange> changes) {
     }
 
     /**
@@ -58,7 +59,7 @@ public class PackDrafts {
                          @Nullable Integer extension, @Nullable Integer size, @Nullable Integer maxTimes,
                          @Size(max = TextLimits.NAME) @Nullable String after, @Size(max = TextLimits.NAME) @Nullable String id,
                          @Size(max = TextLimits.NAME) @Nullable String name, @Size(max = TextLimits.NAME) @Nullable String copyOf,
-                         @Size(max = TextLimits.NAME) @Nullable String owner, @Nullable List<@Nullable DraftClock> clocks) {
+                         @Size(max = TextLimits.NAME) @Nullable String owner, @Nullable List<@Valid @Nullable DraftClock> clocks) {
 
         public static DraftChange clockLength(String stage, String clock, int length, String unit) {
             return new DraftChange("clock-length", stage, clock, length, unit, null, null, null, null, null, null, null, null, null, null);

@@ -116,7 +116,7 @@ class DashboardPage implements StaffPage {
     @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(NotFoundException e, Model model) {
-        model.addAttribute("title", "Not found");
+        model.addAttribute("problemTitle", "Not found");
         model.addAttribute("messages", List.of(e.getMessage()));
         return "reporting/problem";
     }
@@ -124,7 +124,7 @@ class DashboardPage implements StaffPage {
     @ExceptionHandler(InvalidInputException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String invalid(InvalidInputException e, Model model) {
-        model.addAttribute("title", "There is a problem with the dates or filters");
+        model.addAttribute("problemTitle", "There is a problem with the dates or filters");
         model.addAttribute("messages", e.errors().stream().map(f -> f.field() + ": " + f.message()).toList());
         return "reporting/problem";
     }

@@ -31,22 +31,22 @@ class PointsByCategory {
     }
 
     /** The figure for a scope: its period and filters, and one row per category. */
-    record Figure(String organisation, LocalDate from, LocalDate to, @Nullable String serviceLine, @Nullable String serviceArea,
+    record PointsFigure(String organisation, LocalDate from, LocalDate to, @Nullable String serviceLine, @Nullable String serviceArea,
                   @Nullable List<String> limitedTo, List<CasePoints.CategoryCount> rows, long points) {
     }
 
     @GetMapping("/api/v1/organisations/{organisation}/reports/points-by-category")
     @Operation(summary = "Points of complaint by category, per point, upheld, partly upheld, not upheld and not yet decided (issue 20)")
-    Figure api(@PathVariable String organisation, @RequestParam(required = false) @Nullable String from,
+    PointsFigure api(@PathVariable String organisation, @RequestParam(required = false) @Nullable String from,
                @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String serviceLine,
                @RequestParam(required = false) @Nullable String serviceArea) {
         return of(reports.scope(organisation, from, to, serviceLine, serviceArea));
     }
 
-    Figure of(ReportScope scope) {
+    PointsFigure of(ReportScope scope) {
         List<CasePoints.CategoryCount> rows = points.byCategory(scope.organisation(), scope.from().atStartOfDay(UK).toInstant(),
                 scope.to().plusDays(1).atStartOfDay(UK).toInstant(), scope.serviceLine(), scope.serviceArea(), scope.limitedTo());
-        return new Figure(scope.organisation(), scope.from(), scope.to(), scope.serviceLine(), scope.serviceArea(), scope.limitedTo(),
+        return new PointsFigure(scope.organisation(), scope.from(), scope.to(), scope.serviceLine(), scope.serviceArea(), scope.limitedTo(),
                 rows, rows.stream().mapToLong(CasePoints.CategoryCount::points).sum());
     }
 }

@@ -1,8 +1,10 @@
 package org.redress.vocabulary;
 
+import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 import org.redress.web.InvalidInputException;
+import org.redress.web.TextLimits;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,10 +29,10 @@ class ListsController {
         this.vocabulary = vocabulary;
     }
 
-    record EntryRequest(@Nullable String name, @Nullable Long parent) {
+    record EntryRequest(@Size(max = TextLimits.NAME) @Nullable String name, @Nullable Long parent) {
     }
 
-    record AliasRequest(@Nullable String alias) {
+    record AliasRequest(@Size(max = TextLimits.NAME) @Nullable String alias) {
     }
 
     record FreeValuesRequest(@Nullable Boolean allowed) {

@@ -47,6 +47,8 @@ class ListsPage implements org.redress.pages.StaffPage {
                @RequestParam(required = false) @Nullable String parent, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         ListKind kind = ListKind.of(list);
         return change(organisation, model, redirect, response, kind.path() + "-name", () -> {
+            TextLimits.check("name", name, TextLimits.NAME);
+            TextLimits.check("parent", parent, TextLimits.NAME);
             Long parentId = parent == null || parent.isBlank() ? null : number("parent", parent);
             vocabulary.add(organisation, kind, name, parentId);
             return "Added " + (name == null ? "" : name.strip()) + " to the " + kind.title().toLowerCase() + " list";
@@ -58,6 +60,7 @@ class ListsPage implements org.redress.pages.StaffPage {
                  @RequestParam(required = false) @Nullable String alias, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         ListKind kind = ListKind.of(list);
         return change(organisation, model, redirect, response, "alias-" + entry, () -> {
+            TextLimits.check("alias", alias, TextLimits.NAME);
             ControlledList changed = vocabulary.addAlias(organisation, kind, entry, alias);
             return "'" + (alias == null ? "" : alias.strip()) + "' is now stored as " + changed.entry(entry).orElseThrow().name();
         });
@@ -68,6 +71,7 @@ class ListsPage implements org.redress.pages.StaffPage {
                   @RequestParam(required = false) @Nullable String use, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         ListKind kind = ListKind.of(list);
         return change(organisation, model, redirect, response, "entry-" + entry, () -> {
+            TextLimits.check("use", use, TextLimits.NAME);
             boolean on = "yes".equals(use);
             ControlledList changed = vocabulary.setActive(organisation, kind, entry, on);
             String name = changed.entry(entry).orElseThrow().name();
@@ -80,6 +84,7 @@ class ListsPage implements org.redress.pages.StaffPage {
                       Model model, RedirectAttributes redirect, HttpServletResponse response) {
         ListKind kind = ListKind.of(list);
         return change(organisation, model, redirect, response, kind.path() + "-free", () -> {
+            TextLimits.check("allowed", allowed, TextLimits.NAME);
             if (!"yes".equals(allowed) && !"no".equals(allowed)) {
                 throw new InvalidInputException("allowed", "Choose whether other values are allowed");
             }

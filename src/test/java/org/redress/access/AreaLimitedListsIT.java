@@ -92,6 +92,10 @@ class AreaLimitedListsIT {
             packRoles.set(ORG, LIMITED, Set.of("service-manager")); // owns stage 1 of the cases assigned to them (issue 22)
             Api admin = new Api(port);
             Api limited = Api.as(port, LIMITED, PASSWORD);
+            // the cases are from 2019, before Awaab's Law: this organisation's damp category applies from then, so a
+            // hazard is opened for the Lettings case to show in the lists (issue 20 keeps history before the law quiet)
+            created(admin.put("/api/v1/organisations/" + ORG + "/hazard-settings", """
+                    {"categories":[{"name":"damp and mould","keywords":["damp","mould"],"appliesFrom":"2019-01-01"}]}"""), 200);
 
             a0 = complaint(admin, "Repairs", "The front door lock is broken and will not close", "").get("caseFile").get("reference").asString();
             clock.setUk("2019-06-10T10:00");

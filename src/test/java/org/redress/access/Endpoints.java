@@ -107,7 +107,8 @@ final class Endpoints {
             else if (name.contains("date") || name.equals("day")) value = "2026-12-24";
             else if (name.contains("year")) value = "2026";
             else if (name.equals("verb")) value = "acknowledge";
-            else if (name.contains("version") || name.equals("number") || name.equals("stage")) value = "1";
+            else if (name.equals("list")) value = "subjects";
+            else if (name.contains("version") || name.equals("number") || name.equals("stage") || name.equals("entry")) value = "1";
             else if (m.group(2) != null && m.group(2).matches("[a-z-]+(\\|[a-z-]+)*")) value = m.group(2).split("\\|")[0];
             else if (m.group(2) != null) value = "1";
             else value = "00000000-0000-4000-8000-000000000001";
