@@ -26,8 +26,11 @@ class EmbeddedServerRecoveryIT {
         return new EmbeddedDatabaseProperties(directory, 0, true, Map.of("fsync", "off", "shared_buffers", "32MB"), checkEvery);
     }
 
+    /** A data directory of this run's own: a run never meets a cluster an earlier run left in target. */
+    private static final String RUN = Long.toString(System.nanoTime());
+
     private static Path directory(String name) {
-        return Path.of("target", name).toAbsolutePath().normalize();
+        return Path.of("target", name + "-" + RUN).toAbsolutePath().normalize();
     }
 
     private static long postmasterPid(Path directory) {
