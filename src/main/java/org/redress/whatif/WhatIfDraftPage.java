@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  * {@link PackDrafts}, and the what-if page opens again with the new draft chosen, ready to replay.
  */
 @Controller
-class WhatIfDraftPage {
+class WhatIfDraftPage implements org.redress.pages.StaffPage {
 
     private static final Pattern CHANGE_FIELD = Pattern.compile("^changes\\[(\\d+)](?:\\.(\\w+))?.*");
 

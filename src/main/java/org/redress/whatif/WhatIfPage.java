@@ -29,7 +29,7 @@ import java.util.UUID;
  * chart, the cases behind each figure and the Excel export.
  */
 @Controller
-class WhatIfPage {
+class WhatIfPage implements org.redress.pages.StaffPage {
 
     /** Seconds between the progress page's refreshes. */
     static final int REFRESH = 2;
@@ -95,6 +95,10 @@ class WhatIfPage {
         model.addAttribute("progress", progress);
         model.addAttribute("refresh", REFRESH);
         WhatIfResult result = progress.result();
+        if (result == null && !progress.status().name().equals("FAILED")) {
+            // the staff layout refreshes the progress page until the comparison is ready, without JavaScript
+            model.addAttribute("pageRefresh", REFRESH);
+        }
         model.addAttribute("result", result);
         if (result != null) {
             model.addAttribute("chart", WhatIfExport.weekly("Responses due each week: today and under the draft",

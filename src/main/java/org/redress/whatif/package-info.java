@@ -5,7 +5,7 @@
  * the figures are kept. Each replay, its progress and its result are stored in the module's own schema
  * ({@code whatif}, ADR 22), so any node shows them and a restart loses none.
  */
-@ApplicationModule(allowedDependencies = {"accounts", "calendar", "casework", "people", "policy", "web"})
+@ApplicationModule(allowedDependencies = {"accounts", "calendar", "casework", "pages", "people", "policy", "web"})
 @NullMarked
 package org.redress.whatif;
 
