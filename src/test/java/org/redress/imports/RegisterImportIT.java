@@ -21,10 +21,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -300,25 +296,7 @@ class RegisterImportIT {
     }
 
     private Api.Response upload(String path, String fileName, byte[] content, String mapping) {
-        String boundary = "----redress" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        try {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.write(content);
-            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-            if (mapping != null) {
-                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"mapping\"\r\n\r\n" + mapping + "\r\n")
-                        .getBytes(StandardCharsets.UTF_8));
-            }
-            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + IMPORTS + path))
-                    .header("Authorization", Api.ADMIN_AUTHORIZATION).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
-            return new Api.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return new RegisterUploads(port, ORG).upload(path, fileName, content, mapping);
     }
 
     /** Waits for the job the response started to finish, and returns it. */
