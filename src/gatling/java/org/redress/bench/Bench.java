@@ -30,6 +30,10 @@ final class Bench {
     static final Map<String, String> PREFIXES = Map.of("alliance-homes", "AH", "the-trust", "TT", "helping-our-future", "HOF",
             "247-alliance", "TFA");
 
+    /** A service area on each organisation's list (an unknown one is refused with a 400, issue 20). */
+    static final Map<String, String> SERVICE_AREAS = Map.of("alliance-homes", "Repairs", "the-trust", "Repairs",
+            "helping-our-future", "Maintenance", "247-alliance", "Facilities management");
+
     private static final String[] FIRST = {"Ada", "Ben", "Cara", "Dev", "Ella", "Finn", "Gita", "Harry", "Isla", "Jack"};
     private static final String[] LAST = {"Smith", "Jones", "Patel", "Khan", "Okafor", "Nowak", "Begum", "Reid", "Hill", "Ward"};
 
@@ -95,7 +99,8 @@ final class Bench {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String first = FIRST[random.nextInt(FIRST.length)];
         String last = LAST[random.nextInt(LAST.length)];
-        return Map.of("org", organisation(), "name", first + " " + last,
+        String org = organisation();
+        return Map.of("org", org, "area", SERVICE_AREAS.get(org), "name", first + " " + last,
                 "email", (first + "." + last + "." + random.nextInt(100_000) + "@example.org").toLowerCase());
     }
 }

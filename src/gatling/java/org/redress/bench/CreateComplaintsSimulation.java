@@ -18,7 +18,7 @@ public class CreateComplaintsSimulation extends Simulation {
     static final String BODY = """
             {"recordType":"complaint","channel":"PHONE",
              "complainant":{"name":"#{name}","email":"#{email}","preferredContact":"EMAIL"},
-             "serviceArea":"Repairs","subject":"Repairs","subSubject":"Missed appointment",
+             "serviceArea":"#{area}","subject":"Repairs","subSubject":"Missed appointment",
              "description":"The repair appointment was missed and nobody called to rearrange it",
              "outcomeWanted":"Rebook the repair","points":["Missed appointment","No call back"]}""";
 

@@ -44,6 +44,11 @@ class CaseLists {
         this.reading.setReadOnly(true);
     }
 
+    /** The columns of a list's row; {@code %s} is where a table's alias goes. */
+    private static final String COLUMNS = """
+            %sid, %sreference, %srecord_type, %sstatus, %sstage, %sowner, %sservice_area, %ssubject,
+            %sstate->'complainant'->>'name', %sreceived_at, %snext_due_at, %sversion""";
+
     /** A list's SQL and its parameters by name. */
     record ListSql(String sql, Map<String, Object> params, boolean byDue, boolean searchesWords) {
     }
@@ -66,11 +71,7 @@ class CaseLists {
         String organisation = scope.organisation();
         Set<String> serviceAreas = scope.serviceAreas();
         boolean byDue = "due".equals(q.sort());
-        StringBuilder sql = new StringBuilder("""
-                select id, reference, record_type, status, stage, owner, service_area, subject,
-                       state->'complainant'->>'name', received_at, next_due_at, version
-                from casework.case_file where organisation = :org
-                """);
+        StringBuilder sql = new StringBuilder(" from casework.case_file where organisation = :org");
         var params = new LinkedHashMap<String, Object>();
         params.put("org", organisation);
         if (byDue) {
@@ -129,7 +130,13 @@ class CaseLists {
         sql.append(byDue ? " order by next_due_at, id" : " order by received_at desc, id desc");
         sql.append(" limit :limit");
         params.put("limit", q.size() + 1);
-        return new ListSql(sql.toString(), params, byDue, words);
+        if (words && !byDue) {
+            // the newest matches first: walk the receipt index, whose entries carry the words and every filtered
+            // column, without reading a case until the page is found (ADR 0023), then read the page's cases
+            return new ListSql("select " + COLUMNS.replace("%s", "c.") + " from (select id" + sql
+                    + ") page join casework.case_file c on c.id = page.id order by c.received_at desc, c.id desc", params, false, true);
+        }
+        return new ListSql("select " + COLUMNS.replace("%s", "") + sql, params, byDue, words);
     }
 
     private CaseSummary.Page read(ListSql list, CaseQuery q, Instant now) {

@@ -41,6 +41,10 @@ final class EmbeddedPostgresServer {
                 // PostgreSQL keeps its working set in its own memory and reloads it at start (ADR 16)
                 .setServerConfig("shared_buffers", sharedBuffersFor(physicalMemory()))
                 .setServerConfig("shared_preload_libraries", "pg_prewarm")
+                // a parallel query starts new server processes for each statement; on two cores they only compete
+                // with the application, and each new process first maps the shared buffers it reads (the 12-month
+                // dashboard's aggregates took 350-420 ms in parallel and 80 ms without: docs/benchmarks.md, issue 28)
+                .setServerConfig("max_parallel_workers_per_gather", parallelWorkersFor(Runtime.getRuntime().availableProcessors()))
                 .setServerConfig("synchronous_commit", "on")
                 // the library starts PostgreSQL with -F (no fsync), as suits a test database; a commit Redress
                 // answers 2xx for must survive a power cut, so it is turned back on
@@ -59,6 +63,11 @@ final class EmbeddedPostgresServer {
             builder.setPort(port);
         }
         return builder;
+    }
+
+    /** No parallel workers for a query on a machine of two cores or fewer; PostgreSQL's default (2) on a larger one. */
+    static String parallelWorkersFor(int cores) {
+        return cores <= 2 ? "0" : "2";
     }
 
     /**

@@ -117,6 +117,14 @@ class Reports {
         // the read model is written in time order and mostly cached, so index ranges cost far less than PostgreSQL's
         // spinning-disk default assumes; without this it reads a whole history to answer an OR of two date ranges
         jdbc.sql("set local random_page_cost = 1.1").update();
+        // planned for the period asked, every time: once the driver has prepared a measure's statement, PostgreSQL's
+        // plan made once for any dates (its generic plan) read the whole history for a 12-month page, and the
+        // dashboard went from 0.9 to 1.5 s within ten readings on the million-case database (ADR 0023, issue 28)
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+        // a period's rows lie all over the table (the read model is written case by case, as cases change), so a
+        // measure reads them through a bitmap of its index range, each page once in the table's order: walking the
+        // index visited 150,000 pages for 100,000 rows and took twice as long (issue 28, docs/benchmarks.md)
+        jdbc.sql("set local enable_indexscan = off").update();
         Map<String, Object> params = params(scope);
         Map<String, List<Measure>> batches = new LinkedHashMap<>();
         for (Measure m : measures) {

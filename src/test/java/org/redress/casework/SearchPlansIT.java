@@ -37,6 +37,20 @@ class SearchPlansIT extends CaseApiSupport {
     }
 
     @Test
+    void aWordSearchByReceiptChecksTheWordsInTheReceiptIndexAndReadsOnlyThePagesCases() {
+        CaseLists.ListSql list = CaseLists.sql(new CaseScope("alliance-homes", Set.of("Repairs"), "ah.repairs"),
+                new CaseQuery("COMPLAINT", null, null, null, null, null, null, "mould", "received", 50, null), NOW);
+        List<Scan> scans = QueryPlans.scans(dataSource, list.sql());
+        assertThat(scans).anySatisfy(s -> {
+            assertThat(s.nodeType()).isEqualTo("Index Only Scan");
+            assertThat(s.index()).isEqualTo("case_file_received");
+            assertThat(s.conditions()).contains("search_vector").contains("service_area").contains("record_type");
+        });
+        assertThat(scans).filteredOn(s -> s.table().equals("case_file") && !s.nodeType().equals("Index Only Scan"))
+                .as("the cases read from the table are the page's, by id").allSatisfy(s -> assertThat(s.index()).isEqualTo("case_file_pkey"));
+    }
+
+    @Test
     void myWorkTheRegisterAndALimitedMembersWordSearchOnTheNextPageAreServedByIndexes() {
         String cursor = java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("2026-12-01T10:00Z|0190a000-0000-7000-8000-000000000000".getBytes(java.nio.charset.StandardCharsets.UTF_8));

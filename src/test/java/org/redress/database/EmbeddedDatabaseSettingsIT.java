@@ -34,6 +34,12 @@ class EmbeddedDatabaseSettingsIT {
     }
 
     @Test
+    void theEmbeddedServerRunsQueriesInParallelOnlyOnAMachineOfMoreThanTwoCores() {
+        assertThat(setting("max_parallel_workers_per_gather"))
+                .isEqualTo(EmbeddedPostgresServer.parallelWorkersFor(Runtime.getRuntime().availableProcessors()));
+    }
+
+    @Test
     void theEmbeddedServerReloadsItsBuffersAfterARestart() {
         assertThat(setting("shared_preload_libraries")).contains("pg_prewarm");
         assertThat(setting("pg_prewarm.autoprewarm")).isEqualTo("on");

@@ -22,4 +22,11 @@ class SharedBuffersTest {
     void aSmallMachineStillGivesTheDatabase128Mb() {
         assertThat(EmbeddedPostgresServer.sharedBuffersFor(GB / 4)).isEqualTo("128MB");
     }
+
+    @Test
+    void aMachineOfTwoCoresRunsEachQueryInOneProcessAndALargerOneKeepsPostgresDefault() {
+        assertThat(EmbeddedPostgresServer.parallelWorkersFor(1)).isEqualTo("0");
+        assertThat(EmbeddedPostgresServer.parallelWorkersFor(2)).isEqualTo("0");
+        assertThat(EmbeddedPostgresServer.parallelWorkersFor(8)).isEqualTo("2");
+    }
 }
