@@ -58,7 +58,7 @@ class BoardReport {
                 "chart", chart));
         context.setVariable("limitNotice", scope.limitNotice());
         if (kind == Kind.ANNUAL) {
-            context.setVariable("assessment", selfAssessment.assess(scope));
+            context.setVariable("assessment", selfAssessment.assess(scope, measures));
         }
         return templates.process("reporting/board-report", context);
     }

@@ -112,23 +112,31 @@ class Reports {
      */
     @Transactional(readOnly = true)
     List<MeasureResult> all(ReportScope scope, List<String> ids) {
+        return all(scope, ids, onePass(scope));
+    }
+
+    /**
+     * Whether a scope's measures are worked out in one pass over the organisation's rows: for a period of two years or
+     * more, the batches' rows are most of the organisation's history, and reading them once (each figure filtered by
+     * its own population and period) costs less than reading them once per batch (issue 28: the 5-year dashboard).
+     */
+    static boolean onePass(ReportScope scope) {
+        return !scope.from().plusYears(2).isAfter(scope.to().plusDays(1));
+    }
+
+    @Transactional(readOnly = true)
+    List<MeasureResult> all(ReportScope scope, List<String> ids, boolean onePass) {
         List<Measure> definitions = definitions();
         List<Measure> measures = ids.stream().map(id -> measureDefinition(definitions, id)).filter(m -> !ExternalMeasures.handles(m.id())).toList();
-        // the read model is written in time order and mostly cached, so index ranges cost far less than PostgreSQL's
-        // spinning-disk default assumes; without this it reads a whole history to answer an OR of two date ranges
+        // (ADR 0025) index ranges are cheap here, mostly cached; each statement is planned for the period asked, not
+        // once for any dates; and a period's rows, spread over the table, are read through a bitmap, each page once
         jdbc.sql("set local random_page_cost = 1.1").update();
-        // planned for the period asked, every time: once the driver has prepared a measure's statement, PostgreSQL's
-        // plan made once for any dates (its generic plan) read the whole history for a 12-month page, and the
-        // dashboard went from 0.9 to 1.5 s within ten readings on the million-case database (ADR 0023, issue 28)
         jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-        // a period's rows lie all over the table (the read model is written case by case, as cases change), so a
-        // measure reads them through a bitmap of its index range, each page once in the table's order: walking the
-        // index visited 150,000 pages for 100,000 rows and took twice as long (issue 28, docs/benchmarks.md)
         jdbc.sql("set local enable_indexscan = off").update();
         Map<String, Object> params = params(scope);
         Map<String, List<Measure>> batches = new LinkedHashMap<>();
         for (Measure m : measures) {
-            batches.computeIfAbsent(batchKey(m), k -> new ArrayList<>()).add(m);
+            batches.computeIfAbsent(onePass ? "all" : batchKey(m), k -> new ArrayList<>()).add(m);
         }
         Map<String, Map<String, Row>> rows = new LinkedHashMap<>();
         Map<String, ReportSettings.@Nullable Homes> homes = new LinkedHashMap<>();
@@ -138,7 +146,7 @@ class Reports {
         }
         for (List<Measure> batch : batches.values()) {
             List<String> groupings = groupings(batch);
-            var statement = jdbc.sql(aggregate(batch, scope));
+            var statement = jdbc.sql(onePass ? aggregateInOnePass(batch, scope) : aggregate(batch, scope));
             for (var p : params.entrySet()) {
                 statement = statement.param(p.getKey(), p.getValue());
             }
@@ -320,23 +328,34 @@ class Reports {
      * (and its denominator, or its average), grouped by every measure's grouping at once.
      */
     static String aggregate(List<Measure> batch, ReportScope scope) {
+        return aggregate(batch, m -> "", "from " + MeasureRows.of(batch, scope));
+    }
+
+    /** Every measure of the list from one read of the scope's rows, each figure limited to its measure's own rows. */
+    static String aggregateInOnePass(List<Measure> measures, ReportScope scope) {
+        return aggregate(measures, m -> "(" + m.population() + ") and " + rowFilter(m) + " and ",
+                "from reporting.case_stage r where " + scopeFilter(scope));
+    }
+
+    private static String aggregate(List<Measure> batch, java.util.function.Function<Measure, String> ownRows, String from) {
         List<String> groupings = groupings(batch);
         StringBuilder sql = new StringBuilder(groupings.isEmpty() ? "select 0" : "select grouping(" + String.join(", ", groupings) + ")");
         for (String g : groupings) {
             sql.append(", ").append(g);
         }
         for (Measure m : batch) {
+            String own = ownRows.apply(m);
             for (Figure f : m.figures()) {
-                sql.append(", count(*) filter (where ").append(f.rows()).append(")");
+                sql.append(", count(*) filter (where ").append(own).append("(").append(f.rows()).append("))");
                 switch (f.kind()) {
-                    case PERCENT -> sql.append(", count(*) filter (where ").append(f.over()).append(")");
-                    case AVERAGE -> sql.append(", avg(").append(f.value()).append(") filter (where ").append(f.where()).append(")");
+                    case PERCENT -> sql.append(", count(*) filter (where ").append(own).append("(").append(f.over()).append("))");
+                    case AVERAGE -> sql.append(", avg(").append(f.value()).append(") filter (where ").append(own).append("(").append(f.where()).append("))");
                     default -> {
                     }
                 }
             }
         }
-        sql.append(" from ").append(MeasureRows.of(batch, scope)).append(" group by grouping sets (");
+        sql.append(" ").append(from).append(" group by grouping sets (");
         List<String> sets = new ArrayList<>(groupings.stream().map(g -> "(" + g + ")").toList());
         if (batch.stream().anyMatch(m -> m.groupBy() == null)) {
             sets.add("()");
