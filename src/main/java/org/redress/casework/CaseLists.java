@@ -49,6 +49,9 @@ class CaseLists {
             %sid, %sreference, %srecord_type, %sstatus, %sstage, %sowner, %sservice_area, %ssubject,
             %sstate->'complainant'->>'name', %sreceived_at, %snext_due_at, %sversion""";
 
+    /** Whether a case's words fit in an entry of the receipt index (V2026_12_09_00; an index entry holds at most 2.7 KB). */
+    static final String WORDS_IN_THE_INDEX = "octet_length(search_vector::text) <= 2000";
+
     /** A list's SQL and its parameters by name. */
     record ListSql(String sql, Map<String, Object> params, boolean byDue, boolean searchesWords) {
     }
@@ -127,15 +130,18 @@ class CaseLists {
             params.put("cursorAt", OffsetDateTime.parse(parts[0]));
             params.put("cursorId", UUID.fromString(parts[1]));
         }
-        sql.append(byDue ? " order by next_due_at, id" : " order by received_at desc, id desc");
-        sql.append(" limit :limit");
         params.put("limit", q.size() + 1);
         if (words && !byDue) {
-            // the newest matches first: walk the receipt index, whose entries carry the words and every filtered
-            // column, without reading a case until the page is found (ADR 0023), then read the page's cases
-            return new ListSql("select " + COLUMNS.replace("%s", "c.") + " from (select id" + sql
+            // the newest matches first (ADR 0023): cases whose words fit an index entry are found by walking the
+            // receipt index that carries their words and every filtered column, without reading a case; the few with
+            // longer texts by their own small index; then the page's cases are read by id
+            String newest = " order by received_at desc, id desc limit :limit";
+            return new ListSql("select " + COLUMNS.replace("%s", "c.") + " from ((select id, received_at" + sql + " and " + WORDS_IN_THE_INDEX
+                    + newest + ") union all (select id, received_at" + sql + " and not " + WORDS_IN_THE_INDEX + newest + ")" + newest
                     + ") page join casework.case_file c on c.id = page.id order by c.received_at desc, c.id desc", params, false, true);
         }
+        sql.append(byDue ? " order by next_due_at, id" : " order by received_at desc, id desc");
+        sql.append(" limit :limit");
         return new ListSql("select " + COLUMNS.replace("%s", "") + sql, params, byDue, words);
     }
 

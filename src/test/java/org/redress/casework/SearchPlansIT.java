@@ -1,6 +1,7 @@
 package org.redress.casework;
 
 import org.junit.jupiter.api.Test;
+import org.redress.testing.Cases;
 import org.redress.testing.QueryPlans;
 import org.redress.testing.QueryPlans.Scan;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +24,8 @@ class SearchPlansIT extends CaseApiSupport {
 
     @Autowired
     DataSource dataSource;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void aWordSearchByDueDateOrByReceiptReadsTheStoredWordsThroughAnIndexAndNeverTheWholeTable() {
@@ -43,11 +46,43 @@ class SearchPlansIT extends CaseApiSupport {
         List<Scan> scans = QueryPlans.scans(dataSource, list.sql());
         assertThat(scans).anySatisfy(s -> {
             assertThat(s.nodeType()).isEqualTo("Index Only Scan");
-            assertThat(s.index()).isEqualTo("case_file_received");
+            assertThat(s.index()).isEqualTo("case_file_received_words");
             assertThat(s.conditions()).contains("search_vector").contains("service_area").contains("record_type");
         });
-        assertThat(scans).filteredOn(s -> s.table().equals("case_file") && !s.nodeType().equals("Index Only Scan"))
+        assertThat(scans).as("cases with longer texts, by their own index").anySatisfy(s -> assertThat(s.index()).isEqualTo("case_file_received_long_words"));
+        assertThat(scans).filteredOn(s -> s.table().equals("case_file") && !s.nodeType().equals("Index Only Scan")
+                        && !s.index().equals("case_file_received_long_words"))
                 .as("the cases read from the table are the page's, by id").allSatisfy(s -> assertThat(s.index()).isEqualTo("case_file_pkey"));
+    }
+
+    @Test
+    void aCaseWhoseTextIsTooLongForTheReceiptIndexIsStillFoundInItsPlaceByDateReceived() {
+        clock.setUk("2026-11-23T10:00");
+        String org = cases().anOrganisationLike("helping-our-future");
+        StringBuilder longText = new StringBuilder("The gutter overflowed again.");
+        for (int i = 0; i < 400; i++) {
+            longText.append(" note").append(i);
+        }
+        String oldest = create(org, Cases.aContact("complaint").receivedAt(Instant.parse("2026-11-10T09:00:00Z")).inArea("Maintenance")
+                .saying("A gutter is blocked").json()).get("reference").asString();
+        String long_ = create(org, Cases.aContact("complaint").receivedAt(Instant.parse("2026-11-12T09:00:00Z")).inArea("Maintenance")
+                .saying(longText.toString()).json()).get("reference").asString();
+        String newest = create(org, Cases.aContact("complaint").receivedAt(Instant.parse("2026-11-14T09:00:00Z")).inArea("Maintenance")
+                .saying("Gutter leaking onto the path").json()).get("reference").asString();
+        create(org, Cases.aContact("complaint").receivedAt(Instant.parse("2026-11-15T09:00:00Z")).inArea("Maintenance")
+                .saying("The lift is broken").json());
+        assertThat(jdbc.sql("select octet_length(search_vector::text) > 2000 from casework.case_file where reference = ?")
+                .param(long_).query(Boolean.class).single()).as("too long for the receipt index").isTrue();
+
+        List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var page = api().get("/api/v1/organisations/" + org + "/cases?sort=received&size=1&text=gutter"
+                    + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            page.get("items").forEach(item -> seen.add(item.get("reference").asString()));
+            cursor = page.get("nextCursor") == null || page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        } while (cursor != null);
+        assertThat(seen).containsExactly(newest, long_, oldest);
     }
 
     @Test
