@@ -3,6 +3,7 @@ package org.redress.accounts;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -65,6 +66,15 @@ class SignedInSessions {
                 if (session != null && outdated(session)) {
                     session.invalidate();
                     SecurityContextHolder.clearContext();
+                    // the request no longer comes with a live session (the servlet container's own sessions said so by
+                    // themselves; Spring Session's, kept in the database since issue 27, keep the answer from before)
+                    chain.doFilter(new HttpServletRequestWrapper(request) {
+                        @Override
+                        public boolean isRequestedSessionIdValid() {
+                            return false;
+                        }
+                    }, response);
+                    return;
                 }
                 chain.doFilter(request, response);
             }

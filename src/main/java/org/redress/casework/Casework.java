@@ -81,8 +81,8 @@ public class Casework {
     public record Created(CaseView view, boolean replayed, List<AdmissionWarning> warnings) {
     }
 
-    /** Something staff should decide on before investigating (F-3, F-11): never a silent rejection. */
-    public record AdmissionWarning(String kind, String message, @Nullable String cite, List<String> relatedCases) {
+    /** Something staff should decide on before investigating (F-3, F-11): never a silent rejection (Serializable: flash). */
+    public record AdmissionWarning(String kind, String message, @Nullable String cite, List<String> relatedCases) implements java.io.Serializable {
     }
 
     /** A verb applied to a case at an instant, with the case's calendar. */

@@ -10,7 +10,6 @@ import jakarta.mail.search.FlagTerm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayOutputStream;
@@ -19,7 +18,8 @@ import java.util.Properties;
 
 /**
  * Reads new (unseen) messages from each connected mailbox, hands each to {@link EmailIntake}, and marks it seen
- * only once it is committed: a crash in between means it is read again, and its Message-ID stops a duplicate.
+ * only once it is committed: a crash in between means it is read again, and its Message-ID stops a duplicate. Run by
+ * {@link IntakeTasks}, on one node at a time.
  */
 @Component
 @EnableConfigurationProperties(IntakeProperties.class)
@@ -33,11 +33,6 @@ public class MailboxPoller {
     MailboxPoller(IntakeProperties properties, EmailIntake intake) {
         this.properties = properties;
         this.intake = intake;
-    }
-
-    @Scheduled(fixedDelayString = "${redress.intake.poll-interval:60s}", initialDelayString = "${redress.intake.poll-interval:60s}")
-    void poll() {
-        pollAll();
     }
 
     /** Reads every connected mailbox once; returns how many messages were handled. */

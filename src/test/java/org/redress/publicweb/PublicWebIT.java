@@ -157,6 +157,29 @@ class PublicWebIT {
     }
 
     @Test
+    void aLimitReachedIsGivenBackWhenItsTenMinutesHavePassedAndTheFullAllowanceIsThenForgotten() {
+        // issue 27: the limits are in the database (Bucket4j), given back in full each ten minutes, and a bucket that is full
+        // again is removed, as a missing bucket is a full one
+        for (int i = 0; i < 5; i++) {
+            assertThat(complaintFromRay("Noise " + i).status()).as("complaint " + (i + 1)).isEqualTo(200);
+        }
+        clock.setUk("2026-11-23T11:09");
+        assertThat(complaintFromRay("Still noisy").status()).isEqualTo(429);
+        assertThat(limiter.forgetExpired()).as("nothing is full again yet").isZero();
+
+        clock.setUk("2026-11-23T11:10:01");
+        assertThat(limiter.forgetExpired()).as("the complaint form's bucket for this address").isEqualTo(1);
+        assertThat(complaintFromRay("The noise went on all night").status()).isEqualTo(200);
+    }
+
+    private WebSession.Page complaintFromRay(String whatHappened) {
+        WebSession resident = new WebSession(port);
+        resident.get("/o/the-trust/complain");
+        return resident.post("/o/the-trust/complain", Map.of("whatHappened", whatHappened, "name", "Ray Peat", "contactBy", "POST",
+                "address", "2 Low Road"));
+    }
+
+    @Test
     void anUnknownOrganisationIsPageNotFound() {
         assertThat(new WebSession(port).get("/o/no-such-organisation/complain").status()).isEqualTo(404);
     }

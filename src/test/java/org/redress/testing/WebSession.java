@@ -21,13 +21,24 @@ import java.util.stream.Collectors;
 public final class WebSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http;
     private final String base;
     private String csrf = "";
 
     public WebSession(int port) {
+        this(HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build(), port);
+    }
+
+    private WebSession(HttpClient http, int port) {
+        this.http = http;
         this.base = "http://localhost:" + port;
+    }
+
+    /** The same browser (its cookies, so its session) talking to another node, at another port (issue 27). */
+    public WebSession at(int port) {
+        WebSession other = new WebSession(http, port);
+        other.csrf = csrf;
+        return other;
     }
 
     public record Page(int status, String location, String body) {
