@@ -1,5 +1,6 @@
 package org.redress.bench;
 
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 
@@ -39,7 +40,7 @@ public class RegisterSimulation extends Simulation {
                         .check(status().is(200), jsonPath("$.entries").exists()));
     }
 
-    static ScenarioBuilder warmedUp(String name, String query) {
+    static PopulationBuilder warmedUp(String name, String query) {
         return reading("warm-up: " + name, query).injectOpen(constantUsersPerSec(RATE / 5.0).during(Bench.WARM_UP_SECONDS))
                 .andThen(reading(name, query).injectOpen(constantUsersPerSec(RATE / 3.0).during(Bench.SECONDS)));
     }
