@@ -77,6 +77,8 @@ public final class Permissions {
             entry("hazard-settings", VIEW_CASES), entry("hazards", VIEW_CASES), entry("lessons", VIEW_CASES), entry("letters", VIEW_CASES),
             entry("ombudsman", VIEW_CASES), entry("outbox", VIEW_CASES), entry("remedies", VIEW_CASES), entry("reports", VIEW_CASES),
             entry("restrictions", VIEW_CASES),
+            // the complaint and compliment register (issue 21, S0-9): every record, to whoever may read cases
+            entry("register", VIEW_CASES),
             // replaying the organisation's cases under a draft procedure: complaint managers and directors (issue 25)
             entry("what-if", DECIDE),
             entry("equality", VIEW_SPECIAL_CATEGORY),
@@ -90,9 +92,10 @@ public final class Permissions {
 
     /**
      * Staff pages that need more than reading their area through the API: the lists page is where an administrator
-     * changes the lists (issue 20), while any member may read them through the API.
+     * changes the lists (issue 20), while any member may read them through the API. The register's page is read by
+     * whoever may read cases, as its API (issue 21).
      */
-    private static final Map<String, Permission> STAFF_PAGE_READS = Map.of("lists", ADMINISTER);
+    private static final Map<String, Permission> STAFF_PAGE_READS = Map.of("lists", ADMINISTER, "register", VIEW_CASES);
 
     /** ... and what changing them needs; an area named here only for reading needs {@link Permission#ADMINISTER} to change. */
     private static final Map<String, Permission> AREA_CHANGES = Map.of(

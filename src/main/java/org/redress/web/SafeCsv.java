@@ -42,6 +42,21 @@ public final class SafeCsv {
         return out.toString();
     }
 
+    /**
+     * A CSV written as it goes to {@code out} (which is flushed, not closed), for a file too large to hold: the header
+     * line, then the lines {@code rows} writes.
+     */
+    public static void write(java.io.Writer out, List<String> header, Consumer<SafeCsv> rows) {
+        try {
+            CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder()
+                    .setHeader(header.stream().map(SafeCsv::text).toArray(String[]::new)).get());
+            rows.accept(new SafeCsv(printer));
+            printer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** One line: null is an empty cell, a {@link Number} is written as a number, anything else as text made safe. */
     public void row(@Nullable Object... cells) {
         List<Object> safe = new ArrayList<>(cells.length);

@@ -185,6 +185,11 @@ class AreaLimitedListsIT {
         // every case names a member of staff: special category data, whose every read is logged
         expected.put(api + "/audit/special-category", Set.of(a0, a1));
         expected.put(api + "/cases/{case}/similar", Set.of(a0));
+        // the register (issue 21): every record of the member's areas, in the API, its exports and on its page
+        for (String register : List.of(api + "/register", api + "/register/export.csv", api + "/register/export.xlsx",
+                "/staff/{organisation}/register")) {
+            expected.put(register, Set.of(a0, a1));
+        }
         for (Map.Entry<String, Set<String>> list : expected.entrySet()) {
             assertThat(seen.get(list.getKey())).as("the limited member's " + list.getKey()).isEqualTo(list.getValue());
             Set<String> withLettings = new TreeSet<>(list.getValue());

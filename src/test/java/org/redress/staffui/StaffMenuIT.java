@@ -58,17 +58,17 @@ class StaffMenuIT {
 
     @Test
     void eachRoleSeesExactlyThePagesItMayUseInTheMenu() {
-        assertThat(menuOf(Role.CASE_WORKER)).containsOnlyKeys("My work", "Log a contact", "Actions", "Lessons", "Reports", "Outbox",
+        assertThat(menuOf(Role.CASE_WORKER)).containsOnlyKeys("My work", "Register", "Log a contact", "Actions", "Lessons", "Reports", "Outbox",
                 "Restrictions", "Equality");
-        assertThat(menuOf(Role.DIRECTOR)).containsOnlyKeys("My work", "Log a contact", "Actions", "Lessons", "Reports", "Outbox",
+        assertThat(menuOf(Role.DIRECTOR)).containsOnlyKeys("My work", "Register", "Log a contact", "Actions", "Lessons", "Reports", "Outbox",
                 "Restrictions", "Equality");
-        assertThat(menuOf(Role.COMPLAINT_MANAGEMENT_OFFICER)).containsOnlyKeys("My work", "Log a contact", "Actions", "Lessons",
+        assertThat(menuOf(Role.COMPLAINT_MANAGEMENT_OFFICER)).containsOnlyKeys("My work", "Register", "Log a contact", "Actions", "Lessons",
                 "Reports", "Outbox", "Restrictions", "Equality", "Import");
-        assertThat(menuOf(Role.BOARD_MEMBER)).containsOnlyKeys("My work", "Actions", "Lessons", "Reports", "Outbox", "Restrictions");
-        assertThat(menuOf(Role.ADMINISTRATOR)).containsOnlyKeys("My work", "Log a contact", "Actions", "Lessons", "Reports", "Outbox",
+        assertThat(menuOf(Role.BOARD_MEMBER)).containsOnlyKeys("My work", "Register", "Actions", "Lessons", "Reports", "Outbox", "Restrictions");
+        assertThat(menuOf(Role.ADMINISTRATOR)).containsOnlyKeys("My work", "Register", "Log a contact", "Actions", "Lessons", "Reports", "Outbox",
                 "Restrictions", "Equality", "Import", "Team", "Lists", "Privacy");
         // in the order of the work: my work first, the administrator's pages last
-        assertThat(List.copyOf(menuOf(Role.ADMINISTRATOR).keySet())).containsExactly("My work", "Log a contact", "Actions", "Lessons",
+        assertThat(List.copyOf(menuOf(Role.ADMINISTRATOR).keySet())).containsExactly("My work", "Register", "Log a contact", "Actions", "Lessons",
                 "Reports", "Outbox", "Restrictions", "Equality", "Import", "Team", "Lists", "Privacy");
     }
 

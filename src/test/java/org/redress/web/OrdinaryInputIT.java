@@ -58,7 +58,7 @@ class OrdinaryInputIT {
     static final String ORG = "the-trust";
     static final String BASE = "/api/v1/organisations/" + ORG;
     static final List<String> BAD_DATES = List.of("+999999999-12-31", "0000-01-01", "2026-13-45");
-    static final Set<String> DATE_NAMES = Set.of("from", "to", "on", "start", "day", "date");
+    static final Set<String> DATE_NAMES = Set.of("from", "to", "on", "start", "day", "date", "receivedFrom", "receivedTo");
     static final String RANGE = "must be between 2000-01-01 and 2100-12-31";
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(?::([^}]*))?}");
 
