@@ -191,6 +191,41 @@ class ContactLoggingIT {
         assertThat(related).containsExactlyInAnyOrder(reference, earlier);
     }
 
+    @Test
+    void aResponsesPromisedActionsAreRowsWithTheirDatesAndAnotherIsAddedWithoutJavaScript() { // A-5, issue 21
+        clock.setUk("2026-11-23T10:00");
+        String org = cases().anOrganisationLike("247-alliance");
+        String reference = cases().aComplaint().by("Ray Responded").in(org).acknowledge().reference();
+        WebSession web = signedIn(org, "contact.respond", "Rae Responder");
+        String page = "/staff/" + org + "/cases/" + reference;
+        web.get(page);
+        Map<String, String> response = new HashMap<>(Map.of("summary", "We are sorry the repair was missed", "pointNumber", "1",
+                "pointOutcome", "UPHELD", "pointReasons", "The appointment was missed twice", "actionWhat-1", "Repair the boiler",
+                "actionDueDay-1", "8", "actionDueMonth-1", "1", "actionDueYear-1", "2027"));
+
+        Map<String, String> more = new HashMap<>(response);
+        more.put("add", "action");
+        WebSession.Page another = web.post(page + "/respond", more);
+        assertThat(another.status()).isEqualTo(200);
+        assertThat(another.body()).contains("id=\"actionWhat-2\"", "value=\"Repair the boiler\"", ">We are sorry the repair was missed</textarea>",
+                "<option value=\"UPHELD\" selected=\"selected\">Upheld</option>", ">The appointment was missed twice</textarea>")
+                .doesNotContain("id=\"actionWhat-3\"", "govuk-error-summary");
+
+        Map<String, String> halfDated = new HashMap<>(response);
+        halfDated.putAll(Map.of("actionWhat-2", "Call back in a week", "actionDueDay-2", "15"));
+        WebSession.Page refused = web.post(page + "/respond", halfDated);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("<a href=\"#actionDue-2\">The date of action 2 must include a month and a year</a>",
+                "value=\"Call back in a week\"", "govuk-input--width-2 govuk-input--error");
+
+        halfDated.putAll(Map.of("actionDueMonth-2", "12", "actionDueYear-2", "2026"));
+        assertThat(web.post(page + "/respond", halfDated).status()).isEqualTo(302);
+        List<String> actions = new ArrayList<>();
+        api().get("/api/v1/organisations/" + org + "/cases/" + reference).json().get("actions")
+                .forEach(a -> actions.add(a.get("description").asString() + " by " + a.get("due").asString()));
+        assertThat(actions).containsExactly("Repair the boiler by 2027-01-08", "Call back in a week by 2026-12-15");
+    }
+
     private WebSession signedIn(String org, String username, String name) {
         accounts.ensure(username, name, PASSWORD, false, Map.of(org, Role.CASE_WORKER));
         WebSession web = new WebSession(port);
