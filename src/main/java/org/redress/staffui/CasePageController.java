@@ -64,7 +64,7 @@ class CasePageController {
             // kept as typed when the page comes back: another row asked for, or an error named
             model.addAttribute("respondForm", form);
             model.addAttribute("actionRows", promised);
-            if ("action".equals(request.getParameter("add"))) {
+            if (request.getParameter("add") != null) { // "Add another action"
                 PromisedActionRows more = promised.withAnother();
                 model.addAttribute("actionRows", more);
                 model.addAttribute("focus", "actionWhat-" + more.rows().size());
