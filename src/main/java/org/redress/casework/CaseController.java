@@ -357,6 +357,10 @@ class CaseController {
         }
         RepresentativeRequest rep = r.representative();
         List<String> points = r.points() == null ? List.of() : r.points().stream().map(String::strip).toList();
+        if (r.pointCategories() != null && r.pointCategories().size() > points.size()) {
+            errors.add(new FieldError("pointCategories", "has " + r.pointCategories().size() + " entries for " + points.size()
+                    + " points: give one for each point, in order"));
+        }
         List<NamedPersonRequest> named = r.namedPeople() == null ? List.of() : r.namedPeople();
         for (int i = 0; i < named.size(); i++) {
             if (named.get(i) == null) errors.add(new FieldError("namedPeople[" + i + "].name", "is required"));
@@ -366,11 +370,13 @@ class CaseController {
                 new Complainant(c.name().strip(), emptyToNull(c.email()), emptyToNull(c.phone()), emptyToNull(c.address()),
                         c.preferredContact(), emptyToNull(c.reasonableAdjustments()), c.formats() == null ? List.of() : c.formats(),
                         c.tenure() == null ? Tenure.UNKNOWN : c.tenure()),
-                rep == null ? null : new Representative(rep.name().strip(), rep.relationship(), rep.email(), rep.phone(), true, rep.consentDate()),
+                rep == null ? null : new Representative(rep.name().strip(), rep.relationship(), rep.email(), rep.phone(), true, rep.consentDate(),
+                        emptyToNull(rep.consentHow())),
                 named.stream().map(p -> new NamedPerson(p.name().strip(), p.kind().strip(), emptyToNull(p.role()))).toList(),
                 new Classification(emptyToNull(r.serviceLine()), emptyToNull(r.serviceArea()), emptyToNull(r.subject()), emptyToNull(r.subSubject()),
                         emptyToNull(r.category())),
-                r.description().strip(), emptyToNull(r.outcomeWanted()), emptyToNull(r.understanding()), r.awareSince(), points, null);
+                r.description().strip(), emptyToNull(r.outcomeWanted()), emptyToNull(r.understanding()), r.awareSince(), points, null,
+                emptyToNull(r.receivedBy()), r.pointCategories() == null ? List.of() : r.pointCategories().stream().map(CaseController::emptyToNull).toList());
     }
 
     private static @Nullable Satisfaction satisfaction(@Nullable SatisfactionRequest s) {

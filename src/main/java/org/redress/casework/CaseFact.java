@@ -29,12 +29,16 @@ public sealed interface CaseFact {
     /** The stored details: numbers, booleans, strings and lists of strings, no nulls. */
     Map<String, Object> details();
 
+    /** @param receivedBy who received the contact (S0-4), as named; null when not said, and for cases logged before it was asked */
     record CaseLogged(String recordType, Channel channel, Instant receivedAt, String packVersion, @Nullable Tenure tenure,
-                      @Nullable String linkedFrom) implements CaseFact {
+                      @Nullable String linkedFrom, @Nullable String receivedBy) implements CaseFact {
+        public CaseLogged(String recordType, Channel channel, Instant receivedAt, String packVersion, @Nullable Tenure tenure, @Nullable String linkedFrom) {
+            this(recordType, channel, receivedAt, packVersion, tenure, linkedFrom, null);
+        }
         public String type() { return "logged"; }
         public Map<String, Object> details() {
             return d("recordType", recordType, "channel", channel.name(), "receivedAt", receivedAt.toString(), "packVersion", packVersion,
-                    "tenure", tenure == null ? null : tenure.name(), "linkedFrom", linkedFrom);
+                    "tenure", tenure == null ? null : tenure.name(), "linkedFrom", linkedFrom, "receivedBy", receivedBy);
         }
     }
 

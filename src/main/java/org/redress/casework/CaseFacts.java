@@ -39,7 +39,8 @@ final class CaseFacts {
     private static @Nullable CaseFact typed(Row r, String type, @Nullable String reason) {
         return switch (type) {
             case "logged" -> new CaseLogged(r.text("recordType"), Channel.valueOf(r.text("channel")), Instant.parse(r.text("receivedAt")),
-                    r.text("packVersion"), r.optional("tenure") == null ? null : Tenure.valueOf(r.text("tenure")), r.optional("linkedFrom"));
+                    r.text("packVersion"), r.optional("tenure") == null ? null : Tenure.valueOf(r.text("tenure")), r.optional("linkedFrom"),
+                    r.optional("receivedBy"));
             case "acknowledged" -> new Acknowledged(r.number("stage"), r.optional("method"), Acknowledged.BY_THE_RESPONSE.equals(reason));
             case "contacted" -> new Contacted(r.number("stage"));
             case "assigned" -> new Assigned(r.number("stage"), r.text("owner"), Objects.requireNonNullElse(r.optional("role"), ""));

@@ -68,9 +68,7 @@ public final class CaseFile {
      */
     static Logged log(CaseId id, String organisation, String reference, PolicyPack pack, NewCase given,
                       Instant loggedAt, String actor, ClockMaker clocks) {
-        NewCase request = given.receivedAt() != null ? given : new NewCase(given.recordType(), given.channel(), loggedAt,
-                given.complainant(), given.representative(), given.namedPeople(), given.classification(), given.description(),
-                given.outcomeWanted(), given.understanding(), given.awareSince(), given.points(), given.linkedFrom());
+        NewCase request = given.receivedAt() != null ? given : given.withReceivedAt(loggedAt);
         Optional<Refusal> refused = CasePolicies.logging(pack, request, loggedAt);
         if (refused.isPresent()) {
             return new Logged(null, refused.get());
@@ -81,7 +79,7 @@ public final class CaseFile {
         CaseFile file = new CaseFile(id, organisation, reference, pack, state, 0);
         Tenure tenure = request.complainant().tenure();
         file.record(new CaseLogged(type.id(), request.channel(), receivedAt, pack.id() + " v" + pack.version(),
-                tenure == Tenure.UNKNOWN ? null : tenure, request.linkedFrom()), loggedAt, actor, null);
+                tenure == Tenure.UNKNOWN ? null : tenure, request.linkedFrom(), request.receivedBy()), loggedAt, actor, null);
         CaseDecisions.lateWarning(pack, state).ifPresent(late -> file.record(late, loggedAt, actor, null));
         file.fire(Milestone.RECEIVED, receivedAt, clocks);
         file.fire(Milestone.LOGGED, loggedAt, clocks);

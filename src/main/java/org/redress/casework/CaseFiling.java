@@ -5,8 +5,12 @@ import org.redress.casework.CaseTypes.Classification;
 import org.redress.casework.CaseTypes.NewCase;
 import org.redress.vocabulary.Filing;
 import org.redress.vocabulary.Vocabulary;
+import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Files a new contact by the organisation's controlled lists (issue 20): its service area, subject and sub-category
@@ -34,12 +38,26 @@ public class CaseFiling {
         return filed.subject();
     }
 
+    /** The request filed: its area, subject and each point's category as the lists name them, or a 400 naming every field that is not. */
     public NewCase file(String organisation, NewCase request) {
         Classification c = request.classification();
-        Filing filed = vocabulary.filing(organisation, c.serviceArea(), c.subject(), c.subSubject()).orThrow();
+        Filing filed = vocabulary.filing(organisation, c.serviceArea(), c.subject(), c.subSubject());
+        List<FieldError> problems = new ArrayList<>(filed.problems());
+        List<@Nullable String> categories = new ArrayList<>();
+        for (int i = 0; i < request.pointCategories().size(); i++) {
+            String given = request.pointCategories().get(i);
+            if (given == null || given.isBlank()) {
+                categories.add(null);
+                continue;
+            }
+            Filing category = vocabulary.filing(organisation, null, given, null);
+            category.problems().forEach(p -> problems.add(new FieldError("pointCategories[" + categories.size() + "]", p.message())));
+            categories.add(category.subject());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
         Classification canonical = new Classification(c.serviceLine(), filed.serviceArea(), filed.subject(), filed.subSubject(), c.category());
-        return new NewCase(request.recordType(), request.channel(), request.receivedAt(), request.complainant(), request.representative(),
-                request.namedPeople(), canonical, request.description(), request.outcomeWanted(), request.understanding(),
-                request.awareSince(), request.points(), request.linkedFrom());
+        return request.filedAs(canonical, categories);
     }
 }

@@ -41,7 +41,9 @@ final class CaseRequests {
                                  @Size(max = TextLimits.NAME) @Nullable String relationship,
                                  @Size(max = TextLimits.NAME) @Nullable String email, @Size(max = TextLimits.NAME) @Nullable String phone,
                                  @NotNull(message = CONSENT) @AssertTrue(message = CONSENT) @Nullable Boolean consentRecorded,
-                                 @Nullable LocalDate consentDate) {
+                                 @Nullable LocalDate consentDate,
+                                 @Schema(description = "how the complainant gave their consent (H-4), e.g. in writing, by phone, in person")
+                                 @Size(max = TextLimits.NAME) @Nullable String consentHow) {
     }
 
     /** A member of staff or a contractor the complaint is about. */
@@ -60,7 +62,12 @@ final class CaseRequests {
                          
                           @Size(max = TextLimits.TEXT) @Nullable String outcomeWanted, @Size(max = TextLimits.TEXT) @Nullable String understanding,
                           @Nullable LocalDate awareSince, @Nullable List<@NotBlank(message = "must not be empty") @Size(max = TextLimits.TEXT) String> points,
-                          @Size(max = TextLimits.NAME) @Nullable String category) {
+                          @Size(max = TextLimits.NAME) @Nullable String category,
+                          @Schema(description = "who received the contact (S0-4), e.g. the member of staff who took the call")
+                          @Size(max = TextLimits.NAME) @Nullable String receivedBy,
+                          @Schema(description = "each point's category, in the order of points: one of the organisation's subjects; "
+                                  + "a missing or empty one is the case's subject")
+                          @Nullable List<@Size(max = TextLimits.NAME) String> pointCategories) {
     }
 
     record At(@Nullable Long expectedVersion, @Nullable Instant at) {

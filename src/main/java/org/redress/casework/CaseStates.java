@@ -38,8 +38,8 @@ final class CaseStates {
         boolean staged = type.handling() == Handling.STAGED && !pack.stages().isEmpty();
         List<Point> points = new ArrayList<>();
         for (String summary : request.points()) {
-            // a point logged with the case is about the case's subject (issue 20: reports count points by category)
-            points.add(new Point(points.size() + 1, summary, null, null, 0, request.classification().subject()));
+            // a point logged with the case is about its own category, or the case's subject (issue 20: reports count points by category)
+            points.add(new Point(points.size() + 1, summary, null, null, 0, request.pointCategory(points.size())));
         }
         // a contact handled outside the stages still has one record of its receipt, acknowledgement and response
         int number = staged ? pack.stages().get(0).number() : 0;

@@ -1,5 +1,6 @@
 package org.redress.casework;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
@@ -79,9 +80,17 @@ public final class CaseTypes {
         }
     }
 
-    /** Someone acting for the complainant, with the complainant's consent recorded (H-4). */
+    /**
+     * Someone acting for the complainant, with the complainant's consent recorded (H-4): when, and how it was given
+     * ({@code consentHow}, for example "in writing" or "by phone"; null for cases logged before it was asked).
+     */
     public record Representative(String name, @Nullable String relationship, @Nullable String email, @Nullable String phone,
-                                 boolean consentRecorded, @Nullable LocalDate consentDate) {
+                                 boolean consentRecorded, @Nullable LocalDate consentDate, @Nullable String consentHow) {
+
+        public Representative(String name, @Nullable String relationship, @Nullable String email, @Nullable String phone,
+                              boolean consentRecorded, @Nullable LocalDate consentDate) {
+            this(name, relationship, email, phone, consentRecorded, consentDate, null);
+        }
     }
 
     /** A member of staff or a contractor the complaint is about (F-12, H-2). */
@@ -242,12 +251,52 @@ public final class CaseTypes {
     public record Evidence(EvidenceKind kind, LocalDate date, String who, String notes, Instant recordedAt, String recordedBy) {
     }
 
-    /** What a new case is logged with. */
+    /**
+     * What a new case is logged with.
+     *
+     * @param receivedBy who received the contact (S0-4), as named; null when not said
+     * @param pointCategories each point's category (one of the organisation's subjects), in the order of {@code points};
+     *                        a missing or null one is the case's subject. Both are left out of the request's idempotency
+     *                        hash when empty, so a request sent before they existed hashes as it did
+     */
     public record NewCase(String recordType, Channel channel, @Nullable Instant receivedAt, Complainant complainant,
                           @Nullable Representative representative, List<NamedPerson> namedPeople,
                           Classification classification, String description, @Nullable String outcomeWanted,
                           @Nullable String understanding, @Nullable LocalDate awareSince, List<String> points,
-                          @Nullable String linkedFrom) {
+                          @Nullable String linkedFrom,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String receivedBy,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<@Nullable String> pointCategories) {
+
+        public NewCase {
+            pointCategories = pointCategories == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(pointCategories));
+        }
+
+        public NewCase(String recordType, Channel channel, @Nullable Instant receivedAt, Complainant complainant,
+                       @Nullable Representative representative, List<NamedPerson> namedPeople,
+                       Classification classification, String description, @Nullable String outcomeWanted,
+                       @Nullable String understanding, @Nullable LocalDate awareSince, List<String> points,
+                       @Nullable String linkedFrom) {
+            this(recordType, channel, receivedAt, complainant, representative, namedPeople, classification, description, outcomeWanted,
+                    understanding, awareSince, points, linkedFrom, null, List.of());
+        }
+
+        /** The same request received at {@code at}. */
+        public NewCase withReceivedAt(Instant at) {
+            return new NewCase(recordType, channel, at, complainant, representative, namedPeople, classification, description, outcomeWanted,
+                    understanding, awareSince, points, linkedFrom, receivedBy, pointCategories);
+        }
+
+        /** The same request filed as {@code filed}, its points' categories as {@code categories}. */
+        public NewCase filedAs(Classification filed, List<@Nullable String> categories) {
+            return new NewCase(recordType, channel, receivedAt, complainant, representative, namedPeople, filed, description, outcomeWanted,
+                    understanding, awareSince, points, linkedFrom, receivedBy, categories);
+        }
+
+        /** The category of point {@code index} (from 0): its own, or the case's subject. */
+        public @Nullable String pointCategory(int index) {
+            String own = index < pointCategories.size() ? pointCategories.get(index) : null;
+            return own != null ? own : classification.subject();
+        }
     }
 
     /** A point's decision in a response. */

@@ -21,6 +21,12 @@ public record CaseView(String id, String reference, String organisation, String 
     public record PackRef(String id, int version) {
     }
 
+    /** Who received the contact (S0-4), as its logging recorded it; null when not said. */
+    public @Nullable String receivedBy() {
+        return history.stream().filter(e -> e.type().equals("logged")).map(e -> e.details().get("receivedBy"))
+                .filter(java.util.Objects::nonNull).map(String::valueOf).findFirst().orElse(null);
+    }
+
     /**
      * @param aim the earlier target the pack sets inside the clock (S0-2), shown and never enforced; null when none
      * @param plainDue the deadline in one plain sentence (issue 21); {@code explanation} is the full working

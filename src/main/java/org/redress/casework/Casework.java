@@ -3,7 +3,6 @@ package org.redress.casework;
 import org.jspecify.annotations.Nullable;
 import org.redress.accounts.CaseAccess;
 import org.redress.calendar.Calendars;
-import org.redress.calendar.UkTime;
 import org.redress.casework.CaseTypes.NewCase;
 import org.redress.casework.CaseTypes.CaseId;
 import org.redress.people.Organisation;
@@ -24,7 +23,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -51,8 +49,8 @@ public class Casework {
     private final Clock clock;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
-    private final SimilarCases similar;
-    private final ObjectProvider<AdmissionCheck> checks;
+    /** The admission checks, one code path for checking before saving, saving and the saved case (issue 21). */
+    private final Admission admission;
     private final CaseAccess access;
     /** This service as other beans see it (its proxy), so the verbs {@link #on} hands out run in a transaction. */
     private final ObjectProvider<Casework> self;
@@ -60,12 +58,11 @@ public class Casework {
     private final CaseMembers members;
 
     Casework(CaseFiles cases, PolicyPacks packs, Organisations organisations, Calendars calendars, CaseLists lists,
-             Clock clock, JsonMapper json, ApplicationEventPublisher events, SimilarCases similar,
-             ObjectProvider<AdmissionCheck> checks, CaseAccess access, ObjectProvider<Casework> self, CaseMembers members) {
+             Clock clock, JsonMapper json, ApplicationEventPublisher events, Admission admission,
+             CaseAccess access, ObjectProvider<Casework> self, CaseMembers members) {
         this.self = self;
         this.members = members;
-        this.similar = similar;
-        this.checks = checks;
+        this.admission = admission;
         this.access = access;
         this.cases = cases;
         this.packs = packs;
@@ -101,9 +98,7 @@ public class Casework {
         badCategory(pack, request);
         String hash = idempotencyKey == null ? null : hash(request);
         if (request.receivedAt() == null) {
-            request = new NewCase(request.recordType(), request.channel(), now, request.complainant(), request.representative(),
-                    request.namedPeople(), request.classification(), request.description(), request.outcomeWanted(),
-                    request.understanding(), request.awareSince(), request.points(), request.linkedFrom());
+            request = request.withReceivedAt(now);
         }
         if (idempotencyKey != null && hash != null) {
             Optional<CaseId> earlier = cases.claimKey(organisation, idempotencyKey, hash, id, now);
@@ -119,7 +114,7 @@ public class Casework {
             throw refusal(logged.refusal());
         }
         members.route(organisation, pack, logged.caseFile(), now, actor);
-        List<AdmissionWarning> warnings = admissionWarnings(organisation, pack, logged.caseFile().state(), null);
+        List<AdmissionWarning> warnings = admission.warnings(() -> scope(organisation), organisation, pack, logged.caseFile().state());
         // The number is taken last, in the statement that saves the case: a refused complaint takes none
         String reference = cases.insertNumbered(logged.caseFile(), org.referencePrefix(), CaseFiles.yearOf(request.receivedAt()), now);
         CaseFile file = logged.caseFile().numbered(reference);
@@ -145,7 +140,7 @@ public class Casework {
         if (logged.refusal() != null) {
             throw refusal(logged.refusal());
         }
-        return admissionWarnings(organisation, pack, logged.caseFile().state(), null);
+        return admission.warnings(() -> scope(organisation), organisation, pack, logged.caseFile().state());
     }
 
     /** Whether the organisation has this case (by id or reference); never throws, so callers inside a transaction can ask. */
@@ -391,61 +386,6 @@ public class Casework {
         return ClockMaker.of(calendars.forOrganisation(organisation, pack.organisation().jurisdiction()));
     }
 
-    private List<AdmissionWarning> admissionWarnings(String organisation, PolicyPack pack, CaseTypes.CaseState request, @Nullable CaseId self) {
-        List<AdmissionWarning> warnings = new ArrayList<>();
-        LocalDate received = UkTime.dateOf(request.receivedAt());
-        for (PolicyPack.AdmissionRule rule : pack.admission()) {
-            if (rule.kind() == PolicyPack.AdmissionKind.TIME_LIMIT && rule.months() != null && request.awareSince() != null
-                    && request.awareSince().isBefore(received.minusMonths(rule.months()))) {
-                warnings.add(new AdmissionWarning("TIME_LIMIT", "the complainant became aware on %s, more than %d months before the complaint; decide whether to investigate and record why"
-                        .formatted(request.awareSince(), rule.months()), rule.cite(), List.of()));
-            }
-            if (rule.kind() == PolicyPack.AdmissionKind.REPEAT && rule.months() != null) {
-                Instant since = request.receivedAt().atZone(UkTime.ZONE).minusMonths(rule.months()).toInstant();
-                // the scope is asked for only when there is something to show: most new complaints have no earlier one
-                CaseScope.Shown<SimilarCase> earlier = similar.find(() -> scope(organisation), organisation, request.complainant(),
-                        request.description(), request.classification().serviceArea(), since, request.receivedAt(),
-                        self == null ? null : self.value());
-                if (!earlier.rows().isEmpty() || earlier.elsewhere() > 0) {
-                    warnings.add(new AdmissionWarning("REPEAT", repeatMessage(rule.months(), earlier), rule.cite(),
-                            earlier.rows().stream().map(SimilarCase::reference).toList()));
-                }
-            }
-        }
-        for (AdmissionCheck check : admissionChecks()) {
-            warnings.addAll(check.warnings(organisation, request.complainant()));
-        }
-        return warnings;
-    }
-
-    /** The other modules' admission checks, found once: looking beans up costs more than the checks on every new case. */
-    private List<AdmissionCheck> admissionChecks() {
-        List<AdmissionCheck> found = admissionChecks;
-        if (found == null) {
-            found = checks.orderedStream().toList();
-            admissionChecks = found;
-        }
-        return found;
-    }
-
-    private volatile @Nullable List<AdmissionCheck> admissionChecks;
-
-    /**
-     * "the same person complained in the last 6 months: AH-2026-000012 (same email, 81% alike), ...; most alike first,
-     * and 1 more in service areas you do not work in."
-     */
-    private static String repeatMessage(int months, CaseScope.Shown<SimilarCase> earlier) {
-        List<SimilarCase> shown = earlier.rows();
-        boolean samePerson = shown.isEmpty() || shown.stream().anyMatch(c -> !c.matchedOn().equals(List.of("same address")));
-        boolean sameAddress = shown.stream().anyMatch(c -> c.matchedOn().contains("same address"));
-        String who = samePerson && sameAddress ? "the same person complained, or someone complained about the same address and matter,"
-                : samePerson ? "the same person complained" : "someone complained about the same address and matter";
-        List<String> cases = shown.stream().map(c -> "%s (%s, %d%% alike)".formatted(c.reference(), String.join(", ", c.matchedOn()), c.score())).toList();
-        String listed = shown.isEmpty() ? earlier.elsewhereInWords()
-                : String.join("; ", cases) + "; most alike first" + (earlier.elsewhere() == 0 ? "" : ", " + earlier.elsewhereInWords());
-        return "%s in the last %d months: %s. Check whether this is substantially the same complaint".formatted(who, months, listed);
-    }
-
     /**
      * Earlier cases of the same organisation that may be this complaint again (F-11), most alike first: in the
      * repeat-complaint window of the case's policy (six months where the policy names none) before it was received.
@@ -454,15 +394,8 @@ public class Casework {
     @Transactional(readOnly = true)
     public CaseScope.Shown<SimilarCase> similarTo(CaseScope scope, String idOrReference) {
         CaseFile file = load(scope.organisation(), idOrReference);
-        CaseTypes.CaseState s = file.state();
-        int months = file.pack().admission().stream().filter(r -> r.kind() == PolicyPack.AdmissionKind.REPEAT && r.months() != null)
-                .map(PolicyPack.AdmissionRule::months).findFirst().orElse(DEFAULT_REPEAT_MONTHS);
-        return similar.find(() -> scope, scope.organisation(), s.complainant(), s.description(), s.classification().serviceArea(),
-                s.receivedAt().atZone(UkTime.ZONE).minusMonths(months).toInstant(), s.receivedAt(), file.id().value());
+        return admission.earlier(() -> scope, scope.organisation(), file.pack(), file.state(), file.id().value());
     }
-
-    /** The look-back for similar earlier cases when the policy names no repeat-complaint window (F-11: six months). */
-    static final int DEFAULT_REPEAT_MONTHS = 6;
 
     private String hash(NewCase request) {
         try {

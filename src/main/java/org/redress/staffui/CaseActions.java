@@ -46,6 +46,11 @@ class CaseActions {
 
     /** Applies a verb from the case page as the signed-in user; refusals come back as the casework exceptions. */
     CaseView act(String organisation, String reference, String username, String verb, ActionForm f) {
+        return act(organisation, reference, username, verb, f, PromisedActionRows.empty());
+    }
+
+    /** The same, a response's promised actions given as rows (issue 21). */
+    CaseView act(String organisation, String reference, String username, String verb, ActionForm f, PromisedActionRows promised) {
         TextLimits.checkForm(f);
         CaseCommands on = casework.on(organisation, reference, username).atVersion(f.version());
         return switch (verb) {
@@ -110,7 +115,7 @@ class CaseActions {
                 yield on.recordStep(step, f.note() == null ? "" : f.note().strip());
             }
             case "mediation" -> mediation(on, f);
-            case "respond" -> respond(on, f);
+            case "respond" -> respond(on, f, promised);
             case "withdraw" -> {
                 String reason = required("reason", f.reason(), "Enter the reason the person gave");
                 yield on.withdraw(reason);
@@ -166,7 +171,7 @@ class CaseActions {
         return on.recordMediation(step, blankToNull(f.who()), day, result, blankToNull(f.note()));
     }
 
-    private static CaseView respond(CaseCommands on, ActionForm f) {
+    private static CaseView respond(CaseCommands on, ActionForm f, PromisedActionRows promised) {
         List<FieldError> errors = new ArrayList<>();
         if (blank(f.summary())) errors.add(new FieldError("summary", "Enter how the concerns were resolved (S0-8)"));
         List<PointDecision> decisions = new ArrayList<>();
@@ -198,6 +203,7 @@ class CaseActions {
                 }
             }
         }
+        actions.addAll(promised.actions(errors));
         throwIfAny(errors);
         return on.respond(decisions, f.summary().strip(), actions);
     }

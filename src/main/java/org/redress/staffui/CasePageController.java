@@ -1,5 +1,6 @@
 package org.redress.staffui;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.redress.casework.CaseRefusedException;
 import org.redress.casework.StaleCaseException;
@@ -14,6 +15,7 @@ import org.redress.web.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -48,13 +50,33 @@ class CasePageController {
                 .body(content.bytes());
     }
 
+    /** The response's promised actions as one empty row, until the form is posted back with more (issue 21). */
+    @ModelAttribute("actionRows")
+    PromisedActionRows actionRows() {
+        return PromisedActionRows.empty();
+    }
+
     @PostMapping("/staff/{organisation}/cases/{reference}/{verb}")
     String act(@PathVariable String organisation, @PathVariable String reference, @PathVariable String verb, ActionForm form,
-               Principal principal, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+               Principal principal, Model model, RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
+        PromisedActionRows promised = PromisedActionRows.from(request.getParameterMap());
+        if (verb.equals("respond")) {
+            // kept as typed when the page comes back: another row asked for, or an error named
+            model.addAttribute("respondForm", form);
+            model.addAttribute("actionRows", promised);
+            if (request.getParameter("add") != null) { // "Add another action"
+                PromisedActionRows more = promised.withAnother();
+                model.addAttribute("actionRows", more);
+                model.addAttribute("focus", "actionWhat-" + more.rows().size());
+                model.addAttribute("casePage", staff.casePage(organisation, reference, principal.getName()));
+                model.addAttribute("openAction", verb);
+                return "staff/case";
+            }
+        }
         List<FieldError> errors;
         int status = 422;
         try {
-            actions.act(organisation, reference, principal.getName(), verb, form);
+            actions.act(organisation, reference, principal.getName(), verb, form, promised);
             redirect.addFlashAttribute("done", doneText(verb));
             return "redirect:/staff/" + organisation + "/cases/" + reference;
         } catch (CaseRefusedException e) {

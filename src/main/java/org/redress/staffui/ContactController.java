@@ -1,23 +1,29 @@
 package org.redress.staffui;
 
-import java.util.List;
-import org.redress.pages.StaffPage;
-import org.redress.pages.StaffMenuItem;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.redress.pages.StaffMenuItem;
+import org.redress.pages.StaffPage;
 import org.redress.vocabulary.Filing;
 import org.redress.vocabulary.Vocabulary;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.security.Principal;
+import java.util.List;
 
-/** Logging a contact: the form, the warnings before saving (htmx fragment or whole page), and saving. */
+/**
+ * Logging a contact: the form, one more row of points or named staff (posted back, so it works without JavaScript),
+ * the warnings before saving (htmx fragment or whole page), and saving.
+ */
 @Controller
 class ContactController implements StaffPage {
 
@@ -41,21 +47,37 @@ class ContactController implements StaffPage {
     }
 
     @GetMapping("/staff/{organisation}/contacts/new")
-    String form(@PathVariable String organisation, Model model) {
+    String form(@PathVariable String organisation, Principal principal, Model model) {
         model.addAttribute("contact", staff.contactPage(organisation));
-        model.addAttribute("form", ContactForm.empty());
+        model.addAttribute("form", ContactForm.empty(principal.getName()));
+        model.addAttribute("rows", ContactRows.empty());
+        return "staff/new-contact";
+    }
+
+    /** "Add another point" or "Add another person": the form again with what was typed and one more empty row. */
+    @PostMapping("/staff/{organisation}/contacts/new")
+    String anotherRow(@PathVariable String organisation, ContactForm form, @RequestParam(name = "add", required = false) @Nullable String add,
+                      HttpServletRequest request, Model model) {
+        ContactRows rows = ContactRows.from(request.getParameterMap()).withAnother(add);
+        model.addAttribute("contact", staff.contactPage(organisation));
+        model.addAttribute("form", form);
+        model.addAttribute("rows", rows);
+        model.addAttribute("focus", "point".equals(add) ? "pointSummary-" + rows.points().size()
+                : "person".equals(add) ? "staffName-" + rows.people().size() : null);
         return "staff/new-contact";
     }
 
     @PostMapping("/staff/{organisation}/contacts/check")
-    String check(@PathVariable String organisation, ContactForm form, Model model,
+    String check(@PathVariable String organisation, ContactForm form, Model model, HttpServletRequest request,
                  @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response) {
-        ContactLogging.ContactPage checked = staff.check(organisation, form);
+        ContactRows rows = ContactRows.from(request.getParameterMap());
+        ContactLogging.ContactPage checked = staff.check(organisation, form, rows);
         if (htmx == null && !checked.errors().isEmpty()) {
             response.setStatus(400); // htmx swaps only a success in, so its fragment names the errors with 200
         }
         model.addAttribute("contact", checked);
         model.addAttribute("form", form);
+        model.addAttribute("rows", rows);
         model.addAttribute("checked", true);
         if (htmx != null) {
             model.addAttribute("htmxCheck", true);
@@ -65,12 +87,14 @@ class ContactController implements StaffPage {
 
     @PostMapping("/staff/{organisation}/contacts")
     String log(@PathVariable String organisation, ContactForm form, Principal principal, Model model, RedirectAttributes redirect,
-               HttpServletResponse response) {
-        ContactLogging.Logged logged = staff.log(organisation, principal.getName(), form);
+               HttpServletRequest request, HttpServletResponse response) {
+        ContactRows rows = ContactRows.from(request.getParameterMap());
+        ContactLogging.Logged logged = staff.log(organisation, principal.getName(), form, rows);
         if (logged.view() == null) {
             response.setStatus(400);
             model.addAttribute("contact", logged.page());
             model.addAttribute("form", form);
+            model.addAttribute("rows", rows);
             return "staff/new-contact";
         }
         redirect.addFlashAttribute("done", "Logged " + logged.view().reference());

@@ -124,7 +124,7 @@ class ComplaintJourneyIT {
         worker.fill("#phone", "01632 960123");
         worker.selectOption("#preferredContact", "PHONE");
         worker.fill("#description", "Support worker missed three visits in a row.");
-        worker.fill("#points", "Missed support visits");
+        worker.fill("#pointSummary-1", "Missed support visits");
         worker.selectOption("#serviceArea", "Support services");
         // the Trust is a social landlord, so the form asks the tenure the regulator's measures are split by
         worker.check("#tenure-ownership");
