@@ -122,7 +122,12 @@ public final class CaseCommands {
 
     /** Adds a point of complaint. */
     public CaseView addPoint(String summary) {
-        return act((file, now, clocks) -> file.addPoint(summary, null, now, actor));
+        return addPoint(summary, null);
+    }
+
+    /** Adds a point of complaint with its category, as the subjects list names it ({@link CaseFiling#pointCategory}). */
+    public CaseView addPoint(String summary, @Nullable String category) {
+        return act((file, now, clocks) -> file.addPoint(summary, category, now, actor));
     }
 
     /** Records the understanding of the complaint and the outcome wanted at this stage. */

@@ -208,6 +208,9 @@ public class DeadlineSweep {
         Map<String, List<OpenClock>> byRecipient = new LinkedHashMap<>();
         Map<String, String> organisationOf = new LinkedHashMap<>();
         for (OpenClock c : openClocksDueBefore(now.plus(Duration.ofDays(5)))) {
+            if (c.missedBeforeImport()) {
+                continue; // history recorded on its case when it was imported (issue 20): no reminder, in the digest either
+            }
             String recipient = isEmail(c.owner()) ? c.owner() : managers(c.organisation());
             byRecipient.computeIfAbsent(c.organisation() + "|" + recipient, k -> new ArrayList<>()).add(c);
             organisationOf.put(c.organisation() + "|" + recipient, c.organisation());

@@ -111,8 +111,10 @@ public class Hazards {
             WorkingDayCalendar calendar = calendarsByOrganisation.computeIfAbsent(s.organisation(), this::calendarOf);
             for (HazardView.Clock c : hazard.clocks(calendar, now, law)) {
                 if (c.metAt() == null && c.dueBy().isBefore(until)) {
+                    // a hazard opened by an import: a clock already run out then is history, recorded without a notice (issue 20)
                     result.add(new OpenClock(s.organisation(), s.caseId(), s.caseReference(), null, "hazard-" + s.id() + "-" + c.id(), 0,
-                            "Awaab's Law: " + c.name() + " (" + s.category() + ")", c.dueBy(), c.dueDate(), c.status(), c.explanation()));
+                            "Awaab's Law: " + c.name() + " (" + s.category() + ")", c.dueBy(), c.dueDate(), c.status(), c.explanation(),
+                            IMPORTED_BY.equals(s.openedBy()) ? s.openedAt() : null));
                 }
             }
         }
@@ -143,15 +145,51 @@ public class Hazards {
     /** Opens a hazard record if a newly logged case's words report a hazard of one of the organisation's categories. */
     @Transactional
     void openIfReported(CaseView c, PolicyPack pack) {
+        openIfReported(new ImportedCase(c.organisation(), c.id(), c.reference(), c.description(), c.classification().subject(),
+                c.classification().subSubject(), c.receivedAt(), null), pack, "hazard check", null);
+    }
+
+    /**
+     * A case an import wrote (issue 20), as the hazard check reads it: its words, its receipt, and when it was closed
+     * (null while open).
+     */
+    public record ImportedCase(String organisation, String caseId, String reference, String description, @Nullable String subject,
+                               @Nullable String subSubject, Instant receivedAt, @Nullable Instant closedAt) {
+    }
+
+    /** Who opened a hazard record found in an imported case: its clocks already run out then raise no notice. */
+    static final String IMPORTED_BY = "register import";
+
+    /**
+     * The hazard check of a new complaint, for the cases an import wrote, which no listener sees (issue 20): an open case
+     * whose words report a hazard, received on or after the day its category applies from, gets its hazard record as a
+     * new complaint would, its clocks running from the real receipt; a closed case gets none. The record is marked as
+     * opened by the import, so a clock that ran out before the import is recorded by the sweep without a notice.
+     * Opening again finds the record already there, so a re-run or a correction adds nothing.
+     */
+    @Transactional
+    public int openForImported(List<ImportedCase> cases, PolicyPack pack, String fileName, String actor) {
+        int opened = 0;
+        for (ImportedCase c : cases) {
+            if (c.closedAt() == null && openIfReported(c, pack, IMPORTED_BY, "imported with its case from " + fileName + " by " + actor)) {
+                opened++;
+            }
+        }
+        return opened;
+    }
+
+    private boolean openIfReported(ImportedCase c, PolicyPack pack, String openedBy, @Nullable String notes) {
         HazardSettings settings = settings(c.organisation());
         boolean enabled = settings.enabled() != null ? settings.enabled() : pack.organisation().socialLandlord();
         if (!enabled) {
-            return;
+            return false;
         }
-        String text = String.join("\n", c.description(), nz(c.classification().subject()), nz(c.classification().subSubject()));
+        String text = String.join("\n", c.description(), nz(c.subject()), nz(c.subSubject()));
         // a complaint received before the hazard rule applied (Awaab's Law, 27 October 2025) opens no hazard (issue 20)
-        settings.match(text, org.redress.calendar.UkTime.dateOf(c.receivedAt())).ifPresent(m -> store.insert(Hazard.open(c.organisation(), c.id(), c.reference(), m.category(), "AUTOMATIC",
-                m.excerpt(), c.receivedAt(), null, clock.instant(), "hazard check")));
+        return settings.match(text, org.redress.calendar.UkTime.dateOf(c.receivedAt()))
+                .map(m -> store.insert(Hazard.open(c.organisation(), c.caseId(), c.reference(), m.category(), "AUTOMATIC",
+                        m.excerpt(), c.receivedAt(), notes, clock.instant(), openedBy)))
+                .orElse(false);
     }
 
     /** A member of staff opens a hazard record they spotted. */

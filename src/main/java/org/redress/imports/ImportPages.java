@@ -40,10 +40,12 @@ class ImportPages implements StaffPage {
 
     private final Imports imports;
     private final Uploads uploads;
+    private final TenureBackfill backfill;
 
-    ImportPages(Imports imports, Uploads uploads) {
+    ImportPages(Imports imports, Uploads uploads, TenureBackfill backfill) {
         this.imports = imports;
         this.uploads = uploads;
+        this.backfill = backfill;
     }
 
     @GetMapping("/staff/{organisation}/imports")
@@ -130,6 +132,46 @@ class ImportPages implements StaffPage {
         model.addAttribute("refused", job.status().equals("RUNNING") ? List.of() : imports.refused(organisation, id));
         model.addAttribute("errors", List.of());
         return "imports/job";
+    }
+
+    /** Runs an interrupted or partly refused import again from its kept file and mapping: the rows already stored stay as they are. */
+    @PostMapping("/staff/{organisation}/imports/{id}/again")
+    String again(@PathVariable String organisation, @PathVariable UUID id, Principal principal, Model model, HttpServletResponse response) {
+        try {
+            ImportJobs.Job job = imports.again(organisation, id, principal.getName());
+            return "redirect:/staff/" + organisation + "/imports/" + job.id();
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            String result = job(organisation, id, model, response);
+            model.addAttribute("errors", e.errors().stream().map(f -> new FieldError("again", "The import cannot be run again: " + f.message())).toList());
+            return result;
+        }
+    }
+
+    /** A back-fill by file (tenure and the register's own reference of cases already imported), or only its check. */
+    @PostMapping("/staff/{organisation}/imports/back-fill")
+    String backfill(@PathVariable String organisation, @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+                    @RequestParam(name = "dryRun", required = false) @Nullable String dryRun, Principal principal, Model model,
+                    HttpServletResponse response) {
+        try {
+            if (file == null || file.isEmpty() || file.getOriginalFilename() == null) {
+                throw new InvalidInputException("back-fill-file", "Choose the back-fill file to upload (CSV or Excel)");
+            }
+            String name = file.getOriginalFilename().replace('\\', '/');
+            name = name.substring(name.lastIndexOf('/') + 1);
+            model.addAttribute("organisation", organisation);
+            model.addAttribute("result", backfill.run(organisation, name, file.getBytes(), null, "yes".equals(dryRun), principal.getName()));
+            return "imports/back-fill";
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            model.addAttribute("organisation", organisation);
+            model.addAttribute("jobs", imports.recent(organisation));
+            model.addAttribute("errors", e.errors().stream().map(f -> new FieldError("back-fill-file", f.field().equals("back-fill-file")
+                    ? f.message() : "The back-fill file " + f.message().replace("must name the file's ", "needs a "))).toList());
+            return "imports/start";
+        } catch (IOException e) {
+            throw new InvalidInputException("file", "could not be read");
+        }
     }
 
     @GetMapping("/staff/{organisation}/imports/{id}/refused.csv")

@@ -7,12 +7,14 @@ import org.redress.calendar.UkTime;
 import org.redress.casework.CaseBulkWriter;
 import org.redress.casework.CaseFact;
 import org.redress.casework.ClockMaker;
+import org.redress.hazards.Hazards;
 import org.redress.imports.ImportRow.Problem;
 import org.redress.ombudsman.OmbudsmanReferrals;
 import org.redress.people.Organisation;
 import org.redress.people.Organisations;
 import org.redress.vocabulary.Filing;
 import org.redress.vocabulary.Vocabulary;
+import org.redress.policy.PackTimeline;
 import org.redress.policy.PolicyPack;
 import org.redress.policy.PolicyPacks;
 import org.redress.reporting.ReadModel;
@@ -60,6 +62,8 @@ public class Imports {
     private final Clock clock;
     /** The organisation's lists each row's area and subject are filed by (issue 20). */
     private final Vocabulary vocabulary;
+    /** The hazard check of a new complaint, asked of the open cases each batch wrote (issue 20). */
+    private final Hazards hazards;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "register-import");
         t.setDaemon(true);
@@ -67,7 +71,8 @@ public class Imports {
     });
 
     Imports(CaseBulkWriter writer, ImportJobs jobs, Uploads uploads, Organisations organisations, PolicyPacks packs, Calendars calendars,
-            ReadModel readModel, OmbudsmanReferrals ombudsman, Clock clock, Vocabulary vocabulary) {
+            ReadModel readModel, OmbudsmanReferrals ombudsman, Clock clock, Vocabulary vocabulary, Hazards hazards) {
+        this.hazards = hazards;
         this.ombudsman = ombudsman;
         this.vocabulary = vocabulary;
         this.writer = writer;
@@ -211,10 +216,22 @@ public class Imports {
         final List<ImportJobs.RefusedRow> refusedRows = new ArrayList<>();
     }
 
-    /** The organisation with its active pack and calendar. */
-    private record Source(Organisation organisation, PolicyPack pack, ClockMaker clocks, LocalDate firstDay, LocalDate lastDay, Filing.Lists lists) {
+    /**
+     * The organisation with its active pack and calendar, and the versions its procedure has had: a closed case is made
+     * under the version in force when it was received (issue 20), an open one continues under the active pack.
+     */
+    private record Source(Organisation organisation, PolicyPack pack, ClockMaker clocks, LocalDate firstDay, LocalDate lastDay, Filing.Lists lists,
+                          PackTimeline timeline, Map<String, ClockMaker> clocksByVersion) {
         RowReading.Context context(Instant now) {
             return new RowReading.Context(pack, lists, firstDay, lastDay, now);
+        }
+
+        /** The version the row's case is made under: for closed history the one in force at its receipt. */
+        PackTimeline.VersionAt versionFor(ImportRow row) {
+            if (row.closedAt() == null) {
+                return new PackTimeline.VersionAt(pack, false);
+            }
+            return timeline.at(row.receivedAt()).orElse(new PackTimeline.VersionAt(pack, true));
         }
     }
 
@@ -222,7 +239,22 @@ public class Imports {
         Organisation org = requireOrganisation(organisation);
         PolicyPack pack = packs.active(org.policyPack()).orElseThrow(() -> new InvalidInputException("organisation",
                 "has no active policy pack to import under"));
-        return new Source(org, pack, writer.clocksFor(organisation, pack), calendars.first(), calendars.last(), vocabulary.lists(org.code()));
+        return new Source(org, pack, writer.clocksFor(organisation, pack), calendars.first(), calendars.last(), vocabulary.lists(org.code()),
+                packs.timeline(org.policyPack()), new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    /** The clocks of a version of the organisation's pack (the active one's made once per import). */
+    private ClockMaker clocksOf(Source source, PolicyPack pack) {
+        if (pack.id().equals(source.pack().id()) && pack.version() == source.pack().version()) {
+            return source.clocks();
+        }
+        return source.clocksByVersion().computeIfAbsent(pack.id() + "@" + pack.version(), k -> writer.clocksFor(source.organisation().code(), pack));
+    }
+
+    /** Said on a closed case received before the organisation's first activation: no version was in force then. */
+    static String earliestVersionNote(PackTimeline.VersionAt version) {
+        return version.beforeAnyActivation() ? "; made under version " + version.pack().version()
+                + " of the procedure, the earliest: none was active in Redress when it was received" : "";
     }
 
     private Organisation requireOrganisation(String organisation) {
@@ -304,7 +336,8 @@ public class Imports {
         int year = CaseBulkWriter.referenceYear(row.receivedAt());
         String reference = existing != null ? null
                 : source.organisation().referencePrefix() + "-" + year + "-" + "%06d".formatted(numbers.peek(org, year));
-        HistoricCase.Made made = HistoricCase.make(row, existing, reference, org, source.pack(), source.clocks(), actor, note, mapping);
+        PackTimeline.VersionAt version = source.versionFor(row);
+        HistoricCase.Made made = HistoricCase.make(row, existing, reference, org, version.pack(), clocksOf(source, version.pack()), actor, note, mapping);
         if (made.problem() != null) {
             batch.refuse(row.number(), cells, List.of(made.problem()), mapping, headers);
             return;
@@ -318,6 +351,7 @@ public class Imports {
                         new CaseFact.Imported(fileName, today, row.sourceId(), row.reference(), row.rowHash(), true, changed, missed), now, actor,
                         "import correction from " + fileName + ", " + today.format(DAY) + ": " + String.join(", ", changed) + missedNote(missed));
                 batch.ombudsman(org, existing.reference(), row, note, actor);
+                batch.hazardCheck(made.file(), existing.reference(), source.pack(), fileName, actor);
             }
             batch.updated++;
             return;
@@ -328,8 +362,9 @@ public class Imports {
         if (batch.cases != null) {
             batch.cases.addImported(numbered.file(), numbered.version(), row.receivedAt(),
                     new CaseFact.Imported(fileName, today, row.sourceId(), row.reference(), row.rowHash(), false, List.of(), missed), now, actor,
-                    note + missedNote(missed));
+                    note + missedNote(missed) + earliestVersionNote(version));
             batch.ombudsman(org, java.util.Objects.requireNonNull(reference), row, note, actor);
+            batch.hazardCheck(numbered.file(), reference, source.pack(), fileName, actor);
         }
         batch.imported++;
     }
@@ -358,7 +393,21 @@ public class Imports {
 
         final List<ImportJobs.RefusedRow> refused = new ArrayList<>();
         final List<Runnable> afterCases = new ArrayList<>();
+        /** The batch's cases as the hazard check reads them, asked once the batch is written. */
+        final List<Hazards.ImportedCase> hazardChecks = new ArrayList<>();
         int rows;
+
+        /** Asks the hazard check of the case once the batch is written (all the batch's cases in one call). */
+        void hazardCheck(org.redress.casework.@Nullable CaseFile file, String reference, PolicyPack pack, String fileName, String actor) {
+            if (file != null) {
+                if (hazardChecks.isEmpty()) {
+                    afterCases.add(() -> hazards.openForImported(hazardChecks, pack, fileName, actor));
+                }
+                var s = file.state();
+                hazardChecks.add(new Hazards.ImportedCase(file.organisation(), file.id().value().toString(), reference, s.description(),
+                        s.classification().subject(), s.classification().subSubject(), s.receivedAt(), s.closedAt()));
+            }
+        }
 
         /** The row's ombudsman side, recorded once its case is written (a case already referred is left as it is). */
         void ombudsman(String organisation, String reference, ImportRow row, String note, String actor) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,8 +31,11 @@ public class Organisations {
      */
     private final Cache<String, Organisation> found = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(30)).build();
 
-    Organisations(JdbcClient jdbc) {
+    private final ApplicationEventPublisher events;
+
+    Organisations(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public Optional<Organisation> find(String code) {
@@ -101,6 +105,7 @@ public class Organisations {
         if (inserted == 0) {
             throw new InvalidInputException("code", "an organisation '" + organisation.code() + "' already exists");
         }
+        events.publishEvent(new OrganisationAdded(organisation));
         return organisation;
     }
 

@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,15 +34,22 @@ class PackVersions {
                 .query((rs, n) -> 1).list();
     }
 
-    /** Stores a shipped pack as version 1, active unless the pack already has an active version; no-op if stored. */
-    boolean storeShipped(String packId, String organisation, String title, String yaml) {
-        return jdbc.sql("""
+    /**
+     * Stores a shipped pack as version 1, active unless the pack already has an active version; no-op if stored. Its
+     * activation is recorded from {@code at}.
+     */
+    boolean storeShipped(String packId, String organisation, String title, String yaml, Instant at) {
+        boolean stored = jdbc.sql("""
                         insert into policy.pack_version (pack_id, version, organisation, title, yaml, shipped, active, activated_at)
                         select :id, 1, :organisation, :title, :yaml, true, true, now()
                         where not exists (select 1 from policy.pack_version where pack_id = :id and active)
                         on conflict do nothing""")
                 .param("id", packId).param("organisation", organisation).param("title", title).param("yaml", yaml)
                 .update() == 1;
+        if (stored) {
+            recordActivation(organisation, packId, 1, at);
+        }
+        return stored;
     }
 
     int nextVersion(String packId) {
@@ -61,18 +70,44 @@ class PackVersions {
                 .param("title", title).param("yaml", yaml).param("note", note).update();
     }
 
-    /** Makes one version the active one; false when that version does not exist. */
-    boolean activate(String packId, int version) {
-        if (find(packId, version).isEmpty()) {
+    /**
+     * Makes one version the active one from {@code at}, recorded in the activation history when it was not active
+     * already; false when that version does not exist.
+     */
+    boolean activate(String packId, int version, Instant at) {
+        Optional<Stored> found = find(packId, version);
+        if (found.isEmpty()) {
             return false;
         }
         jdbc.sql("update policy.pack_version set active = false where pack_id = :id and active and version <> :version")
                 .param("id", packId).param("version", version).update();
-        jdbc.sql("""
+        int activated = jdbc.sql("""
                         update policy.pack_version set active = true, activated_at = now()
                         where pack_id = :id and version = :version and not active""")
                 .param("id", packId).param("version", version).update();
+        if (activated == 1) {
+            recordActivation(found.get().organisation(), packId, version, at);
+        }
         return true;
+    }
+
+    private void recordActivation(String organisation, String packId, int version, Instant at) {
+        jdbc.sql("insert into policy.pack_activation (organisation, pack_id, version, active_from) values (:organisation, :id, :version, :at)")
+                .param("organisation", organisation).param("id", packId).param("version", version)
+                .param("at", at.atOffset(ZoneOffset.UTC)).update();
+    }
+
+    /** The organisation's activations, the earliest first. */
+    List<Activation> activations(String organisation) {
+        return jdbc.sql("""
+                        select pack_id, version, active_from from policy.pack_activation where organisation = :organisation
+                        order by active_from, id""")
+                .param("organisation", organisation)
+                .query((rs, n) -> new Activation(new VersionId(rs.getString(1), rs.getInt(2)),
+                        rs.getObject(3, java.time.OffsetDateTime.class).toInstant())).list();
+    }
+
+    record Activation(VersionId version, Instant from) {
     }
 
     Optional<Stored> find(String packId, int version) {

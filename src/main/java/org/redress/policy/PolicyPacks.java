@@ -10,7 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +46,12 @@ public class PolicyPacks {
         }
     }
 
-    PolicyPacks(PackVersions versions) {
+    /** When a version is activated: the start of its time as the organisation's procedure (issue 20). */
+    private final Clock clock;
+
+    PolicyPacks(PackVersions versions, Clock clock) {
         this.versions = versions;
+        this.clock = clock;
     }
 
     /** The active pack of an organisation (for the shipped organisations the code is the pack id, e.g. {@code the-trust}). */
@@ -63,6 +69,16 @@ public class PolicyPacks {
             PolicyPack known = parsed.get(v.packId() + "@" + v.version());
             return known != null ? known : version(v.packId(), v.version());
         });
+    }
+
+    /**
+     * Every version that has been the organisation's procedure, from when (issue 20: an imported case keeps its pack
+     * version at the time), read once for a whole import.
+     */
+    public PackTimeline timeline(String organisation) {
+        List<PackTimeline.Period> periods = versions.activations(organisation).stream()
+                .map(a -> new PackTimeline.Period(a.from(), version(a.version().packId(), a.version().version()))).toList();
+        return new PackTimeline(periods, active(organisation).orElse(null));
     }
 
     /** Forgets which versions are active once this transaction commits (at once outside one). */
@@ -188,7 +204,7 @@ public class PolicyPacks {
         if (!versions.exists(packId) || another) {
             throw new NotFoundException("id", "there is no policy pack '" + packId + "'");
         }
-        if (!versions.activate(packId, version)) {
+        if (!versions.activate(packId, version, clock.instant())) {
             throw new NotFoundException("version", "policy pack '" + packId + "' has no version " + version);
         }
         forgetActiveVersions();
@@ -207,7 +223,7 @@ public class PolicyPacks {
             throw new IllegalStateException("The shipped policy pack " + resource + " is invalid: " + reading.errors());
         }
         PolicyPack pack = reading.pack();
-        boolean stored = versions.storeShipped(pack.id(), pack.organisation().code(), pack.title(), yaml);
+        boolean stored = versions.storeShipped(pack.id(), pack.organisation().code(), pack.title(), yaml, clock.instant());
         if (stored) {
             forgetActiveVersions();
             log.info("Installed shipped policy pack {} as version 1", pack.id());

@@ -24,5 +24,6 @@ record ActionForm(@Nullable Long version, @Size(max = TextLimits.NAME) @Nullable
                   @Size(max = TextLimits.TEXT) @Nullable String understanding, @Size(max = TextLimits.NAME) @Nullable String redirectTo,
                   @Size(max = TextLimits.NAME) @Nullable String reviewDate,
                   @Size(max = TextLimits.NAME) @Nullable String toStage,
-                  @Size(max = TextLimits.NAME) @Nullable String role, @Size(max = TextLimits.NAME) @Nullable String frequency) {
+                  @Size(max = TextLimits.NAME) @Nullable String role, @Size(max = TextLimits.NAME) @Nullable String frequency,
+                  @Size(max = TextLimits.NAME) @Nullable String category) {
 }

@@ -10,9 +10,11 @@ import org.redress.casework.CaseTypes.Satisfaction;
 import org.redress.casework.CaseTypes.Tenure;
 import org.redress.casework.CaseView;
 import org.redress.casework.CaseCommands;
+import org.redress.casework.CaseFiling;
 import org.redress.casework.Casework;
 import org.redress.casework.Mediation;
 import org.redress.web.FieldError;
+import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
 import org.redress.web.RequestDates;
 import org.redress.web.TextLimits;
@@ -39,9 +41,12 @@ import static org.redress.staffui.FormValues.yesNo;
 class CaseActions {
 
     private final Casework casework;
+    /** Files a point's category by the organisation's subjects list, as the API does (issue 20). */
+    private final CaseFiling filing;
 
-    CaseActions(Casework casework) {
+    CaseActions(Casework casework, CaseFiling filing) {
         this.casework = casework;
+        this.filing = filing;
     }
 
     /** Applies a verb from the case page as the signed-in user; refusals come back as the casework exceptions. */
@@ -72,7 +77,13 @@ class CaseActions {
             }
             case "points" -> {
                 String summary = required("summary", f.summary(), "Enter the point of complaint");
-                yield on.addPoint(summary);
+                String category;
+                try {
+                    category = filing.pointCategory(organisation, f.category());
+                } catch (InvalidInputException e) {
+                    throw new InvalidInputException("point-category", "Choose a category from the list");
+                }
+                yield on.addPoint(summary, category);
             }
             case "understanding" -> {
                 if (blank(f.understanding()) && blank(f.outcomeWanted())) {

@@ -5,6 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.redress.casework.CaseRefusedException;
 import org.redress.casework.StaleCaseException;
 import org.redress.publicweb.Attachments;
+import org.redress.vocabulary.ListEntry;
+import org.redress.vocabulary.ListKind;
+import org.redress.vocabulary.Vocabulary;
 import org.redress.web.FieldError;
 import org.redress.web.NotFoundException;
 import org.springframework.http.ContentDisposition;
@@ -29,16 +32,24 @@ class CasePageController {
 
     private final StaffCasework staff;
     private final CaseActions actions;
+    private final Vocabulary vocabulary;
 
-    CasePageController(StaffCasework staff, CaseActions actions) {
+    CasePageController(StaffCasework staff, CaseActions actions, Vocabulary vocabulary) {
         this.staff = staff;
         this.actions = actions;
+        this.vocabulary = vocabulary;
     }
 
     @GetMapping("/staff/{organisation}/cases/{reference}")
     String show(@PathVariable String organisation, @PathVariable String reference, Principal principal, Model model) {
         model.addAttribute("casePage", staff.casePage(organisation, reference, principal.getName()));
+        model.addAttribute("pointCategories", pointCategories(organisation));
         return "staff/case";
+    }
+
+    /** The categories a point may have: the organisation's subjects still in use (issue 20). */
+    private List<String> pointCategories(String organisation) {
+        return vocabulary.list(organisation, ListKind.SUBJECTS).top().stream().filter(ListEntry::active).map(ListEntry::name).toList();
     }
 
     @GetMapping("/staff/{organisation}/cases/{reference}/attachments/{id}")
@@ -89,6 +100,7 @@ class CasePageController {
         }
         response.setStatus(status);
         model.addAttribute("casePage", staff.casePage(organisation, reference, principal.getName()));
+        model.addAttribute("pointCategories", pointCategories(organisation));
         model.addAttribute("errors", errors);
         model.addAttribute("openAction", verb);
         return "staff/case";

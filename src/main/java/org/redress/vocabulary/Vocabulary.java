@@ -11,7 +11,6 @@ import org.redress.web.TextLimits;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
@@ -20,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The organisations' controlled lists: read (made the first time from the organisation's service areas and the shipped
- * subjects, {@link ListSeeds}), used to file a new case ({@link #filing}), and changed by administrators: an entry
- * added, an alias added, an entry retired or brought back, free values allowed or not.
+ * The organisations' controlled lists: made with the organisation from its service areas and the shipped subjects
+ * ({@link ListSeeds}, {@link ListSeeding}), read, used to file a new case ({@link #filing}), and changed by
+ * administrators: an entry added, an alias added, an entry retired or brought back, free values allowed or not.
  */
 @Service
 public class Vocabulary {
@@ -42,7 +41,7 @@ public class Vocabulary {
     }
 
     /** Both lists of the organisation, to file cases against. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(readOnly = true)
     public Filing.Lists lists(String organisation) {
         return new Filing.Lists(list(organisation, ListKind.SERVICE_AREAS), list(organisation, ListKind.SUBJECTS));
     }
@@ -55,16 +54,28 @@ public class Vocabulary {
         return lists(organisation).file(serviceArea, subject, subSubject);
     }
 
-    /** One list, made from the seeds the first time any of the organisation's lists is read. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * One list. Reading writes nothing: the lists are made with their organisation ({@link ListSeeding}); one an
+     * organisation has not got reads as empty, taking free values as a new list would.
+     */
+    @Transactional(readOnly = true)
     public ControlledList list(String organisation, ListKind kind) {
         Organisation org = organisations.require(organisation);
         Boolean free = freeValues(org.code(), kind);
-        if (free == null) {
+        return read(org.code(), kind, free == null ? freeByDefault : free);
+    }
+
+    /** Makes the organisation's lists from their seeds, in the caller's transaction; a list already made is left as it is. */
+    void seed(Organisation org) {
+        for (ListKind kind : ListKind.values()) {
             seed(org, kind);
-            free = freeValues(org.code(), kind);
         }
-        return read(org.code(), kind, Boolean.TRUE.equals(free));
+    }
+
+    /** Whether the organisation has every one of its lists. */
+    boolean seeded(String organisation) {
+        return jdbc.sql("select count(*) from vocabulary.list where organisation = ?").param(organisation).query(Integer.class).single()
+                == ListKind.values().length;
     }
 
     private @Nullable Boolean freeValues(String organisation, ListKind kind) {
@@ -73,7 +84,7 @@ public class Vocabulary {
     }
 
     private void seed(Organisation org, ListKind kind) {
-        // readers of a new organisation's lists at the same moment make them one at a time: the others then find them made
+        // several nodes starting at once make an organisation's lists one at a time: the others then find them made
         jdbc.sql("select pg_advisory_xact_lock(hashtext('vocabulary.list'), hashtext(?))").param(org.code()).query((rs, n) -> 1).list();
         int made = jdbc.sql("insert into vocabulary.list (organisation, kind, free_values) values (?, ?, ?) on conflict do nothing")
                 .params(org.code(), kind.path(), freeByDefault).update();

@@ -95,6 +95,87 @@ class HistoricModeIT {
         assertThat(hazards(after.get("reference").asString())).isEqualTo(1);
     }
 
+    /**
+     * Issue 20: the bulk writer passes no listener, so the import asks the hazard check of a new complaint itself: an open
+     * damp case received after Awaab's Law gets its hazard with the clocks running from its real receipt, and its
+     * investigation clock, run out before the import, is recorded without a "Missed" notice; a closed damp case and an
+     * open one received before the law get none.
+     */
+    @Test
+    void anOpenImportedDampCaseReceivedAfterAwaabsLawGetsItsHazardFromItsReceiptWithNoNoticeForWhatRanOutBeforeTheImport() throws Exception {
+        clock.setUk("2026-11-23T09:00");
+        String org = new Cases(new org.redress.testing.Api(port)).anOrganisationRunning("alliance-homes", "Repairs");
+        String csv = "Case ID,Date received,Channel,Complainant,Service area,Category,Details,Date acknowledged,Stage 1 response,"
+                + "Stage 1 outcome,Date closed\n"
+                + "D-1,02/11/2026,Email,Olwen Open,Repairs,Damp and mould,Black mould in the bedroom,03/11/2026,,,\n"
+                + "D-2,03/11/2025,Email,Cai Closed,Repairs,Damp and mould,Damp in the hall,04/11/2025,10/11/2025,Upheld,12/11/2025\n"
+                + "D-3,01/03/2021,Email,Hywel History,Repairs,Damp and mould,Mould on the walls,02/03/2021,,,\n"
+                + "D-4,20/11/2026,Email,Nia New,Repairs,Damp and mould,Mould on the ceiling,23/11/2026,,,\n";
+        RegisterUploads uploads = new RegisterUploads(port, org);
+        JsonNode job = uploads.finished(uploads.upload("", "damp.csv", csv.getBytes(StandardCharsets.UTF_8), null));
+        assertThat(job.get("imported").asInt()).isEqualTo(4);
+        Map<String, String> refs = references(org, "D-");
+
+        assertThat(hazardRecords(refs.get("D-1"))).containsExactly("damp and mould from 2026-11-02, opened by register import");
+        assertThat(hazardRecords(refs.get("D-4"))).containsExactly("damp and mould from 2026-11-20, opened by register import");
+        assertThat(hazardRecords(refs.get("D-2"))).isEmpty();
+        assertThat(hazardRecords(refs.get("D-3"))).isEmpty();
+        // the hazard's awareness is the case's real receipt
+        assertThat(jdbc.sql("""
+                select count(*) from hazards.hazard h join casework.case_file f on f.id = h.case_id
+                where f.reference = ? and h.aware_at = f.received_at""").param(refs.get("D-1")).query(Long.class).single()).isEqualTo(1);
+
+        // investigating D-1's hazard was due 10 working days after 2 November, before the import: recorded, nobody told
+        sweep.run();
+        assertThat(reminders(refs.get("D-1")).stream().filter(r -> r.contains("hazard-")).toList())
+                .singleElement().asString().matches("OVERDUE hazard-[0-9a-f-]+-investigate not sent: missed before the case was imported");
+        assertThat(notices(refs.get("D-1"))).isEmpty();
+
+        // D-4's investigation runs out after the import (4 December): the managers are told as for any hazard
+        clock.setUk("2026-12-08T08:00");
+        sweep.run();
+        assertThat(jdbc.sql("select subject from correspondence.letter where kind = 'REMINDER' and case_reference = ? and subject like 'Missed: Awaab%'")
+                .param(refs.get("D-4")).query(String.class).list())
+                .containsExactly("Missed: Awaab's Law: Investigate (damp and mould) for " + refs.get("D-4") + " was due by Friday 4 December 2026");
+    }
+
+    /** Issue 20: the daily digest lists no clock that had already run out when its case was imported (history, not work to chase). */
+    @Test
+    void theDailyDigestLeavesOutClocksThatRanOutBeforeTheImport() throws Exception {
+        clock.setUk("2026-11-23T09:00");
+        String org = new Cases(new org.redress.testing.Api(port)).anOrganisationRunning("alliance-homes", "Repairs");
+        String csv = "Case ID,Date received,Channel,Complainant,Service area,Category,Details,Date acknowledged\n"
+                + "G-1,02/11/2026,Email,Olwen Overdue,Repairs,Heating,No heating,03/11/2026\n"
+                + "G-2,20/11/2026,Email,Nia New,Repairs,Windows,Window will not shut,23/11/2026\n";
+        RegisterUploads uploads = new RegisterUploads(port, org);
+        assertThat(uploads.finished(uploads.upload("", "digest.csv", csv.getBytes(StandardCharsets.UTF_8), null)).get("imported").asInt())
+                .isEqualTo(2);
+        Map<String, String> refs = references(org, "G-");
+
+        clock.setUk("2026-12-03T07:00");
+        assertThat(sweep.sendDigests()).isPositive();
+        String digest = jdbc.sql("select body from correspondence.letter where organisation = ? and case_reference is null "
+                + "and subject like 'Your complaints deadlines%'").param(org).query(String.class).single();
+        assertThat(digest).contains(refs.get("G-2") + ": Stage 1 response, due by the end of Monday 7 December 2026")
+                .doesNotContain(refs.get("G-1"));
+    }
+
+    private List<String> hazardRecords(String reference) {
+        return jdbc.sql("""
+                select category || ' from ' || to_char(aware_at at time zone 'Europe/London', 'YYYY-MM-DD') || ', opened by ' || opened_by
+                from hazards.hazard where case_reference = ? order by category""").param(reference).query(String.class).list();
+    }
+
+    private Map<String, String> references(String organisation, String prefix) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        jdbc.sql("""
+                select e.details->>'sourceId', f.reference from casework.case_file f
+                join casework.case_event e on e.case_id = f.id and e.type = 'imported'
+                where f.organisation = ? and e.details->>'sourceId' like ?""").params(organisation, prefix + "%")
+                .query((rs, n) -> out.put(rs.getString(1), rs.getString(2))).list();
+        return out;
+    }
+
     private JsonNode complain(LocalDateTime received) {
         return new Cases(new org.redress.testing.Api(port)).aComplaint().receivedAt(received).by("Hana Tenant")
                 .withEmail("hana." + System.nanoTime() + "@example.org").preferringContactBy("EMAIL").onServiceLine("housing")

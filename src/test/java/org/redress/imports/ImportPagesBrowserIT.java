@@ -103,4 +103,75 @@ class ImportPagesBrowserIT {
         assertThat(page.locator("body")).containsText("the refused rows (CSV)");
         assertAccessible(page);
     }
+
+    /**
+     * Issue 20: a partly refused import is run again from its result page, and tenure is back-filled by file from the
+     * imports page, both with the keyboard only, and axe-core finds nothing serious on the pages.
+     */
+    @Test
+    void aPartlyRefusedImportIsRunAgainAndTenureIsBackFilledUsingOnlyTheKeyboard() {
+        clock.setUk("2026-11-23T09:00");
+        String p = "K" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        String csv = "Case ID,Date received,Channel,Complainant,Details,Date acknowledged,Stage 1 response,Stage 1 outcome,Date closed\n"
+                + p + "1,03/02/2025,Email,Siân Llewelyn,Leak,04/02/2025,17/02/2025,Upheld,20/02/2025\n"
+                + p + "2,05/06/2025,Letter,Ann Early,Window,01/06/2025,,,\n";
+
+        Page page = browser.signIn("imports.manager", "imports-manager-pass");
+        page.navigate("/staff/helping-our-future/imports");
+        page.locator("#file").focus();
+        FileChooser chooser = page.waitForFileChooser(() -> page.keyboard().press("Space"));
+        chooser.setFiles(new FilePayload("again.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
+        page.keyboard().press("Tab");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("h1")).hasText("Check the register");
+        page.locator("button[value=import]").focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("h1")).hasText("The register is imported", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+        assertThat(summary(page, "Imported as new cases")).hasText("1");
+        assertThat(summary(page, "Refused")).hasText("1");
+        assertThat(page.locator("#again")).hasText("Run the import again");
+        assertAccessible(page);
+
+        // run again: the imported row is left as it is, the refused one refused again, nothing duplicated
+        String first = page.url();
+        page.locator("#again").focus();
+        page.keyboard().press("Enter");
+        page.waitForURL(url -> !url.equals(first));
+        assertThat(page.locator("h1")).hasText("The register is imported", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+        assertThat(summary(page, "Imported as new cases")).hasText("0");
+        assertThat(summary(page, "Already imported as they are")).hasText("1");
+        assertThat(summary(page, "Refused")).hasText("1");
+        assertAccessible(page);
+
+        // the tenure back-fill, checked first, then done
+        page.navigate("/staff/helping-our-future/imports");
+        byte[] tenures = ("Case ID,Tenure\n" + p + "1,Social rent\n").getBytes(StandardCharsets.UTF_8);
+        page.locator("#back-fill-file").focus();
+        FileChooser backfill = page.waitForFileChooser(() -> page.keyboard().press("Space"));
+        backfill.setFiles(new FilePayload("tenures.csv", "text/csv", tenures));
+        page.keyboard().press("Tab");
+        page.keyboard().press("Space");
+        assertThat(page.locator("#back-fill-dry-run")).isChecked();
+        page.keyboard().press("Tab");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("h1")).hasText("The back-fill is checked: nothing was changed");
+        assertThat(page.locator("#back-fill-updated")).hasText("1");
+        assertAccessible(page);
+
+        page.navigate("/staff/helping-our-future/imports");
+        page.locator("#back-fill-file").focus();
+        FileChooser again = page.waitForFileChooser(() -> page.keyboard().press("Space"));
+        again.setFiles(new FilePayload("tenures.csv", "text/csv", tenures));
+        page.locator("#back-fill-upload").focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("h1")).hasText("The back-fill is done");
+        assertThat(page.locator("#back-fill-updated")).hasText("1");
+        assertThat(page.locator("#back-fill-refused")).hasText("0");
+        assertAccessible(page);
+    }
+
+    private static com.microsoft.playwright.Locator summary(Page page, String key) {
+        return page.locator(".govuk-summary-list__row").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHas(page.locator("dt", new Page.LocatorOptions().setHasText(key)))).locator("dd");
+    }
 }

@@ -27,5 +27,8 @@ class ImportPermissionTest {
         assertThat(Permissions.forRequest("PUT", "/api/v1/organisations/the-trust/imports/mapping")).contains(imports);
         assertThat(Permissions.forRequest("GET", "/staff/the-trust/imports")).contains(imports);
         assertThat(Permissions.forRequest("POST", "/staff/the-trust/imports/uploads/1")).contains(imports);
+        // the staff page's "Run the import again" and tenure back-fill (issue 20)
+        assertThat(Permissions.forRequest("POST", "/staff/the-trust/imports/1/again")).contains(imports);
+        assertThat(Permissions.forRequest("POST", "/staff/the-trust/imports/back-fill")).contains(imports);
     }
 }

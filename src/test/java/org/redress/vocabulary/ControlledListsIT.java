@@ -253,6 +253,70 @@ class ControlledListsIT {
                 "<option value=\"Missed appointment\">Missed appointment (Repairs)</option>");
     }
 
+    /** Issue 20, item 4: the staff "add a point" form offers the organisation's subjects as the point's category, as the API takes one. */
+    @Test
+    void aPointAddedOnTheCasePageCarriesTheCategoryChosenFromTheOrganisationsSubjects() {
+        clock.setUk("2026-11-23T10:00");
+        String org = strict(cases().anOrganisationLike("alliance-homes"));
+        CaseOnFile damp = cases().aComplaint().by("Fay Damp").inArea("Repairs").about("Damp & Mould").points("Mould came back").in(org);
+        WebSession web = new WebSession(port);
+        web.signIn(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+        String page = "/staff/" + org + "/cases/" + damp.reference();
+        assertThat(web.get(page).body()).contains(
+                "<select class=\"govuk-select\" id=\"point-category\" name=\"category\" aria-describedby=\"point-category-hint\">",
+                "<option value=\"Damp and mould\" selected=\"selected\">Damp and mould</option>",
+                "<option value=\"Anti-social behaviour\">Anti-social behaviour</option>");
+
+        WebSession.Page added = web.post(page + "/points", Map.of("summary", "Neighbours shouting", "category", "Anti-social behaviour"));
+        assertThat(added.status()).as(added.body()).isEqualTo(302);
+        assertThat(damp.read().get("points").get(1).get("category").asString()).isEqualTo("Anti-social behaviour");
+        assertThat(damp.read().get("points").get(1).get("summary").asString()).isEqualTo("Neighbours shouting");
+
+        WebSession.Page unknown = web.post(page + "/points", Map.of("summary", "Rain", "category", "Weather"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("href=\"#point-category\"", "Choose a category from the list");
+        assertThat(damp.read().get("points")).hasSize(2);
+    }
+
+    /**
+     * Issue 20: an organisation's lists are made with it, in the transaction that adds it, not on their first read; the
+     * start of the application makes those of any organisation without them (the organisations a migration added).
+     */
+    @Test
+    void aNewOrganisationHasItsListsFromTheMomentItIsAddedAndReadingThemWritesNothing() {
+        String org = cases().anOrganisationRunning("alliance-homes", "Repairs", "Lettings");
+        assertThat(listRows(org)).containsExactly("service-areas free", "subjects free");
+        List<String> areas = jdbc.sql("select name from vocabulary.entry where organisation = ? and kind = 'service-areas' order by position")
+                .param(org).query(String.class).list();
+        assertThat(areas).startsWith("Repairs", "Lettings");
+        long entries = entries(org);
+        assertThat(entries).isGreaterThan(areas.size());
+
+        assertThat(api().get("/api/v1/organisations/" + org + "/lists").status()).isEqualTo(200);
+        assertThat(entries(org)).isEqualTo(entries);
+
+        // an organisation found without its lists when the application starts has them made then
+        jdbc.sql("delete from vocabulary.alias where entry_id in (select id from vocabulary.entry where organisation = ?)").param(org).update();
+        jdbc.sql("delete from vocabulary.entry where organisation = ? and parent_id is not null").param(org).update();
+        jdbc.sql("delete from vocabulary.entry where organisation = ?").param(org).update();
+        jdbc.sql("delete from vocabulary.list where organisation = ?").param(org).update();
+        assertThat(seeding.seedMissing()).isEqualTo(1);
+        assertThat(listRows(org)).containsExactly("service-areas free", "subjects free");
+        assertThat(entries(org)).isEqualTo(entries);
+    }
+
+    @Autowired
+    ListSeeding seeding;
+
+    private List<String> listRows(String org) {
+        return jdbc.sql("select kind || case when free_values then ' free' else ' strict' end from vocabulary.list where organisation = ? order by kind")
+                .param(org).query(String.class).list();
+    }
+
+    private long entries(String org) {
+        return jdbc.sql("select count(*) from vocabulary.entry where organisation = ?").param(org).query(Long.class).single();
+    }
+
     /** The organisation's lists refuse a value not on them, as every installation's do unless an administrator says otherwise. */
     private String strict(String org) {
         for (String list : List.of("service-areas", "subjects")) {
