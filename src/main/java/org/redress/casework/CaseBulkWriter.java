@@ -8,7 +8,9 @@ import org.redress.casework.CaseTypes.NewCase;
 import org.redress.casework.CaseTypes.CaseId;
 import org.redress.policy.PolicyPack;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
@@ -81,6 +83,16 @@ public class CaseBulkWriter {
 
         public int next(String organisation, int year) {
             return counters.computeIfAbsent(organisation + "|" + year, k -> new AtomicInteger()).incrementAndGet();
+        }
+
+        /**
+         * The numbers handed out so far, apart from those handed out later: an import writes one batch while it numbers
+         * the next, and moves the numbers past its written batch's only (issue 20).
+         */
+        public ReferenceNumbers snapshot() {
+            Map<String, AtomicInteger> copy = new ConcurrentHashMap<>();
+            counters.forEach((k, v) -> copy.put(k, new AtomicInteger(v.get())));
+            return new ReferenceNumbers(copy);
         }
 
         /** The number {@link #next} would hand out, without handing it out (one thread at a time). */
@@ -201,6 +213,15 @@ public class CaseBulkWriter {
         }
     }
 
+    /**
+     * A case made under a stand-in reference, under the reference it is to be stored with: an import makes its rows on
+     * several threads, then numbers the cases it keeps in the register's order (issue 20), so a refused row takes no
+     * number. The reference is in no event and no state, so the case is otherwise exactly the one made.
+     */
+    public static CaseFile numbered(CaseFile file, String reference) {
+        return file.numbered(reference);
+    }
+
     /** An imported case as the register had it, made by the aggregate with the id and reference it was first stored under. */
     public static CaseFile.Logged logAgain(ImportedCase imported, String organisation, PolicyPack pack, NewCase given,
                                            Instant loggedAt, String actor, ClockMaker clocks) {
@@ -217,6 +238,8 @@ public class CaseBulkWriter {
         private final StringBuilder eventRows;
         private long events;
         private final List<Correction> corrections = new java.util.ArrayList<>();
+        /** The imported cases as they will be stored, for the reports' rows written with them (issue 20). */
+        private final List<CaseView> importedViews = new java.util.ArrayList<>();
 
         private Batch(int size) {
             this.cases = new StringBuilder(size * 3_000);
@@ -254,6 +277,26 @@ public class CaseBulkWriter {
             List<CaseEvent> history = new java.util.ArrayList<>(file.pendingEvents());
             history.add(CaseEvent.of(imported, at, actor, reason));
             add(file, version + 1, loggedAt, history);
+            List<CaseEvent> stored = new java.util.ArrayList<>(history.size());
+            for (CaseEvent e : history) {
+                stored.add(e.numbered(stored.size() + 1));
+            }
+            importedViews.add(CaseView.forReports(CaseFile.restore(file.id(), file.organisation(), file.reference(), file.pack(), file.state(),
+                    version + 1), stored, at));
+        }
+
+        /**
+         * The cases {@link #addImported} added, each as casework would show it once stored (its state and every event of
+         * its history; not the verbs it allows, which the reports do not read), without reading it back: the reports'
+         * rows of an import are written from these (issue 20).
+         */
+        public List<CaseView> importedViews() {
+            return List.copyOf(importedViews);
+        }
+
+        /** The ids of the imported cases {@link #correctImported} replaces; read them back after {@link #write} to see them whole. */
+        public List<java.util.UUID> corrected() {
+            return corrections.stream().map(c -> c.before().id()).toList();
         }
 
         /**
@@ -322,23 +365,27 @@ public class CaseBulkWriter {
         }
     }
 
-    /** Writes a batch in one transaction. */
+    /**
+     * Writes a batch: in the caller's transaction when there is one (an import writes a batch's cases, their report rows
+     * and the batch's result together, issue 20), otherwise in a transaction of its own.
+     */
     public void write(Batch batch) throws SQLException {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                copy(connection, batch);
+            } catch (java.io.IOException e) {
+                throw new SQLException(e);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+            return;
+        }
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-                copy.copyIn("""
-                        copy casework.case_file (id, organisation, reference, record_type, status, stage, owner, service_line,
-                            service_area, subject, received_at, logged_at, next_due_at, closed_at, pack_id, pack_version, version,
-                            event_count, search_text, state, name_key, email_key, phone_key, address_key) from stdin""", new StringReader(batch.cases.toString()));
-                copy.copyIn("""
-                        copy casework.case_event (case_id, sequence, organisation, type, at, actor, reason, details) from stdin""",
-                        new StringReader(batch.eventRows.toString()));
-                for (Correction correction : batch.corrections) {
-                    correct(connection, correction);
-                }
+                copy(connection, batch);
                 connection.commit();
             } catch (SQLException | java.io.IOException | RuntimeException e) {
                 connection.rollback();
@@ -346,6 +393,20 @@ public class CaseBulkWriter {
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
+        }
+    }
+
+    private void copy(Connection connection, Batch batch) throws SQLException, java.io.IOException {
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        copy.copyIn("""
+                copy casework.case_file (id, organisation, reference, record_type, status, stage, owner, service_line,
+                    service_area, subject, received_at, logged_at, next_due_at, closed_at, pack_id, pack_version, version,
+                    event_count, search_text, state, name_key, email_key, phone_key, address_key) from stdin""", new StringReader(batch.cases.toString()));
+        copy.copyIn("""
+                copy casework.case_event (case_id, sequence, organisation, type, at, actor, reason, details) from stdin""",
+                new StringReader(batch.eventRows.toString()));
+        for (Correction correction : batch.corrections) {
+            correct(connection, correction);
         }
     }
 
@@ -370,7 +431,16 @@ public class CaseBulkWriter {
 
     /** COPY's text format: backslash, tab, newline and carriage return are escaped; everything else is as is. */
     private static void escape(StringBuilder out, String text) {
-        for (int i = 0; i < text.length(); i++) {
+        int plain = 0;
+        while (plain < text.length()) {
+            char c = text.charAt(plain);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                break;
+            }
+            plain++;
+        }
+        out.append(text, 0, plain);
+        for (int i = plain; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '\\' -> out.append("\\\\");

@@ -69,6 +69,18 @@ public record CaseView(String id, String reference, String organisation, String 
     }
 
     static CaseView of(CaseFile file, List<CaseEvent> history, Instant now) {
+        return of(file, history, now, file.allowedActions());
+    }
+
+    /**
+     * A case for the reports' read model only, which never reads the verbs a case allows (an import writes its batches'
+     * report rows from these, issue 20): {@link #allowedActions} is empty, everything else is as {@link #of} makes it.
+     */
+    static CaseView forReports(CaseFile file, List<CaseEvent> history, Instant now) {
+        return of(file, history, now, List.of());
+    }
+
+    private static CaseView of(CaseFile file, List<CaseEvent> history, Instant now, List<String> allowedActions) {
         CaseTypes.CaseState s = file.state();
         List<ClockView> clocks = s.clocks().stream().map(c -> new ClockView(c.id(), c.stage(), c.name(), c.unit(), c.amount(),
                 c.startedAt(), c.dueBy(), c.dueDate(), c.status(now), c.stoppedAt(), c.explanation(), c.extensions(), c.cite(), c.aim(),
@@ -78,6 +90,6 @@ public record CaseView(String id, String reference, String organisation, String 
                 stageName, new PackRef(file.pack().id(), file.pack().version()), s.channel(), s.receivedAt(), s.complainant(),
                 s.representative(), s.namedPeople(), s.classification(), s.description(), s.awareSince(), s.points(), s.stages(),
                 clocks, file.nextDue().orElse(null), s.escalationWindow(), s.hold(), s.actions(), s.evidence(), s.steps(),
-                s.satisfaction(), s.closedAt(), s.linkedFrom(), s.linkedTo(), file.allowedActions(), file.version(), history);
+                s.satisfaction(), s.closedAt(), s.linkedFrom(), s.linkedTo(), allowedActions, file.version(), history);
     }
 }

@@ -6,8 +6,13 @@ import org.redress.calendar.Calendars;
 import org.redress.calendar.UkTime;
 import org.redress.casework.CaseBulkWriter;
 import org.redress.casework.CaseFact;
+import org.redress.casework.CaseFile;
+import org.redress.casework.CaseViews;
 import org.redress.casework.ClockMaker;
 import org.redress.hazards.Hazards;
+import org.redress.imports.ImportBatch.New;
+import org.redress.imports.ImportBatch.Run;
+import org.redress.imports.ImportBatch.Waiting;
 import org.redress.imports.ImportRow.Problem;
 import org.redress.ombudsman.OmbudsmanReferrals;
 import org.redress.people.Organisation;
@@ -23,6 +28,8 @@ import org.redress.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +42,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Brings a register in (issue 20): inspects a file (its columns, the mapping, the first rows as they will be stored),
@@ -64,6 +72,15 @@ public class Imports {
     private final Vocabulary vocabulary;
     /** The hazard check of a new complaint, asked of the open cases each batch wrote (issue 20). */
     private final Hazards hazards;
+    private final TransactionTemplate transactions;
+    private final CaseViews views;
+    private final RowThreads rowThreads = new RowThreads();
+    /** Writes an import's batches one after the other, each while the next is made. */
+    private final ExecutorService batchWriter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "register-writer");
+        t.setDaemon(true);
+        return t;
+    });
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "register-import");
         t.setDaemon(true);
@@ -71,8 +88,11 @@ public class Imports {
     });
 
     Imports(CaseBulkWriter writer, ImportJobs jobs, Uploads uploads, Organisations organisations, PolicyPacks packs, Calendars calendars,
-            ReadModel readModel, OmbudsmanReferrals ombudsman, Clock clock, Vocabulary vocabulary, Hazards hazards) {
+            ReadModel readModel, OmbudsmanReferrals ombudsman, Clock clock, Vocabulary vocabulary, CaseViews views,
+            PlatformTransactionManager transactions, Hazards hazards) {
         this.hazards = hazards;
+        this.views = views;
+        this.transactions = new TransactionTemplate(transactions);
         this.ombudsman = ombudsman;
         this.vocabulary = vocabulary;
         this.writer = writer;
@@ -88,6 +108,8 @@ public class Imports {
     @PreDestroy
     void stop() {
         background.shutdownNow();
+        rowThreads.stop();
+        batchWriter.shutdownNow();
     }
 
     /** A file's first look: its columns, the mapping to use, the columns the mapping names that the file lacks, the first rows. */
@@ -115,7 +137,7 @@ public class Imports {
     }
 
     Inspection inspect(String organisation, String fileName, byte[] content, @Nullable ColumnMapping given) {
-        Source source = source(organisation);
+        ImportSource source = source(organisation);
         List<String> headers = headers(fileName, content);
         ColumnMapping remembered = jobs.mapping(organisation).orElse(null);
         ColumnMapping mapping = given != null ? given : remembered != null && remembered.missingFrom(headers).isEmpty()
@@ -216,45 +238,12 @@ public class Imports {
         final List<ImportJobs.RefusedRow> refusedRows = new ArrayList<>();
     }
 
-    /**
-     * The organisation with its active pack and calendar, and the versions its procedure has had: a closed case is made
-     * under the version in force when it was received (issue 20), an open one continues under the active pack.
-     */
-    private record Source(Organisation organisation, PolicyPack pack, ClockMaker clocks, LocalDate firstDay, LocalDate lastDay, Filing.Lists lists,
-                          PackTimeline timeline, Map<String, ClockMaker> clocksByVersion) {
-        RowReading.Context context(Instant now) {
-            return new RowReading.Context(pack, lists, firstDay, lastDay, now);
-        }
-
-        /** The version the row's case is made under: for closed history the one in force at its receipt. */
-        PackTimeline.VersionAt versionFor(ImportRow row) {
-            if (row.closedAt() == null) {
-                return new PackTimeline.VersionAt(pack, false);
-            }
-            return timeline.at(row.receivedAt()).orElse(new PackTimeline.VersionAt(pack, true));
-        }
-    }
-
-    private Source source(String organisation) {
+    private ImportSource source(String organisation) {
         Organisation org = requireOrganisation(organisation);
         PolicyPack pack = packs.active(org.policyPack()).orElseThrow(() -> new InvalidInputException("organisation",
                 "has no active policy pack to import under"));
-        return new Source(org, pack, writer.clocksFor(organisation, pack), calendars.first(), calendars.last(), vocabulary.lists(org.code()),
+        return new ImportSource(org, pack, writer.clocksFor(organisation, pack), calendars.first(), calendars.last(), vocabulary.lists(org.code()),
                 packs.timeline(org.policyPack()), new java.util.concurrent.ConcurrentHashMap<>());
-    }
-
-    /** The clocks of a version of the organisation's pack (the active one's made once per import). */
-    private ClockMaker clocksOf(Source source, PolicyPack pack) {
-        if (pack.id().equals(source.pack().id()) && pack.version() == source.pack().version()) {
-            return source.clocks();
-        }
-        return source.clocksByVersion().computeIfAbsent(pack.id() + "@" + pack.version(), k -> writer.clocksFor(source.organisation().code(), pack));
-    }
-
-    /** Said on a closed case received before the organisation's first activation: no version was in force then. */
-    static String earliestVersionNote(PackTimeline.VersionAt version) {
-        return version.beforeAnyActivation() ? "; made under version " + version.pack().version()
-                + " of the procedure, the earliest: none was active in Redress when it was received" : "";
     }
 
     private Organisation requireOrganisation(String organisation) {
@@ -275,19 +264,21 @@ public class Imports {
 
     /**
      * Reads the file and, when {@code job} is given, writes it batch by batch; without a job it is a dry run that
-     * makes every case as the import would (so the aggregate's refusals are reported too) and stores nothing.
+     * makes every case as the import would (so the aggregate's refusals are reported too) and stores nothing. The rows
+     * are read and checked in order on this thread (a source id seen twice is the later row's problem); each batch's
+     * cases are then made, and for an import written out, on the {@link RowThreads}, and their results taken in
+     * the file's order, so the result is the same as one thread's.
      */
     private Tally process(String organisation, String fileName, byte[] content, ColumnMapping mapping, @Nullable UUID job, String actor) {
-        Source source = source(organisation);
+        ImportSource source = source(organisation);
         Instant now = clock.instant();
         String importedOn = UkTime.dateOf(now).format(DAY);
-        String note = HistoricCase.notRecorded(fileName, importedOn);
         List<String> headers = headers(fileName, content);
         RowReading reading = new RowReading(headers, mapping, source.context(now));
         Map<String, CaseBulkWriter.ImportedCase> imported = writer.importedCases(organisation);
-        CaseBulkWriter.ReferenceNumbers numbers = writer.referenceNumbers();
+        Run run = new Run(source, fileName, now, actor, HistoricCase.notRecorded(fileName, importedOn), mapping, headers, job,
+                writer.referenceNumbers(), new ImportBatch.Timings());
         Tally total = new Tally();
-        Batch[] batch = {new Batch(job != null)};
         if (job != null) {
             int[] count = {0};
             RegisterFile.read(fileName, content, (number, cells) -> {
@@ -296,77 +287,119 @@ public class Imports {
             });
             jobs.total(job, count[0]);
         }
-        RegisterFile.read(fileName, content, (number, cells) -> {
-            if (number == 1) {
+        List<Waiting> waiting = new ArrayList<>(BATCH);
+        List<Future<?>> writing = new ArrayList<>(1);
+        try {
+            RegisterFile.read(fileName, content, (number, cells) -> {
+                if (number == 1) {
+                    return true;
+                }
+                total.rows++;
+                long started = System.nanoTime();
+                ImportRow.Read read = reading.read(number, cells);
+                waiting.add(new Waiting(number, cells, read, read.row() == null ? null : imported.get(read.row().sourceId())));
+                run.timings().reading.add(ImportBatch.Timings.since(started));
+                if (waiting.size() >= BATCH) {
+                    flush(batchOf(waiting, run), run, total, writing);
+                    waiting.clear();
+                }
                 return true;
-            }
-            total.rows++;
-            batch[0].rows++;
-            ImportRow.Read read = reading.read(number, cells);
-            ImportRow row = read.row();
-            if (row == null) {
-                batch[0].refuse(number, cells, read.problems(), mapping, headers);
-            } else {
-                one(row, cells, imported.get(row.sourceId()), source, numbers, fileName, now, actor, note, mapping, headers, batch[0]);
-            }
-            if (batch[0].rows >= BATCH) {
-                flush(batch[0], job, total, numbers);
-                batch[0] = new Batch(job != null);
-            }
-            return true;
-        });
-        flush(batch[0], job, total, numbers);
-        if (job != null) {
-            writer.finish(numbers);
-            readModel.rebuild(organisation);
+            });
+            flush(batchOf(waiting, run), run, total, writing);
+            written(writing);
+        } finally {
+            // a failure while a batch is being written: that batch is written or not before the import is said to have failed
+            writing.forEach(RowThreads::waitFor);
         }
+        if (job != null) {
+            writer.finish(run.numbers());
+        }
+        LOG.info("{} of {} rows of {} for {}: {}", job == null ? "Dry run" : "Import", total.rows, fileName, organisation, run.timings());
         return total;
     }
 
-    private void one(ImportRow row, List<String> cells, CaseBulkWriter.@Nullable ImportedCase existing, Source source,
-                     CaseBulkWriter.ReferenceNumbers numbers, String fileName, Instant now, String actor, String note,
-                     ColumnMapping mapping, List<String> headers, Batch batch) {
-        String org = source.organisation().code();
-        if (existing != null && existing.rowHash().equals(row.rowHash())) {
-            batch.unchanged++;
-            return;
-        }
-        // a new case is made under the number it will take, which is handed out only once the row is made, so a refused
-        // row leaves no gap in the reference numbers and each row is made once
-        int year = CaseBulkWriter.referenceYear(row.receivedAt());
-        String reference = existing != null ? null
-                : source.organisation().referencePrefix() + "-" + year + "-" + "%06d".formatted(numbers.peek(org, year));
-        PackTimeline.VersionAt version = source.versionFor(row);
-        HistoricCase.Made made = HistoricCase.make(row, existing, reference, org, version.pack(), clocksOf(source, version.pack()), actor, note, mapping);
-        if (made.problem() != null) {
-            batch.refuse(row.number(), cells, List.of(made.problem()), mapping, headers);
-            return;
-        }
-        LocalDate today = UkTime.dateOf(now);
-        if (existing != null) {
-            List<String> changed = RowReading.changedFields(existing.rowHash(), row.rowHash());
-            List<String> missed = missedBy(java.util.Objects.requireNonNull(made.file()), now);
-            if (batch.cases != null) {
-                batch.cases.correctImported(made.file(), existing,
-                        new CaseFact.Imported(fileName, today, row.sourceId(), row.reference(), row.rowHash(), true, changed, missed), now, actor,
-                        "import correction from " + fileName + ", " + today.format(DAY) + ": " + String.join(", ", changed) + missedNote(missed));
-                batch.ombudsman(org, existing.reference(), row, note, actor);
-                batch.hazardCheck(made.file(), existing.reference(), source.pack(), fileName, actor);
+    /** The reference a new case is made under on the row threads; it is numbered once the rows before it are taken. */
+    private static final String NOT_YET_NUMBERED = "(not yet numbered)";
+
+    /** A batch's rows made into cases (on the row threads), then taken in the file's order. */
+    private ImportBatch batchOf(List<Waiting> rows, Run run) {
+        HistoricCase.Made[] made = new HistoricCase.Made[rows.size()];
+        PackTimeline.VersionAt[] versions = new PackTimeline.VersionAt[rows.size()];
+        String org = run.organisation();
+        long making = System.nanoTime();
+        rowThreads.each(rows.size(), 25, i -> {
+            Waiting w = rows.get(i);
+            ImportRow row = w.read().row();
+            if (row != null && !w.unchanged()) {
+                versions[i] = run.source().versionFor(row);
+                made[i] = HistoricCase.make(row, w.existing(), w.existing() != null ? null : NOT_YET_NUMBERED, org, versions[i].pack(),
+                        run.source().clocksOf(versions[i].pack(), writer), run.actor(), run.note(), run.mapping());
             }
-            batch.updated++;
-            return;
+        });
+        run.timings().making.add(ImportBatch.Timings.since(making));
+        ImportBatch batch = new ImportBatch(run.job() != null, writer);
+        List<New> created = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Waiting w = rows.get(i);
+            ImportRow row = w.read().row();
+            batch.rows++;
+            if (row == null) {
+                batch.refuse(w.number(), w.cells(), w.read().problems(), run);
+            } else if (w.unchanged()) {
+                batch.unchanged++;
+            } else if (made[i].problem() != null) {
+                batch.refuse(w.number(), w.cells(), List.of(made[i].problem()), run);
+            } else if (w.existing() != null) {
+                corrected(row, w.existing(), made[i], run, batch);
+            } else {
+                // numbered only now, in the file's order, so a refused row leaves no gap in the reference numbers
+                int year = CaseBulkWriter.referenceYear(row.receivedAt());
+                String reference = run.source().organisation().referencePrefix() + "-" + year + "-"
+                        + "%06d".formatted(run.numbers().next(org, year));
+                CaseFile file = CaseBulkWriter.numbered(java.util.Objects.requireNonNull(made[i].file()), reference);
+                created.add(new New(row, file, made[i].version(), ImportSource.earliestVersionNote(versions[i])));
+                batch.ombudsman(ombudsman, org, reference, row, run.note(), run.actor());
+                if (batch.writing) {
+                    batch.hazardCheck(hazards, file, reference, run.source().pack(), run.fileName(), run.actor());
+                }
+                batch.imported++;
+            }
         }
-        numbers.next(org, year);
-        HistoricCase.Made numbered = made;
-        List<String> missed = missedBy(java.util.Objects.requireNonNull(numbered.file()), now);
-        if (batch.cases != null) {
-            batch.cases.addImported(numbered.file(), numbered.version(), row.receivedAt(),
-                    new CaseFact.Imported(fileName, today, row.sourceId(), row.reference(), row.rowHash(), false, List.of(), missed), now, actor,
-                    note + missedNote(missed) + earliestVersionNote(version));
-            batch.ombudsman(org, java.util.Objects.requireNonNull(reference), row, note, actor);
-            batch.hazardCheck(numbered.file(), reference, source.pack(), fileName, actor);
+        if (batch.writing && !created.isEmpty()) {
+            // each case's state and history serialised for COPY on the row threads, in two halves written one after the other
+            int half = (created.size() + 1) / 2;
+            List<List<New>> halves = created.size() < 2 ? List.of(created) : List.of(created.subList(0, half), created.subList(half, created.size()));
+            CaseBulkWriter.Batch[] parts = new CaseBulkWriter.Batch[halves.size()];
+            long serialising = System.nanoTime();
+            rowThreads.each(halves.size(), 1, h -> {
+                parts[h] = writer.batch(halves.get(h).size());
+                LocalDate today = UkTime.dateOf(run.now());
+                for (New n : halves.get(h)) {
+                    List<String> missed = missedBy(n.file(), run.now());
+                    parts[h].addImported(n.file(), n.version(), n.row().receivedAt(), new CaseFact.Imported(run.fileName(), today,
+                                    n.row().sourceId(), n.row().reference(), n.row().rowHash(), false, List.of(), missed), run.now(),
+                            run.actor(), run.note() + missedNote(missed) + n.versionNote());
+                }
+            });
+            run.timings().serialising.add(ImportBatch.Timings.since(serialising));
+            batch.parts.addAll(List.of(parts));
         }
-        batch.imported++;
+        return batch;
+    }
+
+    private void corrected(ImportRow row, CaseBulkWriter.ImportedCase existing, HistoricCase.Made made, Run run, ImportBatch batch) {
+        LocalDate today = UkTime.dateOf(run.now());
+        List<String> changed = RowReading.changedFields(existing.rowHash(), row.rowHash());
+        List<String> missed = missedBy(java.util.Objects.requireNonNull(made.file()), run.now());
+        if (batch.writing) {
+            batch.corrections.correctImported(made.file(), existing,
+                    new CaseFact.Imported(run.fileName(), today, row.sourceId(), row.reference(), row.rowHash(), true, changed, missed),
+                    run.now(), run.actor(), "import correction from " + run.fileName() + ", " + today.format(DAY) + ": "
+                            + String.join(", ", changed) + missedNote(missed));
+            batch.ombudsman(ombudsman, run.organisation(), existing.reference(), row, run.note(), run.actor());
+            batch.hazardCheck(hazards, made.file(), existing.reference(), run.source().pack(), run.fileName(), run.actor());
+        }
+        batch.updated++;
     }
 
     /**
@@ -382,69 +415,23 @@ public class Imports {
         return missed.isEmpty() ? "" : "; already missed when imported: " + String.join("; ", missed);
     }
 
-    /** One batch: its cases to write in one transaction, and what became of its rows. */
-    private final class Batch {
-        /** The cases to write; a dry run writes nothing, so it neither serialises nor keeps them. */
-        private final CaseBulkWriter.@Nullable Batch cases;
-
-        Batch(boolean writing) {
-            this.cases = writing ? writer.batch(BATCH) : null;
-        }
-
-        final List<ImportJobs.RefusedRow> refused = new ArrayList<>();
-        final List<Runnable> afterCases = new ArrayList<>();
-        /** The batch's cases as the hazard check reads them, asked once the batch is written. */
-        final List<Hazards.ImportedCase> hazardChecks = new ArrayList<>();
-        int rows;
-
-        /** Asks the hazard check of the case once the batch is written (all the batch's cases in one call). */
-        void hazardCheck(org.redress.casework.@Nullable CaseFile file, String reference, PolicyPack pack, String fileName, String actor) {
-            if (file != null) {
-                if (hazardChecks.isEmpty()) {
-                    afterCases.add(() -> hazards.openForImported(hazardChecks, pack, fileName, actor));
-                }
-                var s = file.state();
-                hazardChecks.add(new Hazards.ImportedCase(file.organisation(), file.id().value().toString(), reference, s.description(),
-                        s.classification().subject(), s.classification().subSubject(), s.receivedAt(), s.closedAt()));
-            }
-        }
-
-        /** The row's ombudsman side, recorded once its case is written (a case already referred is left as it is). */
-        void ombudsman(String organisation, String reference, ImportRow row, String note, String actor) {
-            OmbudsmanReferrals.HistoricOmbudsman given = row.ombudsman();
-            if (given != null) {
-                afterCases.add(() -> ombudsman.recordHistoric(organisation, reference, row.sourceId(), given, note, actor));
-            }
-        }
-        int imported;
-        int updated;
-        int unchanged;
-
-        void refuse(int number, List<String> cells, List<Problem> problems, ColumnMapping mapping, List<String> headers) {
-            String column = mapping.column(ImportField.SOURCE_ID);
-            int index = column == null ? -1 : headers.indexOf(column);
-            String sourceId = index >= 0 && index < cells.size() && !cells.get(index).isBlank() ? cells.get(index).strip() : null;
-            refused.add(new ImportJobs.RefusedRow(number, sourceId, problems, cells));
-        }
-    }
-
-    private void flush(Batch batch, @Nullable UUID job, Tally total, CaseBulkWriter.ReferenceNumbers numbers) {
+    /**
+     * Hands a made batch on and counts its rows. For an import, once the batch before it is written (a failure there
+     * stops the import here), it is written on the writer thread while this thread makes the next.
+     */
+    private void flush(ImportBatch batch, Run run, Tally total, List<Future<?>> writing) {
+        UUID job = run.job();
         if (job != null) {
+            long waiting = System.nanoTime();
+            written(writing);
+            run.timings().waitingForWrites.add(ImportBatch.Timings.since(waiting));
             int failing = failAfter;
             if (failing > 0 && total.batches >= failing) {
                 failAfter = 0;
                 throw new IllegalStateException("interrupted after " + failing + " batches (a test's interruption)");
             }
-            if (batch.imported + batch.updated > 0) {
-                try {
-                    writer.write(java.util.Objects.requireNonNull(batch.cases));
-                    writer.reserve(numbers);
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException("a batch could not be written: " + e.getMessage(), e);
-                }
-                batch.afterCases.forEach(Runnable::run);
-            }
-            jobs.batch(job, batch.rows, batch.imported, batch.updated, batch.unchanged, batch.refused);
+            CaseBulkWriter.ReferenceNumbers numbers = run.numbers().snapshot();
+            writing.add(batchWriter.submit(() -> write(batch, run.organisation(), job, numbers, run.timings())));
         }
         total.batches++;
         total.imported += batch.imported;
@@ -452,5 +439,51 @@ public class Imports {
         total.unchanged += batch.unchanged;
         total.refused += batch.refused.size();
         total.refusedRows.addAll(batch.refused);
+    }
+
+    /** Waits for the batches being written; the first failure is thrown here. */
+    private static void written(List<Future<?>> writing) {
+        for (Future<?> f : writing) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while a batch was being written", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+            }
+        }
+        writing.clear();
+    }
+
+    /**
+     * Writes a batch in one transaction: its cases, their reports' rows (made from the cases in memory, issue 20; a
+     * corrected case's read back, as it now stands), the reference numbers moved past those it took, its cases' ombudsman
+     * side, and its result. An interrupted import keeps whole batches only, each with its report rows.
+     */
+    private void write(ImportBatch batch, String organisation, UUID job, CaseBulkWriter.ReferenceNumbers numbers, ImportBatch.Timings timings) {
+        transactions.executeWithoutResult(status -> {
+            if (batch.imported + batch.updated > 0) {
+                long cases = System.nanoTime();
+                try {
+                    for (CaseBulkWriter.Batch part : batch.parts) {
+                        writer.write(part);
+                    }
+                    if (!batch.corrections.corrected().isEmpty()) {
+                        writer.write(batch.corrections);
+                    }
+                    writer.reserve(numbers);
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException("a batch could not be written: " + e.getMessage(), e);
+                }
+                timings.writingCases.add(ImportBatch.Timings.since(cases));
+                long reports = System.nanoTime();
+                readModel.writeBatch(organisation, batch.parts.stream().flatMap(p -> p.importedViews().stream()).toList(), false);
+                readModel.writeBatch(organisation, views.of(organisation, batch.corrections.corrected()), true);
+                timings.writingReports.add(ImportBatch.Timings.since(reports));
+                batch.afterCases.forEach(Runnable::run);
+            }
+            jobs.batch(job, batch.rows, batch.imported, batch.updated, batch.unchanged, batch.refused);
+        });
     }
 }

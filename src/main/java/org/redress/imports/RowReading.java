@@ -49,11 +49,21 @@ final class RowReading {
             "(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
     private static final Pattern SERIAL = Pattern.compile("\\d{1,6}(\\.\\d+)?");
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^A-Z]+");
+    private static final Pattern EDGES = Pattern.compile("^_|_$");
+    private static final Map<String, Channel> CHANNELS = Map.of("TELEPHONE", Channel.PHONE, "POST", Channel.LETTER, "ONLINE", Channel.WEB_FORM,
+            "WEB", Channel.WEBSITE, "IN_PERSON", Channel.VISIT, "FACE_TO_FACE", Channel.VISIT, "E_MAIL", Channel.EMAIL,
+            "SOCIAL", Channel.SOCIAL_MEDIA, "TEXT", Channel.TEXTPHONE);
+    private static final Map<String, Tenure> TENURES = Map.of("SOCIAL_RENT", Tenure.LOW_COST_RENTAL, "GENERAL_NEEDS", Tenure.LOW_COST_RENTAL,
+            "AFFORDABLE_RENT", Tenure.LOW_COST_RENTAL, "SHARED_OWNERSHIP", Tenure.LOW_COST_HOME_OWNERSHIP,
+            "LEASEHOLD", Tenure.OTHER, "NOT_KNOWN", Tenure.UNKNOWN);
 
     private final ColumnMapping mapping;
     private final Map<String, Integer> columnIndex = new HashMap<>();
     private final Context context;
     private final Map<String, Integer> seen = new HashMap<>();
+    /** Each area and subject as the lists file them: a register repeats a few of each in every row. */
+    private final Map<String, Filing> filings = new HashMap<>();
 
     RowReading(List<String> headers, ColumnMapping mapping, Context context) {
         this.mapping = mapping;
@@ -77,7 +87,7 @@ final class RowReading {
         String type = recordType == null ? "complaint" : recordTypeOf(r, recordType);
         Channel channel = channelOf(r, r.text(ImportField.CHANNEL));
         // the organisation's lists (issue 20): an alias is stored as its entry, an unknown value refused naming its column
-        Filing filed = context.lists().file(r.text(ImportField.SERVICE_AREA), r.text(ImportField.SUBJECT), null);
+        Filing filed = filed(r.text(ImportField.SERVICE_AREA), r.text(ImportField.SUBJECT));
         filed.problems().forEach(p -> r.problem(p.field().equals("serviceArea") ? ImportField.SERVICE_AREA : ImportField.SUBJECT, p.message()));
         String area = filed.serviceArea();
         Instant acknowledged = r.after(ImportField.ACKNOWLEDGED_AT, received, ImportField.RECEIVED_AT);
@@ -116,6 +126,18 @@ final class RowReading {
                 name == null ? "" : name, r.text(ImportField.EMAIL), r.text(ImportField.PHONE), r.text(ImportField.ADDRESS), area,
                 filed.subject(), description == null ? "" : description, acknowledged, responded1, outcome1, escalated,
                 responded2, outcome2, closed, r.text(ImportField.OWNER), tenure, r.hash(), ombudsman, filed.subSubject()), List.of());
+    }
+
+    private Filing filed(@Nullable String area, @Nullable String subject) {
+        String key = (area == null ? "\u0001" : area) + '\u0000' + (subject == null ? "\u0001" : subject);
+        Filing known = filings.get(key);
+        if (known == null) {
+            known = context.lists().file(area, subject, null);
+            if (filings.size() < 10_000) {
+                filings.put(key, known);
+            }
+        }
+        return known;
     }
 
     /** The ombudsman's side, when the row has any: one finding (on the case's one point), order and recommendation kinds. */
@@ -178,12 +200,9 @@ final class RowReading {
 
     private Channel channelOf(Row r, @Nullable String given) {
         String text = given == null ? mapping.defaultChannel() : given;
-        String key = text.strip().toUpperCase(Locale.ROOT).replaceAll("[^A-Z]+", "_").replaceAll("^_|_$", "");
-        Map<String, Channel> aliases = Map.of("TELEPHONE", Channel.PHONE, "POST", Channel.LETTER, "ONLINE", Channel.WEB_FORM,
-                "WEB", Channel.WEBSITE, "IN_PERSON", Channel.VISIT, "FACE_TO_FACE", Channel.VISIT, "E_MAIL", Channel.EMAIL,
-                "SOCIAL", Channel.SOCIAL_MEDIA, "TEXT", Channel.TEXTPHONE);
-        if (aliases.containsKey(key)) {
-            return aliases.get(key);
+        String key = EDGES.matcher(NOT_LETTERS.matcher(text.strip().toUpperCase(Locale.ROOT)).replaceAll("_")).replaceAll("");
+        if (CHANNELS.containsKey(key)) {
+            return CHANNELS.get(key);
         }
         try {
             return Channel.valueOf(key);
@@ -198,7 +217,7 @@ final class RowReading {
         if (given == null) {
             return null;
         }
-        String key = given.strip().toUpperCase(Locale.ROOT).replace("PARTIALLY", "PARTLY").replaceAll("[^A-Z]+", "_");
+        String key = NOT_LETTERS.matcher(given.strip().toUpperCase(Locale.ROOT).replace("PARTIALLY", "PARTLY")).replaceAll("_");
         try {
             return Outcome.valueOf(key);
         } catch (IllegalArgumentException e) {
@@ -209,11 +228,8 @@ final class RowReading {
 
     /** A register's tenure in Redress's terms ("Social rent" is low-cost rental); an unknown one is an IllegalArgumentException. */
     static Tenure tenure(String given) {
-        String key = given.strip().toUpperCase(Locale.ROOT).replaceAll("[^A-Z]+", "_");
-        Map<String, Tenure> aliases = Map.of("SOCIAL_RENT", Tenure.LOW_COST_RENTAL, "GENERAL_NEEDS", Tenure.LOW_COST_RENTAL,
-                "AFFORDABLE_RENT", Tenure.LOW_COST_RENTAL, "SHARED_OWNERSHIP", Tenure.LOW_COST_HOME_OWNERSHIP,
-                "LEASEHOLD", Tenure.OTHER, "NOT_KNOWN", Tenure.UNKNOWN);
-        return aliases.containsKey(key) ? aliases.get(key) : Tenure.valueOf(key);
+        String key = NOT_LETTERS.matcher(given.strip().toUpperCase(Locale.ROOT)).replaceAll("_");
+        return TENURES.containsKey(key) ? TENURES.get(key) : Tenure.valueOf(key);
     }
 
     private Tenure tenureOf(Row r, @Nullable String given) {

@@ -14,6 +14,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
@@ -135,6 +136,28 @@ public class ReadModel {
         write(c, true);
     }
 
+    /**
+     * The rows of a batch of cases written outside the verbs (an import's batch, issue 20), from the cases as the caller
+     * has them, in the caller's transaction (so the cases and their rows commit together): one statement to remove the
+     * rows of the cases it replaces ({@code replacing}), one batch of inserts for all their rows. The rows are exactly
+     * those a case change or a {@link #rebuild} writes for the same cases.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void writeBatch(String organisation, List<CaseView> cases, boolean replacing) {
+        if (cases.isEmpty()) {
+            return;
+        }
+        if (replacing) {
+            jdbc.sql("delete from reporting.case_stage where organisation = ? and case_id = any(?)")
+                    .params(organisation, cases.stream().map(c -> java.util.UUID.fromString(c.id())).toArray(java.util.UUID[]::new)).update();
+        }
+        List<StageRow> rows = new ArrayList<>(cases.size() * 2);
+        for (CaseView c : cases) {
+            rows.addAll(rows(c));
+        }
+        insert(rows);
+    }
+
     private void write(CaseView c, boolean replacing) {
         if (replacing) {
             jdbc.sql("delete from reporting.case_stage where organisation = ? and case_id = ?")
@@ -149,29 +172,43 @@ public class ReadModel {
         return StageProjection.rows(c, pack, calendars.forOrganisation(c.organisation(), pack.organisation().jurisdiction()));
     }
 
-    /** The rows in one batch of statements (a single row is one statement, as before). */
+    /** Rows per insert statement: 33 columns each, well inside PostgreSQL's 65,535 parameters a statement. */
+    static final int ROWS_PER_INSERT = 250;
+
+    private static final String INSERT = """
+            insert into reporting.case_stage (organisation, case_id, reference, stage, record_type, staged, service_line,
+                service_area, subject, sub_subject, case_received_at, received_at, acknowledged_at, ack_working_days,
+                responded_at, respond_due_by, respond_original_due_by, respond_working_days, code_working_days, extended,
+                extension_agreed, outcome, escalated, escalation_refused, case_status, closed_at, satisfied_handling,
+                satisfied_outcome, updated_at, received_month, ended_at, tenure, category)
+            values\s""";
+    private static final String ROW_VALUES = "(" + String.join(", ", java.util.Collections.nCopies(33, "?")) + ")";
+
+    /**
+     * The rows in as few statements as they fit, {@value #ROWS_PER_INSERT} rows each (a single row is one statement, as
+     * before): a rebuild's or an import's thousand rows are four statements, not a thousand (issue 20).
+     */
     private void insert(List<StageRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
         Timestamp now = Timestamp.from(clock.instant());
-        List<Object[]> values = new ArrayList<>(rows.size());
-        for (StageRow r : rows) {
-            values.add(new Object[]{r.organisation(), r.caseId(), r.reference(), r.stage(), r.recordType(), r.staged(), r.serviceLine(),
-                    r.serviceArea(), r.subject(), r.subSubject(), ts(r.caseReceivedAt()), ts(r.receivedAt()),
-                    ts(r.acknowledgedAt()), r.ackWorkingDays(), ts(r.respondedAt()), ts(r.respondDueBy()),
-                    ts(r.respondOriginalDueBy()), r.respondWorkingDays(), r.codeWorkingDays(), r.extended(),
-                    r.extensionAgreed(), r.outcome(), r.escalated(), r.escalationRefused(), r.caseStatus(), ts(r.closedAt()),
-                    r.satisfiedHandling(), r.satisfiedOutcome(), now, r.receivedMonth(), ts(r.endedAt()), r.tenure(), r.category()});
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            List<StageRow> some = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+            Object[] values = new Object[some.size() * 33];
+            int i = 0;
+            for (StageRow r : some) {
+                for (Object value : new Object[]{r.organisation(), r.caseId(), r.reference(), r.stage(), r.recordType(), r.staged(), r.serviceLine(),
+                        r.serviceArea(), r.subject(), r.subSubject(), ts(r.caseReceivedAt()), ts(r.receivedAt()),
+                        ts(r.acknowledgedAt()), r.ackWorkingDays(), ts(r.respondedAt()), ts(r.respondDueBy()),
+                        ts(r.respondOriginalDueBy()), r.respondWorkingDays(), r.codeWorkingDays(), r.extended(),
+                        r.extensionAgreed(), r.outcome(), r.escalated(), r.escalationRefused(), r.caseStatus(), ts(r.closedAt()),
+                        r.satisfiedHandling(), r.satisfiedOutcome(), now, r.receivedMonth(), ts(r.endedAt()), r.tenure(), r.category()}) {
+                    values[i++] = value;
+                }
+            }
+            jdbcTemplate.update(INSERT + String.join(", ", java.util.Collections.nCopies(some.size(), ROW_VALUES)), values);
         }
-        jdbcTemplate.batchUpdate("""
-                insert into reporting.case_stage (organisation, case_id, reference, stage, record_type, staged, service_line,
-                    service_area, subject, sub_subject, case_received_at, received_at, acknowledged_at, ack_working_days,
-                    responded_at, respond_due_by, respond_original_due_by, respond_working_days, code_working_days, extended,
-                    extension_agreed, outcome, escalated, escalation_refused, case_status, closed_at, satisfied_handling,
-                    satisfied_outcome, updated_at, received_month, ended_at, tenure, category)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, values);
     }
 
     private static @org.jspecify.annotations.Nullable Timestamp ts(@org.jspecify.annotations.Nullable Instant instant) {

@@ -62,6 +62,8 @@ class InterruptedImportIT {
         assertThat(List.of(failed.get("batches").asInt(), failed.get("processed").asInt())).containsExactly(1, 500);
         int firstBatch = failed.get("imported").asInt();
         assertThat(cases(org)).isEqualTo(firstBatch);
+        // the batch's report rows were written with its cases: the reports count what was stored, no more, no less
+        assertThat(reportedCases(org)).isEqualTo(firstBatch);
 
         Api.Response again = uploads.api().post(uploads.imports() + "/" + failed.get("id").asString() + "/again", "{}");
         assertThat(again.status()).as(again.body()).isEqualTo(202);
@@ -70,6 +72,7 @@ class InterruptedImportIT {
         assertThat(List.of(done.get("total").asInt(), done.get("imported").asInt(), done.get("unchanged").asInt(), done.get("refused").asInt()))
                 .containsExactly(1_200, wouldImport - firstBatch, firstBatch, refused);
         assertThat(cases(org)).isEqualTo(wouldImport);
+        assertThat(reportedCases(org)).isEqualTo(wouldImport);
         assertThat(jdbc.sql("""
                 select count(distinct e.details->>'sourceId') from casework.case_event e
                 where e.organisation = ? and e.type = 'imported'""").param(org).query(Long.class).single()).isEqualTo(wouldImport);
@@ -92,6 +95,10 @@ class InterruptedImportIT {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(publicForm.statusCode()).isEqualTo(413);
         assertThat(publicForm.body()).contains("is larger than 25 MB");
+    }
+
+    private long reportedCases(String org) {
+        return jdbc.sql("select count(distinct case_id) from reporting.case_stage where organisation = ?").param(org).query(Long.class).single();
     }
 
     private long cases(String org) {

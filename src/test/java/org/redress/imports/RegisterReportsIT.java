@@ -3,6 +3,7 @@ package org.redress.imports;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.redress.reporting.ReadModel;
 import org.redress.testing.Api;
 import org.redress.testing.Cases;
 import org.redress.testing.MutableClock;
@@ -11,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
@@ -47,6 +49,12 @@ class RegisterReportsIT {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ReadModel readModel;
 
     @Test
     void theTsmMeasuresAfterImportEqualTheFiguresCountedFromTheFile() throws Exception {
@@ -92,6 +100,44 @@ class RegisterReportsIT {
         read(reported, "ch02", measure(org, "tsm-ch02"), "responses");
         assertThat(expected.get("ch01 Stage 1")).isGreaterThan(50);
         assertThat(reported).isEqualTo(expected);
+    }
+
+    /**
+     * Issue 20's speed work: an import writes each batch's report rows from the cases it has just made (and a corrected
+     * case's as it now stands), instead of rebuilding the organisation's after the import; the rows are exactly those a
+     * rebuild makes from the stored cases, after a first import and after a corrected file.
+     */
+    @Test
+    void theReportRowsAnImportWritesWithEachBatchAreExactlyThoseARebuildOfTheStoredCasesMakes() throws Exception {
+        clock.setUk("2026-11-23T09:00");
+        String org = new Cases(new Api(port)).anOrganisationLike("alliance-homes");
+        RegisterUploads uploads = new RegisterUploads(port, org);
+        String csv = RegisterGenerator.csv(700, 21, LocalDateTime.of(2026, 11, 23, 9, 0));
+        JsonNode first = uploads.finished(uploads.upload("", "register.csv", csv.getBytes(StandardCharsets.UTF_8), null));
+        assertThat(first.get("imported").asInt()).isGreaterThan(600);
+        List<Map<String, Object>> imported = reportRows(org);
+        assertThat(imported.stream().map(r -> r.get("case_id")).distinct().count()).isEqualTo(first.get("imported").asLong());
+        readModel.rebuild(org);
+        assertThat(reportRows(org)).isEqualTo(imported);
+
+        // a corrected register: every upheld stage 1 outcome partly upheld, every "Noise" subject "Anti-social behaviour"
+        String corrected = csv.replace(",Upheld,", ",Partly upheld,").replace(",Noise,", ",Anti-social behaviour,");
+        JsonNode correction = uploads.finished(uploads.upload("", "register-corrected.csv", corrected.getBytes(StandardCharsets.UTF_8), null));
+        assertThat(correction.get("updated").asInt()).isGreaterThan(100);
+        List<Map<String, Object>> afterCorrection = reportRows(org);
+        assertThat(afterCorrection).isNotEqualTo(imported);
+        readModel.rebuild(org);
+        assertThat(reportRows(org)).isEqualTo(afterCorrection);
+    }
+
+    /** The organisation's read model rows, every column but when each was written, in a fixed order. */
+    private List<Map<String, Object>> reportRows(String org) {
+        return jdbc.sql("select * from reporting.case_stage where organisation = ? order by reference, stage").param(org)
+                .query().listOfRows().stream().map(row -> {
+                    Map<String, Object> kept = new TreeMap<>(row);
+                    kept.remove("updated_at");
+                    return kept;
+                }).toList();
     }
 
     private static LocalDateTime date(CSVRecord row, String column) {
