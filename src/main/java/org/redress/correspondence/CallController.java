@@ -2,13 +2,19 @@ package org.redress.correspondence;
 
 import org.jspecify.annotations.Nullable;
 import org.redress.web.InvalidInputException;
+import org.redress.web.NotFoundException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.security.Principal;
+import java.util.Map;
 
 /** Recording, from the case page, a contact a letter asked for (A-2, issue 21): back to the case page either way. */
 @Controller
@@ -31,5 +37,12 @@ class CallController {
             redirect.addFlashAttribute("errors", e.errors());
         }
         return "redirect:/staff/" + organisation + "/cases/" + reference;
+    }
+
+    /** No such contact to make on a case the member may open (made already, or never): the page is not found. */
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    ModelAndView notFound() {
+        return new ModelAndView("error", Map.of("status", 404), HttpStatus.NOT_FOUND);
     }
 }
