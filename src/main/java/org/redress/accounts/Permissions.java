@@ -54,10 +54,12 @@ public final class Permissions {
             entry("ombudsman", DECIDE), entry("staff-concerns", DECIDE), entry("lessons", DECIDE),
             entry("restrictions", DECIDE), entry("equality", LOG_CONTACT), entry("privacy", ADMINISTER),
             // the person's reasonable adjustments (T-1): recorded and agreed by whoever works the case
-            entry("adjustments", WORK_CASE));
+            entry("adjustments", WORK_CASE),
+            // files uploaded on the case or its evidence (S0-6), and the calls a letter asks for: issue 21
+            entry("attachments", WORK_CASE), entry("calls", WORK_CASE));
 
     private static final Map<String, Permission> SECTION_READS = Map.ofEntries(
-            entry("letters", VIEW_CASES), entry("similar", VIEW_CASES), entry("attachments", VIEW_CASES),
+            entry("letters", VIEW_CASES), entry("similar", VIEW_CASES), entry("attachments", VIEW_CASES), entry("calls", VIEW_CASES),
             entry("remedies", VIEW_CASES), entry("hazards", VIEW_CASES), entry("ombudsman", VIEW_CASES),
             entry("lessons", VIEW_CASES), entry("restrictions", VIEW_CASES),
             // special category data as a whole (docs/security.md)

@@ -59,10 +59,20 @@ class CaseLetters {
         }
         var now = clock.instant();
         LetterContact contact = adjustments.letterContact(c);
+        String owner = ownerOf(c, change);
         for (LetterComposer.Draft draft : drafts) {
-            letters.insert(letterTo(c, draft, now, contact), now);
+            letters.insert(letterTo(c, draft, now, contact).handedTo(owner), now);
         }
         outbox.deliverAfterCommit();
+    }
+
+    /**
+     * Who is to make a contact a letter cannot make (A-2): the owner of the case's current stage, or, with none yet, the
+     * member whose change needed the letter.
+     */
+    static String ownerOf(CaseView c, CaseChanged change) {
+        return c.stages().stream().filter(s -> s.number() == c.stage()).map(CaseTypes.StageRecord::owner).filter(java.util.Objects::nonNull)
+                .findFirst().orElseGet(() -> change.events().isEmpty() ? "api" : change.events().get(change.events().size() - 1).actor());
     }
 
     /** A letter to the case's complainant by the way they prefer (email, or post), copied to their representative (H-4). */
@@ -80,8 +90,14 @@ class CaseLetters {
         CaseTypes.Complainant person = c.complainant();
         CaseTypes.ContactMethod preferred = contact.sendBy() == CaseTypes.ContactMethod.POST || contact.sendBy() == CaseTypes.ContactMethod.EMAIL
                 ? contact.sendBy() : person.preferredContact();
-        boolean byEmail = person.email() != null && preferred != CaseTypes.ContactMethod.POST;
-        String recipient = byEmail ? person.email() : postalAddress(person);
+        // a person who asked for a call or a text, and gave a number, is told by the case's owner that way
+        boolean byPhone = (preferred == CaseTypes.ContactMethod.PHONE || preferred == CaseTypes.ContactMethod.TEXT) && person.phone() != null;
+        boolean byEmail = !byPhone && person.email() != null && preferred != CaseTypes.ContactMethod.POST;
+        // nowhere to send it: staff are warned (issue 21), the print queue never gets a letter without an address
+        boolean undeliverable = !byPhone && !byEmail && person.address() == null;
+        String channel = byPhone ? preferred.name() : byEmail ? "EMAIL" : "POST";
+        String status = byPhone ? CallTasks.TO_CALL : undeliverable ? CallTasks.UNDELIVERABLE : "PENDING";
+        String recipient = byPhone ? person.name() + ", " + person.phone() : byEmail ? person.email() : postalAddress(person);
         @Nullable String copyTo = c.representative() != null && c.representative().email() != null ? c.representative().email()
                 : contact.copyTo();
         List<String> formats = new ArrayList<>(person.formats());
@@ -91,8 +107,8 @@ class CaseLetters {
         contact.formats().stream().filter(f -> !formats.contains(f)).forEach(formats::add);
         contact.instructions().forEach(i -> formats.add(Letter.ADJUSTMENT + i));
         return new Letter(UUID.randomUUID(), c.organisation(), UUID.fromString(c.id()), c.reference(), c.classification().serviceArea(),
-                draft.kind(), byEmail ? "EMAIL" : "POST", recipient, copyTo, null, draft.subject(), draft.body(), formats,
-                draft.answersClock(), "PENDING", 0, null, now, null, null, null, null);
+                draft.kind(), channel, recipient, copyTo, null, draft.subject(), draft.body(), formats,
+                draft.answersClock(), status, 0, null, now, null, null, null, null);
     }
 
     private static String postalAddress(CaseTypes.Complainant person) {

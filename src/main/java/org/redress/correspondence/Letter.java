@@ -11,7 +11,8 @@ import java.util.UUID;
  *
  * @param serviceArea the service area of the case it is for (null for none, or for a letter written before it was kept)
  * @param channel EMAIL or POST (a PDF to print and post)
- * @param addressee the member of staff (username) a notice belonging to no case is for, when known
+ * @param addressee the member of staff (username) a notice belonging to no case is for, when known; on a case's letter that
+ *                  is a call to make or cannot be sent, the member who is to contact the person (A-2)
  * @param body as stored: a one-time code it carries is {@link #MASK}ed (the code is held apart until delivery)
  * @param formats formats the person needs (large print, easy read, another language), flagged for whoever sends it (F-16)
  * @param answersClock the clock this letter answers, e.g. {@code acknowledge@1}
@@ -48,9 +49,24 @@ public record Letter(UUID id, String organisation, @Nullable UUID caseId, @Nulla
                 return "Ready to print and post";
             case "FAILED":
                 return "Could not be sent" + (lastError == null ? "" : ": " + lastError);
+            case CallTasks.TO_CALL:
+                return ("TEXT".equals(channel) ? "To send by text message" : "To tell by phone") + (addressee == null ? "" : ": a task for " + addressee);
+            case CallTasks.UNDELIVERABLE:
+                return "Cannot be sent: no postal address or email recorded";
+            case CallTasks.CONTACTED:
+                return "Contact recorded" + (deliveredVia == null ? "" : " (" + deliveredVia + ")");
             default:
                 return status;
         }
+    }
+
+    /** The same letter, for this member of staff to contact the person when it is a call to make or cannot be sent. */
+    Letter handedTo(String member) {
+        if (!CallTasks.TO_CALL.equals(status) && !CallTasks.UNDELIVERABLE.equals(status)) {
+            return this;
+        }
+        return new Letter(id, organisation, caseId, caseReference, serviceArea, kind, channel, recipient, copyTo, member, subject,
+                body, formats, answersClock, status, attempts, lastError, createdAt, sentAt, deliveredVia, specialCategory, aboutCase);
     }
 
     /** The letter without the adjustments' instructions, for a reader whose role may not see special category data. */

@@ -64,7 +64,8 @@ class LetterController {
     }
 
     @GetMapping("/organisations/{organisation}/outbox")
-    @Operation(summary = "The organisation's recent letters, newest first; status PENDING, SENT, READY_TO_PRINT or FAILED. "
+    @Operation(summary = "The organisation's recent letters, newest first; status PENDING, SENT, READY_TO_PRINT or FAILED, or for a "
+            + "contact staff make (A-2) TO_CALL, UNDELIVERABLE (no postal address and no email) or CONTACTED. "
             + "A member limited to some service areas gets only their areas' cases' letters and the notices for them. A one-time code is "
             + "always masked; a notice holding special category data is withheld from a role that may not see it, and each read of it is logged")
     List<Letter> outbox(CaseScope scope, @RequestParam(required = false) @Nullable String status) {

@@ -125,7 +125,9 @@ final class InformationPackPage {
                     List.of(l.body().split("\n\n"))));
         }
         model.put("letters", letterBlocks);
-        model.put("attachments", attachments.stream().map(a -> new AttachmentRow(a.filename(), a.mediaType() + ", " + a.sizeBytes() + " bytes",
+        model.put("attachments", attachments.stream().map(a -> new AttachmentRow(a.filename(), a.mediaType() + ", " + a.sizeBytes() + " bytes"
+                        + (a.uploadedBy() == null ? ", from the complainant" : ", uploaded by " + a.uploadedBy())
+                        + (a.evidence() == null ? "" : ", with evidence " + a.evidence()),
                 time(a.uploadedAt()), a.sha256())).toList());
         model.put("referral", referral == null ? null : referral(referral));
         return model;

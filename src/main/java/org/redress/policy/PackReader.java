@@ -130,7 +130,7 @@ final class PackReader {
     }
 
     private PackOrganisation organisation(PackNode node, String path) {
-        fields.keys(node, path, Set.of("code", "name", "jurisdiction", "socialLandlord", "regulators"));
+        fields.keys(node, path, Set.of("code", "name", "jurisdiction", "socialLandlord", "regulators", "phone"));
         String code = fields.id(node, path, "code");
         String name = fields.required(node, path, "name");
         Jurisdiction jurisdiction = Jurisdiction.ENGLAND_AND_WALES;
@@ -145,7 +145,7 @@ final class PackReader {
                     });
         }
         return new PackOrganisation(code, name, jurisdiction, fields.bool(node, path, "socialLandlord", false),
-                fields.strings(node, path, "regulators"));
+                fields.strings(node, path, "regulators"), fields.optional(node, path, "phone"));
     }
 
     private ServiceLine serviceLine(PackNode node, String path) {

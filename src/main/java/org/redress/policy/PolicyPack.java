@@ -112,9 +112,16 @@ public record PolicyPack(
     /**
      * @param socialLandlord when true, every load runs the Housing Ombudsman Code check
      * @param regulators the regimes the pack says apply (housing-ombudsman-code, fca-disp, social-care-2009, ...)
+     * @param phone the number complainants phone about a complaint, e.g. to get a code when there is nowhere to send one (A-2); null for none given
      */
     public record PackOrganisation(String code, String name, org.redress.calendar.Jurisdiction jurisdiction,
-                                   boolean socialLandlord, List<String> regulators) {
+                                   boolean socialLandlord, List<String> regulators, @Nullable String phone) {
+
+        /** An organisation whose pack gives no phone number for complainants. */
+        public PackOrganisation(String code, String name, org.redress.calendar.Jurisdiction jurisdiction, boolean socialLandlord,
+                                List<String> regulators) {
+            this(code, name, jurisdiction, socialLandlord, regulators, null);
+        }
     }
 
     /** A service line such as housing, home care or debt advice (F-8), with the ombudsman its complaints go to. */

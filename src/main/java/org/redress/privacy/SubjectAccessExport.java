@@ -135,7 +135,9 @@ class SubjectAccessExport {
         html.append("</ol><h3>Letters</h3><ul>");
         caseLetters.forEach(l -> html.append("<li>").append(e(text.day(l.createdAt()))).append(": ").append(e(l.subject())).append("</li>"));
         html.append("</ul><h3>Files</h3><ul>");
-        caseFiles.forEach(a -> html.append("<li>").append(e(a.filename())).append("</li>"));
+        caseFiles.forEach(a -> html.append("<li>").append(e(a.filename()))
+                .append(a.uploadedBy() == null ? " (you sent it)" : " (added by our staff" + (a.evidence() == null ? "" : " with evidence " + a.evidence()) + ")")
+                .append("</li>"));
         html.append("</ul></section>");
     }
 

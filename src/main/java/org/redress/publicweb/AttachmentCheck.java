@@ -26,18 +26,26 @@ final class AttachmentCheck {
     record Upload(String filename, byte[] content) {
     }
 
+    /** What the pages say of the files accepted, beside the file input. */
+    static final String RULE = "Each file must be smaller than 5 MB: a PDF, a JPEG or PNG photo, or a text file.";
+
     /** The media type detected from the content if the file is acceptable, or the problem as a field error. */
     static Checked check(Upload upload) {
+        return check(upload, "attachments");
+    }
+
+    /** The same, the problem naming {@code field}: the public form's and staff uploads' one check (issue 21, S0-6). */
+    static Checked check(Upload upload, String field) {
         String name = upload.filename().isBlank() ? "the file" : upload.filename();
         if (upload.content().length == 0) {
-            return new Checked(null, new FieldError("attachments", name + " is empty"));
+            return new Checked(null, new FieldError(field, name + " is empty"));
         }
         if (upload.content().length > LARGEST_BYTES) {
-            return new Checked(null, new FieldError("attachments", name + " must be smaller than 5 MB"));
+            return new Checked(null, new FieldError(field, name + " must be smaller than 5 MB"));
         }
         String type = TIKA.detect(upload.content());
         if (!ALLOWED.containsKey(type)) {
-            return new Checked(null, new FieldError("attachments", name + " must be a PDF, a JPEG or PNG photo, or a text file"));
+            return new Checked(null, new FieldError(field, name + " must be a PDF, a JPEG or PNG photo, or a text file"));
         }
         return new Checked(type, null);
     }

@@ -33,8 +33,10 @@ class PublicController {
     private final PublicCases cases;
     private final RateLimiter limiter;
     private final EqualityMonitoring equality;
+    private final CodeHelp codeHelp;
 
-    PublicController(PublicCases cases, RateLimiter limiter, EqualityMonitoring equality) {
+    PublicController(PublicCases cases, RateLimiter limiter, EqualityMonitoring equality, CodeHelp codeHelp) {
+        this.codeHelp = codeHelp;
         this.cases = cases;
         this.limiter = limiter;
         this.equality = equality;
@@ -109,6 +111,12 @@ class PublicController {
         }
         model.addAttribute("reference", PublicCases.normalise(reference));
         cases.issueCode(organisation, reference);
+        return codePage(organisation, model);
+    }
+
+    /** The page for the code, saying how to get one when none can be sent. */
+    private String codePage(String organisation, Model model) {
+        model.addAttribute("help", codeHelp.of(organisation));
         return "public/code";
     }
 
@@ -124,14 +132,14 @@ class PublicController {
             response.setStatus(400);
             model.addAttribute("errors", List.of(new FieldError(code != null && code.length() > TextLimits.NAME ? "code" : "reference",
                     "The reference and code must each be " + TextLimits.NAME + " characters or fewer")));
-            return "public/code";
+            return codePage(organisation, model);
         }
         String ref = PublicCases.normalise(reference);
         if (code == null || !code.strip().matches("\\d{6}") || !cases.checkCode(organisation, ref, code)) {
             model.addAttribute("reference", ref);
             model.addAttribute("errors", List.of(new FieldError("code",
                     "The code is not right or has expired. Check it, or ask for a new code")));
-            return "public/code";
+            return codePage(organisation, model);
         }
         request.changeSessionId();
         session.setAttribute(ACCESS, organisation + "|" + ref);

@@ -4,10 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.redress.casework.CaseRefusedException;
 import org.redress.casework.StaleCaseException;
+import org.jspecify.annotations.Nullable;
 import org.redress.publicweb.Attachments;
 import org.redress.vocabulary.ListEntry;
 import org.redress.vocabulary.ListKind;
 import org.redress.vocabulary.Vocabulary;
+import org.redress.publicweb.StaffUploads;
 import org.redress.web.FieldError;
 import org.redress.web.NotFoundException;
 import org.springframework.http.ContentDisposition;
@@ -21,6 +23,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.security.Principal;
@@ -58,6 +62,7 @@ class CasePageController {
                 .orElseThrow(() -> new NotFoundException("attachment", "no such attachment"));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(content.attachment().mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(content.attachment().filename()).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
                 .body(content.bytes());
     }
 
@@ -65,6 +70,26 @@ class CasePageController {
     @ModelAttribute("actionRows")
     PromisedActionRows actionRows() {
         return PromisedActionRows.empty();
+    }
+
+    /** A file uploaded on the case or on one piece of its evidence (issue 21, S0-6); refused, the page again naming the field (400). */
+    @PostMapping("/staff/{organisation}/cases/{reference}/attachments")
+    String upload(@PathVariable String organisation, @PathVariable String reference,
+                  @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+                  @RequestParam(name = "evidence", required = false) @Nullable String evidence,
+                  Principal principal, Model model, RedirectAttributes redirect, HttpServletResponse response) throws java.io.IOException {
+        try {
+            Attachments.Attachment stored = staff.upload(organisation, reference, file == null ? null : file.getOriginalFilename(),
+                    StaffUploads.chosen(file), evidence, principal.getName());
+            redirect.addFlashAttribute("done", "Uploaded " + stored.filename());
+            return "redirect:/staff/" + organisation + "/cases/" + reference + "#attachments";
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            model.addAttribute("casePage", staff.casePage(organisation, reference, principal.getName()));
+            model.addAttribute("pointCategories", pointCategories(organisation));
+            model.addAttribute("errors", e.errors());
+            return "staff/case";
+        }
     }
 
     @PostMapping("/staff/{organisation}/cases/{reference}/{verb}")
@@ -80,6 +105,7 @@ class CasePageController {
                 model.addAttribute("actionRows", more);
                 model.addAttribute("focus", "actionWhat-" + more.rows().size());
                 model.addAttribute("casePage", staff.casePage(organisation, reference, principal.getName()));
+                model.addAttribute("pointCategories", pointCategories(organisation));
                 model.addAttribute("openAction", verb);
                 return "staff/case";
             }

@@ -19,7 +19,9 @@ import org.redress.people.Organisation;
 import org.redress.people.Organisations;
 import org.redress.policy.PolicyPack;
 import org.redress.policy.PolicyPacks;
+import org.redress.correspondence.CallTasks;
 import org.redress.publicweb.Attachments;
+import org.redress.publicweb.StaffUploads;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
 import org.redress.web.NotFoundException;
@@ -49,13 +51,18 @@ class StaffCasework {
     private final Organisations organisations;
     private final PolicyPacks packs;
     private final Attachments attachments;
+    private final StaffUploads uploads;
+    private final CallTasks calls;
 
     private final List<CaseSection> sections;
     private final List<StaffWork> otherWork;
     private final org.redress.accounts.PackRoles packRoles;
 
     StaffCasework(Casework casework, Accounts accounts, Organisations organisations, PolicyPacks packs, Attachments attachments,
-                  List<CaseSection> sections, List<StaffWork> otherWork, CaseDisclosure disclosure, org.redress.accounts.PackRoles packRoles) {
+                  List<CaseSection> sections, List<StaffWork> otherWork, CaseDisclosure disclosure, org.redress.accounts.PackRoles packRoles,
+                  StaffUploads uploads, CallTasks calls) {
+        this.uploads = uploads;
+        this.calls = calls;
         this.packRoles = packRoles;
         this.otherWork = otherWork;
         this.disclosure = disclosure;
@@ -146,8 +153,12 @@ class StaffCasework {
     record Offer(String verb, String title, String requires) {
     }
 
+    /**
+     * @param mayUpload whether the member may upload files on the case (issue 21, S0-6); {@code uploadRule} says which
+     * @param calls the letters the case's procedure required that are to be given by phone, or cannot be sent (A-2)
+     */
     record CasePage(CaseView view, PolicyPack pack, List<Offer> offers, @Nullable Role role, List<Attachments.Attachment> attachments,
-                    List<SectionLink> sections, List<OwnerChoice> owners) {
+                    List<SectionLink> sections, List<OwnerChoice> owners, boolean mayUpload, String uploadRule, List<CallTasks.CallTask> calls) {
     }
 
     /** A role that owns the case's current stage, in the pack's words, and the members who hold it (H-6, A-3). */
@@ -169,7 +180,9 @@ class StaffCasework {
                 .map(s -> new SectionLink(s.id(), s.title(), s.summary(organisation, view, username).orElse(null))).toList();
         List<OwnerChoice> owners = pack.stage(view.stage()).map(PolicyPack.Stage::ownerRoles).orElse(List.of()).stream()
                 .map(r -> new OwnerChoice(r, pack.role(r).map(PolicyPack.Role::name).orElse(r), packRoles.holders(organisation, r))).toList();
-        return new CasePage(view, pack, offers, role.orElse(null), attachments.list(organisation, view.reference()), links, owners);
+        boolean mayWork = role.map(r -> Permissions.allows(r, Permission.WORK_CASE)).orElse(false);
+        return new CasePage(view, pack, offers, role.orElse(null), attachments.list(organisation, view.reference()), links, owners,
+                mayWork, StaffUploads.RULE, calls.openOn(organisation, view.reference()));
     }
 
     private static Offer offer(String verb, CaseView view, PolicyPack pack) {
@@ -231,6 +244,12 @@ class StaffCasework {
         String window = view.escalationWindow() == null ? "" : " The window closes on " + view.escalationWindow().closesOn()
                 + " (" + view.escalationWindow().explanation() + "); after that, give a reason to accept it late.";
         return "Record what is still unresolved and the outcome wanted (A-6)." + window;
+    }
+
+    /** Keeps a file on the case, or on one piece of its evidence (S0-6). */
+    Attachments.Attachment upload(String organisation, String reference, @Nullable String filename, byte @Nullable [] content,
+                                  @Nullable String evidence, String username) {
+        return uploads.upload(organisation, reference, filename, content, evidence, username);
     }
 
     /** An attached file of a case this user may see (the security filter has checked the organisation). */

@@ -3,7 +3,7 @@
  * actions its policy allows now, and the organisation switcher. Pages call the casework facade, never the database.
  */
 @ApplicationModule(allowedDependencies = {
-        "accounts", "calendar", "casework", "pages", "people", "policy", "publicweb", "vocabulary", "web"
+        "accounts", "calendar", "casework", "correspondence", "pages", "people", "policy", "publicweb", "vocabulary", "web"
 })
 @NullMarked
 package org.redress.staffui;

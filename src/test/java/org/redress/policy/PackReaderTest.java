@@ -46,6 +46,16 @@ class PackReaderTest {
     }
 
     @Test
+    void theOrganisationsPhoneNumberForComplainantsIsReadAndMayBeLeftOutA2() {
+        PackReader.Reading withPhone = read(VALID.replace("  jurisdiction: england-and-wales\n",
+                "  jurisdiction: england-and-wales\n  phone: \"0300 555 0100\"\n"));
+
+        assertThat(withPhone.errors()).isEmpty();
+        assertThat(withPhone.pack().organisation().phone()).isEqualTo("0300 555 0100");
+        assertThat(read(VALID).pack().organisation().phone()).isNull();
+    }
+
+    @Test
     void anUnknownUnitIsRefusedOnItsLine() {
         PackReader.Reading reading = read(VALID.replace("10 working days", "10 fortnights"));
 

@@ -28,6 +28,18 @@ class AttachmentCheckTest {
     }
 
     @Test
+    void aStaffUploadIsJudgedByTheSameCheckAndTheProblemNamesItsOwnFieldS06() {
+        byte[] exe = new byte[256];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        AttachmentCheck.Checked checked = AttachmentCheck.check(new AttachmentCheck.Upload("holiday.png", exe), "file");
+        assertThat(checked.error().field()).isEqualTo("file");
+        assertThat(checked.error().message()).isEqualTo("holiday.png must be a PDF, a JPEG or PNG photo, or a text file");
+        assertThat(AttachmentCheck.check(new AttachmentCheck.Upload("IMG_0001", PNG), "file").mediaType()).isEqualTo("image/png");
+        assertThat(AttachmentCheck.RULE).isEqualTo("Each file must be smaller than 5 MB: a PDF, a JPEG or PNG photo, or a text file.");
+    }
+
+    @Test
     void plainTextAndPdfAreAccepted() {
         assertThat(AttachmentCheck.check(new AttachmentCheck.Upload("notes.txt", "The leak started in October.".getBytes(StandardCharsets.UTF_8)))
                 .mediaType()).isEqualTo("text/plain");
