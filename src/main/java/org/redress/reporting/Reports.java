@@ -112,20 +112,6 @@ class Reports {
      */
     @Transactional(readOnly = true)
     List<MeasureResult> all(ReportScope scope, List<String> ids) {
-        return all(scope, ids, onePass(scope));
-    }
-
-    /**
-     * Whether a scope's measures are worked out in one pass over the organisation's rows: for a period of two years or
-     * more, the batches' rows are most of the organisation's history, and reading them once (each figure filtered by
-     * its own population and period) costs less than reading them once per batch (issue 28: the 5-year dashboard).
-     */
-    static boolean onePass(ReportScope scope) {
-        return !scope.from().plusYears(2).isAfter(scope.to().plusDays(1));
-    }
-
-    @Transactional(readOnly = true)
-    List<MeasureResult> all(ReportScope scope, List<String> ids, boolean onePass) {
         List<Measure> definitions = definitions();
         List<Measure> measures = ids.stream().map(id -> measureDefinition(definitions, id)).filter(m -> !ExternalMeasures.handles(m.id())).toList();
         // (ADR 0025) index ranges are cheap here, mostly cached; each statement is planned for the period asked, not
@@ -136,7 +122,7 @@ class Reports {
         Map<String, Object> params = params(scope);
         Map<String, List<Measure>> batches = new LinkedHashMap<>();
         for (Measure m : measures) {
-            batches.computeIfAbsent(onePass ? "all" : batchKey(m), k -> new ArrayList<>()).add(m);
+            batches.computeIfAbsent(batchKey(m), k -> new ArrayList<>()).add(m);
         }
         Map<String, Map<String, Row>> rows = new LinkedHashMap<>();
         Map<String, ReportSettings.@Nullable Homes> homes = new LinkedHashMap<>();
@@ -146,7 +132,7 @@ class Reports {
         }
         for (List<Measure> batch : batches.values()) {
             List<String> groupings = groupings(batch);
-            var statement = jdbc.sql(onePass ? aggregateInOnePass(batch, scope) : aggregate(batch, scope));
+            var statement = jdbc.sql(aggregate(batch, scope));
             for (var p : params.entrySet()) {
                 statement = statement.param(p.getKey(), p.getValue());
             }
@@ -328,34 +314,23 @@ class Reports {
      * (and its denominator, or its average), grouped by every measure's grouping at once.
      */
     static String aggregate(List<Measure> batch, ReportScope scope) {
-        return aggregate(batch, m -> "", "from " + MeasureRows.of(batch, scope));
-    }
-
-    /** Every measure of the list from one read of the scope's rows, each figure limited to its measure's own rows. */
-    static String aggregateInOnePass(List<Measure> measures, ReportScope scope) {
-        return aggregate(measures, m -> "(" + m.population() + ") and " + rowFilter(m) + " and ",
-                "from reporting.case_stage r where " + scopeFilter(scope));
-    }
-
-    private static String aggregate(List<Measure> batch, java.util.function.Function<Measure, String> ownRows, String from) {
         List<String> groupings = groupings(batch);
         StringBuilder sql = new StringBuilder(groupings.isEmpty() ? "select 0" : "select grouping(" + String.join(", ", groupings) + ")");
         for (String g : groupings) {
             sql.append(", ").append(g);
         }
         for (Measure m : batch) {
-            String own = ownRows.apply(m);
             for (Figure f : m.figures()) {
-                sql.append(", count(*) filter (where ").append(own).append("(").append(f.rows()).append("))");
+                sql.append(", count(*) filter (where ").append(f.rows()).append(")");
                 switch (f.kind()) {
-                    case PERCENT -> sql.append(", count(*) filter (where ").append(own).append("(").append(f.over()).append("))");
-                    case AVERAGE -> sql.append(", avg(").append(f.value()).append(") filter (where ").append(own).append("(").append(f.where()).append("))");
+                    case PERCENT -> sql.append(", count(*) filter (where ").append(f.over()).append(")");
+                    case AVERAGE -> sql.append(", avg(").append(f.value()).append(") filter (where ").append(f.where()).append(")");
                     default -> {
                     }
                 }
             }
         }
-        sql.append(" ").append(from).append(" group by grouping sets (");
+        sql.append(" from ").append(MeasureRows.of(batch, scope)).append(" group by grouping sets (");
         List<String> sets = new ArrayList<>(groupings.stream().map(g -> "(" + g + ")").toList());
         if (batch.stream().anyMatch(m -> m.groupBy() == null)) {
             sets.add("()");
