@@ -32,7 +32,7 @@ class CallApiController {
     }
 
     /** @param note what was said, for the case's history (optional) */
-    record ContactMade(@Nullable String note) {
+    record ContactMade(@Nullable @jakarta.validation.constraints.Size(max = org.redress.web.TextLimits.TEXT) String note) {
     }
 
     @PostMapping("/{id}")

@@ -28,7 +28,15 @@ class CallController {
 
     @PostMapping("/staff/{organisation}/cases/{reference}/calls/{id}")
     String record(@PathVariable String organisation, @PathVariable String reference, @PathVariable String id,
-                  @RequestParam(name = "note", required = false) @Nullable String note, Principal principal, RedirectAttributes redirect) {
+                  @RequestParam(name = "note", required = false) @Nullable String note, Principal principal, RedirectAttributes redirect,
+                  org.springframework.ui.Model model, jakarta.servlet.http.HttpServletResponse response) {
+        if (note != null && note.length() > org.redress.web.TextLimits.TEXT) {
+            response.setStatus(400);
+            model.addAttribute("status", 400);
+            model.addAttribute("message", "The note " + org.redress.web.TextLimits.tooLong(org.redress.web.TextLimits.TEXT)
+                    + ". Nothing was recorded: go back, shorten it and record the contact again.");
+            return "error";
+        }
         try {
             CallTasks.ContactRecorded done = calls.record(organisation, reference, id, principal.getName(), note);
             redirect.addFlashAttribute("done", done.inHistory() ? "Contact recorded"

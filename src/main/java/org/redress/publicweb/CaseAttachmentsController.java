@@ -24,7 +24,7 @@ import java.util.List;
 /** The files of a case through the API (issue 21, S0-6): list, upload (multipart, field {@code file}) and download. */
 @RestController
 @RequestMapping("/api/v1/organisations/{organisation}/cases/{reference}/attachments")
-@Tag(name = "Cases")
+@Tag(name = "Case files", description = "Files staff upload on a case or on a piece of its evidence")
 class CaseAttachmentsController {
 
     private final StaffUploads uploads;

@@ -57,9 +57,18 @@ class ContactController implements StaffPage {
     /** "Add another point" or "Add another person": the form again with what was typed and one more empty row. */
     @PostMapping("/staff/{organisation}/contacts/new")
     String anotherRow(@PathVariable String organisation, ContactForm form, @RequestParam(name = "add", required = false) @Nullable String add,
-                      HttpServletRequest request, Model model) {
+                      HttpServletRequest request, HttpServletResponse response, Model model) {
         ContactRows rows = ContactRows.from(request.getParameterMap()).withAnother(add);
-        model.addAttribute("contact", staff.contactPage(organisation));
+        ContactLogging.ContactPage page = staff.contactPage(organisation);
+        List<org.redress.web.FieldError> tooLong = new java.util.ArrayList<>(org.redress.web.TextLimits.formSizeErrorsIn(form));
+        org.redress.web.TextLimits.check(tooLong, "add", add, org.redress.web.TextLimits.NAME);
+        if (!tooLong.isEmpty()) {
+            // what was typed is kept, and each field past its size is named (400), as when the form is checked or saved
+            response.setStatus(400);
+            page = new ContactLogging.ContactPage(page.organisation(), page.pack(), page.members(), page.warnings(),
+                    ContactLogging.inPageOrder(tooLong));
+        }
+        model.addAttribute("contact", page);
         model.addAttribute("form", form);
         model.addAttribute("rows", rows);
         model.addAttribute("focus", "point".equals(add) ? "pointSummary-" + rows.points().size()

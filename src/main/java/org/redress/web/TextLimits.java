@@ -107,6 +107,11 @@ public final class TextLimits {
         return errorsIn(form, true);
     }
 
+    /** Only the fields of a page form that are longer than their {@code @Size}, named in words (no other rule). */
+    public static List<FieldError> formSizeErrorsIn(Object form) {
+        return errorsIn(form, true, true);
+    }
+
     /** Refuses a page form (400) if any of its fields is too long, with messages for the error summary. */
     public static void checkForm(Object form) {
         List<FieldError> errors = formErrorsIn(form);

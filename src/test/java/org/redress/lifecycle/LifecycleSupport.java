@@ -47,7 +47,21 @@ abstract class LifecycleSupport {
     @Autowired
     PackRoles packRoles;
 
+    @Autowired
+    org.redress.calendar.Calendars calendars;
+
     static final String MEMBER_PASSWORD = "lifecycle-member-password";
+
+    /**
+     * The procedures are followed on the jurisdiction's calendar alone: closure days other tests leave behind (the access
+     * walks send every route a date, 24 December 2026, and an allowed PUT of a closure day keeps it) are taken away first.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void noClosureDaysLeftByOtherTests() {
+        for (String organisation : new String[]{"alliance-homes", "the-trust", "helping-our-future", "247-alliance"}) {
+            calendars.closureDays(organisation).forEach(day -> calendars.removeClosureDay(organisation, day.date()));
+        }
+    }
 
     Api api() {
         return new Api(port);
