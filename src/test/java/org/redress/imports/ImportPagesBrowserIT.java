@@ -78,7 +78,7 @@ class ImportPagesBrowserIT {
 
         // Tab to the file field and open its chooser with the keyboard; the file is given to the chooser
         page.locator("#file").focus();
-        FileChooser chooser = page.waitForFileChooser(() -> page.keyboard().press("Space"));
+        FileChooser chooser = page.waitForFileChooser(new Page.WaitForFileChooserOptions().setTimeout(60_000), () -> page.keyboard().press("Space"));
         chooser.setFiles(new FilePayload("register.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
         page.keyboard().press("Tab");
         page.keyboard().press("Enter");
@@ -119,7 +119,7 @@ class ImportPagesBrowserIT {
         Page page = browser.signIn("imports.manager", "imports-manager-pass");
         page.navigate("/staff/helping-our-future/imports");
         page.locator("#file").focus();
-        FileChooser chooser = page.waitForFileChooser(() -> page.keyboard().press("Space"));
+        FileChooser chooser = page.waitForFileChooser(new Page.WaitForFileChooserOptions().setTimeout(60_000), () -> page.keyboard().press("Space"));
         chooser.setFiles(new FilePayload("again.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
         page.keyboard().press("Tab");
         page.keyboard().press("Enter");
@@ -147,7 +147,7 @@ class ImportPagesBrowserIT {
         page.navigate("/staff/helping-our-future/imports");
         byte[] tenures = ("Case ID,Tenure\n" + p + "1,Social rent\n").getBytes(StandardCharsets.UTF_8);
         page.locator("#back-fill-file").focus();
-        FileChooser backfill = page.waitForFileChooser(() -> page.keyboard().press("Space"));
+        FileChooser backfill = page.waitForFileChooser(new Page.WaitForFileChooserOptions().setTimeout(60_000), () -> page.keyboard().press("Space"));
         backfill.setFiles(new FilePayload("tenures.csv", "text/csv", tenures));
         page.keyboard().press("Tab");
         page.keyboard().press("Space");
@@ -160,7 +160,7 @@ class ImportPagesBrowserIT {
 
         page.navigate("/staff/helping-our-future/imports");
         page.locator("#back-fill-file").focus();
-        FileChooser again = page.waitForFileChooser(() -> page.keyboard().press("Space"));
+        FileChooser again = page.waitForFileChooser(new Page.WaitForFileChooserOptions().setTimeout(60_000), () -> page.keyboard().press("Space"));
         again.setFiles(new FilePayload("tenures.csv", "text/csv", tenures));
         page.locator("#back-fill-upload").focus();
         page.keyboard().press("Enter");
