@@ -153,8 +153,11 @@ class ReportReplicaIT {
             int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             Api api = new Api(port);
             assertThat(count(replicaPort, "select pg_is_in_recovery()::int")).as("a standby").isEqualTo(1);
-            assertThat(count(primaryPort, "select count(*) from pg_stat_replication where application_name = 'reports' and state = 'streaming'"))
-                    .as("streaming from the primary").isEqualTo(1);
+            String streaming = "select count(*) from pg_stat_replication where application_name = 'reports' and state = 'streaming'";
+            for (int i = 0; i < 150 && count(primaryPort, streaming) == 0; i++) {
+                Thread.sleep(200);
+            }
+            assertThat(count(primaryPort, streaming)).as("streaming from the primary").isEqualTo(1);
             // the reports' client reads the replica, read-only; the application's own client is the primary's
             JdbcClient reads = (JdbcClient) app.getBean("reportingReads");
             assertThat(reads.sql("select pg_is_in_recovery()").query(Boolean.class).single()).isTrue();
