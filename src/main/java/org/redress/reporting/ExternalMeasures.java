@@ -14,6 +14,7 @@ import org.redress.reporting.Measure.Grouping;
 import org.redress.reporting.Measure.Kind;
 import org.redress.reporting.MeasureResult.Cell;
 import org.redress.reporting.MeasureResult.Row;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -95,7 +96,7 @@ class ExternalMeasures {
     private final OmbudsmanReferrals ombudsman;
     private final Casework casework;
 
-    ExternalMeasures(JdbcClient jdbc, Remedies remedies, Learning learning, OmbudsmanReferrals ombudsman, Casework casework) {
+    ExternalMeasures(@Qualifier(ReportingDatabase.READS) JdbcClient jdbc, Remedies remedies, Learning learning, OmbudsmanReferrals ombudsman, Casework casework) {
         this.casework = casework;
         this.jdbc = jdbc;
         this.remedies = remedies;

@@ -12,6 +12,7 @@ import org.redress.reporting.MeasureResult.Cell;
 import org.redress.reporting.MeasureResult.Column;
 import org.redress.reporting.MeasureResult.Row;
 import org.redress.web.NotFoundException;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,7 +50,7 @@ class Reports {
     private final Casework casework;
     private final PolicyPacks packs;
 
-    Reports(JdbcClient jdbc, ReportSettings settings, Organisations organisations, Clock clock, ExternalMeasures external,
+    Reports(@Qualifier(ReportingDatabase.READS) JdbcClient jdbc, ReportSettings settings, Organisations organisations, Clock clock, ExternalMeasures external,
             Casework casework, PolicyPacks packs) {
         this.jdbc = jdbc;
         this.packs = packs;
