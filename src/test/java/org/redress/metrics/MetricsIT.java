@@ -117,6 +117,9 @@ class MetricsIT {
         assertThat(later.gauge("redress_import_rows_done", org)).isEqualTo(0);
         // beside the JVM's, the pool's and the requests' own figures
         assertThat(later.text()).contains("jvm_memory_used_bytes{", "hikaricp_connections_active{", "http_server_requests_seconds_count{");
+        // the README's table and the sample Grafana dashboard name only figures the endpoint shows
+        assertThat(later.text()).contains(namesIn("README.md", "(?m)^\\| `(redress_[a-z_]+)`"));
+        assertThat(later.text()).contains(namesIn("docs/grafana-dashboard.json", "(redress_[a-z_]+)"));
     }
 
     @Test
@@ -165,6 +168,20 @@ class MetricsIT {
         assertThat(Api.anonymous(port).get("/actuator/health").status()).isEqualTo(200);
         assertThat(new Api(port).get("/actuator/metrics").status()).isNotEqualTo(200);
         assertThat(new Api(port).get("/actuator/env").status()).isNotEqualTo(200);
+    }
+
+    private static String[] namesIn(String file, String regex) {
+        try {
+            Matcher m = Pattern.compile(regex).matcher(java.nio.file.Files.readString(java.nio.file.Path.of(file)));
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+            assertThat(names).as("metrics named in " + file).hasSizeGreaterThanOrEqualTo(10);
+            return names.stream().map(n -> "\n" + n).toArray(String[]::new);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The letters waiting in the organisation's outbox, as the database has them. */
