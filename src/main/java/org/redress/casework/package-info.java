@@ -4,7 +4,7 @@
  * org.redress.casework.CaseFile} aggregate checks every verb against the case's policy pack version and
  * records an event; a refusal is a value naming the rule.
  */
-@ApplicationModule(allowedDependencies = {"accounts", "calendar", "notices", "pages", "people", "policy", "vocabulary", "web"})
+@ApplicationModule(allowedDependencies = {"accounts", "calendar", "metrics", "notices", "pages", "people", "policy", "vocabulary", "web"})
 @NullMarked
 package org.redress.casework;
 

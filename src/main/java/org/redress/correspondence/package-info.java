@@ -3,7 +3,7 @@
  * checked for what the rules require, committed with the case change, then delivered through an outbox by the
  * complainant's preferred method (email by SMTP, or a PDF letter for post), at least once and recorded once.
  */
-@ApplicationModule(allowedDependencies = {"accounts", "calendar", "casework", "notices", "pages", "people", "policy", "web"})
+@ApplicationModule(allowedDependencies = {"accounts", "calendar", "casework", "metrics", "notices", "pages", "people", "policy", "web"})
 @NullMarked
 package org.redress.correspondence;
 

@@ -104,10 +104,20 @@ public class DeadlineSweep {
         } while (after != null);
         LOG.info("Deadline sweep: {} running clocks due before {} read; {} due-soon reminders and {} missed notices sent; {} ms",
                 read, until, dueSoon, overdue, (System.nanoTime() - started) / 1_000_000);
+        recordRun(now, read, dueSoon + overdue);
         return new Result(dueSoon, overdue, historic);
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeadlineSweep.class);
+
+    /** The pass's end, for the metrics of every node (issue 24): when the sweep last ran and how far behind it is. */
+    private void recordRun(Instant started, int read, int sent) {
+        jdbc.sql("""
+                insert into deadlines.sweep_run (id, started_at, finished_at, clocks_read, sent) values (1, ?, ?, ?, ?)
+                on conflict (id) do update set started_at = excluded.started_at, finished_at = excluded.finished_at,
+                    clocks_read = excluded.clocks_read, sent = excluded.sent
+                """).params(ts(started), ts(clock.instant()), read, sent).update();
+    }
 
     /** How many cases' clocks are read, and their reminders looked up, at once. */
     private static final int CASES_PER_PAGE = 500;

@@ -7,7 +7,7 @@
  * of each batch are given the hazard check a new complaint gets (hazards), and a closed case is made under the pack
  * version in force when it was received (policy).
  */
-@ApplicationModule(allowedDependencies = {"calendar", "casework", "hazards", "ombudsman", "pages", "people", "policy", "reporting", "vocabulary", "web"})
+@ApplicationModule(allowedDependencies = {"calendar", "casework", "hazards", "metrics", "ombudsman", "pages", "people", "policy", "reporting", "vocabulary", "web"})
 @NullMarked
 package org.redress.imports;
 
