@@ -70,7 +70,8 @@ class ReportConnections implements DisposableBean {
         reports.setPoolName("redress-reports");
         reports.setMaximumPoolSize(size);
         reports.setMinimumIdle(0);
-        reports.setIdleTimeout(TimeUnit.MINUTES.toMillis(2));
+        // an idle connection is closed after 30 s: many test contexts, or a quiet server, keep none open
+        reports.setIdleTimeout(TimeUnit.SECONDS.toMillis(30));
         reports.setConnectionTimeout(primary.getConnectionTimeout());
         reports.setValidationTimeout(primary.getValidationTimeout());
         reports.setReadOnly(true);
