@@ -4,7 +4,6 @@ import org.redress.people.Organisations;
 import org.redress.web.ChartSvg;
 import org.redress.web.PdfRenderer;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -44,7 +43,6 @@ class BoardReport {
         this.renderer = renderer;
     }
 
-    @Transactional(readOnly = true)
     String html(ReportScope scope, Kind kind) {
         List<MeasureResult> measures = reports.all(scope, kind == Kind.BOARD ? BOARD : ANNUAL);
         MeasureResult byMonth = measures.stream().filter(m -> m.id().equals("received-by-month")).findFirst().orElseThrow();

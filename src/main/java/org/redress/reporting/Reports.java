@@ -12,10 +12,8 @@ import org.redress.reporting.MeasureResult.Cell;
 import org.redress.reporting.MeasureResult.Column;
 import org.redress.reporting.MeasureResult.Row;
 import org.redress.web.NotFoundException;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,6 +40,7 @@ class Reports {
     /** The most case references one drill-down returns. */
     static final int MAX_CASES = 5000;
 
+    private final ReportConnections connections;
     private final JdbcClient jdbc;
     private final ReportSettings settings;
     private final Organisations organisations;
@@ -50,9 +49,11 @@ class Reports {
     private final Casework casework;
     private final PolicyPacks packs;
 
-    Reports(@Qualifier(ReportingDatabase.READS) JdbcClient jdbc, ReportSettings settings, Organisations organisations, Clock clock, ExternalMeasures external,
+    Reports(ReportConnections connections, ReportSettings settings, Organisations organisations, Clock clock, ExternalMeasures external,
             Casework casework, PolicyPacks packs) {
-        this.jdbc = jdbc;
+        // reports read through connections of their own, never the case pages' (issue 28, ADR 0026)
+        this.connections = connections;
+        this.jdbc = connections.jdbc();
         this.packs = packs;
         this.casework = casework;
         this.external = external;
@@ -111,8 +112,11 @@ class Reports {
      * (GROUPING SETS), so a page costs one index range scan per kind of row instead of one per measure. Measures are
      * not merged further: an OR of two date ranges makes PostgreSQL read the organisation's whole history.
      */
-    @Transactional(readOnly = true)
     List<MeasureResult> all(ReportScope scope, List<String> ids) {
+        return connections.read(() -> inTransaction(scope, ids));
+    }
+
+    private List<MeasureResult> inTransaction(ReportScope scope, List<String> ids) {
         List<Measure> definitions = definitions();
         List<Measure> measures = ids.stream().map(id -> measureDefinition(definitions, id)).filter(m -> !ExternalMeasures.handles(m.id())).toList();
         // (ADR 0025) index ranges are cheap here, mostly cached; each statement is planned for the period asked, not
@@ -180,7 +184,6 @@ class Reports {
         return ids.stream().map(results::get).toList();
     }
 
-    @Transactional(readOnly = true)
     MeasureResult measure(ReportScope scope, String id) {
         return all(scope, List.of(id)).get(0);
     }
@@ -250,8 +253,11 @@ class Reports {
         }).toList();
     }
 
-    @Transactional(readOnly = true)
     CaseList cases(ReportScope scope, String id, String figureKey, @Nullable String group) {
+        return connections.read(() -> casesInTransaction(scope, id, figureKey, group));
+    }
+
+    private CaseList casesInTransaction(ReportScope scope, String id, String figureKey, @Nullable String group) {
         Measure m = definition(id);
         Figure figure = m.figures().stream().filter(f -> f.key().equals(figureKey)).findFirst()
                 .orElseThrow(() -> new NotFoundException("figure", "measure '" + id + "' has no figure '" + figureKey + "'; figures: "

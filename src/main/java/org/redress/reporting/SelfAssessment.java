@@ -8,7 +8,6 @@ import org.redress.policy.PolicyPack;
 import org.redress.policy.PolicyPacks;
 import org.redress.web.NotFoundException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,7 +56,6 @@ class SelfAssessment {
                 "6.15", new Evidence("tsm-ch02", "Stage 2", "within-code-timescale", "stage 2 responses within the Code's timescale"));
     }
 
-    @Transactional(readOnly = true)
     Assessment assess(ReportScope scope) {
         return assess(scope, List.of());
     }
@@ -66,7 +64,6 @@ class SelfAssessment {
      * The assessment, taking its evidence from measures already worked out for the same scope where they are given (the
      * annual report has both; working them out again took a quarter of its time at a million cases, issue 28).
      */
-    @Transactional(readOnly = true)
     Assessment assess(ReportScope scope, List<MeasureResult> alreadyMeasured) {
         PolicyPack pack = packs.active(scope.organisation()).orElseThrow(() -> new NotFoundException("organisation",
                 "organisation '" + scope.organisation() + "' has no active policy pack"));

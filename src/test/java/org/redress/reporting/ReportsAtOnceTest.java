@@ -34,6 +34,51 @@ class ReportsAtOnceTest {
     }
 
     @Test
+    void beyondTheReportsAllowedToWaitOneMoreIsToldToTryAgainAtOnce() throws Exception {
+        ReportsAtOnce reports = new ReportsAtOnce(1, Duration.ofSeconds(30), 1);
+        MockHttpServletRequest first = new MockHttpServletRequest("GET", "/api/v1/organisations/alliance-homes/reports/dashboard");
+        assertThat(reports.preHandle(first, new MockHttpServletResponse(), new Object())).isTrue();
+        MockHttpServletRequest second = new MockHttpServletRequest("GET", "/api/v1/organisations/alliance-homes/reports/dashboard");
+        var waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return reports.preHandle(second, new MockHttpServletResponse(), new Object());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        for (int i = 0; i < 500 && reports.waiting() == 0; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(reports.waiting()).isEqualTo(1);
+
+        long started = System.nanoTime();
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        assertThat(reports.preHandle(new MockHttpServletRequest("GET", "/staff/alliance-homes/reports"), refused, new Object())).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("10");
+        assertThat(refused.getContentAsString()).contains("Too many reports are waiting to be worked out. Try again in a few seconds.");
+
+        reports.afterCompletion(first, new MockHttpServletResponse(), new Object(), null);
+        assertThat(waiting.get(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        reports.afterCompletion(second, new MockHttpServletResponse(), new Object(), null);
+        assertThat(reports.free()).isEqualTo(1);
+        assertThat(reports.waiting()).isZero();
+    }
+
+    @Test
+    void fourReportsWaitForEachTurnByDefault() throws Exception {
+        ReportsAtOnce reports = new ReportsAtOnce(1, Duration.ofMillis(20));
+        MockHttpServletRequest first = new MockHttpServletRequest("GET", "/api/v1/organisations/alliance-homes/reports/dashboard");
+        assertThat(reports.preHandle(first, new MockHttpServletResponse(), new Object())).isTrue();
+        // each of these waits its 20 ms and is refused for having waited, not for finding the queue full
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        assertThat(reports.preHandle(new MockHttpServletRequest("GET", "/staff/alliance-homes/reports"), refused, new Object())).isFalse();
+        assertThat(refused.getContentAsString()).contains("Other reports are being worked out.");
+        reports.afterCompletion(first, new MockHttpServletResponse(), new Object(), null);
+    }
+
+    @Test
     void aRequestThatNeverTookATurnGivesNoneBack() {
         ReportsAtOnce reports = new ReportsAtOnce(1, Duration.ofMillis(20));
         reports.afterCompletion(new MockHttpServletRequest(), new MockHttpServletResponse(), new Object(), null);
