@@ -129,7 +129,7 @@ class NotifyDeliveryIT {
         assertThat(postLetter.get("status").asString()).isEqualTo("SENT");
 
         String page = outboxPage();
-        assertThat(page).contains("Sent by GOV.UK Notify email, waiting for its delivery receipt",
+        assertThat(page).contains("This organisation sends through GOV.UK Notify", "Sent by GOV.UK Notify email, waiting for its delivery receipt",
                 "Sent by GOV.UK Notify letter, waiting for its delivery receipt", "post (GOV.UK Notify prints and posts it)");
     }
 
