@@ -145,6 +145,8 @@ public final class Permissions {
     private static final Map<String, Rule> INSTALLATION_ROUTES = Map.ofEntries(
             entry("GET /", new Open()), entry("GET /error", new Open()), entry("GET /sign-in", new Open()),
             entry("GET /sign-in/refused", new Open()),
+            // GOV.UK Notify's delivery receipts (issue 24): no member signs in; the controller checks the organisation's callback token
+            entry("POST /notify/*/receipts", new Open()),
             entry("GET /staff", new SignedIn()), entry("GET /account/password", new SignedIn()),
             entry("POST /account/password", new SignedIn()),
             entry("GET /api/v1/calendars", new SignedIn()), entry("GET /api/v1/calendars/*/deadline", new SignedIn()),

@@ -31,7 +31,9 @@ public class CallTasks {
     public static final String TO_CALL = "TO_CALL";
     /** A letter with no postal address and no email to go to. */
     public static final String UNDELIVERABLE = "UNDELIVERABLE";
-    /** Either, once the member recorded the contact. */
+    /** A letter GOV.UK Notify could not deliver (its receipt said so, issue 24): a warning as an undeliverable letter is. */
+    public static final String NOT_DELIVERED = "NOT_DELIVERED";
+    /** Any of these, once the member recorded the contact. */
     public static final String CONTACTED = "CONTACTED";
 
     private final JdbcClient jdbc;
@@ -71,8 +73,8 @@ public class CallTasks {
     /** The contacts still to make on a case, oldest first. */
     @Transactional(readOnly = true)
     public List<CallTask> openOn(String organisation, String caseReference) {
-        return jdbc.sql("select id from correspondence.letter where organisation = ? and case_reference = ? and status in (?, ?) order by created_at, id")
-                .params(organisation, caseReference, TO_CALL, UNDELIVERABLE).query(UUID.class).list().stream()
+        return jdbc.sql("select id from correspondence.letter where organisation = ? and case_reference = ? and status in (?, ?, ?) order by created_at, id")
+                .params(organisation, caseReference, TO_CALL, UNDELIVERABLE, NOT_DELIVERED).query(UUID.class).list().stream()
                 .map(id -> letters.find(organisation, id)).flatMap(java.util.Optional::stream).map(CallTasks::task).toList();
     }
 
@@ -84,9 +86,9 @@ public class CallTasks {
     /** The contacts a member is to make, oldest first, on the cases of the scope they may open. */
     @Transactional(readOnly = true)
     public List<CallTask> openFor(CaseScope scope, String username) {
-        List<Letter> mine = jdbc.sql("select id from correspondence.letter where organisation = ? and addressee = ? and status in (?, ?) "
+        List<Letter> mine = jdbc.sql("select id from correspondence.letter where organisation = ? and addressee = ? and status in (?, ?, ?) "
                         + "order by created_at, id limit 200")
-                .params(scope.organisation(), username, TO_CALL, UNDELIVERABLE).query(UUID.class).list().stream()
+                .params(scope.organisation(), username, TO_CALL, UNDELIVERABLE, NOT_DELIVERED).query(UUID.class).list().stream()
                 .map(id -> letters.find(scope.organisation(), id)).flatMap(java.util.Optional::stream).toList();
         return casework.visible(scope, mine, l -> l.caseId() == null ? null : l.caseId().toString()).rows().stream().map(CallTasks::task).toList();
     }
@@ -101,10 +103,10 @@ public class CallTasks {
         CaseView c = casework.get(organisation, caseReference);
         Letter letter = parse(letterId).flatMap(id -> letters.find(organisation, id))
                 .filter(l -> c.id().equals(String.valueOf(l.caseId())))
-                .filter(l -> TO_CALL.equals(l.status()) || UNDELIVERABLE.equals(l.status()))
+                .filter(l -> TO_CALL.equals(l.status()) || UNDELIVERABLE.equals(l.status()) || NOT_DELIVERED.equals(l.status()))
                 .orElseThrow(() -> new NotFoundException("id", "no contact to make " + letterId + " on case " + caseReference));
         CallTask task = task(letter);
-        String how = "TEXT".equals(letter.channel()) ? "By text message" : TO_CALL.equals(letter.status()) ? "By phone" : "In person or by phone";
+        String how = NOT_DELIVERED.equals(letter.status()) ? "In person or by phone" : "TEXT".equals(letter.channel()) ? "By text message" : TO_CALL.equals(letter.status()) ? "By phone" : "In person or by phone";
         String said = how + ", in place of the letter \"" + letter.subject() + "\"" + (note == null || note.isBlank() ? "" : ": " + note.strip());
         boolean inHistory = c.allowedActions().contains("contact");
         if (inHistory) {
@@ -117,6 +119,11 @@ public class CallTasks {
     }
 
     private static CallTask task(Letter l) {
+        if (NOT_DELIVERED.equals(l.status())) {
+            return new CallTask(l.id(), String.valueOf(l.caseReference()), "Letter not delivered", true, l.subject(), l.recipient(), l.body(),
+                    l.addressee(), l.createdAt(), "The letter \"" + l.subject() + "\" was not delivered: " + l.lastError()
+                            + ". Contact the person another way, then record it, or correct their contact details.");
+        }
         boolean undeliverable = UNDELIVERABLE.equals(l.status());
         String what = undeliverable ? "Letter cannot be sent" : "TEXT".equals(l.channel()) ? "Text message" : "Phone call";
         String warning = undeliverable

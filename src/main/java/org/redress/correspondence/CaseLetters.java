@@ -31,9 +31,11 @@ class CaseLetters {
     private final Clock clock;
     private final Outbox outbox;
     private final PersonAdjustments adjustments;
+    private final NotifyDelivery notify;
 
     CaseLetters(LetterComposer composer, Letters letters, PolicyPacks packs, Organisations organisations, Clock clock, Outbox outbox,
-                PersonAdjustments adjustments) {
+                PersonAdjustments adjustments, NotifyDelivery notify) {
+        this.notify = notify;
         this.composer = composer;
         this.letters = letters;
         this.packs = packs;
@@ -61,7 +63,7 @@ class CaseLetters {
         LetterContact contact = adjustments.letterContact(c);
         String owner = ownerOf(c, change);
         for (LetterComposer.Draft draft : drafts) {
-            letters.insert(letterTo(c, draft, now, contact).handedTo(owner), now);
+            letters.insert(byTextWherePossible(letterTo(c, draft, now, contact), c, notify).handedTo(owner), now);
         }
         outbox.deliverAfterCommit();
     }
@@ -109,6 +111,19 @@ class CaseLetters {
         return new Letter(UUID.randomUUID(), c.organisation(), UUID.fromString(c.id()), c.reference(), c.classification().serviceArea(),
                 draft.kind(), channel, recipient, copyTo, null, draft.subject(), draft.body(), formats,
                 draft.answersClock(), status, 0, null, now, null, null, null, null);
+    }
+
+    /**
+     * A letter for a person who asked for text messages goes as one (issue 24) when their organisation sends texts through
+     * GOV.UK Notify, their number is a mobile and the letter fits in a text message; otherwise it stays a call for the
+     * case's owner to make (A-2).
+     */
+    static Letter byTextWherePossible(Letter letter, CaseView c, NotifyDelivery notify) {
+        if (!CallTasks.TO_CALL.equals(letter.status()) || !"TEXT".equals(letter.channel()) || letter.body().length() > NotifyDelivery.TEXT_LIMIT
+                || !notify.sendsTexts(letter.organisation())) {
+            return letter;
+        }
+        return NotifyDelivery.mobile(c.complainant().phone()).map(letter::byText).orElse(letter);
     }
 
     private static String postalAddress(CaseTypes.Complainant person) {

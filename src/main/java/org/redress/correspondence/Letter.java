@@ -10,7 +10,8 @@ import java.util.UUID;
  * A letter as composed and kept on the case. Its status is where delivery has got to.
  *
  * @param serviceArea the service area of the case it is for (null for none, or for a letter written before it was kept)
- * @param channel EMAIL or POST (a PDF to print and post)
+ * @param channel EMAIL, POST (a PDF to print and post, or a letter GOV.UK Notify posts), PHONE or TEXT (a call to make, or a
+ *                text message GOV.UK Notify sends)
  * @param addressee the member of staff (username) a notice belonging to no case is for, when known; on a case's letter that
  *                  is a call to make or cannot be sent, the member who is to contact the person (A-2)
  * @param body as stored: a one-time code it carries is {@link #MASK}ed (the code is held apart until delivery)
@@ -38,13 +39,34 @@ public record Letter(UUID id, String organisation, @Nullable UUID caseId, @Nulla
         return formats.stream().filter(f -> f.startsWith(ADJUSTMENT)).map(f -> f.substring(ADJUSTMENT.length())).toList();
     }
 
+    /** How the letter goes, in words for the outbox page. */
+    public String channelInWords() {
+        switch (channel) {
+            case "EMAIL":
+                return "email";
+            case "TEXT":
+                return "text message";
+            case "PHONE":
+                return "phone";
+            default:
+                return deliveredVia != null && deliveredVia.startsWith("GOV.UK Notify") ? "post (GOV.UK Notify prints and posts it)" : "post (PDF to print)";
+        }
+    }
+
     /** Where delivery has got to, in words for the outbox page (issue 21): never the stored code. */
     public String statusInWords() {
         switch (status) {
             case "PENDING":
                 return attempts == 0 ? "Waiting to be sent" : "Waiting to be sent again (" + attempts + (attempts == 1 ? " try" : " tries") + " so far)";
             case "SENT":
+                if (deliveredVia != null && deliveredVia.startsWith("GOV.UK Notify")) {
+                    return "Sent by " + deliveredVia + ", waiting for its delivery receipt";
+                }
                 return "Sent by email";
+            case "DELIVERED":
+                return "Delivered" + (deliveredVia == null ? "" : " (" + deliveredVia + ")");
+            case "NOT_DELIVERED":
+                return "Not delivered" + (lastError == null ? "" : ": " + lastError);
             case "READY_TO_PRINT":
                 return "Ready to print and post";
             case "FAILED":
@@ -58,6 +80,12 @@ public record Letter(UUID id, String organisation, @Nullable UUID caseId, @Nulla
             default:
                 return status;
         }
+    }
+
+    /** The same letter sent as a text message to this mobile number (issue 24), not a call for staff to make. */
+    Letter byText(String mobile) {
+        return new Letter(id, organisation, caseId, caseReference, serviceArea, kind, "TEXT", mobile, null, null, subject,
+                body, formats, answersClock, "PENDING", attempts, lastError, createdAt, sentAt, deliveredVia, specialCategory, aboutCase);
     }
 
     /** The same letter, for this member of staff to contact the person when it is a call to make or cannot be sent. */

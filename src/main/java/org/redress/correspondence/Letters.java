@@ -27,30 +27,64 @@ class Letters {
             special_category, about_case""";
 
     private final JdbcClient jdbc;
+    private final NotifyDelivery notify;
 
-    Letters(JdbcClient jdbc) {
+    Letters(JdbcClient jdbc, NotifyDelivery notify) {
         this.jdbc = jdbc;
+        this.notify = notify;
     }
 
+    /**
+     * Writes the letter. One its organisation sends through GOV.UK Notify is marked so (issue 24): only a node that has
+     * that organisation's Notify service sends it, never one that would put it in the local outbox or post it by SMTP.
+     */
     void insert(Letter l, Instant nextAttempt) {
-        jdbc.sql("insert into correspondence.letter (" + COLUMNS + ", next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into correspondence.letter (" + COLUMNS + ", next_attempt_at, by_notify) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(l.id(), l.organisation(), l.caseId(), l.caseReference(), l.kind().name(), l.channel(), l.recipient(),
                         l.copyTo(), l.subject(), l.body(), l.formats().toArray(String[]::new), l.answersClock(), l.status(),
                         l.attempts(), l.lastError(), ts(l.createdAt()), ts(l.sentAt()), l.deliveredVia(), l.serviceArea(), l.addressee(),
-                        l.specialCategory(), l.aboutCase(), ts(nextAttempt))
+                        l.specialCategory(), l.aboutCase(), ts(nextAttempt), notify.carries(l))
                 .update();
     }
 
-    /** Locks up to {@code limit} letters due for delivery; other nodes skip them until this transaction ends. */
+    /**
+     * Locks up to {@code limit} letters due for delivery; other nodes skip them until this transaction ends. A letter to
+     * go through GOV.UK Notify is left to nodes that have its organisation's Notify service.
+     */
     List<Letter> lockDue(Instant now, int limit) {
         return jdbc.sql("select " + COLUMNS + " from correspondence.letter where status = 'PENDING' and next_attempt_at <= ? "
-                        + "order by next_attempt_at limit ? for update skip locked")
-                .params(ts(now), limit).query(Letters::map).list();
+                        + "and (not by_notify or organisation = any(?)) order by next_attempt_at limit ? for update skip locked")
+                .params(ts(now), notify.organisations().toArray(String[]::new), limit).query(Letters::map).list();
     }
 
     void markSent(UUID id, Instant at, String via) {
         jdbc.sql("update correspondence.letter set status = ?, sent_at = ?, delivered_via = ?, attempts = attempts + 1, last_error = null where id = ?")
                 .params("print".equals(via) ? "READY_TO_PRINT" : "SENT", ts(at), via, id).update();
+    }
+
+    /** Sent through GOV.UK Notify, which answers later with a delivery receipt for {@code notification} (issue 24). */
+    void markSentByNotify(UUID id, Instant at, String via, UUID notification) {
+        jdbc.sql("update correspondence.letter set status = 'SENT', sent_at = ?, delivered_via = ?, notify_id = ?, attempts = attempts + 1, "
+                        + "last_error = null where id = ?")
+                .params(ts(at), via, notification, id).update();
+    }
+
+    /** The letter Notify sent as {@code notification}, if it is one of the organisation's. */
+    Optional<Letter> byNotification(String organisation, UUID notification) {
+        return jdbc.sql("select " + COLUMNS + " from correspondence.letter where organisation = ? and notify_id = ?")
+                .params(organisation, notification).query(Letters::map).optional();
+    }
+
+    /**
+     * Notify's last word on a letter it sent: DELIVERED, or NOT_DELIVERED with why in words, for {@code addressee} to
+     * contact the person another way. Only a letter still waiting for its receipt changes, so a receipt sent again, or
+     * one arriving after staff recorded a contact, changes nothing; true when it changed.
+     */
+    boolean recordReceipt(UUID id, String status, String notifyStatus, @Nullable String error, @Nullable String addressee, Instant at) {
+        return jdbc.sql("update correspondence.letter set status = ?, notify_status = ?, last_error = ?, addressee = coalesce(addressee, ?), "
+                        + "receipt_at = ? where id = ? and status = 'SENT'")
+                .params(status, notifyStatus, error, addressee, ts(at), id).update() == 1;
     }
 
     void markFailed(UUID id, String error, Instant nextAttempt, boolean giveUp) {

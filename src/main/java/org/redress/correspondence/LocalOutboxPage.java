@@ -33,9 +33,11 @@ class LocalOutboxPage implements StaffPage {
     static final int PAGE = 50;
 
     private final ReadableLetters letters;
+    private final NotifyDelivery notify;
 
-    LocalOutboxPage(ReadableLetters letters) {
+    LocalOutboxPage(ReadableLetters letters, NotifyDelivery notify) {
         this.letters = letters;
+        this.notify = notify;
     }
 
     /**
@@ -51,6 +53,7 @@ class LocalOutboxPage implements StaffPage {
         model.addAttribute("paged", before != null);
         model.addAttribute("limitNotice", letters.limitNotice(scope));
         model.addAttribute("codes", letters.liveCodes(scope.organisation()));
+        model.addAttribute("byNotify", notify.organisations().contains(scope.organisation()));
         return "correspondence/outbox";
     }
 

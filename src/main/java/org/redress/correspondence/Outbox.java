@@ -28,7 +28,9 @@ import java.util.concurrent.Executors;
  * locked while it is sent, so several nodes can run this at the same time. A mail server that is down means
  * retries with growing waits; after {@link #MAX_ATTEMPTS} the letter is marked FAILED, visible on the outbox page.
  *
- * <p>Without SMTP settings (the embedded demo start), emails go to the local outbox page instead of a server.
+ * <p>Without SMTP settings (the embedded demo start), emails go to the local outbox page instead of a server. An
+ * organisation connected to GOV.UK Notify has its emails, text messages and posted letters sent by Notify instead
+ * ({@link NotifyDelivery}).
  *
  * <p>A letter carrying a one-time code is stored with the code masked; only here is the code put back, from {@link
  * HeldCodes}, into the email as it is sent, and then dropped. A code that is no longer held (expired, replaced) is never
@@ -49,6 +51,7 @@ public class Outbox {
     private final TransactionTemplate transactions;
     private final @Nullable JavaMailSender mail;
     private final LetterPdf pdf;
+    private final NotifyDelivery notify;
     private final Clock clock;
     private final String from;
     private final boolean deliverAfterCommit;
@@ -59,8 +62,16 @@ public class Outbox {
     });
 
     Outbox(Letters letters, HeldCodes codes, TransactionTemplate transactions, ObjectProvider<JavaMailSender> mail, LetterPdf pdf, Clock clock,
+           String from, boolean deliverAfterCommit) {
+        this(letters, codes, transactions, mail, pdf, new NotifyDelivery(new NotifyProperties(null, null)), clock, from, deliverAfterCommit);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Outbox(Letters letters, HeldCodes codes, TransactionTemplate transactions, ObjectProvider<JavaMailSender> mail, LetterPdf pdf,
+           NotifyDelivery notify, Clock clock,
            @Value("${redress.mail.from:complaints@redress.local}") String from,
            @Value("${redress.outbox.deliver-after-commit:true}") boolean deliverAfterCommit) {
+        this.notify = notify;
         this.letters = letters;
         this.codes = codes;
         this.transactions = transactions;
@@ -131,13 +142,25 @@ public class Outbox {
                 }
             }
             try {
-                String via = deliver(letter, code);
-                letters.markSent(letter.id(), clock.instant(), via);
+                String via;
+                if (notify.carries(letter)) {
+                    // issue 24: through the organisation's GOV.UK Notify service; its delivery receipt comes later
+                    NotifyDelivery.Sent sent = notify.send(letter, code);
+                    via = sent.via();
+                    letters.markSentByNotify(letter.id(), clock.instant(), via, sent.notificationId());
+                } else {
+                    via = deliver(letter, code);
+                    letters.markSent(letter.id(), clock.instant(), via);
+                }
                 if (code != null && !LOCAL_OUTBOX.equals(via)) {
                     // sent: from now on only the complainant has it (the local outbox keeps it for an administrator)
                     codes.drop(letter.id());
                 }
                 delivered++;
+            } catch (NotifyDelivery.Refused e) {
+                // Notify refused the letter itself (a bad address, number or template): sending it again changes nothing
+                letters.markFailed(letter.id(), e.getMessage(), now, true);
+                log.warn("Letter {} for {} refused by GOV.UK Notify: {}", letter.id(), letter.caseReference(), e.getMessage());
             } catch (RuntimeException | jakarta.mail.MessagingException e) {
                 int attempt = letter.attempts() + 1;
                 boolean giveUp = attempt >= MAX_ATTEMPTS;

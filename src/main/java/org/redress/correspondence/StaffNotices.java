@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -28,9 +29,11 @@ public class StaffNotices {
     private final org.redress.people.Organisations organisations;
     private final Casework casework;
     private final HeldCodes codes;
+    private final NotifyDelivery notify;
 
     StaffNotices(Letters letters, LetterComposer composer, Outbox outbox, Clock clock, org.redress.people.Organisations organisations,
-                 Casework casework, HeldCodes codes) {
+                 Casework casework, HeldCodes codes, NotifyDelivery notify) {
+        this.notify = notify;
         this.codes = codes;
         this.letters = letters;
         this.composer = composer;
@@ -62,6 +65,41 @@ public class StaffNotices {
         codes.hold(id, organisation, reference, code, expiresAt);
         outbox.deliverAfterCommit();
     }
+
+    /**
+     * The mobile number a text message can go to for this organisation (issue 24): empty when the organisation sends no
+     * texts through GOV.UK Notify or the number is not a UK mobile.
+     */
+    public Optional<String> textableNumber(String organisation, @Nullable String phone) {
+        return notify.sendsTexts(organisation) ? NotifyDelivery.mobile(phone) : Optional.empty();
+    }
+
+    /** Whether the organisation sends text messages through GOV.UK Notify (the code page says where codes go). */
+    public boolean sendsTexts(String organisation) {
+        return notify.sendsTexts(organisation);
+    }
+
+    /**
+     * Texts a complainant the one-time code (issue 24), as {@link #sendAccessCode} emails it: queued in the outbox with
+     * the code masked and held apart until GOV.UK Notify takes it. Only for a number {@link #textableNumber} gave.
+     */
+    @Transactional
+    public void sendAccessCodeByText(String organisation, String reference, String mobile, String code, Instant expiresAt) {
+        var now = clock.instant();
+        String organisationName = organisations.find(organisation).map(o -> o.name()).orElse(organisation);
+        String body = composer.render(organisation, ACCESS_CODE_TEXT, Map.of("reference", reference, "code", Letter.MASK, "organisation", organisationName));
+        UUID id = UUID.randomUUID();
+        @Nullable CaseView caseFile = caseOf(organisation, reference);
+        letters.insert(new Letter(id, organisation, caseFile == null ? null : UUID.fromString(caseFile.id()), reference,
+                caseFile == null ? null : caseFile.classification().serviceArea(),
+                LetterKind.ACCESS_CODE, "TEXT", mobile, null, null, "Your code to see complaint " + reference, body.strip(), List.of(), null,
+                "PENDING", 0, null, now, null, null, null, null), now);
+        codes.hold(id, organisation, reference, code, expiresAt);
+        outbox.deliverAfterCommit();
+    }
+
+    /** The text message carrying a one-time code, short enough for one or two texts. */
+    static final String ACCESS_CODE_TEXT = "access-code-text";
 
     /** The complainant has used a code of the case: none of its codes is kept any longer, delivered or not. */
     public void forgetAccessCodes(String organisation, String reference) {
@@ -164,7 +202,9 @@ public class StaffNotices {
         all.put("reference", caseFile.reference());
         all.put("organisation", organisationName);
         String body = composer.render(caseFile.organisation(), kind.template(), all);
-        Letter letter = CaseLetters.letterTo(caseFile, new LetterComposer.Draft(kind, subject + " (" + caseFile.reference() + ")", body, null), now);
+        Letter letter = CaseLetters.byTextWherePossible(
+                CaseLetters.letterTo(caseFile, new LetterComposer.Draft(kind, subject + " (" + caseFile.reference() + ")", body, null), now),
+                caseFile, notify);
         letters.insert(letter, now);
         outbox.deliverAfterCommit();
         return letter.id();

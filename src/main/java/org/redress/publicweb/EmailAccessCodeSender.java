@@ -1,16 +1,20 @@
 package org.redress.publicweb;
 
 import org.redress.casework.CaseTypes.Complainant;
+import org.redress.casework.CaseTypes.ContactMethod;
 import org.redress.correspondence.StaffNotices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Emails the one-time code through the correspondence outbox. A complainant with no email address cannot get a code
- * this way: that is logged (never the code) so staff can help them by phone.
+ * Sends the one-time code through the correspondence outbox: by text message (issue 24) to a person who asked to be sent
+ * texts or phoned, when their organisation sends texts through GOV.UK Notify and a mobile number is known; otherwise by
+ * email; and by text to a person with a mobile and no email. A complainant it can reach neither way gets no code: that is
+ * logged (never the code) so staff can help them by phone.
  */
 @Component
 class EmailAccessCodeSender implements AccessCodeSender {
@@ -25,11 +29,18 @@ class EmailAccessCodeSender implements AccessCodeSender {
 
     @Override
     public void send(String organisation, String reference, Complainant complainant, String code, Instant expiresAt) {
-        if (complainant.email() == null || complainant.email().isBlank()) {
-            log.info("One-time code asked for {} {}, but the case has no email address to send it to", organisation, reference);
+        Optional<String> mobile = notices.textableNumber(organisation, complainant.phone());
+        boolean noEmail = complainant.email() == null || complainant.email().isBlank();
+        boolean asked = complainant.preferredContact() == ContactMethod.TEXT || complainant.preferredContact() == ContactMethod.PHONE;
+        if (mobile.isPresent() && (asked || noEmail)) {
+            notices.sendAccessCodeByText(organisation, reference, mobile.get(), code, expiresAt);
             return;
         }
-        notices.sendAccessCode(organisation, reference, complainant.email(), complainant.name(), code, expiresAt);
+        if (noEmail) {
+            log.info("One-time code asked for {} {}, but the case has no email address or mobile number to send it to", organisation, reference);
+            return;
+        }
+        notices.sendAccessCode(organisation, reference, java.util.Objects.requireNonNull(complainant.email()), complainant.name(), code, expiresAt);
     }
 
     @Override

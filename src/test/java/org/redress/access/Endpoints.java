@@ -51,9 +51,12 @@ final class Endpoints {
         return matching(mapping, organisation, caseReference, p -> true);
     }
 
-    /** Every form a browser can post: staff pages, the account pages and the public pages. */
+    /**
+     * Every form a browser can post: staff pages, the account pages and the public pages. Not GOV.UK Notify's delivery
+     * receipts ({@code /notify/...}, issue 24): no browser posts them, and they carry Notify's bearer token, not a session.
+     */
     static List<Endpoint> forms(RequestMappingHandlerMapping mapping, String organisation, String caseReference) {
-        return matching(mapping, organisation, caseReference, p -> !p.startsWith("/api/")).stream()
+        return matching(mapping, organisation, caseReference, p -> !p.startsWith("/api/") && !p.startsWith("/notify/")).stream()
                 .filter(e -> !e.reading()).toList();
     }
 

@@ -78,7 +78,18 @@ public final class Cases {
     /** The same, with the copy of the pack edited first (a variant of a shipped pack, such as a stage it keeps). */
     public String anOrganisationRunning(String pack, java.util.function.UnaryOperator<String> edit, String... serviceAreas) {
         long n = ORGANISATIONS.incrementAndGet();
-        String code = pack + "-t" + n;
+        return anOrganisationCalled(pack + "-t" + n, n, pack, edit, serviceAreas);
+    }
+
+    /**
+     * The same with a code the test chose before the application started (its settings name the organisation, as a GOV.UK
+     * Notify service's do); the code must be unique to the test run.
+     */
+    public String anOrganisationCalled(String code, String pack, String... serviceAreas) {
+        return anOrganisationCalled(code, ORGANISATIONS.incrementAndGet(), pack, java.util.function.UnaryOperator.identity(), serviceAreas);
+    }
+
+    private String anOrganisationCalled(String code, long n, String pack, java.util.function.UnaryOperator<String> edit, String... serviceAreas) {
         String yaml;
         try (InputStream in = Cases.class.getResourceAsStream("/policy/packs/" + pack + ".yaml")) {
             if (in == null) {
