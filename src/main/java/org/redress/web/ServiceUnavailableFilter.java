@@ -36,6 +36,8 @@ class ServiceUnavailableFilter extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceUnavailableFilter.class);
 
+    private static final String BUSY = "Too many requests";
+
     private final Semaphore inFlight;
     private final int maxInFlight;
     private final Duration retryAfter;
@@ -58,7 +60,7 @@ class ServiceUnavailableFilter extends OncePerRequestFilter {
             return;
         }
         if (!inFlight.tryAcquire()) {
-            unavailable(response, "Too many requests", "Redress is answering " + maxInFlight
+            unavailable(request, response, BUSY, "Redress is answering " + maxInFlight
                     + " requests already. Try again in a few seconds.");
             return;
         }
@@ -71,20 +73,34 @@ class ServiceUnavailableFilter extends OncePerRequestFilter {
             LOG.warn("Answered 503 to {} {}: the database cannot be reached ({})", request.getMethod(),
                     request.getRequestURI(), rootMessage(e));
             response.reset();
-            unavailable(response, "Database unavailable", "Redress cannot reach its database just now. Try again in a "
+            unavailable(request, response, "Database unavailable", "Redress cannot reach its database just now. Try again in a "
                     + "few seconds.");
         } finally {
             inFlight.release();
         }
     }
 
-    private void unavailable(HttpServletResponse response, String title, String detail) throws IOException {
+    private void unavailable(HttpServletRequest request, HttpServletResponse response, String title, String detail) throws IOException {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
+        if (wantsAPage(request)) {
+            UnavailablePage.write(response, title.equals(BUSY));
+            return;
+        }
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":503,\"detail\":\""
                 + detail + "\"}");
+    }
+
+    /**
+     * A browser asking for a page (not the API) is answered with a page in plain English rather than JSON (issue 27): a
+     * staff page, the public form, or the sign-in form posted while the database is away.
+     */
+    static boolean wantsAPage(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("text/html")
+                && !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
     private static String rootMessage(Throwable error) {
