@@ -22,6 +22,8 @@ OUTAGE_AT=${OUTAGE_AT:-30}
 OUTAGE_SECONDS=${OUTAGE_SECONDS:-60}
 RUN=${RUN:-target/outage-bench/$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$RUN"
+# thousands of simulated clients retrying at once need more open connections than the usual 1,024
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 RUN=$(cd "$RUN" && pwd)
 
 say() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$RUN/summary.txt"; }
@@ -166,9 +168,11 @@ say "JVM alive: $alive; readiness: $ready; OutOfMemoryError in its log: $oom tim
 say "heap used, highest: jcmd $(( ${heap_max_kb:-0} / 1024 )) MB; GC log $gc_max"
 say "load average during the load (1 minute, sampled every 2 s): $load"
 
+# a line cut short (Gatling stopped mid-write) is left out
+awk -F, 'NF == 7' "$RUN/answers.csv" >"$RUN/answers.complete.csv"
 sql -v start="$LOAD_START" -v stopped="$DB_STOPPED" -v back="$DB_BACK" -v baseline="$BASELINE" <<SQL | tee -a "$RUN/summary.txt"
 create temp table answer (at bigint, attempt int, status int, ms int, org text, key text, reference text);
-\copy answer from '$RUN/answers.csv' csv header
+\copy answer from '$RUN/answers.complete.csv' csv header
 create temp table acknowledged as select distinct org, key, reference from answer where status in (200, 201);
 select 'first attempts: ' || count(*) || ', ok ' || count(*) filter (where status in (200, 201))
     || ', 503 ' || count(*) filter (where status = 503) || ', other ' || count(*) filter (where status not in (0, 200, 201, 503))
