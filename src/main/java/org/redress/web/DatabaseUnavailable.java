@@ -22,8 +22,21 @@ public final class DatabaseUnavailable {
      * as broken, anywhere among the causes, or behind a failed rollback.
      */
     public static boolean causedBy(Throwable error) {
+        return causedBy(error, false);
+    }
+
+    /**
+     * The database itself cannot be reached: a refused or lost connection (as {@link #causedBy}), but not a request that
+     * merely waited too long for one of the pool's live connections while they were all busy (a wait with no cause).
+     * Only this makes {@code ServiceUnavailableFilter} answer the next requests at once; a busy pool does not.
+     */
+    public static boolean unreachable(Throwable error) {
+        return causedBy(error, true);
+    }
+
+    private static boolean causedBy(Throwable error, boolean unreachable) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof ConnectException) {
+            if (cause instanceof ConnectException || cause instanceof SQLTransientConnectionException && !unreachable) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
@@ -37,11 +50,11 @@ public final class DatabaseUnavailable {
             // the database stopped mid-transaction: the rollback fails too, and its exception hides the first one (the
             // lost connection) among its causes; the benchmark's outage answered 500 for it (issue 27)
             if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
-                    && rollback.getApplicationException() != error && causedBy(rollback.getApplicationException())) {
+                    && rollback.getApplicationException() != error && causedBy(rollback.getApplicationException(), unreachable)) {
                 return true;
             }
             String type = cause.getClass().getName();
-            if (type.equals("org.springframework.jdbc.CannotGetJdbcConnectionException")
+            if (!unreachable && type.equals("org.springframework.jdbc.CannotGetJdbcConnectionException")
                     || type.equals("org.springframework.transaction.CannotCreateTransactionException")) {
                 return true;
             }

@@ -106,7 +106,7 @@ class ServiceUnavailableFilter extends OncePerRequestFilter {
             if (!DatabaseUnavailable.causedBy(e) || response.isCommitted()) {
                 throw e;
             }
-            if (awayWindowNanos > 0) {
+            if (awayWindowNanos > 0 && DatabaseUnavailable.unreachable(e)) {
                 awayUntil = System.nanoTime() + awayWindowNanos;
                 if (!away) {
                     away = true;

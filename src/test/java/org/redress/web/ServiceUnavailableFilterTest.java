@@ -80,9 +80,19 @@ class ServiceUnavailableFilterTest {
     void forAMomentAfterTheDatabaseWasFoundAwayRequestsAreAnswered503WithoutWaitingForIt() throws Exception {
         ServiceUnavailableFilter breaker = new ServiceUnavailableFilter(200, Duration.ofSeconds(5), Duration.ofMillis(300));
         java.util.concurrent.atomic.AtomicInteger reached = new java.util.concurrent.atomic.AtomicInteger();
+        FilterChain busy = (req, res) -> {
+            reached.incrementAndGet();
+            throw new CannotGetJdbcConnectionException("no", new SQLTransientConnectionException("not available (total=10, active=10)"));
+        };
+        // a pool whose live connections were all busy: that request is answered 503, the next still tries
+        assertThat(runThrough(breaker, busy).getStatus()).isEqualTo(503);
+        assertThat(runThrough(breaker, busy).getStatus()).isEqualTo(503);
+        assertThat(reached).hasValue(2);
+        reached.set(0);
         FilterChain away = (req, res) -> {
             reached.incrementAndGet();
-            throw new CannotGetJdbcConnectionException("no", new SQLTransientConnectionException("not available"));
+            throw new CannotGetJdbcConnectionException("no", new SQLTransientConnectionException("not available (total=0)",
+                    new SQLException("Connection to localhost:5432 refused", "08001", new java.net.ConnectException("Connection refused"))));
         };
         FilterChain back = (req, res) -> reached.incrementAndGet();
         assertThat(runThrough(breaker, away).getStatus()).isEqualTo(503);
