@@ -123,6 +123,21 @@ class SecurityConfiguration {
         };
     }
 
+    /**
+     * The sign-in form posted while the database cannot be reached is not a wrong password: the error goes on to be
+     * answered with the 503 page and Retry-After (web.ServiceUnavailableFilter), never "wrong password" or a 500 (issue 27).
+     */
+    private static org.springframework.security.web.authentication.AuthenticationFailureHandler wrongPasswordOrDatabaseUnavailable() {
+        org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler wrong =
+                new org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler("/sign-in?error");
+        return (request, response, ex) -> {
+            if (org.redress.web.DatabaseUnavailable.causedBy(ex)) {
+                throw new jakarta.servlet.ServletException("The database cannot be reached", ex);
+            }
+            wrong.onAuthenticationFailure(request, response, ex);
+        };
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, StaffAccessFilter access, ObjectProvider<SingleSignOn> singleSignOn,
@@ -133,7 +148,7 @@ class SecurityConfiguration {
                                 "/swagger-ui.html", "/o/**", "/sign-in", "/sign-in/refused", "/error").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/sign-in").successHandler(backToThePageAsked())
-                        .failureUrl("/sign-in?error").permitAll())
+                        .failureHandler(wrongPasswordOrDatabaseUnavailable()).permitAll())
                 .logout(l -> l.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out").permitAll())
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()).addSessionAuthenticationStrategy(sessions.stamping()))
                 // no page runs inline script: ours and the start page under one policy, the API explorer under its own

@@ -75,7 +75,7 @@ class ExternalMeasures {
 
     static final Measure OMBUDSMAN = new Measure("ombudsman", "Complaints dealt with by the ombudsman",
             "Complaints referred to an ombudsman in the period (by the date referred), by ombudsman: how many, how many the "
-                    + "ombudsman has determined, how many with a finding of maladministration, severe maladministration or service "
+                    + "ombudsman had determined by the end of the period, how many with a finding of maladministration, severe maladministration or service "
                     + "failure on any point, and how many still have an order to comply with.",
             List.of("F-15", "F-9", "F-8"), "external", new Grouping("Ombudsman", "external", true),
             List.of(Figure.external("referred", "Referred", Kind.COUNT), Figure.external("determined", "Determined", Kind.COUNT),
@@ -203,7 +203,8 @@ class ExternalMeasures {
             }
             List<String> ref = List.of(r.caseReference());
             t.count(r.ombudsmanName(), "referred", ref);
-            if (r.determinedOn() != null) {
+            // only a determination made within the period: one made after its end is the next period's (issue 23, T-11)
+            if (r.determinedOn() != null && !r.determinedOn().isAfter(scope.to())) {
                 t.count(r.ombudsmanName(), "determined", ref);
             }
             if (r.findings().stream().anyMatch(f -> f.finding() == Finding.MALADMINISTRATION

@@ -40,8 +40,14 @@ final class Measures {
     static final String ENDED_IN_PERIOD = "r.closed_at >= :from and r.closed_at < :to";
     /** Open at the end of the period: received, and neither responded to nor closed (withdrawn, declined) by then. */
     static final String OPEN_AT_END = "r.received_at < :asOf and (r.ended_at is null or r.ended_at >= :asOf)";
-    static final String WITHIN_TIME_AT_END = "(r.respond_due_by is null or r.respond_due_by >= :asOf)";
-    static final String OVERDUE_AT_END = "r.respond_due_by < :asOf";
+    /**
+     * The period's edge (issue 23, T-11, R-1): {@code :asOf} is the first instant after the period, and a deadline "by the
+     * end of" a day is that instant ({@code UkTime.endOf}). A stage still open at the end whose deadline falls within the
+     * period, by the end of its last day at the latest, has missed it: nothing sent after the period was sent within it.
+     * Only a deadline after the period's end is still within time.
+     */
+    static final String WITHIN_TIME_AT_END = "(r.respond_due_by is null or r.respond_due_by > :asOf)";
+    static final String OVERDUE_AT_END = "r.respond_due_by <= :asOf";
     /** Responded by the response clock's deadline, after any extension the policy allowed. */
     static final String RESPONDED_IN_TIME = "r.responded_at <= r.respond_due_by";
     /**
@@ -165,7 +171,7 @@ final class Measures {
                                     + " and r.responded_at is null and not r.escalation_refused and r.closed_at is null")), Chart.NONE),
             new Measure("open-complaints", "Open complaints: within time and overdue",
                     "Complaint stages open at the end of the period (received, not yet responded to, not withdrawn or declined), by "
-                            + "service area: in category (the response deadline has not passed) and out of category (overdue).",
+                            + "service area: in category (the response deadline falls after the period's end) and out of category (overdue: the deadline fell within the period, a deadline by the end of its last day included).",
                     List.of("H-11", "S0-10"), COMPLAINT, new Grouping("Service area", SERVICE_AREA, true),
                     List.of(Figure.count("open", "Open", OPEN_AT_END),
                             Figure.count("in-category", "Open, within time", OPEN_AT_END + " and " + WITHIN_TIME_AT_END),

@@ -1,5 +1,7 @@
 package org.redress.web;
 
+import org.springframework.transaction.TransactionSystemException;
+
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -16,19 +18,43 @@ public final class DatabaseUnavailable {
     /**
      * No connection within the pool's wait (Hikari's {@link SQLTransientConnectionException}, which Spring wraps as
      * CannotGetJdbcConnectionException or CannotCreateTransactionException), a refused connection, or a connection lost
-     * or refused by a server that is stopping or starting (SQL states 08xxx, 57P01-57P03), anywhere among the causes.
+     * or refused by a server that is stopping or starting (SQL states 08xxx, 57P01-57P03), or a connection the pool closed
+     * as broken, anywhere among the causes, or behind a failed rollback.
      */
     public static boolean causedBy(Throwable error) {
+        return causedBy(error, false);
+    }
+
+    /**
+     * The database itself cannot be reached: a refused or lost connection (as {@link #causedBy}), but not a request that
+     * merely waited too long for one of the pool's live connections while they were all busy (a wait with no cause).
+     * Only this makes {@code ServiceUnavailableFilter} answer the next requests at once; a busy pool does not.
+     */
+    public static boolean unreachable(Throwable error) {
+        return causedBy(error, true);
+    }
+
+    private static boolean causedBy(Throwable error, boolean unreachable) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof ConnectException) {
+            if (cause instanceof ConnectException || cause instanceof SQLTransientConnectionException && !unreachable) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
                 return true;
             }
+            // the pool's answer for a connection it closed because it broke, which carries no SQL state
+            if (cause instanceof SQLException sql && sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())) {
+                return true;
+            }
+            // the database stopped mid-transaction: the rollback fails too, and its exception hides the first one (the
+            // lost connection) among its causes; the benchmark's outage answered 500 for it (issue 27)
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && rollback.getApplicationException() != error && causedBy(rollback.getApplicationException(), unreachable)) {
+                return true;
+            }
             String type = cause.getClass().getName();
-            if (type.equals("org.springframework.jdbc.CannotGetJdbcConnectionException")
+            if (!unreachable && type.equals("org.springframework.jdbc.CannotGetJdbcConnectionException")
                     || type.equals("org.springframework.transaction.CannotCreateTransactionException")) {
                 return true;
             }

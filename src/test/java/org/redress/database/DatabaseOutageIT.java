@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.redress.RedressApplication;
 import org.redress.testing.Api;
 import org.redress.testing.Cases;
+import org.redress.testing.TestAccounts;
+import org.redress.testing.WebSession;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -27,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 27, items 2 and 3: while an external PostgreSQL is stopped, a request is answered 503 with Retry-After within a
  * few seconds (never a 30 s hang or a 500), readiness is DOWN and liveness UP; when it returns, Redress recovers by
- * itself, and a create retried with its idempotency key is made once.
+ * itself, and a create retried with its idempotency key is made once. A browser asking for a staff page or the public
+ * form, or posting the sign-in form, is shown a page in plain English with Retry-After, not JSON and never a 500.
  */
 class DatabaseOutageIT {
 
@@ -42,6 +45,15 @@ class DatabaseOutageIT {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    private static void assertTheUnavailablePage(WebSession browser, WebSession.Page page) {
+        assertThat(page.status()).as(page.body()).isEqualTo(503);
+        assertThat(browser.lastHeader("Retry-After")).isEqualTo("5");
+        assertThat(browser.lastHeader("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).startsWith("<!DOCTYPE html>").contains("<html lang=\"en\">")
+                .contains("<h1>Sorry, the service is not available just now</h1>")
+                .contains("Please try again in a few minutes.").doesNotContain("problem+json", "\"status\"");
     }
 
     @Test
@@ -72,6 +84,11 @@ class DatabaseOutageIT {
             String cases = "/api/v1/organisations/the-trust/cases";
             assertThat(api.post(cases, body, "Idempotency-Key", "before").status()).isEqualTo(201);
             assertThat(status(port, "/actuator/health/readiness")).isEqualTo(200);
+            WebSession staff = new WebSession(port);
+            assertThat(staff.signIn(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD).status()).isEqualTo(302);
+            assertThat(staff.get("/staff/the-trust").status()).isEqualTo(200);
+            WebSession visitor = new WebSession(port);
+            assertThat(visitor.get("/sign-in").status()).isEqualTo(200);
 
             database.close();
 
@@ -86,6 +103,13 @@ class DatabaseOutageIT {
             assertThat(status(port, "/actuator/health/readiness")).isEqualTo(503);
             assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(6));
             assertThat(status(port, "/actuator/health/liveness")).isEqualTo(200);
+
+            // a browser: a staff page, the public form, and the sign-in form posted, each the 503 page in plain English
+            assertTheUnavailablePage(staff, staff.get("/staff/the-trust"));
+            WebSession resident = new WebSession(port);
+            assertTheUnavailablePage(resident, resident.get("/o/the-trust/complain"));
+            assertTheUnavailablePage(visitor, visitor.post("/sign-in",
+                    Map.of("username", TestAccounts.ADMIN, "password", TestAccounts.ADMIN_PASSWORD)));
 
             database = EmbeddedPostgresServer.builder(directory, settings, databasePort).start();
             long back = System.nanoTime();

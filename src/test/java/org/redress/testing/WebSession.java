@@ -24,6 +24,7 @@ public final class WebSession {
     private final HttpClient http;
     private final String base;
     private String csrf = "";
+    private java.net.http.HttpHeaders lastHeaders = java.net.http.HttpHeaders.of(Map.of(), (name, value) -> true);
 
     public WebSession(int port) {
         this(HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build(), port);
@@ -82,6 +83,11 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
+    /** A header of the last answer, e.g. Retry-After or Content-Type; empty when it had none. */
+    public String lastHeader(String name) {
+        return lastHeaders.firstValue(name).orElse("");
+    }
+
     /** Signs in on the sign-in page; the answer is the redirect Spring Security gives. */
     public Page signIn(String username, String password) {
         get("/sign-in");
@@ -92,6 +98,7 @@ public final class WebSession {
         try {
             request.header("Accept", "text/html,application/xhtml+xml");
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            lastHeaders = response.headers();
             Matcher m = CSRF.matcher(response.body());
             if (m.find()) {
                 csrf = m.group(1);

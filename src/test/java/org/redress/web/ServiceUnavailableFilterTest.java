@@ -6,6 +6,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -56,6 +57,84 @@ class ServiceUnavailableFilterTest {
         assertThatThrownBy(() -> run("/cases", (req, res) -> {
             throw new IllegalStateException("a bug");
         })).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aRollbackThatFailsAfterTheConnectionWasLostIsA503NotA500() throws Exception {
+        // measured in the outage benchmark (bench/outage.sh): PostgreSQL stopped mid-transaction, the statement failed
+        // with 57P01 and the rollback then failed on the pool's closed connection, hiding the first error
+        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollback.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException("PreparedStatementCallback",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+        assertThat(run("/api/v1/organisations/the-trust/cases", (req, res) -> {
+            throw new jakarta.servlet.ServletException("Request processing failed", rollback);
+        }).getStatus()).isEqualTo(503);
+        assertThat(DatabaseUnavailable.causedBy(new TransactionSystemException("JDBC commit failed", new SQLException("Connection is closed"))))
+                .isTrue();
+        TransactionSystemException other = new TransactionSystemException("rollback failed", new SQLException("a bug", "XX000"));
+        other.initApplicationException(new IllegalStateException("a bug"));
+        assertThat(DatabaseUnavailable.causedBy(other)).isFalse();
+    }
+
+    @Test
+    void forAMomentAfterTheDatabaseWasFoundAwayRequestsAreAnswered503WithoutWaitingForIt() throws Exception {
+        ServiceUnavailableFilter breaker = new ServiceUnavailableFilter(200, Duration.ofSeconds(5), Duration.ofMillis(300));
+        java.util.concurrent.atomic.AtomicInteger reached = new java.util.concurrent.atomic.AtomicInteger();
+        FilterChain busy = (req, res) -> {
+            reached.incrementAndGet();
+            throw new CannotGetJdbcConnectionException("no", new SQLTransientConnectionException("not available (total=10, active=10)"));
+        };
+        // a pool whose live connections were all busy: that request is answered 503, the next still tries
+        assertThat(runThrough(breaker, busy).getStatus()).isEqualTo(503);
+        assertThat(runThrough(breaker, busy).getStatus()).isEqualTo(503);
+        assertThat(reached).hasValue(2);
+        reached.set(0);
+        FilterChain away = (req, res) -> {
+            reached.incrementAndGet();
+            throw new CannotGetJdbcConnectionException("no", new SQLTransientConnectionException("not available (total=0)",
+                    new SQLException("Connection to localhost:5432 refused", "08001", new java.net.ConnectException("Connection refused"))));
+        };
+        FilterChain back = (req, res) -> reached.incrementAndGet();
+        assertThat(runThrough(breaker, away).getStatus()).isEqualTo(503);
+        assertThat(reached).hasValue(1);
+        // within the window: answered at once, the database not tried
+        assertThat(runThrough(breaker, back).getStatus()).isEqualTo(503);
+        assertThat(reached).hasValue(1);
+        Thread.sleep(400);
+        // after it: one request tries the database, gets through, and every request does again
+        assertThat(runThrough(breaker, back).getStatus()).isEqualTo(200);
+        assertThat(runThrough(breaker, back).getStatus()).isEqualTo(200);
+        assertThat(reached).hasValue(3);
+    }
+
+    private static MockHttpServletResponse runThrough(ServiceUnavailableFilter f, FilterChain chain) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/organisations/the-trust/cases");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        f.doFilter(request, response, chain);
+        return response;
+    }
+
+    @Test
+    void aBrowserIsShownAPageInPlainEnglishNotJson() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/staff/the-trust");
+        request.addHeader("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, (req, res) -> {
+            throw new CannotGetJdbcConnectionException("no", new SQLTransientConnectionException("not available"));
+        });
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(response.getContentType()).startsWith("text/html");
+        assertThat(response.getContentAsString()).contains("<h1>Sorry, the service is not available just now</h1>")
+                .contains("Please try again in a few minutes.");
+        // the API keeps its problem+json, whatever the client accepts
+        MockHttpServletRequest api = new MockHttpServletRequest("POST", "/api/v1/organisations/the-trust/cases");
+        api.addHeader("Accept", "text/html");
+        MockHttpServletResponse answer = new MockHttpServletResponse();
+        filter.doFilter(api, answer, (req, res) -> {
+            throw new CannotGetJdbcConnectionException("no", new SQLTransientConnectionException("not available"));
+        });
+        assertThat(answer.getContentType()).startsWith("application/problem+json");
     }
 
     @Test
