@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * The promised actions of a response as rows (issue 21, A-5): what will be done and its due date as day, month and
- * year, instead of a typed "what | YYYY-MM-DD". Each row's fields are named with its number ({@code actionWhat-2}),
+ * year, and who will do it (the API's owner; left empty, whoever sends the response owns it), instead of a typed
+ * "what | YYYY-MM-DD". Each row's fields are named with its number ({@code actionWhat-2}),
  * so "Add another action" posts the form back and the page shows one more empty row with everything typed kept,
  * without JavaScript. A row left empty is not an action.
  */
@@ -24,16 +25,16 @@ record PromisedActionRows(List<Row> rows) {
 
     static final int MAX_ROWS = 30;
 
-    record Row(String what, String dueDay, String dueMonth, String dueYear) {
+    record Row(String what, String dueDay, String dueMonth, String dueYear, String owner) {
         boolean empty() {
-            return what.isBlank() && dueDay.isBlank() && dueMonth.isBlank() && dueYear.isBlank();
+            return what.isBlank() && dueDay.isBlank() && dueMonth.isBlank() && dueYear.isBlank() && owner.isBlank();
         }
     }
 
-    private static final Pattern FIELD = Pattern.compile("action(What|DueDay|DueMonth|DueYear)-(\\d{1,2})");
+    private static final Pattern FIELD = Pattern.compile("action(What|DueDay|DueMonth|DueYear|Owner)-(\\d{1,2})");
 
     static PromisedActionRows empty() {
-        return new PromisedActionRows(List.of(new Row("", "", "", "")));
+        return new PromisedActionRows(List.of(new Row("", "", "", "", "")));
     }
 
     static PromisedActionRows from(Map<String, String[]> parameters) {
@@ -46,7 +47,7 @@ record PromisedActionRows(List<Row> rows) {
         });
         List<Row> rows = new ArrayList<>();
         byNumber.values().forEach(f -> rows.add(new Row(f.getOrDefault("What", ""), f.getOrDefault("DueDay", ""),
-                f.getOrDefault("DueMonth", ""), f.getOrDefault("DueYear", ""))));
+                f.getOrDefault("DueMonth", ""), f.getOrDefault("DueYear", ""), f.getOrDefault("Owner", ""))));
         if (rows.isEmpty()) {
             return empty();
         }
@@ -58,7 +59,7 @@ record PromisedActionRows(List<Row> rows) {
             return this;
         }
         List<Row> more = new ArrayList<>(rows);
-        more.add(new Row("", "", "", ""));
+        more.add(new Row("", "", "", "", ""));
         return new PromisedActionRows(more);
     }
 
@@ -76,9 +77,13 @@ record PromisedActionRows(List<Row> rows) {
             } else if (r.what().length() > TextLimits.TEXT) {
                 errors.add(new FieldError("actionWhat-" + n, "Action " + n + " must be " + TextLimits.TEXT + " characters or fewer"));
             }
+            boolean ownerFits = r.owner().strip().length() <= TextLimits.NAME;
+            if (!ownerFits) {
+                errors.add(new FieldError("actionOwner-" + n, "Who will do action " + n + " must be " + TextLimits.NAME + " characters or fewer"));
+            }
             LocalDate due = due(r, n, errors);
-            if (due != null && !r.what().isBlank() && r.what().length() <= TextLimits.TEXT) {
-                actions.add(new Action(r.what().strip(), due, null));
+            if (due != null && !r.what().isBlank() && r.what().length() <= TextLimits.TEXT && ownerFits) {
+                actions.add(new Action(r.what().strip(), due, r.owner().isBlank() ? null : r.owner().strip()));
             }
         }
         return actions;

@@ -61,7 +61,55 @@ public final class RequestDates {
 
     /** A date written YYYY-MM-DD (spaces around it ignored), within the calendar's years. */
     public static LocalDate parse(CharSequence text) {
+        if (text.toString().startsWith(TYPED)) {
+            throw new NotARealDate(text);
+        }
         return within(LocalDate.parse(strip(text)), text);
+    }
+
+    /** Marks the fields of a GOV.UK date input that do not make a date (see {@link #typed}). */
+    private static final String TYPED = "day/month/year: ";
+
+    /**
+     * A GOV.UK date input's day, month and year as one field's text: empty when all three are, YYYY-MM-DD when they make a
+     * real day, else the typed fields marked so that {@link #parse} refuses them saying what is missing or wrong.
+     */
+    public static String typed(String day, String month, String year) {
+        String d = day.strip();
+        String m = month.strip();
+        String y = year.strip();
+        if (d.isEmpty() && m.isEmpty() && y.isEmpty()) {
+            return "";
+        }
+        if (d.matches("\\d{1,2}") && m.matches("\\d{1,2}") && y.matches("\\d{4}")) {
+            try {
+                return LocalDate.of(Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d)).toString();
+            } catch (DateTimeException e) {
+                // not a real day: refused by parse
+            }
+        }
+        return TYPED + d + "/" + m + "/" + y;
+    }
+
+    /** Day, month and year fields that do not make a real date: the message says what is missing or wrong. */
+    public static final class NotARealDate extends DateTimeParseException {
+        NotARealDate(CharSequence text) {
+            super(problem(text.toString().substring(TYPED.length()).split("/", -1)), text, 0);
+        }
+
+        private static String problem(String[] parts) {
+            List<String> missing = new java.util.ArrayList<>();
+            String[] names = {"a day", "a month", "a year"};
+            for (int i = 0; i < 3; i++) {
+                if (parts.length <= i || parts[i].isBlank()) {
+                    missing.add(names[i]);
+                }
+            }
+            if (!missing.isEmpty()) {
+                return "must include " + String.join(" and ", missing);
+            }
+            return "must be a real date, with the year in four figures, like 27 3 2026";
+        }
     }
 
     /** A local date and time written 2026-11-23T09:30 (UK time), within the calendar's years. */
@@ -97,7 +145,7 @@ public final class RequestDates {
 
     /** What to tell the person: the allowed years when the date was well formed but outside them, else {@code otherwise}. */
     public static String explain(DateTimeException e, String otherwise) {
-        return e instanceof OutsideTheCalendar ? e.getMessage() : otherwise;
+        return e instanceof OutsideTheCalendar || e instanceof NotARealDate ? e.getMessage() : otherwise;
     }
 
     /**
@@ -105,6 +153,9 @@ public final class RequestDates {
      * outside them (" between 2000-01-01 and 2100-12-31"), else {@code otherwise} (", for example 2026-11-23").
      */
     public static String hint(DateTimeException e, String otherwise) {
+        if (e instanceof NotARealDate) {
+            return ": it " + e.getMessage();
+        }
         return e instanceof OutsideTheCalendar ? " between " + first() + " and " + last() : otherwise;
     }
 

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +58,53 @@ class RegisterPlansIT extends CaseApiSupport {
                 assertThat(scans).as(statement.sql()).anySatisfy(s -> assertThat(s.conditions()).contains("search_vector"))
                         .noneSatisfy(s -> assertThat(s.conditions()).contains("to_tsvector"));
             }
+        }
+    }
+
+    @Test
+    void aFilteredPageAndAWordSearchCheckTheirFiltersInTheWalkOfTheOrdersIndexAndReadOnlyThePagesRecordsById() {
+        Map<RegisterQueries.Walk, List<String>> indexesOfTheWalk = Map.of(
+                RegisterQueries.Walk.RECEIVED, List.of("case_file_received_words", "case_file_received_by_status", "case_file_received_by_stage"),
+                RegisterQueries.Walk.UNDATED, List.of("case_file_received_words", "case_file_received_by_status", "case_file_received_by_stage"),
+                RegisterQueries.Walk.DUE, List.of("case_file_next_due"),
+                RegisterQueries.Walk.REFERENCE, List.of("case_file_organisation_reference_key"));
+        // newest first, the few records whose words are too long for an entry of the receipt index are walked apart, by rows
+        String longWords = "case_file_received_long_words";
+        List<RegisterQueries.RegisterSql> statements = new ArrayList<>();
+        for (Sort sort : Sort.values()) {
+            for (CaseScope scope : List.of(EVERY_AREA, REPAIRS_ONLY)) {
+                // the simulation's filtered pages (closed complaints, withdrawn ones, stage 2) and every other filter
+                statements.addAll(RegisterQueries.statements(scope, new RegisterQuery(null, "complaint", CaseStatus.CLOSED, null, null, null,
+                        null, null, null, null, false, sort, 50, null), NOW));
+                statements.addAll(RegisterQueries.statements(scope, new RegisterQuery(null, null, null, 2, null, null, null, null, null, null,
+                        false, sort, 50, cursor(sort)), NOW));
+                statements.addAll(RegisterQueries.statements(scope, new RegisterQuery(null, "compliment", CaseStatus.WITHDRAWN, 1, "housing",
+                        "Repairs", "Repairs", "ah.handler", Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"),
+                        true, sort, 50, null), NOW));
+            }
+        }
+        // the word search newest first (the simulation's), with and without filters
+        statements.addAll(RegisterQueries.statements(EVERY_AREA, query(Sort.RECEIVED, "mould", null, false, null), NOW));
+        statements.addAll(RegisterQueries.statements(REPAIRS_ONLY, query(Sort.RECEIVED, "Okafor", CaseStatus.CLOSED, false, cursor(Sort.RECEIVED)), NOW));
+        for (RegisterQueries.RegisterSql statement : statements) {
+            List<Scan> scans = QueryPlans.scans(dataSource, statement.sql());
+            List<String> walkable = indexesOfTheWalk.get(statement.walk());
+            List<Scan> walks = scans.stream().filter(s -> walkable.contains(s.index())).toList();
+            assertThat(walks).as("one walk of the order's index: " + statement.sql() + "\n" + scans).hasSize(1);
+            Scan walk = walks.get(0);
+            String walked = walk.index();
+            if (walked.endsWith("_by_status") || walked.endsWith("_by_stage")) {
+                // straight to the records of the status or stage asked for, in the order
+                assertThat(walk.conditions()).as(walk.toString()).contains(walked.endsWith("_by_status") ? "status = " : "stage = ");
+            } else {
+                assertThat(walk.nodeType()).as("the filters are checked in the index: " + walk).isEqualTo("Index Only Scan");
+            }
+            if (statement.walk() == RegisterQueries.Walk.RECEIVED || statement.walk() == RegisterQueries.Walk.UNDATED) {
+                assertThat(scans).as(statement.sql()).anySatisfy(s -> assertThat(s.index()).isEqualTo(longWords));
+            }
+            assertThat(scans).as(statement.sql()).filteredOn(s -> s.table().equals("case_file") && !s.index().equals(walked) && !s.index().equals(longWords))
+                    .as("the records read are the page's, by id: " + statement.sql())
+                    .singleElement().satisfies(s -> assertThat(s.index()).isEqualTo("case_file_pkey"));
         }
     }
 

@@ -71,5 +71,15 @@ class DashboardIT extends ReportingApiSupport {
         org.redress.testing.WebSession.Page backwards = session.get("/staff/" + ORG + "/reports?from=2019-06-30&to=2019-01-01");
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(backwards.body()).contains("role=\"alert\"", "to: must be on or after from (2019-06-30)");
+        // the period's day, month and year fields (issue 21): a day that does not exist is named with its field
+        org.redress.testing.WebSession.Page notADay = session.get("/staff/" + ORG
+                + "/reports?from-day=1&from-month=1&from-year=2019&to-day=31&to-month=2&to-year=2019");
+        assertThat(notADay.status()).isEqualTo(400);
+        assertThat(notADay.body()).contains("to: must be a real date, with the year in four figures, like 27 3 2026");
+        org.redress.testing.WebSession.Page noMonth = session.get("/staff/" + ORG + "/reports?from-day=1&from-month=&from-year=2019&to-day=30&to-month=6&to-year=2019");
+        assertThat(noMonth.status()).isEqualTo(400);
+        assertThat(noMonth.body()).contains("from: must include a month");
+        String firstHalf = page("/staff/" + ORG + "/reports?from-day=1&from-month=1&from-year=2019&to-day=30&to-month=6&to-year=2019");
+        assertThat(firstHalf).contains("name=\"to-day\"", "value=\"30\"", "to=2019-06-30");
     }
 }

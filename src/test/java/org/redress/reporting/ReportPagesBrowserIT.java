@@ -57,12 +57,15 @@ class ReportPagesBrowserIT extends ReportingApiSupport {
         page.keyboard().press("Tab");
         assertThat(page.locator(":focus")).hasText("Skip to main content");
 
-        // change the period: fill in the date field and submit the form with Enter
-        page.fill("#to", "2019-06-30");
-        page.focus("#to");
+        // change the period: the day, month and year of "To" (a GOV.UK date input), and submit the form with Enter
+        assertThat(page.locator("#to")).hasValue("31");
+        page.fill("#to", "30");
+        page.fill("#to-month", "6");
+        page.focus("#to-year");
         page.keyboard().press("Enter");
-        page.waitForURL("**to=2019-06-30**");
-        assertThat(page.locator("#to")).hasValue("2019-06-30");
+        page.waitForURL("**to-day=30&to-month=6&to-year=2019**");
+        assertThat(page.locator("#to")).hasValue("30");
+        assertThat(page.locator("#to-month")).hasValue("6");
 
         // Tab from the first figure's heading until a link to the cases behind a figure has focus, then press Enter
         page.focus("#complaints-received-heading");

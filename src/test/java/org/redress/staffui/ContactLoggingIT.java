@@ -3,6 +3,7 @@ package org.redress.staffui;
 import org.junit.jupiter.api.Test;
 import org.redress.accounts.Accounts;
 import org.redress.accounts.Role;
+import org.redress.web.TextLimits;
 import org.redress.testing.Api;
 import org.redress.testing.Cases;
 import org.redress.testing.MutableClock;
@@ -218,12 +219,20 @@ class ContactLoggingIT {
         assertThat(refused.body()).contains("<a href=\"#actionDue-2\">The date of action 2 must include a month and a year</a>",
                 "value=\"Call back in a week\"", "govuk-input--width-2 govuk-input--error");
 
-        halfDated.putAll(Map.of("actionDueMonth-2", "12", "actionDueYear-2", "2026"));
+        halfDated.putAll(Map.of("actionDueMonth-2", "12", "actionDueYear-2", "2026", "actionOwner-2", "x".repeat(TextLimits.NAME + 1)));
+        WebSession.Page tooLong = web.post(page + "/respond", halfDated);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("<a href=\"#actionOwner-2\">Who will do action 2 must be " + TextLimits.NAME + " characters or fewer</a>");
+
+        // each row takes who will do it; left empty, whoever sends the response owns the action
+        halfDated.put("actionOwner-2", " sam.caller ");
         assertThat(web.post(page + "/respond", halfDated).status()).isEqualTo(302);
         List<String> actions = new ArrayList<>();
         api().get("/api/v1/organisations/" + org + "/cases/" + reference).json().get("actions")
-                .forEach(a -> actions.add(a.get("description").asString() + " by " + a.get("due").asString()));
-        assertThat(actions).containsExactly("Repair the boiler by 2027-01-08", "Call back in a week by 2026-12-15");
+                .forEach(a -> actions.add(a.get("description").asString() + " by " + a.get("due").asString()
+                        + (a.has("owner") && !a.get("owner").isNull() ? ", owner " + a.get("owner").asString() : "")));
+        assertThat(actions).containsExactly("Repair the boiler by 2027-01-08", "Call back in a week by 2026-12-15, owner sam.caller");
+        assertThat(web.get(page).body()).contains("Call back in a week, due Tue 15 Dec 2026, owner sam.caller");
     }
 
     private WebSession signedIn(String org, String username, String name) {

@@ -35,4 +35,17 @@ class RequestDatesTest {
         assertThat(errors).containsExactly(new FieldError("from", "must be a date written YYYY-MM-DD"),
                 new FieldError("to", "must be between 2000-01-01 and 2100-12-31"));
     }
+
+    @Test
+    void aGovUkDateInputsDayMonthAndYearMakeADateOrAreRefusedSayingWhatIsWrong() { // issue 21
+        assertThat(RequestDates.typed(" 5 ", "3", "2026")).isEqualTo("2026-03-05");
+        assertThat(RequestDates.typed("", " ", "")).isEmpty();
+        assertThatThrownBy(() -> RequestDates.parse(RequestDates.typed("30", "2", "2026"))).isInstanceOf(RequestDates.NotARealDate.class)
+                .hasMessage("must be a real date, with the year in four figures, like 27 3 2026");
+        assertThatThrownBy(() -> RequestDates.parse(RequestDates.typed("5", "", "26"))).isInstanceOf(RequestDates.NotARealDate.class)
+                .hasMessage("must include a month");
+        assertThatThrownBy(() -> RequestDates.parse(RequestDates.typed("5", "", ""))).hasMessage("must include a month and a year");
+        assertThatThrownBy(() -> RequestDates.parse(RequestDates.typed("5", "3", "1066"))).isInstanceOf(RequestDates.OutsideTheCalendar.class);
+        assertThat(RequestDates.explain(new RequestDates.NotARealDate("day/month/year: /3/2026"), "otherwise")).isEqualTo("must include a day");
+    }
 }

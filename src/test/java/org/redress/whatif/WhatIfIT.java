@@ -318,7 +318,8 @@ class WhatIfIT {
         WebSession.Page form = web.get("/staff/" + org + "/what-if");
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.body()).contains("<legend>The draft version to try</legend>", "id=\"version-" + draft + "\"",
-                "value=\"2026-01-21\"", "value=\"2027-01-20\"");
+                // the period as GOV.UK day, month and year fields (issue 21): 21 1 2026 to 20 1 2027
+                "name=\"from-day\"", "name=\"to-year\"", "value=\"21\"", "value=\"1\"", "value=\"2026\"", "value=\"20\"", "value=\"2027\"");
         WebSession.Page refused = web.post("/staff/" + org + "/what-if", Map.of("version", String.valueOf(draft), "from", "2026-12-31",
                 "to", "2026-12-01"));
         assertThat(refused.status()).isEqualTo(400);
