@@ -44,6 +44,19 @@ public class GraphMailSender extends JavaMailSenderImpl {
         this.graph = GraphClient.rest(settings.uri());
     }
 
+    /**
+     * The mail health check: there is no SMTP server to connect to, so it asks for a token, as a connection would.
+     * (Spring's own check would connect to a blank host and call the application down.)
+     */
+    @Override
+    public void testConnection() throws MessagingException {
+        try {
+            tokens.tokenFor(ACCOUNT, client);
+        } catch (MailTokenException e) {
+            throw new MessagingException(e.getMessage(), e);
+        }
+    }
+
     @Override
     protected void doSend(MimeMessage[] messages, Object[] originals) throws MailException {
         Map<Object, Exception> failed = new LinkedHashMap<>();

@@ -23,7 +23,7 @@ class MailSenders {
     @ConditionalOnProperty(name = "redress.mail.auth", havingValue = "oauth2")
     @ConditionalOnProperty(name = "redress.mail.transport", havingValue = "smtp", matchIfMissing = true)
     JavaMailSender xoauth2MailSender(MailProperties mail, SendingAccount account, MailTokens tokens) {
-        if (mail.getHost() == null || mail.getHost().isBlank()) {
+        if (mail.getHost() == null || mail.getHost().isBlank() || mail.getUsername() == null || mail.getUsername().isBlank()) {
             throw new IllegalStateException("redress.mail.auth=oauth2 needs spring.mail.host (and spring.mail.username, the mailbox sent as)");
         }
         XOAuth2MailSender sender = new XOAuth2MailSender(tokens, account.client());

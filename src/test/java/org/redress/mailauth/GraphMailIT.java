@@ -160,4 +160,14 @@ class GraphMailIT {
         assertThat(letterTo(to).get("status").asString()).isEqualTo("SENT");
         assertThat(GRAPH.markedRead).contains("AAMk-gutter");
     }
+
+    @Test
+    void theHealthCheckAsksGraphsTokenEndpointRatherThanAnSmtpServerThatIsNotThere() {
+        Api.Response health = Api.anonymous(port).get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+
+        SERVERS.refuseAll.set(true); // the check asks only for a token: Graph refusing one does not call the application down
+        assertThat(Api.anonymous(port).get("/actuator/health").status()).isEqualTo(200);
+    }
 }
