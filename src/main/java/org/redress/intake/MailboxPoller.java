@@ -72,6 +72,9 @@ public class MailboxPoller {
     }
 
     private int poll(IntakeProperties.Mailbox mailbox) throws MessagingException, IOException {
+        if (mailbox.host() == null || mailbox.host().isBlank()) {
+            throw new IllegalStateException("the mailbox has no host: set its host, or protocol: graph to read it through Microsoft Graph");
+        }
         Properties settings = new Properties();
         settings.put("mail.store.protocol", mailbox.protocolOrDefault());
         settings.put("mail." + mailbox.protocolOrDefault() + ".connectiontimeout", "10000");
