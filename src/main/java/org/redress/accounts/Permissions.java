@@ -90,7 +90,9 @@ public final class Permissions {
             // the controlled lists (issue 20): every member of staff files cases by them; administrators change them
             entry("lists", VIEW_CASES),
             // bringing a register in (issue 20): reading its jobs and results is as sensitive as the file
-            entry("imports", IMPORT));
+            entry("imports", IMPORT),
+            // the connected mailboxes and why one cannot be read (issue 24): administrators, who set them up
+            entry("mailboxes", ADMINISTER));
 
     /**
      * Staff pages that need more than reading their area through the API: the lists page is where an administrator
