@@ -1,6 +1,8 @@
 package org.redress.reporting;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.redress.web.DatabaseUnavailable;
+import org.redress.web.ReplicaUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -49,6 +51,8 @@ class ReportConnections implements DisposableBean {
     private final @org.jspecify.annotations.Nullable HikariDataSource pool;
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
+    /** Whether these connections are the replica's: its failures then say nothing of the primary. */
+    private final boolean fromReplica;
 
     ReportConnections(DataSource main, ReportingDatabase.ReplicaPool replica,
                       @Value("${redress.reporting.connections:0}") int connections,
@@ -59,10 +63,12 @@ class ReportConnections implements DisposableBean {
             // reports read from the replica (redress.reporting.datasource, issue 24): its pool is already theirs alone
             LOG.info("Reports read from the replica's pool ({})", replicaPool.getJdbcUrl());
             this.pool = null;
+            this.fromReplica = true;
             this.jdbc = JdbcClient.create(replicaPool);
             this.readOnly = template(replicaPool);
             return;
         }
+        this.fromReplica = false;
         HikariDataSource primary = main instanceof HikariDataSource h ? h : null;
         if (primary == null || primary.getJdbcUrl() == null) {
             // not a pool Redress made (a test's own data source): reports read through it as before
@@ -108,7 +114,15 @@ class ReportConnections implements DisposableBean {
 
     /** Works out what {@code work} reads in one read-only transaction on a report connection. */
     <T> T read(Supplier<T> work) {
-        T result = readOnly.execute(status -> work.get());
+        T result;
+        try {
+            result = readOnly.execute(status -> work.get());
+        } catch (RuntimeException e) {
+            if (fromReplica && DatabaseUnavailable.causedBy(e)) {
+                throw new ReplicaUnavailable(e);
+            }
+            throw e;
+        }
         if (result == null) {
             throw new IllegalStateException("a report read returned nothing");
         }

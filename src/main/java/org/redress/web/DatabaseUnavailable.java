@@ -36,6 +36,10 @@ public final class DatabaseUnavailable {
 
     private static boolean causedBy(Throwable error, boolean unreachable) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            // the reports' replica away is not the database away: 503 for the report, nothing for other requests
+            if (unreachable && cause instanceof ReplicaUnavailable) {
+                return false;
+            }
             if (cause instanceof ConnectException || cause instanceof SQLTransientConnectionException && !unreachable) {
                 return true;
             }
