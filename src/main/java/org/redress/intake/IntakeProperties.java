@@ -38,7 +38,7 @@ public record IntakeProperties(@Nullable List<Mailbox> mailboxes) {
         }
 
         public OAuth2Client client() {
-            return oauth2 == null ? new OAuth2Client(null, null, null, null) : oauth2;
+            return oauth2 == null ? OAuth2Client.none() : oauth2;
         }
 
         public String protocolOrDefault() {

@@ -85,7 +85,7 @@ public class MailboxPoller {
         if (mailbox.signsInWithToken()) {
             // SASL XOAUTH2: the user name and the token in place of the password (Microsoft 365, Google Workspace)
             settings.put("mail." + mailbox.protocolOrDefault() + ".auth.mechanisms", "XOAUTH2");
-            secret = tokens.tokenFor(mailbox.name(), mailbox.client());
+            secret = tokens.tokenFor(mailbox.name(), mailbox.client().actingAs(mailbox.username()));
         }
         Store store = Session.getInstance(settings).getStore(mailbox.protocolOrDefault());
         try {

@@ -17,7 +17,7 @@ public record SendingAccount(@Nullable String auth, @Nullable String transport, 
     public static final String GRAPH = "graph";
 
     public OAuth2Client client() {
-        return oauth2 == null ? new OAuth2Client(null, null, null, null) : oauth2;
+        return oauth2 == null ? OAuth2Client.none() : oauth2;
     }
 
     /** Microsoft Graph: the mailbox letters are sent as, and the service's address (another only in tests). */

@@ -46,7 +46,7 @@ public class XOAuth2MailSender extends JavaMailSenderImpl {
 
     @Override
     protected Transport connectTransport() throws MessagingException {
-        String token = tokens.tokenFor(ACCOUNT, client);
+        String token = tokens.tokenFor(ACCOUNT, client.actingAs(getUsername()));
         Transport transport = getTransport(getSession());
         try {
             transport.connect(getHost(), getPort(), getUsername(), token);
