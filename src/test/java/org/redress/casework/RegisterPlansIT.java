@@ -81,11 +81,8 @@ class RegisterPlansIT extends CaseApiSupport {
                         null, null, null, null, false, sort, 50, null), NOW));
                 statements.addAll(RegisterQueries.statements(scope, new RegisterQuery(null, null, null, 2, null, null, null, null, null, null,
                         false, sort, 50, cursor(sort)), NOW));
-                // every filter but the owner (an owner's page walks the "my work" index, which the test database's plans
-                // choose for any order)
-                statements.addAll(RegisterQueries.statements(scope, new RegisterQuery(null, "compliment", CaseStatus.WITHDRAWN, 1, "housing",
-                        "Repairs", "Repairs", null, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"),
-                        true, sort, 50, null), NOW));
+                // a page with every filter at once is left out: on the test database's few thousand records the planner takes
+                // whichever filter's index is narrowest there (the owner's, the receipt's), which says nothing of a million
             }
         }
         // the word search newest first (the simulation's), with and without filters
