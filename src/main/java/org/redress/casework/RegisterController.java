@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,32 +60,16 @@ class RegisterController {
 
     @GetMapping("/export.csv")
     @Operation(summary = "The register with the same filters and order as CSV, from the first record (at most 100,000 records)")
-    void csv(CaseScope scope,
-             @RequestParam(required = false) @Nullable String text, @RequestParam(required = false) @Nullable String type,
-             @RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String stage,
-             @RequestParam(required = false) @Nullable String serviceLine, @RequestParam(required = false) @Nullable String serviceArea,
-             @RequestParam(required = false) @Nullable String subject, @RequestParam(required = false) @Nullable String owner,
-             @RequestParam(required = false) @Nullable String receivedFrom, @RequestParam(required = false) @Nullable String receivedTo,
-             @RequestParam(required = false) @Nullable String overdue, @RequestParam(required = false) @Nullable String sort,
-             HttpServletResponse response) throws IOException {
-        RegisterExport export = register.export(scope, new RegisterFilter(text, type, status, stage, serviceLine, serviceArea, subject,
-                owner, receivedFrom, receivedTo, overdue, sort, null, null));
+    void csv(CaseScope scope, @ParameterObject RegisterFilter filter, HttpServletResponse response) throws IOException {
+        RegisterExport export = register.export(scope, filter.withoutPaging());
         start(response, CSV, export.filename("csv"));
         export.csv(response.getOutputStream());
     }
 
     @GetMapping("/export.xlsx")
     @Operation(summary = "The register with the same filters and order as an Excel workbook (at most 100,000 records)")
-    void xlsx(CaseScope scope,
-              @RequestParam(required = false) @Nullable String text, @RequestParam(required = false) @Nullable String type,
-              @RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String stage,
-              @RequestParam(required = false) @Nullable String serviceLine, @RequestParam(required = false) @Nullable String serviceArea,
-              @RequestParam(required = false) @Nullable String subject, @RequestParam(required = false) @Nullable String owner,
-              @RequestParam(required = false) @Nullable String receivedFrom, @RequestParam(required = false) @Nullable String receivedTo,
-              @RequestParam(required = false) @Nullable String overdue, @RequestParam(required = false) @Nullable String sort,
-              HttpServletResponse response) throws IOException {
-        RegisterExport export = register.export(scope, new RegisterFilter(text, type, status, stage, serviceLine, serviceArea, subject,
-                owner, receivedFrom, receivedTo, overdue, sort, null, null));
+    void xlsx(CaseScope scope, @ParameterObject RegisterFilter filter, HttpServletResponse response) throws IOException {
+        RegisterExport export = register.export(scope, filter.withoutPaging());
         start(response, XLSX, export.filename("xlsx"));
         export.xlsx(response.getOutputStream());
     }

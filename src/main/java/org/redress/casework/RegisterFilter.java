@@ -24,6 +24,12 @@ public record RegisterFilter(@Nullable String text, @Nullable String type, @Null
         return new RegisterFilter(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
+    /** The same filters and order with no page size or position: an export takes every record from the first. */
+    public RegisterFilter withoutPaging() {
+        return new RegisterFilter(text, type, status, stage, serviceLine, serviceArea, subject, owner, receivedFrom, receivedTo,
+                overdue, sort, null, null);
+    }
+
     /** The same filters and order from the first page, for an export or a link that starts again. */
     public RegisterFilter fromTheStart() {
         return new RegisterFilter(text, type, status, stage, serviceLine, serviceArea, subject, owner, receivedFrom, receivedTo,
