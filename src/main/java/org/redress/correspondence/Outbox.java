@@ -55,6 +55,8 @@ public class Outbox {
     private final Clock clock;
     private final String from;
     private final boolean deliverAfterCommit;
+    /** How an email went, as the letter records it: "smtp", or "Microsoft Graph" where SMTP is switched off (issue 24) */
+    private final String mailedVia;
     private final ExecutorService afterCommit = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "outbox-after-commit");
         t.setDaemon(true);
@@ -63,14 +65,16 @@ public class Outbox {
 
     Outbox(Letters letters, HeldCodes codes, TransactionTemplate transactions, ObjectProvider<JavaMailSender> mail, LetterPdf pdf, Clock clock,
            String from, boolean deliverAfterCommit) {
-        this(letters, codes, transactions, mail, pdf, new NotifyDelivery(new NotifyProperties(null, null)), clock, from, deliverAfterCommit);
+        this(letters, codes, transactions, mail, pdf, new NotifyDelivery(new NotifyProperties(null, null)), clock, from, deliverAfterCommit, "smtp");
     }
 
     @org.springframework.beans.factory.annotation.Autowired
     Outbox(Letters letters, HeldCodes codes, TransactionTemplate transactions, ObjectProvider<JavaMailSender> mail, LetterPdf pdf,
            NotifyDelivery notify, Clock clock,
            @Value("${redress.mail.from:complaints@redress.local}") String from,
-           @Value("${redress.outbox.deliver-after-commit:true}") boolean deliverAfterCommit) {
+           @Value("${redress.outbox.deliver-after-commit:true}") boolean deliverAfterCommit,
+           @Value("${redress.mail.transport:smtp}") String transport) {
+        this.mailedVia = "graph".equals(transport) ? "Microsoft Graph" : "smtp";
         this.notify = notify;
         this.letters = letters;
         this.codes = codes;
@@ -199,6 +203,6 @@ public class Outbox {
         message.saveChanges();
         message.setHeader("Message-ID", "<" + letter.id() + "@redress>");
         mail.send(message);
-        return "smtp";
+        return mailedVia;
     }
 }

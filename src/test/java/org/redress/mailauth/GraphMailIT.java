@@ -116,6 +116,7 @@ class GraphMailIT {
         assertThat(GRAPH.sent.get(0).getValue()).contains("To: " + to, "Subject: We have received your complaint (",
                 "Message-ID: <" + letter.get("id").asString() + "@redress>", "X-Redress-Reference: ", "Dear Ada Resident");
         assertThat(letter.get("status").asString()).isEqualTo("SENT");
+        assertThat(letter.get("deliveredVia").asString()).isEqualTo("Microsoft Graph");
     }
 
     @Test
