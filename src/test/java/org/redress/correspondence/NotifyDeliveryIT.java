@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * receipt without the organisation's callback token is refused and changes nothing. Delivery is run by the test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"redress.outbox.poll-interval=1h", "redress.outbox.deliver-after-commit=false"})
+        properties = {"redress.outbox.poll-interval=1h", "redress.outbox.deliver-after-commit=false",
+                "redress.metrics.scrape-token=" + NotifyDeliveryIT.SCRAPE_TOKEN})
 @ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
 class NotifyDeliveryIT {
@@ -54,6 +55,7 @@ class NotifyDeliveryIT {
     static final String LETTER_TEMPLATE = "c3a8e1d4-5b2f-4e6a-9c7d-8f1e2a3b4c03";
     static final String CALLBACK_TOKEN = "receipts-" + UUID.randomUUID();
     static final String OWNER = "notify.owner";
+    static final String SCRAPE_TOKEN = "scrape-notify-0123456789abcdef0123456789abcdef";
     static final JsonMapper JSON = JsonMapper.builder().build();
     static boolean organisationMade;
 
@@ -203,6 +205,8 @@ class NotifyDeliveryIT {
         assertThat(outboxPage()).contains("Delivered (GOV.UK Notify email)");
         assertThat(new Api(port).get(delivered.path() + "/calls").json()).isEmpty();
 
+        clock.setUk("2026-12-07T09:00:40");
+        double notDeliveredBefore = lettersNotDelivered();
         assertThat(receipt("Bearer " + CALLBACK_TOKEN, bouncedId, bouncedLetter, "permanent-failure").statusCode()).isEqualTo(204);
         String why = "GOV.UK Notify could not deliver it: the email address does not exist or refused it (permanent failure)";
         assertThat(onlyLetter(bounced).get("status").asString()).isEqualTo("NOT_DELIVERED");
@@ -213,6 +217,9 @@ class NotifyDeliveryIT {
         assertThat(calls.get(0).get("member").asString()).isEqualTo(OWNER);
         assertThat(calls.get(0).get("warning").asString()).isEqualTo("The letter \"" + bouncedLetter.get("subject").asString()
                 + "\" was not delivered: " + why + ". Contact the person another way, then record it, or correct their contact details.");
+        // the operators' dashboard counts it until staff reach the person (read again after the metrics' 30 s refresh)
+        clock.setUk("2026-12-07T09:01:20");
+        assertThat(lettersNotDelivered() - notDeliveredBefore).isEqualTo(1);
         // a receipt sent again, or a later one, changes nothing
         assertThat(receipt("Bearer " + CALLBACK_TOKEN, bouncedId, bouncedLetter, "delivered").statusCode()).isEqualTo(204);
         assertThat(onlyLetter(bounced).get("status").asString()).isEqualTo("NOT_DELIVERED");
@@ -270,5 +277,14 @@ class NotifyDeliveryIT {
             request.header("Authorization", authorization);
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The Prometheus gauge of the organisation's letters Notify could not deliver (0 before it first has one). */
+    private double lettersNotDelivered() {
+        Api.Response scrape = Api.bearer(port, SCRAPE_TOKEN).get("/actuator/prometheus");
+        assertThat(scrape.status()).isEqualTo(200);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^redress_letters_not_delivered\\{organisation=\""
+                + java.util.regex.Pattern.quote(ORG) + "\"} (\\S+)$").matcher(scrape.body());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }
