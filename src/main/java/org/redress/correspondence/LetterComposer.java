@@ -8,6 +8,7 @@ import org.redress.casework.CaseFact.Declined;
 import org.redress.casework.CaseFact.EscalationRefused;
 import org.redress.casework.CaseFact.Extended;
 import org.redress.casework.CaseFact.StageResponded;
+import org.redress.casework.CaseFact.StepRecorded;
 import org.redress.casework.CaseFact.SummaryResolved;
 import org.redress.casework.CaseTypes;
 import org.redress.casework.CaseView;
@@ -84,6 +85,12 @@ class LetterComposer {
         if (fact instanceof EscalationRefused r) {
             return escalationRefusal(r, event, c, pack, vars);
         }
+        if (fact instanceof StepRecorded st && PolicyPack.StepKind.HOLDING_RESPONSE.name().equals(st.kind())) {
+            // issue 23, R-5, DISP 1.6.2(2): why there is no final response yet and when to expect it; the Ombudsman now
+            vars.put("reasons", requireReasons(event, "DISP 1.6.2, R-5"));
+            vars.put("ombudsman", requireOmbudsman(pack, c, null, "a holding response", "DISP 1.6.2, R-5"));
+            return Optional.of(write(LetterKind.DISP_HOLDING_RESPONSE, c, vars, "We need more time for our final response", null));
+        }
         if (fact instanceof SummaryResolved s) {
             // issue 23, R-5, DISP 1.5: the Summary Resolution Communication, saying whether the time limits are waived
             vars.put("summary", event.reason());
@@ -101,7 +108,8 @@ class LetterComposer {
     static boolean mayNeedALetter(CaseEvent event) {
         CaseFact fact = event.payload();
         return fact instanceof Acknowledged || fact instanceof Extended || fact instanceof StageResponded
-                || fact instanceof EscalationRefused || fact instanceof Declined || fact instanceof SummaryResolved;
+                || fact instanceof EscalationRefused || fact instanceof Declined || fact instanceof SummaryResolved
+                || fact instanceof StepRecorded;
     }
 
     private static int stageOf(CaseFact fact, int current) {

@@ -342,7 +342,8 @@ public record PolicyPack(
                            @Nullable String cite) {
     }
 
-    public enum StepKind { CASE_CONFERENCE, ADVERSE_FINDINGS_COMMENT, MEDIATION_OFFER, SATISFACTION_QUESTION }
+    /** HOLDING_RESPONSE (issue 23, R-5, DISP 1.6.2(2)): a holding response, recorded and sent; it stops no clock. */
+    public enum StepKind { CASE_CONFERENCE, ADVERSE_FINDINGS_COMMENT, MEDIATION_OFFER, SATISFACTION_QUESTION, HOLDING_RESPONSE }
 
     /**
      * An ombudsman or other route after the internal procedure, with contact details (F-8, A-10).
