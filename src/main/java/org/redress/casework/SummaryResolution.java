@@ -4,7 +4,6 @@ import org.redress.calendar.UkTime;
 import org.redress.casework.CaseFact.SummaryResolved;
 import org.redress.casework.CaseTypes.CaseState;
 import org.redress.policy.PolicyPack;
-import org.redress.policy.PolicyPack.ClockRule;
 import org.redress.web.Refusal;
 
 import java.time.Instant;
@@ -32,10 +31,12 @@ final class SummaryResolution {
                 && c.stops() == PolicyPack.Milestone.RESPONDED).findFirst();
     }
 
-    /** Whether the pack's current stage has an outcome window at all (the verb is offered only where it does). */
+    /**
+     * Whether the case has an outcome window still open at its stage (the verb is offered only where it does): read from the
+     * case's own clocks, each started from its pack rule, so it holds however the pack arranges its procedures.
+     */
     static Optional<Refusal> notOffered(PolicyPack pack, CaseState state) {
-        boolean offered = state.stage() >= 1 && pack.stage(state.stage()).map(s -> s.clocks().stream().anyMatch(ClockRule::option))
-                .orElse(false) && window(state).map(c -> !c.cancelled() && c.stoppedAt() == null).orElse(false);
+        boolean offered = state.stage() >= 1 && window(state).map(c -> !c.cancelled() && c.stoppedAt() == null).orElse(false);
         return offered ? Optional.empty() : Optional.of(Refusal.of("this policy has no summary resolution open at "
                 + CasePolicies.stageName(pack, state) + ": only a complaint whose window is still open may be closed so", CITE));
     }

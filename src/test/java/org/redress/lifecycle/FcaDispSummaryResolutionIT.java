@@ -5,12 +5,14 @@ import org.junit.jupiter.api.Test;
 import org.redress.deadlines.DeadlineSweep;
 import org.redress.testing.Api;
 import org.redress.testing.CaseOnFile;
+import org.redress.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.redress.testing.Cases.notUpheld;
@@ -135,6 +137,29 @@ class FcaDispSummaryResolutionIT extends LifecycleSupport {
         // DISP 2.8.2: six months from the date of the final response, Wed 17 February to Tue 17 August 2027
         assertThat(body(c, "DISP_FINAL_RESPONSE")).contains("You must do so within six months of the date of this letter, that is by "
                 + "Tuesday 17 August 2027.", "We enclose the Ombudsman's leaflet explaining its service.");
+    }
+
+    @Test
+    void dispOnePointFiveTheCasePageOffersTheSummaryResolutionWhileTheWindowIsOpen() {
+        CaseOnFile c = receivedOnWednesday23December("Pia Page");
+        String worker = member(firm, "src.worker." + firm, "complaints-handler");
+        WebSession web = new WebSession(port);
+        web.signIn(worker, MEMBER_PASSWORD);
+        itIs("2026-12-29T11:00");
+        String page = web.get("/staff/" + firm + "/cases/" + c.reference()).body();
+        assertThat(page).contains("Close it as resolved within the first days", "How the complaint was resolved",
+                "Do you agree that the ombudsman may look at it even if the person refers it late?",
+                "Can be used until the end of Wednesday 30 December 2026");
+        WebSession.Page blank = web.post("/staff/" + firm + "/cases/" + c.reference() + "/summary-resolution", Map.of("summary", ""));
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body()).contains("Enter how the complaint was resolved");
+        WebSession.Page done = web.post("/staff/" + firm + "/cases/" + c.reference() + "/summary-resolution",
+                Map.of("summary", "We rang you and corrected the plan.", "complainantAgreed", "yes"));
+        assertThat(done.status()).as(done.body()).isEqualTo(302);
+        c.read();
+        assertThat(c.json().get("status").asString()).isEqualTo("CLOSED");
+        assertThat(body(c, "DISP_SUMMARY_RESOLUTION")).contains("We rang you and corrected the plan.",
+                "We agree that the Ombudsman may consider your complaint even if you refer it outside its usual time limits.");
     }
 
     @Test
