@@ -60,7 +60,7 @@ final class Anonymisation {
         List<CaseClock> clocks = s.clocks().stream().map(c -> new CaseClock(c.id(), c.stage(), c.name(), c.starts(), c.stops(),
                 c.unit(), c.amount(), c.startedAt(), c.dueBy(), c.dueDate(), c.explanation(), c.extensions().stream()
                 .map(e -> new Extension(e.amount(), e.unit(), REMOVED, e.complainantAgreed(), e.at(), e.by(), e.cite())).toList(),
-                c.pausedAt(), c.remainingWhenPaused(), c.stoppedAt(), c.cancelled(), c.cite(), c.aim())).toList();
+                c.pausedAt(), c.remainingWhenPaused(), c.stoppedAt(), c.cancelled(), c.cite(), c.aim(), c.option())).toList();
         List<Action> actions = s.actions().stream().map(a -> new Action(REMOVED, a.due(), a.owner())).toList();
         List<Evidence> evidence = s.evidence().stream().map(e -> new Evidence(e.kind(), e.date(), REMOVED, REMOVED,
                 e.recordedAt(), e.recordedBy())).toList();

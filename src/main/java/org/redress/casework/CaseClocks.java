@@ -80,7 +80,8 @@ final class CaseClocks {
                             deadline.due()));
         }
         return new CaseClock(rule.id(), stage, rule.name(), rule.starts(), rule.stops(), rule.unit(), rule.amount(), at,
-                due.dueBy(), due.dueDate(), due.explanation(), List.of(), null, null, null, false, rule.cite(), aim);
+                due.dueBy(), due.dueDate(), rule.option() ? optionText(due.explanation()) : due.explanation(), List.of(), null, null,
+                null, false, rule.cite(), aim, rule.option());
     }
 
     /** The stage's clocks that stop on the response run again from {@code at}, for their full time (a reopened case). */
@@ -186,6 +187,12 @@ final class CaseClocks {
         Deadline closes = maker.deadline(respondedAt, w.unit(), w.amount());
         return new EscalationWindow(stage, closes.dueBy(), closes.dueDate(), CaseDeadline.windowExplanation(closes),
                 next.get().entry().cite());
+    }
+
+    /** An option's working, said as a window that closes rather than a deadline that is missed (issue 23, R-5). */
+    static String optionText(String explanation) {
+        return "An option, not a deadline: this outcome may be taken until the end of the window, and nothing is late when it "
+                + "is not. " + explanation.replace("Due by the end of", "The window closes at the end of");
     }
 
     private static String milestoneText(Milestone milestone) {

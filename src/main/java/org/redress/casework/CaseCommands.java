@@ -162,6 +162,11 @@ public final class CaseCommands {
     }
 
     /** Records the method and frequency of contact agreed with the complainant at this stage. */
+    /** Issue 23, R-5: closes a DISP complaint by a Summary Resolution Communication inside its window. */
+    public CaseView resolveSummarily(String summary, boolean timeLimitsWaived) {
+        return act((file, now, clocks) -> file.resolveSummarily(summary, timeLimitsWaived, now, actor, clocks));
+    }
+
     public CaseView arrangeContact(String method, String frequency) {
         return act((file, now, clocks) -> file.arrangeContact(method, frequency, now, actor));
     }

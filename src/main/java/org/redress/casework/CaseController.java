@@ -217,6 +217,17 @@ class CaseController {
                 (file, now, clocks) -> file.arrangeContact(r.method().strip(), r.frequency().strip(), at(r.at(), now), actor(actor)));
     }
 
+    @PostMapping("/{case}/summary-resolution")
+    @Operation(summary = "Close a complaint resolved inside the policy's option window by a Summary Resolution Communication "
+            + "(FCA DISP 1.5: by the close of the third business day after receipt, R-5); refused 422 after the window")
+    CaseView summaryResolution(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                               @RequestHeader(value = "X-Actor", required = false) @Nullable String actor,
+                               @RequestBody SummaryResolutionRequest r) {
+        TextLimits.check(r);
+        return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor), (file, now, clocks) -> file.resolveSummarily(
+                r.summary().strip(), Boolean.TRUE.equals(r.timeLimitsWaived()), at(r.at(), now), actor(actor), clocks));
+    }
+
     @PostMapping("/{case}/respond")
     @Operation(summary = "Send the stage's response: a decision and reasons for each point, the remedy and outstanding actions (Code 6.7)")
     CaseView respond(@PathVariable String organisation, @PathVariable("case") String caseRef,

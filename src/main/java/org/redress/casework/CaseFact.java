@@ -286,6 +286,18 @@ public sealed interface CaseFact {
         }
     }
 
+    /**
+     * Closed by a Summary Resolution Communication inside the pack's option window (issue 23, R-5, DISP 1.5): resolved to
+     * the complainant's satisfaction by the close of the third business day; {@code timeLimitsWaived} is whether the
+     * firm consents to the Financial Ombudsman considering it out of time (DISP 2.8), as the letter must say.
+     */
+    record SummaryResolved(int stage, LocalDate windowClosedOn, boolean timeLimitsWaived, @Nullable String cite) implements CaseFact {
+        public String type() { return "summary-resolved"; }
+        public Map<String, Object> details() {
+            return d("stage", stage, "windowClosedOn", windowClosedOn.toString(), "timeLimitsWaived", timeLimitsWaived, "cite", cite);
+        }
+    }
+
     /** A stored row of a type this version does not know, or whose details it cannot read: kept as it is. */
     record Unread(String type, Map<String, Object> details) implements CaseFact {
         public Unread {

@@ -53,6 +53,8 @@ final class CaseFacts {
             case "put-on-hold" -> new PutOnHold(HoldKind.valueOf(r.text("kind")));
             case "resumed" -> new Resumed(Instant.parse(r.text("heldSince")), HoldKind.valueOf(r.text("kind")));
             case "step-recorded" -> new StepRecorded(r.text("step"), r.text("kind"), r.number("stage"));
+            case "summary-resolved" -> new SummaryResolved(r.number("stage"), LocalDate.parse(r.text("windowClosedOn")),
+                    r.flag("timeLimitsWaived"), r.optional("cite"));
             case "responded" -> new StageResponded(r.number("stage"), r.flag("final"), outcomes(r.texts("points")), r.number("actions"),
                     r.optional("ombudsman"));
             case "escalation-requested" -> new EscalationRequested(r.number("toStage"), Instant.parse(r.text("requestedAt")),

@@ -228,11 +228,20 @@ public final class CaseFile {
         });
     }
 
+    /** DISP 1.5 (issue 23, R-5): resolved inside the pack's option window, the case closes by a Summary Resolution Communication. */
+    public Optional<Refusal> resolveSummarily(String summary, boolean timeLimitsWaived, Instant at, String actor, ClockMaker clocks) {
+        return attempt(CaseVerb.SUMMARY_RESOLUTION, () -> SummaryResolution.refused(state, summary, at), () -> {
+            record(SummaryResolution.fact(state, timeLimitsWaived), at, actor, summary);
+            updateStage(s -> s.withResponse(at, summary));
+            fire(Milestone.RESPONDED, at, clocks);
+            ended(CaseStatus.CLOSED, at);
+        });
+    }
+
     /**
-     * The complainant asks for the next stage. Outside the pack's window it is refused, naming the rule,
-     * unless staff accept it late with a reason (the Code leaves discretion).
+     * The complainant asks for the next stage, or the stage named by id or number (H-10: step 1 straight to the review; null:
+     * the next). Outside the pack's window it is refused, naming the rule, unless staff accept it late with a reason.
      */
-    /** The same, to the stage named by id or number (H-10: step 1 straight to the review); null: the next stage. */
     public Optional<Refusal> requestEscalation(@Nullable String toStage, Instant requestedAt, Instant loggedAt, @Nullable String unresolved,
                                                @Nullable String outcomeWanted, @Nullable String lateAcceptedBecause,
                                                String actor, ClockMaker clocks) {
@@ -312,10 +321,7 @@ public final class CaseFile {
 
     /**
      * Declines a complaint at admission: too old (F-3), a repeat (F-11), vexatious (F-10, T-4), in legal proceedings,
-     * or out of scope (S0-3, F-2). Always a recorded decision with reasons; the complainant is told of the ombudsman (T-3).
-     */
-    /**
-     * Declines, naming where an out-of-scope matter goes instead when its exclusion offers a choice (S0-3); the decider
+     * or out of scope (S0-3, F-2), always with reasons and the ombudsman told of (T-3). Declines, naming where an out-of-scope matter goes instead when its exclusion offers a choice (S0-3); the decider
      * must hold the role the pack gives the decision to (F-10, T-4), and the decision records them.
      */
     public Optional<Refusal> decline(DeclineGround ground, @Nullable String exclusion, @Nullable String redirectTo, String reasons,
@@ -403,17 +409,11 @@ public final class CaseFile {
 
     // ---- queries -----------------------------------------------------------------------------------------
 
-    public CaseId id() {
-        return id;
-    }
+    public CaseId id() { return id; }
 
-    public String organisation() {
-        return organisation;
-    }
+    public String organisation() { return organisation; }
 
-    public String reference() {
-        return reference;
-    }
+    public String reference() { return reference; }
 
     public PolicyPack pack() {
         return pack;

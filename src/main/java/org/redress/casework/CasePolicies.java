@@ -52,6 +52,7 @@ final class CasePolicies {
             case RECLASSIFY -> pack.recordType(state.recordType()).map(t -> !t.becomes().isEmpty()).orElse(false) ? none()
                     : refusal("a " + state.recordType() + " can become nothing else under this policy", "Code 1.5");
             case MEDIATION -> Mediation.notOffered(pack, state);
+            case SUMMARY_RESOLUTION -> SummaryResolution.notOffered(pack, state);
             default -> none();
         };
     }

@@ -113,6 +113,13 @@ final class CaseRequests {
                                      @NotBlank(message = "is required: how often the complainant will be contacted") @Size(max = TextLimits.NAME) @Nullable String frequency) {
     }
 
+    /** Issue 23, R-5 (DISP 1.5): how the complaint was resolved, and whether the firm waives the Ombudsman's time limits (DISP 2.8). */
+    record SummaryResolutionRequest(@Nullable Long expectedVersion, @Nullable Instant at,
+                                    @NotBlank(message = "is required: how the complaint was resolved to the complainant's satisfaction")
+                                    @Size(max = TextLimits.TEXT) @Nullable String summary,
+                                    @Nullable Boolean timeLimitsWaived) {
+    }
+
     record StepRequest(@Nullable Long expectedVersion, @Nullable Instant at, @NotBlank(message = "is required") @Size(max = TextLimits.NAME) @Nullable String step,
                        @Size(max = TextLimits.TEXT) @Nullable String note) {
     }

@@ -45,7 +45,8 @@ public final class CaseTypes {
 
     public enum CaseStatus { OPEN, ON_HOLD, RESPONDED, CLOSED, WITHDRAWN, DECLINED }
 
-    public enum ClockStatus { ON_TIME, DUE_SOON, OVERDUE, MET, MET_LATE, PAUSED, CANCELLED }
+    /** LAPSED: an option's window (issue 23, R-5) passed without the outcome being taken; never late, never overdue. */
+    public enum ClockStatus { ON_TIME, DUE_SOON, OVERDUE, MET, MET_LATE, PAUSED, CANCELLED, LAPSED }
 
     public enum HoldKind { LEGAL, AWAITING_COMPLAINANT, OTHER }
 

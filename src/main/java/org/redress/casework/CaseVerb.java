@@ -46,7 +46,9 @@ public enum CaseVerb {
     // F-6: mediation "at any point in the process", while the case is open, where the pack offers it
     MEDIATION("mediation", "record mediation on", Permission.WORK_CASE, EnumSet.of(OPEN, ON_HOLD, RESPONDED)),
     // the method and frequency of contact agreed with the complainant at a stage whose pack says so
-    CONTACT_ARRANGEMENT("contact-arrangement", "record the contact arrangement of", Permission.WORK_CASE, EnumSet.of(OPEN, ON_HOLD));
+    CONTACT_ARRANGEMENT("contact-arrangement", "record the contact arrangement of", Permission.WORK_CASE, EnumSet.of(OPEN, ON_HOLD)),
+    // issue 23, R-5: DISP 1.5's Summary Resolution Communication closes a complaint resolved inside the pack's option window
+    SUMMARY_RESOLUTION("summary-resolution", "close by a summary resolution", Permission.WORK_CASE, EnumSet.of(OPEN));
 
     private final String id;
     private final String phrase;

@@ -24,7 +24,8 @@ final class ClockWords {
 
     static String plainDue(CaseClock clock) {
         boolean hours = clock.unit() == ClockUnit.CLOCK_HOURS;
-        StringBuilder sentence = new StringBuilder("Due by ")
+        // issue 23, R-5: an option is a window that closes, never a deadline that is due
+        StringBuilder sentence = new StringBuilder(clock.option() ? "Can be used until " : "Due by ")
                 .append(hours ? at(clock.dueBy()) : "the end of " + DAY.format(clock.dueDate()))
                 .append(": ").append(clock.unit().describe(clock.amount())).append(" after ")
                 .append(event(clock.starts(), clock.stage())).append(' ')

@@ -8,6 +8,8 @@ import org.redress.casework.CaseFact.Declined;
 import org.redress.casework.CaseFact.EscalationRefused;
 import org.redress.casework.CaseFact.Extended;
 import org.redress.casework.CaseFact.StageResponded;
+import org.redress.casework.CaseFact.StepRecorded;
+import org.redress.casework.CaseFact.SummaryResolved;
 import org.redress.casework.CaseTypes;
 import org.redress.casework.CaseView;
 import org.redress.policy.PolicyPack;
@@ -83,6 +85,19 @@ class LetterComposer {
         if (fact instanceof EscalationRefused r) {
             return escalationRefusal(r, event, c, pack, vars);
         }
+        if (fact instanceof StepRecorded st && PolicyPack.StepKind.HOLDING_RESPONSE.name().equals(st.kind())) {
+            // issue 23, R-5, DISP 1.6.2(2): why there is no final response yet and when to expect it; the Ombudsman now
+            vars.put("reasons", requireReasons(event, "DISP 1.6.2, R-5"));
+            vars.put("ombudsman", requireOmbudsman(pack, c, null, "a holding response", "DISP 1.6.2, R-5"));
+            return Optional.of(write(LetterKind.DISP_HOLDING_RESPONSE, c, vars, "We need more time for our final response", null));
+        }
+        if (fact instanceof SummaryResolved s) {
+            // issue 23, R-5, DISP 1.5: the Summary Resolution Communication, saying whether the time limits are waived
+            vars.put("summary", event.reason());
+            vars.put("timeLimitsWaived", s.timeLimitsWaived());
+            vars.put("ombudsman", requireOmbudsman(pack, c, null, "a Summary Resolution Communication", "DISP 1.5, R-5"));
+            return Optional.of(write(LetterKind.DISP_SUMMARY_RESOLUTION, c, vars, "Your complaint has been resolved", "respond@" + s.stage()));
+        }
         if (fact instanceof Declined d) {
             return decline(d, event, c, pack, vars);
         }
@@ -93,7 +108,8 @@ class LetterComposer {
     static boolean mayNeedALetter(CaseEvent event) {
         CaseFact fact = event.payload();
         return fact instanceof Acknowledged || fact instanceof Extended || fact instanceof StageResponded
-                || fact instanceof EscalationRefused || fact instanceof Declined;
+                || fact instanceof EscalationRefused || fact instanceof Declined || fact instanceof SummaryResolved
+                || fact instanceof StepRecorded;
     }
 
     private static int stageOf(CaseFact fact, int current) {
@@ -101,6 +117,7 @@ class LetterComposer {
         if (fact instanceof Extended x) return x.stage();
         if (fact instanceof StageResponded r) return r.stage();
         if (fact instanceof EscalationRefused r) return r.stage();
+        if (fact instanceof SummaryResolved s) return s.stage();
         return current;
     }
 
@@ -168,6 +185,8 @@ class LetterComposer {
             // right to refer within the time the DISP reference pack gives (six months)
             vars.put("ombudsman", route);
             vars.put("referWithin", monthsInWords(packs.dispFigures().referralMonths()));
+            // issue 23, R-5 (DISP 1.6.2, 2.8.2): the last day to refer, the response's date plus the months, shown in the letter
+            vars.put("referBy", DATE.format(org.redress.calendar.UkTime.dateOf(event.at()).plusMonths(packs.dispFigures().referralMonths())));
             boolean summary = c.clocks().stream().anyMatch(k -> k.id().equals("summary-resolution") && k.stoppedAt() != null
                     && !k.stoppedAt().isAfter(k.dueBy()));
             return Optional.of(summary

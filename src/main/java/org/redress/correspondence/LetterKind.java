@@ -12,6 +12,7 @@ public enum LetterKind {
     COMPLIMENT_THANKS("compliment-thanks"),
     DISP_SUMMARY_RESOLUTION("disp-summary-resolution"),
     DISP_FINAL_RESPONSE("disp-final-response"),
+    DISP_HOLDING_RESPONSE("disp-holding-response"),
     REMINDER("reminder"),
     ACCESS_CODE("access-code"),
     SERVICE_CHANGE("service-change");

@@ -55,7 +55,7 @@ public class OmbudsmanReferrals {
     /** A case's ombudsman side: the ombudsman its service line goes to (F-8, A-10), the others, and the referral if any. */
     public record CaseOmbudsman(String caseId, String caseReference, @Nullable String serviceLine,
                                 PolicyPack.@Nullable OmbudsmanRoute expected, List<PolicyPack.OmbudsmanRoute> ombudsmen,
-                                List<Point> points, @Nullable ReferralView referral) {
+                                List<Point> points, @Nullable ReferralView referral, @Nullable ReferralWindow referralWindow) {
     }
 
     /** The shape of each request is declared on it and checked first, by {@link TextLimits#errorsIn}; dates and amounts against the referral after. */
@@ -112,9 +112,12 @@ public class OmbudsmanReferrals {
     public CaseOmbudsman forCase(String organisation, String caseIdOrReference) {
         CaseView c = casework.get(organisation, caseIdOrReference);
         PolicyPack pack = packOf(c);
-        return new CaseOmbudsman(c.id(), c.reference(), c.classification().serviceLine(),
-                Referral.expectedRoute(pack, c.classification().serviceLine()).orElse(null), pack.ombudsmen(), c.points(),
-                referrals.ofCase(organisation, c.id()).map(r -> r.view(today())).orElse(null));
+        ReferralView referral = referrals.ofCase(organisation, c.id()).map(r -> r.view(today())).orElse(null);
+        PolicyPack.OmbudsmanRoute expected = Referral.expectedRoute(pack, c.classification().serviceLine()).orElse(null);
+        // issue 23, R-5: the time to refer after the final response, and whether the referral came within it
+        PolicyPack.OmbudsmanRoute referredTo = referral == null ? expected : pack.ombudsman(referral.ombudsman()).orElse(expected);
+        return new CaseOmbudsman(c.id(), c.reference(), c.classification().serviceLine(), expected, pack.ombudsmen(), c.points(),
+                referral, ReferralWindow.of(c, referredTo, referral == null ? null : referral.referredOn()).orElse(null));
     }
 
     /** The referral of a case already read (by id), if it has one. */

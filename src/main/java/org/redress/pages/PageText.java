@@ -67,6 +67,7 @@ public class PageText {
             case "MET_LATE" -> new Status("Met late", "!", "govuk-tag--orange");
             case "PAUSED" -> new Status("Paused", "‖", "govuk-tag--blue");
             case "CANCELLED" -> new Status("Cancelled", "–", "govuk-tag--grey");
+            case "LAPSED" -> new Status("Window passed", "–", "govuk-tag--grey");
             default -> new Status("No deadline", "–", "govuk-tag--grey");
         };
     }

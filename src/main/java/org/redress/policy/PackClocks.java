@@ -30,7 +30,7 @@ final class PackClocks {
     }
 
     ClockRule clock(PackNode node, String path) {
-        fields.keys(node, path, Set.of("id", "name", "within", "from", "until", "extensions", "cite", "returnBand", "aim"));
+        fields.keys(node, path, Set.of("id", "name", "within", "from", "until", "extensions", "cite", "returnBand", "aim", "kind"));
         Figure within = figure(node, path, "within", true);
         Figure band = figure(node, path, "returnBand", false);
         Figure aim = figure(node, path, "aim", false);
@@ -56,7 +56,17 @@ final class PackClocks {
                 fields.enumValue(node, path, "until", Milestone.class, Milestone.RESPONDED),
                 List.copyOf(extensions), fields.optional(node, path, "cite"),
                 band == null ? null : new Window(band.unit(), band.amount(), from),
-                aim == null ? null : new Window(aim.unit(), aim.amount(), from));
+                aim == null ? null : new Window(aim.unit(), aim.amount(), from), kind(node, path, extensions));
+    }
+
+    /** "kind: option" (issue 23, R-5): an outcome window, which cannot be extended since it can never be missed. */
+    private PolicyPack.ClockKind kind(PackNode node, String path, List<ExtensionRule> extensions) {
+        PolicyPack.ClockKind kind = node.get("kind") == null ? PolicyPack.ClockKind.DEADLINE
+                : fields.enumValue(node, path, "kind", PolicyPack.ClockKind.class, PolicyPack.ClockKind.DEADLINE);
+        if (kind == PolicyPack.ClockKind.OPTION && !extensions.isEmpty()) {
+            fields.error(path + ".extensions", "are not allowed on an option: an outcome window is never missed, so it is never extended");
+        }
+        return kind;
     }
 
     private ExtensionRule extension(PackNode node, String path, ClockUnit clockUnit) {

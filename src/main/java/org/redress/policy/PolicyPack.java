@@ -212,10 +212,24 @@ public record PolicyPack(
      *                   closed within 4 weeks of the 8); null when there is none. It sets no deadline
      * @param aim an earlier target inside the clock, from the same start (S0-2: "resolved within 12-48 hours" aims for 12
      *            and is due by 48); null when there is none. It is shown on the case and sets no deadline
+     * @param kind DEADLINE (the default), or OPTION: a window in which an outcome may be taken (DISP 1.5's Summary Resolution
+     *             Communication by the close of the third business day, R-5), which never falls overdue, sends no notices and
+     *             is not a response time in reports
      */
     public record ClockRule(String id, String name, Milestone starts, org.redress.calendar.ClockUnit unit, int amount,
                             Milestone stops, List<ExtensionRule> extensions, @Nullable String cite, @Nullable Window returnBand,
-                            @Nullable Window aim) {
+                            @Nullable Window aim, ClockKind kind) {
+
+        public ClockRule(String id, String name, Milestone starts, org.redress.calendar.ClockUnit unit, int amount,
+                         Milestone stops, List<ExtensionRule> extensions, @Nullable String cite, @Nullable Window returnBand,
+                         @Nullable Window aim) {
+            this(id, name, starts, unit, amount, stops, extensions, cite, returnBand, aim, ClockKind.DEADLINE);
+        }
+
+        /** Whether this clock is an outcome window (issue 23, R-5), not a deadline. */
+        public boolean option() {
+            return kind == ClockKind.OPTION;
+        }
 
         public ClockRule(String id, String name, Milestone starts, org.redress.calendar.ClockUnit unit, int amount,
                          Milestone stops, List<ExtensionRule> extensions, @Nullable String cite, @Nullable Window returnBand) {
@@ -227,6 +241,9 @@ public record PolicyPack(
             this(id, name, starts, unit, amount, stops, extensions, cite, null);
         }
     }
+
+    /** What a clock is (issue 23, R-5): a DEADLINE that can be missed, or an OPTION, a window for an outcome that cannot. */
+    public enum ClockKind { DEADLINE, OPTION }
 
     /**
      * The points in a stage's life that clocks start and stop on. A stage's RECEIVED is the complaint's receipt
@@ -325,7 +342,8 @@ public record PolicyPack(
                            @Nullable String cite) {
     }
 
-    public enum StepKind { CASE_CONFERENCE, ADVERSE_FINDINGS_COMMENT, MEDIATION_OFFER, SATISFACTION_QUESTION }
+    /** HOLDING_RESPONSE (issue 23, R-5, DISP 1.6.2(2)): a holding response, recorded and sent; it stops no clock. */
+    public enum StepKind { CASE_CONFERENCE, ADVERSE_FINDINGS_COMMENT, MEDIATION_OFFER, SATISFACTION_QUESTION, HOLDING_RESPONSE }
 
     /**
      * An ombudsman or other route after the internal procedure, with contact details (F-8, A-10).

@@ -74,7 +74,8 @@ final class StageProjection {
         List<ClockRule> rules = stage == 0
                 ? pack.recordType(c.recordType()).map(PolicyPack.RecordType::clocks).orElse(List.of())
                 : pack.stage(stage).map(PolicyPack.Stage::clocks).orElse(List.of());
-        return rules.stream().filter(r -> r.stops() == stops).findFirst()
+        // an option (issue 23, R-5: DISP's summary resolution window) is no response time: the deadline after it is
+        return rules.stream().filter(r -> r.stops() == stops && !r.option()).findFirst()
                 .flatMap(rule -> c.clocks().stream().filter(k -> k.stage() == stage && k.id().equals(rule.id())).findFirst());
     }
 

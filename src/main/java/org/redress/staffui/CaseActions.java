@@ -71,6 +71,9 @@ class CaseActions {
                 throwIfAny(errors);
                 yield on.arrangeContact(f.method().strip(), f.frequency().strip());
             }
+            // issue 23, R-5: the Summary Resolution Communication; the waiver answer travels in the form's yes/no field
+            case "summary-resolution" -> on.resolveSummarily(required("summary", f.summary(), "Enter how the complaint was resolved"),
+                    "yes".equals(f.complainantAgreed()));
             case "contact" -> {
                 String note = required("note", f.note(), "Enter what was discussed");
                 yield on.recordContact(note);

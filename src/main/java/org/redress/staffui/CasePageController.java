@@ -138,6 +138,7 @@ class CasePageController {
             case "extend" -> "Deadline extended";
             case "respond" -> "Response recorded";
             case "close" -> "Case closed";
+            case "summary-resolution" -> "Closed as resolved: the letter saying so is on its way";
             case "escalation-request" -> "Escalation request recorded";
             case "accept-escalation" -> "Escalation accepted";
             case "tenure" -> "Tenure recorded";

@@ -196,6 +196,9 @@ class StaffCasework {
                     ? "This stage must be handled by someone other than the previous stage's handler (Code 6.13)." : "The owner is shown on the work list.");
             case "contact-arrangement" -> new Offer(verb, "Record how and how often you will contact the person",
                     "Agree with the person how you will keep them updated and how often, before the response.");
+            case "summary-resolution" -> new Offer(verb, "Close it as resolved within the first days", "Only while the window for "
+                    + "a summary resolution is open (shown under Deadlines). The person is sent a letter saying it is resolved, and "
+                    + "the case closes. After the window, send a final or holding response instead.");
             case "contact" -> new Offer(verb, "Record contact with the person", "Say what was discussed. Stops a 'contact within' clock (T-5).");
             case "understanding" -> new Offer(verb, "Record what the complaint is about", "Your understanding of the complaint and "
                     + "the outcome the person wants, in your words, as you have agreed them with the person (Code 5.6, A-6).");

@@ -47,7 +47,7 @@ final class Side {
             case MET -> Outcome.IN_TIME;
             case MET_LATE, OVERDUE -> Outcome.LATE;
             case ON_TIME, DUE_SOON, PAUSED -> Outcome.OPEN;
-            case CANCELLED -> Outcome.NOT_NEEDED;
+            case CANCELLED, LAPSED -> Outcome.NOT_NEEDED;
         };
     }
 

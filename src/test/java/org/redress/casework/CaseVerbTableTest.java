@@ -193,6 +193,8 @@ class CaseVerbTableTest {
             case MEDIATION -> file.recordMediation(Mediation.Step.OFFERED, "Northern Community Mediation", org.redress.calendar.UkTime.dateOf(NOW),
                     null, null, NOW, "officer");
             case CONTACT_ARRANGEMENT -> file.arrangeContact("phone", "every week", NOW, "manager");
+            // issue 23, R-5: offered only where the pack's stage has an open option window (FcaDispSummaryResolutionIT covers its time)
+            case SUMMARY_RESOLUTION -> file.resolveSummarily("Corrected the plan", false, NOW, "officer", ENGLAND);
         };
     }
 }

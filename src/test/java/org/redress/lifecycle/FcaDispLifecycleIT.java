@@ -49,7 +49,8 @@ class FcaDispLifecycleIT extends LifecycleSupport {
         // DISP 1.5: resolved by the close of the third business day after receipt: Thu 24 December, then Christmas Day,
         // the weekend and the Boxing Day substitute skipped, then Tue 29 and Wed 30 December.
         assertThat(due(c, "summary-resolution", 1)).isEqualTo("2026-12-30");
-        assertThat(explanation(c, "summary-resolution", 1)).endsWith("Due by the end of Wed 30 Dec 2026: 3 working days after "
+        // issue 23, R-5: the window is an option (DISP 1.5), so its working says when it closes, not when it is due
+        assertThat(explanation(c, "summary-resolution", 1)).endsWith("The window closes at the end of Wed 30 Dec 2026: 3 working days after "
                 + "Wed 23 Dec 2026 in the England and Wales calendar (the start day is day 0), skipping Fri 25 Dec 2026 (Christmas Day), "
                 + "Sat 26 Dec 2026 (Saturday), Sun 27 Dec 2026 (Sunday), Mon 28 Dec 2026 (Boxing Day (substitute day)).");
         // DISP 1.6.2: the final response within 8 weeks of receipt, every day counting: Wed 17 February 2027.
@@ -98,11 +99,11 @@ class FcaDispLifecycleIT extends LifecycleSupport {
         assertThat(due(c, "final-response", 1)).isEqualTo("2027-02-17");
 
         // Thursday 31 December: not resolved by the close of the third business day.
-        // issue 23: DISP's SRC as an outcome by the third business day (not a deadline) changes this step; today the
-        // SRC window runs as a deadline and shows as overdue.
+        // issue 23, R-5: DISP's SRC is an outcome by the third business day, not a deadline: its window has passed, which
+        // is not overdue.
         itIs("2026-12-31T09:00");
         c.read();
-        assertThat(status(c, "summary-resolution", 1)).isEqualTo("OVERDUE");
+        assertThat(status(c, "summary-resolution", 1)).isEqualTo("LAPSED");
         assertThat(status(c, "final-response", 1)).isEqualTo("ON_TIME");
         // DISP 1.3: the complaint is owned by a complaints handler; Fay may take it once the firm names her one.
         assertThat(refused(c.attempt("assign", "{\"owner\":\"fay.handler\"}"))).isEqualTo("fay.handler does not hold the role of "
@@ -124,16 +125,15 @@ class FcaDispLifecycleIT extends LifecycleSupport {
         itIs("2027-02-10T16:00");
         c.respond("We have checked the fees against your signed agreement.", notUpheld(1, "the fees were in the agreement you signed"));
         assertThat(status(c, "final-response", 1)).isEqualTo("MET");
-        // issue 23: DISP's SRC as an outcome by the third business day (not a deadline) changes this step; today the
-        // SRC window is recorded as met late.
-        assertThat(status(c, "summary-resolution", 1)).isEqualTo("MET_LATE");
+        // issue 23, R-5: the SRC window passed unused, which is not lateness (DISP 1.5 is an option).
+        assertThat(status(c, "summary-resolution", 1)).isEqualTo("LAPSED");
         assertThat(latestLetter(c, "DISP_FINAL_RESPONSE").get("subject").asString())
                 .isEqualTo("Our final response to your complaint (" + c.reference() + ")");
         assertThat(body(c, "DISP_FINAL_RESPONSE")).contains(
                 "This is our final response to your complaint " + c.reference() + ".",
                 "1. Fees I was not told about\n   Our decision: not upheld (we do not think we got this wrong)\n   Why: the fees were in the agreement you signed",
                 "If you are not happy with our response, you can refer your complaint to the Financial Ombudsman Service. It is free and "
-                        + "independent. You must do so within six months of the date of this letter.",
+                        + "independent. You must do so within six months of the date of this letter, that is by Tuesday 10 August 2027.",
                 "We enclose the Ombudsman's leaflet explaining its service.",
                 "Phone: 0800 023 4567", "Email: complaint.info@financial-ombudsman.org.uk",
                 "Website: https://www.financial-ombudsman.org.uk", "Post: Exchange Tower, London E14 9SR");

@@ -235,6 +235,41 @@ class ContactLoggingIT {
         assertThat(web.get(page).body()).contains("Call back in a week, due Tue 15 Dec 2026, owner sam.caller");
     }
 
+    /**
+     * Issue 23: a complaint about the use of personal data (Data (Use and Access) Act 2025, from 19 June 2026 [?]) is a
+     * record type of its own in every shipped pack, to be acknowledged within 30 calendar days: received Friday 19 June
+     * 2026, due by the end of Sunday 19 July 2026 (midnight British Summer Time, 23:00 UTC); one second later it is overdue.
+     */
+    @Test
+    void aDataProtectionComplaintLoggedOnThePageIsToBeAcknowledgedWithinThirtyDaysToTheLastInstantOfTheThirtiethDay() {
+        clock.setUk("2026-06-19T10:00");
+        String org = cases().anOrganisationLike("the-trust");
+        WebSession web = signedIn(org, "contact.dp", "Dana Protect");
+        assertThat(web.get("/staff/" + org + "/contacts/new").body()).contains("<option value=\"data-protection-complaint\">Data protection complaint</option>");
+        WebSession.Page logged = web.post("/staff/" + org + "/contacts", Map.of("recordType", "data-protection-complaint", "channel", "EMAIL",
+                "receivedDay", "19", "receivedMonth", "6", "receivedYear", "2026", "receivedTime", "09:00",
+                "name", "Pat Private", "description", "You sent my file to my neighbour"));
+        assertThat(logged.status()).as(logged.body()).isEqualTo(302);
+        JsonNode stored = stored(org, logged);
+        assertThat(stored.get("recordType").asString()).isEqualTo("data-protection-complaint");
+        JsonNode acknowledge = clock(stored, "acknowledge");
+        assertThat(acknowledge.get("dueDate").asString()).isEqualTo("2026-07-19");
+        assertThat(acknowledge.get("dueBy").asString()).isEqualTo("2026-07-19T23:00:00Z");
+        assertThat(acknowledge.get("plainDue").asString())
+                .isEqualTo("Due by the end of Sunday 19 July 2026: 30 calendar days after it was received on Friday 19 June 2026.");
+        assertThat(web.get(location(logged)).body()).contains("Due by the end of Sunday 19 July 2026: 30 calendar days after it was received on Friday 19 June 2026.");
+
+        // through the API: one acknowledged at the last instant of day 30 is in time; one unacknowledged a second after is overdue
+        var inTime = cases().a("data-protection-complaint").receivedOn(LocalDate.of(2026, 6, 19)).by("Quinn Quick").in(org);
+        var late = cases().a("data-protection-complaint").receivedOn(LocalDate.of(2026, 6, 19)).by("Sid Slow").in(org);
+        clock.setUk("2026-07-19T23:59:59");
+        assertThat(clock(late.read(), "acknowledge").get("status").asString()).isEqualTo("DUE_SOON");
+        inTime.acknowledge();
+        assertThat(clock(inTime.json(), "acknowledge").get("status").asString()).isEqualTo("MET");
+        clock.setUk("2026-07-20T00:00:01");
+        assertThat(clock(late.read(), "acknowledge").get("status").asString()).isEqualTo("OVERDUE");
+    }
+
     private WebSession signedIn(String org, String username, String name) {
         accounts.ensure(username, name, PASSWORD, false, Map.of(org, Role.CASE_WORKER));
         WebSession web = new WebSession(port);
