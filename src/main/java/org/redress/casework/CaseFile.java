@@ -54,9 +54,9 @@ public final class CaseFile {
         return numbered;
     }
 
-    /** A case as stored, under the pack version it started with. */
+    /** A case as stored, under the pack version it started with and its service line's procedure (F-8). */
     static CaseFile restore(CaseId id, String organisation, String reference, PolicyPack pack, CaseState state, long version) {
-        return new CaseFile(id, organisation, reference, pack, state, version);
+        return new CaseFile(id, organisation, reference, pack.forServiceLine(state.classification().serviceLine()), state, version);
     }
 
     /** The result of logging: the case, or why it could not be logged. */
@@ -66,13 +66,15 @@ public final class CaseFile {
     /**
      * Logs a new contact: stage 1 (or the record type's own clocks) starts with its receipt and its logging.
      */
-    static Logged log(CaseId id, String organisation, String reference, PolicyPack pack, NewCase given,
+    static Logged log(CaseId id, String organisation, String reference, PolicyPack whole, NewCase given,
                       Instant loggedAt, String actor, ClockMaker clocks) {
         NewCase request = given.receivedAt() != null ? given : given.withReceivedAt(loggedAt);
-        Optional<Refusal> refused = CasePolicies.logging(pack, request, loggedAt);
+        Optional<Refusal> refused = CasePolicies.logging(whole, request, loggedAt);
         if (refused.isPresent()) {
             return new Logged(null, refused.get());
         }
+        // F-8: the case runs its service line's procedure, chosen at intake
+        PolicyPack pack = whole.forServiceLine(request.classification().serviceLine());
         RecordType type = pack.recordType(request.recordType()).orElseThrow();
         Instant receivedAt = Objects.requireNonNull(request.receivedAt());
         CaseState state = CaseStates.opened(pack, type, request, receivedAt, loggedAt);

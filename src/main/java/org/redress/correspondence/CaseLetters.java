@@ -53,7 +53,7 @@ class CaseLetters {
             return;
         }
         CaseView c = change.caseFile();
-        PolicyPack pack = packs.version(c.pack().id(), c.pack().version());
+        PolicyPack pack = packs.version(c.pack().id(), c.pack().version()).forServiceLine(c.classification().serviceLine());
         String organisationName = organisations.find(change.organisation()).map(o -> o.name()).orElse(change.organisation());
         List<LetterComposer.Draft> drafts = composer.lettersFor(change.events(), c, pack, organisationName);
         if (drafts.isEmpty()) {

@@ -349,7 +349,7 @@ public class OmbudsmanReferrals {
     }
 
     private PolicyPack packOf(CaseView c) {
-        return packs.version(c.pack().id(), c.pack().version());
+        return packs.version(c.pack().id(), c.pack().version()).forServiceLine(c.classification().serviceLine());
     }
 
     private LocalDate today() {

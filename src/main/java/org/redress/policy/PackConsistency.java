@@ -51,6 +51,7 @@ final class PackConsistency {
         unique("steps", pack.steps(), PolicyPack.StepRule::id);
         unique("ombudsmen", pack.ombudsmen(), PolicyPack.OmbudsmanRoute::id);
         unique("categories", pack.categories(), PolicyPack.ComplaintCategory::id);
+        unique("procedures", pack.procedures(), PolicyPack.Procedure::id);
 
         Set<String> roles = ids(pack.roles(), PolicyPack.Role::id);
         Set<String> ombudsmen = ids(pack.ombudsmen(), PolicyPack.OmbudsmanRoute::id);
@@ -70,6 +71,7 @@ final class PackConsistency {
             }
         }
         stages(roles);
+        procedures(roles);
         for (int i = 0; i < pack.admission().size(); i++) {
             roleNamed(pack.admission().get(i).decidedBy(), "admission[" + i + "].decidedBy", roles);
         }
@@ -104,12 +106,48 @@ final class PackConsistency {
         if (!staged && !stages.isEmpty()) {
             warning("stages", "no record type is handled 'staged', so these stages are never used");
         }
-        if (pack.stages().size() > MOST_STAGES) {
-            error("stages[" + MOST_STAGES + "]", "a procedure has one, two or three stages (H-10), not " + pack.stages().size());
+        stageList(roles, stages, "stages", pack.stages().size());
+    }
+
+    /**
+     * A service line's own procedure (F-8): named by a service line, its stages checked as the pack's are; a line naming a
+     * procedure that is not declared is an error, a procedure no line names a warning.
+     */
+    private void procedures(Set<String> roles) {
+        Set<String> declared = ids(pack.procedures(), PolicyPack.Procedure::id);
+        Set<String> named = new java.util.HashSet<>();
+        for (int i = 0; i < pack.serviceLines().size(); i++) {
+            String procedure = pack.serviceLines().get(i).procedure();
+            if (procedure == null) {
+                continue;
+            }
+            named.add(procedure);
+            if (!declared.contains(procedure)) {
+                error("serviceLines[" + i + "].procedure", "names '" + procedure + "', which is not declared under procedures"
+                        + declared(declared) + "; leave it out for the pack's own stages");
+            }
+        }
+        for (int i = 0; i < pack.procedures().size(); i++) {
+            PolicyPack.Procedure procedure = pack.procedures().get(i);
+            String path = "procedures[" + i + "]";
+            if (procedure.stages().isEmpty()) {
+                error(path + ".stages", "is empty; a procedure has one, two or three stages (H-10)");
+            }
+            unique(path + ".stages", procedure.stages(), Stage::id);
+            stageList(roles, procedure.stages(), path + ".stages", procedure.stages().size());
+            if (!procedure.id().isEmpty() && !named.contains(procedure.id())) {
+                warning(path, "no service line names the procedure '" + procedure.id() + "' (serviceLines[].procedure), so it never runs");
+            }
+        }
+    }
+
+    private void stageList(Set<String> roles, List<Stage> stages, String prefix, int run) {
+        if (run > MOST_STAGES) {
+            error(prefix + "[" + MOST_STAGES + "]", "a procedure has one, two or three stages (H-10), not " + run);
         }
         for (int i = 0; i < stages.size(); i++) {
             Stage stage = stages.get(i);
-            String path = "stages[" + i + "]";
+            String path = prefix + "[" + i + "]";
             roleNamed(stage.owner(), path + ".owner", roles);
             for (int j = 0; j < stage.coOwners().size(); j++) {
                 roleNamed(stage.coOwners().get(j), path + ".coOwners[" + j + "]", roles);

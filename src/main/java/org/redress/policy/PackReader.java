@@ -92,7 +92,7 @@ final class PackReader {
 
     private PolicyPack pack(PackNode root, int version) {
         fields.keys(root, "", Set.of("id", "title", "organisation", "serviceLines", "roles", "recordTypes", "stages",
-                "admission", "exclusions", "steps", "ombudsmen", "compensation", "assumptions", "sources", "version", "categories"));
+                "admission", "exclusions", "steps", "ombudsmen", "compensation", "assumptions", "sources", "version", "categories", "procedures"));
         if (root.get("version") != null) {
             warnings.add(new PackError("version", fields.lineOf("version"),
                     "is ignored: the server numbers versions (this upload becomes the next one)"));
@@ -121,7 +121,25 @@ final class PackReader {
                 fields.list(root, "", "assumptions", this::assumption),
                 fields.strings(root, "", "sources"),
                 stages.stream().filter(s -> notKept.contains(s.number())).toList(),
-                fields.list(root, "", "categories", this::category));
+                fields.list(root, "", "categories", this::category),
+                fields.list(root, "", "procedures", this::procedure));
+    }
+
+    /** A service line's own procedure (F-8): its stages are read as the pack's are, and all of them run. */
+    private PolicyPack.Procedure procedure(PackNode node, String path) {
+        fields.keys(node, path, Set.of("id", "name", "regulators", "stages", "cite"));
+        Set<Integer> packNotKept = Set.copyOf(notKept);
+        List<Stage> stages = stages(node, path + ".stages");
+        if (!notKept.equals(packNotKept)) {
+            notKept.clear();
+            notKept.addAll(packNotKept);
+            fields.error(path + ".stages", "has a stage that is not kept; a procedure lists only the stages it runs");
+        }
+        if (node.get("stages") == null) {
+            fields.error(path + ".stages", "is required: the procedure's stages, in order");
+        }
+        return new PolicyPack.Procedure(fields.id(node, path, "id"), fields.required(node, path, "name"),
+                fields.strings(node, path, "regulators"), stages, fields.optional(node, path, "cite"));
     }
 
     private PolicyPack.ComplaintCategory category(PackNode node, String path) {
@@ -149,9 +167,9 @@ final class PackReader {
     }
 
     private ServiceLine serviceLine(PackNode node, String path) {
-        fields.keys(node, path, Set.of("id", "name", "ombudsman", "serviceAreas"));
+        fields.keys(node, path, Set.of("id", "name", "ombudsman", "serviceAreas", "procedure"));
         return new ServiceLine(fields.id(node, path, "id"), fields.required(node, path, "name"), fields.required(node, path, "ombudsman"),
-                fields.strings(node, path, "serviceAreas"));
+                fields.strings(node, path, "serviceAreas"), fields.optional(node, path, "procedure"));
     }
 
     private Role role(PackNode node, String path) {
@@ -168,17 +186,22 @@ final class PackReader {
     }
 
     private List<Stage> stages(PackNode root) {
-        PackNode stages = root.get("stages");
+        return stages(root, "stages");
+    }
+
+    /** The stages under {@code path} ("stages", or a procedure's "procedures[0].stages"), numbered by position. */
+    private List<Stage> stages(PackNode parent, String path) {
+        PackNode stages = parent.get("stages");
         if (stages == null) {
             return List.of();
         }
         if (!stages.isList()) {
-            fields.error("stages", "must be a list (each entry starting with '- ')");
+            fields.error(path, "must be a list (each entry starting with '- ')");
             return List.of();
         }
         List<Stage> result = new ArrayList<>();
         for (int i = 0; i < stages.items().size(); i++) {
-            result.add(stage(stages.items().get(i), "stages[" + i + "]", i + 1));
+            result.add(stage(stages.items().get(i), path + "[" + i + "]", i + 1));
         }
         return result;
     }

@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param stagesNotKept optional further stages the policy text has and the organisation does not run (F-5): read,
  *                      checked and shown, never entered; {@link #stages} holds only the stages that are run
  * @param categories what a complaint may be about (H-1), chosen when a complaint is logged; empty when the pack has none
+ * @param procedures procedures of their own that service lines name (F-8: home care under the social care rules, debt
+ *                   advice under DISP); a case of such a line runs its procedure's stages instead of {@link #stages}
+ *                   (see {@link #forServiceLine}); empty when every line runs the pack's stages
  */
 public record PolicyPack(
         String id,
@@ -33,7 +36,22 @@ public record PolicyPack(
         List<Assumption> assumptions,
         List<String> sources,
         List<Stage> stagesNotKept,
-        List<ComplaintCategory> categories) {
+        List<ComplaintCategory> categories,
+        List<Procedure> procedures) {
+
+    public PolicyPack {
+        procedures = procedures == null ? List.of() : List.copyOf(procedures);
+    }
+
+    /** A pack whose service lines all run its own stages, as packs were before issue 23. */
+    public PolicyPack(String id, int version, String title, PackOrganisation organisation, List<ServiceLine> serviceLines,
+                      List<Role> roles, List<RecordType> recordTypes, List<Stage> stages, List<AdmissionRule> admission,
+                      List<Exclusion> exclusions, List<StepRule> steps, List<OmbudsmanRoute> ombudsmen,
+                      List<CompensationAuthority> compensation, List<Assumption> assumptions, List<String> sources,
+                      List<Stage> stagesNotKept, List<ComplaintCategory> categories) {
+        this(id, version, title, organisation, serviceLines, roles, recordTypes, stages, admission, exclusions, steps, ombudsmen,
+                compensation, assumptions, sources, stagesNotKept, categories, List.of());
+    }
 
     /** A pack with no optional stage left out and no complaint categories, as packs were before issue 22. */
     public PolicyPack(String id, int version, String title, PackOrganisation organisation, List<ServiceLine> serviceLines,
@@ -53,6 +71,26 @@ public record PolicyPack(
         roles.forEach(r -> named.add(r.id()));
         stages.forEach(s -> named.addAll(s.ownerRoles()));
         return java.util.Set.copyOf(named);
+    }
+
+    /** The procedure of its own that a service line names (F-8); empty for a line that runs the pack's stages, or no line. */
+    public Optional<Procedure> procedureFor(@Nullable String serviceLine) {
+        return serviceLine == null ? Optional.empty() : serviceLine(serviceLine).map(ServiceLine::procedure)
+                .flatMap(p -> procedures.stream().filter(x -> x.id().equals(p)).findFirst());
+    }
+
+    /**
+     * The pack as a case of this service line runs it (F-8): its procedure's stages in place of the pack's, nothing else
+     * changed, so clocks, escalation, the final stage and letters all follow the procedure. The same pack when the line
+     * names no procedure of its own (or no line is given): a pack without procedures behaves exactly as before.
+     */
+    public PolicyPack forServiceLine(@Nullable String serviceLine) {
+        Optional<Procedure> procedure = procedureFor(serviceLine);
+        if (procedure.isEmpty() || procedure.get().stages().equals(stages)) {
+            return this;
+        }
+        return new PolicyPack(id, version, title, organisation, serviceLines, roles, recordTypes, procedure.get().stages(), admission,
+                exclusions, steps, ombudsmen, compensation, assumptions, sources, List.of(), categories, procedures);
     }
 
     public Optional<ComplaintCategory> category(String id) {
@@ -124,8 +162,27 @@ public record PolicyPack(
         }
     }
 
-    /** A service line such as housing, home care or debt advice (F-8), with the ombudsman its complaints go to. */
-    public record ServiceLine(String id, String name, String ombudsman, List<String> serviceAreas) {
+    /**
+     * A service line such as housing, home care or debt advice (F-8), with the ombudsman its complaints go to.
+     *
+     * @param procedure the id of the pack's procedure its complaints run (F-8); null: the pack's own stages
+     */
+    public record ServiceLine(String id, String name, String ombudsman, List<String> serviceAreas, @Nullable String procedure) {
+
+        /** A service line that runs the pack's own stages. */
+        public ServiceLine(String id, String name, String ombudsman, List<String> serviceAreas) {
+            this(id, name, ombudsman, serviceAreas, null);
+        }
+    }
+
+    /**
+     * A procedure of its own inside an organisation's pack, for the service lines that name it (F-8): its regulator and
+     * its stages, numbered 1, 2, 3 by position as the pack's are. The pack's roles, record types, admission rules, steps
+     * (by stage number) and ombudsmen apply to it too.
+     *
+     * @param regulators the regimes it follows (social-care-2009, cqc-regulation-16, fca-disp, ...)
+     */
+    public record Procedure(String id, String name, List<String> regulators, List<Stage> stages, @Nullable String cite) {
     }
 
     /** A role the procedure names: complaint management officer, feedback manager, business manager, review panel... */

@@ -47,8 +47,11 @@ class DashboardPage implements StaffPage {
     private final ReadModel readModel;
     private final PointsByCategory points;
 
+    private final SocialCareSummary socialCare;
+
     DashboardPage(Reports reports, Organisations organisations, PolicyPacks packs, JsonMapper json, ReadModel readModel,
-                  PointsByCategory points) {
+                  PointsByCategory points, SocialCareSummary socialCare) {
+        this.socialCare = socialCare;
         this.readModel = readModel;
         this.points = points;
         this.reports = reports;
@@ -85,6 +88,8 @@ class DashboardPage implements StaffPage {
         model.addAttribute("serviceAreas", scope.limitedTo() == null ? org.serviceAreas()
                 : org.serviceAreas().stream().filter(scope.limitedTo()::contains).toList());
         model.addAttribute("limitNotice", scope.limitNotice());
+        // F-8: the social care summary for CQC (Regulation 16), where a service line follows the social care rules
+        model.addAttribute("socialCare", !socialCare.lines(organisation).isEmpty());
         model.addAttribute("rebuild", readModel.progress(organisation).map(ReadModel.Rebuild::inWords).orElse(null));
         model.addAttribute("measures", measures);
         // points of complaint by category, per point (issue 20): on the dashboard
@@ -108,6 +113,8 @@ class DashboardPage implements StaffPage {
         model.addAttribute("figure", m.figure(figure));
         model.addAttribute("list", list);
         model.addAttribute("limitNotice", scope.limitNotice());
+        // F-8: the social care summary for CQC (Regulation 16), where a service line follows the social care rules
+        model.addAttribute("socialCare", !socialCare.lines(organisation).isEmpty());
         model.addAttribute("rebuild", readModel.progress(organisation).map(ReadModel.Rebuild::inWords).orElse(null));
         model.addAttribute("query", Reports.query(scope, Map.of()));
         return "reporting/cases";

@@ -86,6 +86,12 @@ final class Measures {
     static final List<String> STAGES_1_AND_2_BY_TENURE = STAGES_1_AND_2.stream()
             .flatMap(stage -> Stream.concat(Stream.of(stage), TENURES.values().stream().map(t -> stage + ": " + t))).toList();
     static final String DEBT_ADVICE = "r.service_line = 'debt-advice'";
+    /**
+     * A case under the pack's own procedure (F-8, issue 23): not on a service line that runs a procedure of its own (home
+     * care under the social care rules, debt advice under DISP); {@code :ownProcedureLines} are those lines of the
+     * organisation's active pack. The Tenant Satisfaction Measures CH01 and CH02 count these alone (housing).
+     */
+    static final String PACK_PROCEDURE = "coalesce(r.service_line, '') <> all(:ownProcedureLines)";
 
     /** Every measure with the figures in REGULATIONS.md: their ids and what {@code docs/reporting.md} states. */
     static final List<Measure> ALL = definitions(PackFigures.SHIPPED);
@@ -191,24 +197,26 @@ final class Measures {
                             Figure.percent("outcome", "% satisfied with outcome", "r.satisfied_outcome",
                                     CLOSED_IN_PERIOD + " and r.satisfied_outcome is not null")), Chart.bar("handling", "outcome")),
             new Measure("tsm-ch01", "TSM CH01: complaints per 1,000 homes",
-                    "Stage 1 and stage 2 complaints received in the period, each divided by the organisation's number of homes for "
+                    "Stage 1 and stage 2 complaints received in the period (housing: not those of a service line with a procedure of "
+                            + "its own, such as home care or debt advice), each divided by the organisation's number of homes for "
                             + "the year the period ends in, times 1,000 (the Regulator of Social Housing's CH01); each stage also "
                             + "split by the complainant's tenure, low-cost rental (LCRA) and low-cost home ownership (LCHO) each "
                             + "divided by that tenure's homes, other and unknown tenures counted without a rate, so a stage's tenure "
                             + "rows add up to its total.",
-                    List.of("R-2", "TSM CH01"), COMPLAINT + " and r.stage in (1, 2)",
+                    List.of("R-2", "TSM CH01", "F-8"), COMPLAINT + " and r.stage in (1, 2) and " + PACK_PROCEDURE,
                     new Grouping("Stage and tenure", STAGE, false, STAGES_1_AND_2_BY_TENURE, List.of(STAGE_AND_TENURE)),
                     List.of(Figure.count("received", "Received", RECEIVED_IN_PERIOD),
                             Figure.perThousandHomes("per-1000-homes", "Per 1,000 homes", RECEIVED_IN_PERIOD)), Chart.NONE),
             new Measure("tsm-ch02", "TSM CH02: responded to within the Code's timescales",
-                    "Of the stage 1 and stage 2 responses sent in the period, the share within the Housing Ombudsman Code's "
+                    "Of the stage 1 and stage 2 responses sent in the period (housing: not those of a service line with a procedure of "
+                            + "its own), the share within the Housing Ombudsman Code's "
                             + "timescale: " + ClockUnit.WORKING_DAYS.describe(code.stage1Response()) + " from acknowledgement at "
                             + "stage 1, " + code.stage2Response() + " at stage 2 (from receipt when the "
                             + "response was the acknowledgement). With the setting 'agreed extensions count as in time' on, a response "
                             + "by the deadline of an extension granted under the policy also counts. Each stage is also split by the "
                             + "complainant's tenure (low-cost rental, low-cost home ownership, other, unknown), so a stage's tenure "
                             + "rows add up to its total.",
-                    List.of("R-2", "TSM CH02", "Code 6.3", "Code 6.15"), COMPLAINT + " and r.stage in (1, 2)",
+                    List.of("R-2", "TSM CH02", "Code 6.3", "Code 6.15", "F-8"), COMPLAINT + " and r.stage in (1, 2) and " + PACK_PROCEDURE,
                     new Grouping("Stage and tenure", STAGE, false, STAGES_1_AND_2_BY_TENURE, List.of(STAGE_AND_TENURE)),
                     List.of(Figure.count("responses", "Responses", RESPONDED_IN_PERIOD),
                             Figure.percent("within-code-timescale", "% within the Code's timescale", withinCodeTimescale(code),

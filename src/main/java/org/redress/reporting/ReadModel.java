@@ -168,7 +168,7 @@ public class ReadModel {
 
     private List<StageRow> rows(CaseView c) {
         PolicyPack pack = packVersions.computeIfAbsent(c.pack().id() + "@" + c.pack().version(),
-                k -> packs.version(c.pack().id(), c.pack().version()));
+                k -> packs.version(c.pack().id(), c.pack().version())).forServiceLine(c.classification().serviceLine());
         return StageProjection.rows(c, pack, calendars.forOrganisation(c.organisation(), pack.organisation().jurisdiction()));
     }
 

@@ -5,6 +5,7 @@ import org.redress.casework.CaseScope;
 import org.redress.casework.Casework;
 import org.redress.calendar.UkTime;
 import org.redress.people.Organisations;
+import org.redress.policy.PolicyPack;
 import org.redress.policy.PolicyPacks;
 import org.redress.reporting.Measure.Figure;
 import org.redress.reporting.Measure.Kind;
@@ -364,6 +365,10 @@ class Reports {
         params.put("to", Timestamp.from(end));
         params.put("asOf", Timestamp.from(end.isBefore(now) ? end : now));
         params.put("extensionsInTime", settings.extensionsCountAsInTime(scope.organisation()));
+        // F-8: the service lines that run a procedure of their own, which the Code's measures leave out ("" when none)
+        params.put("ownProcedureLines", packs.active(scope.organisation()).map(p -> p.serviceLines().stream()
+                .filter(l -> l.procedure() != null).map(PolicyPack.ServiceLine::id)).orElse(java.util.stream.Stream.empty())
+                .toArray(String[]::new));
         if (scope.serviceLine() != null) {
             params.put("serviceLine", scope.serviceLine());
         }

@@ -171,7 +171,7 @@ class StaffCasework {
 
     CasePage casePage(String organisation, String reference, String username) {
         CaseView view = disclosure.show(casework.get(organisation, reference));
-        PolicyPack pack = packs.version(view.pack().id(), view.pack().version());
+        PolicyPack pack = packs.version(view.pack().id(), view.pack().version()).forServiceLine(view.classification().serviceLine());
         Optional<Role> role = accounts.roleIn(username, organisation);
         List<Offer> offers = view.allowedActions().stream()
                 .filter(verb -> role.map(r -> CaseVerb.named(verb).map(v -> Permissions.allows(r, v.permission())).orElse(false)).orElse(false))

@@ -116,7 +116,8 @@ class MeasuresIT extends ReportingApiSupport {
     @Test
     void ch01DividesStageOneAndStageTwoComplaintsByTheHomesOfTheYear() {
         JsonNode m = measure("tsm-ch01");
-        assertThat(value(m, "Stage 1", "per-1000-homes")).isEqualTo(6 * 1000.0 / 2000);
+        // issue 23, F-8: housing complaints only (A, B, C, D); the debt advice complaints E and F run DISP and count in its return
+        assertThat(value(m, "Stage 1", "per-1000-homes")).isEqualTo(4 * 1000.0 / 2000);
         assertThat(value(m, "Stage 2", "per-1000-homes")).isEqualTo(1 * 1000.0 / 2000);
         JsonNode noHomes = measure("tsm-ch01", "from=2018-01-01&to=2018-12-31");
         assertThat(cell(noHomes, "Stage 1", "per-1000-homes").get("value")).isNull();
@@ -135,19 +136,20 @@ class MeasuresIT extends ReportingApiSupport {
         assertThat(m.get("rows")).extracting(r -> r.get("group").asString()).containsExactly(
                 "Stage 1", "Stage 1" + LCRA, "Stage 1" + LCHO, "Stage 1" + OTHER, "Stage 1" + UNKNOWN,
                 "Stage 2", "Stage 2" + LCRA, "Stage 2" + LCHO, "Stage 2" + OTHER, "Stage 2" + UNKNOWN);
-        // stage 1 received in the period: A and C rent (2), B is a shared owner (1), E is neither (1), D and F did not say (2)
+        // stage 1 housing complaints received in the period: A and C rent (2), B is a shared owner (1), D did not say (1); the
+        // debt advice complaints E (neither) and F (not known) are left out (issue 23, F-8: CH01 counts housing only)
         assertThat(value(m, "Stage 1" + LCRA, "received")).isEqualTo(2);
         assertThat(value(m, "Stage 1" + LCHO, "received")).isEqualTo(1);
-        assertThat(value(m, "Stage 1" + OTHER, "received")).isEqualTo(1);
-        assertThat(value(m, "Stage 1" + UNKNOWN, "received")).isEqualTo(2);
-        assertThat(2 + 1 + 1 + 2).isEqualTo((int) value(m, "Stage 1", "received"));
-        assertThat(casesBehind(m, "Stage 1" + UNKNOWN, "received")).containsExactlyElementsOf(refs("D", "F"));
+        assertThat(value(m, "Stage 1" + OTHER, "received")).isEqualTo(0);
+        assertThat(value(m, "Stage 1" + UNKNOWN, "received")).isEqualTo(1);
+        assertThat(2 + 1 + 0 + 1).isEqualTo((int) value(m, "Stage 1", "received"));
+        assertThat(casesBehind(m, "Stage 1" + UNKNOWN, "received")).containsExactlyElementsOf(refs("D"));
         assertThat(casesBehind(m, "Stage 1" + LCHO, "per-1000-homes")).containsExactlyElementsOf(refs("B"));
         // each tenure's rate divides by its own homes: 2 of 1,600 low-cost rental homes is 1.25 (1.3 to one place),
         // 1 of 400 low-cost home ownership homes 2.5; the stage's total still divides by all 2,000 homes
         assertThat(value(m, "Stage 1" + LCRA, "per-1000-homes")).isEqualTo(Math.round(2 * 1000.0 / 1600 * 10) / 10.0);
         assertThat(value(m, "Stage 1" + LCHO, "per-1000-homes")).isEqualTo(1 * 1000.0 / 400);
-        assertThat(value(m, "Stage 1", "per-1000-homes")).isEqualTo(6 * 1000.0 / 2000);
+        assertThat(value(m, "Stage 1", "per-1000-homes")).isEqualTo(4 * 1000.0 / 2000);
         // no homes belong to other or unknown tenures: counted, with no rate
         assertThat(cell(m, "Stage 1" + OTHER, "per-1000-homes").get("value")).isNull();
         assertThat(cell(m, "Stage 1" + UNKNOWN, "per-1000-homes").get("value")).isNull();
@@ -167,16 +169,16 @@ class MeasuresIT extends ReportingApiSupport {
 
     @Test
     void ch02SplitsEachStagesResponsesByTenureSoTheyAddUpToTheStage() {
-        // TSM CH02 by tenure. Stage 1 responses in the period: A and H (rent, both in time), B (shared owner, in time by
-        // its agreed extension), E (neither, in time), F (not known, late): 2 + 1 + 1 + 1 = 5, in time 2 + 1 + 1 + 0 = 4
+        // TSM CH02 by tenure. Stage 1 housing responses in the period: A and H (rent, both in time), B (shared owner, in
+        // time by its agreed extension): 2 + 1 = 3, all in time. Issue 23, F-8: the debt advice responses E (neither) and F
+        // (not known, late) run DISP and are left out, so the other and unknown tenures have no response to give a share of
         JsonNode m = measure("tsm-ch02");
         assertThat(value(m, "Stage 1" + LCRA, "responses")).isEqualTo(2);
         assertThat(value(m, "Stage 1" + LCRA, "within-code-timescale")).isEqualTo(100.0);
         assertThat(value(m, "Stage 1" + LCHO, "within-code-timescale")).isEqualTo(100.0);
-        assertThat(value(m, "Stage 1" + OTHER, "within-code-timescale")).isEqualTo(100.0);
-        assertThat(value(m, "Stage 1" + UNKNOWN, "within-code-timescale")).isEqualTo(0.0);
-        assertThat(cell(m, "Stage 1" + UNKNOWN, "within-code-timescale").get("text").asString()).isEqualTo("0% (0 of 1)");
-        assertThat(cell(m, "Stage 1", "within-code-timescale").get("text").asString()).isEqualTo("80% (4 of 5)");
+        assertThat(cell(m, "Stage 1" + OTHER, "within-code-timescale").get("value")).isNull();
+        assertThat(cell(m, "Stage 1" + UNKNOWN, "within-code-timescale").get("value")).isNull();
+        assertThat(cell(m, "Stage 1", "within-code-timescale").get("text").asString()).isEqualTo("100% (3 of 3)");
         assertThat(casesBehind(m, "Stage 1" + LCRA, "within-code-timescale")).containsExactlyElementsOf(refs("A", "H"));
         // stage 2: B, 10 working days from the acceptance; no low-cost rental response, so no share to give
         assertThat(value(m, "Stage 2" + LCHO, "within-code-timescale")).isEqualTo(100.0);
@@ -220,14 +222,15 @@ class MeasuresIT extends ReportingApiSupport {
 
     @Test
     void ch02CountsAgreedExtensionsAsInTimeOnlyWhenTheSettingSaysSo() {
-        // Code time from acknowledgement: A 1, B 16 (extended, met its extended deadline), E 8, F 36, H 6 working days
-        assertThat(value(measure("tsm-ch02"), "Stage 1", "within-code-timescale")).isEqualTo(80.0);
+        // Code time from acknowledgement: A 1, B 16 (extended, met its extended deadline), H 6 working days (the debt advice
+        // complaints E and F run DISP and are left out: issue 23, F-8)
+        assertThat(value(measure("tsm-ch02"), "Stage 1", "within-code-timescale")).isEqualTo(100.0);
         assertThat(value(measure("tsm-ch02"), "Stage 2", "within-code-timescale")).isEqualTo(100.0);
         try {
             assertThat(api().put("/api/v1/organisations/" + ORG + "/reports/settings/extensions", "{\"extensionsCountAsInTime\":false}")
                     .status()).isEqualTo(200);
             JsonNode strict = measure("tsm-ch02");
-            assertThat(value(strict, "Stage 1", "within-code-timescale")).isEqualTo(60.0);
+            assertThat(value(strict, "Stage 1", "within-code-timescale")).isEqualTo(Math.round(1000.0 * 2 / 3) / 10.0);
             assertThat(strict.get("notes").toString()).contains("Agreed extensions count as in time: no");
         } finally {
             api().put("/api/v1/organisations/" + ORG + "/reports/settings/extensions", "{\"extensionsCountAsInTime\":true}");

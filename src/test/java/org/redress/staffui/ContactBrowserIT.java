@@ -128,6 +128,45 @@ class ContactBrowserIT {
         org.assertj.core.api.Assertions.assertThat(stored.get("points").size()).isEqualTo(2);
     }
 
+    @Test
+    void aHomeCareComplaintLoggedOnThePageGetsTheSocialCareClocksF8() {
+        // issue 23, F-8, R-4: the service line chosen on "Log a contact" chooses the procedure: home care runs the social
+        // care rules (SI 2009/309): acknowledge within 3 working days, one stage, the response within 6 months
+        clock.setUk("2027-05-10T16:00");
+        Page page = browser.signIn("contact.browser", PASSWORD);
+        page.navigate("/staff/" + organisation + "/contacts/new");
+        assertThat(page.locator("h1")).hasText("Log a contact");
+        typeInto(page, "#receivedDate", "10");
+        page.keyboard().press("Tab");
+        page.keyboard().type("05");
+        page.keyboard().press("Tab");
+        page.keyboard().type("2027");
+        page.keyboard().press("Tab");
+        page.keyboard().type("09:45");
+        typeInto(page, "#name", "Carla Cared");
+        page.keyboard().press("Tab");
+        page.keyboard().press("Tab");
+        page.keyboard().type("01632 960778");
+        choose(page, "#preferredContact", "Ph", "PHONE");
+        typeInto(page, "#description", "My mother's carer did not come on Friday.");
+        typeInto(page, "#pointSummary-1", "The carer did not come");
+        choose(page, "#serviceLine", "Home", "home-care");
+        page.locator("#save").focus();
+        page.keyboard().press("Enter");
+
+        assertThat(page.locator(".govuk-notification-banner")).containsText("Logged ");
+        assertThat(page.locator("#page")).containsText("Home care complaint (single stage)");
+        assertAccessible(page);
+        String reference = page.locator("h1 span").first().textContent().strip();
+        JsonNode stored = new Api(port).get("/api/v1/organisations/" + organisation + "/cases/" + reference).json();
+        org.assertj.core.api.Assertions.assertThat(stored.get("stageName").asString()).isEqualTo("Home care complaint (single stage)");
+        java.util.Map<String, String> due = new java.util.TreeMap<>();
+        stored.get("clocks").forEach(k -> due.put(k.get("id").asString() + "@" + k.get("stage").asInt(), k.get("dueDate").asString()));
+        // Mon 10 May 2027 + 3 working days: Thu 13 May; + 6 calendar months: Wed 10 November
+        org.assertj.core.api.Assertions.assertThat(due).containsExactly(Map.entry("acknowledge@1", "2027-05-13"),
+                Map.entry("respond@1", "2027-11-10"));
+    }
+
     private static void typeInto(Page page, String field, String text) {
         page.locator(field).focus();
         page.keyboard().press("ControlOrMeta+A");
