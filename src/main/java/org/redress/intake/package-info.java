@@ -3,7 +3,7 @@
  * becomes a contact to triage, a reply quoting a case reference lands on that case, and bounces and auto-replies
  * are kept but never turned into complaints. Every original message is kept unchanged.
  */
-@ApplicationModule(allowedDependencies = {"casework", "mailauth", "people", "policy"})
+@ApplicationModule(allowedDependencies = {"casework", "mailauth", "pages", "people", "policy"})
 @NullMarked
 package org.redress.intake;
 

@@ -3,12 +3,16 @@ package org.redress.mailauth;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.redress.accounts.Accounts;
+import org.redress.accounts.Role;
 import org.redress.correspondence.Outbox;
 import org.redress.intake.MailboxPoller;
 import org.redress.testing.Api;
 import org.redress.testing.Cases;
 import org.redress.testing.MutableClock;
+import org.redress.testing.TestAccounts;
 import org.redress.testing.TestClockConfiguration;
+import org.redress.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,6 +80,8 @@ class GraphMailIT {
     JdbcClient jdbc;
     @Autowired
     MutableClock clock;
+    @Autowired
+    Accounts accounts;
 
     @BeforeEach
     void tokensAreTakenAgain() {
@@ -153,6 +160,10 @@ class GraphMailIT {
         assertThat(mailbox.get("lastError").asString()).startsWith("MailAuthenticationException: Microsoft Graph refused the OAuth 2.0 token "
                 + "of the " + MAILBOX + "@graph/INBOX reading " + MAILBOX);
         assertThat(GRAPH.markedRead).doesNotContain("AAMk-gutter");
+        // an administrator sees it on the mailboxes page too: which mailbox, since when and why
+        String page = mailboxesPage(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD).body();
+        assertThat(page).contains("A mailbox cannot be read", "Cannot be read since", "Tue 24 Nov 2026, 9:00am",
+                "Microsoft Graph, OAuth 2.0 token", "Microsoft Graph refused the OAuth 2.0 token");
 
         SERVERS.refuseAll.set(false);
         clock.setUk("2026-11-24T10:00");
@@ -160,6 +171,20 @@ class GraphMailIT {
         assertThat(poller.pollAll()).isEqualTo(1);
         assertThat(letterTo(to).get("status").asString()).isEqualTo("SENT");
         assertThat(GRAPH.markedRead).contains("AAMk-gutter");
+        String recovered = mailboxesPage(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD).body();
+        assertThat(recovered).doesNotContain("A mailbox cannot be read", "Cannot be read since").contains("Tue 24 Nov 2026, 10:00am");
+    }
+
+    @Test
+    void onlyAnAdministratorMayOpenTheMailboxesPage() {
+        accounts.ensure("graph.worker", "Gus Worker", "graph-worker-password", false, Map.of("alliance-homes", Role.CASE_WORKER));
+        assertThat(mailboxesPage("graph.worker", "graph-worker-password").status()).isEqualTo(403);
+    }
+
+    private WebSession.Page mailboxesPage(String username, String password) {
+        WebSession session = new WebSession(port);
+        session.signIn(username, password);
+        return session.get("/staff/alliance-homes/mailboxes");
     }
 
     @Test

@@ -66,10 +66,10 @@ class StaffMenuIT {
                 "Reports", "Outbox", "Restrictions", "Equality", "Import");
         assertThat(menuOf(Role.BOARD_MEMBER)).containsOnlyKeys("My work", "Register", "Actions", "Lessons", "Reports", "Outbox", "Restrictions");
         assertThat(menuOf(Role.ADMINISTRATOR)).containsOnlyKeys("My work", "Register", "Log a contact", "Actions", "Lessons", "Reports", "Outbox",
-                "Restrictions", "Equality", "Import", "Team", "Lists", "Privacy");
+                "Mailboxes", "Restrictions", "Equality", "Import", "Team", "Lists", "Privacy");
         // in the order of the work: my work first, the administrator's pages last
         assertThat(List.copyOf(menuOf(Role.ADMINISTRATOR).keySet())).containsExactly("My work", "Register", "Log a contact", "Actions", "Lessons",
-                "Reports", "Outbox", "Restrictions", "Equality", "Import", "Team", "Lists", "Privacy");
+                "Reports", "Outbox", "Mailboxes", "Restrictions", "Equality", "Import", "Team", "Lists", "Privacy");
     }
 
     @Test
