@@ -29,6 +29,19 @@ class ShippedPacksTest {
         assertThat(PackFixtures.shipped(id).organisation().code()).isEqualTo(id);
     }
 
+    /** Data (Use and Access) Act 2025 (UK GDPR art. 77A, from 19 June 2026): every organisation can take one. */
+    @ParameterizedTest
+    @ValueSource(strings = {"247-alliance", "alliance-homes", "helping-our-future", "the-trust"})
+    void everyOrganisationsPackTakesADataProtectionComplaintAcknowledgedWithinThirtyDays(String id) {
+        PolicyPack.RecordType type = PackFixtures.shipped(id).recordType("data-protection-complaint").orElseThrow();
+
+        assertThat(type.clocks()).singleElement().satisfies(clock -> {
+            assertThat(clock.unit()).isEqualTo(org.redress.calendar.ClockUnit.CALENDAR_DAYS);
+            assertThat(clock.amount()).isEqualTo(30);
+            assertThat(clock.stops()).isEqualTo(PolicyPack.Milestone.ACKNOWLEDGED);
+        });
+    }
+
     @Test
     void theAnnotatedExampleInTheDocsIsAValidPack() throws IOException {
         String doc = Files.readString(Path.of("docs/policy-packs.md"));
