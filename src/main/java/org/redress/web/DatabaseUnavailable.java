@@ -57,9 +57,13 @@ public final class DatabaseUnavailable {
                     && rollback.getApplicationException() != error && causedBy(rollback.getApplicationException(), unreachable)) {
                 return true;
             }
+            // Spring's wrappers of "no connection" say nothing of why: for unreachable, only their causes above decide.
+            // (Without the parentheses a busy pool behind @Transactional, CannotCreateTransactionException, counted as
+            // the database away: under load with PostgreSQL up, the outage benchmark answered everything 503 for a
+            // second 75 times in a 40 s run and acknowledged about 30 creates a second; issue 27.)
             String type = cause.getClass().getName();
-            if (!unreachable && type.equals("org.springframework.jdbc.CannotGetJdbcConnectionException")
-                    || type.equals("org.springframework.transaction.CannotCreateTransactionException")) {
+            if (!unreachable && (type.equals("org.springframework.jdbc.CannotGetJdbcConnectionException")
+                    || type.equals("org.springframework.transaction.CannotCreateTransactionException"))) {
                 return true;
             }
         }

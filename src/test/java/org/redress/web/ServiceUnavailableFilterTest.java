@@ -107,6 +107,38 @@ class ServiceUnavailableFilterTest {
         assertThat(reached).hasValue(3);
     }
 
+    @Test
+    void aBusyPoolBehindATransactionIsNotTheDatabaseAwayButARefusedConnectionBehindOneIs() throws Exception {
+        // as @Transactional reports them (CannotCreateTransactionException): the outage benchmark, with PostgreSQL up and
+        // the pool busy, found every such wait opening the window, and Redress acknowledged about 30 creates a second
+        ServiceUnavailableFilter breaker = new ServiceUnavailableFilter(200, Duration.ofSeconds(5), Duration.ofSeconds(30));
+        java.util.concurrent.atomic.AtomicInteger reached = new java.util.concurrent.atomic.AtomicInteger();
+        FilterChain busy = (req, res) -> {
+            reached.incrementAndGet();
+            throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
+                    new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 2000ms "
+                            + "(total=10, active=10, idle=0, waiting=75)"));
+        };
+        FilterChain served = (req, res) -> reached.incrementAndGet();
+        assertThat(runThrough(breaker, busy).getStatus()).isEqualTo(503);
+        assertThat(runThrough(breaker, served).getStatus()).isEqualTo(200);
+        assertThat(reached).hasValue(2);
+        assertThat(DatabaseUnavailable.causedBy(new CannotCreateTransactionException("no",
+                new SQLTransientConnectionException("not available")))).isTrue();
+        assertThat(DatabaseUnavailable.unreachable(new CannotCreateTransactionException("no",
+                new SQLTransientConnectionException("not available")))).isFalse();
+
+        FilterChain refused = (req, res) -> {
+            reached.incrementAndGet();
+            throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
+                    new SQLTransientConnectionException("not available (total=0)",
+                            new SQLException("Connection to localhost:5432 refused", "08001")));
+        };
+        assertThat(runThrough(breaker, refused).getStatus()).isEqualTo(503);
+        assertThat(runThrough(breaker, served).getStatus()).as("within the window: answered at once").isEqualTo(503);
+        assertThat(reached).hasValue(3);
+    }
+
     private static MockHttpServletResponse runThrough(ServiceUnavailableFilter f, FilterChain chain) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/organisations/the-trust/cases");
         MockHttpServletResponse response = new MockHttpServletResponse();
