@@ -47,10 +47,12 @@ public class ReadModel {
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final CaseViews views;
     private final JdbcTemplate jdbcTemplate;
+    private final CaseMonths months;
 
     ReadModel(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PolicyPacks packs, Calendars calendars, CaseViews views,
-              Clock clock) {
+              Clock clock, CaseMonths months) {
         this.jdbc = jdbc;
+        this.months = months;
         this.jdbcTemplate = jdbcTemplate;
         this.views = views;
         this.packs = packs;
@@ -77,6 +79,8 @@ public class ReadModel {
         int total = views.count(organisation);
         rebuilds.put(organisation, new Rebuild(started, total, 0, null));
         log.info("Rebuilding the reporting read model of {}: {} cases", organisation, total);
+        // the organisation's case changes in flight commit first; new ones wait for the rebuild (ADR 0029)
+        months.lockForRebuild(organisation);
         jdbc.sql("delete from reporting.case_stage where organisation = ?").param(organisation).update();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger logged = new AtomicInteger();
@@ -100,6 +104,9 @@ public class ReadModel {
             rebuilds.remove(organisation);
             throw e;
         }
+        long monthsStarted = System.nanoTime();
+        months.refill(organisation);
+        log.info("Worked out the monthly figures of {} again in {} ms", organisation, (System.nanoTime() - monthsStarted) / 1_000_000);
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         rebuilds.put(organisation, new Rebuild(started, total, done.get(), clock.instant()));
         log.info("Rebuilt the reporting read model of {}: {} cases in {} s ({} a second)", organisation, done.get(),
@@ -147,23 +154,30 @@ public class ReadModel {
         if (cases.isEmpty()) {
             return;
         }
+        List<java.util.UUID> ids = cases.stream().map(c -> java.util.UUID.fromString(c.id())).toList();
         if (replacing) {
+            months.before(organisation, ids);
             jdbc.sql("delete from reporting.case_stage where organisation = ? and case_id = any(?)")
-                    .params(organisation, cases.stream().map(c -> java.util.UUID.fromString(c.id())).toArray(java.util.UUID[]::new)).update();
+                    .params(organisation, ids.toArray(java.util.UUID[]::new)).update();
         }
         List<StageRow> rows = new ArrayList<>(cases.size() * 2);
         for (CaseView c : cases) {
             rows.addAll(rows(c));
         }
         insert(rows);
+        months.after(organisation, ids);
     }
 
     private void write(CaseView c, boolean replacing) {
+        // the monthly figures change with the rows, in the same transaction (ADR 0029)
+        List<java.util.UUID> id = List.of(java.util.UUID.fromString(c.id()));
         if (replacing) {
+            months.before(c.organisation(), id);
             jdbc.sql("delete from reporting.case_stage where organisation = ? and case_id = ?")
-                    .params(c.organisation(), java.util.UUID.fromString(c.id())).update();
+                    .params(c.organisation(), id.get(0)).update();
         }
         insert(rows(c));
+        months.after(c.organisation(), id);
     }
 
     private List<StageRow> rows(CaseView c) {

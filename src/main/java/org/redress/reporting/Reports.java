@@ -136,16 +136,17 @@ class Reports {
             homes.put(m.id(), needsHomes(m) ? settings.homes(scope.organisation(), scope.to().getYear()) : null);
             rows.put(m.id(), new LinkedHashMap<>());
         }
+        // whole months from the monthly figures where they are kept, the rest from the rows (issue 28, ADR 0029)
+        java.util.Set<String> ready = batches.isEmpty() ? java.util.Set.of() : MonthFigures.ready(jdbc);
+        boolean extensionsInTime = Boolean.TRUE.equals(params.get("extensionsInTime"));
         for (List<Measure> batch : batches.values()) {
             List<String> groupings = groupings(batch);
-            var statement = jdbc.sql(aggregate(batch, scope));
-            for (var p : params.entrySet()) {
-                statement = statement.param(p.getKey(), p.getValue());
-            }
-            statement.query((ResultSet rs) -> {
-                int notGrouped = rs.getInt(1);
-                int column = 2 + groupings.size();
-                int all = (1 << groupings.size()) - 1;
+            MonthFigures.Summary summary = MonthFigures.summary(batch, extensionsInTime);
+            MonthFigures.Columns columns = MonthFigures.columns(batch);
+            var figures = MonthFigures.read(jdbc, batch, scope, params, summary != null && ready.contains(summary.key()) ? summary : null);
+            int all = (1 << groupings.size()) - 1;
+            for (var figure : figures.entrySet()) {
+                int notGrouped = figure.getKey().mask();
                 for (Measure m : batch) {
                     List<Integer> sets = m.groupBy() == null ? List.of(-1)
                             : m.groupBy().expressions().stream().map(groupings::indexOf).toList();
@@ -154,17 +155,16 @@ class Reports {
                         // total, all but its own for a grouping
                         boolean mine = set < 0 ? notGrouped == all : notGrouped == all - (1 << (groupings.size() - 1 - set));
                         if (mine) {
-                            String group = set < 0 ? "All" : rs.getString(2 + set);
-                            List<Cell> cells = cells(m, scope, group, rs, column, homes.get(m.id()));
+                            String group = set < 0 ? "All" : figure.getKey().group();
+                            List<Cell> cells = cells(m, scope, group, columns, figure.getValue(), homes.get(m.id()));
                             // rows read for another measure of the batch make groups this one has nothing in
                             if (cells.stream().anyMatch(c -> c.count() > 0 || (c.of() != null && c.of() > 0))) {
                                 rows.get(m.id()).put(group, new Row(group, cells));
                             }
                         }
                     }
-                    column += columns(m);
                 }
-            });
+            }
         }
         List<ReportSettings.Benchmark> benchmarks = settings.benchmarks(scope.organisation());
         Map<String, MeasureResult> results = new LinkedHashMap<>();
@@ -312,39 +312,12 @@ class Reports {
         return batch.stream().filter(m -> m.groupBy() != null).flatMap(m -> m.groupBy().expressions().stream()).distinct().toList();
     }
 
-    /** How many result columns a measure's figures take. */
-    private static int columns(Measure m) {
-        return m.figures().stream().mapToInt(f -> f.kind() == Kind.PERCENT || f.kind() == Kind.AVERAGE ? 2 : 1).sum();
-    }
-
     /**
      * Measures of one population as one aggregate query over the rows any of them reads: for each figure a filtered count
      * (and its denominator, or its average), grouped by every measure's grouping at once.
      */
     static String aggregate(List<Measure> batch, ReportScope scope) {
-        List<String> groupings = groupings(batch);
-        StringBuilder sql = new StringBuilder(groupings.isEmpty() ? "select 0" : "select grouping(" + String.join(", ", groupings) + ")");
-        for (String g : groupings) {
-            sql.append(", ").append(g);
-        }
-        for (Measure m : batch) {
-            for (Figure f : m.figures()) {
-                sql.append(", count(*) filter (where ").append(f.rows()).append(")");
-                switch (f.kind()) {
-                    case PERCENT -> sql.append(", count(*) filter (where ").append(f.over()).append(")");
-                    case AVERAGE -> sql.append(", avg(").append(f.value()).append(") filter (where ").append(f.where()).append(")");
-                    default -> {
-                    }
-                }
-            }
-        }
-        sql.append(" from ").append(MeasureRows.of(batch, scope)).append(" group by grouping sets (");
-        List<String> sets = new ArrayList<>(groupings.stream().map(g -> "(" + g + ")").toList());
-        if (batch.stream().anyMatch(m -> m.groupBy() == null)) {
-            sets.add("()");
-        }
-        sql.append(String.join(", ", sets)).append(")");
-        return sql.toString();
+        return MonthFigures.rowAggregate(batch, scope);
     }
 
     static String aggregate(Measure m, ReportScope scope) {
@@ -392,24 +365,27 @@ class Reports {
         return m.figures().stream().anyMatch(f -> f.kind() == Kind.PER_THOUSAND_HOMES);
     }
 
-    private static List<Cell> cells(Measure m, ReportScope scope, String group, ResultSet rs, int firstColumn,
-                                    ReportSettings.@Nullable Homes allHomes) throws SQLException {
+    private static List<Cell> cells(Measure m, ReportScope scope, String group, MonthFigures.Columns columns,
+                                    java.math.BigDecimal[] values, ReportSettings.@Nullable Homes allHomes) {
         List<Cell> cells = new ArrayList<>();
-        int column = firstColumn;
         Integer homes = homesOf(allHomes, group);
         for (Figure f : m.figures()) {
-            long n = rs.getLong(column++);
+            int[] at = columns.of(m, f);
+            long n = values[at[0]].longValueExact();
             String link = link(scope, m, f, m.groupBy() == null ? null : group);
             switch (f.kind()) {
                 case COUNT -> cells.add(Cell.of(f.key(), f.kind(), (double) n, n, null, link));
                 case PER_THOUSAND_HOMES -> cells.add(Cell.of(f.key(), f.kind(), homes == null ? null : round(n * 1000.0 / homes), n, null, link));
                 case PERCENT -> {
-                    long d = rs.getLong(column++);
+                    long d = values[at[1]].longValueExact();
                     cells.add(Cell.of(f.key(), f.kind(), d == 0 ? null : round(100.0 * n / d), n, d, link));
                 }
                 case AVERAGE -> {
-                    double avg = rs.getDouble(column++);
-                    cells.add(Cell.of(f.key(), f.kind(), rs.wasNull() ? null : round(avg), n, null, link));
+                    // the sum and count an average divides, so whole months and part months add up exactly (ADR 0029)
+                    long averaged = values[at[2]].longValueExact();
+                    cells.add(Cell.of(f.key(), f.kind(), averaged == 0 ? null
+                            : round(values[at[1]].divide(java.math.BigDecimal.valueOf(averaged), java.math.MathContext.DECIMAL64).doubleValue()),
+                            n, null, link));
                 }
                 case MONEY -> throw new IllegalStateException("money figures are worked out by ExternalMeasures: " + f.key());
             }

@@ -47,8 +47,54 @@ class ReportPlansIT extends ReportingApiSupport {
             from generate_series(1, 60000) g, lateral (select timestamptz '2021-12-01' + g * interval '43 minutes' as t) received
             """, "analyze reporting.case_stage"};
 
+    /**
+     * 100,000 rows of monthly figures over five years, twelve summaries and the four organisations, analysed (ADR 0029):
+     * about what a million cases make.
+     */
+    private static final String[] MONTHLY_FIGURES = {"""
+            insert into reporting.case_month (organisation, summary, period, month, service_line, service_area, grp_set, grp, vals)
+            select (array['alliance-homes', 'the-trust', 'helping-our-future', '247-alliance'])[1 + g % 4], 'plan-' || (g / 4 % 12),
+                   'received_at', (date '2021-12-01' + (g / 48 % 60) * interval '1 month')::date,
+                   (array['housing', 'debt-advice'])[1 + g % 2], (array['Repairs', 'Neighbourhoods', 'Debt advice'])[1 + g % 3],
+                   g % 3, 'group ' || g, array[1, 2, 3]::numeric[]
+            from generate_series(1, 100000) g
+            """, "analyze reporting.case_month"};
+
     @Autowired
     DataSource dataSource;
+
+    @Test
+    void theMonthlyFiguresOfEveryMeasureKeptMonthlyAreReadThroughTheirIndexFromTheFirstMonthToTheLast() { // ADR 0029
+        ReportScope everything = ReportScope.parse(ORG, "2025-12-01", "2026-11-30", null, null, TODAY);
+        ReportScope limited = ReportScope.parse(ORG, "2021-12-01", "2026-11-30", "housing", null, TODAY).limitedTo(Set.of("Repairs"));
+        List<MonthFigures.Summary> summaries = MonthFigures.all(Measures.ALL);
+        assertThat(summaries).isNotEmpty();
+        for (ReportScope scope : List.of(everything, limited)) {
+            for (MonthFigures.Summary summary : summaries) {
+                String sql = MonthFigures.monthAggregate(summary, scope);
+                assertThat(QueryPlans.scans(dataSource, sql, MONTHLY_FIGURES)).as(sql)
+                        .anySatisfy(s -> assertThat(s.table()).isEqualTo("case_month"))
+                        .allSatisfy(s -> {
+                            if (!s.nodeType().equals("Bitmap Heap Scan")) {
+                                assertThat(s.index()).as(s.toString()).isEqualTo("case_month_key");
+                                assertThat(s.conditions()).as(s.toString()).contains("Index Cond").contains("summary").contains("month");
+                            }
+                        });
+            }
+        }
+    }
+
+    @Test
+    void aCaseChangeReadsOnlyThatCasesRowsToKeepTheMonthlyFigures() { // ADR 0029
+        for (MonthFigures.Summary summary : MonthFigures.all(Measures.ALL)) {
+            String sql = MonthFigures.contribution(summary, "r.organisation = :org and r.case_id = any(:ids)");
+            assertThat(QueryPlans.scans(dataSource, sql, A_LARGER_READ_MODEL)).as(sql).isNotEmpty().allSatisfy(s -> {
+                if (!s.nodeType().equals("Bitmap Heap Scan")) {
+                    assertThat(s.conditions()).as(s.toString()).contains("Index Cond").contains("case_id");
+                }
+            });
+        }
+    }
 
     @Test
     void everyMeasureReadsItsPeriodsRowsThroughAnIndexRangeForTheWholeOrganisationAndForALimitedReader() {
