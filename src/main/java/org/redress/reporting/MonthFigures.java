@@ -65,7 +65,7 @@ final class MonthFigures {
      * each column counts by, and the statement that works its monthly figures out of rows.
      */
     record Summary(String key, List<Measure> batch, @Nullable Boolean extensionsInTime, Columns columns, List<String> periods,
-                   String population) {
+                   String population, boolean leavesOutOwnProcedureLines) {
 
         /** The distinct date columns its figures count by. */
         List<String> dates() {
@@ -131,7 +131,10 @@ final class MonthFigures {
 
     private static List<Summary> define(List<Measure> batch) {
         Columns columns = columns(batch);
-        String population = batch.get(0).population();
+        // F-8: the Code's measures leave out the service lines with a procedure of their own, a list of the organisation's
+        // pack; the months keep every line (service line is one of their columns) and the read leaves those lines out
+        boolean byLines = batch.get(0).population().contains(Measures.PACK_PROCEDURE);
+        String population = byLines ? batch.get(0).population().replace(" and " + Measures.PACK_PROCEDURE, "") : batch.get(0).population();
         String fixed = population + String.join("", columns.groupings());
         if (PARAMETER.matcher(fixed).find()) {
             return List.of();
@@ -153,9 +156,9 @@ final class MonthFigures {
         boolean readsSetting = columns.sql().stream().anyMatch(s -> s.contains(SETTING));
         List<Summary> summaries = new ArrayList<>();
         for (Boolean setting : readsSetting ? List.of(Boolean.TRUE, Boolean.FALSE) : java.util.Collections.<Boolean>singletonList(null)) {
-            Summary draft = new Summary("", batch, setting, columns, List.copyOf(periods), population);
+            Summary draft = new Summary("", batch, setting, columns, List.copyOf(periods), population, byLines);
             summaries.add(new Summary(digest(VERSION + "\n" + contribution(draft, "r.organisation = :org")), batch, setting, columns,
-                    List.copyOf(periods), population));
+                    List.copyOf(periods), population, byLines));
         }
         return List.copyOf(summaries);
     }
@@ -231,6 +234,7 @@ final class MonthFigures {
                 .append(scope.serviceLine() == null ? "" : " and m.service_line = :serviceLine")
                 .append(scope.serviceArea() == null ? "" : " and m.service_area = :serviceArea")
                 .append(scope.limitedTo() == null ? "" : " and m.service_area = any(:areas)")
+                .append(s.leavesOutOwnProcedureLines() ? " and coalesce(m.service_line, '') <> all(:ownProcedureLines)" : "")
                 .append(" group by m.period, m.grp_set, m.grp").toString();
     }
 
