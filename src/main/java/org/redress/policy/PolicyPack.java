@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param stagesNotKept optional further stages the policy text has and the organisation does not run (F-5): read,
  *                      checked and shown, never entered; {@link #stages} holds only the stages that are run
  * @param categories what a complaint may be about (H-1), chosen when a complaint is logged; empty when the pack has none
+ * @param hazardCategories Awaab's Law's hazard categories (R-3, issue 23), each with the day the law applies to it from;
+ *                         empty when the pack has none (only the {@code awaabs-law-2025} reference pack has them)
  */
 public record PolicyPack(
         String id,
@@ -33,7 +35,18 @@ public record PolicyPack(
         List<Assumption> assumptions,
         List<String> sources,
         List<Stage> stagesNotKept,
-        List<ComplaintCategory> categories) {
+        List<ComplaintCategory> categories,
+        List<HazardCategory> hazardCategories) {
+
+    /** A pack without hazard categories, as packs were before issue 23. */
+    public PolicyPack(String id, int version, String title, PackOrganisation organisation, List<ServiceLine> serviceLines,
+                      List<Role> roles, List<RecordType> recordTypes, List<Stage> stages, List<AdmissionRule> admission,
+                      List<Exclusion> exclusions, List<StepRule> steps, List<OmbudsmanRoute> ombudsmen,
+                      List<CompensationAuthority> compensation, List<Assumption> assumptions, List<String> sources,
+                      List<Stage> stagesNotKept, List<ComplaintCategory> categories) {
+        this(id, version, title, organisation, serviceLines, roles, recordTypes, stages, admission, exclusions, steps, ombudsmen,
+                compensation, assumptions, sources, stagesNotKept, categories, List.of());
+    }
 
     /** A pack with no optional stage left out and no complaint categories, as packs were before issue 22. */
     public PolicyPack(String id, int version, String title, PackOrganisation organisation, List<ServiceLine> serviceLines,
@@ -41,7 +54,7 @@ public record PolicyPack(
                       List<Exclusion> exclusions, List<StepRule> steps, List<OmbudsmanRoute> ombudsmen,
                       List<CompensationAuthority> compensation, List<Assumption> assumptions, List<String> sources) {
         this(id, version, title, organisation, serviceLines, roles, recordTypes, stages, admission, exclusions, steps, ombudsmen,
-                compensation, assumptions, sources, List.of(), List.of());
+                compensation, assumptions, sources, List.of(), List.of(), List.of());
     }
 
     /**
@@ -353,5 +366,28 @@ public record PolicyPack(
 
     /** Where the policy is silent, what the pack assumes and why. */
     public record Assumption(String clause, String assumption, String source) {
+    }
+
+    /**
+     * A kind of hazard Awaab's Law covers (R-3; SI 2025/1042), and the day the law applies to it from (issue 23): the law
+     * widens by category in 2026 and 2027, so the dates are data.
+     *
+     * @param alsoCalled other names an organisation's hazard category may have that mean this one (matched ignoring case)
+     * @param from the first day the duties apply to a hazard of this category; null when the law does not cover it
+     * @param emergencies true for the entry that covers every hazard classified as an emergency, whatever its category
+     * @param coversTheRest true for the entry that covers any hazard no other entry names (HHSRS hazards not listed)
+     * @param confirmed false where the date or scope is not confirmed ([?] in REGULATIONS.md)
+     */
+    public record HazardCategory(String id, String name, List<String> alsoCalled, java.time.@Nullable LocalDate from,
+                                 boolean emergencies, boolean coversTheRest, boolean confirmed, @Nullable String cite) {
+        public HazardCategory {
+            alsoCalled = alsoCalled == null ? List.of() : List.copyOf(alsoCalled);
+        }
+
+        /** Whether this entry is the one for an organisation's category of that name. */
+        public boolean names(String category) {
+            String wanted = category.strip();
+            return name.equalsIgnoreCase(wanted) || id.equalsIgnoreCase(wanted) || alsoCalled.stream().anyMatch(a -> a.equalsIgnoreCase(wanted));
+        }
     }
 }
