@@ -71,8 +71,60 @@ class HazardController {
         return hazards.summarySent(organisation, caseRef, id, request);
     }
 
+    @PostMapping("/cases/{case}/hazards/{id}/made-safe")
+    @Operation(summary = "The home was made safe (at, default now): an emergency's 24-hour clock stops here, not when work begins")
+    HazardView madeSafe(@PathVariable String organisation, @PathVariable("case") String caseRef, @PathVariable UUID id,
+                        @RequestBody Hazards.DoneRequest request) {
+        return hazards.madeSafe(organisation, caseRef, id, request);
+    }
+
+    @PostMapping("/cases/{case}/hazards/{id}/further-works")
+    @Operation(summary = "Further (preventative) works are needed: due within 5 working days of the investigation's end, or, "
+            + "with notPracticable saying why that cannot be done, within 12 weeks")
+    HazardView furtherWorks(@PathVariable String organisation, @PathVariable("case") String caseRef, @PathVariable UUID id,
+                            @RequestBody Hazards.FurtherWorksRequest request, Principal principal) {
+        return hazards.furtherWorksNeeded(organisation, caseRef, id, request, principal.getName());
+    }
+
+    @PostMapping("/cases/{case}/hazards/{id}/further-works-started")
+    @Operation(summary = "The further works began (at, default now): their clock is met")
+    HazardView furtherWorksStarted(@PathVariable String organisation, @PathVariable("case") String caseRef, @PathVariable UUID id,
+                                   @RequestBody Hazards.DoneRequest request) {
+        return hazards.furtherWorksStarted(organisation, caseRef, id, request);
+    }
+
+    @PostMapping("/cases/{case}/hazards/{id}/accommodation")
+    @Operation(summary = "The home cannot be made safe in time (at, default now; notes: why): alternative accommodation is to be "
+            + "offered, on its own clock")
+    HazardView accommodationNeeded(@PathVariable String organisation, @PathVariable("case") String caseRef, @PathVariable UUID id,
+                                   @RequestBody Hazards.AccommodationRequest request, Principal principal) {
+        return hazards.accommodationNeeded(organisation, caseRef, id, request, principal.getName());
+    }
+
+    @PostMapping("/cases/{case}/hazards/{id}/accommodation-offered")
+    @Operation(summary = "Alternative accommodation was offered (at; notes: what was offered): its clock is met")
+    HazardView accommodationOffered(@PathVariable String organisation, @PathVariable("case") String caseRef, @PathVariable UUID id,
+                                    @RequestBody Hazards.AccommodationRequest request) {
+        return hazards.accommodationOffered(organisation, caseRef, id, request);
+    }
+
+    @PostMapping("/cases/{case}/hazards/{id}/accommodation-answer")
+    @Operation(summary = "The household's answer to the offer: answer ACCEPTED or DECLINED (at, default now)")
+    HazardView accommodationAnswer(@PathVariable String organisation, @PathVariable("case") String caseRef, @PathVariable UUID id,
+                                   @RequestBody Hazards.AccommodationRequest request) {
+        return hazards.accommodationAnswered(organisation, caseRef, id, request);
+    }
+
+    @PostMapping("/cases/{case}/hazards/{id}/close")
+    @Operation(summary = "Close the hazard record as NO_HAZARD_FOUND or DISMISSED, with reasons (who and when are recorded): "
+            + "every clock still running stops")
+    HazardView close(@PathVariable String organisation, @PathVariable("case") String caseRef, @PathVariable UUID id,
+                     @RequestBody Hazards.CloseRequest request, Principal principal) {
+        return hazards.close(organisation, caseRef, id, request, principal.getName());
+    }
+
     @PostMapping("/cases/{case}/hazards/{id}/work-started")
-    @Operation(summary = "Safety work began (for an emergency: the home was made safe)")
+    @Operation(summary = "Safety work began (a significant hazard's clock; an emergency's clock waits for made-safe)")
     HazardView workStarted(@PathVariable String organisation, @PathVariable("case") String caseRef, @PathVariable UUID id,
                            @RequestBody Hazards.DoneRequest request) {
         return hazards.workStarted(organisation, caseRef, id, request);

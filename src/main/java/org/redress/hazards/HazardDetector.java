@@ -2,6 +2,7 @@ package org.redress.hazards;
 
 import org.redress.casework.CaseChanged;
 import org.redress.casework.CaseFact.CaseLogged;
+import org.redress.casework.CaseFact.TenureRecorded;
 import org.redress.policy.PolicyPacks;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,9 @@ class HazardDetector {
 
     @EventListener
     void openHazardRecordWithTheCase(CaseChanged change) {
+        // the complainant's tenure recorded later: the case's hazards follow it (R-3, issue 23: no duty for a shared owner)
+        change.events().stream().filter(e -> e.payload() instanceof TenureRecorded).reduce((a, b) -> b)
+                .ifPresent(e -> hazards.tenureRecorded(change.organisation(), change.caseId(), ((TenureRecorded) e.payload()).tenure().name()));
         if (change.events().stream().noneMatch(e -> e.payload() instanceof CaseLogged)) {
             return;
         }

@@ -38,17 +38,25 @@ class HazardPageController implements org.redress.pages.StaffPage {
 
     private final Hazards hazards;
     private final Casework casework;
+    private final java.time.Clock clock;
 
-    HazardPageController(Hazards hazards, Casework casework) {
+    HazardPageController(Hazards hazards, Casework casework, java.time.Clock clock) {
         this.hazards = hazards;
         this.casework = casework;
+        this.clock = clock;
     }
 
-    /** Every form on the page posts some of these; times are UK local ("2026-11-24T10:00"), blank meaning now. */
+    /**
+     * Every form on the page posts some of these. When something happened is a GOV.UK date ({@code on}, put together from its
+     * day, month and year) and a time ({@code time}, 24-hour "14:30"), both blank meaning now, a time alone meaning today;
+     * {@code at}, UK local "2026-11-24T10:00", is still read for a form that posts one.
+     */
     record HazardForm(@Size(max = TextLimits.NAME) @Nullable String category, @Size(max = TextLimits.TEXT) @Nullable String notes,
                       @Size(max = TextLimits.NAME) @Nullable String at, @Size(max = TextLimits.NAME) @Nullable String by,
                       @Size(max = TextLimits.NAME) @Nullable String outcome, @Size(max = TextLimits.NAME) @Nullable String classification,
-                      @Size(max = TextLimits.TEXT) @Nullable String findings) {
+                      @Size(max = TextLimits.TEXT) @Nullable String findings, @Size(max = TextLimits.NAME) @Nullable String on,
+                      @Size(max = TextLimits.NAME) @Nullable String time, @Size(max = TextLimits.NAME) @Nullable String as,
+                      @Size(max = TextLimits.NAME) @Nullable String answer) {
     }
 
     @GetMapping("/staff/{organisation}/cases/{reference}/hazards")
@@ -57,7 +65,7 @@ class HazardPageController implements org.redress.pages.StaffPage {
         model.addAttribute("organisation", organisation);
         model.addAttribute("reference", caseView.reference());
         model.addAttribute("hazards", hazards.ofCaseId(organisation, caseView.id()));
-        model.addAttribute("categories", hazards.settings(organisation).categories());
+        model.addAttribute("categories", hazards.categoryNames(organisation));
         model.addAttribute("outcomes", AttemptOutcome.values());
         return "hazards/case";
     }
@@ -66,7 +74,7 @@ class HazardPageController implements org.redress.pages.StaffPage {
     String open(@PathVariable String organisation, @PathVariable String reference, HazardForm form, Principal principal,
                 Model model, RedirectAttributes redirect, HttpServletResponse response) {
         return act(organisation, reference, "open", model, redirect, response, "Hazard record opened",
-                () -> TextLimits.checkForm(form), () -> hazards.open(organisation, reference, new Hazards.OpenRequest(form.category(), time("open", "at", form.at()), form.notes()),
+                () -> TextLimits.checkForm(form), () -> hazards.open(organisation, reference, new Hazards.OpenRequest(form.category(), when("open", form), form.notes()),
                         principal.getName()));
     }
 
@@ -75,7 +83,7 @@ class HazardPageController implements org.redress.pages.StaffPage {
                HazardForm form, Principal principal, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         String prefix = action + "-" + id;
         return act(organisation, reference, prefix, model, redirect, response, doneText(action), () -> TextLimits.checkForm(form), () -> {
-            Instant at = time(prefix, "at", form.at());
+            Instant at = when(prefix, form);
             switch (action) {
                 case "attempts" -> hazards.recordAttempt(organisation, reference, id, new Hazards.AttemptRequest(at, form.by(),
                         parse(AttemptOutcome.class, prefix, "outcome", form.outcome()), form.notes()), principal.getName());
@@ -84,6 +92,18 @@ class HazardPageController implements org.redress.pages.StaffPage {
                 case "investigation-concluded" -> hazards.concludeInvestigation(organisation, reference, id, new Hazards.DoneRequest(at, form.findings()));
                 case "summary-sent" -> hazards.summarySent(organisation, reference, id, new Hazards.DoneRequest(at, null));
                 case "work-started" -> hazards.workStarted(organisation, reference, id, new Hazards.DoneRequest(at, null));
+                case "made-safe" -> hazards.madeSafe(organisation, reference, id, new Hazards.DoneRequest(at, null));
+                case "further-works" -> hazards.furtherWorksNeeded(organisation, reference, id, new Hazards.FurtherWorksRequest(form.notes()),
+                        principal.getName());
+                case "further-works-started" -> hazards.furtherWorksStarted(organisation, reference, id, new Hazards.DoneRequest(at, null));
+                case "accommodation" -> hazards.accommodationNeeded(organisation, reference, id,
+                        new Hazards.AccommodationRequest(at, form.notes(), null), principal.getName());
+                case "accommodation-offered" -> hazards.accommodationOffered(organisation, reference, id,
+                        new Hazards.AccommodationRequest(at, form.notes(), null));
+                case "accommodation-answer" -> hazards.accommodationAnswered(organisation, reference, id,
+                        new Hazards.AccommodationRequest(at, form.notes(), parse(AccommodationAnswer.class, prefix, "answer", form.answer())));
+                case "close" -> hazards.close(organisation, reference, id,
+                        new Hazards.CloseRequest(parse(HazardClosing.class, prefix, "as", form.as()), form.notes(), at), principal.getName());
                 default -> throw new NotFoundException("action", "no hazard action '" + action + "'");
             }
         });
@@ -121,8 +141,39 @@ class HazardPageController implements org.redress.pages.StaffPage {
             case "investigation-concluded" -> "Investigation recorded as concluded";
             case "summary-sent" -> "Written summary recorded as sent";
             case "work-started" -> "Safety work recorded as begun";
+            case "made-safe" -> "Home recorded as made safe";
+            case "further-works" -> "Further works recorded as needed";
+            case "further-works-started" -> "Further works recorded as begun";
+            case "accommodation" -> "Alternative accommodation recorded as needed";
+            case "accommodation-offered" -> "Offer of alternative accommodation recorded";
+            case "accommodation-answer" -> "Answer to the offer recorded";
+            case "close" -> "Hazard record closed";
             default -> "Saved";
         };
+    }
+
+    /** When something happened, from the form's date and time (UK local), or its older {@code at}; null (now) when none is given. */
+    private @Nullable Instant when(String prefix, HazardForm form) {
+        boolean noDate = form.on() == null || form.on().isBlank();
+        boolean noTime = form.time() == null || form.time().isBlank();
+        if (noDate && noTime) {
+            return time(prefix, "at", form.at());
+        }
+        java.time.LocalDate day;
+        try {
+            day = noDate ? UkTime.dateOf(clock.instant()) : RequestDates.parse(form.on());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(prefix + "-at", "Enter a real date" + RequestDates.hint(e, ", for example 27 3 2026"));
+        }
+        java.time.LocalTime at = java.time.LocalTime.MIDNIGHT;
+        if (!noTime) {
+            try {
+                at = java.time.LocalTime.parse(form.time().strip().replace('.', ':'), java.time.format.DateTimeFormatter.ofPattern("H:mm"));
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException(prefix + "-time", "Enter a time on the 24-hour clock, for example 14:30");
+            }
+        }
+        return day.atTime(at).atZone(UkTime.ZONE).toInstant();
     }
 
     private static @Nullable Instant time(String prefix, String field, @Nullable String text) {

@@ -76,6 +76,23 @@ public class Hazards {
     public record DoneRequest(@Nullable Instant at, @Size(max = TextLimits.TEXT) @Nullable String findings) {
     }
 
+    /** Further works are needed; {@code notPracticable} says why they cannot begin within 5 working days (then 12 weeks). */
+    public record FurtherWorksRequest(@Size(max = TextLimits.TEXT) @Nullable String notPracticable) {
+    }
+
+    /** A step of alternative accommodation: when, what was said or offered, and (for the answer) ACCEPTED or DECLINED. */
+    public record AccommodationRequest(@Nullable Instant at, @Size(max = TextLimits.TEXT) @Nullable String notes,
+                                       @Nullable AccommodationAnswer answer) {
+    }
+
+    /** Closing a hazard: NO_HAZARD_FOUND or DISMISSED, and why; at defaults to now. */
+    // a schema name of its own: casework's CloseRequest has the same simple name (ApiDescriptionIT)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "HazardCloseRequest")
+    public record CloseRequest(@NotNull(message = "is required: NO_HAZARD_FOUND or DISMISSED") @Nullable HazardClosing as,
+                               @NotBlank(message = "is required: say what was found or why the record is dismissed") @Size(max = TextLimits.TEXT)
+                               @Nullable String reasons, @Nullable Instant at) {
+    }
+
     public record ClassifyRequest(@NotNull(message = "is required: EMERGENCY or SIGNIFICANT") @Nullable HazardClassification classification) {
     }
 
@@ -110,7 +127,7 @@ public class Hazards {
             Hazard.State s = hazard.state();
             WorkingDayCalendar calendar = calendarsByOrganisation.computeIfAbsent(s.organisation(), this::calendarOf);
             for (HazardView.Clock c : hazard.clocks(calendar, now, law)) {
-                if (c.metAt() == null && c.dueBy().isBefore(until)) {
+                if (Hazard.running(c) && c.dueBy().isBefore(until)) {
                     // a hazard opened by an import: a clock already run out then is history, recorded without a notice (issue 20)
                     result.add(new OpenClock(s.organisation(), s.caseId(), s.caseReference(), null, "hazard-" + s.id() + "-" + c.id(), 0,
                             "Awaab's Law: " + c.name() + " (" + s.category() + ")", c.dueBy(), c.dueDate(), c.status(), c.explanation(),
@@ -146,7 +163,7 @@ public class Hazards {
     @Transactional
     void openIfReported(CaseView c, PolicyPack pack) {
         openIfReported(new ImportedCase(c.organisation(), c.id(), c.reference(), c.description(), c.classification().subject(),
-                c.classification().subSubject(), c.receivedAt(), null), pack, "hazard check", null);
+                c.classification().subSubject(), c.receivedAt(), null, c.complainant().tenure().name()), pack, "hazard check", null);
     }
 
     /**
@@ -154,7 +171,12 @@ public class Hazards {
      * (null while open).
      */
     public record ImportedCase(String organisation, String caseId, String reference, String description, @Nullable String subject,
-                               @Nullable String subSubject, Instant receivedAt, @Nullable Instant closedAt) {
+                               @Nullable String subSubject, Instant receivedAt, @Nullable Instant closedAt, String tenure) {
+        /** A case whose complainant's tenure the import does not give (unknown). */
+        public ImportedCase(String organisation, String caseId, String reference, String description, @Nullable String subject,
+                            @Nullable String subSubject, Instant receivedAt, @Nullable Instant closedAt) {
+            this(organisation, caseId, reference, description, subject, subSubject, receivedAt, closedAt, "UNKNOWN");
+        }
     }
 
     /** Who opened a hazard record found in an imported case: its clocks already run out then raise no notice. */
@@ -188,7 +210,7 @@ public class Hazards {
         // a complaint received before the hazard rule applied (Awaab's Law, 27 October 2025) opens no hazard (issue 20)
         return settings.match(text, org.redress.calendar.UkTime.dateOf(c.receivedAt()))
                 .map(m -> store.insert(Hazard.open(c.organisation(), c.caseId(), c.reference(), m.category(), "AUTOMATIC",
-                        m.excerpt(), c.receivedAt(), notes, clock.instant(), openedBy)))
+                        m.excerpt(), c.receivedAt(), notes, clock.instant(), openedBy, c.tenure())))
                 .orElse(false);
     }
 
@@ -199,19 +221,20 @@ public class Hazards {
         CaseView c = casework.get(organisation, caseIdOrReference);
         Instant now = clock.instant();
         List<FieldError> errors = new ArrayList<>();
-        HazardSettings settings = settings(organisation);
+        List<String> kinds = categoryNames(organisation);
         String category = request.category() == null || request.category().isBlank() ? null : request.category().strip();
         if (category == null) {
-            errors.add(new FieldError("category", "is required: one of " + settings.categories().stream().map(HazardSettings.Category::name).toList()));
-        } else if (settings.categories().stream().noneMatch(k -> k.name().equals(category))) {
-            errors.add(new FieldError("category", "must be one of " + settings.categories().stream().map(HazardSettings.Category::name).toList()));
+            errors.add(new FieldError("category", "is required: one of " + kinds));
+        } else if (!kinds.contains(category)) {
+            errors.add(new FieldError("category", "must be one of " + kinds));
         }
         Instant awareAt = request.awareAt() == null ? now : request.awareAt();
         if (awareAt.isAfter(now)) {
             errors.add(new FieldError("awareAt", "must not be in the future"));
         }
         throwIfAny(errors);
-        Hazard hazard = Hazard.open(organisation, c.id(), c.reference(), category, "STAFF", null, awareAt, blankToNull(request.notes()), now, actor);
+        Hazard hazard = Hazard.open(organisation, c.id(), c.reference(), category, "STAFF", null, awareAt, blankToNull(request.notes()), now, actor,
+                c.complainant().tenure().name());
         if (!store.insert(hazard)) {
             throw new RefusedException("the case already has a " + category + " hazard record: record on that one", Hazard.CITE, "category");
         }
@@ -265,6 +288,92 @@ public class Hazards {
         Instant at = when(errors, request.at(), clock.instant());
         throwIfAny(errors);
         return change(organisation, caseIdOrReference, id, hazard -> notBeforeAwareness(hazard, at).or(() -> hazard.workStarted(at)));
+    }
+
+    /**
+     * The kinds of hazard staff may open a record for: the organisation's own categories, then Awaab's Law's categories
+     * (issue 23: the law covers more than the words complaints are read for) not already among them.
+     */
+    public List<String> categoryNames(String organisation) {
+        List<String> names = new ArrayList<>(settings(organisation).categories().stream().map(HazardSettings.Category::name).toList());
+        for (PolicyPack.HazardCategory c : AwaabTimescales.of(packs).categories()) {
+            if (!c.emergencies() && c.from() != null && names.stream().noneMatch(c::names)) {
+                names.add(c.name());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /** The home was made safe: an emergency's 24-hour clock stops here (R-3, issue 23), not when work begins. */
+    @Transactional
+    public HazardView madeSafe(String organisation, String caseIdOrReference, UUID id, DoneRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        Instant at = when(errors, request.at(), clock.instant());
+        throwIfAny(errors);
+        return change(organisation, caseIdOrReference, id, hazard -> notBeforeAwareness(hazard, at).or(() -> hazard.madeSafe(at)));
+    }
+
+    /** Further works are needed (R-3, issue 23): 5 working days from the investigation's end, or 12 weeks with the reason. */
+    @Transactional
+    public HazardView furtherWorksNeeded(String organisation, String caseIdOrReference, UUID id, FurtherWorksRequest request, String actor) {
+        TextLimits.check(request);
+        Instant now = clock.instant();
+        return change(organisation, caseIdOrReference, id, hazard -> hazard.furtherWorksNeeded(blankToNull(request.notPracticable()), now, actor));
+    }
+
+    @Transactional
+    public HazardView furtherWorksStarted(String organisation, String caseIdOrReference, UUID id, DoneRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        Instant at = when(errors, request.at(), clock.instant());
+        throwIfAny(errors);
+        return change(organisation, caseIdOrReference, id, hazard -> hazard.furtherWorksStarted(at));
+    }
+
+    /** The home cannot be made safe in time: alternative accommodation is to be offered, on its own clock (R-3, issue 23). */
+    @Transactional
+    public HazardView accommodationNeeded(String organisation, String caseIdOrReference, UUID id, AccommodationRequest request, String actor) {
+        List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(request));
+        Instant now = clock.instant();
+        Instant at = when(errors, request.at(), now);
+        throwIfAny(errors);
+        return change(organisation, caseIdOrReference, id, hazard -> notBeforeAwareness(hazard, at)
+                .or(() -> hazard.accommodationNeeded(at, blankToNull(request.notes()), now, actor)));
+    }
+
+    @Transactional
+    public HazardView accommodationOffered(String organisation, String caseIdOrReference, UUID id, AccommodationRequest request) {
+        List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(request));
+        Instant at = when(errors, request.at(), clock.instant());
+        throwIfAny(errors);
+        return change(organisation, caseIdOrReference, id, hazard -> hazard.accommodationOffered(at, blankToNull(request.notes())));
+    }
+
+    @Transactional
+    public HazardView accommodationAnswered(String organisation, String caseIdOrReference, UUID id, AccommodationRequest request) {
+        List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(request));
+        Instant at = when(errors, request.at(), clock.instant());
+        if (request.answer() == null) {
+            errors.add(new FieldError("answer", "is required: ACCEPTED or DECLINED"));
+        }
+        throwIfAny(errors);
+        return change(organisation, caseIdOrReference, id, hazard -> hazard.accommodationAnswered(request.answer(), at));
+    }
+
+    /** Closes a hazard as no hazard found, or dismissed, with the reasons: its clocks stop (R-3, issue 23). */
+    @Transactional
+    public HazardView close(String organisation, String caseIdOrReference, UUID id, CloseRequest request, String actor) {
+        Instant now = clock.instant();
+        List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(request));
+        Instant at = when(errors, request.at(), now);
+        throwIfAny(errors);
+        return change(organisation, caseIdOrReference, id, hazard -> notBeforeAwareness(hazard, at)
+                .or(() -> hazard.close(request.as(), request.reasons().strip(), at, now, actor)));
+    }
+
+    /** The complainant's tenure was recorded on the case: its hazards follow it (a shared owner's home has no duty). */
+    @Transactional
+    void tenureRecorded(String organisation, String caseId, String tenure) {
+        store.tenureRecorded(organisation, caseId, tenure);
     }
 
     // ---- internals -----------------------------------------------------------------------------------------

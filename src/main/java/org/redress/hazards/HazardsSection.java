@@ -31,7 +31,9 @@ class HazardsSection extends LinkedSection implements CaseSection {
         if (list.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(list.stream().map(h -> h.clocks().stream().filter(c -> c.metAt() == null).findFirst()
+        return Optional.of(list.stream().map(h -> h.closure() != null
+                ? h.category() + ": closed (" + (h.closure().as() == HazardClosing.NO_HAZARD_FOUND ? "no hazard found" : "dismissed") + ")"
+                : !h.duty() ? h.category() + ": no duty under Awaab's Law" : h.clocks().stream().filter(Hazard::running).findFirst()
                         .map(c -> h.category() + ": " + c.name().toLowerCase(Locale.UK) + " by " + text.deadline(c.dueBy())
                                 + (c.status() == ClockStatus.OVERDUE ? " (overdue)" : c.status() == ClockStatus.DUE_SOON ? " (due soon)" : ""))
                         .orElse(h.category() + ": every deadline met"))

@@ -41,7 +41,7 @@ class HazardsWork implements StaffWork {
                 continue;
             }
             for (HazardView.Clock c : hazard.clocks()) {
-                if (c.metAt() == null) {
+                if (Hazard.running(c)) {
                     items.add(new Item("Awaab's Law", c.name() + " (" + hazard.category() + ")", hazard.caseReference(), c.dueDate(),
                             c.status() == ClockStatus.OVERDUE, c.explanation() + " (" + c.cite() + ")",
                             "/staff/" + organisation + "/cases/" + hazard.caseReference() + "/hazards"));

@@ -52,6 +52,7 @@ final class PackConsistency {
         unique("ombudsmen", pack.ombudsmen(), PolicyPack.OmbudsmanRoute::id);
         unique("categories", pack.categories(), PolicyPack.ComplaintCategory::id);
         unique("procedures", pack.procedures(), PolicyPack.Procedure::id);
+        hazardCategories();
 
         Set<String> roles = ids(pack.roles(), PolicyPack.Role::id);
         Set<String> ombudsmen = ids(pack.ombudsmen(), PolicyPack.OmbudsmanRoute::id);
@@ -259,6 +260,47 @@ final class PackConsistency {
     private void roleNamed(String role, String path, Set<String> roles) {
         if (role != null && !role.isEmpty() && !roles.contains(role)) {
             error(path, "names the role '" + role + "', which is not declared under roles" + declared(roles));
+        }
+    }
+
+    /**
+     * Awaab's Law's hazard categories (R-3, issue 23): unique ids and names, one entry at most for emergencies and one for
+     * the rest, and the emergencies' entry has its day; a name an entry is also called must not be another entry's.
+     */
+    private void hazardCategories() {
+        List<PolicyPack.HazardCategory> list = pack.hazardCategories();
+        unique("hazardCategories", list, PolicyPack.HazardCategory::id);
+        Map<String, Integer> names = new HashMap<>();
+        int emergencies = -1;
+        int rest = -1;
+        for (int i = 0; i < list.size(); i++) {
+            PolicyPack.HazardCategory c = list.get(i);
+            String path = "hazardCategories[" + i + "]";
+            List<String> called = new java.util.ArrayList<>(List.of(c.name()));
+            called.addAll(c.alsoCalled());
+            for (int j = 0; j < called.size(); j++) {
+                String name = called.get(j).strip().toLowerCase(Locale.ROOT);
+                Integer first = name.isEmpty() ? null : names.putIfAbsent(name, i);
+                if (first != null && first != i) {
+                    error(path + (j == 0 ? ".name" : ".alsoCalled[" + (j - 1) + "]"), "'" + called.get(j) + "' already names hazardCategories["
+                            + first + "]; a name may mean one category only");
+                }
+            }
+            if (c.emergencies()) {
+                if (emergencies >= 0) {
+                    error(path + ".emergencies", "only one entry covers emergencies; hazardCategories[" + emergencies + "] already does");
+                }
+                emergencies = i;
+                if (c.from() == null) {
+                    error(path + ".from", "is required for the entry that covers emergencies: the day the law applies to them from");
+                }
+            }
+            if (c.coversTheRest()) {
+                if (rest >= 0) {
+                    error(path + ".coversTheRest", "only one entry covers the rest; hazardCategories[" + rest + "] already does");
+                }
+                rest = i;
+            }
         }
     }
 

@@ -92,7 +92,8 @@ final class PackReader {
 
     private PolicyPack pack(PackNode root, int version) {
         fields.keys(root, "", Set.of("id", "title", "organisation", "serviceLines", "roles", "recordTypes", "stages",
-                "admission", "exclusions", "steps", "ombudsmen", "compensation", "assumptions", "sources", "version", "categories", "procedures"));
+                "admission", "exclusions", "steps", "ombudsmen", "compensation", "assumptions", "sources", "version", "categories",
+                "procedures", "hazardCategories"));
         if (root.get("version") != null) {
             warnings.add(new PackError("version", fields.lineOf("version"),
                     "is ignored: the server numbers versions (this upload becomes the next one)"));
@@ -122,7 +123,8 @@ final class PackReader {
                 fields.strings(root, "", "sources"),
                 stages.stream().filter(s -> notKept.contains(s.number())).toList(),
                 fields.list(root, "", "categories", this::category),
-                fields.list(root, "", "procedures", this::procedure));
+                fields.list(root, "", "procedures", this::procedure),
+                fields.list(root, "", "hazardCategories", this::hazardCategory));
     }
 
     /** A service line's own procedure (F-8): its stages are read as the pack's are, and all of them run. */
@@ -140,6 +142,23 @@ final class PackReader {
         }
         return new PolicyPack.Procedure(fields.id(node, path, "id"), fields.required(node, path, "name"),
                 fields.strings(node, path, "regulators"), stages, fields.optional(node, path, "cite"));
+    }
+
+    /** One of Awaab's Law's hazard categories with the day the law applies to it from (R-3, issue 23). */
+    private PolicyPack.HazardCategory hazardCategory(PackNode node, String path) {
+        fields.keys(node, path, Set.of("id", "name", "alsoCalled", "from", "emergencies", "coversTheRest", "confirmed", "cite"));
+        String from = fields.optional(node, path, "from");
+        java.time.LocalDate day = null;
+        if (from != null) {
+            try {
+                day = java.time.LocalDate.parse(from.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                fields.error(path + ".from", "is '" + from + "'; give the day the law applies from as YYYY-MM-DD, e.g. 2025-10-27");
+            }
+        }
+        return new PolicyPack.HazardCategory(fields.id(node, path, "id"), fields.required(node, path, "name"),
+                fields.strings(node, path, "alsoCalled"), day, fields.bool(node, path, "emergencies", false),
+                fields.bool(node, path, "coversTheRest", false), fields.bool(node, path, "confirmed", true), fields.optional(node, path, "cite"));
     }
 
     private PolicyPack.ComplaintCategory category(PackNode node, String path) {

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param procedures procedures of their own that service lines name (F-8: home care under the social care rules, debt
  *                   advice under DISP); a case of such a line runs its procedure's stages instead of {@link #stages}
  *                   (see {@link #forServiceLine}); empty when every line runs the pack's stages
+ * @param hazardCategories Awaab's Law's hazard categories (R-3, issue 23), each with the day the law applies to it from;
+ *                         empty when the pack has none (only the {@code awaabs-law-2025} reference pack has them)
  */
 public record PolicyPack(
         String id,
@@ -37,20 +39,22 @@ public record PolicyPack(
         List<String> sources,
         List<Stage> stagesNotKept,
         List<ComplaintCategory> categories,
-        List<Procedure> procedures) {
+        List<Procedure> procedures,
+        List<HazardCategory> hazardCategories) {
 
     public PolicyPack {
         procedures = procedures == null ? List.of() : List.copyOf(procedures);
+        hazardCategories = hazardCategories == null ? List.of() : List.copyOf(hazardCategories);
     }
 
-    /** A pack whose service lines all run its own stages, as packs were before issue 23. */
+    /** A pack whose service lines all run its own stages and without hazard categories, as packs were before issue 23. */
     public PolicyPack(String id, int version, String title, PackOrganisation organisation, List<ServiceLine> serviceLines,
                       List<Role> roles, List<RecordType> recordTypes, List<Stage> stages, List<AdmissionRule> admission,
                       List<Exclusion> exclusions, List<StepRule> steps, List<OmbudsmanRoute> ombudsmen,
                       List<CompensationAuthority> compensation, List<Assumption> assumptions, List<String> sources,
                       List<Stage> stagesNotKept, List<ComplaintCategory> categories) {
         this(id, version, title, organisation, serviceLines, roles, recordTypes, stages, admission, exclusions, steps, ombudsmen,
-                compensation, assumptions, sources, stagesNotKept, categories, List.of());
+                compensation, assumptions, sources, stagesNotKept, categories, List.of(), List.of());
     }
 
     /** A pack with no optional stage left out and no complaint categories, as packs were before issue 22. */
@@ -59,7 +63,7 @@ public record PolicyPack(
                       List<Exclusion> exclusions, List<StepRule> steps, List<OmbudsmanRoute> ombudsmen,
                       List<CompensationAuthority> compensation, List<Assumption> assumptions, List<String> sources) {
         this(id, version, title, organisation, serviceLines, roles, recordTypes, stages, admission, exclusions, steps, ombudsmen,
-                compensation, assumptions, sources, List.of(), List.of());
+                compensation, assumptions, sources, List.of(), List.of(), List.of(), List.of());
     }
 
     /**
@@ -90,7 +94,7 @@ public record PolicyPack(
             return this;
         }
         return new PolicyPack(id, version, title, organisation, serviceLines, roles, recordTypes, procedure.get().stages(), admission,
-                exclusions, steps, ombudsmen, compensation, assumptions, sources, List.of(), categories, procedures);
+                exclusions, steps, ombudsmen, compensation, assumptions, sources, List.of(), categories, procedures, hazardCategories);
     }
 
     public Optional<ComplaintCategory> category(String id) {
@@ -428,5 +432,28 @@ public record PolicyPack(
 
     /** Where the policy is silent, what the pack assumes and why. */
     public record Assumption(String clause, String assumption, String source) {
+    }
+
+    /**
+     * A kind of hazard Awaab's Law covers (R-3; SI 2025/1042), and the day the law applies to it from (issue 23): the law
+     * widens by category in 2026 and 2027, so the dates are data.
+     *
+     * @param alsoCalled other names an organisation's hazard category may have that mean this one (matched ignoring case)
+     * @param from the first day the duties apply to a hazard of this category; null when the law does not cover it
+     * @param emergencies true for the entry that covers every hazard classified as an emergency, whatever its category
+     * @param coversTheRest true for the entry that covers any hazard no other entry names (HHSRS hazards not listed)
+     * @param confirmed false where the date or scope is not confirmed ([?] in REGULATIONS.md)
+     */
+    public record HazardCategory(String id, String name, List<String> alsoCalled, java.time.@Nullable LocalDate from,
+                                 boolean emergencies, boolean coversTheRest, boolean confirmed, @Nullable String cite) {
+        public HazardCategory {
+            alsoCalled = alsoCalled == null ? List.of() : List.copyOf(alsoCalled);
+        }
+
+        /** Whether this entry is the one for an organisation's category of that name. */
+        public boolean names(String category) {
+            String wanted = category.strip();
+            return name.equalsIgnoreCase(wanted) || id.equalsIgnoreCase(wanted) || alsoCalled.stream().anyMatch(a -> a.equalsIgnoreCase(wanted));
+        }
     }
 }

@@ -44,7 +44,10 @@ class HazardTest {
         HazardView.Clock makeSafe = h.clocks(CALENDAR, AWARE).get(0);
         assertThat(makeSafe.id()).isEqualTo("make-safe");
         assertThat(makeSafe.dueBy()).isEqualTo(Instant.parse("2027-04-02T10:00:00Z"));
-        assertThat(h.workStarted(Instant.parse("2027-04-02T11:00:00Z"))).isEmpty();
+        // issue 23: work beginning no longer stops the emergency's clock; the home made safe does
+        assertThat(h.workStarted(Instant.parse("2027-04-02T09:00:00Z"))).isEmpty();
+        assertThat(h.clocks(CALENDAR, AWARE).get(0).metAt()).isNull();
+        assertThat(h.madeSafe(Instant.parse("2027-04-02T11:00:00Z"))).isEmpty();
         assertThat(h.clocks(CALENDAR, AWARE).get(0).status()).isEqualTo(ClockStatus.MET_LATE);
         assertThat(h.view(CALENDAR, AWARE).open()).isFalse();
     }
