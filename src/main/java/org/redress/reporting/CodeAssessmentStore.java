@@ -31,7 +31,7 @@ class CodeAssessmentStore {
             this.words = words;
         }
 
-        String words() {
+        public String words() {
             return words;
         }
     }
