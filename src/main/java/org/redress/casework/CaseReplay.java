@@ -33,7 +33,7 @@ public final class CaseReplay {
     static final Set<Class<? extends CaseFact>> REPLAYED = Set.of(CaseLogged.class, Acknowledged.class, Contacted.class,
             Assigned.class, PointAdded.class, Extended.class, PutOnHold.class, Resumed.class, StepRecorded.class,
             StageResponded.class, EscalationRequested.class, EscalationRefused.class, Closed.class, Reopened.class,
-            Withdrawn.class, Declined.class, ContactArranged.class);
+            Withdrawn.class, Declined.class, ContactArranged.class, SummaryResolved.class);
 
     /**
      * The facts that change nothing the procedure's clocks measure, so are not replayed (the late-complaint warning is
@@ -186,6 +186,10 @@ public final class CaseReplay {
         if (fact instanceof Closed c) {
             return file.close(new Satisfaction(c.satisfiedWithHandling(), c.satisfiedWithOutcome(), null), e.reason(), at, actor, clocks);
         }
+        if (fact instanceof SummaryResolved r) {
+            // DISP 1.5: refused by a draft whose window had closed by then, or that has none
+            return file.resolveSummarily(reason, r.timeLimitsWaived(), at, actor, clocks);
+        }
         if (fact instanceof Reopened) {
             return file.reopen(reason, at, actor, clocks);
         }
@@ -217,6 +221,9 @@ public final class CaseReplay {
             return x.stage() == 0 ? null : x.stage();
         }
         if (fact instanceof StageResponded r) {
+            return r.stage();
+        }
+        if (fact instanceof SummaryResolved r) {
             return r.stage();
         }
         if (fact instanceof EscalationRequested r) {

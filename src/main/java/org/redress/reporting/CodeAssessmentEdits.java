@@ -1,5 +1,8 @@
 package org.redress.reporting;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
 import org.jspecify.annotations.Nullable;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
@@ -24,13 +27,16 @@ import java.util.Locale;
 class CodeAssessmentEdits {
 
     /** What staff write for one provision; dates as typed (YYYY-MM-DD), so a bad one is named, not a parse failure. */
-    record ProvisionInput(@Nullable Boolean complies, @Nullable String commentary, @Nullable List<ActionInput> actions) {
+    record ProvisionInput(@Nullable Boolean complies, @Size(max = TextLimits.TEXT) @Nullable String commentary,
+                          @Nullable List<@Valid ActionInput> actions) {
     }
 
-    record ActionInput(@Nullable String action, @Nullable String owner, @Nullable String dueOn, @Nullable String status) {
+    record ActionInput(@Size(max = TextLimits.LINE) @Nullable String action, @Size(max = TextLimits.NAME) @Nullable String owner,
+                       @Size(max = TextLimits.NAME) @Nullable String dueOn, @Size(max = TextLimits.NAME) @Nullable String status) {
     }
 
-    record ResponseInput(@Nullable String response, @Nullable String respondedOn, @Nullable String publishedOn) {
+    record ResponseInput(@Size(max = TextLimits.TEXT) @Nullable String response, @Size(max = TextLimits.NAME) @Nullable String respondedOn,
+                         @Size(max = TextLimits.NAME) @Nullable String publishedOn) {
     }
 
     /** The most actions one provision may carry. */

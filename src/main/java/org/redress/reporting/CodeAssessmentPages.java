@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * Plain forms and links, so every part works without a mouse or JavaScript.
  */
 @Controller
-class CodeAssessmentPages {
+class CodeAssessmentPages implements org.redress.pages.StaffPage {
 
     private static final Pattern ACTION_FIELD = Pattern.compile("actions\\[(\\d+)]\\.(\\w+)");
 

@@ -36,6 +36,7 @@ class CodeAssessmentStore {
         }
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CodeAssessmentAction")
     record Action(String action, String owner, LocalDate dueOn, ActionStatus status) {
         public String statusInWords() {
             return status.words();

@@ -43,6 +43,7 @@ class CodeSelfAssessment {
         this.refusals = refusals;
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CodeAssessmentRow")
     record Row(int section, String sectionTitle, String provision, String requirement, boolean confirmed,
                @Nullable Boolean complies, String decidedBy, List<String> evidence, @Nullable String commentary,
                List<CodeAssessmentStore.Action> actions, boolean actionsNeeded) {
@@ -53,6 +54,7 @@ class CodeSelfAssessment {
         }
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CodeAssessment")
     record Assessment(String organisation, int year, String yearLabel, LocalDate from, LocalDate to, String packId, int packVersion,
                       boolean codeApplies, String source, int provisions, int met, int notMet, int notAssessed, List<Row> rows) {
     }

@@ -1,5 +1,8 @@
 package org.redress.reporting;
 
+import jakarta.validation.constraints.Size;
+import org.redress.web.TextLimits;
+
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 import org.redress.policy.PolicyPack;
@@ -69,7 +72,8 @@ class SocialCareSummary {
     }
 
     /** What recording a request takes: the day CQC asked, the period it asked about (default: the 12 months before), a note. */
-    record CqcRequestBody(@Nullable String requestedOn, @Nullable String from, @Nullable String to, @Nullable String note) {
+    record CqcRequestBody(@Size(max = TextLimits.NAME) @Nullable String requestedOn, @Size(max = TextLimits.NAME) @Nullable String from,
+                          @Size(max = TextLimits.NAME) @Nullable String to, @Size(max = TextLimits.LINE) @Nullable String note) {
     }
 
     @GetMapping("/api/v1/organisations/{organisation}/reports/social-care-summary")

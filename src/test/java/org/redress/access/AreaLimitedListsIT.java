@@ -141,6 +141,13 @@ class AreaLimitedListsIT {
             for (String reference : List.of(a0, b1)) {
                 created(admin.post(CASES + "/" + reference + "/withdraw", "{\"reason\":\"The resident asked to stop\"}"), 200);
             }
+            // the hazards found in 2019 came before Awaab's Law covered damp and mould (27 October 2025), so they have no
+            // duty and no clock (issue 23); a fall hazard found now (falls are covered from 27 October 2026 in the shipped
+            // Awaab's Law pack) has its clocks running, so each case has a hazard in the lists
+            clock.setUk("2026-11-20T09:00");
+            for (String reference : List.of(a1, b1)) {
+                created(admin.post(CASES + "/" + reference + "/hazards", "{\"category\":\"falls\"}"), 201);
+            }
         }
         clock.setUk("2026-11-23T10:00");
     }

@@ -61,8 +61,9 @@ class CaseApiExamplesIT extends CaseApiSupport {
                 without.add(path.getKey());
             }
         }
-        // issue 22 added investigate-anyway (F-3), mediation (F-6), contact-arrangement and the adjustments (T-1: record, agree, end)
-        assertThat(verbs).as("the case verbs in the description: logging, the checks before logging and the verbs").isEqualTo(28);
+        // issue 22 added investigate-anyway (F-3), mediation (F-6), contact-arrangement and the adjustments (T-1: record, agree, end);
+        // issue 23 the summary resolution (DISP 1.5, R-5)
+        assertThat(verbs).as("the case verbs in the description: logging, the checks before logging and the verbs").isEqualTo(29);
         assertThat(without).as("case verbs without an example").isEmpty();
     }
 

@@ -120,7 +120,7 @@ class RegisterImportIT {
                         + "Rents and service charges, Home care, Debt advice, Customer services]",
                 "8 Date received: '12/12/1998' is outside the calendar's years (2000 to 2100)",
                 "9 Type: 'Grievance' is not a record type of the alliance-homes procedure; the record types are "
-                        + "[complaint, service-request, feedback, compliment, suggestion]",
+                        + "[complaint, service-request, feedback, compliment, suggestion, data-protection-complaint]",
                 "10 Case ID: is required");
 
         // the import runs in the background; its result counts every row

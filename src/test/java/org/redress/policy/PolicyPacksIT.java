@@ -89,7 +89,7 @@ class PolicyPacksIT {
         assertThat(pack.get("organisation").get("socialLandlord").asBoolean()).isTrue();
         // T-7: counted from logging
         assertThat(pack.get("stages").get(0).get("clocks").get(1).get("starts").asString()).isEqualTo("LOGGED");
-        assertThat(pack.get("assumptions").size()).as("the assumptions written in the-trust.yaml").isEqualTo(7);
+        assertThat(pack.get("assumptions").size()).as("the assumptions written in the-trust.yaml").isEqualTo(8);
         assertThat(pack.get("assumptions").get(0).get("source").asString()).isNotBlank();
     }
 

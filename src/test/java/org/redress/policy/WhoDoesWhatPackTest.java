@@ -43,7 +43,7 @@ class WhoDoesWhatPackTest {
                 .replace("    owner: investigating-manager\n", "    owner: investigating-manager\n    coOwners: [caretaker]\n");
         assertThat(read(yaml).errors()).extracting(PackError::field)
                 .containsExactlyInAnyOrder("recordTypes[1].tell[0]", "stages[0].coOwners[0]");
-        assertThat(read(shippedText("alliance-homes").replace("ownerRoutedBy: service-area", "ownerRoutedBy: postcode")).errors())
+        assertThat(read(shippedText("alliance-homes").replaceFirst("ownerRoutedBy: service-area", "ownerRoutedBy: postcode")).errors())
                 .extracting(PackError::message).containsExactly("is 'postcode'; use one of service-area");
     }
 }

@@ -91,8 +91,8 @@ class OrdinaryInputIT {
         List<DateRead> reads = dateReads();
         List<String> reports = reads.stream().map(DateRead::path).filter(p -> p.contains("/reports")).distinct().toList();
         // measure, its cases, dashboard, returns, their CSV and Excel (6), one measure's CSV and Excel, Board, annual, self-assessment,
-        // points by category (issue 20)
-        assertThat(reports).as("report endpoints found in the handler mapping").hasSize(14);
+        // points by category (issue 20), the social care summary for CQC and its CSV (issue 23)
+        assertThat(reports).as("report endpoints found in the handler mapping").hasSize(16);
         assertThat(reads).extracting(DateRead::path).contains(BASE + "/retention/dry-run");
 
         List<String> wrong = new ArrayList<>();
