@@ -26,10 +26,18 @@ import java.util.List;
 public record CaseClock(String id, int stage, String name, Milestone starts, Milestone stops, ClockUnit unit, int amount,
                         Instant startedAt, Instant dueBy, LocalDate dueDate, String explanation, List<Extension> extensions,
                         @Nullable Instant pausedAt, @Nullable Long remainingWhenPaused, @Nullable Instant stoppedAt,
-                        boolean cancelled, @Nullable String cite, @Nullable Aim aim, boolean option) {
+                        boolean cancelled, @Nullable String cite, @Nullable Aim aim, @Nullable Boolean option) {
 
     public CaseClock {
         extensions = List.copyOf(extensions);
+        // a clock stored before issue 23 has no "option": it was a deadline (Jackson 3 refuses null for a primitive)
+        option = option != null && option;
+    }
+
+    /** Whether the clock is an option (a window to use, such as DISP's summary resolution), never a deadline. */
+    @Override
+    public Boolean option() {
+        return Boolean.TRUE.equals(option);
     }
 
     /** A deadline (not an option) with an aim or none. */
@@ -43,7 +51,7 @@ public record CaseClock(String id, int stage, String name, Milestone starts, Mil
 
     /** Whether the option's window is still open at {@code at}: by the end of its last day, not yet taken or ended. */
     public boolean windowOpen(Instant at) {
-        return option && stoppedAt == null && !cancelled && !at.isAfter(dueBy);
+        return option() && stoppedAt == null && !cancelled && !at.isAfter(dueBy);
     }
 
     /** A clock with no aim, as every clock was before issue 22. */
