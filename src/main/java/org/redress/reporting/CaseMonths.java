@@ -10,6 +10,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -32,9 +33,9 @@ import java.util.UUID;
 /**
  * Keeps the monthly figures ({@code reporting.case_month}, issue 28, ADR 0029) with the read model's rows, in the same
  * transaction: before a case's rows are replaced their figures are taken away, after its new rows are written theirs are
- * added, and at the commit the difference is written, each row of figures once, in one order (so two commits never
- * wait for each other in opposite orders). A summary is kept only once it is filled and marked ready; until then the
- * reports read the rows.
+ * added, and at the commit the difference is appended as rows of its own (ADR 0030: no two changes update one row, so
+ * none waits for another's commit), which {@link #merge} folds back into one row per key in the background. A summary is
+ * kept only once it is filled and marked ready; until then the reports read the rows.
  *
  * <p>Locks (transaction-scoped advisory locks): a case change holds the shared lock of all figures and the shared lock
  * of its organisation's; filling a summary from every row holds the exclusive lock of all figures, a rebuild of an
@@ -47,11 +48,32 @@ class CaseMonths {
     private static final Logger log = LoggerFactory.getLogger(CaseMonths.class);
     private static final String LOCK_ALL = "pg_advisory_xact_lock%s(2029, 0)";
     private static final String LOCK_ORG = "pg_advisory_xact_lock%s(2030, hashtext(?))";
-    private static final String UPSERT = """
-            insert into reporting.case_month as m (organisation, summary, period, month, service_line, service_area, grp_set, grp, vals)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict on constraint case_month_key do update
-            set vals = array(select coalesce(a, 0) + coalesce(b, 0) from unnest(m.vals, excluded.vals) with ordinality t(a, b, i) order by i)""";
+    /** A change's difference, appended: no two changes ever update the same row (ADR 0030). */
+    private static final String APPEND = """
+            insert into reporting.case_month (organisation, summary, period, month, service_line, service_area, grp_set, grp, vals, delta)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, true)""";
+    /**
+     * Folds an organisation's appended differences into one row per key, month by month (at most {@code limit} months of
+     * summaries at a time): each month with a difference has all its rows deleted and written again summed. Rows appended
+     * after the statement began are not deleted, so they stay, to be folded the next time.
+     */
+    private static final String MERGE = """
+            with due as (
+                select distinct organisation, summary, month from reporting.case_month where organisation = ? and delta limit ?
+            ), gone as (
+                delete from reporting.case_month m using due d
+                where m.organisation = d.organisation and m.summary = d.summary and m.month = d.month
+                returning m.organisation, m.summary, m.period, m.month, m.service_line, m.service_area, m.grp_set, m.grp, m.vals
+            ), cells as (
+                select organisation, summary, period, month, service_line, service_area, grp_set, grp, i, sum(v) as v
+                from gone, unnest(vals) with ordinality u(v, i)
+                group by organisation, summary, period, month, service_line, service_area, grp_set, grp, i
+            )
+            insert into reporting.case_month (organisation, summary, period, month, service_line, service_area, grp_set, grp, vals)
+            select organisation, summary, period, month, service_line, service_area, grp_set, grp, array_agg(v order by i)
+            from cells group by organisation, summary, period, month, service_line, service_area, grp_set, grp""";
+    /** How many (summary, month) pairs one merge transaction folds. */
+    static final int MERGE_BATCH = 200;
     private static final String COLUMNS = "organisation, summary, period, month, service_line, service_area, grp_set, grp, vals";
 
     private final JdbcClient jdbc;
@@ -187,7 +209,7 @@ class CaseMonths {
         if (rows.isEmpty()) {
             return;
         }
-        jdbcTemplate.batchUpdate(UPSERT, rows, rows.size(), (ps, row) -> {
+        jdbcTemplate.batchUpdate(APPEND, rows, rows.size(), (ps, row) -> {
             for (int i = 0; i < 8; i++) {
                 ps.setObject(i + 1, row[i]);
             }
@@ -257,6 +279,38 @@ class CaseMonths {
             });
         }
         return filled;
+    }
+
+    /**
+     * Folds the appended differences of every organisation into one row per key (ADR 0030), run every
+     * {@code redress.reporting.month-figures.merge-every} (15 s) on each node; two nodes merging at once each fold only the
+     * rows they deleted. Each organisation's merge holds the shared locks a case change holds, so a fill or a rebuild never
+     * runs beside it. Returns how many months of summaries it folded.
+     */
+    @Scheduled(fixedDelayString = "${redress.reporting.month-figures.merge-every:15s}",
+            initialDelayString = "${redress.reporting.month-figures.merge-every:15s}")
+    int merge() {
+        int folded = 0;
+        List<String> organisations = jdbc.sql("select distinct organisation from reporting.case_month where delta")
+                .query(String.class).list();
+        for (String organisation : organisations) {
+            // a busy organisation appends while it merges: a bounded number of rounds, the rest the next time
+            for (int round = 0; round < 50; round++) {
+                Integer due = transactions.execute(status -> {
+                    jdbc.sql("select " + LOCK_ALL.formatted("_shared") + ", " + LOCK_ORG.formatted("_shared")).param(organisation)
+                            .query((java.sql.ResultSet rs) -> { });
+                    int months = jdbc.sql("select count(*) from (select distinct summary, month from reporting.case_month"
+                            + " where organisation = ? and delta limit ?) d").params(organisation, MERGE_BATCH).query(Integer.class).single();
+                    jdbc.sql(MERGE).params(organisation, MERGE_BATCH).update();
+                    return months;
+                });
+                folded += due == null ? 0 : due;
+                if (due == null || due < MERGE_BATCH) {
+                    break;
+                }
+            }
+        }
+        return folded;
     }
 
     @EventListener(ApplicationReadyEvent.class)

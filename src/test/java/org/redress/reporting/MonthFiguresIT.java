@@ -3,7 +3,12 @@ package org.redress.reporting;
 import org.junit.jupiter.api.Test;
 import org.redress.testing.Cases;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -36,6 +41,8 @@ class MonthFiguresIT extends ReportingApiSupport {
     ReadModel readModel;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @Test
     void everyMeasureKeptMonthlyGivesTheRowsFiguresForAnyPeriodScopeAndReader() { // T-11, R-1, H-11
@@ -52,9 +59,77 @@ class MonthFiguresIT extends ReportingApiSupport {
         assertThat(MonthFigures.ready(jdbc)).containsAll(summaries.stream().map(MonthFigures.Summary::key).toList());
 
         int compared = compareForRandomPeriods(org, summaries);
+        // the changes' appended differences folded into one row per key give the same figures (ADR 0030)
+        months.merge();
+        assertThat(deltaRows(org)).isZero();
+        assertThat(jdbc.sql("""
+                select count(*) from (select 1 from reporting.case_month where organisation = ?
+                group by summary, period, month, service_line, service_area, grp_set, grp having count(*) > 1) twice""")
+                .param(org).query(Long.class).single()).isZero();
+        compared += compareForRandomPeriods(org, summaries);
         readModel.rebuild(org);
         compared += compareForRandomPeriods(org, summaries);
         assertThat(compared).isGreaterThan(100);
+    }
+
+    @Test
+    void twoCaseChangesOfOneMonthDoNotWaitForEachOthersCommit() throws Exception { // ADR 0030, issue 27
+        months.fillMissing();
+        String org = new Cases(api()).anOrganisationLike(ORG);
+        complaint(org, "complaint", "2021-05-14T12:00", "housing", "Repairs", "Repairs", "Damp", 1, "LOW_COST_RENTAL");
+        clock.setUk("2022-02-01T09:00");
+        months.merge();
+        java.util.UUID id = jdbc.sql("select case_id from reporting.case_stage where organisation = ?").param(org)
+                .query(java.util.UUID.class).list().get(0);
+        String figures = "select m.summary, m.period, m.month, m.grp_set, m.grp, i, sum(v) from reporting.case_month m,"
+                + " unnest(m.vals) with ordinality u(v, i) where m.organisation = ? group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6";
+        RowMapper<String> cell = (rs, n) -> rs.getString(1) + rs.getString(2) + rs.getString(3)
+                + rs.getString(4) + rs.getString(5) + "#" + rs.getInt(6) + "=" + rs.getBigDecimal(7).stripTrailingZeros().toPlainString();
+        List<String> once = jdbc.sql(figures).param(org).query(cell).list();
+
+        // the first change has appended its difference and waits, uncommitted, just before its commit
+        var transactions = new TransactionTemplate(transactionManager);
+        var appended = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var first = java.util.concurrent.Executors.newSingleThreadExecutor().submit(() -> transactions.executeWithoutResult(status -> {
+            months.after(org, List.of(id));
+            TransactionSynchronizationManager.registerSynchronization(
+                    new TransactionSynchronization() {
+                        @Override
+                        public void beforeCommit(boolean readOnly) {
+                            appended.countDown();
+                            try {
+                                release.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                    });
+        }));
+        assertThat(appended.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        // a second change of the same month's figures commits without waiting for the first
+        long started = System.nanoTime();
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("set local lock_timeout = '2s'").update();
+            months.after(org, List.of(id));
+        });
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(2));
+        release.countDown();
+        first.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        // both were added: each figure of the case three times over; merged, still three times
+        List<String> thrice = once.stream().map(f -> f.substring(0, f.indexOf('=') + 1)
+                + new BigDecimal(f.substring(f.indexOf('=') + 1)).multiply(BigDecimal.valueOf(3)).stripTrailingZeros().toPlainString()).toList();
+        List<String> read = jdbc.sql(figures).param(org).query(cell).list();
+        assertThat(read).isEqualTo(thrice);
+        assertThat(deltaRows(org)).isPositive();
+        months.merge();
+        assertThat(deltaRows(org)).isZero();
+        assertThat(jdbc.sql(figures).param(org).query(cell).list()).isEqualTo(thrice);
+    }
+
+    private long deltaRows(String org) {
+        return jdbc.sql("select count(*) from reporting.case_month where organisation = ? and delta").param(org).query(Long.class).single();
     }
 
     private int compareForRandomPeriods(String org, List<MonthFigures.Summary> summaries) {

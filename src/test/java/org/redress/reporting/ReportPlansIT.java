@@ -76,7 +76,7 @@ class ReportPlansIT extends ReportingApiSupport {
                         .anySatisfy(s -> assertThat(s.table()).isEqualTo("case_month"))
                         .allSatisfy(s -> {
                             if (!s.nodeType().equals("Bitmap Heap Scan")) {
-                                assertThat(s.index()).as(s.toString()).isEqualTo("case_month_key");
+                                assertThat(s.index()).as(s.toString()).isEqualTo("case_month_by_month");
                                 assertThat(s.conditions()).as(s.toString()).contains("Index Cond").contains("summary").contains("month");
                             }
                         });
