@@ -277,7 +277,7 @@ class CodeAnnualOutputsIT {
         WebSession.Page table = session.get("/staff/" + org + "/reports/self-assessment?year=2023");
         assertThat(table.status()).as(table.body()).isEqualTo(200);
         assertThat(table.body()).contains("Housing Ombudsman Code self-assessment").contains("The year 2023/24")
-                .contains("<label class=\"govuk-label\" for=\"year\">").contains("Section 6: Complaint stages")
+                .contains("<label class=\"govuk-label\" for=\"year\">").contains("Section 6: Complaints stages")
                 .contains("Change<span class=\"govuk-visually-hidden\"> provision 6.2</span>");
 
         String provision = "/staff/" + org + "/reports/self-assessment/2023/6.2";
