@@ -49,9 +49,9 @@ final class CodeCheck {
         clock("6.11", "an escalation request is acknowledged within " + code.stage2Acknowledge().describe(), two, 2,
                 Milestone.ACKNOWLEDGED, code.stage2Acknowledge());
         differentHandler(pack, two);
-        clock("6.15", "the stage 2 response is sent within " + code.stage2Response().describe(), two, 2,
+        clock("6.14", "the stage 2 response is sent within " + code.stage2Response().describe(), two, 2,
                 Milestone.RESPONDED, code.stage2Response());
-        extensionLimit("6.16", two, 2, code.stage2Extension());
+        extensionLimit("6.15", two, 2, code.stage2Extension());
         timeLimit(pack);
         exclusions(pack);
         refusals(pack);
@@ -118,7 +118,7 @@ final class CodeCheck {
 
     private void extensionLimit(String provision, Optional<Stage> stage, int number, CodeFigures.Clock limit) {
         String rule = "a stage " + number + " extension is at most " + limit.unit().describe(limit.amount())
-                + " without good reason" + (provision.equals("6.16") ? " (REGULATIONS.md marks this figure [?]: "
+                + " without good reason" + (provision.equals("6.15") ? " (REGULATIONS.md marks this figure [?]: "
                 + "it is read from " + code.source() + ")" : "");
         Optional<ClockRule> respond = stage.flatMap(s -> CodeFigures.stopping(s, Milestone.RESPONDED));
         if (respond.isEmpty()) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * The Housing Ombudsman Code's figures that the check compares packs with. They are read from the
  * {@code housing-ombudsman-code-2024} reference pack, so a figure REGULATIONS.md marks [?] (the stage 2
- * extension, 6.16) is changed by uploading a new version of that pack. Anything the reference pack lacks falls
+ * extension, 6.15) is changed by uploading a new version of that pack. Anything the reference pack lacks falls
  * back to {@link #DEFAULTS}, the figures in REGULATIONS.md.
  */
 record CodeFigures(String source, int stages,

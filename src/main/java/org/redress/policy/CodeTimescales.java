@@ -10,7 +10,7 @@ import org.redress.calendar.ClockUnit;
  * @param stage1Acknowledge working days from receipt to acknowledge a complaint (Code 6.2)
  * @param stage2Acknowledge working days from receipt to acknowledge an escalation request (Code 6.11)
  * @param stage1Response working days from acknowledgement to the stage 1 response (Code 6.3)
- * @param stage2Response working days from acknowledgement to the stage 2 response (Code 6.15)
+ * @param stage2Response working days from acknowledgement to the stage 2 response (Code 6.14)
  * @param source the pack and version the figures come from
  */
 public record CodeTimescales(int stage1Acknowledge, int stage2Acknowledge, int stage1Response, int stage2Response, String source) {

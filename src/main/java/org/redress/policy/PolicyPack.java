@@ -362,7 +362,7 @@ public record PolicyPack(
      * A reason a complaint may not be taken on: always a warning and a recorded decision, never a silent rejection.
      *
      * @param kind TIME_LIMIT (months since awareness, F-3), REPEAT (substantially the same within months, F-11),
-     *             VEXATIOUS (F-10, T-4, H-5), LEGAL_PROCEEDINGS (Code 2.3)
+     *             VEXATIOUS (F-10, T-4, H-5), LEGAL_PROCEEDINGS (Code 2.2)
      * @param decidedBy the role that decides
      * @param atAnyPoint the decision may be taken at any point of the procedure (002 2.4.1: vexatious), not only at
      *                   admission before the first response

@@ -52,7 +52,7 @@ final class Measures {
     static final String RESPONDED_IN_TIME = "r.responded_at <= r.respond_due_by";
     /**
      * Within the Housing Ombudsman Code's timescale: the reference pack's working days from acknowledgement at stage 1
-     * (6.3) and at stage 2 (6.15); with the setting on, a response by the deadline of an extension agreed under the policy
+     * (6.3) and at stage 2 (6.14); with the setting on, a response by the deadline of an extension agreed under the policy
      * also counts.
      */
     static String withinCodeTimescale(CodeTimescales code) {
@@ -216,7 +216,7 @@ final class Measures {
                             + "by the deadline of an extension granted under the policy also counts. Each stage is also split by the "
                             + "complainant's tenure (low-cost rental, low-cost home ownership, other, unknown), so a stage's tenure "
                             + "rows add up to its total.",
-                    List.of("R-2", "TSM CH02", "Code 6.3", "Code 6.15", "F-8"), COMPLAINT + " and r.stage in (1, 2) and " + PACK_PROCEDURE,
+                    List.of("R-2", "TSM CH02", "Code 6.3", "Code 6.14", "F-8"), COMPLAINT + " and r.stage in (1, 2) and " + PACK_PROCEDURE,
                     new Grouping("Stage and tenure", STAGE, false, STAGES_1_AND_2_BY_TENURE, List.of(STAGE_AND_TENURE)),
                     List.of(Figure.count("responses", "Responses", RESPONDED_IN_PERIOD),
                             Figure.percent("within-code-timescale", "% within the Code's timescale", withinCodeTimescale(code),

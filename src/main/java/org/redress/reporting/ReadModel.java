@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Keeps the reporting read model: every case change rewrites that case's rows in the same transaction, so the
  * figures are never behind the cases. {@link #rebuild} fills it for cases logged before the module existed,
- * reading them through casework a batch at a time.
+ * reading them through casework a batch at a time, and puts back the refusals the {@link RefusalLedger} lacks.
  */
 @Component
 public class ReadModel {
@@ -48,10 +48,12 @@ public class ReadModel {
     private final CaseViews views;
     private final JdbcTemplate jdbcTemplate;
     private final CaseMonths months;
+    private final RefusalLedger refusals;
 
     ReadModel(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PolicyPacks packs, Calendars calendars, CaseViews views,
-              Clock clock, CaseMonths months) {
+              Clock clock, CaseMonths months, RefusalLedger refusals) {
         this.jdbc = jdbc;
+        this.refusals = refusals;
         this.months = months;
         this.jdbcTemplate = jdbcTemplate;
         this.views = views;
@@ -84,6 +86,7 @@ public class ReadModel {
         jdbc.sql("delete from reporting.case_stage where organisation = ?").param(organisation).update();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger logged = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
         try {
             views.each(organisation, REBUILD_BATCH, batch -> {
                 List<StageRow> rows = new ArrayList<>(batch.size() * 2);
@@ -91,6 +94,8 @@ public class ReadModel {
                     rows.addAll(rows(c));
                 }
                 insert(rows);
+                // the refusals by reason of the annual report, from the same cases' events (issue 23)
+                refused.addAndGet(refusals.refill(organisation, batch));
                 int now = done.addAndGet(batch.size());
                 rebuilds.put(organisation, new Rebuild(started, total, now, null));
                 if (now - logged.get() >= 50_000) {
@@ -109,8 +114,9 @@ public class ReadModel {
         log.info("Worked out the monthly figures of {} again in {} ms", organisation, (System.nanoTime() - monthsStarted) / 1_000_000);
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         rebuilds.put(organisation, new Rebuild(started, total, done.get(), clock.instant()));
-        log.info("Rebuilt the reporting read model of {}: {} cases in {} s ({} a second)", organisation, done.get(),
-                Math.round(seconds * 10) / 10.0, Math.round(done.get() / Math.max(seconds, 0.001)));
+        log.info("Rebuilt the reporting read model of {}: {} cases in {} s ({} a second); {} refusals put back in the ledger",
+                organisation, done.get(), Math.round(seconds * 10) / 10.0, Math.round(done.get() / Math.max(seconds, 0.001)),
+                refused.get());
         return done.get();
     }
 

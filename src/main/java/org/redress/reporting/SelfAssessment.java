@@ -53,7 +53,7 @@ class SelfAssessment {
                 "6.11", new Evidence("code-acknowledgements", "Stage 2", "within-5-working-days",
                         "escalation requests " + within + ClockUnit.WORKING_DAYS.describe(code.stage2Acknowledge())),
                 "6.3", new Evidence("tsm-ch02", "Stage 1", "within-code-timescale", "stage 1 responses within the Code's timescale"),
-                "6.15", new Evidence("tsm-ch02", "Stage 2", "within-code-timescale", "stage 2 responses within the Code's timescale"));
+                "6.14", new Evidence("tsm-ch02", "Stage 2", "within-code-timescale", "stage 2 responses within the Code's timescale"));
     }
 
     Assessment assess(ReportScope scope) {

@@ -43,7 +43,7 @@ final class StageProjection {
             Integer respondDays = responded == null ? null : workingDays(calendar, s.receivedAt(), responded);
             Integer codeDays = null;
             if (responded != null) {
-                // the Code counts the response time from the acknowledgement (6.3, 6.15); a response that is itself
+                // the Code counts the response time from the acknowledgement (6.3, 6.14); a response that is itself
                 // the acknowledgement is counted from receipt
                 Instant from = acknowledged != null && acknowledged.isBefore(responded) ? acknowledged : s.receivedAt();
                 codeDays = workingDays(calendar, from, responded);

@@ -77,7 +77,7 @@ class CaseFileTest {
                 .hasValueSatisfying(r -> assertThat(r).contains("must not be the person who handled Stage 1").endsWith("Code 6.13"));
         ok(file.assign("jo", null, TestPacks.EVERY_OWNER_ROLE, at("2027-01-05T09:00"), "manager"));
         ok(file.acceptEscalation(at("2027-01-06T09:00"), "jo", ENGLAND));
-        // Code 6.15: stage 2 response within 20 working days of the stage 2 acknowledgement
+        // Code 6.14: stage 2 response within 20 working days of the stage 2 acknowledgement
         assertThat(clock(file, "respond", 2).dueDate()).isEqualTo(LocalDate.parse("2027-02-03"));
 
         ok(file.respond(List.of(new PointDecision(1, Outcome.UPHELD, "confirmed"), new PointDecision(2, Outcome.NOT_UPHELD, "confirmed")),

@@ -36,8 +36,8 @@ final class TestPacks {
                         new ExtensionRule(10, WORKING_DAYS, false, true, true, 1, null, "Code 6.4-6.5"))), null, "Code 5.1");
         Stage two = new Stage(2, "stage-2", "Stage 2", "complaints-manager", true, List.of(
                 clock("acknowledge", Milestone.RECEIVED, 5, Milestone.ACKNOWLEDGED, "Code 6.11"),
-                clock("respond", Milestone.ACKNOWLEDGED, 20, Milestone.RESPONDED, "Code 6.15",
-                        new ExtensionRule(20, WORKING_DAYS, false, true, true, 1, null, "Code 6.16"))),
+                clock("respond", Milestone.ACKNOWLEDGED, 20, Milestone.RESPONDED, "Code 6.14",
+                        new ExtensionRule(20, WORKING_DAYS, false, true, true, 1, null, "Code 6.15-6.16"))),
                 new Escalation(null, List.of(), List.of(), "Code 6.11"), "Code 6.13");
         return pack("housing-code", List.of(one, two), List.of(), List.of());
     }

@@ -106,16 +106,16 @@ class HelpingOurFutureLifecycleIT extends LifecycleSupport {
                 + "Step 2 (an administrator gives it on the team page): H-10; 003 'If the user remains dissatisfied after Step 1'");
         c.assignTo("cara.cmo");
 
-        // Wednesday 23 June: accepted. Code 6.15: 20 working days from the acknowledgement: 24, 25 June, 28 June-2 July,
+        // Wednesday 23 June: accepted. Code 6.14: 20 working days from the acknowledgement: 24, 25 June, 28 June-2 July,
         // 5-9, 12-16 and 19-21 July.
         itIs("2027-06-23T09:00");
         c.acceptEscalation();
         assertThat(due(c, "respond", 2)).isEqualTo("2027-07-21");
         assertThat(body(c, "ESCALATION_ACKNOWLEDGEMENT")).contains("to Step 2.", "We will send you our Step 2 response by Wednesday 21 July 2027.",
                 "We understand that this is still unresolved: the member of staff is still rude", "You told us you would like: an apology");
-        // Code 6.16: a step 2 extension adds at most 20 working days.
+        // Code 6.15: a step 2 extension adds at most 20 working days.
         assertThat(refused(c.attempt("extend", extend("respond", 21, "complex"))))
-                .isEqualTo("an extension of the Step 2 response clock may add at most 20 working days, not 21: assumption from Code 6.16");
+                .isEqualTo("an extension of the Step 2 response clock may add at most 20 working days, not 21: assumption from Code 6.15-6.16");
 
         // Monday 19 July: the step 2 response points to the step 3 review.
         itIs("2027-07-19T11:00");

@@ -94,19 +94,19 @@ class HousingOmbudsmanCodeLifecycleIT extends LifecycleSupport {
         assertThat(refused(sameHandler)).startsWith("the Stage 2 (final) handler must not be the person who handled Stage 1 (olu.officer)");
         c.assignTo("sal.senior");
 
-        // Wednesday 3 February: acknowledged. Code 6.15: 20 working days from the acknowledgement: 4, 5, 8-12, 15-19,
+        // Wednesday 3 February: acknowledged. Code 6.14: 20 working days from the acknowledgement: 4, 5, 8-12, 15-19,
         // 22-26 February, 1-3 March.
         itIs("2027-02-03T09:00");
         c.acceptEscalation();
         assertThat(due(c, "respond", 2)).isEqualTo("2027-03-03");
         assertThat(body(c, "ESCALATION_ACKNOWLEDGEMENT")).contains("We will send you our Stage 2 (final) response by Wednesday 3 March 2027.");
 
-        // Monday 1 March: Code 6.16: a stage 2 extension of at most 20 working days (the [?] figure of REGULATIONS.md,
+        // Monday 1 March: Code 6.15: a stage 2 extension of at most 20 working days (the [?] figure of REGULATIONS.md,
         // which the pack keeps as data). Twenty from Wed 3 March: 4, 5, 8-12, 15-19, 22-25 March, Good Friday and
         // Easter Monday skipped, 30 March-2 April.
         itIs("2027-03-01T09:00");
         assertThat(refused(c.attempt("extend", extend("respond", 21, "the contractor's report is late"))))
-                .isEqualTo("an extension of the Stage 2 response clock may add at most 20 working days, not 21: Code 6.16 [?]");
+                .isEqualTo("an extension of the Stage 2 response clock may add at most 20 working days, not 21: Code 6.15-6.16 [?]");
         c.act("extend", extend("respond", 20, "the contractor's report is late"));
         assertThat(due(c, "respond", 2)).isEqualTo("2027-04-02");
         assertThat(explanation(c, "respond", 2)).contains("Fri 26 Mar 2027 (Good Friday)", "Mon 29 Mar 2027 (Easter Monday)");

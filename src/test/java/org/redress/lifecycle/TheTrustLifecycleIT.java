@@ -258,11 +258,11 @@ class TheTrustLifecycleIT extends LifecycleSupport {
         assertThat(c.json().get("allowedActions").toString()).contains("refuse-escalation");
 
         // T-8: "We may choose not to escalate a complaint to Stage 2 if:" (the list is cut short: the pack takes the
-        // Code's reasons, 2.3). "Where a complaint cannot be escalated the client will be notified of our decision and
+        // Code's reasons, 2.2). "Where a complaint cannot be escalated the client will be notified of our decision and
         // the reasons for this and given detail of the HOS" (T-3): a refusal without reasons is refused.
         itIs("2027-04-07T10:00");
         String ground = api().get("/api/v1/policies/" + TRUST).json().get("stages").get(1).get("entry").get("refusalGrounds").get(1).asString();
-        assertThat(ground).startsWith("a reason the Housing Ombudsman Code accepts (Code 2.3)");
+        assertThat(ground).startsWith("a reason the Housing Ombudsman Code accepts (Code 2.2)");
         Api.Response noReasons = c.attempt("refuse-escalation", JSON.createObjectNode().put("ground", ground).toString());
         assertThat(refused(noReasons)).startsWith("a refusal must give the complainant its reasons: T-8, T-3");
         assertThat(refusedField(noReasons)).isEqualTo("reasons");

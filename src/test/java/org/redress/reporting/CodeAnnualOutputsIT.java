@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
@@ -59,6 +60,9 @@ class CodeAnnualOutputsIT {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Api api() {
         return new Api(port);
@@ -209,6 +213,68 @@ class CodeAnnualOutputsIT {
         assertThat(row(assessment, "6.2").get("actionsNeeded").asBoolean()).isTrue();
     }
 
+    /**
+     * Issue 23 (T-11, Code 8.1: a summary of the types of complaints refused): the refusals ledger is filled by the case
+     * changes, so refusals made before it existed were missing from the annual report. The read model's rebuild puts them
+     * back from the cases' own events: a refusal recorded, the ledger emptied, then the rebuild, gives the same refusals
+     * by reason, row for row, and a second rebuild counts nothing twice.
+     */
+    @Test
+    void theRebuildPutsTheRefusalsBackFromTheCasesEventsSoTheReportsRefusalsByReasonCoverHistory() {
+        Cases cases = new Cases(api());
+        String org = cases.anOrganisationLike("the-trust");
+        CaseOnFile c = complaint(cases, org, "2023-07-03T09:00", "Cat Cole");
+        at("2023-07-03T11:00");
+        c.acknowledge();
+        at("2023-07-20T09:00");
+        c.respond("We looked into it.", Cases.notUpheld(1, "the charge was right"));
+        at("2023-07-24T09:00");
+        c.askToEscalate("still unhappy", "a refund");
+        at("2023-07-25T09:00");
+        c.act("refuse-escalation", JSON.createObjectNode().put("ground", "unacceptable behaviour or a vexatious complaint (T-4)")
+                .put("reasons", "abusive calls to staff").put("reviewDate", "2024-01-25").toString());
+        CaseOnFile d = complaint(cases, org, "2023-08-07T09:00", "Dan Dale");
+        at("2023-08-08T09:00");
+        d.actingAs(cases.aDeciderHolding(org, org + ".decider", "client-services-manager"))
+                .act("decline", JSON.createObjectNode().put("ground", "VEXATIOUS").put("reasons", "the same matter again").toString());
+
+        at("2024-05-01T09:00");
+        String annual = "/api/v1/organisations/" + org + "/reports/annual/2023";
+        JsonNode before = ok(api().get(annual));
+        assertThat(before.get("complaintsNotAccepted").asInt()).isEqualTo(1);
+        assertThat(before.get("escalationsRefused").asInt()).isEqualTo(1);
+        List<String> ledger = ledger(org);
+        assertThat(ledger).containsExactly(
+                c.reference() + " | escalation-refused | 2 | unacceptable behaviour or a vexatious complaint (T-4) | null | 2023-07-25T08:00:00Z",
+                d.reference() + " | complaint-not-accepted | 1 | Unreasonably persistent or vexatious | null | 2023-08-08T08:00:00Z");
+
+        jdbc.sql("delete from reporting.refusal where organisation = ?").param(org).update();
+        JsonNode emptied = ok(api().get(annual));
+        assertThat(emptied.get("complaintsNotAccepted").asInt()).as("the report reads the ledger").isEqualTo(0);
+        assertThat(emptied.get("refusals").size()).isEqualTo(0);
+
+        Api.Response rebuilt = api().post("/api/v1/organisations/" + org + "/reports/read-model/rebuild", "{}");
+        assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
+        assertThat(rebuilt.json().get("cases").asInt()).isEqualTo(2);
+        JsonNode after = ok(api().get(annual));
+        assertThat(after.get("refusals")).isEqualTo(before.get("refusals"));
+        assertThat(after.get("complaintsNotAccepted").asInt()).isEqualTo(1);
+        assertThat(after.get("escalationsRefused").asInt()).isEqualTo(1);
+        assertThat(ledger(org)).as("the same rows: stage, reason, service area and moment").isEqualTo(ledger);
+
+        assertThat(api().post("/api/v1/organisations/" + org + "/reports/read-model/rebuild", "{}").status()).isEqualTo(200);
+        assertThat(ledger(org)).as("a second rebuild counts nothing twice").isEqualTo(ledger);
+        assertThat(ok(api().get(annual)).get("refusals")).isEqualTo(before.get("refusals"));
+    }
+
+    private List<String> ledger(String org) {
+        return jdbc.sql("""
+                select reference || ' | ' || kind || ' | ' || stage || ' | ' || reason, service_area, refused_at
+                from reporting.refusal where organisation = ? order by reference, kind""")
+                .param(org).query((rs, n) -> rs.getString(1) + " | " + rs.getString(2) + " | " + rs.getTimestamp(3).toInstant())
+                .list();
+    }
+
     @Test
     void staffWriteCommentaryActionsAndTheGoverningBodysResponseKeptPerYearAndBadInputNamesTheField() {
         Cases cases = new Cases(api());
@@ -277,7 +343,7 @@ class CodeAnnualOutputsIT {
         WebSession.Page table = session.get("/staff/" + org + "/reports/self-assessment?year=2023");
         assertThat(table.status()).as(table.body()).isEqualTo(200);
         assertThat(table.body()).contains("Housing Ombudsman Code self-assessment").contains("The year 2023/24")
-                .contains("<label class=\"govuk-label\" for=\"year\">").contains("Section 6: Complaint stages")
+                .contains("<label class=\"govuk-label\" for=\"year\">").contains("Section 6: Complaints stages")
                 .contains("Change<span class=\"govuk-visually-hidden\"> provision 6.2</span>");
 
         String provision = "/staff/" + org + "/reports/self-assessment/2023/6.2";
