@@ -2,9 +2,12 @@ package org.redress.lifecycle;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.redress.testing.Api;
 import org.redress.testing.CaseOnFile;
+import org.redress.testing.WebSession;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.redress.testing.Cases.notUpheld;
@@ -126,5 +129,42 @@ class ServiceLineProceduresIT extends LifecycleSupport {
         c.respond("We have booked the repair.", upheld(1, "the visit was missed"));
         assertThat(letterKinds(c)).containsExactly("ACKNOWLEDGEMENT", "STAGE_RESPONSE");
         assertThat(c.json().get("allowedActions").toString()).contains("escalation-request");
+    }
+
+    /**
+     * F-8, R-5 (DISP 1.6.2): a step belongs to its procedure. A debt advice complaint may be sent DISP's holding response,
+     * which stops no clock; a housing complaint at stage 1 runs the Code's procedure and is not offered it, in the API
+     * or on the case page.
+     */
+    @Test
+    void aDebtAdviceComplaintMaySendDispsHoldingResponseAndAHousingComplaintAtStageOneIsNotOfferedItF8R5() {
+        CaseOnFile debt = complaintOn("debt-advice", "Hetty Hold");
+        WebSession web = new WebSession(port);
+        web.signIn(MANAGER, MEMBER_PASSWORD);
+        itIs("2027-06-28T10:00");
+        String debtPage = web.get("/staff/" + ALLIANCE + "/cases/" + debt.reference()).body();
+        assertThat(debtPage).contains("<option value=\"holding-response\">Holding response</option>");
+        WebSession.Page sent = web.post("/staff/" + ALLIANCE + "/cases/" + debt.reference() + "/steps",
+                Map.of("step", "holding-response", "note", "We are waiting for your creditor's statement; we expect to reply by 19 July."));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(302);
+        debt.read();
+        assertThat(historyTypes(debt)).contains("step-recorded");
+        assertThat(debt.json().get("steps").get(0).get("kind").asString()).isEqualTo("HOLDING_RESPONSE");
+        // DISP 1.6.2: the holding response stops no clock; the final response is still due at the end of the 8 weeks
+        assertThat(debt.json().get("status").asString()).isEqualTo("OPEN");
+        assertThat(status(debt, "final-response", 1)).isEqualTo("ON_TIME");
+        assertThat(due(debt, "final-response", 1)).isEqualTo("2027-07-05");
+        assertThat(body(debt, "DISP_HOLDING_RESPONSE")).contains("We are waiting for your creditor's statement; we expect to reply by 19 July.",
+                "you may now refer your complaint to the Financial Ombudsman Service").doesNotContain("Housing Ombudsman");
+
+        CaseOnFile housing = complaintOn("housing", "Harriet Housing");
+        itIs("2027-05-11T10:00");
+        assertThat(web.get("/staff/" + ALLIANCE + "/cases/" + housing.reference()).body())
+                .contains("<option value=\"mediation\">Mediation</option>").doesNotContain("holding-response");
+        Api.Response holding = housing.attempt("steps", "{\"step\":\"holding-response\",\"note\":\"We need more time.\"}");
+        assertThat(refusedField(holding)).isEqualTo("step");
+        assertThat(refused(holding))
+                .isEqualTo("this policy has no step 'holding-response'; its steps are [case-conference, adverse-findings, mediation]");
+        assertThat(letterKinds(housing)).doesNotContain("DISP_HOLDING_RESPONSE");
     }
 }
