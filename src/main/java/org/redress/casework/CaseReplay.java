@@ -33,7 +33,7 @@ public final class CaseReplay {
     static final Set<Class<? extends CaseFact>> REPLAYED = Set.of(CaseLogged.class, Acknowledged.class, Contacted.class,
             Assigned.class, PointAdded.class, Extended.class, PutOnHold.class, Resumed.class, StepRecorded.class,
             StageResponded.class, EscalationRequested.class, EscalationRefused.class, Closed.class, Reopened.class,
-            Withdrawn.class, Declined.class, ContactArranged.class, SummaryResolved.class);
+            Withdrawn.class, Declined.class, ContactArranged.class, SummaryResolved.class, ServiceLineCorrected.class);
 
     /**
      * The facts that change nothing the procedure's clocks measure, so are not replayed (the late-complaint warning is
@@ -147,6 +147,11 @@ public final class CaseReplay {
 
     /** The line a case was logged on: its line now, or the line its first correction moved it from (F-8). */
     private static @Nullable String loggedLine(@Nullable String now, List<CaseFact> facts) {
+        for (CaseFact fact : facts) {
+            if (fact instanceof ServiceLineCorrected c) {
+                return c.from();
+            }
+        }
         return now;
     }
 
@@ -212,6 +217,10 @@ public final class CaseReplay {
         if (fact instanceof SummaryResolved r) {
             // DISP 1.5: refused by a draft whose window had closed by then, or that has none
             return file.resolveSummarily(reason, r.timeLimitsWaived(), at, actor, clocks);
+        }
+        if (fact instanceof ServiceLineCorrected c) {
+            // F-8: under a pack whose lines run other procedures, a move recorded as allowed may be refused
+            return file.correctServiceLine(c.to(), reason, at, actor, clocks);
         }
         if (fact instanceof Reopened) {
             return file.reopen(reason, at, actor, clocks);

@@ -115,6 +115,24 @@ class CaseReplayTest {
     }
 
     /**
+     * F-8: a case logged on housing and corrected to home care before its acknowledgement is replayed from its line as
+     * logged (read from the correction), and the correction is replayed: the same clocks as stored, the social care ones.
+     */
+    @Test
+    void aCorrectedServiceLineIsReplayedFromTheLineAsLoggedF8() {
+        PolicyPack pack = TestPacks.withHomeCare();
+        CaseFile file = CaseFileTest.loggedOn(pack, "housing", "complaint", "2027-05-10T09:00", "The carer did not come");
+        ok(file.correctServiceLine("home-care", "logged on housing by mistake", at("2027-05-11T10:00"), "officer", ENGLAND));
+        ok(file.acknowledge(at("2027-05-12T10:00"), "officer", "email", ENGLAND));
+
+        CaseReplay.Replayed again = CaseReplay.replay(UUID.randomUUID(), "org", file.reference(), history(file), "home-care", pack, ENGLAND);
+        assertThat(again.refused()).isEmpty();
+        assertThat(again.serviceLine()).isEqualTo("home-care");
+        assertThat(again.clocks()).isEqualTo(file.state().clocks());
+        assertThat(again.clocks()).extracting(c -> c.id() + " " + c.dueDate()).containsExactly("acknowledge 2027-05-13", "respond 2027-11-10");
+    }
+
+    /**
      * Not an assertion of speed (the machine is shared): prints how many replays a second one core makes once the JIT
      * has compiled the verbs (the first rounds run interpreted and are several times slower).
      */

@@ -167,4 +167,62 @@ class ServiceLineProceduresIT extends LifecycleSupport {
                 .isEqualTo("this policy has no step 'holding-response'; its steps are [case-conference, adverse-findings, mediation]");
         assertThat(letterKinds(housing)).doesNotContain("DISP_HOLDING_RESPONSE");
     }
+
+    /**
+     * Issue 23, F-8, R-4: a home care complaint logged on housing by mistake is corrected on the case page the next day,
+     * before its acknowledgement: its clocks are worked out again from its receipt on Mon 10 May 2027 under the social
+     * care rules (acknowledged by Thu 13 May, answered by Wed 10 Nov 2027), and its acknowledgement is the home care one.
+     * Once a housing complaint is acknowledged, a move to home care is refused, saying to withdraw and log it again.
+     */
+    @Test
+    void aComplaintLoggedOnTheWrongLineIsCorrectedBeforeItsAcknowledgementAndItsClocksAreTheNewProceduresFromItsReceiptF8R4() {
+        CaseOnFile c = complaintOn("housing", "Wanda Wrongline");
+        assertThat(due(c, "acknowledge", 1)).isEqualTo("2027-05-17");
+        WebSession web = new WebSession(port);
+        web.signIn(MANAGER, MEMBER_PASSWORD);
+        itIs("2027-05-11T10:00");
+        String page = web.get("/staff/" + ALLIANCE + "/cases/" + c.reference()).body();
+        assertThat(page).contains("Correct the service line", "<label class=\"govuk-label\" for=\"service-line\">Service line the case belongs to</label>",
+                "<option value=\"home-care\">Home care</option>", "<option value=\"debt-advice\">Debt advice</option>")
+                .doesNotContain("<option value=\"housing\">");
+        WebSession.Page blank = web.post("/staff/" + ALLIANCE + "/cases/" + c.reference() + "/service-line", Map.of("serviceLine", "home-care"));
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body()).contains("Enter why the service line is corrected");
+        WebSession.Page moved = web.post("/staff/" + ALLIANCE + "/cases/" + c.reference() + "/service-line",
+                Map.of("serviceLine", "home-care", "reason", "The complaint is about the home care visits"));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(302);
+
+        c.read();
+        assertThat(c.json().get("classification").get("serviceLine").asString()).isEqualTo("home-care");
+        assertThat(c.json().get("stageName").asString()).isEqualTo("Home care complaint (single stage)");
+        assertThat(due(c, "acknowledge", 1)).isEqualTo("2027-05-13");
+        assertThat(explanation(c, "acknowledge", 1)).endsWith("Due by the end of Thu 13 May 2027: 3 working days after Mon 10 May 2027 "
+                + "in the England and Wales calendar (the start day is day 0), no days skipped.");
+        assertThat(due(c, "respond", 1)).isEqualTo("2027-11-10");
+        assertThat(historyTypes(c)).endsWith("service-line-corrected");
+        c.acknowledge();
+        assertThat(status(c, "acknowledge", 1)).isEqualTo("MET");
+        assertThat(body(c, "ACKNOWLEDGEMENT")).contains("We will send you our Home care complaint (single stage) response by Wednesday 10 November 2027.");
+
+        // after the acknowledgement: another procedure is refused (API 422 and the page), the case unchanged
+        CaseOnFile housing = complaintOn("housing", "Hector Housing");
+        itIs("2027-05-11T10:00");
+        housing.acknowledge();
+        Api.Response refused = housing.attempt("service-line", "{\"serviceLine\":\"home-care\",\"reason\":\"About the carers\"}");
+        assertThat(refused(refused)).isEqualTo("The Housing line and the Home care line run different complaint procedures, and the "
+                + "acknowledgement has already been sent under this case's procedure, so the case cannot be moved to the Home care line. "
+                + "Withdraw this case, giving the reason, and log the complaint again on the Home care line: F-8");
+        WebSession.Page notAllowed = web.post("/staff/" + ALLIANCE + "/cases/" + housing.reference() + "/service-line",
+                Map.of("serviceLine", "home-care", "reason", "About the carers"));
+        assertThat(notAllowed.status()).isEqualTo(422);
+        assertThat(notAllowed.body()).contains("Not allowed: The Housing line and the Home care line run different complaint procedures",
+                "href=\"#service-line\"");
+        assertThat(housing.read().get("classification").get("serviceLine").asString()).isEqualTo("housing");
+        assertThat(housing.json().get("stageName").asString()).isEqualTo("Stage 1");
+        // bad input: 400 naming the field
+        Api.Response missing = housing.attempt("service-line", "{\"reason\":\"About the carers\"}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("serviceLine");
+        assertThat(refusedField(housing.attempt("service-line", "{\"serviceLine\":\"gardens\",\"reason\":\"x\"}"))).isEqualTo("serviceLine");
+    }
 }
