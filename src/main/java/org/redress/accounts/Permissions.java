@@ -44,7 +44,7 @@ public final class Permissions {
             entry("refuse-escalation", ESCALATE), entry("close", DECIDE), entry("reopen", DECIDE), entry("withdraw", DECIDE),
             entry("decline", DECIDE), entry("tenure", WORK_CASE), entry("reclassify", DECIDE), entry("investigate-anyway", DECIDE),
             entry("mediation", WORK_CASE), entry("contact-arrangement", WORK_CASE),
-            entry("summary-resolution", WORK_CASE));
+            entry("summary-resolution", WORK_CASE), entry("service-line", WORK_CASE));
 
     /**
      * Parts of a case kept by other modules (CaseSection): what changing them needs (a module may check more itself,

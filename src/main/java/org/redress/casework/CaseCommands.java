@@ -200,6 +200,14 @@ public final class CaseCommands {
         return act((file, now, clocks) -> file.reopen(reason, now, actor, clocks));
     }
 
+    /**
+     * Corrects the service line the case was logged on (F-8, issue 23): between lines of one procedure at any time; to a
+     * line with another procedure only while nothing has been sent, its clocks then worked out again from the receipt.
+     */
+    public CaseView correctServiceLine(String serviceLine, String reason) {
+        return act((file, now, clocks) -> file.correctServiceLine(serviceLine, reason, now, actor, clocks));
+    }
+
     /** Records the complainant's tenure. */
     public CaseView recordTenure(Tenure tenure) {
         return act((file, now, clocks) -> file.recordTenure(tenure, now, actor));

@@ -346,6 +346,20 @@ class CaseController {
                 (file, now, clocks) -> file.recordTenure(r.tenure(), at(r.at(), now), actor(actor)));
     }
 
+    @PostMapping("/{case}/service-line")
+    @Operation(summary = "Correct the service line the case was logged on (F-8): the reports follow it",
+            description = "Between lines that run the same procedure, allowed whatever has happened. To a line with another "
+                    + "procedure (home care's social care rules, debt advice's FCA DISP) only while nothing has been sent under the "
+                    + "old one (no acknowledgement, response, holding response or extension): the stage and clocks are then worked "
+                    + "out again from the original receipt under the new procedure. Otherwise refused 422, saying to withdraw the "
+                    + "case and log it again on the right line.")
+    CaseView serviceLine(@PathVariable String organisation, @PathVariable("case") String caseRef,
+                         @RequestHeader(value = "X-Actor", required = false) @Nullable String actor, @RequestBody ServiceLineRequest r) {
+        TextLimits.check(r);
+        return casework.act(organisation, caseRef, r.expectedVersion(), actor(actor), (file, now, clocks) ->
+                file.correctServiceLine(r.serviceLine().strip(), r.reason().strip(), at(r.at(), now), actor(actor), clocks));
+    }
+
     @PostMapping("/{case}/reclassify")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Reclassify a contact, e.g. a service request the resident is unhappy with becomes a complaint (Code 1.5): a new linked case")

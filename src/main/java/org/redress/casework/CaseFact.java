@@ -298,6 +298,16 @@ public sealed interface CaseFact {
         }
     }
 
+    /**
+     * The service line the case was logged on, corrected (F-8, issue 23): from {@code from} (null: none) to {@code to}.
+     * {@code procedureChanged}: the two lines run different procedures, so the case's stage and clocks were worked out
+     * again from its receipt under the new line's procedure (only before anything was sent under the old one).
+     */
+    record ServiceLineCorrected(@Nullable String from, String to, boolean procedureChanged) implements CaseFact {
+        public String type() { return "service-line-corrected"; }
+        public Map<String, Object> details() { return d("from", from, "to", to, "procedureChanged", procedureChanged); }
+    }
+
     /** A stored row of a type this version does not know, or whose details it cannot read: kept as it is. */
     record Unread(String type, Map<String, Object> details) implements CaseFact {
         public Unread {

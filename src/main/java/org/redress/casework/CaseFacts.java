@@ -74,6 +74,7 @@ final class CaseFacts {
             case "tenure-recorded" -> new TenureRecorded(Tenure.valueOf(r.text("tenure")), Tenure.valueOf(r.text("previous")));
             case "anonymised" -> new Anonymised(r.text("basis"));
             case "reclassified" -> new Reclassified(r.text("newCase"), r.text("as"));
+            case "service-line-corrected" -> new ServiceLineCorrected(r.optional("from"), r.text("to"), r.flag("procedureChanged"));
             case "mediation-offered" -> new MediationOffered(r.number("stage"), r.text("mediator"), LocalDate.parse(r.text("offeredOn")));
             case "mediation-accepted", "mediation-declined" -> new MediationAnswered(r.number("stage"), type.equals("mediation-accepted"),
                     LocalDate.parse(r.text("answeredOn")));

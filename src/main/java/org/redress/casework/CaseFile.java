@@ -33,15 +33,18 @@ public final class CaseFile {
     private final CaseId id;
     private final String organisation;
     private final String reference;
-    private final PolicyPack pack;
+    /** The pack version as a whole, and as the case's service line runs it (F-8: {@code whole.forServiceLine(line)}). */
+    private final PolicyPack whole;
+    private PolicyPack pack;
     private CaseState state;
     private final long version;
     private final List<CaseEvent> pending = new ArrayList<>();
 
-    private CaseFile(CaseId id, String organisation, String reference, PolicyPack pack, CaseState state, long version) {
+    private CaseFile(CaseId id, String organisation, String reference, PolicyPack whole, PolicyPack pack, CaseState state, long version) {
         this.id = id;
         this.organisation = organisation;
         this.reference = reference;
+        this.whole = whole;
         this.pack = pack;
         this.state = state;
         this.version = version;
@@ -49,23 +52,21 @@ public final class CaseFile {
 
     /** This newly logged case under its reference, with the events that logged it (see {@code Casework.create}). */
     CaseFile numbered(String reference) {
-        CaseFile numbered = new CaseFile(id, organisation, reference, pack, state, version);
+        CaseFile numbered = new CaseFile(id, organisation, reference, whole, pack, state, version);
         numbered.pending.addAll(pending);
         return numbered;
     }
 
     /** A case as stored, under the pack version it started with and its service line's procedure (F-8). */
     static CaseFile restore(CaseId id, String organisation, String reference, PolicyPack pack, CaseState state, long version) {
-        return new CaseFile(id, organisation, reference, pack.forServiceLine(state.classification().serviceLine()), state, version);
+        return new CaseFile(id, organisation, reference, pack, pack.forServiceLine(state.classification().serviceLine()), state, version);
     }
 
     /** The result of logging: the case, or why it could not be logged. */
     public record Logged(@Nullable CaseFile caseFile, @Nullable Refusal refusal) {
     }
 
-    /**
-     * Logs a new contact: stage 1 (or the record type's own clocks) starts with its receipt and its logging.
-     */
+    /** Logs a new contact: stage 1 (or the record type's own clocks) starts with its receipt and its logging. */
     static Logged log(CaseId id, String organisation, String reference, PolicyPack whole, NewCase given,
                       Instant loggedAt, String actor, ClockMaker clocks) {
         NewCase request = given.receivedAt() != null ? given : given.withReceivedAt(loggedAt);
@@ -78,7 +79,7 @@ public final class CaseFile {
         RecordType type = pack.recordType(request.recordType()).orElseThrow();
         Instant receivedAt = Objects.requireNonNull(request.receivedAt());
         CaseState state = CaseStates.opened(pack, type, request, receivedAt, loggedAt);
-        CaseFile file = new CaseFile(id, organisation, reference, pack, state, 0);
+        CaseFile file = new CaseFile(id, organisation, reference, whole, pack, state, 0);
         Tenure tenure = request.complainant().tenure();
         file.record(new CaseLogged(type.id(), request.channel(), receivedAt, pack.id() + " v" + pack.version(),
                 tenure == Tenure.UNKNOWN ? null : tenure, request.linkedFrom(), request.receivedBy()), loggedAt, actor, null);
@@ -401,6 +402,15 @@ public final class CaseFile {
         return refused;
     }
 
+    /** Corrects the service line the case was logged on (F-8); to another procedure only before anything was sent ({@link ServiceLineCorrection}). */
+    public Optional<Refusal> correctServiceLine(String line, String reason, Instant at, String actor, ClockMaker clocks) {
+        return attempt(CaseVerb.SERVICE_LINE, () -> ServiceLineCorrection.refused(whole, state, line, reason), () -> {
+            record(ServiceLineCorrection.fact(whole, state, line), at, actor, reason);
+            pack = whole.forServiceLine(line);
+            state = ServiceLineCorrection.corrected(whole, pack, state, line, clocks);
+        });
+    }
+
     /** Notes that this case was reclassified into a new linked case (a service request that became a complaint, Code 1.5). */
     void linkTo(String newReference, String newType, Instant at, String actor) {
         List<String> links = new ArrayList<>(state.linkedTo());
@@ -417,30 +427,20 @@ public final class CaseFile {
 
     public String reference() { return reference; }
 
-    public PolicyPack pack() {
-        return pack;
-    }
+    public PolicyPack pack() { return pack; }
 
-    public CaseState state() {
-        return state;
-    }
+    public CaseState state() { return state; }
 
-    public long version() {
-        return version;
-    }
+    public long version() { return version; }
 
-    List<CaseEvent> pendingEvents() {
-        return List.copyOf(pending);
-    }
+    List<CaseEvent> pendingEvents() { return List.copyOf(pending); }
 
     /** The earliest due instant of the clocks still running, for sorting work by the next deadline. */
     public Optional<Instant> nextDue() {
         return state.clocks().stream().filter(CaseClock::running).map(CaseClock::dueBy).min(Comparator.naturalOrder());
     }
 
-    public Optional<StageRecord> currentStage() {
-        return state.stages().stream().filter(s -> s.number() == state.stage()).findFirst();
-    }
+    public Optional<StageRecord> currentStage() { return state.stages().stream().filter(s -> s.number() == state.stage()).findFirst(); }
 
     /** The verbs the pack and the state allow now, by their names, for the case page and API clients: exactly those {@link #refused} lets through. */
     public List<String> allowedActions() {

@@ -39,9 +39,12 @@ public class CaseHistories {
         this.calendars = calendars;
     }
 
-    /** A stored case as the replay needs it: which pack version it ran under, and its history in order. */
+    /**
+     * A stored case as the replay needs it: which pack version it ran under, its history in order, and its service line
+     * now (F-8: whose procedure it runs; null for none).
+     */
     public record RecordedCase(UUID id, String reference, String packId, int packVersion, Instant receivedAt, String status,
-                               List<CaseEvent> history) {
+                               List<CaseEvent> history, @Nullable String serviceLine) {
         public RecordedCase {
             history = List.copyOf(history);
         }
@@ -76,7 +79,7 @@ public class CaseHistories {
             }
             params.add(batchSize);
             List<Head> heads = jdbc.sql("""
-                    select id, reference, pack_id, pack_version, received_at, status from casework.case_file
+                    select id, reference, pack_id, pack_version, received_at, status, service_line from casework.case_file
                     where organisation = ? and received_at >= ? and received_at < ?
                     """ + cursor + " order by received_at desc, id limit ?").params(params).query((rs, n) -> head(rs)).list();
             if (heads.isEmpty()) {
@@ -105,7 +108,7 @@ public class CaseHistories {
         UUID afterId = new UUID(0L, 0L);
         while (true) {
             List<Head> heads = jdbc.sql("""
-                    select id, reference, pack_id, pack_version, received_at, status from casework.case_file
+                    select id, reference, pack_id, pack_version, received_at, status, service_line from casework.case_file
                     where organisation = ? and status in ('OPEN', 'ON_HOLD') and id > ? order by id limit ?
                     """).params(organisation, afterId, batchSize).query((rs, n) -> head(rs)).list();
             if (heads.isEmpty()) {
@@ -119,12 +122,13 @@ public class CaseHistories {
         }
     }
 
-    private record Head(UUID id, String reference, String packId, int packVersion, Instant receivedAt, String status) {
+    private record Head(UUID id, String reference, String packId, int packVersion, Instant receivedAt, String status,
+                        @Nullable String serviceLine) {
     }
 
     private static Head head(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Head(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
-                rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6));
+                rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6), rs.getString(7));
     }
 
     /** The batch's histories in one statement over the history's primary key. */
@@ -142,7 +146,7 @@ public class CaseHistories {
         List<RecordedCase> batch = new ArrayList<>(heads.size());
         for (Head h : heads) {
             batch.add(new RecordedCase(h.id(), h.reference(), h.packId(), h.packVersion(), h.receivedAt(), h.status(),
-                    histories.getOrDefault(h.id(), List.of())));
+                    histories.getOrDefault(h.id(), List.of()), h.serviceLine()));
         }
         return batch;
     }

@@ -82,6 +82,7 @@ final class CasePolicies {
             case CONTACT_ARRANGEMENT -> CaseContact.offered(pack, state);
             case DECLINE -> CaseDecisions.declineAtThisPoint(pack, state);
             case INVESTIGATE_LATE -> CaseDecisions.lateInvestigationAtThisPoint(pack, state);
+            case SERVICE_LINE -> ServiceLineCorrection.offered(pack, state);
             default -> none();
         };
     }

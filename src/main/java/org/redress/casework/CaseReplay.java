@@ -19,8 +19,8 @@ import java.util.UUID;
 /**
  * A case's recorded history applied again, in memory, under a pack: each event becomes the verb that recorded it, at its
  * recorded time, on a {@link CaseFile} that is never stored. The verbs run through the same table, rules and clocks as
- * the real case ({@link CasePolicies}, {@link CaseClocks}), so replaying a case under its own pack gives its stored clocks,
- * and under another pack gives what that pack would have made of the same events. An event the pack refuses is kept as
+ * the real case ({@link CasePolicies}, {@link CaseClocks}), on the procedure of the case's service line (F-8), so replaying
+ * a case under its own pack gives its stored clocks, and under another pack gives what that pack would have made of the same events. An event the pack refuses is kept as
  * a {@link Refused} naming the rule, and the replay goes on with the next event. Events that change nothing the
  * procedure measures (evidence, correspondence, contact details, tenure, anonymisation, reclassification) are not
  * replayed; nor is personal data, which the replay does not read.
@@ -33,7 +33,7 @@ public final class CaseReplay {
     static final Set<Class<? extends CaseFact>> REPLAYED = Set.of(CaseLogged.class, Acknowledged.class, Contacted.class,
             Assigned.class, PointAdded.class, Extended.class, PutOnHold.class, Resumed.class, StepRecorded.class,
             StageResponded.class, EscalationRequested.class, EscalationRefused.class, Closed.class, Reopened.class,
-            Withdrawn.class, Declined.class, ContactArranged.class, SummaryResolved.class);
+            Withdrawn.class, Declined.class, ContactArranged.class, SummaryResolved.class, ServiceLineCorrected.class);
 
     /**
      * The facts that change nothing the procedure's clocks measure, so are not replayed (the late-complaint warning is
@@ -65,10 +65,12 @@ public final class CaseReplay {
      * escalation requests and the responses let through, and the extensions granted.
      *
      * @param status empty when the pack refused the logging itself (a record type it does not have)
+     * @param serviceLine the case's service line after the last event, whose procedure it was replayed under (F-8); null
+     *                    for none
      */
     public record Replayed(UUID id, String reference, String recordType, Instant receivedAt, Optional<CaseStatus> status,
                            int stage, List<CaseClock> clocks, List<Refused> refused, List<EscalationAsked> escalations,
-                           List<Response> responses, int extensions) {
+                           List<Response> responses, int extensions, @Nullable String serviceLine) {
 
         public Replayed {
             clocks = List.copyOf(clocks);
@@ -76,26 +78,42 @@ public final class CaseReplay {
             escalations = List.copyOf(escalations);
             responses = List.copyOf(responses);
         }
+
+        /** A case replayed with no service line: the pack's own stages. */
+        public Replayed(UUID id, String reference, String recordType, Instant receivedAt, Optional<CaseStatus> status, int stage,
+                        List<CaseClock> clocks, List<Refused> refused, List<EscalationAsked> escalations, List<Response> responses,
+                        int extensions) {
+            this(id, reference, recordType, receivedAt, status, stage, clocks, refused, escalations, responses, extensions, null);
+        }
+    }
+
+    /** As {@link #replay(UUID, String, String, List, String, PolicyPack, ClockMaker)} for a case with no service line. */
+    public static Replayed replay(UUID id, String organisation, String reference, List<CaseEvent> history, PolicyPack pack,
+                                  ClockMaker clocks) {
+        return replay(id, organisation, reference, history, null, pack, clocks);
     }
 
     /**
      * Replays a history (its first event the {@code logged} one) under {@code pack}, counting time with {@code clocks}
-     * (the organisation's calendar with its closure days). Reads nothing and writes nothing.
+     * (the organisation's calendar with its closure days). Reads nothing and writes nothing. The case is logged on its
+     * service line as it was logged (F-8: the procedure of that line in {@code pack}, as a stored case runs it): the line
+     * {@code serviceLine} (the case's line now) had before its first correction, if it was corrected.
      */
-    public static Replayed replay(UUID id, String organisation, String reference, List<CaseEvent> history, PolicyPack pack,
-                                  ClockMaker clocks) {
+    public static Replayed replay(UUID id, String organisation, String reference, List<CaseEvent> history,
+                                  @Nullable String serviceLine, PolicyPack pack, ClockMaker clocks) {
         List<CaseFact> facts = history.stream().map(CaseEvent::payload).toList();
         if (facts.isEmpty() || !(facts.get(0) instanceof CaseLogged logged)) {
             throw new IllegalArgumentException("a history starts with its logging: " + reference);
         }
         CaseEvent first = history.get(0);
         List<Refused> refused = new ArrayList<>();
-        CaseFile.Logged result = CaseFile.log(new CaseId(id), organisation, reference, pack, newCase(logged, facts),
+        @Nullable String loggedOn = loggedLine(serviceLine, facts);
+        CaseFile.Logged result = CaseFile.log(new CaseId(id), organisation, reference, pack, newCase(logged, facts, loggedOn),
                 first.at(), first.actor(), clocks);
         if (result.refusal() != null) {
             refused.add(new Refused(1, first.type(), first.at(), result.refusal().describe()));
             return new Replayed(id, reference, logged.recordType(), logged.receivedAt(), Optional.empty(), 0, List.of(), refused,
-                    List.of(), List.of(), 0);
+                    List.of(), List.of(), 0, loggedOn);
         }
         CaseFile file = result.caseFile();
         List<EscalationAsked> escalations = new ArrayList<>();
@@ -124,7 +142,17 @@ public final class CaseReplay {
         }
         CaseState state = file.state();
         return new Replayed(id, reference, state.recordType(), state.receivedAt(), Optional.of(state.status()), state.stage(),
-                state.clocks(), refused, escalations, responses, extensions);
+                state.clocks(), refused, escalations, responses, extensions, state.classification().serviceLine());
+    }
+
+    /** The line a case was logged on: its line now, or the line its first correction moved it from (F-8). */
+    private static @Nullable String loggedLine(@Nullable String now, List<CaseFact> facts) {
+        for (CaseFact fact : facts) {
+            if (fact instanceof ServiceLineCorrected c) {
+                return c.from();
+            }
+        }
+        return now;
     }
 
     /**
@@ -190,6 +218,10 @@ public final class CaseReplay {
             // DISP 1.5: refused by a draft whose window had closed by then, or that has none
             return file.resolveSummarily(reason, r.timeLimitsWaived(), at, actor, clocks);
         }
+        if (fact instanceof ServiceLineCorrected c) {
+            // F-8: under a pack whose lines run other procedures, a move recorded as allowed may be refused
+            return file.correctServiceLine(c.to(), reason, at, actor, clocks);
+        }
         if (fact instanceof Reopened) {
             return file.reopen(reason, at, actor, clocks);
         }
@@ -239,7 +271,7 @@ public final class CaseReplay {
      * The contact as the replay logs it: its record type, channel and receipt as recorded, and as many points as its
      * responses decided (the history names each point by its number), without any personal data.
      */
-    private static NewCase newCase(CaseLogged logged, List<CaseFact> facts) {
+    private static NewCase newCase(CaseLogged logged, List<CaseFact> facts, @Nullable String serviceLine) {
         int points = 0;
         int firstAdded = Integer.MAX_VALUE;
         for (CaseFact fact : facts) {
@@ -258,6 +290,6 @@ public final class CaseReplay {
         }
         Complainant nobody = new Complainant(AS_RECORDED, null, null, null, null, null, List.of(), Tenure.UNKNOWN);
         return new NewCase(logged.recordType(), logged.channel(), logged.receivedAt(), nobody, null, List.of(),
-                new Classification(null, null, null, null), AS_RECORDED, null, null, null, summaries, logged.linkedFrom());
+                new Classification(serviceLine, null, null, null), AS_RECORDED, null, null, null, summaries, logged.linkedFrom());
     }
 }

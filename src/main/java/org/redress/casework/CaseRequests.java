@@ -181,6 +181,13 @@ final class CaseRequests {
     record ReclassifyRequest(@NotBlank(message = "is required") @Size(max = TextLimits.NAME) @Nullable String recordType) {
     }
 
+    /** Issue 23, F-8: the service line the case should have been logged on, and why it is corrected. */
+    @Schema(name = "CaseServiceLineRequest")
+    record ServiceLineRequest(@Nullable Long expectedVersion, @Nullable Instant at,
+                              @NotBlank(message = "is required: the id of one of the policy's service lines") @Size(max = TextLimits.NAME) @Nullable String serviceLine,
+                              @NotBlank(message = "is required: why the service line is corrected") @Size(max = TextLimits.TEXT) @Nullable String reason) {
+    }
+
     record TenureRequest(@Nullable Long expectedVersion, @Nullable Instant at, @NotNull(message = "is required: " + TENURES) @Nullable Tenure tenure) {
     }
 }

@@ -48,7 +48,10 @@ public enum CaseVerb {
     // the method and frequency of contact agreed with the complainant at a stage whose pack says so
     CONTACT_ARRANGEMENT("contact-arrangement", "record the contact arrangement of", Permission.WORK_CASE, EnumSet.of(OPEN, ON_HOLD)),
     // issue 23, R-5: DISP 1.5's Summary Resolution Communication closes a complaint resolved inside the pack's option window
-    SUMMARY_RESOLUTION("summary-resolution", "close by a summary resolution", Permission.WORK_CASE, EnumSet.of(OPEN));
+    SUMMARY_RESOLUTION("summary-resolution", "close by a summary resolution", Permission.WORK_CASE, EnumSet.of(OPEN)),
+    // issue 23, F-8: a case logged on the wrong service line is corrected; to a line with another procedure only before
+    // anything was sent under the old one (ServiceLineCorrection)
+    SERVICE_LINE("service-line", "correct the service line of", Permission.WORK_CASE, EnumSet.of(OPEN, ON_HOLD, RESPONDED, CLOSED));
 
     private final String id;
     private final String phrase;

@@ -76,17 +76,7 @@ final class PackConsistency {
         for (int i = 0; i < pack.admission().size(); i++) {
             roleNamed(pack.admission().get(i).decidedBy(), "admission[" + i + "].decidedBy", roles);
         }
-        for (int i = 0; i < pack.steps().size(); i++) {
-            PolicyPack.StepRule step = pack.steps().get(i);
-            roleNamed(step.role(), "steps[" + i + "].role", roles);
-            for (int j = 0; j < step.stages().size(); j++) {
-                int n = step.stages().get(j);
-                if (n < 1 || n > pack.stages().size()) {
-                    error("steps[" + i + "].stages[" + j + "]", "is stage " + n + ", but the pack has "
-                            + pack.stages().size() + " stage" + (pack.stages().size() == 1 ? "" : "s"));
-                }
-            }
-        }
+        steps(pack.steps(), "steps", "the pack", pack.stages().size(), roles);
         for (int i = 0; i < pack.compensation().size(); i++) {
             roleNamed(pack.compensation().get(i).role(), "compensation[" + i + "].role", roles);
         }
@@ -136,8 +126,27 @@ final class PackConsistency {
             }
             unique(path + ".stages", procedure.stages(), Stage::id);
             stageList(roles, procedure.stages(), path + ".stages", procedure.stages().size());
+            if (procedure.steps() != null) {
+                unique(path + ".steps", procedure.steps(), PolicyPack.StepRule::id);
+                steps(procedure.steps(), path + ".steps", "the procedure", procedure.stages().size(), roles);
+            }
             if (!procedure.id().isEmpty() && !named.contains(procedure.id())) {
                 warning(path, "no service line names the procedure '" + procedure.id() + "' (serviceLines[].procedure), so it never runs");
+            }
+        }
+    }
+
+    /** Steps (the pack's, or a procedure's own) name declared roles and stages of their own procedure. */
+    private void steps(List<PolicyPack.StepRule> steps, String prefix, String whose, int stageCount, Set<String> roles) {
+        for (int i = 0; i < steps.size(); i++) {
+            PolicyPack.StepRule step = steps.get(i);
+            roleNamed(step.role(), prefix + "[" + i + "].role", roles);
+            for (int j = 0; j < step.stages().size(); j++) {
+                int n = step.stages().get(j);
+                if (n < 1 || n > stageCount) {
+                    error(prefix + "[" + i + "].stages[" + j + "]", "is stage " + n + ", but " + whose + " has "
+                            + stageCount + " stage" + (stageCount == 1 ? "" : "s"));
+                }
             }
         }
     }

@@ -127,9 +127,12 @@ final class PackReader {
                 fields.list(root, "", "hazardCategories", this::hazardCategory));
     }
 
-    /** A service line's own procedure (F-8): its stages are read as the pack's are, and all of them run. */
+    /**
+     * A service line's own procedure (F-8): its stages are read as the pack's are, and all of them run; its steps, when it
+     * has the key, as the pack's are (left out: the pack's steps apply by stage number).
+     */
     private PolicyPack.Procedure procedure(PackNode node, String path) {
-        fields.keys(node, path, Set.of("id", "name", "regulators", "stages", "cite"));
+        fields.keys(node, path, Set.of("id", "name", "regulators", "stages", "cite", "steps"));
         Set<Integer> packNotKept = Set.copyOf(notKept);
         List<Stage> stages = stages(node, path + ".stages");
         if (!notKept.equals(packNotKept)) {
@@ -140,8 +143,9 @@ final class PackReader {
         if (node.get("stages") == null) {
             fields.error(path + ".stages", "is required: the procedure's stages, in order");
         }
+        @Nullable List<StepRule> steps = node.get("steps") == null ? null : fields.list(node, path, "steps", this::step);
         return new PolicyPack.Procedure(fields.id(node, path, "id"), fields.required(node, path, "name"),
-                fields.strings(node, path, "regulators"), stages, fields.optional(node, path, "cite"));
+                fields.strings(node, path, "regulators"), stages, fields.optional(node, path, "cite"), steps);
     }
 
     /** One of Awaab's Law's hazard categories with the day the law applies to it from (R-3, issue 23). */

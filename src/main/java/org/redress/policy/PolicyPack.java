@@ -84,17 +84,23 @@ public record PolicyPack(
     }
 
     /**
-     * The pack as a case of this service line runs it (F-8): its procedure's stages in place of the pack's, nothing else
-     * changed, so clocks, escalation, the final stage and letters all follow the procedure. The same pack when the line
-     * names no procedure of its own (or no line is given): a pack without procedures behaves exactly as before.
+     * The pack as a case of this service line runs it (F-8): its procedure's stages in place of the pack's, and its steps
+     * in place of the pack's when it has steps of its own (a debt advice case's holding response, DISP 1.6.2, is not a
+     * housing case's step); nothing else changed, so clocks, escalation, the final stage, steps and letters all follow the
+     * procedure. The same pack when the line names no procedure of its own (or no line is given): a pack without
+     * procedures behaves exactly as before.
      */
     public PolicyPack forServiceLine(@Nullable String serviceLine) {
         Optional<Procedure> procedure = procedureFor(serviceLine);
-        if (procedure.isEmpty() || procedure.get().stages().equals(stages)) {
+        if (procedure.isEmpty()) {
+            return this;
+        }
+        List<StepRule> ownSteps = procedure.get().steps() == null ? steps : procedure.get().steps();
+        if (procedure.get().stages().equals(stages) && ownSteps.equals(steps)) {
             return this;
         }
         return new PolicyPack(id, version, title, organisation, serviceLines, roles, recordTypes, procedure.get().stages(), admission,
-                exclusions, steps, ombudsmen, compensation, assumptions, sources, List.of(), categories, procedures, hazardCategories);
+                exclusions, ownSteps, ombudsmen, compensation, assumptions, sources, List.of(), categories, procedures, hazardCategories);
     }
 
     public Optional<ComplaintCategory> category(String id) {
@@ -180,13 +186,26 @@ public record PolicyPack(
     }
 
     /**
-     * A procedure of its own inside an organisation's pack, for the service lines that name it (F-8): its regulator and
-     * its stages, numbered 1, 2, 3 by position as the pack's are. The pack's roles, record types, admission rules, steps
-     * (by stage number) and ombudsmen apply to it too.
+     * A procedure of its own inside an organisation's pack, for the service lines that name it (F-8): its regulator, its
+     * stages, numbered 1, 2, 3 by position as the pack's are, and its steps. The pack's roles, record types, admission
+     * rules and ombudsmen apply to it too.
      *
      * @param regulators the regimes it follows (social-care-2009, cqc-regulation-16, fca-disp, ...)
+     * @param steps the steps inside its own stages (DISP 1.6.2's holding response for debt advice), in place of the pack's;
+     *              null when the procedure names none ({@code steps} left out), so its cases take the pack's steps by
+     *              stage number, as every procedure did before procedures had steps of their own; empty for no steps
      */
-    public record Procedure(String id, String name, List<String> regulators, List<Stage> stages, @Nullable String cite) {
+    public record Procedure(String id, String name, List<String> regulators, List<Stage> stages, @Nullable String cite,
+                            @Nullable List<StepRule> steps) {
+
+        public Procedure {
+            steps = steps == null ? null : List.copyOf(steps);
+        }
+
+        /** A procedure that takes the pack's steps by stage number. */
+        public Procedure(String id, String name, List<String> regulators, List<Stage> stages, @Nullable String cite) {
+            this(id, name, regulators, stages, cite, null);
+        }
     }
 
     /** A role the procedure names: complaint management officer, feedback manager, business manager, review panel... */

@@ -25,5 +25,5 @@ record ActionForm(@Nullable Long version, @Size(max = TextLimits.NAME) @Nullable
                   @Size(max = TextLimits.NAME) @Nullable String reviewDate,
                   @Size(max = TextLimits.NAME) @Nullable String toStage,
                   @Size(max = TextLimits.NAME) @Nullable String role, @Size(max = TextLimits.NAME) @Nullable String frequency,
-                  @Size(max = TextLimits.NAME) @Nullable String category) {
+                  @Size(max = TextLimits.NAME) @Nullable String category, @Size(max = TextLimits.NAME) @Nullable String serviceLine) {
 }

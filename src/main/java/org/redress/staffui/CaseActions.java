@@ -162,6 +162,14 @@ class CaseActions {
                 yield on.refuseEscalation(ground, f.reason() == null ? "" : f.reason().strip(), reviewDate);
             }
             case "reclassify" -> casework.reclassify(organisation, reference, required("recordType", f.recordType(), "Choose the new record type"), username).view();
+            // issue 23, F-8: the line the case should have been logged on; the rules (same procedure, nothing sent) are the case's
+            case "service-line" -> {
+                List<FieldError> errors = new ArrayList<>();
+                if (blank(f.serviceLine())) errors.add(new FieldError("service-line", "Choose the service line the case belongs to"));
+                if (blank(f.reason())) errors.add(new FieldError("service-line-reason", "Enter why the service line is corrected"));
+                throwIfAny(errors);
+                yield on.correctServiceLine(f.serviceLine().strip(), f.reason().strip());
+            }
             case "tenure" -> {
                 List<FieldError> errors = new ArrayList<>();
                 Tenure tenure = enumValue(Tenure.class, f.tenure(), "tenure", "Choose their tenure, or 'Not known'", errors);

@@ -142,6 +142,7 @@ class CasePageController {
             case "escalation-request" -> "Escalation request recorded";
             case "accept-escalation" -> "Escalation accepted";
             case "tenure" -> "Tenure recorded";
+            case "service-line" -> "Service line corrected";
             default -> "Saved";
         };
     }

@@ -224,6 +224,10 @@ class StaffCasework {
             case "accept-escalation" -> new Offer(verb, "Accept the escalation", "Acknowledges the request and starts the stage's response clock.");
             case "refuse-escalation" -> new Offer(verb, "Refuse the escalation", "Only on the policy's grounds, with reasons and the ombudsman's details (T-8, T-3).");
             case "reclassify" -> new Offer(verb, "Reclassify", "A new linked case is logged; this one stays open with the link (Code 1.5).");
+            case "service-line" -> new Offer(verb, "Correct the service line", "If the case was logged on the wrong service line. "
+                    + "Lines that follow the same complaint procedure can be swapped at any time. Moving to a line with a different "
+                    + "procedure is only possible before anything has been sent to the person; the deadlines are then worked out "
+                    + "again from the day the complaint was received. The reports follow the corrected line.");
             case "tenure" -> new Offer(verb, "Record their tenure", "The regulator's measures CH01 and CH02 are reported by tenure "
                     + "(R-2). Correct it whenever you learn it, whatever the case's status.");
             default -> new Offer(verb, verb, "");

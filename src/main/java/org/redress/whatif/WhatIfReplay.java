@@ -30,8 +30,9 @@ import java.util.function.Consumer;
 /**
  * The replay: every case of the organisation received in the period, and every case open now, read in batches
  * ({@link CaseHistories}) and replayed twice in memory ({@link CaseReplay}), under the pack version it ran under and
- * under the draft, with the organisation's calendar and closure days; the two sides are counted as they go
- * ({@link Side}) and only the counts are kept. A batch is replayed on the machine's cores while the next waits.
+ * under the draft, each on the procedure of the case's service line (F-8), with the organisation's calendar and closure
+ * days; the two sides are counted as they go ({@link Side}) and only the counts are kept. A batch is replayed on the
+ * machine's cores while the next waits.
  */
 @Service
 class WhatIfReplay {
@@ -78,8 +79,9 @@ class WhatIfReplay {
                 replay(organisation, batch, draft, calendars, versions), both -> {
                     add(both, today, drafted, changes, now);
                     if (both.today() != null && both.draft() != null) {
-                        workToday.add(both.today(), both.pack(), now);
-                        workDraft.add(both.draft(), draft, now);
+                        // F-8: a stage's owner is its service line's procedure's
+                        workToday.add(both.today(), both.pack().forServiceLine(both.today().serviceLine()), now);
+                        workDraft.add(both.draft(), draft.forServiceLine(both.draft().serviceLine()), now);
                     }
                 }));
         period.finish();
@@ -159,7 +161,7 @@ class WhatIfReplay {
 
     private static @Nullable Replayed replayed(String organisation, RecordedCase c, PolicyPack pack, ClockMaker clocks) {
         try {
-            return CaseReplay.replay(c.id(), organisation, c.reference(), c.history(), pack, clocks);
+            return CaseReplay.replay(c.id(), organisation, c.reference(), c.history(), c.serviceLine(), pack, clocks);
         } catch (RuntimeException unreadable) {
             log.warn("case {} could not be replayed under {} v{}: {}", c.reference(), pack.id(), pack.version(), unreadable.toString());
             return null;

@@ -62,8 +62,8 @@ class CaseApiExamplesIT extends CaseApiSupport {
             }
         }
         // issue 22 added investigate-anyway (F-3), mediation (F-6), contact-arrangement and the adjustments (T-1: record, agree, end);
-        // issue 23 the summary resolution (DISP 1.5, R-5)
-        assertThat(verbs).as("the case verbs in the description: logging, the checks before logging and the verbs").isEqualTo(29);
+        // issue 23 the summary resolution (DISP 1.5, R-5) and the correction of the service line (F-8)
+        assertThat(verbs).as("the case verbs in the description: logging, the checks before logging and the verbs").isEqualTo(30);
         assertThat(without).as("case verbs without an example").isEmpty();
     }
 
@@ -115,6 +115,11 @@ class CaseApiExamplesIT extends CaseApiSupport {
         JsonNode request = create(org, example("create", "phone-complaint").replace("\"recordType\":\"complaint\"", "\"recordType\":\"service-request\""));
         Api.Response reclassified = api().post(path(org, request) + "/reclassify", example("reclassify", "to-complaint"));
         assertThat(reclassified.status()).as(reclassified.body()).isEqualTo(201);
+
+        // issue 23, F-8: a complaint logged on housing by mistake is moved to home care before its acknowledgement
+        JsonNode moved = send(org, create(org, example("create", "phone-complaint")), "service-line", "logged-on-the-wrong-line");
+        assertThat(moved.get("classification").get("serviceLine").asString()).isEqualTo("home-care");
+        assertThat(moved.get("stageName").asString()).isEqualTo("Home care complaint (single stage)");
     }
 
     @Test

@@ -26,9 +26,14 @@ class CaseFileTest {
     }
 
     static CaseFile logged(PolicyPack pack, String type, String receivedAt, String... points) {
+        return loggedOn(pack, "housing", type, receivedAt, points);
+    }
+
+    /** A contact logged on this service line (F-8: it runs the line's procedure). */
+    static CaseFile loggedOn(PolicyPack pack, String serviceLine, String type, String receivedAt, String... points) {
         NewCase request = new NewCase(type, Channel.PHONE, at(receivedAt),
                 new Complainant("Ada Resident", "ada@example.org", null, "1 High Street", ContactMethod.EMAIL, null, List.of(), Tenure.UNKNOWN),
-                null, List.of(), new Classification("housing", "Repairs", "Repairs", "Missed appointment"),
+                null, List.of(), new Classification(serviceLine, "Repairs", "Repairs", "Missed appointment"),
                 "The repair was missed twice", "Fix the boiler", null, null, List.of(points), null);
         CaseFile.Logged result = CaseFile.log(CaseId.at(at(receivedAt)), "org", "T-2026-000001", pack, request, at(receivedAt), "officer", ENGLAND);
         assertThat(result.refusal()).isNull();

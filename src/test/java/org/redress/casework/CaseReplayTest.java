@@ -88,6 +88,51 @@ class CaseReplayTest {
     }
 
     /**
+     * F-8, R-4: a case is replayed on its service line's procedure, as it ran. A home care complaint received Mon 10 May 2027
+     * has the social care clocks (SI 2009/309: acknowledged within 3 working days, by Thu 13 May; answered within 6 months
+     * of receipt, by Wed 10 Nov 2027); the same history on the housing line has the Code's (5 working days, by Mon 17 May;
+     * 10 working days from the acknowledgement on Wed 12 May, by Wed 26 May).
+     */
+    @Test
+    void aCaseIsReplayedOnItsServiceLinesProcedureAndAHousingCaseOnTheCodesF8R4() {
+        PolicyPack pack = TestPacks.withHomeCare();
+        CaseFile care = CaseFileTest.loggedOn(pack, "home-care", "complaint", "2027-05-10T09:00", "The carer did not come");
+        ok(care.acknowledge(at("2027-05-12T10:00"), "officer", "email", ENGLAND));
+
+        CaseReplay.Replayed again = CaseReplay.replay(UUID.randomUUID(), "org", care.reference(), history(care), "home-care", pack, ENGLAND);
+        assertThat(again.refused()).isEmpty();
+        assertThat(again.serviceLine()).isEqualTo("home-care");
+        assertThat(again.clocks()).isEqualTo(care.state().clocks());
+        assertThat(again.clocks()).extracting(c -> c.id() + " " + c.dueDate())
+                .containsExactly("acknowledge 2027-05-13", "respond 2027-11-10");
+
+        CaseReplay.Replayed asHousing = CaseReplay.replay(UUID.randomUUID(), "org", care.reference(), history(care), "housing", pack, ENGLAND);
+        assertThat(asHousing.clocks()).extracting(c -> c.id() + " " + c.dueDate())
+                .containsExactly("acknowledge 2027-05-17", "respond 2027-05-26");
+        // with no service line given it is replayed on the pack's stages, as before
+        assertThat(CaseReplay.replay(UUID.randomUUID(), "org", care.reference(), history(care), pack, ENGLAND).clocks())
+                .isEqualTo(asHousing.clocks());
+    }
+
+    /**
+     * F-8: a case logged on housing and corrected to home care before its acknowledgement is replayed from its line as
+     * logged (read from the correction), and the correction is replayed: the same clocks as stored, the social care ones.
+     */
+    @Test
+    void aCorrectedServiceLineIsReplayedFromTheLineAsLoggedF8() {
+        PolicyPack pack = TestPacks.withHomeCare();
+        CaseFile file = CaseFileTest.loggedOn(pack, "housing", "complaint", "2027-05-10T09:00", "The carer did not come");
+        ok(file.correctServiceLine("home-care", "logged on housing by mistake", at("2027-05-11T10:00"), "officer", ENGLAND));
+        ok(file.acknowledge(at("2027-05-12T10:00"), "officer", "email", ENGLAND));
+
+        CaseReplay.Replayed again = CaseReplay.replay(UUID.randomUUID(), "org", file.reference(), history(file), "home-care", pack, ENGLAND);
+        assertThat(again.refused()).isEmpty();
+        assertThat(again.serviceLine()).isEqualTo("home-care");
+        assertThat(again.clocks()).isEqualTo(file.state().clocks());
+        assertThat(again.clocks()).extracting(c -> c.id() + " " + c.dueDate()).containsExactly("acknowledge 2027-05-13", "respond 2027-11-10");
+    }
+
+    /**
      * Not an assertion of speed (the machine is shared): prints how many replays a second one core makes once the JIT
      * has compiled the verbs (the first rounds run interpreted and are several times slower).
      */

@@ -80,6 +80,9 @@ class CaseVerbTableTest {
             ok(file.refuseEscalation("already-considered", "considered at stage 1", null, at("2026-12-15T10:00"), "manager"));
             return file;
         });
+        // issue 23, F-8: a line running a procedure of its own, in a pack of several lines (the service line can be corrected)
+        cases.put("home care line, stage 1, open, not acknowledged", () -> CaseFileTest.loggedOn(TestPacks.withHomeCare(), "home-care",
+                "complaint", "2026-11-23T10:00", "Late visit"));
         cases.put("compliment, open", () -> logged(TestPacks.housingCode(), "compliment", "2026-11-23T10:00"));
         cases.put("service request, open", () -> logged(TestPacks.trustLike(), "service-request", "2026-11-23T10:00"));
         return cases;
@@ -195,6 +198,10 @@ class CaseVerbTableTest {
             case CONTACT_ARRANGEMENT -> file.arrangeContact("phone", "every week", NOW, "manager");
             // issue 23, R-5: offered only where the pack's stage has an open option window (FcaDispSummaryResolutionIT covers its time)
             case SUMMARY_RESOLUTION -> file.resolveSummarily("Corrected the plan", false, NOW, "officer", ENGLAND);
+            // issue 23, F-8: to another line of the policy (ServiceLineCorrectionTest covers which moves are allowed)
+            case SERVICE_LINE -> file.correctServiceLine(pack.serviceLines().stream().map(PolicyPack.ServiceLine::id)
+                    .filter(l -> !l.equals(file.state().classification().serviceLine())).findFirst().orElse("none"),
+                    "logged on the wrong line", NOW, "officer", ENGLAND);
         };
     }
 }

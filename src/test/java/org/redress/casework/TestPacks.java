@@ -75,6 +75,27 @@ final class TestPacks {
                 housing.ombudsmen(), housing.compensation(), housing.assumptions(), housing.sources());
     }
 
+    /**
+     * The housing pack with home care under the social care rules (F-8, R-4, SI 2009/309): one stage, acknowledged within
+     * 3 working days, answered within 6 months of receipt, with mediation its only step. Lines: housing and
+     * estates run the pack's stages; home care and home support run the social care procedure.
+     */
+    static PolicyPack withHomeCare() {
+        PolicyPack housing = housingCode();
+        Stage care = new Stage(1, "home-care-response", "Home care complaint", "complaints-officer", false, List.of(
+                clock("acknowledge", Milestone.RECEIVED, 3, Milestone.ACKNOWLEDGED, "R-4; SI 2009/309 reg 13"),
+                new ClockRule("respond", "respond", Milestone.RECEIVED, ClockUnit.CALENDAR_MONTHS, 6, Milestone.RESPONDED, List.of(),
+                        "R-4; SI 2009/309 reg 14")), null, "R-4");
+        Procedure socialCare = new Procedure("social-care", "Home care complaints", List.of("social-care-2009"), List.of(care), "R-4",
+                List.of(new StepRule("mediation", StepKind.MEDIATION_OFFER, List.of(1), false, null, "F-6")));
+        List<ServiceLine> lines = List.of(housing.serviceLines().get(0), new ServiceLine("estates", "Estates", "housing-ombudsman", List.of()),
+                new ServiceLine("home-care", "Home care", "housing-ombudsman", List.of(), "social-care"),
+                new ServiceLine("home-support", "Home support", "housing-ombudsman", List.of(), "social-care"));
+        return new PolicyPack(housing.id(), housing.version(), housing.title(), housing.organisation(), lines, housing.roles(),
+                housing.recordTypes(), housing.stages(), housing.admission(), housing.exclusions(), housing.steps(), housing.ombudsmen(),
+                housing.compensation(), housing.assumptions(), housing.sources(), List.of(), List.of(), List.of(socialCare), List.of());
+    }
+
     private static PolicyPack pack(String id, List<Stage> stages, List<StepRule> steps, List<AdmissionRule> admission) {
         RecordType complaint = new RecordType("complaint", "Complaint", Handling.STAGED, List.of(), List.of(), "R-1");
         RecordType request = new RecordType("service-request", "Service request", Handling.CLOCKED,

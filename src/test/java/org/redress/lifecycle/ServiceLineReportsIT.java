@@ -84,6 +84,33 @@ class ServiceLineReportsIT extends LifecycleSupport {
         assertThat(future.json().get("errors").get(0).get("message").asString()).isEqualTo("cannot be in the future");
     }
 
+    /**
+     * Issue 23, F-8: the reports follow a corrected service line. Of three complaints received on Mon 10 May 2027, one was
+     * logged on housing by mistake and corrected to home care the next day, before its acknowledgement: TSM CH01 counts
+     * the one housing complaint, the social care summary for CQC the two home care ones. The housing complaint, once
+     * acknowledged, cannot be moved to debt advice (another procedure, FCA DISP) and stays in CH01.
+     */
+    @Test
+    void theReportsFollowACorrectedServiceLine() {
+        String org = cases().anOrganisationLike("alliance-homes");
+        member(org, "reports.manager", "service-manager");
+        CaseOnFile housing = logged(org, "housing", "Hana Housing");
+        CaseOnFile wrong = logged(org, "housing", "Wanda Wrongline");
+        logged(org, "home-care", "Cara Care");
+        itIs("2027-05-11T10:00");
+        housing.acknowledge();
+        wrong.act("service-line", "{\"serviceLine\":\"home-care\",\"reason\":\"The complaint is about the home care visits\"}");
+        assertThat(refused(housing.attempt("service-line", "{\"serviceLine\":\"debt-advice\",\"reason\":\"About the budget advice\"}")))
+                .isEqualTo("The Housing line and the Debt advice line run different complaint procedures, and the acknowledgement has "
+                        + "already been sent under this case's procedure, so the case cannot be moved to the Debt advice line. Withdraw "
+                        + "this case, giving the reason, and log the complaint again on the Debt advice line: F-8");
+        itIs("2027-06-02T09:00");
+
+        assertThat(value(measure(org, "tsm-ch01"), "Stage 1", "received")).isEqualTo(1);
+        JsonNode summary = ok(api().get("/api/v1/organisations/" + org + "/reports/social-care-summary?" + MAY));
+        assertThat(value(byId(summary, "complaints-received"), "All", "received")).isEqualTo(2);
+    }
+
     private CaseOnFile logged(String org, String serviceLine, String name) {
         itIs("2027-05-10T09:00");
         CaseOnFile c = cases().aComplaint().through("EMAIL").receivedOn(LocalDate.of(2027, 5, 10)).by(name)

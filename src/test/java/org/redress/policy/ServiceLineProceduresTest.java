@@ -140,4 +140,76 @@ class ServiceLineProceduresTest {
         // the Code check still judges the housing stages
         assertThat(PackFixtures.compliance("alliance-homes").findings()).isNotEmpty();
     }
+
+    private static final String WITH_STEPS = PACK.replace("""
+            procedures:
+            """, """
+            steps:
+              - {id: case-conference, kind: case-conference, stages: [2], beforeResponse: true}
+              - {id: mediation, kind: mediation-offer, stages: [1, 2]}
+            procedures:
+            """) + """
+                steps:
+                  - {id: holding-response, kind: holding-response, stages: [1]}
+            """;
+
+    @Test
+    void aProcedureCarriesStepsOfItsOwnAndTheLinesRunningThePacksStagesKeepThePacksStepsF8R5() {
+        PolicyPack pack = PackFixtures.read(WITH_STEPS).pack();
+
+        PolicyPack homeCare = pack.forServiceLine("home-care");
+        assertThat(homeCare.steps()).extracting(PolicyPack.StepRule::id).containsExactly("holding-response");
+        assertThat(homeCare.stepsAt(1)).extracting(PolicyPack.StepRule::kind).containsExactly(PolicyPack.StepKind.HOLDING_RESPONSE);
+        assertThat(homeCare.forServiceLine("home-care")).isSameAs(homeCare);
+        // the procedure's step belongs to the procedure: a housing case at stage 1 is not offered it
+        assertThat(pack.forServiceLine("housing")).isSameAs(pack);
+        assertThat(pack.forServiceLine("housing").stepsAt(1)).extracting(PolicyPack.StepRule::id).containsExactly("mediation");
+        assertThat(pack.forServiceLine(null).stepsAt(2)).extracting(PolicyPack.StepRule::id).containsExactly("case-conference", "mediation");
+        assertThat(pack.procedureFor("home-care").orElseThrow().steps()).hasSize(1);
+    }
+
+    @Test
+    void aProcedureThatLeavesOutStepsTakesThePacksByStageNumberAsBeforeAndAnEmptyListMeansNoneF8() {
+        PolicyPack inherits = PackFixtures.read(WITH_STEPS.substring(0, WITH_STEPS.lastIndexOf("    steps:\n"))).pack();
+        assertThat(inherits.procedureFor("home-care").orElseThrow().steps()).isNull();
+        assertThat(inherits.forServiceLine("home-care").stepsAt(1)).extracting(PolicyPack.StepRule::id).containsExactly("mediation");
+
+        PolicyPack none = PackFixtures.read(WITH_STEPS.substring(0, WITH_STEPS.lastIndexOf("    steps:\n")) + "    steps: []\n").pack();
+        assertThat(none.forServiceLine("home-care").steps()).isEmpty();
+        assertThat(none.forServiceLine("housing").steps()).hasSize(2);
+    }
+
+    @Test
+    void aProceduresStepsAreCheckedAgainstItsOwnStagesAndTheDeclaredRoles() { // F-8
+        PackReader.Reading reading = PackFixtures.read(WITH_STEPS.replace("{id: holding-response, kind: holding-response, stages: [1]}",
+                "{id: holding-response, kind: holding-response, stages: [2], role: panel}\n      - {id: holding-response, kind: holding-response, stages: [1]}"));
+
+        assertThat(reading.errors()).extracting(PackError::field).containsExactlyInAnyOrder("procedures[0].steps[1].id",
+                "procedures[0].steps[0].role", "procedures[0].steps[0].stages[0]");
+        assertThat(reading.errors()).filteredOn(e -> e.field().equals("procedures[0].steps[0].stages[0]")).singleElement()
+                .satisfies(e -> assertThat(e.message()).isEqualTo("is stage 2, but the procedure has 1 stage"));
+        assertThat(PackFixtures.read(WITH_STEPS.replace("kind: holding-response", "kind: holding-reply")).errors())
+                .extracting(PackError::field).containsExactly("procedures[0].steps[0].kind");
+    }
+
+    @Test
+    void allianceHomesDebtAdviceHasDispsHoldingResponseAndNeitherHousingNorHomeCareHasItF8R4R5() {
+        PolicyPack alliance = PackFixtures.shipped("alliance-homes");
+
+        PolicyPack debt = alliance.forServiceLine("debt-advice");
+        assertThat(debt.stepsAt(1)).extracting(PolicyPack.StepRule::id).containsExactly("holding-response", "mediation");
+        // DISP 1.6.2: the holding response step as the reference pack fca-disp has it
+        PolicyPack.StepRule disp = PackFixtures.shipped("fca-disp").steps().get(0);
+        assertThat(debt.stepsAt(1).get(0)).usingRecursiveComparison().isEqualTo(disp);
+
+        // SI 2009/309: one stage, mediation may be offered (002 2.2.4), no stage 2 steps of the Code's procedure
+        assertThat(alliance.forServiceLine("home-care").steps()).extracting(PolicyPack.StepRule::id).containsExactly("mediation");
+        assertThat(alliance.forServiceLine("home-care").stepsAt(1)).extracting(PolicyPack.StepRule::kind)
+                .containsExactly(PolicyPack.StepKind.MEDIATION_OFFER);
+
+        PolicyPack housing = alliance.forServiceLine("housing");
+        assertThat(housing.stepsAt(1)).extracting(PolicyPack.StepRule::id).containsExactly("mediation");
+        assertThat(housing.stepsAt(2)).extracting(PolicyPack.StepRule::id).containsExactly("case-conference", "adverse-findings", "mediation");
+        assertThat(housing.steps()).noneMatch(s -> s.kind() == PolicyPack.StepKind.HOLDING_RESPONSE);
+    }
 }

@@ -168,6 +168,62 @@ class WhatIfIT {
         return at("2027-03-17T15:00", a, "respond", CaseOnFile.response("Final", List.of(upheld(1, "confirmed")), List.of()));
     }
 
+    /**
+     * Issue 23, F-8, R-4: a case is replayed on its service line's procedure. In an organisation like Alliance Homes, a home
+     * care complaint received Mon 10 May 2027 has the social care clocks (SI 2009/309: acknowledged within 3 working days,
+     * by Thu 13 May; answered within 6 months of receipt, by Wed 10 Nov 2027), and a housing complaint received the same
+     * day the Code's (5 working days, by Mon 17 May; answered within 10 working days of the acknowledgement on Fri 14 May:
+     * 17-21 and 24-28 May, by Fri 28 May). Both are acknowledged on Fri 14 May: the home care one late, the housing one in
+     * time. A draft giving home care 5 working days to acknowledge changes the home care case alone.
+     */
+    @Test
+    void aHomeCareCaseIsReplayedUnderTheSocialCareRulesAndAHousingCaseOfTheSameOrganisationUnderTheCodeF8R4() {
+        String org = cases().anOrganisationLike("alliance-homes");
+        clock.setUk("2027-05-10T09:00");
+        CaseOnFile care = cases().aComplaint().receivedOn(LocalDate.of(2027, 5, 10)).by("Hana Care").onServiceLine("home-care")
+                .points("The carer did not come").in(org);
+        CaseOnFile housing = cases().aComplaint().receivedOn(LocalDate.of(2027, 5, 10)).by("Hal Housing").onServiceLine("housing")
+                .points("The repair was missed").in(org);
+        at("2027-05-14T10:00", care, "acknowledge", "{}");
+        at("2027-05-14T10:00", housing, "acknowledge", "{}");
+        clock.setUk("2027-06-01T09:00");
+
+        List<CaseHistories.RecordedCase> recorded = new ArrayList<>();
+        histories.receivedBetween(org, Instant.parse("2027-05-01T00:00:00Z"), Instant.parse("2027-06-01T00:00:00Z"), 10, recorded::addAll);
+        assertThat(recorded).extracting(CaseHistories.RecordedCase::serviceLine).containsExactlyInAnyOrder("home-care", "housing");
+        Map<String, CaseReplay.Replayed> again = new HashMap<>();
+        for (CaseHistories.RecordedCase c : recorded) {
+            again.put(c.reference(), CaseReplay.replay(c.id(), org, c.reference(), c.history(), c.serviceLine(),
+                    packs.version(c.packId(), c.packVersion()), histories.clocksFor(org, packs.active(org).orElseThrow())));
+        }
+        assertThat(again.get(care.reference()).clocks()).extracting(k -> k.id() + " " + k.dueDate() + " " + k.status(clock.instant()))
+                .containsExactlyInAnyOrder("acknowledge 2027-05-13 MET_LATE", "respond 2027-11-10 ON_TIME");
+        assertThat(again.get(housing.reference()).clocks()).extracting(k -> k.id() + " " + k.dueDate() + " " + k.status(clock.instant()))
+                .containsExactlyInAnyOrder("acknowledge 2027-05-17 MET", "respond 2027-05-28 OVERDUE");
+        for (CaseOnFile stored : List.of(care, housing)) {
+            JsonNode file = stored.read();
+            assertThat(again.get(stored.reference()).clocks()).hasSize(file.get("clocks").size());
+            for (JsonNode expected : file.get("clocks")) {
+                assertThat(again.get(stored.reference()).clocks()).anySatisfy(k -> {
+                    assertThat(k.id()).isEqualTo(expected.get("id").asString());
+                    assertThat(k.dueBy()).isEqualTo(Instant.parse(expected.get("dueBy").asString()));
+                });
+            }
+        }
+
+        int draft = draft(org, "alliance-homes", y -> y.replace(
+                "name: Acknowledge and offer to discuss how the complaint will be handled\n            within: 3 working days",
+                "name: Acknowledge and offer to discuss how the complaint will be handled\n            within: 5 working days"));
+        JsonNode result = replayed(org, draft, "2027-05-01", "2027-05-31");
+        JsonNode ack = clockRow(result, 1, "acknowledgement");
+        assertThat(refs(ack.get("late").get("today"))).containsExactly(care.reference());
+        assertThat(refs(ack.get("inTime").get("today"))).containsExactly(housing.reference());
+        assertThat(refs(ack.get("inTime").get("draft"))).containsExactlyInAnyOrder(care.reference(), housing.reference());
+        assertThat(changes(result, care.reference())).contains("stage 1 acknowledge and offer to discuss how the complaint will be "
+                + "handled: due 2027-05-13 today, 2027-05-17 under the draft; late today, in time under the draft");
+        assertThat(result.get("changedCases").toString()).doesNotContain(housing.reference());
+    }
+
     @Test
     void aThreeDayAcknowledgementOverChristmasMakesAnAcknowledgementOnTheThirtiethLate() {
         String org = cases().anOrganisationLike("alliance-homes");
