@@ -3,6 +3,7 @@ package org.redress.hazards;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.redress.casework.CaseScope;
+import org.redress.web.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +18,10 @@ import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 
-/** The hazards API (R-3): thin, each endpoint one call of {@link Hazards}. */
+/**
+ * The hazards API (R-3): thin, each endpoint one call of {@link Hazards}. The steps recorded with when they were done
+ * share one endpoint, {@code .../hazards/{id}/{step}}, one address per step as ever ({@link HazardStep}).
+ */
 @RestController
 @RequestMapping("/api/v1/organisations/{organisation}")
 @Tag(name = "Hazards", description = "Awaab's Law hazard records on cases, with their own clocks and every access attempt (R-3)")
@@ -57,25 +61,24 @@ class HazardController {
         return hazards.classify(organisation, caseRef, id, request);
     }
 
-    @PostMapping("/cases/{case}/hazards/{id}/investigation-concluded")
-    @Operation(summary = "The investigation concluded (at, default now; findings): starts the written summary and safety work clocks")
-    HazardView concluded(@PathVariable String organisation, @PathVariable("case") String caseRef, @PathVariable UUID id,
-                         @RequestBody Hazards.DoneRequest request) {
-        return hazards.concludeInvestigation(organisation, caseRef, id, request);
-    }
-
-    @PostMapping("/cases/{case}/hazards/{id}/summary-sent")
-    @Operation(summary = "The written summary of the investigation was sent to the resident")
-    HazardView summarySent(@PathVariable String organisation, @PathVariable("case") String caseRef, @PathVariable UUID id,
-                           @RequestBody Hazards.DoneRequest request) {
-        return hazards.summarySent(organisation, caseRef, id, request);
-    }
-
-    @PostMapping("/cases/{case}/hazards/{id}/made-safe")
-    @Operation(summary = "The home was made safe (at, default now): an emergency's 24-hour clock stops here, not when work begins")
-    HazardView madeSafe(@PathVariable String organisation, @PathVariable("case") String caseRef, @PathVariable UUID id,
-                        @RequestBody Hazards.DoneRequest request) {
-        return hazards.madeSafe(organisation, caseRef, id, request);
+    @PostMapping("/cases/{case}/hazards/{id}/{step:" + HazardStep.NAMES + "}")
+    @Operation(summary = "Record a step of the hazard record done at a time (at, default now; never before the organisation became aware "
+            + "of the hazard, for the steps marked *)",
+            description = """
+                    The step, and what it reads besides `at`:
+                    - `investigation-concluded`* (findings): starts the written summary and safety work clocks;
+                    - `summary-sent`: the written summary of the investigation was sent to the resident;
+                    - `made-safe`*: the home was made safe: an emergency's 24-hour clock stops here, not when work begins;
+                    - `work-started`*: safety work began (a significant hazard's clock; an emergency's clock waits for made-safe);
+                    - `further-works-started`: the further works began: their clock is met;
+                    - `accommodation`* (notes: why): the home cannot be made safe in time: alternative accommodation is to be \
+                    offered, on its own clock;
+                    - `accommodation-offered` (notes: what was offered): its clock is met;
+                    - `accommodation-answer` (answer: ACCEPTED or DECLINED): the household's answer to the offer.""")
+    HazardView step(@PathVariable String organisation, @PathVariable("case") String caseRef, @PathVariable UUID id,
+                    @PathVariable String step, @RequestBody Hazards.DoneRequest request, Principal principal) {
+        HazardStep named = HazardStep.named(step).orElseThrow(() -> new NotFoundException("step", "no hazard step '" + step + "'"));
+        return hazards.done(organisation, caseRef, id, named, request, principal.getName());
     }
 
     @PostMapping("/cases/{case}/hazards/{id}/further-works")
@@ -86,48 +89,12 @@ class HazardController {
         return hazards.furtherWorksNeeded(organisation, caseRef, id, request, principal.getName());
     }
 
-    @PostMapping("/cases/{case}/hazards/{id}/further-works-started")
-    @Operation(summary = "The further works began (at, default now): their clock is met")
-    HazardView furtherWorksStarted(@PathVariable String organisation, @PathVariable("case") String caseRef, @PathVariable UUID id,
-                                   @RequestBody Hazards.DoneRequest request) {
-        return hazards.furtherWorksStarted(organisation, caseRef, id, request);
-    }
-
-    @PostMapping("/cases/{case}/hazards/{id}/accommodation")
-    @Operation(summary = "The home cannot be made safe in time (at, default now; notes: why): alternative accommodation is to be "
-            + "offered, on its own clock")
-    HazardView accommodationNeeded(@PathVariable String organisation, @PathVariable("case") String caseRef, @PathVariable UUID id,
-                                   @RequestBody Hazards.AccommodationRequest request, Principal principal) {
-        return hazards.accommodationNeeded(organisation, caseRef, id, request, principal.getName());
-    }
-
-    @PostMapping("/cases/{case}/hazards/{id}/accommodation-offered")
-    @Operation(summary = "Alternative accommodation was offered (at; notes: what was offered): its clock is met")
-    HazardView accommodationOffered(@PathVariable String organisation, @PathVariable("case") String caseRef, @PathVariable UUID id,
-                                    @RequestBody Hazards.AccommodationRequest request) {
-        return hazards.accommodationOffered(organisation, caseRef, id, request);
-    }
-
-    @PostMapping("/cases/{case}/hazards/{id}/accommodation-answer")
-    @Operation(summary = "The household's answer to the offer: answer ACCEPTED or DECLINED (at, default now)")
-    HazardView accommodationAnswer(@PathVariable String organisation, @PathVariable("case") String caseRef, @PathVariable UUID id,
-                                   @RequestBody Hazards.AccommodationRequest request) {
-        return hazards.accommodationAnswered(organisation, caseRef, id, request);
-    }
-
     @PostMapping("/cases/{case}/hazards/{id}/close")
     @Operation(summary = "Close the hazard record as NO_HAZARD_FOUND or DISMISSED, with reasons (who and when are recorded): "
             + "every clock still running stops")
     HazardView close(@PathVariable String organisation, @PathVariable("case") String caseRef, @PathVariable UUID id,
                      @RequestBody Hazards.CloseRequest request, Principal principal) {
         return hazards.close(organisation, caseRef, id, request, principal.getName());
-    }
-
-    @PostMapping("/cases/{case}/hazards/{id}/work-started")
-    @Operation(summary = "Safety work began (a significant hazard's clock; an emergency's clock waits for made-safe)")
-    HazardView workStarted(@PathVariable String organisation, @PathVariable("case") String caseRef, @PathVariable UUID id,
-                           @RequestBody Hazards.DoneRequest request) {
-        return hazards.workStarted(organisation, caseRef, id, request);
     }
 
     @GetMapping("/hazards")

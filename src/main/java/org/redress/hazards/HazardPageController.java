@@ -89,22 +89,18 @@ class HazardPageController implements org.redress.pages.StaffPage {
                         parse(AttemptOutcome.class, prefix, "outcome", form.outcome()), form.notes()), principal.getName());
                 case "classify" -> hazards.classify(organisation, reference, id,
                         new Hazards.ClassifyRequest(parse(HazardClassification.class, prefix, "classification", form.classification())));
-                case "investigation-concluded" -> hazards.concludeInvestigation(organisation, reference, id, new Hazards.DoneRequest(at, form.findings()));
-                case "summary-sent" -> hazards.summarySent(organisation, reference, id, new Hazards.DoneRequest(at, null));
-                case "work-started" -> hazards.workStarted(organisation, reference, id, new Hazards.DoneRequest(at, null));
-                case "made-safe" -> hazards.madeSafe(organisation, reference, id, new Hazards.DoneRequest(at, null));
                 case "further-works" -> hazards.furtherWorksNeeded(organisation, reference, id, new Hazards.FurtherWorksRequest(form.notes()),
                         principal.getName());
-                case "further-works-started" -> hazards.furtherWorksStarted(organisation, reference, id, new Hazards.DoneRequest(at, null));
-                case "accommodation" -> hazards.accommodationNeeded(organisation, reference, id,
-                        new Hazards.AccommodationRequest(at, form.notes(), null), principal.getName());
-                case "accommodation-offered" -> hazards.accommodationOffered(organisation, reference, id,
-                        new Hazards.AccommodationRequest(at, form.notes(), null));
-                case "accommodation-answer" -> hazards.accommodationAnswered(organisation, reference, id,
-                        new Hazards.AccommodationRequest(at, form.notes(), parse(AccommodationAnswer.class, prefix, "answer", form.answer())));
                 case "close" -> hazards.close(organisation, reference, id,
                         new Hazards.CloseRequest(parse(HazardClosing.class, prefix, "as", form.as()), form.notes(), at), principal.getName());
-                default -> throw new NotFoundException("action", "no hazard action '" + action + "'");
+                default -> {
+                    // every other form is a step done at a time, recorded as the API records it
+                    HazardStep step = HazardStep.named(action).orElseThrow(() -> new NotFoundException("action", "no hazard action '" + action + "'"));
+                    AccommodationAnswer answer = step == HazardStep.ACCOMMODATION_ANSWER
+                            ? parse(AccommodationAnswer.class, prefix, "answer", form.answer()) : null;
+                    hazards.done(organisation, reference, id, step, new Hazards.DoneRequest(at, form.findings(), form.notes(), answer),
+                            principal.getName());
+                }
             }
         });
     }
@@ -138,17 +134,9 @@ class HazardPageController implements org.redress.pages.StaffPage {
         return switch (action) {
             case "attempts" -> "Attempt recorded";
             case "classify" -> "Hazard classified";
-            case "investigation-concluded" -> "Investigation recorded as concluded";
-            case "summary-sent" -> "Written summary recorded as sent";
-            case "work-started" -> "Safety work recorded as begun";
-            case "made-safe" -> "Home recorded as made safe";
             case "further-works" -> "Further works recorded as needed";
-            case "further-works-started" -> "Further works recorded as begun";
-            case "accommodation" -> "Alternative accommodation recorded as needed";
-            case "accommodation-offered" -> "Offer of alternative accommodation recorded";
-            case "accommodation-answer" -> "Answer to the offer recorded";
             case "close" -> "Hazard record closed";
-            default -> "Saved";
+            default -> HazardStep.named(action).map(HazardStep::doneText).orElse("Saved");
         };
     }
 

@@ -70,19 +70,19 @@ public class Hazards {
                                  @Size(max = TextLimits.TEXT) @Nullable String notes) {
     }
 
-    /** When something was done (now if not given), with what the investigation found where it is the investigation. */
+    /**
+     * A {@link HazardStep} done: when (now if not given), with what the investigation found where it is the investigation,
+     * what was said or offered where it is a step of alternative accommodation, and the household's answer (ACCEPTED or
+     * DECLINED) where it is the answer to the offer. A step reads only its own fields.
+     */
     // a schema name of its own: another type in the API has the same simple name (ApiDescriptionIT)
     @io.swagger.v3.oas.annotations.media.Schema(name = "HazardStepDoneRequest")
-    public record DoneRequest(@Nullable Instant at, @Size(max = TextLimits.TEXT) @Nullable String findings) {
+    public record DoneRequest(@Nullable Instant at, @Size(max = TextLimits.TEXT) @Nullable String findings,
+                              @Size(max = TextLimits.TEXT) @Nullable String notes, @Nullable AccommodationAnswer answer) {
     }
 
     /** Further works are needed; {@code notPracticable} says why they cannot begin within 5 working days (then 12 weeks). */
     public record FurtherWorksRequest(@Size(max = TextLimits.TEXT) @Nullable String notPracticable) {
-    }
-
-    /** A step of alternative accommodation: when, what was said or offered, and (for the answer) ACCEPTED or DECLINED. */
-    public record AccommodationRequest(@Nullable Instant at, @Size(max = TextLimits.TEXT) @Nullable String notes,
-                                       @Nullable AccommodationAnswer answer) {
     }
 
     /** Closing a hazard: NO_HAZARD_FOUND or DISMISSED, and why; at defaults to now. */
@@ -243,18 +243,16 @@ public class Hazards {
 
     @Transactional
     public HazardView recordAttempt(String organisation, String caseIdOrReference, UUID id, AttemptRequest request, String actor) {
-        Instant now = clock.instant();
-        List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(request));
-        Instant at = when(errors, request.at(), now);
         String by = request.by() == null || request.by().isBlank() ? null : request.by().strip();
-        if (request.outcome() != null && request.outcome() != AttemptOutcome.ACCESS_GIVEN && (request.notes() == null || request.notes().isBlank())) {
-            errors.add(new FieldError("notes", "say what was tried (calling card left, phoned, next date offered): every attempt is evidence"));
-        }
-        throwIfAny(errors);
-        return change(organisation, caseIdOrReference, id, hazard -> {
-            hazard.recordAttempt(at, by, request.outcome(), request.notes() == null ? "" : request.notes().strip(), now, actor);
-            return Optional.empty();
-        });
+        List<FieldError> more = request.outcome() != null && request.outcome() != AttemptOutcome.ACCESS_GIVEN
+                && (request.notes() == null || request.notes().isBlank())
+                ? List.of(new FieldError("notes", "say what was tried (calling card left, phoned, next date offered): every attempt is evidence"))
+                : List.of();
+        return doneAt(organisation, caseIdOrReference, id, request.at(), new ArrayList<>(TextLimits.errorsIn(request)), more, false,
+                (hazard, at, now) -> {
+                    hazard.recordAttempt(at, by, request.outcome(), request.notes() == null ? "" : request.notes().strip(), now, actor);
+                    return Optional.empty();
+                });
     }
 
     @Transactional
@@ -264,30 +262,22 @@ public class Hazards {
         return change(organisation, caseIdOrReference, id, hazard -> hazard.classify(request.classification(), now));
     }
 
+    /**
+     * A step done at a time (R-3; issue 23 for made safe, further works and alternative accommodation): the one way each
+     * of them is recorded, by the API and the page alike. The step says what it does to the hazard and whether it may be
+     * dated before the organisation became aware of the hazard; the answer to an offer needs the answer.
+     */
     @Transactional
-    public HazardView concludeInvestigation(String organisation, String caseIdOrReference, UUID id, DoneRequest request) {
-        TextLimits.check(request);
-        List<FieldError> errors = new ArrayList<>();
-        Instant at = when(errors, request.at(), clock.instant());
-        throwIfAny(errors);
-        return change(organisation, caseIdOrReference, id, hazard -> notBeforeAwareness(hazard, at)
-                .or(() -> hazard.concludeInvestigation(at, blankToNull(request.findings()))));
-    }
-
-    @Transactional
-    public HazardView summarySent(String organisation, String caseIdOrReference, UUID id, DoneRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        Instant at = when(errors, request.at(), clock.instant());
-        throwIfAny(errors);
-        return change(organisation, caseIdOrReference, id, hazard -> hazard.summarySent(at));
-    }
-
-    @Transactional
-    public HazardView workStarted(String organisation, String caseIdOrReference, UUID id, DoneRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        Instant at = when(errors, request.at(), clock.instant());
-        throwIfAny(errors);
-        return change(organisation, caseIdOrReference, id, hazard -> notBeforeAwareness(hazard, at).or(() -> hazard.workStarted(at)));
+    public HazardView done(String organisation, String caseIdOrReference, UUID id, HazardStep step, DoneRequest request, String actor) {
+        if (step == HazardStep.INVESTIGATION_CONCLUDED) {
+            // the investigation's findings are checked before anything else, as its own request always was
+            TextLimits.check(request);
+        }
+        List<FieldError> errors = step.readsNotes() ? new ArrayList<>(TextLimits.errorsIn(request)) : new ArrayList<>();
+        List<FieldError> more = step == HazardStep.ACCOMMODATION_ANSWER && request.answer() == null
+                ? List.of(new FieldError("answer", "is required: ACCEPTED or DECLINED")) : List.of();
+        return doneAt(organisation, caseIdOrReference, id, request.at(), errors, more, step.notBeforeAwareness(),
+                (hazard, at, now) -> step.apply(hazard, at, now, request, actor));
     }
 
     /**
@@ -304,15 +294,6 @@ public class Hazards {
         return List.copyOf(names);
     }
 
-    /** The home was made safe: an emergency's 24-hour clock stops here (R-3, issue 23), not when work begins. */
-    @Transactional
-    public HazardView madeSafe(String organisation, String caseIdOrReference, UUID id, DoneRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        Instant at = when(errors, request.at(), clock.instant());
-        throwIfAny(errors);
-        return change(organisation, caseIdOrReference, id, hazard -> notBeforeAwareness(hazard, at).or(() -> hazard.madeSafe(at)));
-    }
-
     /** Further works are needed (R-3, issue 23): 5 working days from the investigation's end, or 12 weeks with the reason. */
     @Transactional
     public HazardView furtherWorksNeeded(String organisation, String caseIdOrReference, UUID id, FurtherWorksRequest request, String actor) {
@@ -321,53 +302,11 @@ public class Hazards {
         return change(organisation, caseIdOrReference, id, hazard -> hazard.furtherWorksNeeded(blankToNull(request.notPracticable()), now, actor));
     }
 
-    @Transactional
-    public HazardView furtherWorksStarted(String organisation, String caseIdOrReference, UUID id, DoneRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        Instant at = when(errors, request.at(), clock.instant());
-        throwIfAny(errors);
-        return change(organisation, caseIdOrReference, id, hazard -> hazard.furtherWorksStarted(at));
-    }
-
-    /** The home cannot be made safe in time: alternative accommodation is to be offered, on its own clock (R-3, issue 23). */
-    @Transactional
-    public HazardView accommodationNeeded(String organisation, String caseIdOrReference, UUID id, AccommodationRequest request, String actor) {
-        List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(request));
-        Instant now = clock.instant();
-        Instant at = when(errors, request.at(), now);
-        throwIfAny(errors);
-        return change(organisation, caseIdOrReference, id, hazard -> notBeforeAwareness(hazard, at)
-                .or(() -> hazard.accommodationNeeded(at, blankToNull(request.notes()), now, actor)));
-    }
-
-    @Transactional
-    public HazardView accommodationOffered(String organisation, String caseIdOrReference, UUID id, AccommodationRequest request) {
-        List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(request));
-        Instant at = when(errors, request.at(), clock.instant());
-        throwIfAny(errors);
-        return change(organisation, caseIdOrReference, id, hazard -> hazard.accommodationOffered(at, blankToNull(request.notes())));
-    }
-
-    @Transactional
-    public HazardView accommodationAnswered(String organisation, String caseIdOrReference, UUID id, AccommodationRequest request) {
-        List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(request));
-        Instant at = when(errors, request.at(), clock.instant());
-        if (request.answer() == null) {
-            errors.add(new FieldError("answer", "is required: ACCEPTED or DECLINED"));
-        }
-        throwIfAny(errors);
-        return change(organisation, caseIdOrReference, id, hazard -> hazard.accommodationAnswered(request.answer(), at));
-    }
-
     /** Closes a hazard as no hazard found, or dismissed, with the reasons: its clocks stop (R-3, issue 23). */
     @Transactional
     public HazardView close(String organisation, String caseIdOrReference, UUID id, CloseRequest request, String actor) {
-        Instant now = clock.instant();
-        List<FieldError> errors = new ArrayList<>(TextLimits.errorsIn(request));
-        Instant at = when(errors, request.at(), now);
-        throwIfAny(errors);
-        return change(organisation, caseIdOrReference, id, hazard -> notBeforeAwareness(hazard, at)
-                .or(() -> hazard.close(request.as(), request.reasons().strip(), at, now, actor)));
+        return doneAt(organisation, caseIdOrReference, id, request.at(), new ArrayList<>(TextLimits.errorsIn(request)), List.of(), true,
+                (hazard, at, now) -> hazard.close(request.as(), request.reasons().strip(), at, now, actor));
     }
 
     /** The complainant's tenure was recorded on the case: its hazards follow it (a shared owner's home has no duty). */
@@ -377,6 +316,26 @@ public class Hazards {
     }
 
     // ---- internals -----------------------------------------------------------------------------------------
+
+    /** What a step does to the hazard, given when it was done and now. */
+    interface Verb {
+        Optional<Refusal> apply(Hazard hazard, Instant at, Instant now);
+    }
+
+    /**
+     * Records something done at a time: {@code requested}, or now when not given, never in the future (added to the
+     * errors found so far, then {@code more}); then, where it matters, not before the organisation became aware of the
+     * hazard; then the hazard's own verb.
+     */
+    private HazardView doneAt(String organisation, String caseIdOrReference, UUID id, @Nullable Instant requested,
+                              List<FieldError> errors, List<FieldError> more, boolean notBeforeAwareness, Verb verb) {
+        Instant now = clock.instant();
+        Instant at = when(errors, requested, now);
+        errors.addAll(more);
+        throwIfAny(errors);
+        return change(organisation, caseIdOrReference, id, hazard -> (notBeforeAwareness ? notBeforeAwareness(hazard, at) : Optional.<Refusal>empty())
+                .or(() -> verb.apply(hazard, at, now)));
+    }
 
     private HazardView change(String organisation, String caseIdOrReference, UUID id, Function<Hazard, Optional<Refusal>> verb) {
         CaseView c = casework.get(organisation, caseIdOrReference);
@@ -423,7 +382,7 @@ public class Hazards {
         return at;
     }
 
-    private static @Nullable String blankToNull(@Nullable String text) {
+    static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 

@@ -9,6 +9,8 @@ import org.redress.policy.PolicyPack;
 import org.redress.policy.PolicyPacks;
 import org.redress.web.FieldError;
 import org.redress.web.InvalidInputException;
+import org.redress.web.NotFoundException;
+import org.redress.web.RequestDates;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -66,14 +68,22 @@ class SocialCareSummary {
                    List<CqcRequest> requests) {
     }
 
-    /** A request from CQC for the summary: supplied by {@code dueOn}, 28 days after {@code requestedOn} (Regulation 16(3)). */
+    /**
+     * A request from CQC for the summary: supplied by {@code dueOn}, 28 days after {@code requestedOn} (Regulation 16(3)).
+     * {@code sentOn} is the day the summary was sent (null while waiting); {@code status} is {@code WAITING} (not sent,
+     * not yet due), {@code OVERDUE} (not sent, past its due date), {@code SENT_IN_TIME} or {@code SENT_LATE}.
+     */
     record CqcRequest(long id, LocalDate requestedOn, LocalDate dueOn, LocalDate from, LocalDate to, @Nullable String note,
-                      Instant recordedAt, String recordedBy) {
+                      Instant recordedAt, String recordedBy, @Nullable LocalDate sentOn, @Nullable String sentRecordedBy, String status) {
     }
 
     /** What recording a request takes: the day CQC asked, the period it asked about (default: the 12 months before), a note. */
     record CqcRequestBody(@Size(max = TextLimits.NAME) @Nullable String requestedOn, @Size(max = TextLimits.NAME) @Nullable String from,
                           @Size(max = TextLimits.NAME) @Nullable String to, @Size(max = TextLimits.LINE) @Nullable String note) {
+    }
+
+    /** Recording that the summary was sent in answer to a request: the day it was sent (issue 23). */
+    record CqcAnswerBody(@Size(max = TextLimits.NAME) @Nullable String sentOn) {
     }
 
     @GetMapping("/api/v1/organisations/{organisation}/reports/social-care-summary")
@@ -105,6 +115,19 @@ class SocialCareSummary {
     @Operation(summary = "Record CQC's request for a summary of complaints: due 28 days after the request (Regulation 16(3))")
     @Transactional
     CqcRequest record(@PathVariable String organisation, @RequestBody CqcRequestBody body, Principal principal) {
+        return record(organisation, body, principal.getName());
+    }
+
+    @PostMapping("/api/v1/organisations/{organisation}/reports/cqc-requests/{id}/answered")
+    @Operation(summary = "Record that the summary was sent in answer to CQC's request, on sentOn (recorded again: corrected)")
+    @Transactional
+    CqcRequest answered(@PathVariable String organisation, @PathVariable String id, @RequestBody CqcAnswerBody body, Principal principal) {
+        return answered(organisation, id, body, principal.getName());
+    }
+
+    /** Records CQC's request (the API's and the staff page's one way): bad input names the field. */
+    @Transactional
+    CqcRequest record(String organisation, CqcRequestBody body, String actor) {
         reports.scope(organisation, null, null, null, null);
         List<FieldError> errors = new ArrayList<>();
         LocalDate requestedOn = date("requestedOn", body.requestedOn(), errors);
@@ -132,9 +155,47 @@ class SocialCareSummary {
                 insert into reporting.cqc_request (organisation, requested_on, due_on, period_from, period_to, note, recorded_at, recorded_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?) returning id
                 """).params(organisation, requestedOn, requestedOn.plusDays(DAYS_TO_SUPPLY), periodFrom, periodTo,
-                body.note() == null || body.note().isBlank() ? null : body.note().strip(), Timestamp.from(now), principal.getName())
+                body.note() == null || body.note().isBlank() ? null : body.note().strip(), Timestamp.from(now), actor)
                 .query(Long.class).single();
         return requests(organisation).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+    }
+
+    /**
+     * Records the day the summary was sent in answer to a request: not before the request, not in the future. Recording it
+     * again corrects it. An unknown request is a 404.
+     */
+    @Transactional
+    CqcRequest answered(String organisation, String id, CqcAnswerBody body, String actor) {
+        reports.scope(organisation, null, null, null, null);
+        CqcRequest request = find(organisation, id);
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate sentOn = date("sentOn", body.sentOn(), errors);
+        if (sentOn == null && errors.isEmpty()) {
+            errors.add(new FieldError("sentOn", "is required: the day the summary was sent to CQC, such as 2027-06-20"));
+        }
+        if (sentOn != null && sentOn.isAfter(org.redress.calendar.UkTime.dateOf(clock.instant()))) {
+            errors.add(new FieldError("sentOn", "cannot be in the future"));
+        }
+        if (sentOn != null && sentOn.isBefore(request.requestedOn())) {
+            errors.add(new FieldError("sentOn", "cannot be before CQC asked, on " + request.requestedOn()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        jdbc.sql("update reporting.cqc_request set sent_on = ?, sent_recorded_at = ?, sent_recorded_by = ? where organisation = ? and id = ?")
+                .params(sentOn, Timestamp.from(clock.instant()), actor, organisation, request.id()).update();
+        return find(organisation, id);
+    }
+
+    private CqcRequest find(String organisation, String id) {
+        long number;
+        try {
+            number = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("id", "no request from CQC '" + id + "'");
+        }
+        return requests(organisation).stream().filter(r -> r.id() == number).findFirst()
+                .orElseThrow(() -> new NotFoundException("id", "no request from CQC '" + id + "'"));
     }
 
     /** The service lines of the organisation's active pack whose procedure follows the social care rules. */
@@ -148,12 +209,25 @@ class SocialCareSummary {
     }
 
     List<CqcRequest> requests(String organisation) {
+        LocalDate today = org.redress.calendar.UkTime.dateOf(clock.instant());
         return jdbc.sql("""
-                select id, requested_on, due_on, period_from, period_to, note, recorded_at, recorded_by from reporting.cqc_request
-                where organisation = ? order by requested_on desc, id desc
-                """).param(organisation).query((rs, n) -> new CqcRequest(rs.getLong(1), rs.getObject(2, LocalDate.class),
-                rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getString(6),
-                rs.getTimestamp(7).toInstant(), rs.getString(8))).list();
+                select id, requested_on, due_on, period_from, period_to, note, recorded_at, recorded_by, sent_on, sent_recorded_by
+                from reporting.cqc_request where organisation = ? order by requested_on desc, id desc
+                """).param(organisation).query((rs, n) -> {
+            LocalDate dueOn = rs.getObject(3, LocalDate.class);
+            LocalDate sentOn = rs.getObject(9, LocalDate.class);
+            return new CqcRequest(rs.getLong(1), rs.getObject(2, LocalDate.class), dueOn, rs.getObject(4, LocalDate.class),
+                    rs.getObject(5, LocalDate.class), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8), sentOn,
+                    rs.getString(10), status(dueOn, sentOn, today));
+        }).list();
+    }
+
+    /** Sent by the due date (its whole day counts), sent after it, or not sent: still waiting, or overdue once the due day has passed. */
+    static String status(LocalDate dueOn, @Nullable LocalDate sentOn, LocalDate today) {
+        if (sentOn != null) {
+            return sentOn.isAfter(dueOn) ? "SENT_LATE" : "SENT_IN_TIME";
+        }
+        return today.isAfter(dueOn) ? "OVERDUE" : "WAITING";
     }
 
     private static @Nullable LocalDate date(String field, @Nullable String text, List<FieldError> errors) {
@@ -161,14 +235,10 @@ class SocialCareSummary {
             return null;
         }
         try {
-            LocalDate date = LocalDate.parse(text.strip());
-            if (date.getYear() < 2000 || date.getYear() > 2100) {
-                errors.add(new FieldError(field, "must be a date between 2000 and 2100"));
-                return null;
-            }
-            return date;
+            // the one reader of request dates: a staff page's day, month and year boxes that make no date are told what is missing
+            return RequestDates.parse(text);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "must be a date such as 2027-05-10"));
+            errors.add(new FieldError(field, RequestDates.explain(e, "must be a date such as 2027-05-10")));
             return null;
         }
     }

@@ -3,7 +3,7 @@
  * Ombudsman Code self-assessment) over the module's own read model of cases, with a dashboard, exports and the Board report.
  */
 @ApplicationModule(allowedDependencies = {
-        "calendar", "casework", "learning", "notices", "ombudsman", "pages", "people", "policy", "remedies", "web"
+        "accounts", "calendar", "casework", "learning", "notices", "ombudsman", "pages", "people", "policy", "remedies", "web"
 })
 @NullMarked
 package org.redress.reporting;

@@ -49,6 +49,41 @@ class ReportPagesBrowserIT extends ReportingApiSupport {
         screenshot(page, "21-reports-returns");
     }
 
+    /** Issue 23, F-8 (Regulation 16(3)): the social care summary's page, its request form used with the keyboard alone. */
+    @Test
+    void theSocialCareSummaryPagePassesAxeAndTakesCqcsRequestWithTheKeyboardAlone() {
+        Page page = signedIn();
+        // linked from the regulatory returns (the dashboard's Tab order stays as it was)
+        page.navigate("/staff/" + ORG + "/reports/returns?" + PERIOD);
+        page.locator("a[href='/staff/" + ORG + "/reports/social-care']").focus();
+        page.keyboard().press("Enter");
+        page.waitForURL("**/reports/social-care");
+        assertThat(page.locator("h1")).hasText("Social care summary for CQC");
+        assertAccessible(page);
+
+        // a day that does not exist: the error summary names the field and links to it
+        page.focus("#requestedOn");
+        page.keyboard().type("31");
+        page.keyboard().press("Tab");
+        page.keyboard().type("6");
+        page.keyboard().press("Tab");
+        page.keyboard().type("2019");
+        page.keyboard().press("Enter");
+        assertThat(page.locator(".govuk-error-summary")).containsText("must be a real date");
+        assertThat(page.locator(".govuk-error-summary a[href='#requestedOn']")).hasCount(1);
+        assertAccessible(page);
+
+        // the boxes keep what was typed: the first of the month makes it a real day, 1 June 2019, due 28 days later
+        page.fill("#requestedOn", "1");
+        page.focus("#requestedOn-year");
+        page.keyboard().press("Enter");
+        page.waitForURL("**/reports/social-care?saved=request**");
+        assertThat(page.locator(".govuk-notification-banner")).containsText("CQC's request is recorded");
+        assertThat(page.locator("#requests-table")).containsText("Sat 29 Jun 2019");
+        assertAccessible(page);
+        screenshot(page, "23-reports-social-care-summary");
+    }
+
     @Test
     void aManagerChangesThePeriodAndOpensTheCasesBehindAFigureWithTheKeyboardAlone() {
         Page page = signedIn();
