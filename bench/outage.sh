@@ -181,7 +181,9 @@ load=$(awk -F, -v from="$LOAD_START" 'NR > 1 && $1 >= from && $3 != "" { n++; s 
   END { if (n) printf "%.1f average, %.1f highest", s / n, m }' "$RUN/samples.csv")
 # CPU seconds from the start of the load until PostgreSQL stopped (its counters start again with it), per process
 TICKS=$(getconf CLK_TCK)
-cpu_before=$(awk -F, -v from="$LOAD_START" -v to="$DB_STOPPED" -v hz="$TICKS" 'NR > 1 && $1 >= from && $1 <= to && $4 != "" {
+# a sample is stamped before its counters are read (jcmd first): one read as PostgreSQL stops counts it as gone, so
+# the last 3 s before the stop are left out
+cpu_before=$(awk -F, -v from="$LOAD_START" -v to="$((DB_STOPPED - 3000))" -v hz="$TICKS" 'NR > 1 && $1 >= from && $1 <= to && $4 != "" {
     if (!n++) { t0 = $1; r0 = $4; p0 = $5; g0 = $6 } t1 = $1; r1 = $4; p1 = $5; g1 = $6 }
   END { if (n > 1) printf "%.1f %.1f %.1f %.1f", (t1 - t0) / 1000, (r1 - r0) / hz, (p1 - p0) / hz, (g1 - g0) / hz }' "$RUN/samples.csv")
 
