@@ -176,7 +176,7 @@ public final class Permissions {
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i];
             if (part.startsWith("{") && part.endsWith("}")) {
-                String name = part.substring(1, part.length() - 1).replaceFirst("^\\*", "").replaceFirst(":.*", "");
+                String name = variableName(part);
                 String value = variables.get(name);
                 if (value == null || value.contains("/")) {
                     return Optional.empty();
@@ -257,5 +257,13 @@ public final class Permissions {
 
     private static @Nullable String segment(String[] parts, int index) {
         return index < parts.length && !parts[index].isEmpty() ? parts[index] : null;
+    }
+
+    /** "{ref}" as "ref", "{*rest}" as "rest", "{name:[a-z]+}" as "name": without compiling a pattern on every request. */
+    static String variableName(String part) {
+        String inner = part.substring(1, part.length() - 1);
+        int colon = inner.indexOf(':');
+        String name = colon < 0 ? inner : inner.substring(0, colon);
+        return name.startsWith("*") ? name.substring(1) : name;
     }
 }

@@ -1,5 +1,7 @@
 package org.redress.reporting;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.redress.policy.PolicyPacks;
 import org.redress.reporting.MonthFigures.Summary;
@@ -76,6 +78,10 @@ class CaseMonths {
     static final int MERGE_BATCH = 200;
     private static final String COLUMNS = "organisation, summary, period, month, service_line, service_area, grp_set, grp, vals";
 
+    /** The statement of a change's figures by the summaries kept, built once for each set (a handful over a lifetime). */
+    private final Cache<String, String> statements = Caffeine.newBuilder().maximumSize(64).build();
+    /** The summaries of the measures by the packs' figures they count against: worked out again only when a figure changes. */
+    private final Cache<PackFigures, List<Summary>> summaries = Caffeine.newBuilder().maximumSize(16).build();
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final PolicyPacks packs;
@@ -95,7 +101,7 @@ class CaseMonths {
 
     /** The summaries of the measures as the active packs define them. */
     List<Summary> current() {
-        return MonthFigures.all(Measures.all(PackFigures.of(packs)));
+        return summaries.get(PackFigures.of(packs), figures -> MonthFigures.all(Measures.all(figures)));
     }
 
     /** The names of the summaries filled and kept. */
@@ -149,9 +155,15 @@ class CaseMonths {
         if (kept.isEmpty()) {
             return;
         }
-        String sql = String.join("\nunion all\n", kept.stream()
-                .map(s -> MonthFigures.contribution(s, "r.organisation = :org and r.case_id = any(:ids)")).toList());
-        jdbc.sql(sql).param("org", organisation).param("ids", cases.toArray(UUID[]::new)).query((java.sql.ResultSet rs) -> {
+        // one case (every create and verb) is asked for by equality: PostgreSQL then keeps one plan for the statement
+        // rather than planning its dozens of branches again for each change, as it did for "= any(array)" (issue 27)
+        boolean one = cases.size() == 1;
+        String sql = statements.get((one ? "one:" : "many:") + String.join(",", kept.stream().map(Summary::key).toList()),
+                k -> String.join("\nunion all\n", kept.stream().map(s -> MonthFigures.contribution(s,
+                        one ? "r.organisation = :org and r.case_id = :id" : "r.organisation = :org and r.case_id = any(:ids)")).toList()));
+        var statement = jdbc.sql(sql).param("org", organisation);
+        statement = one ? statement.param("id", cases.get(0)) : statement.param("ids", cases.toArray(UUID[]::new));
+        statement.query((java.sql.ResultSet rs) -> {
             Cell cell = new Cell(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(), rs.getString(5),
                     rs.getString(6), rs.getInt(7), rs.getString(8));
             Object[] values = (Object[]) rs.getArray(9).getArray();

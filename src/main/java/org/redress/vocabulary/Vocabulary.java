@@ -1,5 +1,7 @@
 package org.redress.vocabulary;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 import org.redress.people.Organisation;
 import org.redress.people.Organisations;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The organisations' controlled lists: made with the organisation from its service areas and the shipped subjects
@@ -31,6 +34,8 @@ public class Vocabulary {
     private final PolicyPacks packs;
     /** Whether a new list takes values not on it: no, unless the installation says so ({@code redress.lists.free-values-by-default}). */
     private final boolean freeByDefault;
+    /** The lists as last read, with their revision: read again only when the revision has moved (a few per organisation). */
+    private final Cache<String, Read> lastRead = Caffeine.newBuilder().maximumSize(1_000).build();
 
     Vocabulary(JdbcClient jdbc, Organisations organisations, PolicyPacks packs,
                @Value("${redress.lists.free-values-by-default:false}") boolean freeByDefault) {
@@ -61,8 +66,30 @@ public class Vocabulary {
     @Transactional(readOnly = true)
     public ControlledList list(String organisation, ListKind kind) {
         Organisation org = organisations.require(organisation);
-        Boolean free = freeValues(org.code(), kind);
-        return read(org.code(), kind, free == null ? freeByDefault : free);
+        Optional<Revision> revision = jdbc.sql("select free_values, revision || '/' || xmin from vocabulary.list where organisation = ? and kind = ?")
+                .params(org.code(), kind.path()).query((rs, n) -> new Revision(rs.getBoolean(1), rs.getString(2))).optional();
+        boolean free = revision.map(Revision::free).orElse(freeByDefault);
+        if (revision.isEmpty()) {
+            return read(org.code(), kind, free);
+        }
+        Read kept = lastRead.getIfPresent(org.code() + "/" + kind.path());
+        if (kept == null || !kept.revision().equals(revision.get().number())) {
+            // another node may have changed the list since: its revision says so (a trigger raises it with every change)
+            kept = new Read(revision.get().number(), read(org.code(), kind, free));
+            lastRead.put(org.code() + "/" + kind.path(), kept);
+        }
+        return kept.list().freeValues() == free ? kept.list() : new ControlledList(org.code(), kind, free, kept.list().entries());
+    }
+
+    /**
+     * A list's row: whether it takes free values, and the revision of its entries with the transaction that wrote it
+     * last, so entries read inside a change that was then rolled back never pass for the next revision's.
+     */
+    private record Revision(boolean free, String number) {
+    }
+
+    /** A list's entries as read at a revision. */
+    private record Read(String revision, ControlledList list) {
     }
 
     /** Makes the organisation's lists from their seeds, in the caller's transaction; a list already made is left as it is. */
@@ -76,11 +103,6 @@ public class Vocabulary {
     boolean seeded(String organisation) {
         return jdbc.sql("select count(*) from vocabulary.list where organisation = ?").param(organisation).query(Integer.class).single()
                 == ListKind.values().length;
-    }
-
-    private @Nullable Boolean freeValues(String organisation, ListKind kind) {
-        return jdbc.sql("select free_values from vocabulary.list where organisation = ? and kind = ?").params(organisation, kind.path())
-                .query(Boolean.class).optional().orElse(null);
     }
 
     private void seed(Organisation org, ListKind kind) {

@@ -103,4 +103,12 @@ class PermissionsTest {
         assertThat(Permissions.forRequest("GET", "/staff/the-trust/audit/special-category"))
                 .contains(new Permissions.Requirement("the-trust", Permission.ADMINISTER));
     }
+
+    @Test
+    void aRoutesVariableIsNamedWithoutItsPatternOrCatchAll() {
+        assertThat(Permissions.variableName("{ref}")).isEqualTo("ref");
+        assertThat(Permissions.variableName("{*rest}")).isEqualTo("rest");
+        assertThat(Permissions.variableName("{org:[a-z0-9-]+}")).isEqualTo("org");
+        assertThat(Permissions.variableName("{*path:.*}")).isEqualTo("path");
+    }
 }

@@ -49,6 +49,12 @@ class ControlledListsIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Vocabulary vocabulary;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
     Api api() {
         return new Api(port);
     }
@@ -110,6 +116,36 @@ class ControlledListsIT {
         assertThat(unknownSub.json().get("errors").get(0).get("field").asString()).isEqualTo("subSubject");
         assertThat(unknownSub.json().get("errors").get(0).get("message").asString()).startsWith("'Gutters' is not a sub-category of Repairs: choose one of [Missed appointment, ");
         assertThat(cases(org)).isZero();
+    }
+
+    @Test
+    void anEntryAddedOnAnotherNodeIsTakenByTheNextCaseAndOneRolledBackNeverIs() {
+        clock.setUk("2026-11-23T10:00");
+        String org = strict(cases().anOrganisationLike("alliance-homes"));
+        assertThat(cases().aComplaint().inArea("Lettings").about("Repairs").postTo(org).status()).isEqualTo(400);
+
+        // another node's administrator adds "Lettings", and this node read the list just before: it asks the database
+        // for the list's revision with every case, so it sees the change made elsewhere (issue 27)
+        jdbc.sql("insert into vocabulary.entry (organisation, kind, name, position) values (?, 'service-areas', 'Lettings', 99)")
+                .param(org).update();
+        assertThat(cases().aComplaint().inArea("lettings").about("Repairs").in(org).json()
+                .get("classification").get("serviceArea").asString()).isEqualTo("Lettings");
+
+        // an alias added in a change that is then rolled back: read inside that change, never afterwards
+        var transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("insert into vocabulary.alias (entry_id, alias) select id, 'Allocations' from vocabulary.entry "
+                    + "where organisation = ? and name = 'Lettings'").param(org).update();
+            assertThat(vocabulary.filing(org, "Allocations", null, null).serviceArea()).isEqualTo("Lettings");
+            tx.setRollbackOnly();
+        });
+        // the next committed change raises the revision to the number the rolled-back one had
+        jdbc.sql("insert into vocabulary.alias (entry_id, alias) select id, 'Housing allocations' from vocabulary.entry "
+                + "where organisation = ? and name = 'Lettings'").param(org).update();
+        Api.Response refused = cases().aComplaint().inArea("Allocations").about("Repairs").postTo(org);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("serviceArea");
+        assertThat(cases(org)).isEqualTo(1);
     }
 
     @Test
