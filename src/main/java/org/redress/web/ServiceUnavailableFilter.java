@@ -129,10 +129,16 @@ class ServiceUnavailableFilter extends OncePerRequestFilter {
     }
 
     private void unavailable(HttpServletRequest request, HttpServletResponse response, String title, String detail) throws IOException {
+        answer(request, response, retryAfter, title, detail, title.equals(BUSY));
+    }
+
+    /** A 503 with {@code Retry-After}: a page in plain English for a browser, problem+json otherwise. */
+    static void answer(HttpServletRequest request, HttpServletResponse response, Duration retryAfter, String title, String detail,
+                       boolean busy) throws IOException {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
         if (wantsAPage(request)) {
-            UnavailablePage.write(response, title.equals(BUSY));
+            UnavailablePage.write(response, busy);
             return;
         }
         response.setContentType("application/problem+json");
