@@ -24,7 +24,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -113,12 +112,6 @@ class CaseMonths {
     private record Cell(String organisation, String summary, String period, LocalDate month, @Nullable String serviceLine,
                         @Nullable String serviceArea, int grpSet, String grp) {
     }
-
-    private static final Comparator<Cell> ORDER = Comparator.comparing(Cell::organisation).thenComparing(Cell::summary)
-            .thenComparing(Cell::period).thenComparing(Cell::month)
-            .thenComparing(Cell::serviceLine, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Cell::serviceArea, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparingInt(Cell::grpSet).thenComparing(Cell::grp);
 
     /** What one transaction changes in the monthly figures, written just before it commits. */
     private final class Pending implements TransactionSynchronization {
@@ -212,8 +205,8 @@ class CaseMonths {
 
     private void write(Map<Cell, BigDecimal[]> difference) {
         List<Object[]> rows = new ArrayList<>();
-        difference.entrySet().stream().filter(e -> java.util.Arrays.stream(e.getValue()).anyMatch(v -> v.signum() != 0))
-                .sorted(Map.Entry.comparingByKey(ORDER)).forEach(e -> {
+        // appended rows lock nothing another change writes (ADR 30), so the order they go in does not matter
+        difference.entrySet().stream().filter(e -> java.util.Arrays.stream(e.getValue()).anyMatch(v -> v.signum() != 0)).forEach(e -> {
                     Cell c = e.getKey();
                     rows.add(new Object[]{c.organisation(), c.summary(), c.period(), java.sql.Date.valueOf(c.month()), c.serviceLine(),
                             c.serviceArea(), c.grpSet(), c.grp(), e.getValue()});
