@@ -1,5 +1,6 @@
 package org.redress.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -70,7 +71,9 @@ class RequestsAtOnce implements WebMvcConfigurer, AsyncHandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws IOException {
-        if (request.getAttribute(HOLDS_A_TURN) != null) {
+        // only a request's own dispatch takes a turn: the dispatch that completes a streamed or deferred answer has
+        // already begun its response, and an error page or a forward is part of a request that had its turn
+        if (request.getDispatcherType() != DispatcherType.REQUEST || request.getAttribute(HOLDS_A_TURN) != null) {
             return true;
         }
         boolean turn = false;

@@ -70,6 +70,24 @@ class RequestsAtOnceTest {
         assertThat(requests.free()).isEqualTo(1);
     }
 
+    @Test
+    void theDispatchThatCompletesAStreamedAnswerTakesNoTurnSoItNeverWritesA503IntoIt() throws Exception {
+        RequestsAtOnce requests = new RequestsAtOnce(1, Duration.ofMillis(20), Duration.ofSeconds(5));
+        MockHttpServletRequest busy = create();
+        assertThat(requests.preHandle(busy, new MockHttpServletResponse(), new Object())).isTrue();
+
+        MockHttpServletRequest completing = new MockHttpServletRequest("GET", "/api/v1/organisations/alliance-homes/cases/export");
+        completing.setDispatcherType(jakarta.servlet.DispatcherType.ASYNC);
+        MockHttpServletResponse streamed = new MockHttpServletResponse();
+        assertThat(requests.preHandle(completing, streamed, new Object())).isTrue();
+        assertThat(streamed.getStatus()).isEqualTo(200);
+        requests.afterCompletion(completing, streamed, new Object(), null);
+        assertThat(requests.free()).isZero();
+
+        requests.afterCompletion(busy, new MockHttpServletResponse(), new Object(), null);
+        assertThat(requests.free()).isEqualTo(1);
+    }
+
     private static MockHttpServletRequest create() {
         return new MockHttpServletRequest("POST", "/api/v1/organisations/alliance-homes/cases");
     }
