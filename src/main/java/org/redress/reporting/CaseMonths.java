@@ -56,7 +56,8 @@ class CaseMonths {
     /**
      * Folds an organisation's appended differences into one row per key, month by month (at most {@code limit} months of
      * summaries at a time): each month with a difference has all its rows deleted and written again summed. Rows appended
-     * after the statement began are not deleted, so they stay, to be folded the next time.
+     * after the statement began are not deleted, so they stay, to be folded the next time. Answers how many (summary,
+     * month) pairs it folded.
      */
     private static final String MERGE = """
             with due as (
@@ -69,10 +70,12 @@ class CaseMonths {
                 select organisation, summary, period, month, service_line, service_area, grp_set, grp, i, sum(v) as v
                 from gone, unnest(vals) with ordinality u(v, i)
                 group by organisation, summary, period, month, service_line, service_area, grp_set, grp, i
+            ), written as (
+                insert into reporting.case_month (organisation, summary, period, month, service_line, service_area, grp_set, grp, vals)
+                select organisation, summary, period, month, service_line, service_area, grp_set, grp, array_agg(v order by i)
+                from cells group by organisation, summary, period, month, service_line, service_area, grp_set, grp
             )
-            insert into reporting.case_month (organisation, summary, period, month, service_line, service_area, grp_set, grp, vals)
-            select organisation, summary, period, month, service_line, service_area, grp_set, grp, array_agg(v order by i)
-            from cells group by organisation, summary, period, month, service_line, service_area, grp_set, grp""";
+            select count(*) from due""";
     /** How many (summary, month) pairs one merge transaction folds. */
     static final int MERGE_BATCH = 200;
     private static final String COLUMNS = "organisation, summary, period, month, service_line, service_area, grp_set, grp, vals";
@@ -304,10 +307,7 @@ class CaseMonths {
                 Integer due = transactions.execute(status -> {
                     jdbc.sql("select " + LOCK_ALL.formatted("_shared") + ", " + LOCK_ORG.formatted("_shared")).param(organisation)
                             .query((java.sql.ResultSet rs) -> { });
-                    int months = jdbc.sql("select count(*) from (select distinct summary, month from reporting.case_month"
-                            + " where organisation = ? and delta limit ?) d").params(organisation, MERGE_BATCH).query(Integer.class).single();
-                    jdbc.sql(MERGE).params(organisation, MERGE_BATCH).update();
-                    return months;
+                    return jdbc.sql(MERGE).params(organisation, MERGE_BATCH).query(Integer.class).single();
                 });
                 folded += due == null ? 0 : due;
                 if (due == null || due < MERGE_BATCH) {

@@ -72,11 +72,12 @@ public class Vocabulary {
         if (revision.isEmpty()) {
             return read(org.code(), kind, free);
         }
-        Read kept = lastRead.getIfPresent(org.code() + "/" + kind.path());
+        String key = org.code() + "/" + kind.path();
+        Read kept = lastRead.getIfPresent(key);
         if (kept == null || !kept.revision().equals(revision.get().number())) {
             // another node may have changed the list since: its revision says so (a trigger raises it with every change)
             kept = new Read(revision.get().number(), read(org.code(), kind, free));
-            lastRead.put(org.code() + "/" + kind.path(), kept);
+            lastRead.put(key, kept);
         }
         return kept.list().freeValues() == free ? kept.list() : new ControlledList(org.code(), kind, free, kept.list().entries());
     }
