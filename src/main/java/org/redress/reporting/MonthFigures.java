@@ -120,14 +120,37 @@ final class MonthFigures {
 
     /** Every summary of the measures, batched as {@link Reports} batches them. */
     static List<Summary> all(List<Measure> measures) {
+        return batches(measures).values().stream().flatMap(b -> summaries(b).stream()).toList();
+    }
+
+    /**
+     * The measures read by the read model (not {@link ExternalMeasures}) batched by {@link Reports#batchKey}, each batch in
+     * the measures' order: over every definition, these are the batches kept monthly.
+     */
+    static Map<String, List<Measure>> batches(List<Measure> measures) {
         Map<String, List<Measure>> batches = new LinkedHashMap<>();
         for (Measure m : measures) {
             if (!ExternalMeasures.handles(m.id())) {
                 batches.computeIfAbsent(Reports.batchKey(m), k -> new ArrayList<>()).add(m);
             }
         }
-        return batches.values().stream().flatMap(b -> summaries(b).stream()).toList();
+        return batches;
     }
+
+    /**
+     * The batch to read for {@code asked} (measures of one batch key, in a page's order): the whole batch of the
+     * definitions when it is kept monthly and ready for the setting's value, so a page or a single measure that asks for
+     * part of a batch, or in another order, still reads its whole months from the monthly figures (a summary is named
+     * by its batch's SQL, so a part of it has no summary of its own); otherwise {@code asked}, read from the rows.
+     */
+    static List<Measure> toRead(List<Measure> asked, List<Measure> definitions, java.util.Set<String> ready, boolean extensionsInTime) {
+        List<Measure> whole = WHOLE_BATCHES.computeIfAbsent(definitions, MonthFigures::batches).get(Reports.batchKey(asked.get(0)));
+        Summary kept = whole == null ? null : summary(whole, extensionsInTime);
+        return kept != null && ready.contains(kept.key()) ? whole : asked;
+    }
+
+    /** The batches of each list of definitions (one list per pack figures, {@code Measures.all}, so few). */
+    private static final Map<List<Measure>, Map<String, List<Measure>>> WHOLE_BATCHES = new ConcurrentHashMap<>();
 
     private static List<Summary> define(List<Measure> batch) {
         Columns columns = columns(batch);

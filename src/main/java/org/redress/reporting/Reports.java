@@ -139,7 +139,8 @@ class Reports {
         // whole months from the monthly figures where they are kept, the rest from the rows (issue 28, ADR 0029)
         java.util.Set<String> ready = batches.isEmpty() ? java.util.Set.of() : MonthFigures.ready(jdbc);
         boolean extensionsInTime = Boolean.TRUE.equals(params.get("extensionsInTime"));
-        for (List<Measure> batch : batches.values()) {
+        for (List<Measure> asked : batches.values()) {
+            List<Measure> batch = MonthFigures.toRead(asked, definitions, ready, extensionsInTime);
             List<String> groupings = groupings(batch);
             MonthFigures.Summary summary = MonthFigures.summary(batch, extensionsInTime);
             MonthFigures.Columns columns = MonthFigures.columns(batch);
@@ -148,6 +149,9 @@ class Reports {
             for (var figure : figures.entrySet()) {
                 int notGrouped = figure.getKey().mask();
                 for (Measure m : batch) {
+                    if (!rows.containsKey(m.id())) {
+                        continue; // read with the measures asked for, as part of their kept batch
+                    }
                     List<Integer> sets = m.groupBy() == null ? List.of(-1)
                             : m.groupBy().expressions().stream().map(groupings::indexOf).toList();
                     for (int set : sets) {

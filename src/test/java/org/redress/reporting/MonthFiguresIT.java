@@ -1,6 +1,7 @@
 package org.redress.reporting;
 
 import org.junit.jupiter.api.Test;
+import org.redress.reporting.MeasureResult.Row;
 import org.redress.testing.Cases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.RowMapper;
@@ -76,6 +77,43 @@ class MonthFiguresIT extends ReportingApiSupport {
         readModel.rebuild(org);
         compared += compareForRandomPeriods(org, summaries);
         assertThat(compared).isGreaterThan(100);
+    }
+
+    @Test
+    void aPageOrOneMeasureAskingForPartOfAKeptBatchReadsItsWholeMonthsFromTheMonthlyFigures() { // issue 28, ADR 0029
+        months.fillMissing();
+        String org = new Cases(api()).anOrganisationLike(ORG);
+        logComplaintsAtMonthEdges(org);
+        ReportScope year = new ReportScope(org, LocalDate.parse("2021-01-01"), LocalDate.parse("2021-12-31"), null, null);
+        // the dashboard asks for satisfaction before closed, and for the received measures without categories: parts of
+        // the batches kept monthly, in another order; a single measure is a part too
+        List<String> asked = List.of("satisfaction", "subjects", "received-by-month", "closed");
+        Map<String, List<Row>> dashboard = rowsOf(reports.all(year, Measures.DASHBOARD), asked);
+        assertThat(dashboard.get("subjects")).isNotEmpty();
+        assertThat(dashboard.get("satisfaction")).isNotEmpty();
+        for (String id : asked) {
+            assertThat(reports.measure(year, id).rows()).as(id).isEqualTo(dashboard.get(id));
+        }
+
+        // with the organisation's monthly figures gone, whole months have nothing to count (the rows are still there)
+        jdbc.sql("delete from reporting.case_month where organisation = ?").param(org).update();
+        Map<String, List<Row>> withoutMonths = rowsOf(reports.all(year, Measures.DASHBOARD), asked);
+        assertThat(withoutMonths.get("subjects")).isEmpty();
+        assertThat(withoutMonths.get("received-by-month")).hasSize(12) // every month of the period is shown, each with 0
+                .allSatisfy(month -> assertThat(month.cells()).allSatisfy(cell -> assertThat(cell.count()).isZero()));
+        assertThat(reports.measure(year, "satisfaction").rows()).isEqualTo(withoutMonths.get("satisfaction"))
+                .isNotEqualTo(dashboard.get("satisfaction"));
+
+        readModel.rebuild(org);
+        assertThat(rowsOf(reports.all(year, Measures.DASHBOARD), asked)).isEqualTo(dashboard);
+    }
+
+    private static Map<String, List<Row>> rowsOf(List<MeasureResult> results, List<String> ids) {
+        Map<String, List<Row>> rows = new LinkedHashMap<>();
+        for (String id : ids) {
+            rows.put(id, results.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow().rows());
+        }
+        return rows;
     }
 
     @Test
