@@ -147,6 +147,42 @@ class CaseFiles {
                 """).params(organisation, reference).query((rs, n) -> row(rs)).optional();
     }
 
+    /** A case's row with its history, as one statement read them. */
+    record WithHistory(Row row, List<CaseEvent> history) {
+    }
+
+    /**
+     * A case, by id or by reference, and its history in one statement: one snapshot, so the history is the row's, and
+     * one round trip to the database, where a read-only transaction around two statements took three (issue 28: reading
+     * a case is the most frequent request, and each round trip waits for a core on a busy machine).
+     */
+    Optional<WithHistory> withHistory(String organisation, @Nullable CaseId id, String reference) {
+        String sql = WITH_HISTORY.formatted(id != null ? "id = ?" : "reference = ?");
+        Row[] row = new Row[1];
+        List<CaseEvent> history = new ArrayList<>();
+        jdbc.sql(sql).params(organisation, id != null ? id.value() : reference).query((java.sql.ResultSet rs) -> {
+            if (rs.getObject(9) == null) {
+                row[0] = row(rs);
+            } else {
+                history.add(event(rs, 8));
+            }
+        });
+        return row[0] == null ? Optional.empty() : Optional.of(new WithHistory(row[0], List.copyOf(history)));
+    }
+
+    /** The case's row (no sequence), then its events in order; the row's own columns are null on the events' rows. */
+    private static final String WITH_HISTORY = """
+            with c as materialized (
+                select id, organisation, reference, pack_id, pack_version, version, event_count, state from casework.case_file
+                where organisation = ? and %s)
+            select id, organisation, reference, pack_id, pack_version, version, event_count, state::text,
+                   null::int, null::text, null::timestamptz, null::text, null::text, null::text from c
+            union all
+            select null, null, null, null, null, null, null, null, e.sequence, e.type, e.at, e.actor, e.reason, e.details::text
+            from c join casework.case_event e on e.organisation = c.organisation and e.case_id = c.id
+            order by 9 nulls first
+            """;
+
     /**
      * Cases of every organisation whose next deadline is before {@code until}, in due order, after a keyset cursor.
      * The cursor is a plain row comparison, so each page starts where the last ended in the index: an "or no cursor"
@@ -215,9 +251,14 @@ class CaseFiles {
                 select sequence, type, at, actor, reason, details from casework.case_event
                 where organisation = ? and case_id = ? order by sequence
                 """).params(organisation, id.value())
-                .query((rs, n) -> new CaseEvent(rs.getInt(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
-                        rs.getString(4), rs.getString(5), json.readValue(rs.getString(6), DETAILS)))
+                .query((rs, n) -> event(rs, 0))
                 .list();
+    }
+
+    /** The event in the six columns after {@code before}: sequence, type, at, actor, reason, details. */
+    private CaseEvent event(java.sql.ResultSet rs, int before) throws java.sql.SQLException {
+        return new CaseEvent(rs.getInt(before + 1), rs.getString(before + 2), rs.getObject(before + 3, OffsetDateTime.class).toInstant(),
+                rs.getString(before + 4), rs.getString(before + 5), json.readValue(rs.getString(before + 6), DETAILS));
     }
 
     /**

@@ -106,6 +106,26 @@ class CaseApiIT extends CaseApiSupport {
     }
 
     @Test
+    void aCaseReadByIdOrByReferenceIsTheSameCaseWithItsWholeHistoryInOrder() { // issue 28: one statement reads both
+        clock.setUk("2026-11-23T10:00");
+        JsonNode c = create("alliance-homes", complaint("complaint", "2026-11-23T09:00:00Z", "housing", "Point"));
+        act("alliance-homes", c, "assign", "{\"owner\":\"sam\"}");
+        act("alliance-homes", c, "points", "{\"summary\":\"a second point\"}");
+        act("alliance-homes", c, "assign", "{\"owner\":\"kim\"}");
+
+        JsonNode byReference = api().get("/api/v1/organisations/alliance-homes/cases/" + c.get("reference").asString()).json();
+        JsonNode byId = api().get("/api/v1/organisations/alliance-homes/cases/" + c.get("id").asString()).json();
+        assertThat(byId).isEqualTo(byReference);
+        assertThat(byReference.get("version").asLong()).isEqualTo(c.get("version").asLong() + 3);
+        List<String> history = new ArrayList<>();
+        byReference.get("history").forEach(e -> history.add(e.get("sequence").asInt() + " " + e.get("type").asString()));
+        assertThat(history).containsExactly("1 logged", "2 assigned", "3 point-added", "4 assigned");
+        assertThat(byReference.get("stages").get(0).get("owner").asString()).isEqualTo("kim");
+        assertThat(api().get("/api/v1/organisations/alliance-homes/cases/AH-1999-000001").status()).isEqualTo(404);
+        assertThat(api().get("/api/v1/organisations/alliance-homes/cases/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    @Test
     void aStaleEditIsRefusedWithAClearMessageAndChangesNothing() {
         clock.setUk("2026-11-23T10:00");
         JsonNode c = create("alliance-homes", complaint("complaint", "2026-11-23T09:00:00Z", "housing", "Point"));
