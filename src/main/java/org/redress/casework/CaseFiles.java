@@ -157,24 +157,31 @@ class CaseFiles {
      * a case is the most frequent request, and each round trip waits for a core on a busy machine).
      */
     Optional<WithHistory> withHistory(String organisation, @Nullable CaseId id, String reference) {
-        String sql = WITH_HISTORY.formatted(id != null ? "id = ?" : "reference = ?");
         Row[] row = new Row[1];
         List<CaseEvent> history = new ArrayList<>();
-        jdbc.sql(sql).params(organisation, id != null ? id.value() : reference).query((java.sql.ResultSet rs) -> {
-            if (rs.getObject(9) == null) {
-                row[0] = row(rs);
-            } else {
-                history.add(event(rs, 8));
-            }
-        });
+        jdbc.sql(withHistorySql(id != null)).param("org", organisation).param("case", id != null ? id.value() : reference)
+                .query((java.sql.ResultSet rs) -> {
+                    if (rs.getObject(9) == null) {
+                        row[0] = row(rs);
+                    } else {
+                        history.add(event(rs, 8));
+                    }
+                });
         return row[0] == null ? Optional.empty() : Optional.of(new WithHistory(row[0], List.copyOf(history)));
     }
 
-    /** The case's row (no sequence), then its events in order; the row's own columns are null on the events' rows. */
+    /**
+     * The case's row (no sequence), then its events in order; the row's own columns are null on the events' rows. By
+     * {@code :case}, its id or its reference.
+     */
+    static String withHistorySql(boolean byId) {
+        return WITH_HISTORY.formatted(byId ? "id = :case" : "reference = :case");
+    }
+
     private static final String WITH_HISTORY = """
             with c as materialized (
                 select id, organisation, reference, pack_id, pack_version, version, event_count, state from casework.case_file
-                where organisation = ? and %s)
+                where organisation = :org and %s)
             select id, organisation, reference, pack_id, pack_version, version, event_count, state::text,
                    null::int, null::text, null::timestamptz, null::text, null::text, null::text from c
             union all
