@@ -76,6 +76,26 @@ class PdfRendererTest {
     }
 
     @Test
+    void atStartOnePdfWithAChartIsMadeSoTheFirstPersonsPdfDoesNotLoadTheFontsAndTheChartDrawer() throws Exception { // issue 28
+        CompletableFuture<String> made = new CompletableFuture<>();
+        PdfRenderer pool = renderer(1, 1, Duration.ofSeconds(20), (html, charts, stopped) -> {
+            try {
+                byte[] pdf = PdfRenderer.layOut(html, charts, stopped);
+                made.complete((charts ? "with charts: " : "without charts: ") + new String(pdf, 0, 5, StandardCharsets.US_ASCII)
+                        + (html.contains("<svg") ? " and an SVG chart" : ""));
+                return pdf;
+            } catch (RuntimeException e) {
+                made.complete("failed: " + e);
+                throw e;
+            }
+        });
+
+        pool.loadFonts();
+
+        assertThat(made.get(30, TimeUnit.SECONDS)).isEqualTo("with charts: %PDF- and an SVG chart");
+    }
+
+    @Test
     void aPdfNotMadeWithinTheTimeLimitIsStoppedAndTheCallerToldBusy() {
         AtomicBoolean told = new AtomicBoolean();
         PdfRenderer pool = renderer(1, 1, Duration.ofMillis(300), (html, charts, stopped) -> {
