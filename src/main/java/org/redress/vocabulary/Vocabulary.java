@@ -79,7 +79,8 @@ public class Vocabulary {
             kept = new Read(revision.get().number(), read(org.code(), kind, free));
             lastRead.put(key, kept);
         }
-        return kept.list().freeValues() == free ? kept.list() : new ControlledList(org.code(), kind, free, kept.list().entries());
+        // the key names the list row's version too, so a list kept under it has that row's free-values setting
+        return kept.list();
     }
 
     /**
